@@ -1,0 +1,44 @@
+import { RowReader, assertRows } from '../sources/rowReader.js';
+import type { ColumnSpec, Rows } from '../types.js';
+import { type ResolvedColumn, bindColumns, checkRow, normaliseColumns } from './resolveColumns.js';
+
+/**
+ * Picks, orders and renames columns of a row stream, with the same rules as the writers'
+ * `columns` option (dot paths, computed `value`, array rows by position). Each output row is a
+ * new object keyed by the column's `header`. Closing the result closes `rows`.
+ * @param rows - Objects or arrays from any iterable or async iterable.
+ * @param columns - Keys or column objects, in output order.
+ * @returns An async iterable of plain objects.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` at once for bad columns; while iterating,
+ *   `ROWPORT_INVALID_VALUE` with row and column when a computed column throws.
+ * @example
+ * const rows = [{ id: 1, student: { name: 'Ada' }, secret: 'x' }];
+ * for await (const row of selectColumns(rows, ['id', { key: 'student.name', header: 'Name' }])) console.log(row);
+ * //=> { id: 1, Name: 'Ada' }
+ */
+export function selectColumns<T>(rows: Rows<T>, columns: readonly ColumnSpec<T>[]): AsyncIterable<Record<string, unknown>> {
+  assertRows(rows);
+  const normalised = normaliseColumns(columns);
+  return (async function* selected() {
+    const reader = new RowReader(rows);
+    let bound: ResolvedColumn[] | undefined;
+    try {
+      for (;;) {
+        let batch = reader.readBatch(256);
+        if (!Array.isArray(batch)) batch = await batch;
+        if (batch.length === 0) return;
+        bound ??= bindColumns(normalised, batch[0]);
+        const base = reader.index - batch.length;
+        for (let i = 0; i < batch.length; i++) {
+          const row = batch[i];
+          checkRow(row, base + i);
+          const out: Record<string, unknown> = {};
+          for (const column of bound) out[column.header] = column.read(row, base + i);
+          yield out;
+        }
+      }
+    } finally {
+      await reader.close();
+    }
+  })();
+}

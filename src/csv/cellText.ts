@@ -1,0 +1,46 @@
+import type { ResolvedColumn } from '../columns/resolveColumns.js';
+import { DateRenderer } from '../dates/compile.js';
+import { datePattern, dateTimePattern, plainPattern } from '../dates/presets.js';
+import { invalidValue, nonFiniteText, objectText } from '../internal/values.js';
+import type { ResolvedCsvOptions } from './options.js';
+import { escapeFormula } from './formulas.js';
+
+/** Renders one column's values as CSV field text (before quoting). */
+export type CellText = (value: unknown, row: number) => string;
+
+/**
+ * Compiles the text rendering of each column once: its date pattern, formula escaping, type.
+ * `date` and `datetime` columns also take `'YYYY-MM-DD'` strings and epoch ms; other columns
+ * render `Date`s with `dateFormat`.
+ */
+export function compileCellText<T>(column: ResolvedColumn, options: ResolvedCsvOptions<T>): CellText {
+  const { key } = column;
+  const escape = options.escapeFormulas;
+  const plainDates = new DateRenderer(plainPattern(options.dateFormat), options.zone);
+  const generic: CellText = (value, row) => {
+    switch (typeof value) {
+      case 'string':
+        return escape ? escapeFormula(value) : value;
+      case 'number':
+        return Number.isFinite(value) ? (value === 0 ? '0' : `${value}`) : nonFiniteText(value);
+      case 'bigint':
+        return `${value}`;
+      case 'boolean':
+        return value ? 'true' : 'false';
+      case 'undefined':
+        return '';
+      case 'object':
+        if (value === null) return '';
+        if (value instanceof Date) return plainDates.value(value, row, key);
+        return objectText(value, row, key);
+      default:
+        throw invalidValue(value, row, key);
+    }
+  };
+  if (column.type === 'date' || column.type === 'datetime') {
+    const pattern = column.type === 'date' ? datePattern(options.dateFormat) : dateTimePattern(options.dateFormat);
+    const dates = new DateRenderer(pattern, options.zone);
+    return (value, row) => (value === null || value === undefined || value === '' ? '' : dates.value(value, row, key));
+  }
+  return generic;
+}

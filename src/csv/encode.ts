@@ -1,0 +1,105 @@
+import iconv from 'iconv-lite';
+import { invalidOption } from '../errors.js';
+
+/** How text becomes bytes for one encoding. */
+export interface TextEncoder {
+  /** Canonical name, e.g. `utf-8`, `utf-16le`, `windows-1251`. */
+  readonly name: string;
+  /** True for UTF-8 and UTF-16: a BOM is written by default. */
+  readonly unicode: boolean;
+  /** The byte order mark of this encoding (empty when it has none). */
+  readonly bom: Buffer;
+  /** Encodes text; characters the encoding lacks become `?` (or U+FFFD for lone surrogates). */
+  encode(text: string): Buffer;
+  /** Index of the first character in `text` this encoding cannot hold, or -1. */
+  firstUnmappable(text: string): number;
+  /** Quick check of an encoded chunk: false when some character was replaced. */
+  lossless(text: string, bytes: Buffer): boolean;
+}
+
+/**
+ * The encoder for an iconv-lite encoding name.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` for an encoding iconv-lite does not know.
+ */
+export function createEncoder(encoding: string): TextEncoder {
+  if (typeof encoding !== 'string' || !iconv.encodingExists(encoding)) {
+    throw invalidOption('encoding', "an encoding iconv-lite knows ('utf-8', 'utf-16le', 'windows-1251', 'shift_jis', …)", encoding);
+  }
+  const key = encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (key === 'utf8') return unicodeEncoder('utf-8', 'utf8', Buffer.from([0xef, 0xbb, 0xbf]));
+  if (key === 'utf16le' || key === 'utf16' || key === 'ucs2') return unicodeEncoder('utf-16le', 'utf16le', Buffer.from([0xff, 0xfe]));
+  if (key === 'utf16be') {
+    return { ...unicodeEncoder('utf-16be', 'utf16le', Buffer.from([0xfe, 0xff])), encode: (text) => iconv.encode(text, 'utf-16be') };
+  }
+  return legacyEncoder(encoding.toLowerCase());
+}
+
+// --- internal ---
+
+function unicodeEncoder(name: string, bufferEncoding: BufferEncoding, bom: Buffer): TextEncoder {
+  return {
+    name,
+    unicode: true,
+    bom,
+    encode: (text) => Buffer.from(text, bufferEncoding),
+    lossless: (text) => text.isWellFormed(),
+    firstUnmappable: (text) => {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff) {
+          const next = text.charCodeAt(i + 1);
+          if (next >= 0xdc00 && next <= 0xdfff) i++;
+          else return i;
+        } else if (c >= 0xdc00 && c <= 0xdfff) return i;
+      }
+      return -1;
+    },
+  };
+}
+
+const QUESTION = 0x3f;
+
+function legacyEncoder(name: string): TextEncoder {
+  // 0 unknown, 1 encodable, 2 not; filled lazily, per BMP code unit
+  const table = new Uint8Array(65_536);
+  const encodable = (char: string): boolean => {
+    const code = char.charCodeAt(0);
+    if (char.length === 1) {
+      const known = table[code];
+      if (known) return known === 1;
+    }
+    const bytes = iconv.encode(char, name);
+    const ok = char === '?' || !(bytes.length === 1 && bytes[0] === QUESTION);
+    if (char.length === 1) table[code] = ok ? 1 : 2;
+    return ok;
+  };
+  return {
+    name,
+    unicode: false,
+    bom: Buffer.alloc(0),
+    encode: (text) => iconv.encode(text, name),
+    lossless: (text, bytes) => count(bytes, QUESTION) === countChar(text, '?'),
+    firstUnmappable: (text) => {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80) continue;
+        const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
+        if (!encodable(pair ? text.slice(i, i + 2) : text[i] as string)) return i;
+        if (pair) i++;
+      }
+      return -1;
+    },
+  };
+}
+
+function count(bytes: Buffer, byte: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(byte); i !== -1; i = bytes.indexOf(byte, i + 1)) n++;
+  return n;
+}
+
+function countChar(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,115 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { parse } from '@fast-csv/parse';
+import iconv from 'iconv-lite';
+import { RowportError, RowportErrorCode, describe, invalidOption } from '../errors.js';
+
+/** Options of {@link fromCsv}. */
+export interface FromCsvOptions {
+  /** Field separator. @default ',' */
+  readonly delimiter?: string;
+  /** Quote character. @default '"' */
+  readonly quote?: string;
+  /** Encoding of the input when it has no BOM (a UTF-8 or UTF-16 BOM always wins and is dropped).
+   *  @default 'utf-8' */
+  readonly encoding?: string;
+  /** `true`: the first line names the fields; an array: these names, and the first line is data.
+   *  @default true */
+  readonly headers?: boolean | readonly string[];
+  /** Skip blank lines. @default true */
+  readonly skipEmpty?: boolean;
+}
+
+/**
+ * Reads CSV into row objects, streaming: a file path, a Buffer or a byte `Readable`.
+ * Powered by `@fast-csv/parse`; decodes any iconv-lite encoding and drops a BOM.
+ * @param input - A file path, a Buffer, or a Readable of bytes.
+ * @param options - `delimiter`, `quote`, `encoding`, `headers`, `skipEmpty`.
+ * @returns An async iterable of `{ header: value }` objects. Breaking out of it closes the input.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` at once; while iterating, `ROWPORT_INVALID_CSV`
+ *   with `row` set to the 1-based line where the bad record starts.
+ * @example
+ * for await (const row of fromCsv('people.csv')) console.log(row);
+ * //=> { id: '1', name: 'Ada' }
+ */
+export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptions = {}): AsyncIterable<Record<string, string>> {
+  const { delimiter = ',', quote = '"', encoding = 'utf-8', headers = true, skipEmpty = true } = options;
+  if (!(typeof input === 'string' || Buffer.isBuffer(input) || input instanceof Readable)) {
+    throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}`);
+  }
+  if (typeof delimiter !== 'string' || delimiter.length !== 1) throw invalidOption('delimiter', 'one character', delimiter);
+  if (typeof quote !== 'string' || quote.length !== 1) throw invalidOption('quote', 'one character', quote);
+  if (typeof encoding !== 'string' || !iconv.encodingExists(encoding)) throw invalidOption('encoding', 'an encoding iconv-lite knows', encoding);
+  if (!(typeof headers === 'boolean' || (Array.isArray(headers) && headers.every((h) => typeof h === 'string')))) {
+    throw invalidOption('headers', 'true or an array of names', headers);
+  }
+  if (headers === false) throw invalidOption('headers', 'true or an array of names (rows are objects)', headers);
+  return (async function* rows() {
+    const bytes = typeof input === 'string' ? createReadStream(input) : Buffer.isBuffer(input) ? Readable.from([input]) : input;
+    const parser = parse<Record<string, string>, Record<string, string>>({
+      delimiter,
+      quote,
+      headers: headers === true ? true : [...headers],
+      renameHeaders: false,
+      ignoreEmpty: skipEmpty,
+      strictColumnHandling: false,
+    });
+    const text = Readable.from(decode(bytes, encoding), { objectMode: false });
+    text.on('error', (error) => parser.destroy(error));
+    text.pipe(parser);
+    let line = headers === true ? 2 : 1; // line where the next record starts
+    try {
+      for await (const record of parser as AsyncIterable<Record<string, string>>) {
+        yield record;
+        line += 1 + embeddedLines(record);
+      }
+    } catch (error) {
+      throw asCsvError(error, line, typeof input === 'string' ? input : undefined);
+    } finally {
+      text.destroy();
+      parser.destroy();
+      bytes.destroy();
+    }
+  })();
+}
+
+// --- internal ---
+
+async function* decode(bytes: Readable, encoding: string): AsyncGenerator<string> {
+  let decoder: ReturnType<typeof iconv.getDecoder> | undefined;
+  for await (const chunk of bytes as AsyncIterable<Buffer | string>) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    if (decoder === undefined) {
+      decoder = iconv.getDecoder(bomEncoding(buffer) ?? encoding, { stripBOM: true });
+    }
+    const text = decoder.write(buffer);
+    if (text) yield text;
+  }
+  const rest = decoder?.end();
+  if (rest) yield rest;
+}
+
+function bomEncoding(bytes: Buffer): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function embeddedLines(record: Record<string, string>): number {
+  let n = 0;
+  for (const key in record) {
+    const value = record[key];
+    if (typeof value === 'string' && value.includes('\n')) n += value.split('\n').length - 1;
+  }
+  return n;
+}
+
+function asCsvError(error: unknown, line: number, path: string | undefined): RowportError {
+  if (error instanceof RowportError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') {
+    return new RowportError(RowportErrorCode.InvalidSource, `Cannot read CSV file ${path}: ${reason}`, { cause: error });
+  }
+  return new RowportError(RowportErrorCode.InvalidCsv, `Line ${line}: invalid CSV: ${reason}`, { row: line, cause: error });
+}

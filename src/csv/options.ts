@@ -1,0 +1,99 @@
+import type { ZlibOptions } from 'node:zlib';
+import { invalidOption } from '../errors.js';
+import { type ResolvedWriterOptions, checkBoolean, resolveWriterOptions } from '../internal/writerOptions.js';
+import type { WriterOptions } from '../types.js';
+import { type TextEncoder, createEncoder } from './encode.js';
+import { type FieldQuoter, compileQuoter } from './quote.js';
+
+/** Options of `toCsv`. */
+export interface ToCsvOptions<T = Record<string, unknown>> extends WriterOptions<T> {
+  /** Field separator, one or more characters.
+   *  @default ',' (a TAB for utf-16, which is what Excel splits a Unicode text file on) */
+  readonly delimiter?: string;
+  /** Quote character.
+   *  @default '"' */
+  readonly quote?: string;
+  /** Line ending after every row.
+   *  @default '\r\n' */
+  readonly lineEnding?: '\r\n' | '\n' | '\r';
+  /** Quote every field, not only those that need it.
+   *  @default false */
+  readonly quoteAll?: boolean;
+  /** Any iconv-lite encoding: 'utf-8', 'utf-16le', 'windows-1251', 'shift_jis', …
+   *  @default 'utf-8' */
+  readonly encoding?: string;
+  /** Write a byte order mark first, so that Excel detects the encoding.
+   *  @default true for utf-8 and utf-16, false for every other encoding */
+  readonly bom?: boolean;
+  /** What to do with a character the encoding cannot hold: fail with `ROWPORT_UNMAPPABLE_CHARACTER`
+   *  naming row and column, or write `?` (U+FFFD for a lone surrogate in UTF-8).
+   *  @default 'error' */
+  readonly unmappable?: 'error' | 'replace';
+  /** Prefix `'` to text a spreadsheet would run as a formula (`= + - @` …), OWASP's advice.
+   *  @default true */
+  readonly escapeFormulas?: boolean;
+  /** Compress the output with gzip; an object passes zlib options (e.g. `{ level: 9 }`).
+   *  @default false */
+  readonly gzip?: boolean | ZlibOptions;
+}
+
+/** {@link ToCsvOptions} checked and defaulted once, with the quoting compiled. */
+export interface ResolvedCsvOptions<T> extends ResolvedWriterOptions<T> {
+  readonly delimiter: string;
+  readonly quote: string;
+  readonly lineEnding: string;
+  readonly quoteAll: boolean;
+  readonly encoder: TextEncoder;
+  readonly bom: boolean;
+  readonly unmappable: 'error' | 'replace';
+  readonly escapeFormulas: boolean;
+  readonly gzip: ZlibOptions | undefined;
+  readonly quoteField: FieldQuoter;
+}
+
+const LINE_ENDINGS = ['\r\n', '\n', '\r'];
+
+/**
+ * Checks and defaults every `toCsv` option once.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
+ */
+export function resolveCsvOptions<T>(options: ToCsvOptions<T>): ResolvedCsvOptions<T> {
+  const shared = resolveWriterOptions(options);
+  const { encoding = 'utf-8' } = options;
+  const encoder = createEncoder(encoding);
+  const {
+    delimiter = encoder.name.startsWith('utf-16') ? '\t' : ',',
+    quote = '"',
+    lineEnding = '\r\n',
+    quoteAll = false,
+    bom = encoder.unicode,
+    unmappable = 'error',
+    escapeFormulas = true,
+    gzip = false,
+  } = options;
+  if (typeof delimiter !== 'string' || delimiter === '' || /[\r\n]/.test(delimiter)) {
+    throw invalidOption('delimiter', 'a non-empty string without CR or LF', delimiter);
+  }
+  if (typeof quote !== 'string' || quote.length !== 1 || /[\r\n]/.test(quote) || delimiter.includes(quote)) {
+    throw invalidOption('quote', 'one character, not CR, LF or part of the delimiter', quote);
+  }
+  if (!LINE_ENDINGS.includes(lineEnding)) throw invalidOption('lineEnding', "'\\r\\n', '\\n' or '\\r'", lineEnding);
+  checkBoolean('quoteAll', quoteAll);
+  checkBoolean('bom', bom);
+  checkBoolean('escapeFormulas', escapeFormulas);
+  if (unmappable !== 'error' && unmappable !== 'replace') throw invalidOption('unmappable', "'error' or 'replace'", unmappable);
+  if (typeof gzip !== 'boolean' && (gzip === null || typeof gzip !== 'object')) throw invalidOption('gzip', 'true, false or zlib options', gzip);
+  return {
+    ...shared,
+    delimiter,
+    quote,
+    lineEnding,
+    quoteAll,
+    encoder,
+    bom,
+    unmappable,
+    escapeFormulas,
+    gzip: gzip === true ? {} : gzip === false ? undefined : gzip,
+    quoteField: compileQuoter(delimiter, quote, quoteAll),
+  };
+}

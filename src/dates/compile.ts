@@ -1,0 +1,198 @@
+import { TZDate } from '@date-fns/tz';
+import { format as dateFnsFormat } from 'date-fns';
+import { RowportError, RowportErrorCode, at, describe, invalidOption } from '../errors.js';
+import { type WallClock, Zone, fieldsOf, newWallClock } from './zone.js';
+
+type Piece = string | ((f: WallClock) => string);
+
+/**
+ * A date pattern compiled once for one time zone. Patterns made only of the common tokens
+ * (`yyyy yy y MM M dd d HH H hh h mm m ss s SSS a` and literals) are rendered from wall-clock
+ * fields without calling date-fns; any other pattern goes through date-fns `format`.
+ */
+export class DateRenderer {
+  private readonly pieces: Piece[] | undefined;
+  private readonly wall = newWallClock();
+
+  constructor(readonly pattern: string, readonly zone: Zone) {
+    this.pieces = compile(pattern);
+  }
+
+  /** Renders instant `ms` in the zone. */
+  instant(ms: number): string {
+    if (this.pieces === undefined) return dateFnsFormat(new TZDate(ms, this.zone.timeZone), this.pattern);
+    return render(this.pieces, this.zone.wallClock(ms, this.wall));
+  }
+
+  /** Renders a calendar date (no zone involved, so it never shifts). */
+  calendar(year: number, month: number, day: number): string {
+    const wallMs = calendarMs(year, month, day);
+    if (this.pieces === undefined) return dateFnsFormat(new TZDate(wallMs, 'UTC'), this.pattern);
+    return render(this.pieces, fieldsOf(wallMs, this.wall));
+  }
+
+  /** Renders a date value: a `Date`, epoch ms, or a `YYYY-MM-DD` (or ISO date-time) string. */
+  value(value: unknown, row?: number, column?: string): string {
+    const parsed = parseDateValue(value, row, column);
+    return typeof parsed === 'number' ? this.instant(parsed) : this.calendar(parsed.year, parsed.month, parsed.day);
+  }
+}
+
+/** A calendar date without a time zone. */
+export interface CalendarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Reads a date value: an instant (epoch ms) from a `Date`, a number or an ISO date-time string,
+ * or a calendar date from a `YYYY-MM-DD` string.
+ * @throws {RowportError} `ROWPORT_INVALID_DATE`.
+ */
+export function parseDateValue(value: unknown, row?: number, column?: string): number | CalendarDate {
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) throw invalidDate(value, row, column);
+    return ms;
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw invalidDate(value, row, column);
+    return value;
+  }
+  if (typeof value === 'string') {
+    const m = DATE_ONLY.exec(value);
+    if (m) {
+      const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
+      const check = new Date(calendarMs(year, month, day));
+      if (check.getUTCMonth() + 1 !== month || check.getUTCDate() !== day) throw invalidDate(value, row, column);
+      return { year, month, day };
+    }
+    if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value)) {
+      const ms = Date.parse(value.replace(' ', 'T'));
+      if (!Number.isNaN(ms)) return ms;
+    }
+  }
+  throw invalidDate(value, row, column);
+}
+
+/**
+ * Checks a date pattern once: a preset name was already mapped, so this must be a date-fns pattern.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION`.
+ */
+export function checkPattern(pattern: string, option = 'dateFormat'): void {
+  if (typeof pattern !== 'string' || pattern === '') {
+    throw invalidOption(option, "'iso', 'us', 'eu', 'full' or a date-fns pattern", pattern);
+  }
+  try {
+    dateFnsFormat(new TZDate(0, 'UTC'), pattern);
+  } catch (error) {
+    const hint = /YYYY|DD/.test(pattern) ? "Did you mean 'yyyy-MM-dd'? date-fns uses yyyy and dd." : undefined;
+    throw invalidOption(option, "'iso', 'us', 'eu', 'full' or a valid date-fns pattern", pattern, hint ?? (error as Error).message);
+  }
+}
+
+// --- internal ---
+
+function calendarMs(year: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getTime();
+}
+
+function invalidDate(value: unknown, row?: number, column?: string): RowportError {
+  const what = value instanceof Date ? 'an invalid Date' : describe(value);
+  return new RowportError(
+    RowportErrorCode.InvalidDate,
+    `${at(row, column)}expected a valid Date, epoch milliseconds or a 'YYYY-MM-DD' string, got ${what}`,
+    { row, column },
+  );
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+const padN = (n: number, width: number): string => {
+  const s = `${Math.abs(n)}`;
+  return (n < 0 ? '-' : '') + (s.length >= width ? s : '0'.repeat(width - s.length) + s);
+};
+
+const TOKENS: Record<string, (f: WallClock) => string> = {
+  yyyy: (f) => padN(f.year, 4),
+  yyy: (f) => padN(f.year, 3),
+  yy: (f) => pad2(Math.abs(f.year) % 100),
+  y: (f) => `${f.year}`,
+  MM: (f) => pad2(f.month),
+  M: (f) => `${f.month}`,
+  dd: (f) => pad2(f.day),
+  d: (f) => `${f.day}`,
+  HH: (f) => pad2(f.hour),
+  H: (f) => `${f.hour}`,
+  hh: (f) => pad2(f.hour % 12 || 12),
+  h: (f) => `${f.hour % 12 || 12}`,
+  mm: (f) => pad2(f.minute),
+  m: (f) => `${f.minute}`,
+  ss: (f) => pad2(f.second),
+  s: (f) => `${f.second}`,
+  SSS: (f) => padN(f.millisecond, 3),
+  a: (f) => (f.hour < 12 ? 'AM' : 'PM'),
+  aa: (f) => (f.hour < 12 ? 'AM' : 'PM'),
+};
+
+/** Splits a pattern into literal text and token renderers; undefined when a token is not covered. */
+function compile(pattern: string): Piece[] | undefined {
+  const pieces: Piece[] = [];
+  let literal = '';
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i] as string;
+    if (ch === "'") {
+      // quoted literal; '' is a quote
+      if (pattern[i + 1] === "'") {
+        literal += "'";
+        i += 2;
+        continue;
+      }
+      let j = i + 1;
+      while (j < pattern.length) {
+        if (pattern[j] === "'") {
+          if (pattern[j + 1] === "'") {
+            literal += "'";
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        literal += pattern[j];
+        j++;
+      }
+      i = j + 1;
+      continue;
+    }
+    if (/[A-Za-z]/.test(ch)) {
+      let j = i;
+      while (pattern[j] === ch) j++;
+      const token = pattern.slice(i, j);
+      const fn = TOKENS[token];
+      if (!fn) return undefined;
+      if (literal) pieces.push(literal);
+      literal = '';
+      pieces.push(fn);
+      i = j;
+      continue;
+    }
+    literal += ch;
+    i++;
+  }
+  if (literal) pieces.push(literal);
+  return pieces;
+}
+
+function render(pieces: Piece[], f: WallClock): string {
+  let out = '';
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i] as Piece;
+    out += typeof p === 'string' ? p : p(f);
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+import { RowReader, assertRows } from '../sources/rowReader.js';
+import type { DateFormat, Rows } from '../types.js';
+import { rendererFor } from './formatDate.js';
+
+/** Options of {@link formatDates}. */
+export interface FormatDatesOptions {
+  /** IANA time zone dates are rendered in. @default 'UTC' */
+  readonly timeZone?: string;
+  /**
+   * Only these keys are formatted, and in them `'YYYY-MM-DD'` strings and epoch milliseconds count
+   * as dates too. Without it, every `Date` value at the top level of a row is formatted.
+   */
+  readonly columns?: readonly string[];
+}
+
+type Formatted<T> = T extends readonly unknown[] ? unknown[] : { [K in keyof T]: T[K] extends Date ? string : T[K] };
+
+/**
+ * Formats the dates of a row stream: each row is copied with its dates turned into text.
+ * Composes in front of any writer; closing the result closes `rows`.
+ * @param rows - Objects or arrays from any iterable or async iterable.
+ * @param format - A preset (`iso`, `us`, `eu`, `full`) or a date-fns pattern.
+ * @param options - `timeZone` and `columns`.
+ * @returns An async iterable of new rows; the input rows are never changed.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` at once for a bad format or zone; while iterating,
+ *   `ROWPORT_INVALID_DATE` with the row and column of an invalid date.
+ * @example
+ * for await (const row of formatDates([{ at: new Date(Date.UTC(2024, 0, 15)) }], 'eu')) console.log(row);
+ * //=> { at: '15.01.2024' }
+ */
+export function formatDates<T extends object>(
+  rows: Rows<T>,
+  format: DateFormat,
+  options: FormatDatesOptions = {},
+): AsyncIterable<Formatted<T>> {
+  assertRows(rows);
+  const renderer = rendererFor(format, options.timeZone ?? 'UTC');
+  const only = options.columns;
+  return (async function* formatted() {
+    const reader = new RowReader(rows);
+    try {
+      for (;;) {
+        let batch = reader.readBatch(256);
+        if (!Array.isArray(batch)) batch = await batch;
+        if (batch.length === 0) return;
+        const base = reader.index - batch.length;
+        for (let i = 0; i < batch.length; i++) {
+          const row = batch[i] as T;
+          const index = base + i;
+          if (Array.isArray(row)) {
+            yield row.map((v: unknown, c) =>
+              (only ? only.includes(String(c)) && v != null : v instanceof Date) ? renderer.value(v, index, String(c)) : v,
+            ) as Formatted<T>;
+            continue;
+          }
+          const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+          if (only) {
+            for (const key of only) {
+              const v = copy[key];
+              if (v !== null && v !== undefined && v !== '') copy[key] = renderer.value(v, index, key);
+            }
+          } else {
+            for (const key in copy) {
+              const v = copy[key];
+              if (v instanceof Date) copy[key] = renderer.value(v, index, key);
+            }
+          }
+          yield copy as Formatted<T>;
+        }
+      }
+    } finally {
+      await reader.close();
+    }
+  })();
+}

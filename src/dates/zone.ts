@@ -1,0 +1,134 @@
+import { invalidOption } from '../errors.js';
+
+/** Wall-clock fields of an instant in a time zone. Reused between calls: copy what you keep. */
+export interface WallClock {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  /** The wall-clock time as if it were UTC, in ms: what Excel serials are computed from. */
+  wallMs: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+const BUCKET_MS = 900_000; // every zone transition falls on a whole minute; at most one per 15 min
+
+/**
+ * Converts instants to wall-clock fields in one IANA zone. UTC needs no lookup; other zones
+ * ask Intl once per 15-minute bucket (checked at both ends, so a transition inside is exact).
+ */
+export class Zone {
+  readonly isUtc: boolean;
+  private readonly dtf: Intl.DateTimeFormat | undefined;
+  private readonly offsets = new Map<number, number>();
+
+  constructor(readonly timeZone: string) {
+    this.isUtc = /^(utc|etc\/utc|gmt|etc\/gmt|z)$/i.test(timeZone);
+    this.dtf = this.isUtc
+      ? undefined
+      : new Intl.DateTimeFormat('en-US', {
+          timeZone,
+          hourCycle: 'h23',
+          era: 'short',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+        });
+  }
+
+  /** Offset of the zone from UTC at instant `ms`, in ms (positive east of Greenwich). */
+  offset(ms: number): number {
+    if (this.isUtc) return 0;
+    const bucket = Math.floor(ms / BUCKET_MS);
+    const cached = this.offsets.get(bucket);
+    if (cached !== undefined) return cached;
+    const start = bucket * BUCKET_MS;
+    const first = this.lookup(start);
+    if (first === this.lookup(start + BUCKET_MS - 1000)) {
+      if (this.offsets.size > 50_000) this.offsets.clear();
+      this.offsets.set(bucket, first);
+      return first;
+    }
+    return this.lookup(ms);
+  }
+
+  /** Fills `out` with the wall-clock fields of instant `ms` in this zone. */
+  wallClock(ms: number, out: WallClock): WallClock {
+    return fieldsOf(ms + this.offset(ms), out);
+  }
+
+  // --- internal ---
+
+  private lookup(ms: number): number {
+    const whole = Math.floor(ms / 1000) * 1000;
+    let year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0, bc = false;
+    for (const part of (this.dtf as Intl.DateTimeFormat).formatToParts(whole)) {
+      switch (part.type) {
+        case 'year': year = Number(part.value); break;
+        case 'month': month = Number(part.value); break;
+        case 'day': day = Number(part.value); break;
+        case 'hour': hour = Number(part.value); break;
+        case 'minute': minute = Number(part.value); break;
+        case 'second': second = Number(part.value); break;
+        case 'era': bc = part.value === 'BC' || part.value === 'B'; break;
+        default: break;
+      }
+    }
+    if (bc) year = 1 - year;
+    const wall = new Date(0); // not Date.UTC, which maps years 0-99 to 1900-1999
+    wall.setUTCFullYear(year, month - 1, day);
+    wall.setUTCHours(hour, minute, second, 0);
+    return wall.getTime() - whole;
+  }
+}
+
+/** Fills `out` with the UTC fields of `wallMs` (a wall-clock time stored as if UTC). Allocates nothing. */
+export function fieldsOf(wallMs: number, out: WallClock): WallClock {
+  const days = Math.floor(wallMs / MS_PER_DAY);
+  let rest = wallMs - days * MS_PER_DAY;
+  // civil_from_days (H. Hinnant)
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  out.year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  out.month = month;
+  out.day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  out.hour = Math.floor(rest / 3_600_000);
+  rest -= out.hour * 3_600_000;
+  out.minute = Math.floor(rest / 60_000);
+  rest -= out.minute * 60_000;
+  out.second = Math.floor(rest / 1000);
+  out.millisecond = rest - out.second * 1000;
+  out.wallMs = wallMs;
+  return out;
+}
+
+/** A fresh {@link WallClock} to reuse. */
+export function newWallClock(): WallClock {
+  return { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0, wallMs: 0 };
+}
+
+/**
+ * Checks an IANA time zone name once, at option time.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` for an unknown zone.
+ */
+export function checkTimeZone(name: string, option = 'timeZone'): string {
+  if (typeof name !== 'string' || name === '') throw invalidOption(option, 'an IANA time zone name such as "Europe/Berlin"', name);
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+  } catch {
+    throw invalidOption(option, 'an IANA time zone name such as "Europe/Berlin"', name);
+  }
+  return name;
+}
+

@@ -1,0 +1,106 @@
+/**
+ * Every error rowport raises is a {@link RowportError} with one of these codes.
+ * The list is the contract: codes are never renamed, only added.
+ */
+export const RowportErrorCode = {
+  /** An option has the wrong type or an unsupported value. Raised by the call, before any work. */
+  InvalidOption: 'ROWPORT_INVALID_OPTION',
+  /** `rows` is not an array, iterable, async iterable, object-mode stream or ReadableStream. */
+  InvalidSource: 'ROWPORT_INVALID_SOURCE',
+  /** A cell value cannot be written (a function, a symbol), or a computed column threw. */
+  InvalidValue: 'ROWPORT_INVALID_VALUE',
+  /** A date value is an invalid `Date`, or a string that is not a date. */
+  InvalidDate: 'ROWPORT_INVALID_DATE',
+  /** A character cannot be represented in the target `encoding` (and `unmappable` is `'error'`). */
+  UnmappableCharacter: 'ROWPORT_UNMAPPABLE_CHARACTER',
+  /** The source threw or rejected while rows were read; the original error is the `cause`. */
+  SourceFailed: 'ROWPORT_SOURCE_FAILED',
+  /** The `signal` was aborted; its reason is the `cause`. */
+  Aborted: 'ROWPORT_ABORTED',
+  /** The source yielded more rows than `maxRows`. */
+  MaxRows: 'ROWPORT_MAX_ROWS',
+  /** A sheet passed 1,048,576 rows and `onRowLimit` is `'error'`. */
+  RowLimit: 'ROWPORT_ROW_LIMIT',
+  /** CSV input could not be parsed (`fromCsv`); `row` is the 1-based line number. */
+  InvalidCsv: 'ROWPORT_INVALID_CSV',
+  /** Writing the output file failed (`exportToFile`); the file system error is the `cause`. */
+  WriteFailed: 'ROWPORT_WRITE_FAILED',
+} as const;
+
+export type RowportErrorCode = (typeof RowportErrorCode)[keyof typeof RowportErrorCode];
+
+/** Where an error happened, and what caused it. */
+export interface RowportErrorDetails {
+  /** 0-based index of the source row (the same index `Column.value` receives). */
+  readonly row?: number;
+  /** Key of the column. */
+  readonly column?: string;
+  /** The underlying error. */
+  readonly cause?: unknown;
+}
+
+const brand = Symbol.for('rowport.error');
+
+/**
+ * The one error class of rowport.
+ * @example
+ * try { await exportToFile(toCsv(rows), 'out.csv'); }
+ * catch (error) { if (isRowportError(error)) console.log(error.code, error.row, error.column); }
+ */
+export class RowportError extends Error {
+  override readonly name = 'RowportError';
+  /** Stable, machine-readable code; see {@link RowportErrorCode}. */
+  readonly code: RowportErrorCode;
+  /** 0-based index of the source row, when the error belongs to one. */
+  readonly row: number | undefined;
+  /** Key of the column, when the error belongs to one. */
+  readonly column: string | undefined;
+
+  constructor(code: RowportErrorCode, message: string, details: RowportErrorDetails = {}) {
+    const { row, column, cause } = details;
+    super(message, cause === undefined ? undefined : { cause });
+    this.code = code;
+    this.row = row;
+    this.column = column;
+  }
+}
+Object.defineProperty(RowportError.prototype, brand, { value: true });
+
+/**
+ * True for any {@link RowportError}, even one made by the other build (ESM vs CJS) of rowport,
+ * where `instanceof` would say false.
+ */
+export function isRowportError(error: unknown): error is RowportError {
+  return typeof error === 'object' && error !== null && brand in error;
+}
+
+// --- internal ---
+
+/** Short, readable description of a value for messages: `'' (string)`, `42 (number)`. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return `${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)} (string)`;
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return `${String(value)} (symbol)`;
+  if (typeof value === 'bigint') return `${value}n (bigint)`;
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'Object'})`;
+  return `${String(value)} (${typeof value})`;
+}
+
+/** `ROWPORT_INVALID_OPTION` for option `name`, saying what was expected and what came. */
+export function invalidOption(name: string, expected: string, value: unknown, hint?: string): RowportError {
+  return new RowportError(
+    RowportErrorCode.InvalidOption,
+    `Invalid option \`${name}\`: expected ${expected}, got ${describe(value)}${hint ? `. ${hint}` : ''}`,
+  );
+}
+
+/** Location prefix for messages: `Row 12, column "total": `. */
+export function at(row: number | undefined, column: string | undefined): string {
+  const parts: string[] = [];
+  if (row !== undefined) parts.push(`Row ${row}`);
+  if (column !== undefined) parts.push(`column ${JSON.stringify(column)}`);
+  return parts.length ? `${parts.join(', ')}: ` : '';
+}

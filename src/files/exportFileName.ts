@@ -1,0 +1,36 @@
+import { invalidOption } from '../errors.js';
+
+/** Options of {@link exportFileName}. */
+export interface ExportFileNameOptions {
+  /** The moment in the name, written in UTC. @default now */
+  readonly date?: Date;
+}
+
+/**
+ * A safe, sortable file name: `base_YYYYMMDD_HHmmss.format`. Characters other than letters,
+ * digits, `-` and `_` in `base` become `_` (non-ASCII letters are kept), runs collapse, and the
+ * base is cut to 100 characters.
+ * @param base - What the file holds, e.g. `'class analytics'`.
+ * @param format - Extension without a dot: `'csv'`, `'xlsx'`, `'csv.gz'`.
+ * @param options - `date`, default now.
+ * @returns The file name.
+ * @example
+ * exportFileName('class analytics', 'xlsx', { date: new Date('2024-01-15T14:30:45Z') });
+ * //=> 'class_analytics_20240115_143045.xlsx'
+ */
+export function exportFileName(base: string, format: string, options: ExportFileNameOptions = {}): string {
+  if (typeof base !== 'string') throw invalidOption('base', 'a string', base);
+  if (typeof format !== 'string' || !/^[a-z0-9]+(\.[a-z0-9]+)*$/i.test(format)) throw invalidOption('format', "an extension such as 'csv' or 'xlsx'", format);
+  const { date = new Date() } = options;
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw invalidOption('date', 'a valid Date', date);
+  const safe =
+    base
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}_-]+/gu, '_')
+      .replace(/_+/g, '_')
+      .replace(/^[_.-]+|[_.-]+$/g, '')
+      .slice(0, 100) || 'export';
+  const iso = date.toISOString(); // 2024-01-15T14:30:45.000Z
+  const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}_${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
+  return `${safe}_${stamp}.${format.toLowerCase()}`;
+}

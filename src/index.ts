@@ -1,0 +1,26 @@
+/**
+ * rowport: stream rows from any (async) iterable into CSV or XLSX bytes, in constant memory,
+ * with backpressure, progress and cancellation.
+ * @packageDocumentation
+ */
+export { selectColumns } from './columns/selectColumns.js';
+export { fromCsv, type FromCsvOptions } from './csv/fromCsv.js';
+export type { ToCsvOptions } from './csv/options.js';
+export { toCsv } from './csv/toCsv.js';
+export { formatDate, type FormatDateOptions } from './dates/formatDate.js';
+export { formatDates, type FormatDatesOptions } from './dates/formatDates.js';
+export { RowportError, RowportErrorCode, isRowportError, type RowportErrorDetails } from './errors.js';
+export { exportFileName, type ExportFileNameOptions } from './files/exportFileName.js';
+export { exportToFile, type ExportToFileOptions } from './files/exportToFile.js';
+export { contentDisposition } from './http/contentDisposition.js';
+export type {
+  CellValue,
+  Column,
+  ColumnSpec,
+  ColumnType,
+  DateFormat,
+  ExportSummary,
+  ProgressInfo,
+  Rows,
+  WriterOptions,
+} from './types.js';

@@ -1,0 +1,95 @@
+import { Readable } from 'node:stream';
+import { RowportError, RowportErrorCode, isRowportError } from '../errors.js';
+
+/**
+ * Wraps an async generator of byte chunks in a `Readable` that:
+ * - pulls the generator only when the consumer wants more (backpressure);
+ * - on `destroy()` (client hung up, abort) settles at once, calls `onDestroy` (which closes the
+ *   source even while it is awaited) and `return()`s the generator;
+ * - turns an error from the generator into a destroy with a {@link RowportError};
+ * - on `signal` abort, destroys itself with `ROWPORT_ABORTED`, and removes its listener on close.
+ */
+export function chunkStream(
+  chunks: AsyncGenerator<Buffer, void, undefined>,
+  { signal, onDestroy }: { signal?: AbortSignal | undefined; onDestroy?: () => Promise<void> | void },
+): Readable {
+  return new ChunkReadable(chunks, signal, onDestroy);
+}
+
+/** The `ROWPORT_ABORTED` error for a signal. */
+export function abortError(signal: AbortSignal): RowportError {
+  return new RowportError(RowportErrorCode.Aborted, 'The export was aborted', { cause: signal.reason });
+}
+
+/** Any error as a RowportError: RowportErrors as they are, anything else wrapped. */
+export function asRowportError(error: unknown): RowportError {
+  if (isRowportError(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new RowportError(RowportErrorCode.WriteFailed, `The export failed: ${reason}`, { cause: error });
+}
+
+// --- internal ---
+
+class ChunkReadable extends Readable {
+  private pumping = false;
+  private wanted = false;
+  private readonly onAbort: (() => void) | undefined;
+
+  constructor(
+    private readonly chunks: AsyncGenerator<Buffer, void, undefined>,
+    private readonly signal: AbortSignal | undefined,
+    private readonly onDestroy: (() => Promise<void> | void) | undefined,
+  ) {
+    super({ highWaterMark: 64 * 1024 });
+    if (signal) {
+      if (signal.aborted) {
+        this.onAbort = undefined;
+        process.nextTick(() => this.destroy(abortError(signal)));
+      } else {
+        this.onAbort = () => this.destroy(abortError(signal));
+        signal.addEventListener('abort', this.onAbort, { once: true });
+      }
+    }
+  }
+
+  override _read(): void {
+    this.wanted = true;
+    if (!this.pumping) void this.pump();
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (this.signal && this.onAbort) this.signal.removeEventListener('abort', this.onAbort);
+    const settle = (): void => {
+      this.chunks.return(undefined).catch(() => undefined);
+    };
+    try {
+      const closing = this.onDestroy?.();
+      if (closing) closing.then(settle, settle);
+      else settle();
+    } catch {
+      settle();
+    }
+    callback(error === null ? null : asRowportError(error));
+  }
+
+  private async pump(): Promise<void> {
+    this.pumping = true;
+    try {
+      while (this.wanted) {
+        this.wanted = false;
+        const { value, done } = await this.chunks.next();
+        if (this.destroyed) return;
+        if (done) {
+          if (this.signal && this.onAbort) this.signal.removeEventListener('abort', this.onAbort);
+          this.push(null);
+          return;
+        }
+        if (this.push(value)) this.wanted = true;
+      }
+    } catch (error) {
+      if (!this.destroyed) this.destroy(asRowportError(error));
+    } finally {
+      this.pumping = false;
+    }
+  }
+}

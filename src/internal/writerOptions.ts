@@ -1,0 +1,67 @@
+import { normaliseColumns } from '../columns/resolveColumns.js';
+import { checkPattern } from '../dates/compile.js';
+import { isPreset } from '../dates/presets.js';
+import { Zone, checkTimeZone } from '../dates/zone.js';
+import { invalidOption } from '../errors.js';
+import type { Column, DateFormat, ProgressInfo, WriterOptions } from '../types.js';
+
+/** {@link WriterOptions} checked and defaulted once per call. */
+export interface ResolvedWriterOptions<T> {
+  readonly columns: Column<T>[] | undefined;
+  readonly header: boolean;
+  readonly dateFormat: DateFormat;
+  readonly timeZone: string;
+  readonly zone: Zone;
+  readonly total: number | undefined;
+  readonly onProgress: ((progress: ProgressInfo) => void) | undefined;
+  readonly progressInterval: number;
+  readonly signal: AbortSignal | undefined;
+  readonly maxRows: number;
+}
+
+/**
+ * Checks and defaults the options every writer shares.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
+ */
+export function resolveWriterOptions<T>(options: WriterOptions<T>): ResolvedWriterOptions<T> {
+  if (options === null || typeof options !== 'object') throw invalidOption('options', 'an object', options);
+  const {
+    columns,
+    header = true,
+    dateFormat = 'iso',
+    timeZone = 'UTC',
+    total,
+    onProgress,
+    progressInterval = 200,
+    signal,
+    maxRows = Infinity,
+  } = options;
+  checkBoolean('header', header);
+  if (typeof dateFormat !== 'string') throw invalidOption('dateFormat', "'iso', 'us', 'eu', 'full' or a date-fns pattern", dateFormat);
+  if (!isPreset(dateFormat)) checkPattern(dateFormat);
+  checkTimeZone(timeZone);
+  if (total !== undefined && !(Number.isFinite(total) && total >= 0)) throw invalidOption('total', 'a number ≥ 0', total);
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw invalidOption('onProgress', 'a function', onProgress);
+  if (!(typeof progressInterval === 'number' && progressInterval >= 0)) throw invalidOption('progressInterval', 'a number of ms ≥ 0', progressInterval);
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalidOption('signal', 'an AbortSignal', signal);
+  if (!(typeof maxRows === 'number' && maxRows >= 0 && (Number.isInteger(maxRows) || maxRows === Infinity))) {
+    throw invalidOption('maxRows', 'a whole number ≥ 0', maxRows);
+  }
+  return {
+    columns: normaliseColumns(columns),
+    header,
+    dateFormat,
+    timeZone,
+    zone: new Zone(timeZone),
+    total,
+    onProgress,
+    progressInterval,
+    signal,
+    maxRows,
+  };
+}
+
+/** @throws {RowportError} `ROWPORT_INVALID_OPTION` unless `value` is a boolean. */
+export function checkBoolean(name: string, value: unknown): asserts value is boolean {
+  if (typeof value !== 'boolean') throw invalidOption(name, 'true or false', value);
+}
