@@ -44,7 +44,7 @@ class ChunkReadable extends Readable {
     if (signal) {
       if (signal.aborted) {
         this.onAbort = undefined;
-        process.nextTick(() => this.destroy(abortError(signal)));
+        this.destroy(abortError(signal)); // emitted on the next tick; the source is never read
       } else {
         this.onAbort = () => this.destroy(abortError(signal));
         signal.addEventListener('abort', this.onAbort, { once: true });

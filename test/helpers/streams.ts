@@ -1,0 +1,36 @@
+import type { Readable } from 'node:stream';
+
+/** Reads a byte stream to the end. Rejects with the stream's error. */
+export async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** Reads a UTF-8 stream to text, keeping a BOM if there is one. */
+export async function readText(stream: Readable): Promise<string> {
+  return (await readAll(stream)).toString('utf8');
+}
+
+/** A source that counts pulls and records `return()` calls. */
+export function countingSource<T>(make: (i: number) => T, count = Infinity) {
+  const state = { pulled: 0, returned: 0 };
+  const iterable: AsyncIterable<T> = {
+    [Symbol.asyncIterator]() {
+      return {
+        async next() {
+          if (state.pulled >= count) return { done: true, value: undefined };
+          return { done: false, value: make(state.pulled++) };
+        },
+        async return() {
+          state.returned++;
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
+  return { iterable, state };
+}
+
+/** Resolves after `ms` milliseconds. */
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
