@@ -23,6 +23,8 @@ export const RowportErrorCode = {
   RowLimit: 'ROWPORT_ROW_LIMIT',
   /** CSV input could not be parsed (`fromCsv`); `row` is the 1-based line number. */
   InvalidCsv: 'ROWPORT_INVALID_CSV',
+  /** JSON or NDJSON input could not be parsed (the `rowport` CLI); `row` is the 1-based line number. */
+  InvalidJson: 'ROWPORT_INVALID_JSON',
   /** Writing the output file failed (`exportToFile`); the file system error is the `cause`. */
   WriteFailed: 'ROWPORT_WRITE_FAILED',
 } as const;
