@@ -54,15 +54,16 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
       ignoreEmpty: skipEmpty,
       strictColumnHandling: false,
     });
+    let line = headers === true ? 2 : 1; // line where the next record starts; counted as the parser goes, ahead of us
+    parser.transform((record: Record<string, string>) => {
+      line += 1 + embeddedLines(record);
+      return record;
+    });
     const text = Readable.from(decode(bytes, encoding), { objectMode: false });
     text.on('error', (error) => parser.destroy(error));
     text.pipe(parser);
-    let line = headers === true ? 2 : 1; // line where the next record starts
     try {
-      for await (const record of parser as AsyncIterable<Record<string, string>>) {
-        yield record;
-        line += 1 + embeddedLines(record);
-      }
+      for await (const record of parser as AsyncIterable<Record<string, string>>) yield record;
     } catch (error) {
       throw asCsvError(error, line, typeof input === 'string' ? input : undefined);
     } finally {

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { selectColumns, toCsv } from '../../src/index.js';
+import { countingSource, readText, sleep } from '../helpers/streams.js';
+
+const collect = async <T>(rows: AsyncIterable<T>) => {
+  const out: T[] = [];
+  for await (const row of rows) out.push(row);
+  return out;
+};
+
+describe('selectColumns', () => {
+  const rows = [{ id: 1, student: { name: 'Ada' }, secret: 's', score: 9 }];
+
+  it('filters, orders and renames columns, with dot paths and computed values', async () => {
+    const out = await collect(
+      selectColumns(rows, ['score', { key: 'student.name', header: 'Name' }, { key: 'double', value: (r) => r.score * 2 }]),
+    );
+    expect(out).toEqual([{ score: 9, Name: 'Ada', double: 18 }]);
+  });
+
+  it('reads array rows by position', async () => {
+    expect(await collect(selectColumns([[1, 2, 3]], ['2', { key: '0', header: 'first' }]))).toEqual([{ '2': 3, first: 1 }]);
+  });
+
+  it('leaves missing keys undefined', async () => {
+    expect(await collect(selectColumns([{ a: 1 }], ['a', 'b.c']))).toEqual([{ a: 1, 'b.c': undefined }]);
+  });
+
+  it('wraps a throwing computed column with row, column and cause', async () => {
+    const cause = new Error('bad');
+    const error = await collect(selectColumns([{ a: 1 }, { a: 2 }], [{ key: 'x', value: (r) => { if (r.a === 2) throw cause; return 1; } }])).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1, column: 'x' });
+    expect((error as Error).cause).toBe(cause);
+  });
+
+  it('fails on a row that is not an object', async () => {
+    await expect(collect(selectColumns([{ a: 1 }, 'x'] as never, ['a']))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1 });
+  });
+
+  it('rejects bad columns at once', () => {
+    expect(() => selectColumns([], [{ key: '' }])).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
+  });
+
+  it('composes in front of toCsv and closes the source early', async () => {
+    expect(await readText(toCsv(selectColumns(rows, [{ key: 'id', header: 'ID#' }])))).toBe('\uFEFFID#\r\n1\r\n');
+    const { iterable, state } = countingSource((i) => ({ i }));
+    for await (const _chunk of toCsv(selectColumns(iterable, ['i']))) break;
+    await sleep(10);
+    expect(state.returned).toBe(1);
+  });
+});

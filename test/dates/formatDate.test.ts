@@ -1,0 +1,67 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/index.js';
+
+const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'Asia/Kathmandu', 'Europe/Moscow'];
+
+describe('formatDate', () => {
+  const at = new Date(Date.UTC(2024, 0, 15, 23, 30, 5, 42));
+
+  it.each([
+    ['iso', '2024-01-15'],
+    ['us', '01/15/2024'],
+    ['eu', '15.01.2024'],
+    ['full', '2024-01-15 23:30:05'],
+    ['yyyy-MM-dd HH:mm:ss.SSS', '2024-01-15 23:30:05.042'],
+    ["h:mm a 'on' EEEE", '11:30 PM on Monday'],
+  ])('renders preset or pattern %s', (fmt, want) => {
+    expect(formatDate(at, fmt)).toBe(want);
+  });
+
+  it('renders in the time zone, across midnight', () => {
+    expect(formatDate(at, 'full', { timeZone: 'Europe/Berlin' })).toBe('2024-01-16 00:30:05');
+    expect(formatDate(at, 'full', { timeZone: 'America/Los_Angeles' })).toBe('2024-01-15 15:30:05');
+  });
+
+  it('follows daylight saving transitions', () => {
+    expect(formatDate(Date.UTC(2024, 2, 31, 0, 59, 59), 'full', { timeZone: 'Europe/Berlin' })).toBe('2024-03-31 01:59:59');
+    expect(formatDate(Date.UTC(2024, 2, 31, 1, 0, 0), 'full', { timeZone: 'Europe/Berlin' })).toBe('2024-03-31 03:00:00');
+  });
+
+  it('never shifts a calendar date string', () => {
+    for (const timeZone of ZONES) expect(formatDate('2024-02-29', 'iso', { timeZone })).toBe('2024-02-29');
+  });
+
+  it('takes epoch milliseconds', () => {
+    expect(formatDate(0, 'full')).toBe('1970-01-01 00:00:00');
+  });
+
+  it.each([new Date(Number.NaN), '2023-02-29', 'soon', Number.NaN])('fails on %s with ROWPORT_INVALID_DATE', (value) => {
+    expect(() => formatDate(value as never, 'iso')).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_DATE' }));
+  });
+
+  it.each([['YYYY-MM-DD'], ['']])('rejects the format %j with ROWPORT_INVALID_OPTION', (fmt) => {
+    expect(() => formatDate(at, fmt)).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
+  });
+
+  it('rejects an unknown time zone', () => {
+    expect(() => formatDate(at, 'iso', { timeZone: 'Nowhere/Atlantis' })).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
+  });
+
+  it('property: the fast path renders exactly what date-fns renders, in any zone', () => {
+    const patterns = ['yyyy-MM-dd', 'MM/dd/yyyy', 'dd.MM.yyyy', 'yyyy-MM-dd HH:mm:ss', 'd/M/yy h:m:s a', "yyyy'T'HH:mm:ss.SSS", 'y-M-d H', "''yyyy''"];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(2200, 0, 1) }),
+        fc.constantFrom(...ZONES),
+        fc.constantFrom(...patterns),
+        (ms, timeZone, pattern) => {
+          expect(formatDate(ms, pattern, { timeZone })).toBe(format(new TZDate(ms, timeZone), pattern));
+        },
+      ),
+      { numRuns: 3000, seed: 11 },
+    );
+  });
+});
