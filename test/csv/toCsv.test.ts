@@ -84,7 +84,7 @@ describe('toCsv', () => {
       [[{ key: 'a', type: 'money' }], 'unknown type'],
       [[{ key: 'a', value: 'x' }], 'value not a function'],
       ['a,b', 'not an array'],
-    ])('rejects %j (%s) with ROWPORT_INVALID_OPTION', (columns) => {
+    ])('rejects %j (%s) with ROWPORT_INVALID_OPTION', (columns, _why) => {
       expect(() => toCsv([], { columns } as never)).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
     });
   });
