@@ -1,0 +1,125 @@
+import { cellRange, columnRange } from './cellRef.js';
+import type { BoundChart } from './chartOptions.js';
+import { XML_DECLARATION, xmlText } from './xml.js';
+
+/** Where a chart's data lies on its sheet, known once the last row is written. */
+export interface ChartDataRange {
+  /** The sheet's final (repaired) name. */
+  readonly sheetName: string;
+  /** True when row 1 holds the headers; series are then named by reference to them. */
+  readonly header: boolean;
+  /** Number of data rows written on the sheet (its first part, when it rolled over the row limit). */
+  readonly dataRows: number;
+}
+
+const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
+const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * The chart part (`xl/charts/chartN.xml`): a `c:chartSpace` whose series refer to the sheet's cells.
+ * No cached values are written (they would cost memory per row); Excel, LibreOffice and openpyxl
+ * read the cells. Axis ids are fixed, so the same chart gives the same bytes.
+ * @param chart - From `bindCharts`.
+ * @param range - The sheet name, header and row count.
+ * @returns The part's XML text.
+ * @example
+ * chartXml(bound, { sheetName: 'Class Summary', header: true, dataRows: 40 })
+ * //=> '<?xml …?>\n<c:chartSpace …><c:chart>…<c:val><c:numRef><c:f>'Class Summary'!$B$2:$B$41</c:f>…'
+ */
+export function chartXml(chart: BoundChart, range: ChartDataRange): string {
+  const firstRow = range.header ? 2 : 1;
+  // An empty sheet still gets a valid (one empty cell) range, so the chart opens, empty.
+  const lastRow = firstRow + Math.max(range.dataRows, 1) - 1;
+  const ref = (col: number) => columnRange(range.sheetName, col, firstRow, lastRow);
+  const cat = chart.numericCategories
+    ? `<c:cat><c:numRef><c:f>${xmlText(ref(chart.categoryCol))}</c:f></c:numRef></c:cat>`
+    : `<c:cat><c:strRef><c:f>${xmlText(ref(chart.categoryCol))}</c:f></c:strRef></c:cat>`;
+  const series = chart.seriesColumns
+    .map(({ col, header }, i) => {
+      const name = range.header
+        ? `<c:tx><c:strRef><c:f>${xmlText(cellRange(range.sheetName, col, 1))}</c:f></c:strRef></c:tx>`
+        : `<c:tx><c:v>${xmlText(header)}</c:v></c:tx>`;
+      const val = `<c:val><c:numRef><c:f>${xmlText(ref(col))}</c:f></c:numRef></c:val>`;
+      const head = `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${name}`;
+      switch (chart.type) {
+        case 'line':
+          return `${head}<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>${cat}${val}<c:smooth val="0"/></c:ser>`;
+        case 'pie':
+          return `${head}${cat}${val}</c:ser>`;
+        default:
+          return `${head}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
+      }
+    })
+    .join('');
+
+  let plot: string;
+  if (chart.type === 'pie') {
+    plot = `<c:pieChart><c:varyColors val="1"/>${series}<c:firstSliceAng val="0"/></c:pieChart>`;
+  } else {
+    const horizontal = chart.type === 'bar';
+    const axes = `<c:axId val="${CAT_AX_ID}"/><c:axId val="${VAL_AX_ID}"/>`;
+    plot =
+      chart.type === 'line'
+        ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`
+        : `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="150"/>${axes}</c:barChart>`;
+    plot += categoryAxis(chart, horizontal) + valueAxis(chart, horizontal);
+  }
+
+  const title =
+    chart.title === undefined
+      ? '<c:autoTitleDeleted val="1"/>'
+      : `<c:title>${richText(chart.title, false, 1400)}<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>`;
+  const legend =
+    chart.legend === false
+      ? ''
+      : `<c:legend><c:legendPos val="${LEGEND_POS[chart.legend]}"/><c:overlay val="0"/></c:legend>`;
+  return (
+    XML_DECLARATION +
+    `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">` +
+    '<c:lang val="en-US"/><c:roundedCorners val="0"/>' +
+    `<c:chart>${title}<c:plotArea><c:layout/>${plot}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    '</c:chartSpace>'
+  );
+}
+
+// --- internal ---
+
+/** Axis ids only need to be unique within a chart part; fixed values keep output deterministic. */
+const CAT_AX_ID = 50_010_001;
+const VAL_AX_ID = 50_010_002;
+
+const LEGEND_POS = { right: 'r', left: 'l', top: 't', bottom: 'b' } as const;
+
+function categoryAxis(chart: BoundChart, horizontal: boolean): string {
+  const title = chart.xAxisTitle === undefined ? '' : `<c:title>${richText(chart.xAxisTitle, horizontal, 1000)}<c:overlay val="0"/></c:title>`;
+  const numFmt = chart.categoryFormat === undefined ? '' : `<c:numFmt formatCode="${xmlText(chart.categoryFormat)}" sourceLinked="1"/>`;
+  return (
+    `<c:catAx><c:axId val="${CAT_AX_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${horizontal ? 'l' : 'b'}"/>${title}${numFmt}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="${VAL_AX_ID}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
+  );
+}
+
+function valueAxis(chart: BoundChart, horizontal: boolean): string {
+  const title = chart.yAxisTitle === undefined ? '' : `<c:title>${richText(chart.yAxisTitle, !horizontal, 1000)}<c:overlay val="0"/></c:title>`;
+  // The axis shows the series column's format (sourceLinked="0" so every reader uses this code).
+  const numFmt =
+    chart.valueFormat === undefined
+      ? '<c:numFmt formatCode="General" sourceLinked="1"/>'
+      : `<c:numFmt formatCode="${xmlText(chart.valueFormat)}" sourceLinked="0"/>`;
+  return (
+    `<c:valAx><c:axId val="${VAL_AX_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/>${title}${numFmt}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="${CAT_AX_ID}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
+  );
+}
+
+/** A `c:tx` with rich text; `vertical` turns it a quarter (a title beside a vertical axis). */
+function richText(text: string, vertical: boolean, size: number): string {
+  const body = vertical ? '<a:bodyPr rot="-5400000" vert="horz"/>' : '<a:bodyPr/>';
+  return (
+    `<c:tx><c:rich>${body}<a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="1"/></a:pPr>` +
+    `<a:r><a:rPr lang="en-US" sz="${size}" b="1"/><a:t>${xmlText(text)}</a:t></a:r></a:p></c:rich></c:tx>`
+  );
+}

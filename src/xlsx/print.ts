@@ -1,0 +1,160 @@
+import { invalidOption } from '../errors.js';
+import { quoteSheetName } from './charts/cellRef.js';
+import { xmlText } from './charts/xml.js';
+
+/**
+ * Printed page header and footer, in Excel's codes: `&L`, `&C`, `&R` start the left, centre and
+ * right sections; `&P` is the page number, `&N` the page count, `&D` the date, `&T` the time, `&A`
+ * the sheet name, `&F` the file name; `&&` is a literal `&`. Text with no section code is centred.
+ * @example { header: '&LClass report&R&D', footer: 'Page &P of &N' }
+ */
+export interface HeaderFooter {
+  /** Text at the top of every printed page. */
+  readonly header?: string;
+  /** Text at the bottom of every printed page. */
+  readonly footer?: string;
+}
+
+/** Named paper sizes, with their ECMA-376 `ST_PaperSize` numbers (Part 1, §18.18.59 pageSetup). */
+export const PAPER_SIZES = { letter: 1, tabloid: 3, legal: 5, executive: 7, a3: 8, a4: 9, a5: 11, b4: 12, b5: 13 } as const;
+/** A paper size by name, or any ECMA-376 paper size number (1 to 118). */
+export type PaperSize = keyof typeof PAPER_SIZES | (number & {});
+
+/** How a sheet prints. */
+export interface PrintOptions {
+  /** Page orientation. @default 'portrait' */
+  readonly orientation?: 'portrait' | 'landscape';
+  /** Shrink the columns to the width of one page (as many pages tall as needed). @default false */
+  readonly fitToWidth?: boolean;
+  /** Repeat the header row at the top of every printed page (the `_xlnm.Print_Titles` name). @default true */
+  readonly repeatHeader?: boolean;
+  /** Paper size: `'a4'`, `'letter'`, … or an ECMA-376 number. @default the printer's default */
+  readonly paperSize?: PaperSize;
+  /** Print the cell gridlines. @default false */
+  readonly gridlines?: boolean;
+}
+
+/** `headerFooter` and `print` checked and defaulted. */
+export interface ResolvedPrintOptions {
+  readonly header: string | undefined;
+  readonly footer: string | undefined;
+  readonly orientation: 'portrait' | 'landscape' | undefined;
+  readonly fitToWidth: boolean;
+  readonly repeatHeader: boolean;
+  readonly paperSize: number | undefined;
+  readonly gridlines: boolean;
+}
+
+/** Excel refuses a header or footer longer than this. */
+export const MAX_HEADER_FOOTER_LENGTH = 255;
+
+/**
+ * Checks and defaults `headerFooter` and `print` once, at call time.
+ * @param headerFooter - The `headerFooter` option.
+ * @param print - The `print` option.
+ * @param prefix - Path of the options for messages: `''` or `'sheets[1].'`.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
+ */
+export function resolvePrintOptions(headerFooter: unknown, print: unknown, prefix = ''): ResolvedPrintOptions {
+  if (headerFooter !== undefined && (headerFooter === null || typeof headerFooter !== 'object' || Array.isArray(headerFooter))) {
+    throw invalidOption(`${prefix}headerFooter`, '{ header?, footer? }', headerFooter);
+  }
+  if (print !== undefined && (print === null || typeof print !== 'object' || Array.isArray(print))) {
+    throw invalidOption(`${prefix}print`, '{ orientation?, fitToWidth?, repeatHeader?, paperSize?, gridlines? }', print);
+  }
+  const { header, footer } = (headerFooter ?? {}) as HeaderFooter;
+  for (const [name, text] of [['header', header], ['footer', footer]] as const) {
+    if (text !== undefined && (typeof text !== 'string' || text.length > MAX_HEADER_FOOTER_LENGTH)) {
+      throw invalidOption(`${prefix}headerFooter.${name}`, `a string of at most ${MAX_HEADER_FOOTER_LENGTH} characters`, text);
+    }
+  }
+  const { orientation, fitToWidth = false, repeatHeader = true, paperSize, gridlines = false } = (print ?? {}) as PrintOptions;
+  if (orientation !== undefined && orientation !== 'portrait' && orientation !== 'landscape') {
+    throw invalidOption(`${prefix}print.orientation`, "'portrait' or 'landscape'", orientation);
+  }
+  for (const [name, value] of [['fitToWidth', fitToWidth], ['repeatHeader', repeatHeader], ['gridlines', gridlines]] as const) {
+    if (typeof value !== 'boolean') throw invalidOption(`${prefix}print.${name}`, 'true or false', value);
+  }
+  let paper: number | undefined;
+  if (paperSize !== undefined) {
+    paper = typeof paperSize === 'string' ? PAPER_SIZES[paperSize.toLowerCase() as keyof typeof PAPER_SIZES] : paperSize;
+    if (!(typeof paper === 'number' && Number.isInteger(paper) && paper >= 1 && paper <= 118)) {
+      throw invalidOption(`${prefix}print.paperSize`, `${Object.keys(PAPER_SIZES).map((k) => `'${k}'`).join(', ')} or a paper size number from 1 to 118`, paperSize);
+    }
+  }
+  return {
+    header: header === '' ? undefined : header,
+    footer: footer === '' ? undefined : footer,
+    orientation,
+    fitToWidth,
+    repeatHeader,
+    paperSize: paper,
+    gridlines,
+  };
+}
+
+/** What {@link printXml} returns: fragments for their places in the worksheet. */
+export interface PrintFragments {
+  /** Child of `<sheetPr>` (`<pageSetUpPr fitToPage="1"/>`), or `''`. */
+  readonly sheetPr: string;
+  /** `<printOptions …/>` before `pageMargins`, or `''`. */
+  readonly printOptions: string;
+  /** `<pageMargins …/>`: Excel's defaults (required before `pageSetup`). */
+  readonly pageMargins: string;
+  /** `<pageSetup …/>`, or `''`. */
+  readonly pageSetup: string;
+  /** `<headerFooter>…</headerFooter>`, or `''`. */
+  readonly headerFooter: string;
+}
+
+/** Excel's default page margins in inches, as it writes them. */
+export const DEFAULT_PAGE_MARGINS = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+
+/**
+ * The worksheet fragments for print settings. In a sheet they go in this order (ECMA-376 Part 1,
+ * §18.3.1.99 CT_Worksheet): `sheetPr` first; then, after `sheetData`/`autoFilter`/`mergeCells`,
+ * `printOptions`, `pageMargins`, `pageSetup`, `headerFooter`, then `drawing`.
+ * @example printXml(resolvePrintOptions({ footer: 'Page &P of &N' }, { orientation: 'landscape' })).pageSetup
+ * //=> '<pageSetup orientation="landscape"/>'
+ */
+export function printXml(options: ResolvedPrintOptions): PrintFragments {
+  const setup: string[] = [];
+  if (options.paperSize !== undefined) setup.push(`paperSize="${options.paperSize}"`);
+  if (options.fitToWidth) setup.push('fitToWidth="1"', 'fitToHeight="0"');
+  if (options.orientation !== undefined) setup.push(`orientation="${options.orientation}"`);
+  let headerFooter = '';
+  if (options.header !== undefined || options.footer !== undefined) {
+    headerFooter =
+      '<headerFooter>' +
+      (options.header === undefined ? '' : `<oddHeader>${xmlText(sectioned(options.header))}</oddHeader>`) +
+      (options.footer === undefined ? '' : `<oddFooter>${xmlText(sectioned(options.footer))}</oddFooter>`) +
+      '</headerFooter>';
+  }
+  return {
+    sheetPr: options.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : '',
+    printOptions: options.gridlines ? '<printOptions gridLines="1"/>' : '',
+    pageMargins: DEFAULT_PAGE_MARGINS,
+    pageSetup: setup.length ? `<pageSetup ${setup.join(' ')}/>` : '',
+    headerFooter,
+  };
+}
+
+/**
+ * The `_xlnm.Print_Titles` defined name that repeats row 1 on every printed page, or undefined when
+ * the sheet has no header row or `repeatHeader` is off.
+ * @param sheetName - The sheet's final name.
+ * @param sheetIndex - 0-based position of the sheet in the workbook (`localSheetId`).
+ * @example printTitlesName('Class Summary', 1)
+ * //=> `<definedName name="_xlnm.Print_Titles" localSheetId="1">'Class Summary'!$1:$1</definedName>`
+ */
+export function printTitlesName(sheetName: string, sheetIndex: number, options: ResolvedPrintOptions, header: boolean): string | undefined {
+  if (!header || !options.repeatHeader) return undefined;
+  return `<definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${xmlText(`${quoteSheetName(sheetName)}!$1:$1`)}</definedName>`;
+}
+
+// --- internal ---
+
+/** Text with no section code goes in the centre section, explicitly (readers differ otherwise). */
+function sectioned(text: string): string {
+  return /^&[LCR]/.test(text) ? text : `&C${text}`;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { bindCharts, normaliseCharts } from '../../../src/xlsx/charts/chartOptions.js';
+import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, DRAWING_REL_TYPE, sheetChartParts } from '../../../src/xlsx/charts/chartParts.js';
+
+describe('sheetChartParts', () => {
+  const charts = bindCharts(
+    normaliseCharts([
+      { type: 'column', categories: 'a', series: ['b'] },
+      { type: 'pie', categories: 'a', series: ['b'] },
+    ]),
+    [
+      { key: 'a', header: 'A', type: undefined, numFmt: undefined },
+      { key: 'b', header: 'B', type: 'integer', numFmt: undefined },
+    ],
+  );
+  const parts = sheetChartParts(charts, { sheetName: 'S', header: true, dataRows: 3 }, { drawing: 2, firstChart: 5 });
+
+  it('numbers charts and the drawing from the workbook-wide numbers', () => {
+    expect(parts.entries.map((e) => e.path)).toEqual(['xl/charts/chart5.xml', 'xl/charts/chart6.xml', 'xl/drawings/drawing2.xml', 'xl/drawings/_rels/drawing2.xml.rels']);
+    expect(parts.entries[3]!.xml).toContain('Target="../charts/chart6.xml"');
+  });
+
+  it('lists the content types and the sheet relationship', () => {
+    expect(parts.overrides).toEqual([
+      { partName: '/xl/charts/chart5.xml', contentType: CHART_CONTENT_TYPE },
+      { partName: '/xl/charts/chart6.xml', contentType: CHART_CONTENT_TYPE },
+      { partName: '/xl/drawings/drawing2.xml', contentType: DRAWING_CONTENT_TYPE },
+    ]);
+    expect(parts.sheetRel).toEqual({ type: DRAWING_REL_TYPE, target: '../drawings/drawing2.xml' });
+    expect(parts.drawingTag('rId3')).toBe('<drawing r:id="rId3"/>');
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { printTitlesName, printXml, resolvePrintOptions } from '../../src/xlsx/print.js';
+
+const invalid = (option: string) => expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining(`\`${option}\``) });
+
+describe('resolvePrintOptions', () => {
+  it('defaults: no header or footer, repeat the header row, nothing else', () => {
+    expect(resolvePrintOptions(undefined, undefined)).toEqual({
+      header: undefined,
+      footer: undefined,
+      orientation: undefined,
+      fitToWidth: false,
+      repeatHeader: true,
+      paperSize: undefined,
+      gridlines: false,
+    });
+  });
+
+  it('takes paper sizes by name or number', () => {
+    expect(resolvePrintOptions(undefined, { paperSize: 'a4' }).paperSize).toBe(9);
+    expect(resolvePrintOptions(undefined, { paperSize: 'Letter' }).paperSize).toBe(1);
+    expect(resolvePrintOptions(undefined, { paperSize: 8 }).paperSize).toBe(8);
+  });
+
+  describe('rejects', () => {
+    it.each([null, 'Page &P', []])('headerFooter %j', (headerFooter) => {
+      expect(() => resolvePrintOptions(headerFooter, undefined)).toThrow(invalid('headerFooter'));
+    });
+    it.each([3, 'x'.repeat(256)])('a header of %j', (header) => {
+      expect(() => resolvePrintOptions({ header }, undefined)).toThrow(invalid('headerFooter.header'));
+      expect(() => resolvePrintOptions({ footer: header }, undefined)).toThrow(invalid('headerFooter.footer'));
+    });
+    it.each([null, 'landscape', 1])('print %j', (print) => {
+      expect(() => resolvePrintOptions(undefined, print)).toThrow(invalid('print'));
+    });
+    it.each(['Landscape', 'wide', 1])('orientation %j', (orientation) => {
+      expect(() => resolvePrintOptions(undefined, { orientation })).toThrow(invalid('print.orientation'));
+    });
+    it.each(['fitToWidth', 'repeatHeader', 'gridlines'])('%s that is not a boolean', (name) => {
+      expect(() => resolvePrintOptions(undefined, { [name]: 'yes' })).toThrow(invalid(`print.${name}`));
+    });
+    it.each(['a9', 0, 119, 1.5, null])('paperSize %j', (paperSize) => {
+      expect(() => resolvePrintOptions(undefined, { paperSize })).toThrow(invalid('print.paperSize'));
+    });
+    it('naming the sheet', () => {
+      expect(() => resolvePrintOptions(undefined, { orientation: 'x' }, 'sheets[1].')).toThrow(invalid('sheets[1].print.orientation'));
+    });
+  });
+});
+
+describe('printXml', () => {
+  it('writes only the default margins by default', () => {
+    expect(printXml(resolvePrintOptions(undefined, undefined))).toEqual({
+      sheetPr: '',
+      printOptions: '',
+      pageMargins: '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+      pageSetup: '',
+      headerFooter: '',
+    });
+  });
+
+  it('writes orientation, paper size and fit to one page wide', () => {
+    const xml = printXml(resolvePrintOptions(undefined, { orientation: 'landscape', paperSize: 'a4', fitToWidth: true, gridlines: true }));
+    expect(xml.pageSetup).toBe('<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"/>');
+    expect(xml.sheetPr).toBe('<pageSetUpPr fitToPage="1"/>');
+    expect(xml.printOptions).toBe('<printOptions gridLines="1"/>');
+  });
+
+  it('writes header and footer with their codes, escaped, centred unless a section is given', () => {
+    const xml = printXml(resolvePrintOptions({ header: '&LR&&D <report>&R&D', footer: 'Page &P of &N' }, undefined));
+    expect(xml.headerFooter).toBe('<headerFooter><oddHeader>&amp;LR&amp;&amp;D &lt;report&gt;&amp;R&amp;D</oddHeader><oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter>');
+  });
+
+  it('writes only the part that is given', () => {
+    expect(printXml(resolvePrintOptions({ footer: '&A' }, undefined)).headerFooter).toBe('<headerFooter><oddFooter>&amp;C&amp;A</oddFooter></headerFooter>');
+    expect(printXml(resolvePrintOptions({ header: '' }, undefined)).headerFooter).toBe('');
+  });
+});
+
+describe('printTitlesName', () => {
+  const defaults = resolvePrintOptions(undefined, undefined);
+  it('repeats row 1 of the sheet, quoting its name', () => {
+    expect(printTitlesName('Class Summary', 1, defaults, true)).toBe(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="1">'Class Summary'!$1:$1</definedName>`,
+    );
+    expect(printTitlesName('Data', 0, defaults, true)).toBe('<definedName name="_xlnm.Print_Titles" localSheetId="0">Data!$1:$1</definedName>');
+  });
+  it('is left out without a header row or with repeatHeader off', () => {
+    expect(printTitlesName('Data', 0, defaults, false)).toBeUndefined();
+    expect(printTitlesName('Data', 0, resolvePrintOptions(undefined, { repeatHeader: false }), true)).toBeUndefined();
+  });
+});
