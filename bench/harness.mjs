@@ -1,0 +1,75 @@
+// Shared by every bench case: arguments, the peak-RSS sampler, the output file, the JSON report.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+
+/** `--rows N` (default 100000), `--dir D` (default a fresh temp dir), `--keep` keeps the file. */
+export function caseArgs() {
+  const { values } = parseArgs({
+    options: { rows: { type: 'string', default: '100000' }, dir: { type: 'string' }, keep: { type: 'boolean', default: false } },
+    strict: false,
+  });
+  const rows = Number(values.rows);
+  if (!Number.isInteger(rows) || rows < 0) throw new Error(`--rows must be a whole number, got ${values.rows}`);
+  return { rows, dir: values.dir, keep: values.keep };
+}
+
+/** Samples RSS every 50 ms; `peakMB()` also takes the kernel's maxRSS into account. */
+function rssSampler() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    if (rss > peak) peak = rss;
+  }, 50);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+    },
+    peakMB() {
+      const sampled = Math.max(peak, process.memoryUsage().rss);
+      const maxRss = process.resourceUsage().maxRSS * 1024; // KiB on Linux
+      return Math.max(sampled, maxRss) / (1024 * 1024);
+    },
+  };
+}
+
+/**
+ * Runs one case and prints its JSON report on stdout.
+ * @param {string} library - name shown in the table
+ * @param {string} ext - output file extension
+ * @param {(out: { path: string, rows: number, toFile: (readable: import('node:stream').Readable) => Promise<void> }) => Promise<number | void>} run
+ *   - writes the output; may return the number of rows actually written (e.g. a capped case)
+ */
+export async function runCase(library, ext, run) {
+  const { rows, dir: given, keep } = caseArgs();
+  const dir = given ?? (await mkdtemp(join(tmpdir(), 'rowport-bench-')));
+  const path = join(dir, `${library.replace(/[^a-z0-9]+/gi, '-')}.${ext}`);
+  const toFile = (readable) => pipeline(readable, createWriteStream(path));
+  const sampler = rssSampler();
+  const start = performance.now();
+  const written = await run({ path, rows, toFile });
+  const seconds = (performance.now() - start) / 1000;
+  sampler.stop();
+  const actualRows = typeof written === 'number' ? written : rows;
+  const bytes = (await stat(path)).size;
+  const report = {
+    library,
+    rows: actualRows,
+    seconds,
+    rowsPerSecond: actualRows / seconds,
+    bytes,
+    peakRssMB: sampler.peakMB(),
+    node: process.version,
+  };
+  if (!keep) await rm(given ? path : dir, { recursive: true, force: true });
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+/** Prints the "not available" report (e.g. a writer that has not landed yet). */
+export function notAvailable(library, reason) {
+  process.stdout.write(`${JSON.stringify({ library, available: false, reason })}\n`);
+}
