@@ -10,6 +10,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'] },
+    typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.typecheck.json' },
   },
 });
