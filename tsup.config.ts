@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // The library and the CLI; src/cli/main.ts starts with a shebang, which tsup keeps.
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
   // With "type": "module": index.js + index.d.ts for import, index.cjs + index.d.cts for require.
   format: ['esm', 'cjs'],
   // Types come from the source, never written by hand.

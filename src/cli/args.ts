@@ -1,0 +1,247 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { Column } from '../types.js';
+import { parseColumnsFlag } from './columnsFlag.js';
+import { UsageError } from './usageError.js';
+
+export type InputFormat = 'json' | 'ndjson' | 'csv';
+export type OutputFormat = 'csv' | 'xlsx';
+
+/** What the command line asks for, checked; writer options are still checked by the writers. */
+export interface CliArgs {
+  readonly help: boolean;
+  readonly version: boolean;
+  /** Input file; undefined or '-' is stdin. */
+  readonly input: string | undefined;
+  /** Output file; undefined or '-' is stdout. */
+  readonly output: string | undefined;
+  readonly from: InputFormat | undefined;
+  readonly to: OutputFormat | undefined;
+  readonly inDelimiter: string | undefined;
+  readonly inEncoding: string | undefined;
+  readonly columns: Column[] | undefined;
+  readonly dateFormat: string | undefined;
+  readonly timeZone: string | undefined;
+  readonly encoding: string | undefined;
+  readonly delimiter: string | undefined;
+  readonly bom: boolean | undefined;
+  readonly header: boolean;
+  readonly quoteAll: boolean;
+  readonly escapeFormulas: boolean;
+  readonly gzip: boolean;
+  readonly sheet: string | undefined;
+  readonly maxRows: number | undefined;
+  readonly total: number | undefined;
+  readonly freeze: boolean;
+  readonly autoFit: boolean;
+  readonly autoFilter: boolean;
+  readonly progress: boolean;
+  readonly quiet: boolean;
+}
+
+/** Flags that only mean something for one output format, to refuse them for the other. */
+export const CSV_ONLY_FLAGS = ['encoding', 'delimiter', 'no-bom', 'quote-all', 'gzip'] as const;
+export const XLSX_ONLY_FLAGS = ['sheet', 'no-freeze', 'no-autofit', 'no-filter'] as const;
+
+/**
+ * Parses argv (without `node` and the script) with `node:util` `parseArgs`, strictly.
+ * @throws {UsageError} for an unknown flag, a missing or bad value, or two inputs.
+ */
+export function parseCliArgs(argv: readonly string[]): CliArgs & { readonly given: ReadonlySet<string> } {
+  let parsed: ReturnType<typeof parseArgs<typeof CONFIG>>;
+  try {
+    parsed = parseArgs({ ...CONFIG, args: [...argv] });
+  } catch (error) {
+    throw new UsageError(explainParseError(error as Error & { code?: string }));
+  }
+  const { values: v, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`expected at most one input file, got ${positionals.length}: ${positionals.join(' ')}`);
+  const given = new Set(Object.keys(v).filter((k) => v[k as keyof typeof v] !== undefined));
+  return {
+    given,
+    help: v.help ?? false,
+    version: v.version ?? false,
+    input: positionals[0],
+    output: v.output,
+    from: oneOf('--from', v.from, ['json', 'ndjson', 'csv'] as const),
+    to: oneOf('--to', v.to, ['csv', 'xlsx'] as const),
+    inDelimiter: v['in-delimiter'] === undefined ? undefined : unescapeChar('--in-delimiter', v['in-delimiter']),
+    inEncoding: v['in-encoding'],
+    columns: v.columns === undefined ? undefined : parseColumnsFlag(v.columns),
+    dateFormat: v['date-format'],
+    timeZone: v['time-zone'],
+    encoding: v.encoding,
+    delimiter: v.delimiter === undefined ? undefined : unescapeChar('--delimiter', v.delimiter),
+    bom: v['no-bom'] ? false : undefined,
+    header: !v['no-header'],
+    quoteAll: v['quote-all'] ?? false,
+    escapeFormulas: !v['no-escape-formulas'],
+    gzip: v.gzip ?? false,
+    sheet: v.sheet,
+    maxRows: count('--max-rows', v['max-rows']),
+    total: count('--total', v.total),
+    freeze: !v['no-freeze'],
+    autoFit: !v['no-autofit'],
+    autoFilter: !v['no-filter'],
+    progress: v.progress ?? false,
+    quiet: v.quiet ?? false,
+  };
+}
+
+/** The `--help` text: every flag, with examples. */
+export const HELP = `rowport: stream JSON, NDJSON or CSV rows into CSV or XLSX
+
+Usage
+  rowport [input] [-o output] [flags]
+
+  input      a file, or stdin when omitted or '-'. Format from the extension
+             (.json .ndjson .jsonl .csv .tsv, optionally .gz) or --from; stdin is
+             sniffed: '[' is a JSON array, '{' is NDJSON, anything else is CSV.
+  -o FILE    written atomically (temp file + rename); stdout when omitted or '-'.
+             Format from the extension (.csv .csv.gz .tsv .xlsx) or --to; stdout is CSV.
+
+Input
+  --from json|ndjson|csv   input format (a JSON array is parsed as a stream)
+  --in-delimiter C         CSV input field separator (default ','; '\\t' or 'tab' for TAB)
+  --in-encoding ENC        input encoding when there is no BOM (default utf-8)
+
+Columns and values
+  --columns SPEC           columns in order: 'key', 'key:type', 'key:header' or
+                           'key:header:type', comma-separated; types: string integer
+                           decimal percent date datetime boolean; \\, and \\: escape
+  --no-header              no header row
+  --date-format F          iso (default), us, eu, full, or a date-fns pattern
+  --time-zone TZ           IANA zone dates are rendered in (default UTC)
+  --max-rows N             fail (exit 1) when the input has more than N rows
+  --total N                expected rows, for percent and ETA in the progress bar
+
+CSV output
+  --to csv                 CSV even without a .csv extension
+  --delimiter C            field separator (default ','; '\\t' or 'tab' for TAB)
+  --encoding ENC           utf-8 (default), utf-16le, windows-1251, shift_jis, ...
+  --no-bom                 no byte order mark (written by default for utf-8/utf-16)
+  --quote-all              quote every field
+  --no-escape-formulas     keep cells starting with = + - @ as they are
+  --gzip                   gzip the output (implied by .csv.gz)
+
+XLSX output
+  --to xlsx                XLSX even without a .xlsx extension (never to a terminal)
+  --sheet NAME             sheet name (default Sheet1)
+  --no-freeze              do not freeze the header row
+  --no-autofit             do not auto-fit column widths
+  --no-filter              no autofilter on the header row
+
+Progress and messages
+  --progress               show the progress bar even when stderr is not a terminal
+  -q, --quiet              no progress bar and no summary line
+  -h, --help               this help
+  -v, --version            the version
+
+Exit codes
+  0 done (also when a reader such as 'head' closes the pipe early)
+  1 data error: bad JSON/CSV input (with its line), a value the writer refused
+    (with its code, row and column), a failed write
+  2 usage error: unknown flag, bad flag value, missing input file
+  130 interrupted by Ctrl-C; no output file is left behind
+
+Examples
+  rowport users.json -o users.xlsx
+  rowport events.ndjson -o events.csv.gz --columns 'id,at:Time:datetime,kind'
+  psql -c "\\copy (select * from orders) to stdout csv header" | rowport --from csv -o orders.xlsx
+  sqlite3 -json app.db 'select * from users' | rowport -o users.xlsx --sheet Users
+  rowport legacy.csv --encoding windows-1251 -o legacy-1251.csv
+  rowport data.tsv --to xlsx > data.xlsx
+`;
+
+// --- internal ---
+
+const CONFIG = {
+  allowPositionals: true,
+  strict: true,
+  options: {
+    output: { type: 'string', short: 'o' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    'in-delimiter': { type: 'string' },
+    'in-encoding': { type: 'string' },
+    columns: { type: 'string' },
+    'date-format': { type: 'string' },
+    'time-zone': { type: 'string' },
+    encoding: { type: 'string' },
+    delimiter: { type: 'string' },
+    'no-bom': { type: 'boolean' },
+    'no-header': { type: 'boolean' },
+    'quote-all': { type: 'boolean' },
+    'no-escape-formulas': { type: 'boolean' },
+    gzip: { type: 'boolean' },
+    sheet: { type: 'string' },
+    'max-rows': { type: 'string' },
+    total: { type: 'string' },
+    'no-freeze': { type: 'boolean' },
+    'no-autofit': { type: 'boolean' },
+    'no-filter': { type: 'boolean' },
+    progress: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  },
+} as const satisfies ParseArgsConfig;
+
+const FLAG_NAMES = Object.keys(CONFIG.options);
+
+function explainParseError(error: Error & { code?: string }): string {
+  const message = error.message.split('\n')[0] ?? String(error);
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const flag = /'(-{1,2}[^']+)'/.exec(message)?.[1];
+    const name = flag?.replace(/^-+/, '').split('=')[0];
+    const guess = name ? closest(name, FLAG_NAMES) : undefined;
+    return `unknown flag ${flag ?? ''}${guess ? `; did you mean --${guess}?` : ''}`;
+  }
+  return message.replace(/\. To specify a positional argument.*$/, '');
+}
+
+function oneOf<const T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return value as T;
+}
+
+function count(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.replace(/_/g, ''))) throw new UsageError(`${flag} must be a whole number ≥ 0, got ${JSON.stringify(value)}`);
+  return Number(value.replace(/_/g, ''));
+}
+
+/** `\t`, `tab` → TAB; anything else as given. */
+function unescapeChar(flag: string, value: string): string {
+  if (value === '') throw new UsageError(`${flag} must not be empty`);
+  if (value === '\\t' || value.toLowerCase() === 'tab') return '\t';
+  return value;
+}
+
+/** The flag nearest to `name` by edit distance, if it is close enough to be a typo. */
+function closest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = distance(name, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}

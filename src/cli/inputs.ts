@@ -1,0 +1,173 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip } from 'node:zlib';
+import iconv from 'iconv-lite';
+import { fromCsv } from '../csv/fromCsv.js';
+import type { InputFormat } from './args.js';
+import { RowLines, jsonArrayRows, ndjsonRows } from './jsonInput.js';
+import { UsageError } from './usageError.js';
+
+/** One input row, as the writers take it. */
+export type Row = Record<string, unknown>;
+
+/** An opened input: its rows, and what the progress bar needs to know about it. */
+export interface Input {
+  /** Objects (JSON, NDJSON, CSV) or arrays (JSON). */
+  readonly rows: AsyncIterable<Row>;
+  readonly format: InputFormat;
+  /** 'stdin' or the file path. */
+  readonly name: string;
+  /** Size of a regular input file in bytes (percent and ETA); undefined for stdin and pipes. */
+  readonly size: number | undefined;
+  /** Raw bytes read from the input so far. */
+  bytesRead(): number;
+  /** The input line a recent row (0-based index) started on, for JSON and NDJSON. */
+  lineOf(row: number): number | undefined;
+  /** Stops reading and releases the file or stdin. */
+  close(): void;
+}
+
+/** How to read the input. */
+export interface InputOptions {
+  /** File path; undefined or '-' reads `stdin`. */
+  readonly path: string | undefined;
+  readonly stdin: Readable;
+  readonly from: InputFormat | undefined;
+  readonly delimiter: string | undefined;
+  readonly encoding: string | undefined;
+}
+
+/**
+ * Opens the input and works out its format: `--from`, else the extension (`.json`, `.ndjson`,
+ * `.jsonl`, `.csv`, `.tsv`, each optionally `.gz`), else the first byte (`[` JSON array, `{`
+ * NDJSON, anything else CSV). Gzip input is recognised by its magic bytes and inflated.
+ * @throws {UsageError} when the file cannot be opened or an option is bad.
+ */
+export async function openInput(options: InputOptions): Promise<Input> {
+  const { path, stdin, from } = options;
+  const isStdin = path === undefined || path === '-';
+  const encoding = options.encoding ?? 'utf-8';
+  if (!iconv.encodingExists(encoding)) throw new UsageError(`--in-encoding: unknown encoding ${JSON.stringify(encoding)}`);
+  if (options.delimiter !== undefined && options.delimiter.length !== 1) {
+    throw new UsageError(`--in-delimiter must be one character, got ${JSON.stringify(options.delimiter)}`);
+  }
+  let size: number | undefined;
+  let raw: Readable;
+  if (isStdin) {
+    raw = stdin;
+  } else {
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read input ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    });
+    if (info.isDirectory()) throw new UsageError(`cannot read input ${path}: it is a directory`);
+    if (info.isFile()) size = info.size;
+    raw = createReadStream(path, { highWaterMark: 64 * 1024 });
+    await new Promise<void>((resolve, reject) => {
+      raw.once('open', () => resolve());
+      raw.once('error', (error: NodeJS.ErrnoException) => reject(new UsageError(`cannot read input ${path}: ${error.message}`)));
+    });
+  }
+  let bytesRead = 0;
+  const counted = (async function* count() {
+    for await (const chunk of raw as AsyncIterable<Buffer | string>) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      bytesRead += buffer.length;
+      yield buffer;
+    }
+  })();
+  let bytes = await peek(counted);
+  if (bytes.first !== undefined && bytes.first[0] === 0x1f && bytes.first[1] === 0x8b) {
+    const gunzip = createGunzip();
+    Readable.from(bytes.all, { objectMode: false }).on('error', (error) => gunzip.destroy(error)).pipe(gunzip);
+    bytes = await peek(gunzip as AsyncIterable<Buffer>);
+  }
+  const extension = isStdin ? '' : extensionOf(path);
+  const format = from ?? formatOf(extension, bytes.first);
+  const rowLines = new RowLines();
+  const text = () => decode(bytes.all, encoding);
+  let rows: AsyncIterable<Row>;
+  if (format === 'csv') {
+    const delimiter = options.delimiter ?? (extension === 'tsv' ? '\t' : ',');
+    rows = fromCsv(Readable.from(bytes.all, { objectMode: false }), { delimiter, encoding });
+  } else if (format === 'json') {
+    rows = jsonArrayRows(text(), rowLines) as AsyncIterable<Row>;
+  } else {
+    rows = ndjsonRows(text(), rowLines) as AsyncIterable<Row>;
+  }
+  return {
+    rows,
+    format,
+    name: isStdin ? 'stdin' : path,
+    size,
+    bytesRead: () => bytesRead,
+    lineOf: (row) => (format === 'csv' ? undefined : rowLines.lineOf(row)),
+    close: () => {
+      if (raw !== stdin) raw.destroy();
+      else raw.pause();
+    },
+  };
+}
+
+// --- internal ---
+
+/** The extension that names the format, without a trailing `.gz`: 'json', 'csv', … */
+function extensionOf(path: string): string {
+  const name = path.toLowerCase().replace(/\.gz$/, '');
+  const dot = name.lastIndexOf('.');
+  return dot === -1 ? '' : name.slice(dot + 1);
+}
+
+function formatOf(extension: string, first: Buffer | undefined): InputFormat {
+  if (extension === 'csv' || extension === 'tsv') return 'csv';
+  if (extension === 'ndjson' || extension === 'jsonl') return 'ndjson';
+  const start = firstSignificantByte(first);
+  if (extension === 'json') return start === 0x7b ? 'ndjson' : 'json';
+  if (start === 0x5b) return 'json';
+  if (start === 0x7b) return 'ndjson';
+  return 'csv';
+}
+
+/** The first byte that is not whitespace or a UTF-8 BOM. */
+function firstSignificantByte(chunk: Buffer | undefined): number | undefined {
+  if (chunk === undefined) return undefined;
+  let i = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+  while (i < chunk.length && (chunk[i] === 0x20 || chunk[i] === 0x0a || chunk[i] === 0x0d || chunk[i] === 0x09)) i++;
+  return chunk[i];
+}
+
+/** Reads the first chunk and gives back an iterable of all chunks, the first included. */
+async function peek(source: AsyncIterable<Buffer>): Promise<{ first: Buffer | undefined; all: AsyncIterable<Buffer> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  let result = await iterator.next();
+  while (!result.done && result.value.length === 0) result = await iterator.next();
+  const first = result.done ? undefined : result.value;
+  const all = (async function* replay() {
+    try {
+      if (first === undefined) return;
+      yield first;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.();
+    }
+  })();
+  return { first, all };
+}
+
+/** Bytes to text: UTF-8 fast path, iconv-lite for the rest; a BOM is dropped. */
+async function* decode(bytes: AsyncIterable<Buffer>, encoding: string): AsyncGenerator<string, void, undefined> {
+  const utf8 = /^utf-?8$/i.test(encoding);
+  const decoder = utf8 ? new StringDecoder('utf8') : iconv.getDecoder(encoding, { stripBOM: true });
+  let first = true;
+  for await (const chunk of bytes) {
+    let text = decoder.write(chunk);
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}

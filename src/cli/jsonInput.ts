@@ -1,0 +1,154 @@
+import { TokenParser, TokenType, Tokenizer } from '@streamparser/json';
+import { RowportError, RowportErrorCode, describe } from '../errors.js';
+
+/** Remembers the input line each recent row started on, to point data errors at the input. */
+export class RowLines {
+  private readonly lines = new Float64Array(RING);
+  private count = 0;
+
+  /** Records the line of the next row. */
+  push(line: number): void {
+    this.lines[this.count % RING] = line;
+    this.count++;
+  }
+
+  /** Line of row `index` (0-based), if it is recent enough to be remembered. */
+  lineOf(index: number): number | undefined {
+    return index >= 0 && index < this.count && index >= this.count - RING ? this.lines[index % RING] : undefined;
+  }
+}
+
+/**
+ * Rows of a JSON array, parsed as a stream with `@streamparser/json`: one element at a time,
+ * never the whole document. Integers beyond 2^53 become bigints, so no digit is lost.
+ * An empty input is zero rows.
+ * @param text - The input as text chunks.
+ * @throws {RowportError} `ROWPORT_INVALID_JSON` with `row` = the 1-based line of the problem.
+ */
+export async function* jsonArrayRows(text: AsyncIterable<string>, rowLines: RowLines): AsyncGenerator<object, void, undefined> {
+  const tokenizer = new ExactTokenizer();
+  const parser = new TokenParser({ paths: ['$.*'], keepStack: false });
+  let line = 1;
+  let started = false;
+  let ready: object[] = [];
+  tokenizer.onToken = (token) => {
+    if (!started) {
+      if (token.token !== TokenType.LEFT_BRACKET) {
+        throw invalidJson(line, `expected a JSON array of rows, got ${token.token === TokenType.LEFT_BRACE ? 'an object (for one object per line, use --from ndjson)' : String(token.value)}`);
+      }
+      started = true;
+    }
+    parser.write(token);
+  };
+  parser.onValue = ({ value }) => {
+    if (value === null || typeof value !== 'object') throw invalidJson(line, `expected each element to be an object or an array, got ${describe(value)}`);
+    rowLines.push(line);
+    ready.push(value);
+  };
+  const feed = (piece: string): void => {
+    try {
+      tokenizer.write(piece);
+    } catch (error) {
+      throw asJsonError(error, line);
+    }
+  };
+  for await (const chunk of text) {
+    let start = 0;
+    for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
+      feed(chunk.slice(start, nl + 1));
+      line++;
+      start = nl + 1;
+    }
+    if (start < chunk.length) feed(chunk.slice(start));
+    if (ready.length > 0) {
+      const rows = ready;
+      ready = [];
+      yield* rows;
+    }
+  }
+  try {
+    tokenizer.end();
+  } catch (error) {
+    throw asJsonError(error, line);
+  }
+  if (started && !parser.isEnded) throw invalidJson(line, 'unexpected end of input: the array is not closed');
+  yield* ready;
+}
+
+/**
+ * Rows of NDJSON (JSON Lines): one object or array a line; blank lines are skipped.
+ * @throws {RowportError} `ROWPORT_INVALID_JSON` with `row` = the 1-based line.
+ */
+export async function* ndjsonRows(text: AsyncIterable<string>, rowLines: RowLines): AsyncGenerator<object, void, undefined> {
+  let line = 0;
+  let rest = '';
+  const parseLine = (source: string): object | undefined => {
+    line++;
+    const trimmed = source.trim();
+    if (trimmed === '') return undefined;
+    let value: unknown;
+    try {
+      value = BIG_INTEGER.test(trimmed) ? parseExact(trimmed) : JSON.parse(trimmed);
+    } catch (error) {
+      throw asJsonError(error, line);
+    }
+    if (value === null || typeof value !== 'object') throw invalidJson(line, `expected an object or an array, got ${describe(value)}`);
+    rowLines.push(line);
+    return value;
+  };
+  for await (const chunk of text) {
+    const rows: object[] = [];
+    let start = 0;
+    for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
+      const row = parseLine(rest + chunk.slice(start, nl));
+      rest = '';
+      if (row !== undefined) rows.push(row);
+      start = nl + 1;
+    }
+    rest += chunk.slice(start);
+    yield* rows;
+  }
+  const last = parseLine(rest);
+  if (last !== undefined) yield last;
+}
+
+// --- internal ---
+
+/** Rows remembered for {@link RowLines}: more than a writer reads ahead. */
+const RING = 8192;
+
+/** An integer literal with 16+ digits somewhere in a line: may need a bigint. */
+const BIG_INTEGER = /\d{16,}/;
+
+/** Integers beyond 2^53 become bigints, which the writers keep exact (CSV) or as text (XLSX). */
+class ExactTokenizer extends Tokenizer {
+  protected override parseNumber(text: string): number {
+    const number = Number(text);
+    return Number.isSafeInteger(number) || !/^-?\d+$/.test(text) ? number : (BigInt(text) as unknown as number);
+  }
+}
+
+/** Parses one JSON document with the streaming parser, keeping big integers exact. */
+function parseExact(text: string): unknown {
+  const tokenizer = new ExactTokenizer();
+  const parser = new TokenParser({ paths: ['$'] });
+  let result: unknown;
+  tokenizer.onToken = (token) => parser.write(token);
+  parser.onValue = ({ value }) => {
+    result = value;
+  };
+  tokenizer.write(text);
+  tokenizer.end();
+  if (!parser.isEnded) throw new Error('unexpected end of JSON input');
+  return result;
+}
+
+function invalidJson(line: number, reason: string): RowportError {
+  return new RowportError(RowportErrorCode.InvalidJson, `Line ${line}: invalid JSON: ${reason}`, { row: line });
+}
+
+function asJsonError(error: unknown, line: number): RowportError {
+  if (error instanceof RowportError) return error;
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/ at chunk position "\d+" \(absolute position "\d+"\)/, '');
+  return new RowportError(RowportErrorCode.InvalidJson, `Line ${line}: invalid JSON: ${reason}`, { row: line, cause: error });
+}

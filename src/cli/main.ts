@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { type Readable, Transform, type Writable, pipeline as pipe } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { RowportErrorCode, isRowportError } from '../errors.js';
+import { exportToFile } from '../files/exportToFile.js';
+import { HELP, parseCliArgs } from './args.js';
+import { type Input, openInput } from './inputs.js';
+import { createWriter, planOutput } from './outputs.js';
+import { ProgressBar, formatBytes, formatCount, formatDuration } from './progressBar.js';
+import { ExitCode, UsageError } from './usageError.js';
+
+/** The outside world of the command, passed in so tests can run it in-process. */
+export interface CliIo {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly env?: Record<string, string | undefined>;
+  readonly stdinIsTTY?: boolean;
+  readonly stdoutIsTTY?: boolean;
+  readonly stderrIsTTY?: boolean;
+  /** Width of the terminal on stderr. @default 80 */
+  readonly columns?: number;
+  /** Aborting it (Ctrl-C) stops the export and removes the temp file. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Runs the `rowport` command: reads JSON, NDJSON or CSV rows and writes CSV or XLSX through the
+ * library's writers, `-o` atomically through `exportToFile`.
+ * @param argv - The arguments after `node rowport`.
+ * @param io - Streams, terminal flags and an abort signal.
+ * @returns The exit code: 0 done, 1 data error, 2 usage error, 130 interrupted.
+ * @example
+ * process.exitCode = await runCli(['users.json', '-o', 'users.csv'], { stdin, stdout, stderr });
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const { stdout, stderr } = io;
+  const say = (line: string): void => void stderr.write(`${line}\n`);
+  let args: ReturnType<typeof parseCliArgs>;
+  let plan: ReturnType<typeof planOutput>;
+  try {
+    args = parseCliArgs(argv);
+    if (args.help) {
+      stdout.write(HELP);
+      return ExitCode.Ok;
+    }
+    if (args.version) {
+      stdout.write(`${version()}\n`);
+      return ExitCode.Ok;
+    }
+    plan = planOutput(args, io.stdoutIsTTY ?? false);
+    if ((args.input === undefined || args.input === '-') && io.stdinIsTTY) {
+      throw new UsageError('no input: give a file, or pipe rows into stdin');
+    }
+  } catch (error) {
+    return usage(say, error);
+  }
+
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(io.signal?.reason);
+  if (io.signal?.aborted) onAbort();
+  io.signal?.addEventListener('abort', onAbort, { once: true });
+  let input: Input | undefined;
+  let bar: ProgressBar | undefined;
+  const started = performance.now();
+  let rows = 0;
+  let bytes = 0;
+  try {
+    input = await openInput({ path: args.input, stdin: io.stdin, from: args.from, delimiter: args.inDelimiter, encoding: args.inEncoding });
+    const opened = input;
+    let writer: Readable;
+    try {
+      writer = createWriter(opened.rows, args, plan, { onProgress: (p) => void (rows = p.rows), signal: controller.signal });
+    } catch (error) {
+      if (isRowportError(error) && error.code === RowportErrorCode.InvalidOption) throw new UsageError(flagMessage(error.message));
+      throw error;
+    }
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        bytes += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    const showBar = !args.quiet && (args.progress || (io.stderrIsTTY ?? false));
+    if (showBar) {
+      bar = new ProgressBar(stderr, () => ({ rows, bytes, inputBytes: opened.bytesRead() }), {
+        tty: io.stderrIsTTY ?? false,
+        columns: io.columns,
+        total: args.total,
+        inputSize: opened.size,
+      }).start();
+    }
+    if (plan.path !== undefined) {
+      // pipe() keeps errors and destroy() flowing both ways: an abort closes the source too.
+      const counted = pipe(writer, counter, () => undefined);
+      await exportToFile(counted, plan.path, { signal: controller.signal });
+    } else {
+      await pipeline(writer, counter, stdout, { signal: controller.signal });
+    }
+    if (bar) {
+      bar.draw();
+      bar.stop();
+    }
+    if (!args.quiet) {
+      const seconds = (performance.now() - started) / 1000;
+      say(`rowport: wrote ${formatCount(rows)} rows (${formatBytes(bytes)}) to ${plan.path ?? 'stdout'} in ${formatDuration(seconds)}`);
+    }
+    return ExitCode.Ok;
+  } catch (error) {
+    bar?.stop();
+    if (error instanceof UsageError) return usage(say, error);
+    if (controller.signal.aborted) {
+      say('rowport: interrupted; no output file was written');
+      return ExitCode.Interrupted;
+    }
+    if (plan.path === undefined && isClosedPipe(error)) return ExitCode.Ok;
+    say(describeError(error, input));
+    return ExitCode.DataError;
+  } finally {
+    io.signal?.removeEventListener('abort', onAbort);
+    input?.close();
+  }
+}
+
+// --- internal ---
+
+function usage(say: (line: string) => void, error: unknown): number {
+  if (!(error instanceof UsageError)) throw error;
+  say(`rowport: ${error.message}`);
+  say("Try 'rowport --help' for the flags and examples.");
+  return ExitCode.Usage;
+}
+
+/** `Invalid option \`timeZone\`: …` → `--time-zone: Invalid option …` */
+function flagMessage(message: string): string {
+  const option = /`([A-Za-z]+)/.exec(message)?.[1];
+  const flag = option === undefined ? undefined : `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  return flag ? `${flag}: ${message}` : message;
+}
+
+/** `rowport: <message> (CODE, line 7)` or `(CODE, row 12, column "total", input line 14)`. */
+function describeError(error: unknown, input: Input | undefined): string {
+  if (!isRowportError(error)) return `rowport: ${error instanceof Error ? error.message : String(error)}`;
+  const details: string[] = [error.code];
+  const lineCode = error.code === RowportErrorCode.InvalidJson || error.code === RowportErrorCode.InvalidCsv;
+  if (error.row !== undefined) details.push(`${lineCode ? 'line' : 'row'} ${error.row}`);
+  if (error.column !== undefined) details.push(`column ${JSON.stringify(error.column)}`);
+  const line = !lineCode && error.row !== undefined ? input?.lineOf(error.row) : undefined;
+  if (line !== undefined) details.push(`input line ${line}`);
+  return `rowport: ${error.message} (${details.join(', ')})`;
+}
+
+/** The reader of stdout went away (`| head`): not an error for a pipe. */
+function isClosedPipe(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED' || e.code === 'ERR_STREAM_PREMATURE_CLOSE') return true;
+  }
+  return false;
+}
+
+/** The version in rowport's package.json, found next to the source or the build. */
+function version(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'rowport' && pkg.version) return pkg.version;
+    } catch {
+      // not here; look one folder up
+    }
+    dir = dirname(dir);
+  }
+  return 'unknown';
+}
+
+/** True when this module is the script node was started with (also through the npm bin symlink). */
+function isMain(): boolean {
+  try {
+    const script = process.argv[1];
+    return script !== undefined && typeof import.meta.url === 'string' && realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  const controller = new AbortController();
+  process.on('SIGINT', () => {
+    if (controller.signal.aborted) process.exit(ExitCode.Interrupted); // a second Ctrl-C: stop now
+    controller.abort(new Error('SIGINT'));
+  });
+  process.stdout.on('error', () => undefined); // EPIPE after the export is handled by runCli
+  const code = await runCli(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    stdinIsTTY: process.stdin.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    columns: process.stderr.columns,
+    signal: controller.signal,
+  });
+  // stdin may still be open (a pipe we stopped reading); exit once stdout has flushed.
+  if (process.stdout.writableLength > 0 && !process.stdout.destroyed) {
+    process.stdout.once('drain', () => process.exit(code));
+    process.stdout.once('error', () => process.exit(code));
+  } else {
+    process.exit(code);
+  }
+}
+
+if (isMain()) void main();
