@@ -353,6 +353,21 @@ describe('toCsv', () => {
       expect(closed).toBe(1);
     });
 
+    it('closes the source once when a bad value stops the export', async () => {
+      const { iterable, state } = countingSource((i) => ({ i, f: i === 700 ? () => 1 : 'ok' }));
+      await expect(readAll(toCsv(iterable))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 700, column: 'f' });
+      expect(state.returned).toBe(1);
+    });
+
+    it('cancels a ReadableStream source when the consumer stops early', async () => {
+      let cancelled = 0;
+      let i = 0;
+      const source = new ReadableStream({ pull(c) { c.enqueue({ i: i++ }); }, cancel() { cancelled++; } });
+      for await (const _chunk of toCsv(source)) break;
+      await sleep(10);
+      expect(cancelled).toBe(1);
+    });
+
     it('does not call return() on a source that ended', async () => {
       const { iterable, state } = countingSource((i) => ({ i }), 10);
       await readAll(toCsv(iterable));
