@@ -1,0 +1,35 @@
+/**
+ * The one thing the analytics service needs from a database: a query read row by row from a
+ * cursor. Adapters: `sqljs.ts` (SQLite in WebAssembly, the demo's embedded default) and
+ * `../postgres/pgDb.ts` (PostgreSQL through `pg` + `pg-query-stream`).
+ */
+
+/** A value bound to a `?` placeholder. */
+export type SqlParam = string | number | bigint | boolean | Date | null;
+
+/** One result row, keyed by column name. */
+export type Row = Record<string, unknown>;
+
+export interface Db {
+  /** Which SQL the adapter speaks; the service writes portable SQL with `?` placeholders. */
+  readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * Runs a query and yields its rows one at a time from a cursor, never the whole result.
+   * Stopping early (`break`, an error, a destroyed export stream) calls `return()`, which closes
+   * the cursor. Nothing runs until iteration starts.
+   */
+  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): AsyncIterable<T>;
+  /**
+   * The column names a query would return, without reading its rows; throws for invalid SQL.
+   * Lets callers reject a bad query or an unknown column before any byte is written.
+   */
+  columnsOf(sql: string, params?: readonly SqlParam[]): Promise<string[]>;
+  /** Releases the database (connection pool, WebAssembly memory). */
+  close(): Promise<void>;
+}
+
+/** The first row of a query, or undefined; the cursor is closed straight after. */
+export async function queryOne<T extends Row = Row>(db: Db, sql: string, params: readonly SqlParam[] = []): Promise<T | undefined> {
+  for await (const row of db.query<T>(sql, params)) return row;
+  return undefined;
+}

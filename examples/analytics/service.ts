@@ -1,0 +1,241 @@
+import type { Readable } from 'node:stream';
+import { type ColumnType, type DateFormat, type ProgressInfo, type ToCsvOptions, exportFileName, toCsv } from 'rowport';
+import {
+  CLASS_COLUMNS,
+  type ColumnDef,
+  STUDENT_COLUMNS,
+  STUDENT_DEFAULT,
+  STUDENT_REPORT_COLUMNS,
+  TEACHER_WEEKLY_COLUMNS,
+  TUTOR_WEEKLY_COLUMNS,
+  pickColumns,
+} from './columns.js';
+import { type Db, type Row, type SqlParam, queryOne } from './db.js';
+import { AnalyticsError, AnalyticsErrorCode } from './errors.js';
+
+export type ExportFormat = 'csv' | 'xlsx';
+export type ReportType = 'student' | 'teacher-weekly' | 'tutor-weekly';
+export const REPORT_TYPES: readonly ReportType[] = ['student', 'teacher-weekly', 'tutor-weekly'];
+
+/** Options every export takes. Writer options pass through to rowport. */
+export interface ExportOptions {
+  /** @default 'csv' */
+  readonly format?: ExportFormat;
+  /** Column keys to write, in this order. @default the export's default columns */
+  readonly columns?: readonly string[];
+  /** rowport date preset or date-fns pattern. @default 'iso' */
+  readonly dateFormat?: DateFormat;
+  /** IANA zone for date-times. @default 'UTC' */
+  readonly timeZone?: string;
+  /** First day included, `YYYY-MM-DD`. */
+  readonly from?: string;
+  /** Last day included, `YYYY-MM-DD`. */
+  readonly to?: string;
+  /** CSV dialect and encoding, passed to `toCsv`. */
+  readonly delimiter?: string;
+  readonly encoding?: string;
+  readonly unmappable?: 'error' | 'replace';
+  readonly gzip?: boolean;
+  readonly onProgress?: (progress: ProgressInfo) => void;
+  readonly signal?: AbortSignal;
+  /** Count the rows first, so progress has a `total` and a `percent`. @default true */
+  readonly count?: boolean;
+}
+
+export interface CustomQueryOptions extends ExportOptions {
+  /** Types of the query's columns, by name (`{ recorded_on: 'date' }`); others are written as they come. */
+  readonly types?: Readonly<Record<string, ColumnType>>;
+  /** Base of the file name. @default 'custom query' */
+  readonly name?: string;
+}
+
+/** What every export returns: the bytes, a file name from `exportFileName`, and the MIME type. */
+export interface ExportResult {
+  readonly stream: Readable;
+  readonly fileName: string;
+  readonly contentType: string;
+  /** Rows the export will write, when counted. */
+  readonly total: number | undefined;
+}
+
+export interface AnalyticsServiceOptions {
+  /** The clock for file names. @default () => new Date() */
+  readonly now?: () => Date;
+}
+
+export const CSV_TYPE = 'text/csv';
+export const GZIP_TYPE = 'application/gzip';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The analytics export service over any {@link Db}. Every method checks its arguments against
+ * the database first (unknown student or class, bad date range, unknown columns) and throws an
+ * {@link AnalyticsError} before any byte exists; the rows are then streamed from a cursor.
+ */
+export class AnalyticsService {
+  readonly #db: Db;
+  readonly #now: () => Date;
+
+  constructor(db: Db, options: AnalyticsServiceOptions = {}) {
+    this.#db = db;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** One student's metric rows (lessons) in a date range. */
+  async exportStudentAnalytics(studentId: number, options: ExportOptions = {}): Promise<ExportResult> {
+    const columns = pickColumns(STUDENT_COLUMNS, options.columns, STUDENT_DEFAULT);
+    const range = dateRange(options, 'm.recorded_on');
+    if (!Number.isSafeInteger(studentId)) throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid student id: expected an integer, got ${JSON.stringify(studentId)}`);
+    const student = await queryOne<{ name: string }>(this.#db, 'SELECT name FROM students WHERE id = ?', [studentId]);
+    if (!student) throw new AnalyticsError(AnalyticsErrorCode.UnknownStudent, `Unknown student ${studentId}`);
+    const sql = `SELECT m.recorded_on AS date, m.recorded_at, s.id AS student_id, s.name AS student_name, c.name AS class_name, c.subject,
+        m.quiz_score, m.attended, m.minutes_spent
+      FROM metrics m JOIN students s ON s.id = m.student_id JOIN classes c ON c.id = m.class_id
+      WHERE m.student_id = ?${range.sql}
+      ORDER BY m.recorded_on, m.recorded_at, m.id`;
+    return this.#export(sql, [studentId, ...range.params], columns, `student analytics ${studentId} ${student.name}`, options);
+  }
+
+  /** Aggregates per class: average, min and max score, attendance rate, students, records. */
+  async exportClassAnalytics(classIds: readonly number[] | 'all', options: ExportOptions = {}): Promise<ExportResult> {
+    const columns = pickColumns(CLASS_COLUMNS, options.columns);
+    const range = dateRange(options, 'm.recorded_on');
+    let filter = '';
+    let ids: number[] = [];
+    if (classIds !== 'all') {
+      if (!Array.isArray(classIds) || classIds.length === 0 || !classIds.every(Number.isSafeInteger)) {
+        throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid class ids: expected 'all' or a non-empty array of integers, got ${JSON.stringify(classIds)}`);
+      }
+      ids = [...new Set(classIds)];
+      const known = new Set<number>();
+      for await (const row of this.#db.query<{ id: unknown }>(`SELECT id FROM classes WHERE id IN (${ids.map(() => '?').join(', ')})`, ids)) known.add(Number(row.id));
+      const missing = ids.filter((id) => !known.has(id));
+      if (missing.length) throw new AnalyticsError(AnalyticsErrorCode.UnknownClass, `Unknown class${missing.length > 1 ? 'es' : ''} ${missing.join(', ')}`);
+      filter = `WHERE c.id IN (${ids.map(() => '?').join(', ')})`;
+    }
+    const sql = `SELECT c.id AS class_id, c.name AS class_name, c.subject, t.name AS teacher,
+        COUNT(DISTINCT m.student_id) AS students, COUNT(m.id) AS records,
+        ROUND(AVG(m.quiz_score), 2) AS avg_score, MIN(m.quiz_score) AS min_score, MAX(m.quiz_score) AS max_score,
+        ${ATTENDANCE} AS attendance_rate, MIN(m.recorded_on) AS first_date, MAX(m.recorded_on) AS last_date
+      FROM classes c JOIN teachers t ON t.id = c.teacher_id LEFT JOIN metrics m ON m.class_id = c.id${range.sql}
+      ${filter}
+      GROUP BY c.id, c.name, c.subject, t.name
+      ORDER BY c.id`;
+    return this.#export(sql, [...range.params, ...ids], columns, 'class analytics', options);
+  }
+
+  /** A named report, each with its own columns and types. */
+  async exportReport(type: ReportType, options: ExportOptions = {}): Promise<ExportResult> {
+    const report = REPORTS[type as ReportType] as (typeof REPORTS)[ReportType] | undefined;
+    if (!report || !Object.hasOwn(REPORTS, type)) {
+      throw new AnalyticsError(AnalyticsErrorCode.UnknownReport, `Unknown report ${JSON.stringify(type)}: expected one of ${REPORT_TYPES.join(', ')}`);
+    }
+    const columns = pickColumns(report.columns, options.columns);
+    const range = dateRange(options, 'm.recorded_on');
+    return this.#export(report.sql(range.sql), range.params, columns, `${type} report`, options);
+  }
+
+  /**
+   * Any read-only query (`SELECT` or `WITH`, one statement) with `?` placeholders. The query is
+   * checked by the database (and its columns by name) before any byte is written.
+   */
+  async exportCustomQuery(sql: string, params: readonly SqlParam[] = [], options: CustomQueryOptions = {}): Promise<ExportResult> {
+    if (typeof sql !== 'string' || !/^\s*(select|with)\b/i.test(sql) || /;\s*\S/.test(sql)) {
+      throw new AnalyticsError(AnalyticsErrorCode.InvalidQuery, 'Invalid query: expected one SELECT (or WITH … SELECT) statement');
+    }
+    const query = sql.replace(/;\s*$/, '');
+    let names: string[];
+    try {
+      names = await this.#db.columnsOf(query, params);
+    } catch (error) {
+      throw new AnalyticsError(AnalyticsErrorCode.InvalidQuery, `Invalid query: ${(error as Error).message}`, { cause: error });
+    }
+    const types = options.types ?? {};
+    const available: ColumnDef[] = names.map((key) => (types[key] ? { key, type: types[key] } : { key }));
+    for (const key of Object.keys(types)) pickColumns(available, [key]);
+    return this.#export(query, params, pickColumns(available, options.columns), options.name ?? 'custom query', options);
+  }
+
+  /** Builds the rowport writer for the rows of `sql`; everything has been checked by now. */
+  async #export(sql: string, params: readonly SqlParam[], columns: ColumnDef[], base: string, options: ExportOptions): Promise<ExportResult> {
+    const { format = 'csv', dateFormat, timeZone, delimiter, encoding, unmappable, gzip, onProgress, signal, count = true } = options;
+    if (format !== 'csv' && format !== 'xlsx') throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`format\`: expected 'csv' or 'xlsx', got ${JSON.stringify(format)}`);
+    if (format === 'xlsx') throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, 'XLSX exports need rowport toXlsx, which this version does not have yet');
+    const total = count ? Number((await queryOne(this.#db, `SELECT COUNT(*) AS n FROM (${sql}) q`, params))?.n ?? 0) : undefined;
+    const csvOptions: ToCsvOptions<Row> = { columns, dateFormat, timeZone, delimiter, encoding, unmappable, gzip, onProgress, signal, total };
+    // toCsv checks every option synchronously (RowportError ROWPORT_INVALID_OPTION) before reading a row.
+    const stream = toCsv(this.#db.query(sql, params), withoutUndefined(csvOptions));
+    const fileName = exportFileName(base, gzip ? 'csv.gz' : 'csv', { date: this.#now() });
+    const charset = (encoding ?? 'utf-8').toLowerCase();
+    return { stream, fileName, contentType: gzip ? GZIP_TYPE : `${CSV_TYPE}; charset=${charset === 'utf8' ? 'utf-8' : charset}`, total };
+  }
+}
+
+// --- internal ---
+
+/** Share of attended lessons, 0–1, in SQL both SQLite and PostgreSQL accept. */
+const ATTENDANCE = 'ROUND(AVG(CASE WHEN m.attended = 1 THEN 1.0 ELSE 0.0 END), 4)';
+
+const REPORTS: Record<ReportType, { columns: readonly ColumnDef[]; sql: (range: string) => string }> = {
+  student: {
+    columns: STUDENT_REPORT_COLUMNS,
+    sql: (range) => `SELECT s.id AS student_id, s.name AS student_name, s.locale, s.grade, tu.name AS tutor,
+        COUNT(DISTINCT m.class_id) AS classes, COUNT(m.id) AS records, ROUND(AVG(m.quiz_score), 2) AS avg_score,
+        ${ATTENDANCE} AS attendance_rate, COALESCE(SUM(m.minutes_spent), 0) AS minutes_total, MAX(m.recorded_on) AS last_activity
+      FROM students s LEFT JOIN teachers tu ON tu.id = s.tutor_id LEFT JOIN metrics m ON m.student_id = s.id${range}
+      GROUP BY s.id, s.name, s.locale, s.grade, tu.name
+      ORDER BY s.id`,
+  },
+  'teacher-weekly': {
+    columns: TEACHER_WEEKLY_COLUMNS,
+    sql: (range) => `SELECT m.week_start, t.name AS teacher, c.name AS class_name,
+        COUNT(DISTINCT m.student_id) AS students, COUNT(m.id) AS records, ROUND(AVG(m.quiz_score), 2) AS avg_score,
+        ${ATTENDANCE} AS attendance_rate, SUM(m.minutes_spent) AS minutes_total
+      FROM metrics m JOIN classes c ON c.id = m.class_id JOIN teachers t ON t.id = c.teacher_id
+      WHERE 1 = 1${range}
+      GROUP BY m.week_start, t.id, t.name, c.id, c.name
+      ORDER BY m.week_start, t.id, c.id`,
+  },
+  'tutor-weekly': {
+    columns: TUTOR_WEEKLY_COLUMNS,
+    sql: (range) => `SELECT m.week_start, tu.name AS tutor,
+        COUNT(DISTINCT m.student_id) AS students, COUNT(m.id) AS records, ROUND(AVG(m.quiz_score), 2) AS avg_score,
+        ${ATTENDANCE} AS attendance_rate, SUM(m.minutes_spent) AS minutes_total
+      FROM metrics m JOIN students s ON s.id = m.student_id JOIN teachers tu ON tu.id = s.tutor_id
+      WHERE 1 = 1${range}
+      GROUP BY m.week_start, tu.id, tu.name
+      ORDER BY m.week_start, tu.id`,
+  },
+};
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** ` AND col >= ? AND col <= ?` for the options' range, checked. */
+function dateRange(options: ExportOptions, column: string): { sql: string; params: string[] } {
+  const { from, to } = options;
+  for (const [name, value] of [['from', from], ['to', to]] as const) {
+    if (value !== undefined && !isCalendarDate(value)) {
+      throw new AnalyticsError(AnalyticsErrorCode.InvalidRange, `Invalid option \`${name}\`: expected a 'YYYY-MM-DD' date, got ${JSON.stringify(value)}`);
+    }
+  }
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new AnalyticsError(AnalyticsErrorCode.InvalidRange, `Invalid date range: \`from\` ${from} is after \`to\` ${to}`);
+  }
+  let sql = '';
+  const params: string[] = [];
+  if (from !== undefined) (sql += ` AND ${column} >= ?`), params.push(from);
+  if (to !== undefined) (sql += ` AND ${column} <= ?`), params.push(to);
+  return { sql, params };
+}
+
+function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+function withoutUndefined<T extends object>(options: T): T {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,54 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+
+/** Debian's python (the one on PATH may be a pyenv shim without the same modules). */
+export const PYTHON = '/usr/bin/python3';
+
+const seen = new Map<string, boolean>();
+
+/**
+ * True when an external tool the example tests need is here. Missing locally: a loud message and
+ * the tests skip. Missing in CI (`CI` set): an error, so the suite fails.
+ */
+export function requireTool(name: string, available: () => boolean): boolean {
+  let ok = seen.get(name);
+  if (ok === undefined) {
+    ok = available();
+    seen.set(name, ok);
+    if (!ok) {
+      if (process.env.CI) throw new Error(`${name} is required in CI (.ci/run installs it), but it is not installed`);
+      console.warn(`\n!!! ${name} is not installed: the example tests that need it are SKIPPED !!!\n`);
+    }
+  }
+  return ok;
+}
+
+export const havePython = () => requireTool('python3', () => existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import csv']).status === 0);
+
+/** Reads a CSV file with python's csv module; returns its rows as arrays of strings. */
+export function pythonCsv(path: string, { encoding = 'utf-8-sig', delimiter = ',' } = {}): string[][] {
+  const script = `import csv, json, sys
+with open(sys.argv[1], newline='', encoding=sys.argv[2]) as f:
+    print(json.dumps(list(csv.reader(f, delimiter=sys.argv[3]))))`;
+  return JSON.parse(execFileSync(PYTHON, ['-c', script, path, encoding, delimiter], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })) as string[][];
+}
+
+/** A fresh temp folder, removed by the returned function. */
+export async function tempDir(prefix = 'rowport-examples-'): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Reads a byte stream to the end. */
+export async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** A fixed clock for reproducible file names. */
+export const FIXED_NOW = () => new Date('2024-11-25T10:30:00Z');
