@@ -86,11 +86,15 @@ export function checkPattern(pattern: string, option = 'dateFormat'): void {
   if (typeof pattern !== 'string' || pattern === '') {
     throw invalidOption(option, "'iso', 'us', 'eu', 'full' or a date-fns pattern", pattern);
   }
+  // date-fns warns on the console before it throws for these; ask for the right tokens ourselves
+  const unquoted = pattern.replace(/'[^']*'/g, '');
+  if (/(?<!D)D{1,2}(?!D)|(?<!Y)(?:YYYY|YY)(?!Y)/.test(unquoted)) {
+    throw invalidOption(option, "'iso', 'us', 'eu', 'full' or a valid date-fns pattern", pattern, "Did you mean 'yyyy-MM-dd'? date-fns uses yyyy and dd");
+  }
   try {
     dateFnsFormat(new TZDate(0, 'UTC'), pattern);
   } catch (error) {
-    const hint = /YYYY|DD/.test(pattern) ? "Did you mean 'yyyy-MM-dd'? date-fns uses yyyy and dd." : undefined;
-    throw invalidOption(option, "'iso', 'us', 'eu', 'full' or a valid date-fns pattern", pattern, hint ?? (error as Error).message);
+    throw invalidOption(option, "'iso', 'us', 'eu', 'full' or a valid date-fns pattern", pattern, (error as Error).message);
   }
 }
 
