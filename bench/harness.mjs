@@ -4,7 +4,17 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+
+/**
+ * The built library: ../dist/index.js, or the build at $ROWPORT_DIST (to A/B two builds with the
+ * same bench, e.g. ROWPORT_DIST=/tmp/before/index.js).
+ */
+export function loadRowport() {
+  const path = process.env.ROWPORT_DIST;
+  return import(path ? pathToFileURL(path).href : '../dist/index.js');
+}
 
 /** `--rows N` (default 100000), `--dir D` (default a fresh temp dir), `--keep` keeps the file. */
 export function caseArgs() {
@@ -50,9 +60,11 @@ export async function runCase(library, ext, run) {
   const path = join(dir, `${library.replace(/[^a-z0-9]+/gi, '-')}.${ext}`);
   const toFile = (readable) => pipeline(readable, createWriteStream(path));
   const sampler = rssSampler();
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const written = await run({ path, rows, toFile });
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   sampler.stop();
   const actualRows = typeof written === 'number' ? written : rows;
   const bytes = (await stat(path)).size;
@@ -61,6 +73,7 @@ export async function runCase(library, ext, run) {
     rows: actualRows,
     seconds,
     rowsPerSecond: actualRows / seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6, // main thread plus libuv/zlib threads
     bytes,
     peakRssMB: sampler.peakMB(),
     node: process.version,

@@ -1,8 +1,9 @@
 // rowport toCsv behind the composable pieces: selectColumns (all ten columns, renamed headers)
 // and formatDates (the date column as ISO text), to measure what composing costs.
-import { formatDates, selectColumns, toCsv } from '../../dist/index.js';
-import { runCase } from '../harness.mjs';
+import { loadRowport, runCase } from '../harness.mjs';
 import { COLUMNS, analyticsRows } from '../rows.mjs';
+
+const { formatDates, selectColumns, toCsv } = await loadRowport();
 
 const columns = COLUMNS.map(({ key, header }) => ({ key, header }));
 const dateHeader = COLUMNS.find((c) => c.key === 'recordedAt').header;

@@ -1,8 +1,9 @@
 // rowport toXlsx with its defaults (bold blue header, frozen row, autofilter, auto-fit widths)
 // and typed columns (integer, decimal, date number formats).
-import * as rowport from '../../dist/index.js';
-import { notAvailable, runCase } from '../harness.mjs';
+import { loadRowport, notAvailable, runCase } from '../harness.mjs';
 import { COLUMNS, analyticsRows } from '../rows.mjs';
+
+const rowport = await loadRowport();
 
 if (typeof rowport.toXlsx !== 'function') {
   notAvailable('rowport', 'toXlsx is not in dist/index.js yet');

@@ -43,25 +43,19 @@ async function* csvChunks<T>(
   options: ResolvedCsvOptions<T>,
   progress: Progress,
 ): AsyncGenerator<Buffer, void, undefined> {
-  const { quoteField, delimiter, lineEnding, encoder, unmappable } = options;
-  const check = unmappable === 'error';
+  const { quoteField, delimiter, lineEnding } = options;
   let columns: ResolvedColumn[] | undefined;
   let texts: CellText[] = [];
-  let text = '';
+  const fail: UnmappableFailure = (text, position, starts, firstIndex) => unmappableError(text, position, starts, firstIndex, columns ?? [], options);
+  const chunk: ChunkText = options.encoder.name === 'utf-8' ? new Utf8ChunkText(options, fail) : new EncodedChunkText(options, fail);
   let pendingBom = options.bom;
-  // Where each row starts in `text`, to name the row of an unmappable character.
-  const starts: number[] = [];
-  let firstIndex = 0; // row index of starts[0]; -1 is the header
+  let headed = false;
 
   const flush = (): Buffer => {
-    const bytes = encoder.encode(text);
-    if (check && !encoder.lossless(text, bytes)) throw unmappableError(text, encoder.firstUnmappable(text), starts, firstIndex, columns ?? [], options);
-    text = '';
-    starts.length = 0;
-    const chunk = pendingBom ? Buffer.concat([encoder.bom, bytes]) : bytes;
+    const bytes = chunk.take(pendingBom);
     pendingBom = false;
-    progress.addBytes(chunk.length);
-    return chunk;
+    progress.addBytes(bytes.length);
+    return bytes;
   };
 
   try {
@@ -73,14 +67,12 @@ async function* csvChunks<T>(
         texts = columns.map((column) => compileCellText(column, options));
         const arrayRows = options.columns === undefined && Array.isArray(batch[0]);
         if (options.header && columns.length > 0 && !arrayRows) {
-          firstIndex = -1;
-          starts.push(0);
-          text = headerLine(columns, options) + lineEnding;
+          chunk.add(headerLine(columns, options) + lineEnding, -1);
+          headed = true;
         }
       }
       if (batch.length === 0) break;
       const base = reader.index - batch.length;
-      if (starts.length === 0) firstIndex = base;
       const width = columns.length;
       for (let i = 0; i < batch.length; i++) {
         const row = batch[i];
@@ -90,23 +82,19 @@ async function* csvChunks<T>(
             row: index,
           });
         }
-        if (check) starts.push(text.length);
         let line = '';
         for (let c = 0; c < width; c++) {
           const column = columns[c] as ResolvedColumn;
           const field = quoteField((texts[c] as CellText)(column.read(row, index), index));
           line = c === 0 ? field : line + delimiter + field;
         }
-        if (index === 0 && firstIndex === 0 && !options.bom && line.startsWith('ID')) line = sylkSafe(line, options);
-        text += line + lineEnding;
+        if (index === 0 && !headed && !options.bom && line.startsWith('ID')) line = sylkSafe(line, options);
+        chunk.add(line + lineEnding, index);
         progress.row();
-        if (text.length >= CHUNK_CHARS) {
-          yield flush();
-          firstIndex = index + 1;
-        }
+        if (chunk.chars >= CHUNK_CHARS) yield flush();
       }
     }
-    if (text.length > 0 || pendingBom) yield flush();
+    if (chunk.chars > 0 || pendingBom) yield flush();
     progress.final();
   } catch (error) {
     throw asRowportError(error);
@@ -114,6 +102,108 @@ async function* csvChunks<T>(
     await reader.close();
   }
 }
+
+/** Builds the error for the unmappable character at `position` of `text`; see {@link unmappableError}. */
+type UnmappableFailure = (text: string, position: number, starts: readonly number[], firstIndex: number) => RowportError;
+
+/**
+ * The lines of one output chunk on their way to bytes. `chars` (UTF-16 code units added since the
+ * last `take`) decides when a chunk is full, so chunks end at the same rows in every encoding.
+ */
+interface ChunkText {
+  readonly chars: number;
+  /** Adds a line (line ending included) of row `row`; -1 is the header. */
+  add(line: string, row: number): void;
+  /**
+   * The bytes of the lines added since the last take, after the BOM when `bom`; empties the chunk.
+   * @throws {RowportError} `ROWPORT_UNMAPPABLE_CHARACTER` (with `unmappable: 'error'`) for the first
+   *   character of the chunk the encoding cannot hold.
+   */
+  take(bom: boolean): Buffer;
+}
+
+/** Any encoding: the chunk is kept as text and encoded whole. */
+class EncodedChunkText<T> implements ChunkText {
+  private text = '';
+  // Where each line starts in `text`, and the row of the first one, to name the row of an unmappable character.
+  private readonly starts: number[] = [];
+  private firstIndex = 0;
+
+  constructor(
+    private readonly options: ResolvedCsvOptions<T>,
+    private readonly fail: UnmappableFailure,
+  ) {}
+
+  get chars(): number {
+    return this.text.length;
+  }
+
+  add(line: string, row: number): void {
+    if (this.starts.length === 0) this.firstIndex = row;
+    this.starts.push(this.text.length);
+    this.text += line;
+  }
+
+  take(bom: boolean): Buffer {
+    const { encoder, unmappable } = this.options;
+    const text = this.text;
+    const bytes = encoder.encode(text);
+    if (unmappable === 'error' && !encoder.lossless(text, bytes)) throw this.fail(text, encoder.firstUnmappable(text), this.starts, this.firstIndex);
+    this.text = '';
+    this.starts.length = 0;
+    return bom ? Buffer.concat([encoder.bom, bytes]) : bytes;
+  }
+}
+
+/**
+ * UTF-8, the default: each line is encoded as it is added, into a reused buffer. V8 encodes many
+ * short strings much faster than one long string built by concatenation, which it must flatten first.
+ */
+class Utf8ChunkText<T> implements ChunkText {
+  chars = 0;
+  private buffer = Buffer.allocUnsafe(4 * CHUNK_CHARS);
+  private used = 0;
+  // The first line holding a lone surrogate, reported when the chunk is taken (as other encodings do).
+  private badLine: string | undefined;
+  private badRow = 0;
+
+  constructor(
+    private readonly options: ResolvedCsvOptions<T>,
+    private readonly fail: UnmappableFailure,
+  ) {}
+
+  add(line: string, row: number): void {
+    if (this.badLine === undefined && this.options.unmappable === 'error' && !line.isWellFormed()) {
+      this.badLine = line;
+      this.badRow = row;
+    }
+    const room = 3 * line.length; // UTF-8 needs at most 3 bytes per UTF-16 code unit
+    if (this.buffer.length - this.used < room) this.grow(this.used + room);
+    this.used += this.buffer.write(line, this.used, 'utf8');
+    this.chars += line.length;
+  }
+
+  take(bom: boolean): Buffer {
+    if (this.badLine !== undefined) {
+      throw this.fail(this.badLine, this.options.encoder.firstUnmappable(this.badLine), [0], this.badRow);
+    }
+    const prefix = bom ? this.options.encoder.bom : EMPTY;
+    const bytes = Buffer.allocUnsafe(prefix.length + this.used);
+    prefix.copy(bytes, 0);
+    this.buffer.copy(bytes, prefix.length, 0, this.used);
+    this.used = 0;
+    this.chars = 0;
+    return bytes;
+  }
+
+  private grow(size: number): void {
+    const larger = Buffer.allocUnsafe(Math.max(size, 2 * this.buffer.length));
+    this.buffer.copy(larger, 0, 0, this.used);
+    this.buffer = larger;
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
 
 function headerLine<T>(columns: readonly ResolvedColumn[], options: ResolvedCsvOptions<T>): string {
   const line = columns
