@@ -106,7 +106,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (!args.quiet) {
       const seconds = (performance.now() - started) / 1000;
-      say(`rowport: wrote ${formatCount(rows)} rows (${formatBytes(bytes)}) to ${plan.path ?? 'stdout'} in ${formatDuration(seconds)}`);
+      say(`rowport: wrote ${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'} (${formatBytes(bytes)}) to ${plan.path ?? 'stdout'} in ${formatDuration(seconds)}`);
     }
     return ExitCode.Ok;
   } catch (error) {

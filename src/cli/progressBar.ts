@@ -79,7 +79,7 @@ export class ProgressBar {
     const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
     const eta = fraction > 0 && fraction < 1 ? `ETA ${formatDuration((seconds * (1 - fraction)) / fraction)}` : '';
     const text = `${percent} ${parts.join('  ')}${eta ? `  ${eta}` : ''}`;
-    const width = Math.min(30, (this.options.columns ?? 80) - text.length - 12);
+    const width = Math.min(30, (this.options.columns || 80) - text.length - 12); // a pty may report 0 columns
     if (!this.options.tty || width < 5) return `rowport ${text}`;
     const filled = Math.round(fraction * width);
     return `rowport [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${text}`;

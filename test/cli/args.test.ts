@@ -1,0 +1,121 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../src/cli/args.js';
+import { parseColumnsFlag } from '../../src/cli/columnsFlag.js';
+import { type CliIo, runCli } from '../../src/cli/main.js';
+import { UsageError } from '../../src/cli/usageError.js';
+
+/** Runs the command in-process (argv as a parameter), with string streams. */
+async function runInProcess(argv: string[], options: { input?: string; io?: Partial<CliIo> } = {}) {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  stdin.end(options.input ?? '');
+  const code = await runCli(argv, { stdin, stdout, stderr, ...options.io });
+  return { code, stdout: out, stderr: err };
+}
+
+describe('parseCliArgs', () => {
+  it('defaults every flag', () => {
+    expect(parseCliArgs([])).toMatchObject({
+      input: undefined, output: undefined, from: undefined, to: undefined, header: true, bom: undefined, quoteAll: false,
+      escapeFormulas: true, gzip: false, freeze: true, autoFit: true, autoFilter: true, progress: false, quiet: false,
+    });
+  });
+
+  it('reads every flag', () => {
+    const args = parseCliArgs([
+      'in.csv', '-o', 'out.csv', '--from', 'csv', '--to', 'csv', '--in-delimiter', 'tab', '--in-encoding', 'latin1', '--date-format', 'eu',
+      '--time-zone', 'Europe/Berlin', '--encoding', 'utf-16le', '--delimiter', '\\t', '--no-bom', '--no-header', '--quote-all',
+      '--no-escape-formulas', '--gzip', '--max-rows', '1_000', '--total', '20', '--progress', '-q',
+    ]);
+    expect(args).toMatchObject({
+      input: 'in.csv', output: 'out.csv', from: 'csv', to: 'csv', inDelimiter: '\t', inEncoding: 'latin1', dateFormat: 'eu',
+      timeZone: 'Europe/Berlin', encoding: 'utf-16le', delimiter: '\t', bom: false, header: false, quoteAll: true,
+      escapeFormulas: false, gzip: true, maxRows: 1000, total: 20, progress: true, quiet: true,
+    });
+    expect(parseCliArgs(['--sheet', 'Data', '--no-freeze', '--no-autofit', '--no-filter'])).toMatchObject({
+      sheet: 'Data', freeze: false, autoFit: false, autoFilter: false,
+    });
+  });
+
+  it.each([
+    [['--bogus']], [['--columns']], [['--from', 'xml']], [['--to', 'pdf']], [['--max-rows', '-1']], [['--total', 'many']],
+    [['--delimiter', '']], [['a', 'b']], [['--columns', ',']],
+  ])('rejects %j with a UsageError', (argv) => {
+    expect(() => parseCliArgs(argv)).toThrow(UsageError);
+  });
+});
+
+describe('parseColumnsFlag', () => {
+  it('reads key, key:type, key:header and key:header:type', () => {
+    expect(parseColumnsFlag('id,name:Student Name,score:decimal,at:When:date')).toEqual([
+      { key: 'id' },
+      { key: 'name', header: 'Student Name' },
+      { key: 'score', type: 'decimal' },
+      { key: 'at', header: 'When', type: 'date' },
+    ]);
+  });
+
+  it('takes a header that looks like a type with a trailing colon, and escapes', () => {
+    expect(parseColumnsFlag('a:date:,b::integer')).toEqual([{ key: 'a', header: 'date' }, { key: 'b', type: 'integer' }]);
+    expect(parseColumnsFlag('a:Total\\, EUR\\: net,b\\:c')).toEqual([{ key: 'a', header: 'Total, EUR: net' }, { key: 'b:c' }]);
+  });
+
+  it.each(['', 'a,,b', 'a:b:money', 'a:b:c:d', 'a,a'])('rejects %j', (spec) => {
+    expect(() => parseColumnsFlag(spec)).toThrow(UsageError);
+  });
+});
+
+describe('runCli (in-process)', () => {
+  it.each([
+    ['an unknown flag', ['--bogus']],
+    ['a flag missing its value', ['--columns']],
+    ['a bad --from', ['--from', 'xml']],
+    ['a bad --columns type', ['--columns', 'a:b:money']],
+    ['a bad --max-rows', ['--max-rows', '-1']],
+    ['a bad --time-zone', ['--time-zone', 'Mars/Olympus']],
+    ['a bad --date-format', ['--date-format', 'yyyy-jj']],
+    ['a bad --encoding', ['--encoding', 'klingon']],
+    ['a bad --in-encoding', ['--in-encoding', 'klingon']],
+    ['a long --in-delimiter', ['--in-delimiter', ';;']],
+    ['an unknown output extension', ['-o', 'out.pdf']],
+    ['an XLSX flag for CSV output', ['--sheet', 'S', '-o', 'x.csv']],
+    ['a CSV flag for XLSX output', ['--delimiter', ';', '-o', 'x.xlsx']],
+    ['two inputs', ['a.json', 'b.json']],
+    ['a missing input file', ['/no/such/file.json']],
+    ['a folder as input', ['.']],
+  ])('exits 2 on %s, with a hint', async (_name, argv) => {
+    const result = await runInProcess(argv, { input: '{"a":1}\n' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^rowport: .*\nTry 'rowport --help'/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses XLSX to a terminal', async () => {
+    const result = await runInProcess(['--to', 'xlsx'], { input: '{"a":1}\n', io: { stdoutIsTTY: true } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('terminal');
+  });
+
+  it('refuses to wait for rows typed on a terminal', async () => {
+    const result = await runInProcess([], { io: { stdinIsTTY: true } });
+    expect(result.code).toBe(2);
+  });
+
+  it('stops with exit 130 when the signal aborts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const result = await runInProcess([], { input: '{"a":1}\n', io: { signal: controller.signal } });
+    expect(result.code).toBe(130);
+  });
+
+  it('writes CSV to stdout', async () => {
+    const result = await runInProcess(['--no-bom', '--quiet'], { input: '{"a":1,"b":"x"}\n' });
+    expect(result).toEqual({ code: 0, stdout: 'a,b\r\n1,x\r\n', stderr: '' });
+  });
+});
