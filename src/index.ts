@@ -24,3 +24,7 @@ export type {
   Rows,
   WriterOptions,
 } from './types.js';
+export { toWorkbook, type SheetSpec, type ToWorkbookOptions } from './workbook/toWorkbook.js';
+export type { AutoFitOptions, HeaderStyle, ToXlsxOptions, XlsxLookOptions } from './xlsx/options.js';
+export { toXlsx } from './xlsx/toXlsx.js';
+export { RowportWarningCode, type RowportWarning, type WarningHandler } from './xlsx/warnings.js';

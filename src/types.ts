@@ -44,6 +44,8 @@ export interface ProgressInfo {
   readonly percent?: number;
   /** Name of the sheet being written (XLSX). */
   readonly sheet?: string;
+  /** Rows written to that sheet so far (XLSX). */
+  readonly sheetRows?: number;
 }
 
 /** Options every writer takes. */

@@ -8,6 +8,8 @@ export class Progress {
   rows = 0;
   bytes = 0;
   sheet: string | undefined;
+  /** Rows of the current sheet; the XLSX writers count them. */
+  sheetRows: number | undefined;
   private last = 0;
   private readonly callback: ((progress: ProgressInfo) => void) | undefined;
 
@@ -60,6 +62,7 @@ export class Progress {
       info.percent = final ? 100 : this.total > 0 ? Math.min(100, (this.rows / this.total) * 100) : 0;
     }
     if (this.sheet !== undefined) info.sheet = this.sheet;
+    if (this.sheetRows !== undefined) info.sheetRows = this.sheetRows;
     this.callback(info);
   }
 }

@@ -1,0 +1,96 @@
+import { datePattern, dateTimePattern, isPreset, plainPattern } from '../dates/presets.js';
+import { EXCEL_DATE_FORMATS } from '../dates/presets.js';
+import type { ColumnType } from '../types.js';
+
+/** Number formats of the numeric column types. */
+export const TYPE_FORMATS = { integer: '0', decimal: '0.00', percent: '0.00%' } as const;
+
+/**
+ * The Excel number format of date cells: for a `date` column, a `datetime` column, or `Date`
+ * values in a column without a date type. Presets map to their Excel twins (`us` → `mm/dd/yyyy`);
+ * a date-fns pattern is translated token by token (`dd.MM.yyyy HH:mm` → `dd.mm.yyyy hh:mm`).
+ */
+export function dateNumFmt(dateFormat: string, type: ColumnType | undefined): string {
+  if (isPreset(dateFormat)) {
+    const date = EXCEL_DATE_FORMATS[dateFormat === 'full' ? 'iso' : dateFormat];
+    if (type === 'date') return date;
+    if (type === 'datetime') return `${date} hh:mm:ss`;
+    return EXCEL_DATE_FORMATS[dateFormat];
+  }
+  const pattern = type === 'date' ? datePattern(dateFormat) : type === 'datetime' ? dateTimePattern(dateFormat) : plainPattern(dateFormat);
+  return excelDatePattern(pattern) ?? (type === 'date' ? EXCEL_DATE_FORMATS.iso : EXCEL_DATE_FORMATS.full);
+}
+
+/** Translates a date-fns pattern to an Excel number format; undefined for tokens Excel lacks. */
+export function excelDatePattern(pattern: string): string | undefined {
+  let out = '';
+  let twelveHour = false;
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i] as string;
+    if (ch === "'") {
+      let j = i + 1;
+      let literal = '';
+      while (j < pattern.length) {
+        if (pattern[j] === "'") {
+          if (pattern[j + 1] === "'") {
+            literal += "'";
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        literal += pattern[j];
+        j++;
+      }
+      out += pattern[i + 1] === "'" ? "\\'" : quote(literal);
+      i = pattern[i + 1] === "'" ? i + 2 : j + 1;
+      continue;
+    }
+    if (/[A-Za-z]/.test(ch)) {
+      let j = i;
+      while (pattern[j] === ch) j++;
+      const token = TOKENS[pattern.slice(i, j)];
+      if (token === undefined) return undefined;
+      if (ch === 'h') twelveHour = true;
+      out += token;
+      i = j;
+      continue;
+    }
+    out += /[0-9 .,:/\-]/.test(ch) ? ch : quote(ch);
+    i++;
+  }
+  // Excel reads `h` as 12-hour only when AM/PM is in the format; date-fns `hh` means 12-hour.
+  return twelveHour && !out.includes('AM/PM') ? `${out} AM/PM` : out;
+}
+
+// --- internal ---
+
+const TOKENS: Record<string, string> = {
+  yyyy: 'yyyy',
+  yy: 'yy',
+  y: 'yyyy',
+  MMMM: 'mmmm',
+  MMM: 'mmm',
+  MM: 'mm',
+  M: 'm',
+  dd: 'dd',
+  d: 'd',
+  EEEE: 'dddd',
+  EEE: 'ddd',
+  HH: 'hh',
+  H: 'h',
+  hh: 'hh',
+  h: 'h',
+  mm: 'mm',
+  m: 'm',
+  ss: 'ss',
+  s: 's',
+  SSS: '000',
+  a: 'AM/PM',
+  aa: 'AM/PM',
+};
+
+function quote(text: string): string {
+  return text === '' ? '' : `"${text.replace(/"/g, '')}"`;
+}

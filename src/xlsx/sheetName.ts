@@ -1,0 +1,59 @@
+/** Excel's limit on the length of a sheet name. */
+export const MAX_SHEET_NAME = 31;
+
+/**
+ * The names of a workbook's sheets: repairs each name so that Excel accepts it, and keeps them
+ * unique case-insensitively. Names are repaired, never rejected.
+ */
+export class SheetNames {
+  private readonly taken = new Set<string>();
+
+  /** Reserves a name, repaired if needed. `fallback` stands in for a blank name. */
+  add(name: string, fallback: string): string {
+    let base = clean(name);
+    if (base === '') base = clean(fallback) || 'Sheet';
+    if (base.toLowerCase() === 'history') base = `${base}_`; // Excel reserves 'History'
+    return this.unique(base, 1);
+  }
+
+  /** The name of the `part`-th sheet (2, 3, …) that continues `name` past the row limit: `Name (2)`. */
+  continuation(name: string, part: number): string {
+    return this.unique(name, part);
+  }
+
+  // --- internal ---
+
+  private unique(base: string, first: number): string {
+    for (let n = first; ; n++) {
+      const suffix = n === 1 ? '' : ` (${n})`;
+      const candidate = cut(base, MAX_SHEET_NAME - suffix.length) + suffix;
+      const key = fold(candidate);
+      if (!this.taken.has(key)) {
+        this.taken.add(key);
+        return candidate;
+      }
+    }
+  }
+}
+
+// --- internal ---
+
+/** Removes what Excel forbids: `[]:*?/\`, control characters, leading and trailing apostrophes. */
+function clean(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  let out = String(name).toWellFormed().replace(/[[\]:*?/\\\x00-\x1f\x7f]/g, '_');
+  out = out.replace(/^'+|'+$/g, '');
+  return out.trim() === '' ? '' : cut(out, MAX_SHEET_NAME).replace(/'+$/, '');
+}
+
+/** Cuts to `max` code units without splitting a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** Excel compares sheet names without case. */
+function fold(name: string): string {
+  return name.toUpperCase().toLowerCase();
+}

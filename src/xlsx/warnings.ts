@@ -1,0 +1,35 @@
+/**
+ * Codes of the warnings the XLSX writers report through `onWarning`. A warning never stops the
+ * export: the value was written, changed in the way the code says.
+ */
+export const RowportWarningCode = {
+  /** Text longer than Excel's 32,767 characters was cut to fit (never splitting a surrogate pair). */
+  TextTruncated: 'ROWPORT_TEXT_TRUNCATED',
+  /** Text held a lone UTF-16 surrogate, which XML cannot carry; it was replaced by U+FFFD. */
+  LoneSurrogate: 'ROWPORT_LONE_SURROGATE',
+  /** A date before 1900 (or after 9999), which Excel cannot hold as a serial, was written as text. */
+  DateAsText: 'ROWPORT_DATE_AS_TEXT',
+  /** A sheet name was repaired (too long, forbidden characters, blank, reserved or taken). */
+  SheetRenamed: 'ROWPORT_SHEET_RENAMED',
+  /** A sheet passed 1,048,576 rows; the rows continue on a new sheet `Name (2)`. */
+  SheetContinued: 'ROWPORT_SHEET_CONTINUED',
+} as const;
+
+export type RowportWarningCode = (typeof RowportWarningCode)[keyof typeof RowportWarningCode];
+
+/** What `onWarning` receives. */
+export interface RowportWarning {
+  /** Stable, machine-readable code; see {@link RowportWarningCode}. */
+  readonly code: RowportWarningCode;
+  /** What happened, for people. */
+  readonly message: string;
+  /** 0-based index of the source row, when the warning belongs to one. */
+  readonly row?: number;
+  /** Key of the column, when the warning belongs to one. */
+  readonly column?: string;
+  /** Name of the sheet (as written). */
+  readonly sheet?: string;
+}
+
+/** Receives warnings. */
+export type WarningHandler = (warning: RowportWarning) => void;

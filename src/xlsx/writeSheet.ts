@@ -1,0 +1,120 @@
+import { type ResolvedColumn, bindColumns, checkRow } from '../columns/resolveColumns.js';
+import { RowportError, RowportErrorCode, at } from '../errors.js';
+import { CHUNK_CHARS } from '../internal/chunks.js';
+import type { ResolvedWriterOptions } from '../internal/writerOptions.js';
+import type { RowReader } from '../sources/rowReader.js';
+import { fitWidths } from './autoFit.js';
+import { type CellWriter, compileCell } from './cells.js';
+import type { SheetExtras } from './extras.js';
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, columnLetters, headerRow } from './sheetXml.js';
+import { type SheetPart, openPart } from './sheetPart.js';
+import type { WorkbookState } from './workbookState.js';
+import { RowportWarningCode } from './warnings.js';
+
+/** One sheet to write: its rows, options and features. */
+export interface SheetJob<T = unknown> {
+  /** The name asked for. */
+  readonly requestedName: string;
+  /** The name as written (repaired, unique). */
+  readonly name: string;
+  readonly reader: RowReader<T>;
+  readonly options: ResolvedWriterOptions<T>;
+  readonly extras: readonly SheetExtras[];
+}
+
+/** Rows read from the source at a time. */
+const BATCH = 256;
+/** Width Excel gives a column without `<col>` (Calibri 11). */
+const DEFAULT_WIDTH = 8.43;
+
+/**
+ * Streams one sheet into the zip: reads the auto-fit sample, writes the head and header, then the
+ * rows in ~64 KiB pieces with backpressure; past 1,048,576 rows continues on `Name (2)`.
+ * @throws {RowportError} For source failures, bad values, `ROWPORT_ROW_LIMIT`; never after a cancel.
+ */
+export async function writeSheet<T>(job: SheetJob<T>, state: WorkbookState): Promise<void> {
+  const { reader, options } = job;
+  const { look, progress } = state;
+  if (job.name !== job.requestedName) {
+    state.warn(RowportWarningCode.SheetRenamed, `sheet name ${JSON.stringify(job.requestedName)} was written as ${JSON.stringify(job.name)}`, job.name);
+  }
+  let pending = await read(reader, BATCH);
+  const columns = bindColumns(options.columns, pending[0]);
+  if (columns.length > MAX_SHEET_COLUMNS) {
+    throw new RowportError(RowportErrorCode.InvalidValue, `a sheet holds at most ${MAX_SHEET_COLUMNS} columns, got ${columns.length}`);
+  }
+  const header = options.header && columns.length > 0 && !(options.columns === undefined && Array.isArray(pending[0]));
+  const fit = look.autoFit;
+  if (fit !== undefined && columns.some((c) => c.width === undefined)) {
+    while (pending.length < fit.sampleRows && !reader.finished) pending = pending.concat(await read(reader, BATCH));
+  }
+  const widths = fitWidths(columns, pending.slice(0, fit?.sampleRows ?? 0), header, header && look.autoFilter, options.dateFormat, fit);
+  let sheetName = job.name;
+  const cellContext = {
+    zone: options.zone,
+    dateFormat: options.dateFormat,
+    styles: state.styles,
+    wrapText: look.wrapText,
+    warn: (code: RowportWarningCode, message: string, row: number, column: string) =>
+      state.warn(code, `${at(row, column)}${message}`, sheetName, row, column),
+  };
+  const cells: CellWriter[] = columns.map((c, i) => compileCell(c, cellContext, widths[i] ?? DEFAULT_WIDTH));
+  const letters = columns.map((_, i) => columnLetters(i));
+  const layout = { columns, widths, header, headerXml: header ? headerRow(columns.map((c) => c.header), state.styles.headerCell()) : '' };
+
+  let part: SheetPart = openPart(state, job, layout, sheetName, 1);
+  let sheetRows = 0;
+  progress.sheet = sheetName;
+  progress.sheetRows = 0;
+  let xml = part.start;
+  let rowNumber = header ? 1 : 0;
+  let index = reader.index - pending.length;
+  const width = columns.length;
+  for (;;) {
+    for (let i = 0; i < pending.length; i++, index++) {
+      const row = pending[i];
+      if (rowNumber === MAX_SHEET_ROWS) {
+        if (look.onRowLimit === 'error') {
+          throw new RowportError(
+            RowportErrorCode.RowLimit,
+            `${at(index, undefined)}sheet ${JSON.stringify(sheetName)} is full (${MAX_SHEET_ROWS} rows); use onRowLimit: 'newSheet' to continue on a new sheet`,
+            { row: index },
+          );
+        }
+        await part.finish(xml, rowNumber);
+        sheetName = state.names.continuation(job.name, part.number + 1);
+        state.warn(RowportWarningCode.SheetContinued, `${at(index, undefined)}the rows continue on sheet ${JSON.stringify(sheetName)}`, sheetName, index);
+        part = openPart(state, job, layout, sheetName, part.number + 1);
+        sheetRows = 0;
+        progress.sheet = sheetName;
+        progress.sheetRows = 0;
+        xml = part.start;
+        rowNumber = header ? 1 : 0;
+      }
+      checkRow(row, index);
+      rowNumber++;
+      xml += `<row r="${rowNumber}">`;
+      for (let c = 0; c < width; c++) {
+        xml += (cells[c] as CellWriter)((columns[c] as ResolvedColumn).read(row, index), index, (letters[c] as string) + rowNumber);
+      }
+      xml += '</row>';
+      progress.sheetRows = ++sheetRows;
+      progress.row();
+      if (xml.length >= CHUNK_CHARS) {
+        await part.write(xml);
+        xml = '';
+      }
+    }
+    if (reader.finished) break;
+    pending = await read(reader, BATCH);
+    if (pending.length === 0) break;
+  }
+  await part.finish(xml, rowNumber);
+}
+
+// --- internal ---
+
+async function read<T>(reader: RowReader<T>, max: number): Promise<T[]> {
+  const batch = reader.readBatch(max);
+  return Array.isArray(batch) ? batch : await batch;
+}

@@ -1,0 +1,58 @@
+/** Excel's limit on the characters of one cell (UTF-16 code units). */
+export const MAX_CELL_CHARS = 32_767;
+
+/**
+ * Escapes text for XML element content in SpreadsheetML:
+ * - `& < >` as entities;
+ * - characters XML 1.0 cannot hold (C0 controls but TAB and LF, U+FFFE, U+FFFF) and CR (which
+ *   an XML parser would turn into LF) as Excel's `_xHHHH_` escapes, so they survive losslessly;
+ * - a literal `_xHHHH_` in the text as `_x005F_xHHHH_`, so a reader does not decode it.
+ * Lone surrogates must be gone before (see {@link wellFormed}).
+ */
+export function escapeText(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPE_ALL, escapeOne) : text;
+}
+
+/** Escapes text for a double-quoted XML attribute (sheet names, number formats, defined names). */
+export function escapeAttribute(text: string): string {
+  return /[&<>"\x00-\x1f]/.test(text) ? text.replace(/[&<>"\x00-\x1f]/g, (ch) => `&#${ch.charCodeAt(0)};`) : text;
+}
+
+/** True when text must be kept with `xml:space="preserve"` (leading or trailing whitespace). */
+export function needsPreserve(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first <= 32 || last <= 32;
+}
+
+/** Text without lone surrogates (each replaced by U+FFFD), and whether any was replaced. */
+export function wellFormed(text: string): string | undefined {
+  return text.isWellFormed() ? undefined : text.toWellFormed();
+}
+
+/** Cuts text to `max` UTF-16 code units without splitting a surrogate pair. */
+export function truncate(text: string, max = MAX_CELL_CHARS): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+// --- internal ---
+
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
+// eslint-disable-next-line no-control-regex
+const ESCAPE_ALL = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g;
+
+function escapeOne(ch: string): string {
+  switch (ch) {
+    case '&':
+      return '&amp;';
+    case '<':
+      return '&lt;';
+    case '>':
+      return '&gt;';
+    default:
+      return `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_CELL_CHARS, escapeAttribute, escapeText, needsPreserve, truncate, wellFormed } from '../../src/xlsx/xmlText.js';
+
+describe('escapeText', () => {
+  it('leaves plain text as it is', () => {
+    expect(escapeText('Ada Lovelace, 1815 – ünïcödé 漢字 😀')).toBe('Ada Lovelace, 1815 – ünïcödé 漢字 😀');
+  });
+  it('escapes & < > as entities', () => {
+    expect(escapeText('a<b & c>d')).toBe('a&lt;b &amp; c&gt;d');
+  });
+  it('keeps TAB and LF, writes CR as _x000D_', () => {
+    expect(escapeText('a\tb\nc\rd')).toBe('a\tb\nc_x000D_d');
+  });
+  it.each([
+    ['\u0000', '_x0000_'],
+    ['\u0001', '_x0001_'],
+    ['\u0008', '_x0008_'],
+    ['\u000b', '_x000B_'],
+    ['\u000c', '_x000C_'],
+    ['\u001f', '_x001F_'],
+    ['\ufffe', '_xFFFE_'],
+    ['\uffff', '_xFFFF_'],
+  ])('writes the XML-illegal %j as %s', (ch, escaped) => {
+    expect(escapeText(`x${ch}y`)).toBe(`x${escaped}y`);
+  });
+  it('escapes a literal _xHHHH_ as _x005F_xHHHH_', () => {
+    expect(escapeText('_x0041_ and _x00e9_')).toBe('_x005F_x0041_ and _x005F_x00e9_');
+  });
+  it('leaves look-alikes that are not escapes', () => {
+    expect(escapeText('_x004_ _xGGGG_ x0041_ _x0041')).toBe('_x004_ _xGGGG_ x0041_ _x0041');
+  });
+});
+
+describe('escapeAttribute', () => {
+  it('escapes quotes and markup', () => {
+    expect(escapeAttribute('a"b<c>&')).toBe('a&#34;b&#60;c&#62;&#38;');
+  });
+});
+
+describe('needsPreserve', () => {
+  it.each([
+    [' a', true],
+    ['a ', true],
+    ['\na', true],
+    ['a', false],
+    ['a b', false],
+  ])('%j → %s', (text, expected) => {
+    expect(needsPreserve(text)).toBe(expected);
+  });
+});
+
+describe('wellFormed', () => {
+  it('is undefined for well-formed text', () => {
+    expect(wellFormed('a😀b')).toBeUndefined();
+  });
+  it('replaces lone surrogates by U+FFFD', () => {
+    expect(wellFormed('a\ud800b\udc00')).toBe('a\ufffdb\ufffd');
+  });
+});
+
+describe('truncate', () => {
+  it('keeps text up to the limit', () => {
+    const text = 'a'.repeat(MAX_CELL_CHARS);
+    expect(truncate(text)).toBe(text);
+  });
+  it('cuts text past 32,767 characters', () => {
+    expect(truncate('a'.repeat(MAX_CELL_CHARS + 10))).toHaveLength(MAX_CELL_CHARS);
+  });
+  it('never splits a surrogate pair', () => {
+    const text = `${'a'.repeat(MAX_CELL_CHARS - 1)}😀`;
+    expect(truncate(text)).toBe('a'.repeat(MAX_CELL_CHARS - 1));
+  });
+});
