@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { RowportErrorCode, isRowportError } from '../errors.js';
 import { exportToFile } from '../files/exportToFile.js';
+import type { RowportWarning } from '../xlsx/warnings.js';
 import { HELP, parseCliArgs } from './args.js';
 import { type Input, openInput } from './inputs.js';
 import { createWriter, planOutput } from './outputs.js';
@@ -68,12 +69,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const started = performance.now();
   let rows = 0;
   let bytes = 0;
+  const warnings = new Map<string, number>(); // code → count
   try {
     input = await openInput({ path: args.input, stdin: io.stdin, from: args.from, delimiter: args.inDelimiter, encoding: args.inEncoding });
     const opened = input;
     let writer: Readable;
     try {
-      writer = createWriter(opened.rows, args, plan, { onProgress: (p) => void (rows = p.rows), signal: controller.signal });
+      writer = createWriter(opened.rows, args, plan, {
+        onProgress: (p) => void (rows = p.rows),
+        onWarning: (warning) => {
+          const seen = (warnings.get(warning.code) ?? 0) + 1;
+          warnings.set(warning.code, seen);
+          if (seen > WARNINGS_SHOWN) return;
+          bar?.stop();
+          say(describeWarning(warning, opened));
+          bar?.start();
+        },
+        signal: controller.signal,
+      });
     } catch (error) {
       if (isRowportError(error) && error.code === RowportErrorCode.InvalidOption) throw new UsageError(flagMessage(error.message));
       throw error;
@@ -104,6 +117,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       bar.draw();
       bar.stop();
     }
+    for (const [code, count] of warnings) {
+      if (count > WARNINGS_SHOWN) say(`rowport: warning: ${formatCount(count - WARNINGS_SHOWN)} more ${code} not shown`);
+    }
     if (!args.quiet) {
       const seconds = (performance.now() - started) / 1000;
       say(`rowport: wrote ${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'} (${formatBytes(bytes)}) to ${plan.path ?? 'stdout'} in ${formatDuration(seconds)}`);
@@ -126,6 +142,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 // --- internal ---
+
+/** Warnings printed per code; the rest are counted in one line at the end. */
+const WARNINGS_SHOWN = 5;
 
 function usage(say: (line: string) => void, error: unknown): number {
   if (!(error instanceof UsageError)) throw error;
@@ -151,6 +170,17 @@ function describeError(error: unknown, input: Input | undefined): string {
   const line = !lineCode && error.row !== undefined ? input?.lineOf(error.row) : undefined;
   if (line !== undefined) details.push(`input line ${line}`);
   return `rowport: ${error.message} (${details.join(', ')})`;
+}
+
+/** `rowport: warning: <message> (CODE, row 3, column "note", input line 5)`; never more than a few per code. */
+function describeWarning(warning: RowportWarning, input: Input): string {
+  const details: string[] = [warning.code];
+  if (warning.row !== undefined) details.push(`row ${warning.row}`);
+  if (warning.column !== undefined) details.push(`column ${JSON.stringify(warning.column)}`);
+  if (warning.sheet !== undefined) details.push(`sheet ${JSON.stringify(warning.sheet)}`);
+  const line = warning.row === undefined ? undefined : input.lineOf(warning.row);
+  if (line !== undefined) details.push(`input line ${line}`);
+  return `rowport: warning: ${warning.message} (${details.join(', ')})`;
 }
 
 /** The reader of stdout went away (`| head`): not an error for a pipe. */

@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
 import { toCsv } from '../csv/toCsv.js';
 import type { ProgressInfo } from '../types.js';
+import type { RowportWarning } from '../xlsx/warnings.js';
+import { toXlsx } from '../xlsx/toXlsx.js';
 import { CSV_ONLY_FLAGS, type CliArgs, type OutputFormat, XLSX_ONLY_FLAGS } from './args.js';
 import type { Row } from './inputs.js';
 import { UsageError } from './usageError.js';
@@ -51,13 +53,14 @@ export function planOutput(args: CliArgs & { readonly given: ReadonlySet<string>
 /** Writer options the CLI adds to the flags. */
 export interface WriterHooks {
   readonly onProgress: (progress: ProgressInfo) => void;
+  /** XLSX warnings (text truncated, sheet renamed, …): the export goes on. */
+  readonly onWarning: (warning: RowportWarning) => void;
   readonly signal: AbortSignal;
 }
 
 /**
  * Makes the writer stream for the plan, from the library's writers and nothing else.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` for a flag value the writer refuses.
- * @throws {UsageError} for XLSX output when this build has no XLSX writer.
  */
 export function createWriter(rows: AsyncIterable<Row>, args: CliArgs, plan: OutputPlan, hooks: WriterHooks): Readable {
   const shared = {
@@ -72,7 +75,14 @@ export function createWriter(rows: AsyncIterable<Row>, args: CliArgs, plan: Outp
     signal: hooks.signal,
   };
   if (plan.format === 'xlsx') {
-    throw new UsageError('XLSX output is not available in this build yet; write CSV (--to csv)');
+    return toXlsx(rows, {
+      ...shared,
+      sheetName: args.sheet,
+      freezeHeader: args.freeze,
+      autoFit: args.autoFit,
+      autoFilter: args.autoFilter,
+      onWarning: hooks.onWarning,
+    });
   }
   return toCsv(rows, {
     ...shared,
