@@ -31,7 +31,13 @@ export function sqlJsDb(database: Database): SqlJsDb {
           open++;
           try {
             statement.bind(params.map(toSqlValue));
-            while (statement.step()) yield statement.getAsObject() as T;
+            const names = statement.getColumnNames(); // once, not per row as getAsObject() would
+            while (statement.step()) {
+              const values = statement.get();
+              const row: Row = {};
+              for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i];
+              yield row as T;
+            }
           } finally {
             statement.free();
             open--;
