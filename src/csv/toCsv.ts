@@ -43,9 +43,10 @@ async function* csvChunks<T>(
   options: ResolvedCsvOptions<T>,
   progress: Progress,
 ): AsyncGenerator<Buffer, void, undefined> {
-  const { quoteField, delimiter, lineEnding } = options;
+  const { quoteField, delimiter } = options;
   let columns: ResolvedColumn[] | undefined;
   let texts: CellText[] = [];
+  const fields: string[] = []; // one row's fields, joined at once: concatenating them field by field makes more garbage
   const fail: UnmappableFailure = (text, position, starts, firstIndex) => unmappableError(text, position, starts, firstIndex, columns ?? [], options);
   const chunk: ChunkText = options.encoder.name === 'utf-8' ? new Utf8ChunkText(options, fail) : new EncodedChunkText(options, fail);
   let pendingBom = options.bom;
@@ -67,7 +68,7 @@ async function* csvChunks<T>(
         texts = columns.map((column) => compileCellText(column, options));
         const arrayRows = options.columns === undefined && Array.isArray(batch[0]);
         if (options.header && columns.length > 0 && !arrayRows) {
-          chunk.add(headerLine(columns, options) + lineEnding, -1);
+          chunk.add(headerLine(columns, options), -1);
           headed = true;
         }
       }
@@ -82,14 +83,14 @@ async function* csvChunks<T>(
             row: index,
           });
         }
-        let line = '';
         for (let c = 0; c < width; c++) {
           const column = columns[c] as ResolvedColumn;
-          const field = quoteField((texts[c] as CellText)(column.read(row, index), index));
-          line = c === 0 ? field : line + delimiter + field;
+          fields[c] = quoteField((texts[c] as CellText)(column.read(row, index), index));
         }
+        fields.length = width;
+        let line = fields.join(delimiter);
         if (index === 0 && !headed && !options.bom && line.startsWith('ID')) line = sylkSafe(line, options);
-        chunk.add(line + lineEnding, index);
+        chunk.add(line, index);
         progress.row();
         if (chunk.chars >= CHUNK_CHARS) yield flush();
       }
@@ -112,7 +113,7 @@ type UnmappableFailure = (text: string, position: number, starts: readonly numbe
  */
 interface ChunkText {
   readonly chars: number;
-  /** Adds a line (line ending included) of row `row`; -1 is the header. */
+  /** Adds the line of row `row` (-1 is the header) and a line ending. */
   add(line: string, row: number): void;
   /**
    * The bytes of the lines added since the last take, after the BOM when `bom`; empties the chunk.
@@ -141,7 +142,7 @@ class EncodedChunkText<T> implements ChunkText {
   add(line: string, row: number): void {
     if (this.starts.length === 0) this.firstIndex = row;
     this.starts.push(this.text.length);
-    this.text += line;
+    this.text += line + this.options.lineEnding;
   }
 
   take(bom: boolean): Buffer {
@@ -163,6 +164,7 @@ class Utf8ChunkText<T> implements ChunkText {
   chars = 0;
   private buffer = Buffer.allocUnsafe(4 * CHUNK_CHARS);
   private used = 0;
+  private readonly lineEnding: Buffer;
   // The first line holding a lone surrogate, reported when the chunk is taken (as other encodings do).
   private badLine: string | undefined;
   private badRow = 0;
@@ -170,17 +172,20 @@ class Utf8ChunkText<T> implements ChunkText {
   constructor(
     private readonly options: ResolvedCsvOptions<T>,
     private readonly fail: UnmappableFailure,
-  ) {}
+  ) {
+    this.lineEnding = Buffer.from(options.lineEnding, 'latin1');
+  }
 
   add(line: string, row: number): void {
     if (this.badLine === undefined && this.options.unmappable === 'error' && !line.isWellFormed()) {
       this.badLine = line;
       this.badRow = row;
     }
-    const room = 3 * line.length; // UTF-8 needs at most 3 bytes per UTF-16 code unit
+    const room = 3 * line.length + this.lineEnding.length; // UTF-8 needs at most 3 bytes per UTF-16 code unit
     if (this.buffer.length - this.used < room) this.grow(this.used + room);
     this.used += this.buffer.write(line, this.used, 'utf8');
-    this.chars += line.length;
+    for (const byte of this.lineEnding) this.buffer[this.used++] = byte;
+    this.chars += line.length + this.lineEnding.length;
   }
 
   take(bom: boolean): Buffer {
