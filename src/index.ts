@@ -27,4 +27,6 @@ export type {
 export { toWorkbook, type SheetSpec, type ToWorkbookOptions } from './workbook/toWorkbook.js';
 export type { AutoFitOptions, HeaderStyle, ToXlsxOptions, XlsxLookOptions } from './xlsx/options.js';
 export { toXlsx } from './xlsx/toXlsx.js';
+export type { ChartLegendPosition, ChartSize, ChartSpec, ChartType } from './xlsx/charts/chartOptions.js';
+export type { HeaderFooter, PaperSize, PrintOptions } from './xlsx/print.js';
 export { RowportWarningCode, type RowportWarning, type WarningHandler } from './xlsx/warnings.js';

@@ -1,4 +1,6 @@
 import type { ResolvedColumn } from '../columns/resolveColumns.js';
+import { type ChartSheetOptions, chartExtras } from './charts/chartExtras.js';
+import { type PrintSheetOptions, printExtras } from './print.js';
 
 /*
  * The seam for sheet features that are written around the rows rather than in them: charts,
@@ -21,8 +23,7 @@ import type { ResolvedColumn } from '../columns/resolveColumns.js';
  */
 
 /** Options of the sheet features written around the rows. Issue 5 adds `charts`, `headerFooter`, `print`. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SheetExtraOptions {}
+export interface SheetExtraOptions extends ChartSheetOptions, PrintSheetOptions {}
 
 /** What a feature knows about one physical sheet, and how it adds to the package. */
 export interface SheetContext {
@@ -103,7 +104,7 @@ export interface SheetExtras {
  * @throws {RowportError} `ROWPORT_INVALID_OPTION`.
  */
 export function resolveSheetExtras(options: SheetExtraOptions, where: string): SheetExtras[] {
-  void options;
-  void where;
-  return [];
+  const print = printExtras(options, where);
+  const charts = chartExtras(options, where);
+  return charts ? [print, charts] : [print];
 }

@@ -1,6 +1,7 @@
 import { invalidOption } from '../errors.js';
 import { quoteSheetName } from './charts/cellRef.js';
 import { xmlText } from './charts/xml.js';
+import type { SheetExtras, SheetTail } from './extras.js';
 
 /**
  * Printed page header and footer, in Excel's codes: `&L`, `&C`, `&R` start the left, centre and
@@ -140,16 +141,19 @@ export function printXml(options: ResolvedPrintOptions): PrintFragments {
 }
 
 /**
- * The `_xlnm.Print_Titles` defined name that repeats row 1 on every printed page, or undefined when
- * the sheet has no header row or `repeatHeader` is off.
- * @param sheetName - The sheet's final name.
- * @param sheetIndex - 0-based position of the sheet in the workbook (`localSheetId`).
- * @example printTitlesName('Class Summary', 1)
- * //=> `<definedName name="_xlnm.Print_Titles" localSheetId="1">'Class Summary'!$1:$1</definedName>`
+ * The `_xlnm.Print_Titles` defined name (scoped to its sheet) that repeats row 1 on every printed
+ * page, or undefined when the sheet has no header row or `repeatHeader` is off.
+ * @param sheetName - The sheet's final name; it is quoted as formulas need.
+ * @example printTitlesName('Class Summary', resolvePrintOptions(undefined, undefined), true)
+ * //=> { name: '_xlnm.Print_Titles', value: "'Class Summary'!$1:$1", local: true }
  */
-export function printTitlesName(sheetName: string, sheetIndex: number, options: ResolvedPrintOptions, header: boolean): string | undefined {
+export function printTitlesName(
+  sheetName: string,
+  options: ResolvedPrintOptions,
+  header: boolean,
+): { readonly name: string; readonly value: string; readonly local: true } | undefined {
   if (!header || !options.repeatHeader) return undefined;
-  return `<definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${xmlText(`${quoteSheetName(sheetName)}!$1:$1`)}</definedName>`;
+  return { name: '_xlnm.Print_Titles', value: `${quoteSheetName(sheetName)}!$1:$1`, local: true };
 }
 
 // --- internal ---
@@ -157,4 +161,39 @@ export function printTitlesName(sheetName: string, sheetIndex: number, options: 
 /** Text with no section code goes in the centre section, explicitly (readers differ otherwise). */
 function sectioned(text: string): string {
   return /^&[LCR]/.test(text) ? text : `&C${text}`;
+}
+
+/** The options a sheet's print setup comes from. */
+export interface PrintSheetOptions {
+  /** Printed page header and footer, in Excel's codes (`&P`, `&N`, `&D`, `&A`, `&L`/`&C`/`&R`). */
+  readonly headerFooter?: HeaderFooter;
+  /** Orientation, paper, fit to width, repeated header row, gridlines. */
+  readonly print?: PrintOptions;
+}
+
+/**
+ * The print-setup feature of one sheet, for the extras seam: `sheetPr` before the rows, the page
+ * fragments after them, and the print titles name. Every part of a continued sheet gets the same
+ * setup (and repeats its own header row).
+ * @param options - The sheet's `headerFooter` and `print`.
+ * @param where - Prefix of option names in messages: `''` or `'sheets[2].'`.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION`.
+ */
+export function printExtras(options: PrintSheetOptions, where: string): SheetExtras {
+  const resolved = resolvePrintOptions(options.headerFooter, options.print, where);
+  const xml = printXml(resolved);
+  return {
+    head: () => (xml.sheetPr ? { sheetPr: xml.sheetPr } : {}),
+    tail: () => {
+      const tail: SheetTail = { pageMargins: xml.pageMargins };
+      if (xml.printOptions) tail.printOptions = xml.printOptions;
+      if (xml.pageSetup) tail.pageSetup = xml.pageSetup;
+      if (xml.headerFooter) tail.headerFooter = xml.headerFooter;
+      return tail;
+    },
+    definedNames: (ctx) => {
+      const name = printTitlesName(ctx.sheetName, resolved, ctx.header);
+      return name ? [name] : [];
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printTitlesName, printXml, resolvePrintOptions } from '../../src/xlsx/print.js';
+import { printExtras, printTitlesName, printXml, resolvePrintOptions } from '../../src/xlsx/print.js';
 
 const invalid = (option: string) => expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining(`\`${option}\``) });
 
@@ -80,13 +80,33 @@ describe('printXml', () => {
 describe('printTitlesName', () => {
   const defaults = resolvePrintOptions(undefined, undefined);
   it('repeats row 1 of the sheet, quoting its name', () => {
-    expect(printTitlesName('Class Summary', 1, defaults, true)).toBe(
-      `<definedName name="_xlnm.Print_Titles" localSheetId="1">'Class Summary'!$1:$1</definedName>`,
-    );
-    expect(printTitlesName('Data', 0, defaults, true)).toBe('<definedName name="_xlnm.Print_Titles" localSheetId="0">Data!$1:$1</definedName>');
+    expect(printTitlesName('Class Summary', defaults, true)).toEqual({ name: '_xlnm.Print_Titles', value: "'Class Summary'!$1:$1", local: true });
+    expect(printTitlesName('Data', defaults, true)).toEqual({ name: '_xlnm.Print_Titles', value: 'Data!$1:$1', local: true });
   });
   it('is left out without a header row or with repeatHeader off', () => {
-    expect(printTitlesName('Data', 0, defaults, false)).toBeUndefined();
-    expect(printTitlesName('Data', 0, resolvePrintOptions(undefined, { repeatHeader: false }), true)).toBeUndefined();
+    expect(printTitlesName('Data', defaults, false)).toBeUndefined();
+    expect(printTitlesName('Data', resolvePrintOptions(undefined, { repeatHeader: false }), true)).toBeUndefined();
+  });
+});
+
+describe('printExtras', () => {
+  const ctx = { sheetName: 'Data', header: true } as never;
+  it('writes margins by default and repeats the header row', () => {
+    const extras = printExtras({}, '');
+    expect(extras.head!(ctx)).toEqual({});
+    expect(extras.tail!(ctx)).toEqual({ pageMargins: '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' });
+    expect(extras.definedNames!(ctx)).toEqual([{ name: '_xlnm.Print_Titles', value: 'Data!$1:$1', local: true }]);
+  });
+  it('puts each fragment in its place', () => {
+    const extras = printExtras({ headerFooter: { footer: 'Page &P' }, print: { fitToWidth: true, gridlines: true, orientation: 'landscape' } }, '');
+    expect(extras.head!(ctx)).toEqual({ sheetPr: '<pageSetUpPr fitToPage="1"/>' });
+    expect(extras.tail!(ctx)).toMatchObject({
+      printOptions: '<printOptions gridLines="1"/>',
+      pageSetup: '<pageSetup fitToWidth="1" fitToHeight="0" orientation="landscape"/>',
+      headerFooter: '<headerFooter><oddFooter>&amp;CPage &amp;P</oddFooter></headerFooter>',
+    });
+  });
+  it('checks its options at once', () => {
+    expect(() => printExtras({ print: { orientation: 'up' } } as never, 'sheets[0].')).toThrow(invalid('sheets[0].print.orientation'));
   });
 });

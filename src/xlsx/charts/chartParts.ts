@@ -26,14 +26,14 @@ export interface SheetChartParts {
  * workbook always numbers its parts the same way.
  * @param charts - The sheet's bound charts (non-empty).
  * @param range - Sheet name, header and data row count of the sheet (its first part).
- * @param numbers - `drawing`: this sheet's drawing number; `firstChart`: number of its first chart.
+ * @param numbers - `drawing`: this sheet's drawing number; `charts`: the number of each chart, in order.
  */
 export function sheetChartParts(
   charts: readonly BoundChart[],
   range: ChartDataRange,
-  numbers: { readonly drawing: number; readonly firstChart: number },
+  numbers: { readonly drawing: number; readonly charts: readonly number[] },
 ): SheetChartParts {
-  const chartNumbers = charts.map((_, i) => numbers.firstChart + i);
+  const chartNumbers = numbers.charts;
   const entries: { path: string; xml: string }[] = charts.map((chart, i) => ({
     path: `xl/charts/chart${chartNumbers[i]}.xml`,
     xml: chartXml(chart, range),

@@ -41,14 +41,19 @@ export function chartXml(chart: BoundChart, range: ChartDataRange): string {
         ? `<c:tx><c:strRef><c:f>${xmlText(cellRange(range.sheetName, col, 1))}</c:f></c:strRef></c:tx>`
         : `<c:tx><c:v>${xmlText(header)}</c:v></c:tx>`;
       const val = `<c:val><c:numRef><c:f>${xmlText(ref(col))}</c:f></c:numRef></c:val>`;
+      const colour = PALETTE[i % PALETTE.length]!;
       const head = `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${name}`;
       switch (chart.type) {
         case 'line':
-          return `${head}<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>${cat}${val}<c:smooth val="0"/></c:ser>`;
+          return (
+            `${head}<c:spPr><a:ln w="28575" cap="rnd">${fill(colour)}<a:round/></a:ln></c:spPr>` +
+            `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill(colour)}<a:ln w="9525">${fill(colour)}</a:ln></c:spPr></c:marker>` +
+            `${cat}${val}<c:smooth val="0"/></c:ser>`
+          );
         case 'pie':
-          return `${head}${cat}${val}</c:ser>`;
+          return `${head}${slices(range.dataRows)}${cat}${val}</c:ser>`;
         default:
-          return `${head}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
+          return `${head}<c:spPr>${fill(colour)}</c:spPr><c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
       }
     })
     .join('');
@@ -79,6 +84,7 @@ export function chartXml(chart: BoundChart, range: ChartDataRange): string {
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">` +
     '<c:lang val="en-US"/><c:roundedCorners val="0"/>' +
     `<c:chart>${title}<c:plotArea><c:layout/>${plot}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:spPr>${fill('FFFFFF')}<a:ln w="9525">${fill(LIGHT_GREY)}</a:ln></c:spPr>` +
     '</c:chartSpace>'
   );
 }
@@ -91,12 +97,40 @@ const VAL_AX_ID = 50_010_002;
 
 const LEGEND_POS = { right: 'r', left: 'l', top: 't', bottom: 'b' } as const;
 
+/**
+ * Series colours: the accents of Excel's Office theme, then darker twins. Charts name their colours
+ * instead of pointing at the theme, because the workbook has no theme part: a reader without one
+ * (LibreOffice) would draw theme-coloured bars and slices invisible.
+ */
+const PALETTE = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47', '264478', '9E480E', '636363', '997300'];
+const LIGHT_GREY = 'D9D9D9';
+const AXIS_GREY = 'BFBFBF';
+/** Slices coloured one by one; a pie with more points repeats Excel's automatic colours after these. */
+const MAX_COLOURED_SLICES = 255;
+
+function fill(rgb: string): string {
+  return `<a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill>`;
+}
+
+function line(rgb: string): string {
+  return `<c:spPr><a:ln w="9525">${fill(rgb)}</a:ln></c:spPr>`;
+}
+
+/** One `c:dPt` per slice, cycling the palette, with a white edge between slices. */
+function slices(points: number): string {
+  let xml = '';
+  for (let i = 0; i < Math.min(Math.max(points, 1), MAX_COLOURED_SLICES); i++) {
+    xml += `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr>${fill(PALETTE[i % PALETTE.length]!)}<a:ln w="12700">${fill('FFFFFF')}</a:ln></c:spPr></c:dPt>`;
+  }
+  return xml;
+}
+
 function categoryAxis(chart: BoundChart, horizontal: boolean): string {
   const title = chart.xAxisTitle === undefined ? '' : `<c:title>${richText(chart.xAxisTitle, horizontal, 1000)}<c:overlay val="0"/></c:title>`;
   const numFmt = chart.categoryFormat === undefined ? '' : `<c:numFmt formatCode="${xmlText(chart.categoryFormat)}" sourceLinked="1"/>`;
   return (
     `<c:catAx><c:axId val="${CAT_AX_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="${horizontal ? 'l' : 'b'}"/>${title}${numFmt}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:axPos val="${horizontal ? 'l' : 'b'}"/>${title}${numFmt}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${line(AXIS_GREY)}` +
     `<c:crossAx val="${VAL_AX_ID}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
   );
 }
@@ -110,7 +144,7 @@ function valueAxis(chart: BoundChart, horizontal: boolean): string {
       : `<c:numFmt formatCode="${xmlText(chart.valueFormat)}" sourceLinked="0"/>`;
   return (
     `<c:valAx><c:axId val="${VAL_AX_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/>${title}${numFmt}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines>${line(LIGHT_GREY)}</c:majorGridlines>${title}${numFmt}<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${line(AXIS_GREY)}` +
     `<c:crossAx val="${CAT_AX_ID}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
   );
 }

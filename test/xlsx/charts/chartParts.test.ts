@@ -13,7 +13,7 @@ describe('sheetChartParts', () => {
       { key: 'b', header: 'B', type: 'integer', numFmt: undefined },
     ],
   );
-  const parts = sheetChartParts(charts, { sheetName: 'S', header: true, dataRows: 3 }, { drawing: 2, firstChart: 5 });
+  const parts = sheetChartParts(charts, { sheetName: 'S', header: true, dataRows: 3 }, { drawing: 2, charts: [5, 6] });
 
   it('numbers charts and the drawing from the workbook-wide numbers', () => {
     expect(parts.entries.map((e) => e.path)).toEqual(['xl/charts/chart5.xml', 'xl/charts/chart6.xml', 'xl/drawings/drawing2.xml', 'xl/drawings/_rels/drawing2.xml.rels']);

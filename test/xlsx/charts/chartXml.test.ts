@@ -108,6 +108,19 @@ describe('chartXml', () => {
     expect(xml({ title: 'a\u0001b\uFFFEc' })).toContain('<a:t>abc</a:t>');
   });
 
+  it('names its colours, since the workbook has no theme part', () => {
+    const bars = xml({ series: ['avgScore', 'passRate'] });
+    expect(bars).toContain('<c:spPr><a:solidFill><a:srgbClr val="4472C4"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>');
+    expect(bars).toContain('<c:spPr><a:solidFill><a:srgbClr val="ED7D31"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>');
+    expect(xml({ type: 'line' })).toMatch(/<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="4472C4"\/>/);
+  });
+
+  it('colours each pie slice, up to 255', () => {
+    expect(xml({ type: 'pie' }).match(/<c:dPt>/g)).toHaveLength(40);
+    expect(xml({ type: 'pie' }, { ...range, dataRows: 0 }).match(/<c:dPt>/g)).toHaveLength(1);
+    expect(xml({ type: 'pie' }, { ...range, dataRows: 10_000 }).match(/<c:dPt>/g)).toHaveLength(255);
+  });
+
   it('gives the same bytes for the same chart', () => {
     expect(xml({ type: 'line', series: ['avgScore', 'passRate'], title: 'T' })).toBe(xml({ type: 'line', series: ['avgScore', 'passRate'], title: 'T' }));
   });
