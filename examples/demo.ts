@@ -48,14 +48,17 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoFile[]> {
   const live = log !== null && 'isTTY' in log && log.isTTY === true;
 
   const run = async (title: string, make: (onProgress: (p: ProgressInfo) => void) => Promise<ExportResult>) => {
+    const line = (p: ProgressInfo) =>
+      `  ${title}: ${p.rows.toLocaleString('en')} rows${p.percent === undefined ? '' : ` (${p.percent.toFixed(0)}%)`}, ${p.bytes.toLocaleString('en')} bytes`;
+    let last: ProgressInfo | undefined;
     const onProgress = (p: ProgressInfo) => {
-      const text = `  ${title}: ${p.rows.toLocaleString('en')} rows${p.percent === undefined ? '' : ` (${p.percent.toFixed(0)}%)`}, ${p.bytes.toLocaleString('en')} bytes`;
-      if (live) print(`\r${text}\x1b[K`);
-      else if (p.percent === 100 || p.percent === undefined) print(`${text}\n`);
+      last = p;
+      if (live) print(`\r${line(p)}\x1b[K`); // a TTY sees the count move; a log gets the final line only
     };
     const result = await make(onProgress);
     const summary = await exportToFile(result.stream, join(outDir, result.fileName));
     if (live) print('\n');
+    else if (last) print(`${line(last)}\n`);
     files.push({ title, fileName: result.fileName, path: summary.path, contentType: result.contentType, rows: summary.rows, bytes: summary.bytes, durationMs: summary.durationMs });
   };
 
@@ -91,6 +94,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoFile[]> {
         ['ru', 'en', 'ru', 'en'],
         { name: 'students cp1251', encoding: 'windows-1251', delimiter: ';', dateFormat: 'eu', types: { enrolled_on: 'date' }, onProgress },
       ),
+    );
+    // 5. The class aggregates again as XLSX: typed cells (numbers, a percent, real dates), bold header, frozen row, filter.
+    await run('Class aggregates (XLSX)', (onProgress) => service.exportClassAnalytics('all', { format: 'xlsx', onProgress }));
+    // 6. One workbook, three sheets, each streamed from its own cursor in turn.
+    await run('Comprehensive workbook (XLSX: Student Analytics, Class Summary, Performance)', (onProgress) =>
+      service.exportComprehensive({ onProgress }),
     );
   } finally {
     await db.close();

@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
-import { type ColumnType, type DateFormat, type ProgressInfo, type ToCsvOptions, exportFileName, toCsv } from 'rowport';
+import { type ColumnType, type DateFormat, type ProgressInfo, type ToCsvOptions, type ToXlsxOptions, exportFileName, toCsv, toWorkbook, toXlsx } from 'rowport';
 import {
   CLASS_COLUMNS,
   type ColumnDef,
+  PERFORMANCE_COLUMNS,
   STUDENT_COLUMNS,
   STUDENT_DEFAULT,
   STUDENT_REPORT_COLUMNS,
@@ -58,6 +59,18 @@ export interface ExportResult {
   readonly total: number | undefined;
 }
 
+/** Options of {@link AnalyticsService.exportComprehensive}: the workbook is always XLSX. */
+export interface ComprehensiveOptions {
+  /** Only `'xlsx'`. @default 'xlsx' */
+  readonly format?: 'xlsx';
+  readonly dateFormat?: DateFormat;
+  readonly timeZone?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly onProgress?: (progress: ProgressInfo) => void;
+  readonly signal?: AbortSignal;
+}
+
 export interface AnalyticsServiceOptions {
   /** The clock for file names. @default () => new Date() */
   readonly now?: () => Date;
@@ -93,7 +106,7 @@ export class AnalyticsService {
       FROM metrics m JOIN students s ON s.id = m.student_id JOIN classes c ON c.id = m.class_id
       WHERE m.student_id = ?${range.sql}
       ORDER BY m.recorded_on, m.recorded_at, m.id`;
-    return this.#export(sql, [studentId, ...range.params], columns, `student analytics ${studentId} ${student.name}`, options);
+    return this.#export(sql, [studentId, ...range.params], columns, `student analytics ${studentId} ${student.name}`, options, 'Student Analytics');
   }
 
   /** Aggregates per class: average, min and max score, attendance rate, students, records. */
@@ -113,15 +126,8 @@ export class AnalyticsService {
       if (missing.length) throw new AnalyticsError(AnalyticsErrorCode.UnknownClass, `Unknown class${missing.length > 1 ? 'es' : ''} ${missing.join(', ')}`);
       filter = `WHERE c.id IN (${ids.map(() => '?').join(', ')})`;
     }
-    const sql = `SELECT c.id AS class_id, c.name AS class_name, c.subject, t.name AS teacher,
-        COUNT(DISTINCT m.student_id) AS students, COUNT(m.id) AS records,
-        ROUND(AVG(m.quiz_score), 2) AS avg_score, MIN(m.quiz_score) AS min_score, MAX(m.quiz_score) AS max_score,
-        ${ATTENDANCE} AS attendance_rate, MIN(m.recorded_on) AS first_date, MAX(m.recorded_on) AS last_date
-      FROM classes c JOIN teachers t ON t.id = c.teacher_id LEFT JOIN metrics m ON m.class_id = c.id${range.sql}
-      ${filter}
-      GROUP BY c.id, c.name, c.subject, t.name
-      ORDER BY c.id`;
-    return this.#export(sql, [...range.params, ...ids], columns, 'class analytics', options);
+    const sql = classSql(range.sql, filter);
+    return this.#export(sql, [...range.params, ...ids], columns, 'class analytics', options, 'Class Summary');
   }
 
   /** A named report, each with its own columns and types. */
@@ -132,7 +138,7 @@ export class AnalyticsService {
     }
     const columns = pickColumns(report.columns, options.columns);
     const range = dateRange(options, 'm.recorded_on');
-    return this.#export(report.sql(range.sql), range.params, columns, `${type} report`, options);
+    return this.#export(report.sql(range.sql), range.params, columns, `${type} report`, options, report.sheet);
   }
 
   /**
@@ -153,18 +159,48 @@ export class AnalyticsService {
     const types = options.types ?? {};
     const available: ColumnDef[] = names.map((key) => (types[key] ? { key, type: types[key] } : { key }));
     for (const key of Object.keys(types)) pickColumns(available, [key]);
-    return this.#export(query, params, pickColumns(available, options.columns), options.name ?? 'custom query', options);
+    return this.#export(query, params, pickColumns(available, options.columns), options.name ?? 'custom query', options, 'Query');
+  }
+
+  /**
+   * One workbook with three sheets: `Student Analytics` (a summary row per student), `Class
+   * Summary` (aggregates per class) and `Performance` (the school week by week). Sheets are
+   * streamed one after another, each from its own cursor.
+   */
+  async exportComprehensive(options: ComprehensiveOptions = {}): Promise<ExportResult> {
+    const { format = 'xlsx', dateFormat, timeZone, onProgress, signal } = options;
+    if (format !== 'xlsx') throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`format\`: the comprehensive export is a workbook, expected 'xlsx', got ${JSON.stringify(format)}`);
+    const range = dateRange(options, 'm.recorded_on');
+    const sheets = [
+      { name: 'Student Analytics', sql: REPORTS.student.sql(range.sql), columns: STUDENT_REPORT_COLUMNS },
+      { name: 'Class Summary', sql: classSql(range.sql, ''), columns: CLASS_COLUMNS },
+      { name: 'Performance', sql: PERFORMANCE_SQL(range.sql), columns: PERFORMANCE_COLUMNS },
+    ];
+    const stream = toWorkbook(
+      sheets.map((sheet) => ({ name: sheet.name, rows: this.#db.query(sheet.sql, range.params), columns: [...sheet.columns] })),
+      withoutUndefined({ dateFormat, timeZone, onProgress, signal }),
+    );
+    return { stream, fileName: exportFileName('comprehensive analytics', 'xlsx', { date: this.#now() }), contentType: XLSX_TYPE, total: undefined };
   }
 
   /** Builds the rowport writer for the rows of `sql`; everything has been checked by now. */
-  async #export(sql: string, params: readonly SqlParam[], columns: ColumnDef[], base: string, options: ExportOptions): Promise<ExportResult> {
+  async #export(sql: string, params: readonly SqlParam[], columns: ColumnDef[], base: string, options: ExportOptions, sheetName: string): Promise<ExportResult> {
     const { format = 'csv', dateFormat, timeZone, delimiter, encoding, unmappable, gzip, onProgress, signal, count = true } = options;
     if (format !== 'csv' && format !== 'xlsx') throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`format\`: expected 'csv' or 'xlsx', got ${JSON.stringify(format)}`);
-    if (format === 'xlsx') throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, 'XLSX exports need rowport toXlsx, which this version does not have yet');
+    if (format === 'xlsx') {
+      const csvOnly = Object.entries({ delimiter, encoding, unmappable, gzip }).find(([, value]) => value !== undefined && value !== false);
+      if (csvOnly) throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`${csvOnly[0]}\`: it applies to CSV exports only, not XLSX`);
+    }
     const total = count ? Number((await queryOne(this.#db, `SELECT COUNT(*) AS n FROM (${sql}) q`, params))?.n ?? 0) : undefined;
+    const rows = this.#db.query(sql, params);
+    // toCsv and toXlsx check every option synchronously (RowportError ROWPORT_INVALID_OPTION) before reading a row.
+    if (format === 'xlsx') {
+      const xlsxOptions: ToXlsxOptions<Row> = { columns, dateFormat, timeZone, onProgress, signal, total, sheetName };
+      const stream = toXlsx(rows, withoutUndefined(xlsxOptions));
+      return { stream, fileName: exportFileName(base, 'xlsx', { date: this.#now() }), contentType: XLSX_TYPE, total };
+    }
     const csvOptions: ToCsvOptions<Row> = { columns, dateFormat, timeZone, delimiter, encoding, unmappable, gzip, onProgress, signal, total };
-    // toCsv checks every option synchronously (RowportError ROWPORT_INVALID_OPTION) before reading a row.
-    const stream = toCsv(this.#db.query(sql, params), withoutUndefined(csvOptions));
+    const stream = toCsv(rows, withoutUndefined(csvOptions));
     const fileName = exportFileName(base, gzip ? 'csv.gz' : 'csv', { date: this.#now() });
     const charset = (encoding ?? 'utf-8').toLowerCase();
     return { stream, fileName, contentType: gzip ? GZIP_TYPE : `${CSV_TYPE}; charset=${charset === 'utf8' ? 'utf-8' : charset}`, total };
@@ -176,9 +212,30 @@ export class AnalyticsService {
 /** Share of attended lessons, 0–1, in SQL both SQLite and PostgreSQL accept. */
 const ATTENDANCE = 'ROUND(AVG(CASE WHEN m.attended = 1 THEN 1.0 ELSE 0.0 END), 4)';
 
-const REPORTS: Record<ReportType, { columns: readonly ColumnDef[]; sql: (range: string) => string }> = {
+/** Aggregates per class; `range` joins on the metrics, `filter` is a WHERE over the classes. */
+function classSql(range: string, filter: string): string {
+  return `SELECT c.id AS class_id, c.name AS class_name, c.subject, t.name AS teacher,
+        COUNT(DISTINCT m.student_id) AS students, COUNT(m.id) AS records,
+        ROUND(AVG(m.quiz_score), 2) AS avg_score, MIN(m.quiz_score) AS min_score, MAX(m.quiz_score) AS max_score,
+        ${ATTENDANCE} AS attendance_rate, MIN(m.recorded_on) AS first_date, MAX(m.recorded_on) AS last_date
+      FROM classes c JOIN teachers t ON t.id = c.teacher_id LEFT JOIN metrics m ON m.class_id = c.id${range}
+      ${filter}
+      GROUP BY c.id, c.name, c.subject, t.name
+      ORDER BY c.id`;
+}
+
+/** The whole school, week by week. */
+const PERFORMANCE_SQL = (range: string) => `SELECT m.week_start, COUNT(DISTINCT m.student_id) AS students, COUNT(m.id) AS records,
+        ROUND(AVG(m.quiz_score), 2) AS avg_score, ${ATTENDANCE} AS attendance_rate, SUM(m.minutes_spent) AS minutes_total
+      FROM metrics m
+      WHERE 1 = 1${range}
+      GROUP BY m.week_start
+      ORDER BY m.week_start`;
+
+const REPORTS: Record<ReportType, { columns: readonly ColumnDef[]; sheet: string; sql: (range: string) => string }> = {
   student: {
     columns: STUDENT_REPORT_COLUMNS,
+    sheet: 'Student Report',
     sql: (range) => `SELECT s.id AS student_id, s.name AS student_name, s.locale, s.grade, tu.name AS tutor,
         COUNT(DISTINCT m.class_id) AS classes, COUNT(m.id) AS records, ROUND(AVG(m.quiz_score), 2) AS avg_score,
         ${ATTENDANCE} AS attendance_rate, COALESCE(SUM(m.minutes_spent), 0) AS minutes_total, MAX(m.recorded_on) AS last_activity
@@ -188,6 +245,7 @@ const REPORTS: Record<ReportType, { columns: readonly ColumnDef[]; sql: (range: 
   },
   'teacher-weekly': {
     columns: TEACHER_WEEKLY_COLUMNS,
+    sheet: 'Teacher Weekly',
     sql: (range) => `SELECT m.week_start, t.name AS teacher, c.name AS class_name,
         COUNT(DISTINCT m.student_id) AS students, COUNT(m.id) AS records, ROUND(AVG(m.quiz_score), 2) AS avg_score,
         ${ATTENDANCE} AS attendance_rate, SUM(m.minutes_spent) AS minutes_total
@@ -198,6 +256,7 @@ const REPORTS: Record<ReportType, { columns: readonly ColumnDef[]; sql: (range: 
   },
   'tutor-weekly': {
     columns: TUTOR_WEEKLY_COLUMNS,
+    sheet: 'Tutor Weekly',
     sql: (range) => `SELECT m.week_start, tu.name AS tutor,
         COUNT(DISTINCT m.student_id) AS students, COUNT(m.id) AS records, ROUND(AVG(m.quiz_score), 2) AS avg_score,
         ${ATTENDANCE} AS attendance_rate, SUM(m.minutes_spent) AS minutes_total

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { isRowportError } from 'rowport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAnalyticsError } from '../../examples/analytics/errors.js';
@@ -93,6 +94,30 @@ describe('examples/analytics', () => {
     });
   });
 
+  describe('XLSX', () => {
+    it('writes a student export as a typed sheet', async () => {
+      const result = await service.exportStudentAnalytics(4, { format: 'xlsx', columns: ['date', 'quiz_score', 'attended'] });
+      expect(result.fileName).toMatch(/\.xlsx$/);
+      expect(result.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await readAll(result.stream)) as never);
+      const sheet = book.getWorksheet('Student Analytics');
+      const lessons = db.school.metrics.filter((m) => m.student_id === 4);
+      expect(sheet?.rowCount).toBe(lessons.length + 1);
+      expect(sheet?.getRow(2).getCell(1).value).toBeInstanceOf(Date);
+      expect(typeof sheet?.getRow(2).getCell(3).value).toBe('boolean');
+    });
+
+    it('streams the comprehensive workbook sheet after sheet, closing every cursor', async () => {
+      const result = await service.exportComprehensive({ from: '2024-09-02', to: '2024-09-29' });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await readAll(result.stream)) as never);
+      expect(book.worksheets.map((w) => w.name)).toEqual(['Student Analytics', 'Class Summary', 'Performance']);
+      expect(book.getWorksheet('Performance')?.rowCount).toBe(4 + 1);
+      expect(db.openCursors).toBe(0);
+    });
+  });
+
   describe('errors before any byte', () => {
     const cases: [string, () => Promise<unknown>, string][] = [
       ['an unknown student', () => service.exportStudentAnalytics(999_999), 'ANALYTICS_UNKNOWN_STUDENT'],
@@ -110,6 +135,9 @@ describe('examples/analytics', () => {
       ['two statements', () => service.exportCustomQuery('SELECT 1; DELETE FROM students'), 'ANALYTICS_INVALID_QUERY'],
       ['invalid SQL', () => service.exportCustomQuery('SELECT nope FROM nowhere'), 'ANALYTICS_INVALID_QUERY'],
       ['an unknown format', () => service.exportReport('student', { format: 'pdf' as never }), 'ANALYTICS_INVALID_OPTION'],
+      ['a CSV option on an XLSX export', () => service.exportClassAnalytics('all', { format: 'xlsx', delimiter: ';' }), 'ANALYTICS_INVALID_OPTION'],
+      ['a workbook that is not XLSX', () => service.exportComprehensive({ format: 'csv' as never }), 'ANALYTICS_INVALID_OPTION'],
+      ['a workbook with a bad range', () => service.exportComprehensive({ from: '2024-12-01', to: '2024-01-01' }), 'ANALYTICS_INVALID_RANGE'],
     ];
     it.each(cases)('rejects %s', async (_, call, code) => {
       const error = await (call() as Promise<unknown>).then(() => undefined, (e: unknown) => e);

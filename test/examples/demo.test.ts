@@ -2,11 +2,13 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoFile, runDemo, summaryTable } from '../../examples/demo.js';
 import { generateSchool } from '../../examples/analytics/seed.js';
-import { FIXED_NOW, havePython, pythonCsv, tempDir } from './support.js';
+import { FIXED_NOW, PYTHON, haveOpenpyxl, havePython, pythonCsv, tempDir } from './support.js';
+import { execFileSync } from 'node:child_process';
 
 const SCALE = 0.05;
 const school = generateSchool({ scale: SCALE });
@@ -26,12 +28,14 @@ beforeAll(async () => {
 afterAll(() => out.remove());
 
 describe('examples/demo.ts', () => {
-  it('writes the four files, named by exportFileName, and nothing else (no temp files left)', async () => {
+  it('writes the six files, named by exportFileName, and nothing else (no temp files left)', async () => {
     expect(files.map((f) => f.fileName)).toEqual([
       expect.stringMatching(/^student_analytics_2_\p{L}+_\p{L}+_20241125_103000\.csv$/u),
       'class_analytics_20241125_103000.csv',
       'metrics_20241125_103000.csv.gz',
       'students_cp1251_20241125_103000.csv',
+      'class_analytics_20241125_103000.xlsx',
+      'comprehensive_analytics_20241125_103000.xlsx',
     ]);
     expect((await readdir(out.dir)).sort()).toEqual(files.map((f) => f.fileName).sort());
   });
@@ -104,6 +108,48 @@ describe('examples/demo.ts', () => {
     expect(rows.some((r) => /[А-яЁё]/.test(r.name as string))).toBe(true);
   });
 
+  it('writes the class aggregates as XLSX with typed cells (read back by exceljs)', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file('class_analytics_20241125_103000.xlsx').path);
+    const sheet = book.getWorksheet('Class Summary');
+    expect(sheet?.rowCount).toBe(school.classes.length + 1);
+    expect(sheet?.getRow(1).getCell(1).value).toBe('Class ID');
+    const first = sheet?.getRow(2);
+    expect(first?.getCell(1).value).toBe(1);
+    expect(typeof first?.getCell(7).value).toBe('number'); // Average score
+    expect(first?.getCell(10).numFmt).toContain('%'); // Attendance rate
+    expect(first?.getCell(11).value).toBeInstanceOf(Date); // First lesson, a real date
+    const lessons = school.metrics.filter((m) => m.class_id === 1);
+    expect(first?.getCell(6).value).toBe(lessons.length);
+    expect((first?.getCell(11).value as Date).toISOString().slice(0, 10)).toBe(lessons.map((l) => l.recorded_on).sort()[0]);
+  });
+
+  it('writes the comprehensive workbook with its three sheets (read back by exceljs)', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file('comprehensive').path);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Student Analytics', 'Class Summary', 'Performance']);
+    expect(book.getWorksheet('Student Analytics')?.rowCount).toBe(school.students.length + 1);
+    expect(book.getWorksheet('Class Summary')?.rowCount).toBe(school.classes.length + 1);
+    const weeks = new Set(school.metrics.map((m) => m.week_start));
+    const performance = book.getWorksheet('Performance');
+    expect(performance?.rowCount).toBe(weeks.size + 1);
+    expect(Number(performance?.getRow(2).getCell(3).value)).toBe(school.metrics.filter((m) => m.week_start === '2024-09-02').length);
+    expect(file('comprehensive').rows).toBe(school.students.length + school.classes.length + weeks.size);
+  });
+
+  it.runIf(haveOpenpyxl())('opens both workbooks with openpyxl', () => {
+    const script = `import json, sys, openpyxl
+out = {}
+for path in sys.argv[1:]:
+    wb = openpyxl.load_workbook(path)
+    out[path] = {ws.title: ws.max_row for ws in wb.worksheets}
+print(json.dumps(out))`;
+    const paths = [file('class_analytics_20241125_103000.xlsx').path, file('comprehensive').path];
+    const sheets = JSON.parse(execFileSync(PYTHON, ['-c', script, ...paths], { encoding: 'utf8' })) as Record<string, Record<string, number>>;
+    expect(sheets[paths[0] as string]).toEqual({ 'Class Summary': school.classes.length + 1 });
+    expect(Object.keys(sheets[paths[1] as string] ?? {})).toEqual(['Student Analytics', 'Class Summary', 'Performance']);
+  });
+
   it.runIf(havePython())("reads back identically with python's csv module", async () => {
     for (const prefix of ['student_analytics', 'class_analytics']) {
       const f = file(prefix);
@@ -119,6 +165,7 @@ describe('examples/demo.ts', () => {
     try {
       const second = await runDemo({ outDir: again.dir, scale: SCALE, log: null, now: FIXED_NOW });
       for (const [i, f] of second.entries()) {
+        // Same rows, same options, same bytes: XLSX too (fixed zip timestamps unless createdAt is given).
         const name = f.fileName.endsWith('.gz') ? undefined : f.fileName;
         if (name) expect((await readFile(join(again.dir, name))).equals(await readFile((files[i] as DemoFile).path))).toBe(true);
         else expect(gunzipSync(await readFile(f.path)).equals(gunzipSync(await readFile((files[i] as DemoFile).path)))).toBe(true);

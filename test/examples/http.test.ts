@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AnalyticsService } from '../../examples/analytics/service.js';
 import { type SqlJsDb, createSampleDatabase } from '../../examples/analytics/sqljs.js';
@@ -60,7 +61,18 @@ describe.each(flavours)('examples/http: %s', (_, make) => {
     expect(gz.body.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
   });
 
+  it('serves XLSX downloads', async () => {
+    const reply = await fetchAll(`${server.base}/exports/classes.xlsx?ids=2`);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(dispositionName(reply.headers['content-disposition'])).toBe('class_analytics_20241125_103000.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(reply.body as never);
+    expect(book.getWorksheet('Class Summary')?.getRow(2).getCell(1).value).toBe(2);
+  });
+
   it.each([
+    ['/exports/classes.xlsx?delimiter=;', 400, 'ANALYTICS_INVALID_OPTION'],
     ['/exports/students/999999.csv', 404, 'ANALYTICS_UNKNOWN_STUDENT'],
     ['/exports/classes.csv?ids=1,99999', 404, 'ANALYTICS_UNKNOWN_CLASS'],
     ['/exports/reports/yearly.csv', 404, 'ANALYTICS_UNKNOWN_REPORT'],

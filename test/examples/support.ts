@@ -29,6 +29,8 @@ export function requireTool(name: string, available: () => boolean): boolean {
 
 export const havePython = () => requireTool('python3', () => existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import csv']).status === 0);
 
+export const haveOpenpyxl = () => requireTool('python3-openpyxl', () => existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import openpyxl']).status === 0);
+
 /** Reads a CSV file with python's csv module; returns its rows as arrays of strings. */
 export function pythonCsv(path: string, { encoding = 'utf-8-sig', delimiter = ',' } = {}): string[][] {
   const script = `import csv, json, sys
