@@ -1,0 +1,75 @@
+/**
+ * `npm run look`: writes a demo workbook with native charts, prints it to PDF with LibreOffice and
+ * renders the first page to PNG with `pdftoppm`, so a person can see the charts as a reader draws
+ * them. Needs `soffice` (LibreOffice) and `pdftoppm` (poppler-utils) on PATH.
+ *
+ *   npm run look                 # out/look/charts.xlsx, charts.pdf, charts.png
+ *   npm run look -- --docs       # also refreshes docs/chart.png (the README picture)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { exportToFile, toWorkbook } from 'rowport';
+
+const outDir = resolve('out/look');
+const classes = ['7A', '7B', '8A', '8B', '9A', '9B', '10A', '10B'].map((className, i) => ({
+  className,
+  students: 24 + ((i * 5) % 7),
+  avgScore: 58 + ((i * 37) % 29) + i * 0.5,
+  passRate: 0.62 + ((i * 13) % 30) / 100,
+}));
+const weeks = Array.from({ length: 14 }, (_, i) => ({
+  week: new Date(Date.UTC(2024, 8, 2 + 7 * i)),
+  attendance: 0.86 + ((i * 7) % 11) / 100 - (i === 8 ? 0.09 : 0),
+  onTime: 0.78 + ((i * 5) % 13) / 100,
+}));
+
+async function main(): Promise<void> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const xlsx = join(outDir, 'charts.xlsx');
+  const print = { orientation: 'landscape', fitToWidth: true, paperSize: 'a4' } as const;
+  await exportToFile(
+    toWorkbook([
+      {
+        name: 'Class Summary',
+        rows: classes,
+        columns: [
+          { key: 'className', header: 'Class' },
+          { key: 'students', header: 'Students', type: 'integer' },
+          { key: 'avgScore', header: 'Average score', type: 'decimal' },
+          { key: 'passRate', header: 'Pass rate', type: 'percent' },
+        ],
+        charts: [{ type: 'column', title: 'Average score per class', categories: 'className', series: ['avgScore'], yAxisTitle: 'Score', xAxisTitle: 'Class' }],
+        headerFooter: { header: '&LRowport demo&R&D', footer: '&CPage &P of &N' },
+        print,
+      },
+      {
+        name: 'Attendance',
+        rows: weeks,
+        columns: [
+          { key: 'week', header: 'Week', type: 'date' },
+          { key: 'attendance', header: 'Attendance', type: 'percent' },
+          { key: 'onTime', header: 'On time', type: 'percent' },
+        ],
+        charts: [{ type: 'line', title: 'Weekly attendance', categories: 'week', series: ['attendance', 'onTime'], legend: 'bottom' }],
+        print,
+      },
+    ]),
+    xlsx,
+  );
+  const profile = `-env:UserInstallation=file://${join(outDir, 'lo-profile')}`;
+  execFileSync('soffice', ['--headless', profile, '--convert-to', 'pdf', '--outdir', outDir, xlsx], { stdio: 'pipe', timeout: 180_000 });
+  rmSync(join(outDir, 'lo-profile'), { recursive: true, force: true });
+  // One PNG per page (Class Summary, Attendance), 60 dpi.
+  execFileSync('pdftoppm', ['-png', '-r', '60', join(outDir, 'charts.pdf'), join(outDir, 'charts')]);
+  console.log(`Wrote ${xlsx}, charts.pdf and charts-1.png, charts-2.png in ${outDir}`);
+  if (process.argv.includes('--docs')) {
+    // The README picture: the top of page 1 (data, header line, chart), 80 dpi, cropped.
+    mkdirSync('docs', { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', '-x', '30', '-y', '10', '-W', '880', '-H', '292', join(outDir, 'charts.pdf'), 'docs/chart']);
+    console.log('Refreshed docs/chart.png');
+  }
+}
+
+await main();
