@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { type ColumnType, type DateFormat, type ProgressInfo, type ToCsvOptions, type ToXlsxOptions, exportFileName, toCsv, toWorkbook, toXlsx } from 'rowport';
+import { type ChartSpec, type ColumnType, type DateFormat, type ProgressInfo, type ToCsvOptions, type ToXlsxOptions, exportFileName, toCsv, toWorkbook, toXlsx } from 'rowport';
 import {
   CLASS_COLUMNS,
   type ColumnDef,
@@ -171,13 +171,33 @@ export class AnalyticsService {
     const { format = 'xlsx', dateFormat, timeZone, onProgress, signal } = options;
     if (format !== 'xlsx') throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`format\`: the comprehensive export is a workbook, expected 'xlsx', got ${JSON.stringify(format)}`);
     const range = dateRange(options, 'm.recorded_on');
-    const sheets = [
+    const footer = { footer: '&A: page &P of &N' }; // printed: sheet name and page numbers
+    const sheets: { name: string; sql: string; columns: readonly ColumnDef[]; charts?: ChartSpec[] }[] = [
       { name: 'Student Analytics', sql: REPORTS.student.sql(range.sql), columns: STUDENT_REPORT_COLUMNS },
-      { name: 'Class Summary', sql: classSql(range.sql, ''), columns: CLASS_COLUMNS },
-      { name: 'Performance', sql: PERFORMANCE_SQL(range.sql), columns: PERFORMANCE_COLUMNS },
+      {
+        name: 'Class Summary',
+        sql: classSql(range.sql, ''),
+        columns: CLASS_COLUMNS,
+        charts: [{ type: 'column', title: 'Average score by class', categories: 'class_name', series: ['avg_score'], yAxisTitle: 'Score' }],
+      },
+      {
+        name: 'Performance',
+        sql: PERFORMANCE_SQL(range.sql),
+        columns: PERFORMANCE_COLUMNS,
+        charts: [
+          { type: 'line', title: 'Average score by week', categories: 'week_start', series: ['avg_score'] },
+          { type: 'line', title: 'Attendance by week', categories: 'week_start', series: ['attendance_rate'] },
+        ],
+      },
     ];
     const stream = toWorkbook(
-      sheets.map((sheet) => ({ name: sheet.name, rows: this.#db.query(sheet.sql, range.params), columns: [...sheet.columns] })),
+      sheets.map((sheet) => ({
+        name: sheet.name,
+        rows: this.#db.query(sheet.sql, range.params),
+        columns: [...sheet.columns],
+        headerFooter: footer,
+        ...(sheet.charts ? { charts: sheet.charts } : {}),
+      })),
       withoutUndefined({ dateFormat, timeZone, onProgress, signal }),
     );
     return { stream, fileName: exportFileName('comprehensive analytics', 'xlsx', { date: this.#now() }), contentType: XLSX_TYPE, total: undefined };

@@ -137,17 +137,22 @@ describe('examples/demo.ts', () => {
     expect(file('comprehensive').rows).toBe(school.students.length + school.classes.length + weeks.size);
   });
 
-  it.runIf(haveOpenpyxl())('opens both workbooks with openpyxl', () => {
+  it.runIf(haveOpenpyxl())('opens both workbooks with openpyxl, charts included', () => {
     const script = `import json, sys, openpyxl
 out = {}
 for path in sys.argv[1:]:
     wb = openpyxl.load_workbook(path)
-    out[path] = {ws.title: ws.max_row for ws in wb.worksheets}
+    out[path] = {ws.title: [ws.max_row, len(ws._charts)] for ws in wb.worksheets}
 print(json.dumps(out))`;
     const paths = [file('class_analytics_20241125_103000.xlsx').path, file('comprehensive').path];
-    const sheets = JSON.parse(execFileSync(PYTHON, ['-c', script, ...paths], { encoding: 'utf8' })) as Record<string, Record<string, number>>;
-    expect(sheets[paths[0] as string]).toEqual({ 'Class Summary': school.classes.length + 1 });
-    expect(Object.keys(sheets[paths[1] as string] ?? {})).toEqual(['Student Analytics', 'Class Summary', 'Performance']);
+    const sheets = JSON.parse(execFileSync(PYTHON, ['-c', script, ...paths], { encoding: 'utf8' })) as Record<string, Record<string, number[]>>;
+    expect(sheets[paths[0] as string]).toEqual({ 'Class Summary': [school.classes.length + 1, 0] });
+    const weeks = new Set(school.metrics.map((m) => m.week_start)).size;
+    expect(sheets[paths[1] as string]).toEqual({
+      'Student Analytics': [school.students.length + 1, 0],
+      'Class Summary': [school.classes.length + 1, 1],
+      Performance: [weeks + 1, 2],
+    });
   });
 
   it.runIf(havePython())("reads back identically with python's csv module", async () => {
