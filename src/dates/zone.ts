@@ -119,11 +119,18 @@ export function newWallClock(): WallClock {
 }
 
 /**
+ * Names of UTC that Intl always accepts. Checking them needs no `Intl.DateTimeFormat`, whose first
+ * use loads ICU's zone data (about 70 ms and 8 MB RSS), which a UTC export never needs.
+ */
+const INTL_UTC_NAMES = /^(utc|etc\/utc|gmt|etc\/gmt)$/i;
+
+/**
  * Checks an IANA time zone name once, at option time.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` for an unknown zone.
  */
 export function checkTimeZone(name: string, option = 'timeZone'): string {
   if (typeof name !== 'string' || name === '') throw invalidOption(option, 'an IANA time zone name such as "Europe/Berlin"', name);
+  if (INTL_UTC_NAMES.test(name)) return name;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
   } catch {
