@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { normaliseColumns } from '../columns/resolveColumns.js';
 import { invalidOption } from '../errors.js';
 import { resolveWriterOptions } from '../internal/writerOptions.js';
 import { RowReader, assertRows } from '../sources/rowReader.js';
@@ -59,6 +60,7 @@ export function toWorkbook(sheets: readonly SheetSpec<any>[], options: ToWorkboo
     if (spec === null || typeof spec !== 'object') throw invalidOption(where, 'a { name, rows, columns? } object', spec);
     if (typeof spec.name !== 'string') throw invalidOption(`${where}.name`, 'a string', spec.name);
     assertRows(spec.rows);
+    normaliseColumns(spec.columns, `${where}.columns`); // checked here too, so errors name the sheet
     const {
       columns,
       header = base.header,

@@ -39,10 +39,12 @@ export function truncate(text: string, max = MAX_CELL_CHARS): string {
 
 // --- internal ---
 
+// A `_` is escaped when a reader would see `_xHHHH_` from it: with a literal `_` after the four
+// digits, or with a character that is itself written as `_xHHHH_` (`_xAceb` + CR → `_xAceb_x000D_`).
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
 // eslint-disable-next-line no-control-regex
-const ESCAPE_ALL = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g;
+const ESCAPE_ALL = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}[_\x00-\x08\x0b-\x1f\ufffe\uffff])/g;
 
 function escapeOne(ch: string): string {
   switch (ch) {

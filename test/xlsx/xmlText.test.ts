@@ -71,3 +71,10 @@ describe('truncate', () => {
     expect(truncate(text)).toBe('a'.repeat(MAX_CELL_CHARS - 1));
   });
 });
+
+describe('escapeText at the edge of an escape', () => {
+  it('escapes _xHHHH before a character written as _xHHHH_', () => {
+    expect(escapeText('_xAceb\r')).toBe('_x005F_xAceb_x000D_');
+    expect(escapeText('_x0041\u0001')).toBe('_x005F_x0041_x0001_');
+  });
+});
