@@ -129,7 +129,8 @@ function categoryAxis(chart: BoundChart, horizontal: boolean): string {
   const title = chart.xAxisTitle === undefined ? '' : `<c:title>${richText(chart.xAxisTitle, horizontal, 1000)}<c:overlay val="0"/></c:title>`;
   const numFmt = chart.categoryFormat === undefined ? '' : `<c:numFmt formatCode="${xmlText(chart.categoryFormat)}" sourceLinked="1"/>`;
   return (
-    `<c:catAx><c:axId val="${CAT_AX_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    // A bar chart lists its categories top-down, in row order, as the table does (Excel's default is bottom-up).
+    `<c:catAx><c:axId val="${CAT_AX_ID}"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontal ? 'l' : 'b'}"/>${title}${numFmt}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${line(AXIS_GREY)}` +
     `<c:crossAx val="${VAL_AX_ID}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
   );
@@ -145,7 +146,8 @@ function valueAxis(chart: BoundChart, horizontal: boolean): string {
   return (
     `<c:valAx><c:axId val="${VAL_AX_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines>${line(LIGHT_GREY)}</c:majorGridlines>${title}${numFmt}<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${line(AXIS_GREY)}` +
-    `<c:crossAx val="${CAT_AX_ID}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
+    // With the categories reversed, the value axis crosses at the last one, so it stays at the bottom.
+    `<c:crossAx val="${CAT_AX_ID}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`
   );
 }
 

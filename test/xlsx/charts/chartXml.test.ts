@@ -91,6 +91,15 @@ describe('chartXml', () => {
     expect(bar).toMatch(/<c:valAx>.*<c:axPos val="b"\/>.*<a:bodyPr\/>.*<a:t>Score<\/a:t>.*<\/c:valAx>/);
   });
 
+  it('lists a bar chart’s categories top-down, with the value axis kept at the bottom', () => {
+    const bar = xml({ type: 'bar' });
+    expect(bar).toMatch(/<c:catAx><c:axId val="\d+"\/><c:scaling><c:orientation val="maxMin"\/>/);
+    expect(bar).toMatch(/<c:valAx>.*<c:crosses val="max"\/>.*<\/c:valAx>/);
+    const column = xml({});
+    expect(column).toMatch(/<c:catAx><c:axId val="\d+"\/><c:scaling><c:orientation val="minMax"\/>/);
+    expect(column).not.toContain('<c:crosses val="max"/>');
+  });
+
   it.each([
     ['right', 'r'],
     ['left', 'l'],
