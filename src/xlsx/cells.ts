@@ -32,7 +32,7 @@ export function compileCell(column: ResolvedColumn, ctx: CellContext, width: num
   const { zone, styles, warn } = ctx;
   const numericType = type === 'integer' || type === 'decimal' || type === 'percent';
   const numberStyle = attr(styles.cell(column.numFmt ?? (numericType ? TYPE_FORMATS[type] : undefined)));
-  const dateStyle = attr(styles.cell(column.numFmt ?? dateNumFmt(ctx.dateFormat, type)));
+  let dateStyle: string | undefined; // registered with the first date, so sheets without dates have no date format
   const textStyle = attr(styles.cell(undefined));
   const wrapStyle = ctx.wrapText ? attr(styles.cell(undefined, true)) : textStyle;
   const wrapAt = Math.max(1, Math.floor(width));
@@ -61,7 +61,10 @@ export function compileCell(column: ResolvedColumn, ctx: CellContext, width: num
   };
   const date = (value: unknown, row: number, ref: string): string => {
     const serial = excelSerial(wallTime(value, zone, type === 'date', row, key));
-    if (serial !== undefined) return `<c r="${ref}"${dateStyle}><v>${serial}</v></c>`;
+    if (serial !== undefined) {
+      dateStyle ??= attr(styles.cell(column.numFmt ?? dateNumFmt(ctx.dateFormat, type)));
+      return `<c r="${ref}"${dateStyle}><v>${serial}</v></c>`;
+    }
     warn(RowportWarningCode.DateAsText, 'a date outside 1900-01-01…9999-12-31 was written as text', row, key);
     return text(renderer.value(value, row, key), row, ref);
   };
