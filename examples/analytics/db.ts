@@ -28,6 +28,15 @@ export interface Db {
   close(): Promise<void>;
 }
 
+/**
+ * The database cannot be reached (connection refused, timed out, lost). Transient: a queue may
+ * retry it; an HTTP server answers 503.
+ */
+export class DbUnavailableError extends Error {
+  override readonly name = 'DbUnavailableError';
+  readonly code = 'DB_UNAVAILABLE';
+}
+
 /** The first row of a query, or undefined; the cursor is closed straight after. */
 export async function queryOne<T extends Row = Row>(db: Db, sql: string, params: readonly SqlParam[] = []): Promise<T | undefined> {
   for await (const row of db.query<T>(sql, params)) return row;

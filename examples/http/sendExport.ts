@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { contentDisposition, isRowportError } from 'rowport';
+import { DbUnavailableError } from '../analytics/db.js';
 import { isAnalyticsError } from '../analytics/errors.js';
 import type { ExportResult } from '../analytics/service.js';
 
@@ -42,6 +43,8 @@ export async function sendExport(res: ServerResponse, result: ExportResult): Pro
 
 /** The JSON body and status for an error before the first byte. */
 export function errorResponse(error: unknown): { status: number; body: { error: { code: string; message: string } } } {
+  const unavailable = [error, (error as { cause?: unknown } | undefined)?.cause].find((e) => e instanceof DbUnavailableError);
+  if (unavailable instanceof DbUnavailableError) return { status: 503, body: { error: { code: unavailable.code, message: unavailable.message } } };
   if (isAnalyticsError(error)) return { status: error.status, body: { error: { code: error.code, message: error.message } } };
   if (isRowportError(error) && error.code === 'ROWPORT_INVALID_OPTION') return { status: 400, body: { error: { code: error.code, message: error.message } } };
   if (isRowportError(error)) return { status: 500, body: { error: { code: error.code, message: error.message } } };

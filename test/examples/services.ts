@@ -1,0 +1,104 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { requireTool } from './support.js';
+
+/** A free TCP port on 127.0.0.1 (bound, read, released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+// --- PostgreSQL ---
+
+/** Debian's PostgreSQL binaries (the newest installed major version), or undefined. */
+export function postgresBin(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  return versions[0] === undefined ? undefined : join(root, versions[0], 'bin');
+}
+
+export const havePostgres = () => requireTool('postgresql (initdb, pg_ctl)', () => postgresBin() !== undefined && spawnSync('id', ['postgres']).status === 0);
+
+export interface PostgresCluster {
+  readonly port: number;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a throwaway PostgreSQL cluster: initdb in a temp folder owned by `postgres` (initdb refuses
+ * root), pg_ctl on 127.0.0.1 and a free port, trust auth, no fsync. `stop()` stops it and removes it.
+ */
+export async function startPostgres(): Promise<PostgresCluster> {
+  const bin = postgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed');
+  const dir = mkdtempSync(join(tmpdir(), 'rowport-pg-'));
+  const data = join(dir, 'data');
+  const asPostgres = (args: string[]) => {
+    const root = process.getuid?.() === 0;
+    return execFileSync(root ? 'runuser' : args[0] as string, root ? ['-u', 'postgres', '--', ...args] : args.slice(1), { stdio: 'pipe', encoding: 'utf8' });
+  };
+  if (process.getuid?.() === 0) {
+    const { uid, gid } = { uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })) };
+    chownSync(dir, uid, gid);
+  }
+  const port = await freePort();
+  asPostgres([join(bin, 'initdb'), '-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  asPostgres([join(bin, 'pg_ctl'), '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off`, 'start']);
+  return {
+    port,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    async stop() {
+      try {
+        asPostgres([join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+// --- Redis ---
+
+export const haveRedis = () => requireTool('redis-server', () => spawnSync('sh', ['-c', 'command -v redis-server']).status === 0);
+
+export interface RedisServer {
+  readonly port: number;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `redis-server` on 127.0.0.1 and a free port, without persistence; `stop()` ends it. */
+export async function startRedis(): Promise<RedisServer> {
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (/Ready to accept connections/i.test(out)) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
+  });
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
