@@ -14,22 +14,28 @@ type Piece = string | ((f: WallClock) => string);
 export class DateRenderer {
   private readonly pieces: Piece[] | undefined;
   private readonly wall = newWallClock();
+  /**
+   * Texts by wall-clock day, for patterns of date tokens only (`iso`, `us`, `eu`…), whose text
+   * depends on the day alone: exports repeat the same days, and this saves most of the work.
+   */
+  private readonly days: Map<number, string> | undefined;
 
   constructor(readonly pattern: string, readonly zone: Zone) {
     this.pieces = compile(pattern);
+    this.days = this.pieces?.every((p) => typeof p === 'string' || DAY_TOKENS.has(p)) ? new Map() : undefined;
   }
 
   /** Renders instant `ms` in the zone. */
   instant(ms: number): string {
     if (this.pieces === undefined) return dateFnsFormat(new TZDate(ms, this.zone.timeZone), this.pattern);
-    return render(this.pieces, this.zone.wallClock(ms, this.wall));
+    return this.renderWall(ms + this.zone.offset(ms));
   }
 
   /** Renders a calendar date (no zone involved, so it never shifts). */
   calendar(year: number, month: number, day: number): string {
     const wallMs = calendarMs(year, month, day);
     if (this.pieces === undefined) return dateFnsFormat(new TZDate(wallMs, 'UTC'), this.pattern);
-    return render(this.pieces, fieldsOf(wallMs, this.wall));
+    return this.renderWall(wallMs);
   }
 
   /** Renders a date value: a `Date`, epoch ms, or a `YYYY-MM-DD` (or ISO date-time) string. */
@@ -37,7 +43,24 @@ export class DateRenderer {
     const parsed = parseDateValue(value, row, column);
     return typeof parsed === 'number' ? this.instant(parsed) : this.calendar(parsed.year, parsed.month, parsed.day);
   }
+
+  /** Renders a wall-clock time (stored as if UTC) with the compiled pieces. */
+  private renderWall(wallMs: number): string {
+    const pieces = this.pieces as Piece[];
+    if (this.days === undefined) return render(pieces, fieldsOf(wallMs, this.wall));
+    const day = Math.floor(wallMs / MS_PER_DAY);
+    let text = this.days.get(day);
+    if (text === undefined) {
+      text = render(pieces, fieldsOf(wallMs, this.wall));
+      if (this.days.size >= MAX_CACHED_DAYS) this.days.clear();
+      this.days.set(day, text);
+    }
+    return text;
+  }
 }
+
+const MS_PER_DAY = 86_400_000;
+const MAX_CACHED_DAYS = 4096;
 
 /** A calendar date without a time zone. */
 export interface CalendarDate {
@@ -143,6 +166,9 @@ const TOKENS: Record<string, (f: WallClock) => string> = {
   a: (f) => (f.hour < 12 ? 'AM' : 'PM'),
   aa: (f) => (f.hour < 12 ? 'AM' : 'PM'),
 };
+
+/** The tokens whose text depends on the calendar day alone. */
+const DAY_TOKENS = new Set<Piece>(['yyyy', 'yyy', 'yy', 'y', 'MM', 'M', 'dd', 'd'].map((token) => TOKENS[token] as Piece));
 
 /** Splits a pattern into literal text and token renderers; undefined when a token is not covered. */
 function compile(pattern: string): Piece[] | undefined {
