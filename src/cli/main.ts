@@ -97,7 +97,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         callback(null, chunk);
       },
     });
-    const showBar = !args.quiet && (args.progress || (io.stderrIsTTY ?? false));
+    // On a terminal, but not over CSV that is being printed to the same terminal.
+    const terminalOutput = plan.path === undefined && (io.stdoutIsTTY ?? false);
+    const showBar = !args.quiet && (args.progress || ((io.stderrIsTTY ?? false) && !terminalOutput));
     if (showBar) {
       bar = new ProgressBar(stderr, () => ({ rows, bytes, inputBytes: opened.bytesRead() }), {
         tty: io.stderrIsTTY ?? false,
@@ -129,7 +131,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     bar?.stop();
     if (error instanceof UsageError) return usage(say, error);
     if (controller.signal.aborted) {
-      say('rowport: interrupted; no output file was written');
+      say(plan.path === undefined ? 'rowport: interrupted' : `rowport: interrupted; ${plan.path} was not written`);
       return ExitCode.Interrupted;
     }
     if (plan.path === undefined && isClosedPipe(error)) return ExitCode.Ok;

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/cli/args.js';
@@ -112,6 +115,20 @@ describe('runCli (in-process)', () => {
     controller.abort();
     const result = await runInProcess([], { input: '{"a":1}\n', io: { signal: controller.signal } });
     expect(result.code).toBe(130);
+  });
+
+  it('draws the bar when stderr is a terminal, but not over CSV printed to the same terminal', async () => {
+    const input = '{"a":1}\n{"a":2}\n';
+    const dir = mkdtempSync(join(tmpdir(), 'rowport-cli-'));
+    try {
+      const toFile = await runInProcess(['-o', join(dir, 'bar.csv')], { input, io: { stderrIsTTY: true, stdoutIsTTY: true } });
+      expect(toFile.code).toBe(0);
+      expect(toFile.stderr).toMatch(/\rrowport 2 rows {2}/);
+      const toTerminal = await runInProcess([], { input, io: { stderrIsTTY: true, stdoutIsTTY: true } });
+      expect(toTerminal.stderr).not.toContain('\r');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes CSV to stdout', async () => {

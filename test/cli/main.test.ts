@@ -86,6 +86,8 @@ describe('rowport', () => {
       const result = await run([], { input: '[{"id":12345678901234567891}]\n' });
       expect(readCsv(result.stdout.toString('utf8'))).toEqual([['id'], ['12345678901234567891']]);
       const nd = await run(['--from', 'ndjson'], { input: '{"id":12345678901234567891,"n":"x"}\n' });
+      expect(nd.stderr).not.toContain('ROWPORT');
+      expect(nd.code).toBe(0);
       expect(readCsv(nd.stdout.toString('utf8'))).toEqual([['id', 'n'], ['12345678901234567891', 'x']]);
     });
   });
