@@ -26,6 +26,9 @@ export interface CliIo {
   readonly columns?: number;
   /** Aborting it (Ctrl-C) stops the export and removes the temp file. */
   readonly signal?: AbortSignal;
+  /** Set `process.env.TZ` to `--time-zone` (default UTC), so that date-time strings without an
+   *  offset (`2024-01-15 10:30:00`) are read in that zone and never in the host's. The bin sets it. */
+  readonly pinTimeZone?: boolean;
 }
 
 /**
@@ -91,6 +94,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (isRowportError(error) && error.code === RowportErrorCode.InvalidOption) throw new UsageError(flagMessage(error.message));
       throw error;
     }
+    if (io.pinTimeZone) process.env.TZ = args.timeZone ?? 'UTC'; // checked by the writer above
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         bytes += chunk.length;
@@ -235,6 +239,7 @@ async function main(): Promise<void> {
     stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stderr.columns,
     signal: controller.signal,
+    pinTimeZone: true,
   });
   // stdin may still be open (a pipe we stopped reading); exit once stdout has flushed.
   if (process.stdout.writableLength > 0 && !process.stdout.destroyed) {

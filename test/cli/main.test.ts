@@ -146,6 +146,16 @@ describe('rowport', () => {
       expect(readCsv(result.stdout.toString('utf8'))).toEqual([['at'], ['2024-01-16 08:30:00']]);
     });
 
+    it('reads date-time strings without an offset in --time-zone, never in the host zone', async () => {
+      const input = '{"t":"2024-01-15 10:30:00","u":"2024-01-15T10:30:00Z"}\n';
+      for (const TZ of ['UTC', 'America/New_York']) {
+        const utc = await run(['--columns', 't:datetime', '--date-format', 'full'], { input, env: { TZ } });
+        expect(readCsv(utc.stdout.toString('utf8')), TZ).toEqual([['t'], ['2024-01-15 10:30:00']]);
+        const tokyo = await run(['--columns', 't:datetime,u:datetime', '--date-format', 'full', '--time-zone', 'Asia/Tokyo'], { input, env: { TZ } });
+        expect(readCsv(tokyo.stdout.toString('utf8')), TZ).toEqual([['t', 'u'], ['2024-01-15 10:30:00', '2024-01-15 19:30:00']]);
+      }
+    });
+
     it('--gzip gzips stdout', async () => {
       const result = await run(['--gzip'], { input: INPUTS.ndjson });
       expect(result.code).toBe(0);
