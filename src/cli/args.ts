@@ -110,7 +110,8 @@ Columns and values
                            decimal percent date datetime boolean; \\, and \\: escape
   --no-header              no header row
   --date-format F          iso (default), us, eu, full, or a date-fns pattern
-  --time-zone TZ           IANA zone dates are rendered in (default UTC)
+  --time-zone TZ           IANA zone dates are rendered in, and date-times without
+                           an offset are read in (default UTC, never the host's)
   --max-rows N             fail (exit 1) when the input has more than N rows
   --total N                expected rows, for percent and ETA in the progress bar
 
