@@ -3,6 +3,7 @@ import { createGzip } from 'node:zlib';
 import { type ResolvedColumn, bindColumns } from '../columns/resolveColumns.js';
 import { RowportError, RowportErrorCode, at, describe } from '../errors.js';
 import { CHUNK_CHARS } from '../internal/chunks.js';
+import { Utf8Chunk } from '../internal/utf8Chunk.js';
 import { asRowportError, chunkStream } from '../internal/chunkStream.js';
 import { Progress } from '../progress/progress.js';
 import { trackRows } from '../internal/rowCount.js';
@@ -156,14 +157,9 @@ class EncodedChunkText<T> implements ChunkText {
   }
 }
 
-/**
- * UTF-8, the default: each line is encoded as it is added, into a reused buffer. V8 encodes many
- * short strings much faster than one long string built by concatenation, which it must flatten first.
- */
+/** UTF-8, the default: each line is encoded as it is added (see {@link Utf8Chunk}). */
 class Utf8ChunkText<T> implements ChunkText {
-  chars = 0;
-  private buffer = Buffer.allocUnsafe(4 * CHUNK_CHARS);
-  private used = 0;
+  private readonly bytes = new Utf8Chunk();
   private readonly lineEnding: Buffer;
   // The first line holding a lone surrogate, reported when the chunk is taken (as other encodings do).
   private badLine: string | undefined;
@@ -176,39 +172,26 @@ class Utf8ChunkText<T> implements ChunkText {
     this.lineEnding = Buffer.from(options.lineEnding, 'latin1');
   }
 
+  get chars(): number {
+    return this.bytes.chars;
+  }
+
   add(line: string, row: number): void {
     if (this.badLine === undefined && this.options.unmappable === 'error' && !line.isWellFormed()) {
       this.badLine = line;
       this.badRow = row;
     }
-    const room = 3 * line.length + this.lineEnding.length; // UTF-8 needs at most 3 bytes per UTF-16 code unit
-    if (this.buffer.length - this.used < room) this.grow(this.used + room);
-    this.used += this.buffer.write(line, this.used, 'utf8');
-    for (const byte of this.lineEnding) this.buffer[this.used++] = byte;
-    this.chars += line.length + this.lineEnding.length;
+    this.bytes.add(line);
+    this.bytes.addBytes(this.lineEnding, this.lineEnding.length);
   }
 
   take(bom: boolean): Buffer {
     if (this.badLine !== undefined) {
       throw this.fail(this.badLine, this.options.encoder.firstUnmappable(this.badLine), [0], this.badRow);
     }
-    const prefix = bom ? this.options.encoder.bom : EMPTY;
-    const bytes = Buffer.allocUnsafe(prefix.length + this.used);
-    prefix.copy(bytes, 0);
-    this.buffer.copy(bytes, prefix.length, 0, this.used);
-    this.used = 0;
-    this.chars = 0;
-    return bytes;
-  }
-
-  private grow(size: number): void {
-    const larger = Buffer.allocUnsafe(Math.max(size, 2 * this.buffer.length));
-    this.buffer.copy(larger, 0, 0, this.used);
-    this.buffer = larger;
+    return this.bytes.take(bom ? this.options.encoder.bom : undefined);
   }
 }
-
-const EMPTY = Buffer.alloc(0);
 
 function headerLine<T>(columns: readonly ResolvedColumn[], options: ResolvedCsvOptions<T>): string {
   const line = columns
