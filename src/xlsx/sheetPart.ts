@@ -22,8 +22,8 @@ export interface SheetPart {
   readonly number: number;
   /** The XML up to the first data row (head and header). */
   readonly start: string;
-  /** Writes XML into the part, waiting while the zip is behind. */
-  write(xml: string): Promise<void>;
+  /** Writes XML (text or UTF-8 bytes) into the part, waiting while the zip is behind. */
+  write(xml: string | Buffer): Promise<void>;
   /** Writes the rest and the end of the part, then its relationships and the features' parts. */
   finish(xml: string, lastRow: number): Promise<void>;
 }
@@ -64,9 +64,9 @@ export function openPart<T>(state: WorkbookState, job: SheetJob<T>, layout: Shee
   };
   const sheetPr = job.extras.map((e) => e.head?.(ctx).sheetPr ?? '').join('');
   const entry = state.zip.openEntry(sheetPath);
-  const write = async (xml: string): Promise<void> => {
+  const write = async (xml: string | Buffer): Promise<void> => {
     if (state.cancelled) throw cancelled();
-    if (xml === '') return;
+    if (xml.length === 0) return;
     const wait = entry.write(xml);
     if (wait) await wait;
     if (state.cancelled) throw cancelled();

@@ -58,8 +58,8 @@ export class ZipWriter {
 export class EntryWriter {
   constructor(private readonly stream: PassThrough) {}
 
-  /** Writes text; the promise (when one is returned) resolves once the entry wants more. */
-  write(text: string): Promise<void> | undefined {
+  /** Writes text (or its UTF-8 bytes); the promise (when one is returned) resolves once the entry wants more. */
+  write(text: string | Buffer): Promise<void> | undefined {
     if (this.stream.destroyed) throw new Error('The zip entry was closed');
     if (this.stream.write(text, 'utf8')) return undefined;
     return new Promise((resolve) => {
