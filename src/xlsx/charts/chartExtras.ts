@@ -14,7 +14,8 @@ export interface ChartSheetOptions {
 /**
  * The charts feature of one sheet, for the extras seam. Checks `charts` at call time, and against
  * `columns` too when they are given; without `columns` the keys are checked against the first
- * row's keys, before the sheet's first byte, and a bad key then fails the stream.
+ * row's keys, before the sheet's first byte, and a bad key then fails the stream (an empty source
+ * without `columns` has no columns, and then no chart).
  * Charts cover the data rows of the sheet's first part (a sheet continued past the row limit on
  * `Name (2)` keeps its charts on the first part, over the rows there).
  * @param options - The sheet's options (`charts`, `columns`).
@@ -38,7 +39,8 @@ export function chartExtras(
   let bound: BoundChart[] | undefined;
   return {
     head(ctx: SheetContext) {
-      if (ctx.part === 1) bound = bindCharts(charts, ctx.columns, defaultFormat);
+      // An empty source without `columns` has no columns at all: nothing to chart, and no error.
+      if (ctx.part === 1 && ctx.columns.length > 0) bound = bindCharts(charts, ctx.columns, defaultFormat);
       return {};
     },
     tail(ctx: SheetContext) {

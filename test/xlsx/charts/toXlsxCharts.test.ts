@@ -47,6 +47,16 @@ describe('toXlsx option `charts`', () => {
     await expect(readAll(stream)).rejects.toMatchObject({ code: 'ROWPORT_INVALID_OPTION' });
   });
 
+  it('draws no chart, and fails nothing, for an empty source without `columns`', async () => {
+    const p = parts(await readAll(toXlsx([], { charts: [chart] })));
+    expect(Object.keys(p).filter((n) => n.startsWith('xl/charts/'))).toEqual([]);
+  });
+
+  it('draws an empty chart for an empty source with `columns`', async () => {
+    const p = parts(await readAll(toXlsx([], { columns: ['name', 'score'], charts: [chart] })));
+    expect(p['xl/charts/chart1.xml']).toContain('<c:f>Sheet1!$B$2:$B$2</c:f>');
+  });
+
   it('gives the same bytes twice', async () => {
     const make = () =>
       toWorkbook([
