@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveTool } from '../helpers/tools.js';
-import { readCsv, readCsvWithPython, run, tempDir } from './run.js';
+import { CLI, finished, readCsv, readCsvWithPython, run, tempDir } from './run.js';
 
 // The rows every input format carries, and what any CSV output must read back as.
 const ROWS = [
@@ -181,6 +182,14 @@ describe('rowport', () => {
       const result = await run(['--version']);
       expect(result.code).toBe(0);
       expect(result.stdout.toString('utf8').trim()).toBe(version);
+    });
+
+    it('runs through a symlink, as npm installs the bin', async () => {
+      const link = tmp.path('rowport');
+      symlinkSync(CLI, link);
+      const result = await finished(spawn(link, ['--version'], { stdio: ['pipe', 'pipe', 'pipe'] }));
+      expect(result.code).toBe(0);
+      expect(result.stdout.toString('utf8').trim()).toMatch(/^\d+\.\d+\.\d+/);
     });
 
     it('prints a one-line summary on stderr, and nothing with --quiet', async () => {

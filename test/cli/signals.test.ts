@@ -31,8 +31,8 @@ function tempFiles(): { name: string; size: number }[] {
 }
 
 describe('rowport signals and pipes', () => {
-  it('Ctrl-C (SIGINT) mid-export aborts, exits 130 and leaves no output file and no temp file', async () => {
-    const out = tmp.path('interrupted.csv');
+  it.each(['csv', 'xlsx'])('Ctrl-C (SIGINT) mid-export to .%s aborts, exits 130 and leaves no output file and no temp file', async (format) => {
+    const out = tmp.path(`interrupted.${format}`);
     const child = start(['--from', 'ndjson', '-o', out]);
     const done = finished(child);
     // A slow source: rows keep coming until part of the output has reached the temp file,
@@ -45,7 +45,7 @@ describe('rowport signals and pipes', () => {
     const result = await done;
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('interrupted');
-    expect(tmp.files()).not.toContain('interrupted.csv');
+    expect(tmp.files()).not.toContain(`interrupted.${format}`);
     expect(tempFiles()).toEqual([]);
   });
 
