@@ -22,7 +22,7 @@ export interface CliIo {
   readonly stdinIsTTY?: boolean;
   readonly stdoutIsTTY?: boolean;
   readonly stderrIsTTY?: boolean;
-  /** Width of the terminal on stderr. @default 80 */
+  /** Width of the terminal on stderr. @default env.COLUMNS, else 80 */
   readonly columns?: number;
   /** Aborting it (Ctrl-C) stops the export and removes the temp file. */
   readonly signal?: AbortSignal;
@@ -107,7 +107,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (showBar) {
       bar = new ProgressBar(stderr, () => ({ rows, bytes, inputBytes: opened.bytesRead() }), {
         tty: io.stderrIsTTY ?? false,
-        columns: io.columns,
+        columns: io.columns || Number(io.env?.COLUMNS) || undefined,
         total: args.total,
         inputSize: opened.size,
       }).start();
