@@ -37,7 +37,8 @@ export function toCsv<T>(rows: Rows<T>, options: ToCsvOptions<T> = {}): Readable
 
 // --- internal ---
 
-const BATCH = 512;
+/** Rows read at a time: few, because the rows of a batch stay alive together through a GC. */
+const BATCH = 64;
 
 async function* csvChunks<T>(
   reader: RowReader<T>,
