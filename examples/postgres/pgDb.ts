@@ -56,7 +56,9 @@ export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
     try {
       return await pool.connect();
     } catch (error) {
-      const { host = 'localhost', port = 5432 } = pool.options;
+      const where = pool.options.connectionString ? new URL(pool.options.connectionString) : undefined;
+      const host = where?.hostname || pool.options.host || 'localhost';
+      const port = where?.port || pool.options.port || 5432;
       throw new DbUnavailableError(`PostgreSQL is unreachable at ${host}:${port}: ${(error as Error).message || (error as { code?: string }).code}`, { cause: error });
     }
   };

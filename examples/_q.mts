@@ -1,0 +1,10 @@
+import { Queue, Worker } from 'bullmq';
+import { RedisConnection } from './queue/redisConnection.js';
+import { startRedis } from '../test/examples/services.js';
+const redis = await startRedis();
+const q = new Queue('t', { connection: new RedisConnection(redis.url) as never });
+const w = new Worker('t', async (job) => { await job.updateProgress(50); return job.data.x * 2; }, { connection: new RedisConnection(redis.url) as never });
+const job = await q.add('a', { x: 21 });
+const done = await new Promise((res, rej) => { w.on('completed', (j, r) => res(r)); w.on('failed', (j, e) => rej(e)); });
+console.log('result', done, await job.getState());
+await w.close(); await q.close(); await redis.stop();

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import type { ProgressInfo } from 'rowport';
+import type { SqlParam } from '../analytics/db.js';
+import { AnalyticsError, AnalyticsErrorCode } from '../analytics/errors.js';
+import type { AnalyticsService, ComprehensiveOptions, CustomQueryOptions, ExportOptions, ExportResult, ReportType } from '../analytics/service.js';
+
+/** Export options that survive JSON (no callbacks, no signal): what a job carries. */
+export type SpecOptions = Pick<ExportOptions, 'format' | 'columns' | 'dateFormat' | 'timeZone' | 'from' | 'to' | 'delimiter' | 'encoding' | 'unmappable' | 'gzip'>;
+
+/** One export, as data: queued, hashed for the cache, replayed by a worker. */
+export type ExportSpec =
+  | { readonly kind: 'student'; readonly studentId: number; readonly options?: SpecOptions }
+  | { readonly kind: 'classes'; readonly classIds: readonly number[] | 'all'; readonly options?: SpecOptions }
+  | { readonly kind: 'report'; readonly report: ReportType; readonly options?: SpecOptions }
+  | { readonly kind: 'query'; readonly sql: string; readonly params?: readonly SqlParam[]; readonly options?: SpecOptions & Pick<CustomQueryOptions, 'types' | 'name'> }
+  | { readonly kind: 'comprehensive'; readonly options?: Omit<ComprehensiveOptions, 'onProgress' | 'signal'> };
+
+/** A stable hash of a spec: the same query, parameters and options give the same hash, whatever the key order. */
+export function specHash(spec: ExportSpec): string {
+  return createHash('sha256').update(canonical(spec)).digest('hex');
+}
+
+/** Runs a spec on the service. */
+export function runSpec(service: AnalyticsService, spec: ExportSpec, live: { onProgress?: (p: ProgressInfo) => void; signal?: AbortSignal }): Promise<ExportResult> {
+  switch (spec?.kind) {
+    case 'student':
+      return service.exportStudentAnalytics(spec.studentId, { ...spec.options, ...live });
+    case 'classes':
+      return service.exportClassAnalytics(spec.classIds, { ...spec.options, ...live });
+    case 'report':
+      return service.exportReport(spec.report, { ...spec.options, ...live });
+    case 'query':
+      return service.exportCustomQuery(spec.sql, spec.params ?? [], { ...spec.options, ...live });
+    case 'comprehensive':
+      return service.exportComprehensive({ ...spec.options, ...live });
+    default:
+      return Promise.reject(new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid export spec: unknown kind ${JSON.stringify((spec as { kind?: unknown } | undefined)?.kind)}`));
+  }
+}
+
+// --- internal ---
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return typeof value === 'bigint' ? `"${value}n"` : JSON.stringify(value) ?? 'null';
+}
