@@ -50,14 +50,14 @@ describe('rowport', () => {
         expect(readCsv(result.stdout.toString('utf8'))).toEqual(EXPECTED);
       });
 
-      it('writes .csv.gz, read back by python csv', async () => {
-        if (!haveTool('python')) return;
+      it('reads stdin with --from and writes .csv.gz, read back by csv-parse and python csv', async () => {
         const out = tmp.path(`from-${format}.csv.gz`);
         const result = await run(['-', '-o', out, '--from', format], { input: INPUTS[format] });
         expect(result.code).toBe(0);
         const plain = tmp.path(`from-${format}-gunzipped.csv`);
         writeFileSync(plain, gunzipSync(readFileSync(out)));
-        expect(readCsvWithPython(plain)).toEqual(EXPECTED);
+        expect(readCsv(readFileSync(plain, 'utf8'))).toEqual(EXPECTED);
+        if (haveTool('python')) expect(readCsvWithPython(plain)).toEqual(EXPECTED);
       });
     });
 
@@ -104,14 +104,14 @@ describe('rowport', () => {
 
   describe('CSV output flags', () => {
     it('re-encodes to windows-1251 without a BOM, read back by python csv', async () => {
-      if (!haveTool('python')) return;
       const file = tmp.path('utf8.csv');
       writeFileSync(file, 'id,name\n1,Мария\n');
       const out = tmp.path('cp1251-out.csv');
       const result = await run([file, '--encoding', 'windows-1251', '-o', out]);
       expect(result.code).toBe(0);
       expect(readFileSync(out)[0]).toBe('i'.charCodeAt(0));
-      expect(readCsvWithPython(out, 'cp1251')).toEqual([['id', 'name'], ['1', 'Мария']]);
+      expect(readCsv(iconv.decode(readFileSync(out), 'windows-1251'))).toEqual([['id', 'name'], ['1', 'Мария']]);
+      if (haveTool('python')) expect(readCsvWithPython(out, 'cp1251')).toEqual([['id', 'name'], ['1', 'Мария']]);
     });
 
     it('--columns picks, renames and types columns; --delimiter, --quote-all, --no-header, --no-bom, --no-escape-formulas', async () => {
