@@ -248,6 +248,20 @@ describe('toXlsx', () => {
     });
   });
 
+  describe('option `compressionLevel`', () => {
+    it('deflates every part by default', async () => {
+      expect(unzip(await readAll(toXlsx([{ a: 1 }]))).every((e) => e.method === 8)).toBe(true);
+    });
+    it('stores the parts with 0', async () => {
+      expect(unzip(await readAll(toXlsx([{ a: 1 }], { compressionLevel: 0 }))).every((e) => e.method === 0)).toBe(true);
+    });
+    it('makes smaller files at 9 than at 1', async () => {
+      const rows = Array.from({ length: 3000 }, (_, i) => ({ i, text: `row ${i} ${'abc'.repeat(i % 7)}` }));
+      const size = async (compressionLevel: number) => (await readAll(toXlsx(rows, { compressionLevel }))).length;
+      expect(await size(9)).toBeLessThan(await size(1));
+    });
+  });
+
   describe('option `sheetName`', () => {
     it('defaults to Sheet1', async () => {
       expect((await xlsx([{ a: 1 }]))['xl/workbook.xml']).toContain('name="Sheet1"');
