@@ -100,6 +100,16 @@ describe.each(flavours)('examples/http: %s', (_, make) => {
     await vi.waitFor(() => expect(db.openCursors).toBe(0));
   });
 
+  it('closes the database cursor when the client hangs up an XLSX download', async () => {
+    const { chunk, abort } = await firstChunk(`${server.base}/exports/metrics.xlsx`);
+    expect(chunk.subarray(0, 2).toString()).toBe('PK');
+    const cursor = server.recorded.last('FROM metrics ORDER BY id');
+    abort();
+    await vi.waitFor(() => expect(cursor?.returned).toBe(1), { timeout: 10_000 });
+    expect(cursor?.exhausted).toBe(false);
+    await vi.waitFor(() => expect(db.openCursors).toBe(0));
+  });
+
   it('does not buffer: a paused client holds the cursor short of the end', async () => {
     const { res, abort } = await firstChunk(`${server.base}/exports/metrics.csv`);
     const cursor = server.recorded.last('FROM metrics ORDER BY id');
