@@ -50,8 +50,9 @@ export function streamWorkbook(job: WorkbookJob): Readable {
       look.onWarning?.({ code, message, sheet, ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }) });
     },
   };
+  // All at once: one source whose return() hangs must not keep the others open.
   const closeSources = async (): Promise<void> => {
-    for (const sheet of job.sheets) await sheet.reader.close();
+    await Promise.all(job.sheets.map((sheet) => sheet.reader.close()));
   };
   const cancel = (): Promise<void> => {
     state.cancelled = true;

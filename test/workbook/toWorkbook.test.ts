@@ -169,3 +169,26 @@ describe('toWorkbook', () => {
     });
   });
 });
+
+describe('toWorkbook cleanup', () => {
+  it('closes every source on destroy even when one source’s return() never settles', async () => {
+    const stuck = {
+      [Symbol.asyncIterator]() {
+        return {
+          next: () => new Promise<IteratorResult<{ a: number }>>(() => undefined), // never yields
+          return: () => new Promise<IteratorResult<{ a: number }>>(() => undefined), // never settles
+        };
+      },
+    };
+    const later = countingSource((i) => ({ i }));
+    const stream = toWorkbook([
+      { name: 'Stuck', rows: stuck },
+      { name: 'Later', rows: later.iterable },
+    ]);
+    stream.resume();
+    await sleep(20);
+    stream.destroy();
+    await sleep(20);
+    expect(later.state.returned).toBe(1);
+  });
+});
