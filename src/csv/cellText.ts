@@ -1,7 +1,7 @@
 import type { ResolvedColumn } from '../columns/resolveColumns.js';
 import { DateRenderer } from '../dates/compile.js';
 import { datePattern, dateTimePattern, plainPattern } from '../dates/presets.js';
-import { invalidValue, nonFiniteText, objectText } from '../internal/values.js';
+import { invalidValue, nonFiniteText, numberText, objectText } from '../internal/values.js';
 import type { ResolvedCsvOptions } from './options.js';
 import { escapeFormula } from './formulas.js';
 
@@ -43,16 +43,4 @@ export function compileCellText<T>(column: ResolvedColumn, options: ResolvedCsvO
     return (value, row) => (value === null || value === undefined || value === '' ? '' : dates.value(value, row, key));
   }
   return generic;
-}
-
-// --- internal ---
-
-/**
- * The text of a finite number, exactly as `String(value)` writes it (`-0` as `0`). `JSON.stringify`
- * writes the same digits, but unlike `String()` or a template it does not store the result in V8's
- * number-to-string cache, which keeps each new string alive through the next young-generation GC:
- * with millions of distinct numbers, that grew the young generation to its maximum (~20 MB RSS).
- */
-function numberText(value: number): string {
-  return JSON.stringify(value);
 }

@@ -2,7 +2,7 @@ import type { ResolvedColumn } from '../columns/resolveColumns.js';
 import { DateRenderer } from '../dates/compile.js';
 import { datePattern, dateTimePattern, plainPattern } from '../dates/presets.js';
 import type { Zone } from '../dates/zone.js';
-import { invalidValue, nonFiniteText, objectText } from '../internal/values.js';
+import { invalidValue, nonFiniteText, numberText, objectText } from '../internal/values.js';
 import { excelSerial, wallTime } from './dateSerial.js';
 import { TYPE_FORMATS, dateNumFmt } from './numFmt.js';
 import type { StyleRegistry } from './styles.js';
@@ -57,13 +57,13 @@ export function compileCell(column: ResolvedColumn, ctx: CellContext, width: num
   const number = (value: number, row: number, ref: string): string => {
     if (!Number.isFinite(value)) return `<c r="${ref}"${numberStyle} t="e"><v>#NUM!</v></c>`;
     if (Number.isInteger(value) && tooPrecise(value)) return text(BigInt(value).toString(), row, ref);
-    return `<c r="${ref}"${numberStyle}><v>${value}</v></c>`;
+    return `<c r="${ref}"${numberStyle}><v>${numberText(value)}</v></c>`;
   };
   const date = (value: unknown, row: number, ref: string): string => {
     const serial = excelSerial(wallTime(value, zone, type === 'date', row, key));
     if (serial !== undefined) {
       dateStyle ??= attr(styles.cell(column.numFmt ?? dateNumFmt(ctx.dateFormat, type)));
-      return `<c r="${ref}"${dateStyle}><v>${serial}</v></c>`;
+      return `<c r="${ref}"${dateStyle}><v>${numberText(serial)}</v></c>`;
     }
     warn(RowportWarningCode.DateAsText, 'a date outside 1900-01-01…9999-12-31 was written as text', row, key);
     return text(renderer.value(value, row, key), row, ref);

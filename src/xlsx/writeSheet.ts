@@ -23,8 +23,8 @@ export interface SheetJob<T = unknown> {
   readonly extras: readonly SheetExtras[];
 }
 
-/** Rows read from the source at a time. */
-const BATCH = 256;
+/** Rows read from the source at a time: few, because the rows of a batch stay alive together through a GC. */
+const BATCH = 64;
 /** Width Excel gives a column without `<col>` (Calibri 11). */
 const DEFAULT_WIDTH = 8.43;
 
