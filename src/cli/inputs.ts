@@ -37,6 +37,8 @@ export interface InputOptions {
   readonly from: InputFormat | undefined;
   readonly delimiter: string | undefined;
   readonly encoding: string | undefined;
+  /** Stops waiting for the first bytes (a slow query upstream) when aborted. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -77,11 +79,11 @@ export async function openInput(options: InputOptions): Promise<Input> {
       yield buffer;
     }
   })();
-  let bytes = await peek(counted);
+  let bytes = await untilAborted(peek(counted), options.signal, () => raw !== stdin && raw.destroy());
   if (bytes.first !== undefined && bytes.first[0] === 0x1f && bytes.first[1] === 0x8b) {
     const gunzip = createGunzip();
     Readable.from(bytes.all, { objectMode: false }).on('error', (error) => gunzip.destroy(error)).pipe(gunzip);
-    bytes = await peek(gunzip as AsyncIterable<Buffer>);
+    bytes = await untilAborted(peek(gunzip as AsyncIterable<Buffer>), options.signal, () => gunzip.destroy());
   }
   const extension = isStdin ? '' : extensionOf(path);
   const format = from ?? formatOf(extension, bytes.first);
@@ -135,6 +137,29 @@ function firstSignificantByte(chunk: Buffer | undefined): number | undefined {
   let i = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
   while (i < chunk.length && (chunk[i] === 0x20 || chunk[i] === 0x0a || chunk[i] === 0x0d || chunk[i] === 0x09)) i++;
   return chunk[i];
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts (then `cleanup` runs). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, cleanup: () => void): Promise<T> {
+  if (signal === undefined) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      cleanup();
+      reject(signal.reason);
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Reads the first chunk and gives back an iterable of all chunks, the first included. */

@@ -74,7 +74,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let bytes = 0;
   const warnings = new Map<string, number>(); // code → count
   try {
-    input = await openInput({ path: args.input, stdin: io.stdin, from: args.from, delimiter: args.inDelimiter, encoding: args.inEncoding });
+    input = await openInput({
+      path: args.input,
+      stdin: io.stdin,
+      from: args.from,
+      delimiter: args.inDelimiter,
+      encoding: args.inEncoding,
+      signal: controller.signal,
+    });
     const opened = input;
     let writer: Readable;
     try {

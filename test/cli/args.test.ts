@@ -131,6 +131,15 @@ describe('runCli (in-process)', () => {
     }
   });
 
+  it('stops with exit 130 when aborted while stdin has sent nothing yet (a slow query upstream)', async () => {
+    const stdin = new PassThrough(); // never written, never ended
+    const sink = new PassThrough().resume();
+    const controller = new AbortController();
+    const running = runCli(['-o', join(tmpdir(), 'rowport-never-written.csv')], { stdin, stdout: sink, stderr: sink, signal: controller.signal });
+    setImmediate(() => controller.abort());
+    expect(await running).toBe(130);
+  });
+
   it('writes CSV to stdout', async () => {
     const result = await runInProcess(['--no-bom', '--quiet'], { input: '{"a":1,"b":"x"}\n' });
     expect(result).toEqual({ code: 0, stdout: 'a,b\r\n1,x\r\n', stderr: '' });
