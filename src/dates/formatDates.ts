@@ -1,4 +1,4 @@
-import { RowReader, assertRows } from '../sources/rowReader.js';
+import { BATCHES, RowReader, assertRows, mappedBatches } from '../sources/rowReader.js';
 import type { DateFormat, Rows } from '../types.js';
 import { rendererFor } from './formatDate.js';
 
@@ -36,40 +36,44 @@ export function formatDates<T extends object>(
   assertRows(rows);
   const renderer = rendererFor(format, options.timeZone ?? 'UTC');
   const only = options.columns;
-  return (async function* formatted() {
+  const formatRow = (row: T, index: number): Formatted<T> => {
+    if (Array.isArray(row)) {
+      return row.map((v: unknown, c) =>
+        (only ? only.includes(String(c)) && v != null : v instanceof Date) ? renderer.value(v, index, String(c)) : v,
+      ) as Formatted<T>;
+    }
+    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+    if (only) {
+      for (const key of only) {
+        const v = copy[key];
+        if (v !== null && v !== undefined && v !== '') copy[key] = renderer.value(v, index, key);
+      }
+    } else {
+      for (const key in copy) {
+        const v = copy[key];
+        if (v instanceof Date) copy[key] = renderer.value(v, index, key);
+      }
+    }
+    return copy as Formatted<T>;
+  };
+  const formatted = (async function* formatted() {
     const reader = new RowReader(rows);
     try {
       for (;;) {
-        let batch = reader.readBatch(256);
+        let batch = reader.readBatch(READ_AHEAD);
         if (!Array.isArray(batch)) batch = await batch;
         if (batch.length === 0) return;
         const base = reader.index - batch.length;
-        for (let i = 0; i < batch.length; i++) {
-          const row = batch[i] as T;
-          const index = base + i;
-          if (Array.isArray(row)) {
-            yield row.map((v: unknown, c) =>
-              (only ? only.includes(String(c)) && v != null : v instanceof Date) ? renderer.value(v, index, String(c)) : v,
-            ) as Formatted<T>;
-            continue;
-          }
-          const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
-          if (only) {
-            for (const key of only) {
-              const v = copy[key];
-              if (v !== null && v !== undefined && v !== '') copy[key] = renderer.value(v, index, key);
-            }
-          } else {
-            for (const key in copy) {
-              const v = copy[key];
-              if (v instanceof Date) copy[key] = renderer.value(v, index, key);
-            }
-          }
-          yield copy as Formatted<T>;
-        }
+        for (let i = 0; i < batch.length; i++) yield formatRow(batch[i] as T, base + i);
       }
     } finally {
       await reader.close();
     }
   })();
+  // A writer reading the result (through RowReader) takes whole batches instead, without a promise
+  // per row; iterating it yourself uses the generator above. Only one of the two is ever started.
+  return Object.assign(formatted, { [BATCHES]: () => mappedBatches(rows, formatRow, READ_AHEAD) });
 }
+
+/** Rows read from the source at a time. */
+const READ_AHEAD = 256;

@@ -2,6 +2,21 @@ import { RowportError, RowportErrorCode, describe } from '../errors.js';
 import type { Rows } from '../types.js';
 
 /**
+ * Marks rows that can also be read a batch at a time: rowport's composable pieces (`formatDates`)
+ * add it to the async iterable they return, so that a writer reading them gets whole batches
+ * instead of awaiting a promise per row. The value is a function returning a {@link BatchSource}.
+ */
+export const BATCHES = Symbol('rowport.batches');
+
+/** Rows handed out a batch at a time; see {@link BATCHES}. */
+export interface BatchSource<T> {
+  /** Up to `max` rows; an empty array once the rows have ended. */
+  readBatch(max: number): T[] | Promise<T[]>;
+  /** Stops reading and closes the underlying source, once. */
+  close(): Promise<void>;
+}
+
+/**
  * Reads any {@link Rows} in batches, counting rows, enforcing `maxRows`, and closing the source
  * (its iterator's `return()`) exactly once when reading stops early.
  *
@@ -15,17 +30,19 @@ export class RowReader<T> {
   private readonly syncIterator: Iterator<T> | undefined;
   private readonly asyncIterator: AsyncIterator<T> | undefined;
   private readonly array: readonly T[] | undefined;
+  private readonly batches: BatchSource<T> | undefined;
   private closed = false;
 
   constructor(rows: Rows<T>, private readonly maxRows = Infinity) {
     if (Array.isArray(rows)) this.array = rows;
+    else if (hasBatches<T>(rows)) this.batches = rows[BATCHES]();
     else if (isAsyncIterable<T>(rows)) this.asyncIterator = rows[Symbol.asyncIterator]();
     else this.syncIterator = (rows as Iterable<T>)[Symbol.iterator]();
   }
 
   /** True when the source may make the caller wait. */
   get isAsync(): boolean {
-    return this.asyncIterator !== undefined;
+    return this.asyncIterator !== undefined || this.batches !== undefined;
   }
 
   /**
@@ -34,6 +51,7 @@ export class RowReader<T> {
    */
   readBatch(max: number): T[] | Promise<T[]> {
     if (this.finished) return [];
+    if (this.batches) return this.readBatches(this.batches, max);
     if (this.asyncIterator) return this.readAsync(this.asyncIterator, max);
     const batch: T[] = [];
     if (this.array) {
@@ -70,7 +88,8 @@ export class RowReader<T> {
     if (this.finished) return;
     this.finished = true;
     try {
-      if (this.asyncIterator?.return) await this.asyncIterator.return();
+      if (this.batches) await this.batches.close();
+      else if (this.asyncIterator?.return) await this.asyncIterator.return();
       else if (this.syncIterator?.return) this.syncIterator.return();
     } catch {
       // The consumer is gone; a failing return() has no one to report to.
@@ -96,6 +115,24 @@ export class RowReader<T> {
     }
     this.count(batch.length);
     return batch;
+  }
+
+  private readBatches(source: BatchSource<T>, max: number): T[] | Promise<T[]> {
+    const took = (batch: T[]): T[] => {
+      if (batch.length === 0 || this.closed) this.finished = true;
+      this.count(batch.length);
+      return batch;
+    };
+    let batch: T[] | Promise<T[]>;
+    try {
+      batch = source.readBatch(max);
+    } catch (error) {
+      throw this.failed(error, this.index);
+    }
+    if (Array.isArray(batch)) return took(batch);
+    return batch.then(took, (error: unknown) => {
+      throw this.failed(error, this.index);
+    });
   }
 
   private count(n: number): void {
@@ -137,7 +174,62 @@ export function assertRows(rows: unknown): asserts rows is Rows<unknown> {
   }
 }
 
+/**
+ * A {@link BatchSource} over `rows`, each row passed through `map(row, index)`: what a composable
+ * piece returns under {@link BATCHES}. It reads `rows` exactly as the piece's generator does
+ * (`readAhead` rows at a time, each when the previous ones are used up), so a failing source or a
+ * throwing `map` is met at the same row, and either closes `rows` before the error is thrown.
+ */
+export function mappedBatches<T, U>(rows: Rows<T>, map: (row: T, index: number) => U, readAhead: number): BatchSource<U> {
+  const reader = new RowReader(rows);
+  let pending: T[] = [];
+  let next = 0; // position in pending
+  const took = (batch: T[]): void => {
+    pending = batch;
+    next = 0;
+  };
+  // Adds mapped rows to `out` up to `max`, reading ahead whenever `pending` is used up.
+  const fill = (out: U[], max: number): U[] | Promise<U[]> => {
+    while (out.length < max) {
+      if (next === pending.length) {
+        const batch = reader.readBatch(readAhead);
+        if (!Array.isArray(batch)) {
+          return batch.then((read) => {
+            took(read);
+            return read.length === 0 ? out : fill(out, max);
+          });
+        }
+        took(batch);
+        if (batch.length === 0) break;
+      }
+      const base = reader.index - pending.length;
+      out.push(map(pending[next] as T, base + next));
+      next++;
+    }
+    return out;
+  };
+  const fail = async (error: unknown): Promise<never> => {
+    await reader.close();
+    throw error;
+  };
+  return {
+    readBatch(max) {
+      try {
+        const out = fill([], max);
+        return Array.isArray(out) ? out : out.catch(fail);
+      } catch (error) {
+        return fail(error);
+      }
+    },
+    close: () => reader.close(),
+  };
+}
+
 // --- internal ---
+
+function hasBatches<T>(value: unknown): value is { [BATCHES](): BatchSource<T> } {
+  return typeof (value as { [BATCHES]?: unknown })[BATCHES] === 'function';
+}
 
 function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
   return typeof (value as AsyncIterable<T>)[Symbol.asyncIterator] === 'function';
