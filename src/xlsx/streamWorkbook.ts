@@ -20,6 +20,8 @@ export interface WorkbookJob {
   readonly onProgress: ((progress: ProgressInfo) => void) | undefined;
   readonly progressInterval: number;
   readonly total: number | undefined;
+  /** Write zip64 records for every entry, as a sheet past 4 GiB gets them (tests of readers only). */
+  readonly forceZip64?: boolean;
 }
 
 /** Fixed time of the zip entries and document properties without `createdAt`: the DOS epoch. */
@@ -34,7 +36,7 @@ export const FIXED_TIME = new Date(Date.UTC(1980, 0, 1));
 export function streamWorkbook(job: WorkbookJob): Readable {
   const { look } = job;
   const progress = new Progress(job.onProgress, job.progressInterval, job.total);
-  const zip = new ZipWriter(look.createdAt ?? FIXED_TIME, look.compressionLevel);
+  const zip = new ZipWriter(look.createdAt ?? FIXED_TIME, look.compressionLevel, job.forceZip64);
   const state: WorkbookState = {
     zip,
     look,
