@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { type RowportWarning, toXlsx } from '../../src/index.js';
 import { readAll } from '../helpers/streams.js';
@@ -37,6 +38,16 @@ describe('toXlsx', () => {
     const c = cells(sheet1(await xlsx([{ a: 'text' }])));
     expect(c.A2?.attrs).toContain('t="inlineStr"');
     expect(c.A2?.inner).toBe('<is><t>text</t></is>');
+  });
+
+  it.each([
+    ['a generator', () => (function* gen() { yield { a: 1 }; yield { a: 2 }; })()],
+    ['an async generator', () => (async function* gen() { yield { a: 1 }; yield { a: 2 }; })()],
+    ['an object-mode Readable', () => Readable.from([{ a: 1 }, { a: 2 }])],
+    ['a ReadableStream', () => new ReadableStream({ start(c) { c.enqueue({ a: 1 }); c.enqueue({ a: 2 }); c.close(); } })],
+  ])('reads %s', async (_name, make) => {
+    const c = cells(sheet1(await xlsx(make() as Iterable<unknown>)));
+    expect([c.A2?.inner, c.A3?.inner]).toEqual(['<v>1</v>', '<v>2</v>']);
   });
 
   it('writes an empty workbook for an empty source', async () => {
