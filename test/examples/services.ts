@@ -55,10 +55,21 @@ export async function startPostgres(): Promise<PostgresCluster> {
   const port = await freePort();
   asPostgres([join(bin, 'initdb'), '-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   asPostgres([join(bin, 'pg_ctl'), '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off`, 'start']);
+  // If the test process dies without afterAll, stop the cluster on the way out (exit handlers may block).
+  const orphanGuard = () => {
+    try {
+      asPostgres([join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop']);
+    } catch {
+      // already stopped
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', orphanGuard);
   return {
     port,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async stop() {
+      process.off('exit', orphanGuard);
       try {
         asPostgres([join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
@@ -91,6 +102,10 @@ export async function startRedis(): Promise<RedisServer> {
     child.stdout.on('data', onData);
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
   });
+  // If the test process dies without afterAll, do not leave the server behind.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.off('exit', orphanGuard));
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
