@@ -67,7 +67,8 @@ export function values(sheet: PySheet): unknown[][] {
  */
 export function convertWithLibreOffice(paths: readonly string[]): Record<string, Record<string, string>> {
   const out = mkdtempSync(join(tmpdir(), 'rowport-lo-'));
-  const profile = join(tmpdir(), 'rowport-lo-profile');
+  // One profile per test process: two soffice instances on one profile hand work to each other or fail.
+  const profile = join(tmpdir(), `rowport-lo-profile-${process.pid}`);
   mkdirSync(profile, { recursive: true });
   execFileSync(
     'soffice',
