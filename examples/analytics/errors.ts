@@ -12,6 +12,8 @@ export const AnalyticsErrorCode = {
   InvalidRange: 'ANALYTICS_INVALID_RANGE',
   InvalidQuery: 'ANALYTICS_INVALID_QUERY',
   InvalidOption: 'ANALYTICS_INVALID_OPTION',
+  /** No export at that path (HTTP). */
+  NotFound: 'ANALYTICS_NOT_FOUND',
 } as const;
 export type AnalyticsErrorCode = (typeof AnalyticsErrorCode)[keyof typeof AnalyticsErrorCode];
 
@@ -23,12 +25,13 @@ const STATUS: Record<AnalyticsErrorCode, number> = {
   ANALYTICS_INVALID_RANGE: 400,
   ANALYTICS_INVALID_QUERY: 400,
   ANALYTICS_INVALID_OPTION: 400,
+  ANALYTICS_NOT_FOUND: 404,
 };
 
 export class AnalyticsError extends Error {
   override readonly name = 'AnalyticsError';
   readonly code: AnalyticsErrorCode;
-  /** The HTTP status that fits: 404 for an unknown student, class or report, else 400. */
+  /** The HTTP status that fits: 404 for an unknown student, class, report or path, else 400. */
   readonly status: number;
 
   constructor(code: AnalyticsErrorCode, message: string, options?: { cause?: unknown }) {

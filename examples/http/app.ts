@@ -19,7 +19,7 @@ export function createExportApp(service: AnalyticsService): Express {
     await sendExport(res, result);
   });
   app.use((req: Request, res: Response) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: `No export at ${req.path}` } });
+    res.status(404).json({ error: { code: 'ANALYTICS_NOT_FOUND', message: `No export at ${req.path}` } });
   });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) {

@@ -49,9 +49,7 @@ export async function resolveExport(service: AnalyticsService, url: URL, signal?
 
 /** A 404 in the service's error shape. */
 export function notFound(path: string): AnalyticsError {
-  const error = new AnalyticsError(AnalyticsErrorCode.UnknownReport, `No export at ${path}`);
-  Object.defineProperty(error, 'code', { value: 'NOT_FOUND' });
-  return error;
+  return new AnalyticsError(AnalyticsErrorCode.NotFound, `No export at ${path}`);
 }
 
 // --- internal ---

@@ -35,7 +35,7 @@ export async function handleJobRequest(queue: ExportQueue, req: IncomingMessage,
       return json(res, status.state === 'unknown' ? 404 : 200, status);
     }
     if (jobId !== undefined && !download && req.method === 'DELETE') {
-      return (await queue.cancelExport(jobId)) ? json(res, 202, { jobId, cancelled: true }) : json(res, 404, { error: { code: 'NOT_FOUND', message: `No job ${jobId} to cancel` } });
+      return (await queue.cancelExport(jobId)) ? json(res, 202, { jobId, cancelled: true }) : json(res, 404, { error: { code: 'JOB_NOT_FOUND', message: `No job ${jobId} to cancel` } });
     }
     if (jobId !== undefined && download && req.method === 'GET') {
       const file = await queue.getExportFile(jobId);

@@ -80,7 +80,8 @@ describe.each(flavours)('examples/http: %s', (_, make) => {
     ['/exports/students/1.csv?columns=date,nope', 400, 'ANALYTICS_UNKNOWN_COLUMN'],
     ['/exports/students/1.csv?dateFormat=not%20a%20pattern', 400, 'ROWPORT_INVALID_OPTION'],
     ['/exports/students/1.csv?encoding=klingon', 400, 'ROWPORT_INVALID_OPTION'],
-    ['/exports/nothing.csv', 404, 'NOT_FOUND'],
+    ['/exports/nothing.csv', 404, 'ANALYTICS_NOT_FOUND'],
+    ['/exports/students/abc.csv', 404, 'ANALYTICS_NOT_FOUND'],
   ])('answers %s with JSON %i %s before any byte', async (path, status, code) => {
     const reply = await fetchAll(`${server.base}${path}`);
     expect(reply.status).toBe(status);
