@@ -54,18 +54,19 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
       ignoreEmpty: skipEmpty,
       strictColumnHandling: false,
     });
-    let line = headers === true ? 2 : 1; // line where the next record starts; counted as the parser goes, ahead of us
+    // fast-csv reports no positions: a scanner ahead of it notes where each record starts.
+    const lines = new RecordLines(delimiter, quote, skipEmpty, headers === true);
     parser.transform((record: Record<string, string>) => {
-      line += 1 + embeddedLines(record);
+      lines.passed();
       return record;
     });
-    const text = Readable.from(decode(bytes, encoding), { objectMode: false });
+    const text = Readable.from(lines.scan(decode(bytes, encoding)), { objectMode: false });
     text.on('error', (error) => parser.destroy(error));
     text.pipe(parser);
     try {
       for await (const record of parser as AsyncIterable<Record<string, string>>) yield record;
     } catch (error) {
-      throw asCsvError(error, line, typeof input === 'string' ? input : undefined);
+      throw asCsvError(error, lines.failedLine(), typeof input === 'string' ? input : undefined);
     } finally {
       text.destroy();
       parser.destroy();
@@ -97,13 +98,105 @@ function bomEncoding(bytes: Buffer): string | undefined {
   return undefined;
 }
 
-function embeddedLines(record: Record<string, string>): number {
-  let n = 0;
-  for (const key in record) {
-    const value = record[key];
-    if (typeof value === 'string' && value.includes('\n')) n += value.split('\n').length - 1;
+const enum State {
+  FieldStart,
+  Unquoted,
+  Quoted,
+  QuoteInQuoted,
+}
+
+/**
+ * Scans the decoded text on its way to the parser, noting the line each record starts on, so an
+ * error names the line of the bad record: the record after the last one the parser passed, or
+ * the first record whose closing quote is followed by something other than a delimiter or a line end.
+ */
+class RecordLines {
+  private readonly starts: number[] = [];
+  private next = 0; // index in `starts` of the record the parser works on
+  private line = 1;
+  private recordLine = 1;
+  private content = false;
+  private state = State.FieldStart;
+  private afterCr = false;
+  private skipFirst: boolean;
+  private badLine: number | undefined;
+  private readonly delimiter: number;
+  private readonly quote: number;
+
+  constructor(delimiter: string, quote: string, private readonly skipEmpty: boolean, header: boolean) {
+    this.delimiter = delimiter.charCodeAt(0);
+    this.quote = quote.charCodeAt(0);
+    this.skipFirst = header;
   }
-  return n;
+
+  async *scan(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+    for await (const text of chunks) {
+      this.feed(text);
+      yield text;
+    }
+    if (this.state !== State.FieldStart || this.content) this.endRecord();
+  }
+
+  /** The parser passed a record on. */
+  passed(): void {
+    this.next++;
+    if (this.next > 4096) {
+      this.starts.splice(0, this.next);
+      this.next = 0;
+    }
+  }
+
+  /** The line of the record the parser failed on. */
+  failedLine(): number {
+    return this.badLine ?? this.starts[this.next] ?? this.recordLine;
+  }
+
+  private feed(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const newline = c === 10 || c === 13;
+      if (newline) {
+        if (!(c === 10 && this.afterCr)) this.line++;
+        this.afterCr = c === 13;
+      } else this.afterCr = false;
+      switch (this.state) {
+        case State.Quoted:
+          if (c === this.quote) this.state = State.QuoteInQuoted;
+          break;
+        case State.QuoteInQuoted:
+          if (c === this.quote) this.state = State.Quoted;
+          else if (c === this.delimiter) this.state = State.FieldStart;
+          else if (newline) this.endRecord();
+          else {
+            this.badLine ??= this.recordLine;
+            this.state = State.Unquoted;
+          }
+          break;
+        default:
+          if (newline) {
+            if (this.content || this.state === State.Unquoted || !this.skipEmpty) this.endRecord();
+            else this.recordLine = this.line;
+          } else if (c === this.delimiter) this.state = State.FieldStart;
+          else if (c === this.quote && this.state === State.FieldStart) {
+            this.state = State.Quoted;
+            this.content = true;
+          } else {
+            this.state = State.Unquoted;
+            if (c !== 32 && c !== 9) this.content = true;
+          }
+      }
+    }
+  }
+
+  private endRecord(): void {
+    if (this.content || !this.skipEmpty) {
+      if (this.skipFirst) this.skipFirst = false;
+      else this.starts.push(this.recordLine);
+    }
+    this.content = false;
+    this.state = State.FieldStart;
+    this.recordLine = this.line;
+  }
 }
 
 function asCsvError(error: unknown, line: number, path: string | undefined): RowportError {

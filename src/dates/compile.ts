@@ -40,7 +40,7 @@ export class DateRenderer {
 
   /** Renders a date value: a `Date`, epoch ms, or a `YYYY-MM-DD` (or ISO date-time) string. */
   value(value: unknown, row?: number, column?: string): string {
-    const parsed = parseDateValue(value, row, column);
+    const parsed = parseDateValue(value, row, column, this.zone);
     return typeof parsed === 'number' ? this.instant(parsed) : this.calendar(parsed.year, parsed.month, parsed.day);
   }
 
@@ -70,13 +70,15 @@ export interface CalendarDate {
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** ISO 8601 date-time, `T` or a space, optional seconds and fraction, optional `Z`, `±hh`, `±hhmm` or `±hh:mm` (psql writes `+00`). */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * Reads a date value: an instant (epoch ms) from a `Date`, a number or an ISO date-time string,
  * or a calendar date from a `YYYY-MM-DD` string.
  * @throws {RowportError} `ROWPORT_INVALID_DATE`.
  */
-export function parseDateValue(value: unknown, row?: number, column?: string): number | CalendarDate {
+export function parseDateValue(value: unknown, row?: number, column?: string, zone?: Zone): number | CalendarDate {
   if (value instanceof Date) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) throw invalidDate(value, row, column);
@@ -90,13 +92,23 @@ export function parseDateValue(value: unknown, row?: number, column?: string): n
     const m = DATE_ONLY.exec(value);
     if (m) {
       const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
-      const check = new Date(calendarMs(year, month, day));
-      if (check.getUTCMonth() + 1 !== month || check.getUTCDate() !== day) throw invalidDate(value, row, column);
+      if (!validDay(year, month, day)) throw invalidDate(value, row, column);
       return { year, month, day };
     }
-    if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value)) {
-      const ms = Date.parse(value.replace(' ', 'T'));
-      if (!Number.isNaN(ms)) return ms;
+    const t = DATE_TIME.exec(value);
+    if (t) {
+      const n = (i: number): number => Number(t[i] ?? 0);
+      const year = n(1), month = n(2), day = n(3), hour = n(4), minute = n(5), second = n(6);
+      const ms = Math.floor(Number(`0.${t[7] ?? '0'}`) * 1000);
+      if (validDay(year, month, day) && hour < 24 && minute < 60 && second < 60) {
+        const wallMs = calendarMs(year, month, day) + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+        const offset = t[8];
+        if (offset === undefined) return zone ? zone.toInstant(wallMs) : wallMs; // no offset: a wall-clock time in the zone
+        if (offset === 'Z' || offset === 'z') return wallMs;
+        const sign = offset.startsWith('-') ? -1 : 1;
+        const digits = offset.slice(1).replace(':', '');
+        return wallMs - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0)) * 60_000;
+      }
     }
   }
   throw invalidDate(value, row, column);
@@ -123,6 +135,11 @@ export function checkPattern(pattern: string, option = 'dateFormat'): void {
 }
 
 // --- internal ---
+
+function validDay(year: number, month: number, day: number): boolean {
+  const check = new Date(calendarMs(year, month, day));
+  return check.getUTCMonth() + 1 === month && check.getUTCDate() === day;
+}
 
 function calendarMs(year: number, month: number, day: number): number {
   const d = new Date(0);

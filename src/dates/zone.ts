@@ -58,6 +58,13 @@ export class Zone {
     return this.lookup(ms);
   }
 
+  /** The instant at which this zone's clocks show `wallMs` (a wall-clock time stored as if UTC). */
+  toInstant(wallMs: number): number {
+    if (this.isUtc) return wallMs;
+    const guess = wallMs - this.offset(wallMs);
+    return wallMs - this.offset(guess);
+  }
+
   /** Fills `out` with the wall-clock fields of instant `ms` in this zone. */
   wallClock(ms: number, out: WallClock): WallClock {
     return fieldsOf(ms + this.offset(ms), out);

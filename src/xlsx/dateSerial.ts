@@ -28,7 +28,7 @@ export function excelSerial(wallMs: number): number | undefined {
  * @throws {RowportError} `ROWPORT_INVALID_DATE`.
  */
 export function wallTime(value: unknown, zone: Zone, wholeDays: boolean, row: number, column: string): number {
-  const parsed = parseDateValue(value, row, column);
+  const parsed = parseDateValue(value, row, column, zone);
   const wallMs = typeof parsed === 'number' ? parsed + zone.offset(parsed) : calendarMs(parsed);
   return wholeDays ? Math.floor(wallMs / MS_PER_DAY) * MS_PER_DAY : wallMs;
 }

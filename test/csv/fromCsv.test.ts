@@ -55,6 +55,16 @@ describe('fromCsv', () => {
     await expect(collect(fromCsv(Buffer.from('a,b\n"x"y,2\n')))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_CSV', row: 2 });
   });
 
+  it.each([
+    ['a,b\n1,2\n3,"x"y\n', 3],
+    ['a,b\r\n1,2\r\n\r\n\r\n3,4\r\n5,"x"y\r\n', 6],
+    ['a,b\n"two\nlines",2\n\n,\n3,4,5\n', 6],
+    ['a,b\n' + '1,2\n'.repeat(20_000) + '"bad"x,2\n', 20_002],
+    ['a,b\r1,2\r3,4,5\r', 3],
+  ])('names the line of the bad record even after good rows, blank lines and quoted newlines: %#', async (text, line) => {
+    await expect(collect(fromCsv(Buffer.from(text)))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_CSV', row: line });
+  });
+
   it('fails on a missing file with ROWPORT_INVALID_SOURCE', async () => {
     await expect(collect(fromCsv(join(dir, 'nope.csv')))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_SOURCE' });
   });

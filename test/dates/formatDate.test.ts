@@ -34,6 +34,23 @@ describe('formatDate', () => {
     for (const timeZone of ZONES) expect(formatDate('2024-02-29', 'iso', { timeZone })).toBe('2024-02-29');
   });
 
+  it('reads a date-time string without an offset as wall-clock time in timeZone, never the host zone', () => {
+    expect(formatDate('2024-01-15 10:30:00', 'full', { timeZone: 'America/New_York' })).toBe('2024-01-15 10:30:00');
+    expect(formatDate('2024-01-15T10:30', 'full')).toBe('2024-01-15 10:30:00');
+    expect(formatDate('2024-07-01 12:00:00.250', 'HH:mm:ss.SSS', { timeZone: 'Europe/Berlin' })).toBe('12:00:00.250');
+  });
+
+  it('honours an offset in a date-time string, including psql-style +00 and +0530', () => {
+    expect(formatDate('2024-01-15 10:30:00+00', 'full')).toBe('2024-01-15 10:30:00');
+    expect(formatDate('2024-01-15 10:30:00+0530', 'full')).toBe('2024-01-15 05:00:00');
+    expect(formatDate('2024-01-15T10:30:00-05:00', 'full', { timeZone: 'Europe/Berlin' })).toBe('2024-01-15 16:30:00');
+    expect(formatDate('2024-01-15T10:30:00Z', 'full', { timeZone: 'Asia/Tokyo' })).toBe('2024-01-15 19:30:00');
+  });
+
+  it.each(['2024-01-15 24:00', '2024-02-30 10:00', '2024-01-15 10:60', '2024-01-15T10:30:00+5'])('fails on the date-time %j', (value) => {
+    expect(() => formatDate(value, 'full')).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_DATE' }));
+  });
+
   it('takes epoch milliseconds', () => {
     expect(formatDate(0, 'full')).toBe('1970-01-01 00:00:00');
   });
