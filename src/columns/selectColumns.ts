@@ -1,4 +1,5 @@
-import { RowReader, assertRows } from '../sources/rowReader.js';
+import { mapRows } from '../sources/mapRows.js';
+import { assertRows } from '../sources/rowReader.js';
 import type { ColumnSpec, Rows } from '../types.js';
 import { type ResolvedColumn, bindColumns, checkRow, normaliseColumns } from './resolveColumns.js';
 
@@ -19,26 +20,12 @@ import { type ResolvedColumn, bindColumns, checkRow, normaliseColumns } from './
 export function selectColumns<T>(rows: Rows<T>, columns: readonly ColumnSpec<T>[]): AsyncIterable<Record<string, unknown>> {
   assertRows(rows);
   const normalised = normaliseColumns(columns);
-  return (async function* selected() {
-    const reader = new RowReader(rows);
-    let bound: ResolvedColumn[] | undefined;
-    try {
-      for (;;) {
-        let batch = reader.readBatch(256);
-        if (!Array.isArray(batch)) batch = await batch;
-        if (batch.length === 0) return;
-        bound ??= bindColumns(normalised, batch[0]);
-        const base = reader.index - batch.length;
-        for (let i = 0; i < batch.length; i++) {
-          const row = batch[i];
-          checkRow(row, base + i);
-          const out: Record<string, unknown> = {};
-          for (const column of bound) out[column.header] = column.read(row, base + i);
-          yield out;
-        }
-      }
-    } finally {
-      await reader.close();
-    }
-  })();
+  let bound: ResolvedColumn[] | undefined;
+  return mapRows(rows, (row, index) => {
+    checkRow(row, index);
+    bound ??= bindColumns(normalised, row);
+    const out: Record<string, unknown> = {};
+    for (const column of bound) out[column.header] = column.read(row, index);
+    return out;
+  });
 }

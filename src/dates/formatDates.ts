@@ -1,4 +1,5 @@
-import { BATCHES, RowReader, assertRows, mappedBatches } from '../sources/rowReader.js';
+import { mapRows } from '../sources/mapRows.js';
+import { assertRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows } from '../types.js';
 import { rendererFor } from './formatDate.js';
 
@@ -56,24 +57,5 @@ export function formatDates<T extends object>(
     }
     return copy as Formatted<T>;
   };
-  const formatted = (async function* formatted() {
-    const reader = new RowReader(rows);
-    try {
-      for (;;) {
-        let batch = reader.readBatch(READ_AHEAD);
-        if (!Array.isArray(batch)) batch = await batch;
-        if (batch.length === 0) return;
-        const base = reader.index - batch.length;
-        for (let i = 0; i < batch.length; i++) yield formatRow(batch[i] as T, base + i);
-      }
-    } finally {
-      await reader.close();
-    }
-  })();
-  // A writer reading the result (through RowReader) takes whole batches instead, without a promise
-  // per row; iterating it yourself uses the generator above. Only one of the two is ever started.
-  return Object.assign(formatted, { [BATCHES]: () => mappedBatches(rows, formatRow, READ_AHEAD) });
+  return mapRows(rows, formatRow);
 }
-
-/** Rows read from the source at a time. */
-const READ_AHEAD = 256;

@@ -41,6 +41,19 @@ describe('selectColumns', () => {
     expect(() => selectColumns([], [{ key: '' }])).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
   });
 
+  it('in front of toCsv, a throwing computed column fails the export with its row and column and closes the source once', async () => {
+    const { iterable, state } = countingSource((i) => ({ i }));
+    const picked = selectColumns(iterable, ['i', { key: 'x', value: (r) => { if (r.i === 1000) throw new Error('bad'); return r.i; } }]);
+    await expect(readText(toCsv(picked))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1000, column: 'x' });
+    expect(state.returned).toBe(1);
+  });
+
+  it('in front of toCsv, reads a sync source in whole batches and writes every row', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ i, sq: i * i }));
+    const text = await readText(toCsv(selectColumns(rows, [{ key: 'sq', header: 'square' }])));
+    expect(text.split('\r\n')).toEqual(['\uFEFFsquare', ...rows.map((r) => String(r.sq)), '']);
+  });
+
   it('composes in front of toCsv and closes the source early', async () => {
     expect(await readText(toCsv(selectColumns(rows, [{ key: 'id', header: 'ID#' }])))).toBe('\uFEFFID#\r\n1\r\n');
     const { iterable, state } = countingSource((i) => ({ i }));
