@@ -127,7 +127,9 @@ export class AnalyticsService {
       filter = `WHERE c.id IN (${ids.map(() => '?').join(', ')})`;
     }
     const sql = classSql(range.sql, filter);
-    return this.#export(sql, [...range.params, ...ids], columns, 'class analytics', options, 'Class Summary');
+    const keys = new Set(columns.map((column) => column.key));
+    const charts = keys.has('class_name') && keys.has('avg_score') ? [CLASS_CHART] : []; // drawn in XLSX only
+    return this.#export(sql, [...range.params, ...ids], columns, 'class analytics', options, 'Class Summary', charts);
   }
 
   /** A named report, each with its own columns and types. */
@@ -178,7 +180,7 @@ export class AnalyticsService {
         name: 'Class Summary',
         sql: classSql(range.sql, ''),
         columns: CLASS_COLUMNS,
-        charts: [{ type: 'column', title: 'Average score by class', categories: 'class_name', series: ['avg_score'], yAxisTitle: 'Score' }],
+        charts: [CLASS_CHART],
       },
       {
         name: 'Performance',
@@ -204,7 +206,15 @@ export class AnalyticsService {
   }
 
   /** Builds the rowport writer for the rows of `sql`; everything has been checked by now. */
-  async #export(sql: string, params: readonly SqlParam[], columns: ColumnDef[], base: string, options: ExportOptions, sheetName: string): Promise<ExportResult> {
+  async #export(
+    sql: string,
+    params: readonly SqlParam[],
+    columns: ColumnDef[],
+    base: string,
+    options: ExportOptions,
+    sheetName: string,
+    charts: ChartSpec[] = [],
+  ): Promise<ExportResult> {
     const { format = 'csv', dateFormat, timeZone, delimiter, encoding, unmappable, gzip, onProgress, signal, count = true } = options;
     if (format !== 'csv' && format !== 'xlsx') throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`format\`: expected 'csv' or 'xlsx', got ${JSON.stringify(format)}`);
     if (format === 'xlsx') {
@@ -215,7 +225,7 @@ export class AnalyticsService {
     const rows = this.#db.query(sql, params);
     // toCsv and toXlsx check every option synchronously (RowportError ROWPORT_INVALID_OPTION) before reading a row.
     if (format === 'xlsx') {
-      const xlsxOptions: ToXlsxOptions<Row> = { columns, dateFormat, timeZone, onProgress, signal, total, sheetName };
+      const xlsxOptions: ToXlsxOptions<Row> = { columns, dateFormat, timeZone, onProgress, signal, total, sheetName, charts };
       const stream = toXlsx(rows, withoutUndefined(xlsxOptions));
       return { stream, fileName: exportFileName(base, 'xlsx', { date: this.#now() }), contentType: XLSX_TYPE, total };
     }
@@ -228,6 +238,9 @@ export class AnalyticsService {
 }
 
 // --- internal ---
+
+/** The native column chart of the per-class export and the workbook's Class Summary sheet. */
+const CLASS_CHART: ChartSpec = { type: 'column', title: 'Average score by class', categories: 'class_name', series: ['avg_score'], yAxisTitle: 'Score' };
 
 /** Share of attended lessons, 0–1, in SQL both SQLite and PostgreSQL accept. */
 const ATTENDANCE = 'ROUND(AVG(CASE WHEN m.attended = 1 THEN 1.0 ELSE 0.0 END), 4)';

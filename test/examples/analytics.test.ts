@@ -108,6 +108,15 @@ describe('examples/analytics', () => {
       expect(typeof sheet?.getRow(2).getCell(3).value).toBe('boolean');
     });
 
+    it('draws a native column chart of the average score per class in the per-class workbook', async () => {
+      const withChart = await readAll((await service.exportClassAnalytics('all', { format: 'xlsx' })).stream);
+      expect(withChart.includes('xl/charts/chart1.xml')).toBe(true);
+      expect(withChart.includes('xl/drawings/drawing1.xml')).toBe(true);
+      // without the columns it plots, no chart
+      const without = await readAll((await service.exportClassAnalytics('all', { format: 'xlsx', columns: ['class_name', 'students'] })).stream);
+      expect(without.includes('xl/charts/chart1.xml')).toBe(false);
+    });
+
     it('streams the comprehensive workbook sheet after sheet, closing every cursor', async () => {
       const result = await service.exportComprehensive({ from: '2024-09-02', to: '2024-09-29' });
       const book = new ExcelJS.Workbook();

@@ -146,7 +146,7 @@ for path in sys.argv[1:]:
 print(json.dumps(out))`;
     const paths = [file('class_analytics_20241125_103000.xlsx').path, file('comprehensive').path];
     const sheets = JSON.parse(execFileSync(PYTHON, ['-c', script, ...paths], { encoding: 'utf8' })) as Record<string, Record<string, number[]>>;
-    expect(sheets[paths[0] as string]).toEqual({ 'Class Summary': [school.classes.length + 1, 0] });
+    expect(sheets[paths[0] as string]).toEqual({ 'Class Summary': [school.classes.length + 1, 1] }); // its column chart of average scores
     const weeks = new Set(school.metrics.map((m) => m.week_start)).size;
     expect(sheets[paths[1] as string]).toEqual({
       'Student Analytics': [school.students.length + 1, 0],
