@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Queue } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
 import { type ExportSpec, specHash } from './spec.js';
-import { RedisConnection } from './redisConnection.js';
 
 /** Redis cannot be reached: a clear error instead of a client retrying forever. */
 export class QueueUnavailableError extends Error {
@@ -23,7 +23,7 @@ export interface ExportQueueOptions {
   readonly backoffMs?: number;
   /** Where finished files are downloaded from; the job id is appended. @default '/exports/jobs' */
   readonly downloadBase?: string;
-  /** How long to wait for Redis before giving up. @default 5000 */
+  /** How long to wait for Redis (connecting, then answering PING) before giving up. @default 5000 */
   readonly connectTimeoutMs?: number;
 }
 
@@ -55,7 +55,8 @@ const IN_FLIGHT = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiti
 export class ExportQueue {
   readonly queueName: string;
   readonly #options: Required<Omit<ExportQueueOptions, 'queueName'>>;
-  #redis: RedisConnection | undefined;
+  /** One ioredis client: the example's own keys (cache, cancel flags) and, shared, the BullMQ queue. */
+  #redis: Redis | undefined;
   #queue: Queue | undefined;
 
   constructor(options: ExportQueueOptions) {
@@ -131,7 +132,7 @@ export class ExportQueue {
     if (!job) return false;
     const state = await job.getState();
     if (state === 'active') {
-      await redis.send('SET', [cancelKey(this.queueName, jobId), '1', 'PX', String(3_600_000)]);
+      await redis.set(cancelKey(this.queueName, jobId), '1', 'PX', 3_600_000);
       return true;
     }
     if (IN_FLIGHT.has(state)) {
@@ -149,7 +150,7 @@ export class ExportQueue {
     else {
       let cursor = '0';
       do {
-        const [next, found] = (await redis.send('SCAN', [cursor, 'MATCH', cacheKey(this.queueName, '*'), 'COUNT', '200'])) as [string, string[]];
+        const [next, found] = await redis.scan(cursor, 'MATCH', cacheKey(this.queueName, '*'), 'COUNT', 200);
         cursor = next;
         keys.push(...found);
       } while (cursor !== '0');
@@ -159,26 +160,48 @@ export class ExportQueue {
       const entry = await readCache(redis, key);
       if (!entry) continue;
       await rm(entry.path, { force: true });
-      dropped += Number(await redis.send('DEL', [key]));
+      dropped += await redis.del(key);
     }
     return dropped;
   }
 
   async close(): Promise<void> {
-    await this.#queue?.close();
-    this.#redis?.close();
+    await this.#queue?.close(); // the queue shares #redis and leaves it open
+    const redis = this.#redis;
+    if (redis?.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+    else redis?.disconnect();
   }
 
-  /** Connects once (with a timeout), so an unreachable Redis is an error, not an endless retry. */
-  async #connect(): Promise<{ queue: Queue; redis: RedisConnection }> {
-    if (this.#queue && this.#redis?.connected) return { queue: this.#queue, redis: this.#redis };
-    const redis = (this.#redis ??= new RedisConnection(this.#options.redisUrl));
-    await connectOrThrow(redis, this.#options.connectTimeoutMs);
+  /**
+   * Connects (or reconnects after an outage) and PINGs, both within `connectTimeoutMs`, so an
+   * unreachable Redis is a {@link QueueUnavailableError}, not an endless retry or a hung call.
+   */
+  async #connect(): Promise<{ queue: Queue; redis: Redis }> {
+    if (this.#redis?.status === 'end') this.#drop(); // it gave up reconnecting: start afresh
+    const redis = (this.#redis ??= createRedis(this.#options.redisUrl, { connectTimeoutMs: this.#options.connectTimeoutMs }));
+    try {
+      await connectOrThrow(redis, this.#options.redisUrl, this.#options.connectTimeoutMs);
+    } catch (error) {
+      this.#drop();
+      throw error;
+    }
     if (!this.#queue) {
-      this.#queue = new Queue(this.queueName, { connection: new RedisConnection(this.#options.redisUrl) as never });
+      // BullMQ takes the ioredis instance as is (and does not close it). A Queue needs no
+      // `maxRetriesPerRequest: null` (only blocking Worker connections do), and with
+      // `enableOfflineQueue: false` its calls fail at once while Redis is down.
+      this.#queue = new Queue(this.queueName, { connection: redis });
       this.#queue.on('error', () => undefined); // connection drops surface as failed calls, never as a crash
     }
     return { queue: this.#queue, redis };
+  }
+
+  /** Forgets the client and its queue, so the next call connects anew. */
+  #drop(): void {
+    const queue = this.#queue;
+    this.#queue = undefined;
+    this.#redis?.disconnect();
+    this.#redis = undefined;
+    void queue?.close().catch(() => undefined);
   }
 }
 
@@ -187,24 +210,86 @@ export class ExportQueue {
 export const cacheKey = (queue: string, hash: string) => `rowport:${queue}:cache:${hash}`;
 export const cancelKey = (queue: string, jobId: string) => `rowport:${queue}:cancel:${jobId}`;
 
-export async function readCache(redis: RedisConnection, key: string): Promise<{ jobId: string; path: string } | undefined> {
-  const text = (await redis.send('GET', [key])) as string | null;
+export async function readCache(redis: Redis, key: string): Promise<{ jobId: string; path: string } | undefined> {
+  const text = await redis.get(key);
   return text ? (JSON.parse(text) as { jobId: string; path: string }) : undefined;
 }
 
-/** Connects, or throws {@link QueueUnavailableError} naming the address. */
-export async function connectOrThrow(redis: RedisConnection, timeoutMs: number): Promise<void> {
+/** ioredis connection options (`host`, `port`, credentials, `db`, TLS) from `redis[s]://[user:password@]host:port[/db]`. */
+export function redisOptions(redisUrl: string): Pick<RedisOptions, 'host' | 'port' | 'username' | 'password' | 'db' | 'tls'> {
+  const url = new URL(redisUrl);
+  const db = Number(url.pathname.slice(1) || 0);
+  return {
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1',
+    port: Number(url.port || 6379),
+    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(db ? { db } : {}),
+    ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}
+
+/**
+ * An ioredis client for the example's own commands that fails fast instead of waiting for Redis:
+ * it connects only when asked ({@link connectOrThrow}), gives up a connection attempt after
+ * `connectTimeoutMs`, rejects commands at once while disconnected (`enableOfflineQueue: false`)
+ * instead of queueing them, retries a command once after a reconnect, and stops reconnecting after
+ * `reconnectAttempts` (then {@link ExportQueue} starts a new client on its next call). Its 'error' events are handled, so
+ * a lost connection never crashes the process: failures show as rejected calls.
+ */
+export function createRedis(redisUrl: string, { connectTimeoutMs, reconnectAttempts = 10 }: { connectTimeoutMs: number; reconnectAttempts?: number }): Redis {
+  const redis = new Redis({
+    ...redisOptions(redisUrl),
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    connectTimeout: connectTimeoutMs,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (times) => (times > reconnectAttempts ? null : Math.min(times * 200, 2_000)),
+  });
+  redis.on('error', () => undefined);
+  return redis;
+}
+
+/**
+ * Connects the client if it is not connected (waiting for a reconnect under way), then PINGs it,
+ * all within `timeoutMs`; or stops the client and throws {@link QueueUnavailableError} naming the address.
+ */
+export async function connectOrThrow(redis: Redis, redisUrl: string, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
+  let lastError: Error | undefined;
+  const onError = (error: Error) => (lastError = error);
+  redis.on('error', onError);
   try {
     await Promise.race([
-      redis.connect(),
+      whenReady(redis).then(() => redis.ping()),
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs))),
     ]);
-    await redis.send('PING', []);
   } catch (error) {
-    redis.close();
-    throw new QueueUnavailableError(`Redis is unreachable at ${redis.url}: ${(error as Error).message || (error as { code?: string }).code}`, { cause: error });
+    redis.disconnect(); // no reconnecting in the background; the next call starts over
+    const cause = (lastError ?? error) as Error & { code?: string };
+    const { host, port } = redisOptions(redisUrl);
+    throw new QueueUnavailableError(`Redis is unreachable at ${host}:${port}: ${cause.message || cause.code}`, { cause });
   } finally {
     clearTimeout(timer);
+    redis.off('error', onError);
   }
+}
+
+/** Resolves once the client is ready: connects a new (lazy) client, or waits for a reconnect under way. */
+function whenReady(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  if (redis.status === 'wait') return redis.connect();
+  if (redis.status === 'end') return Promise.reject(new Error('Connection is closed.'));
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      redis.off('ready', onReady);
+      redis.off('end', onEnd);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onReady = () => done();
+    const onEnd = () => done(new Error('Connection is closed.'));
+    redis.once('ready', onReady);
+    redis.once('end', onEnd);
+  });
 }

@@ -4,8 +4,7 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { exportToFile, isRowportError } from 'rowport';
 import { isAnalyticsError } from '../analytics/errors.js';
 import type { AnalyticsService } from '../analytics/service.js';
-import { DAY_MS, type ExportJobResult, cacheKey, cancelKey, connectOrThrow } from './exportQueue.js';
-import { RedisConnection } from './redisConnection.js';
+import { DAY_MS, type ExportJobResult, cacheKey, cancelKey, connectOrThrow, createRedis, redisOptions } from './exportQueue.js';
 import { type ExportSpec, runSpec } from './spec.js';
 
 export interface ExportWorkerOptions {
@@ -46,8 +45,10 @@ export interface ExportWorkerOptions {
  */
 export async function startExportWorker(options: ExportWorkerOptions): Promise<{ worker: Worker; close: () => Promise<void> }> {
   const { redisUrl, service, exportsDir, queueName = 'exports', concurrency = 1, cacheTtlMs = DAY_MS, lockDuration = 30_000, stalledInterval = 30_000, cancelPollMs = 250, connectTimeoutMs = 10_000, onJob } = options;
-  const redis = new RedisConnection(redisUrl);
-  await connectOrThrow(redis, connectTimeoutMs);
+  // The example's own commands (cancel flags, cache entries): fails fast, but once started keeps
+  // reconnecting as long as the worker runs, like BullMQ's own connections.
+  const redis = createRedis(redisUrl, { connectTimeoutMs, reconnectAttempts: Number.POSITIVE_INFINITY });
+  await connectOrThrow(redis, redisUrl, connectTimeoutMs);
   const staging = join(exportsDir, '.staging', String(process.pid));
   await sweepDeadStaging(join(exportsDir, '.staging'));
   await mkdir(staging, { recursive: true });
@@ -57,7 +58,7 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
     const controller = new AbortController();
     signal?.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
     const poll = setInterval(() => {
-      redis.send('EXISTS', [cancelKey(queueName, job.id as string)]).then(
+      redis.exists(cancelKey(queueName, job.id as string)).then(
         (found) => found === 1 && controller.abort(new Error('Export cancelled')),
         () => undefined,
       );
@@ -78,7 +79,7 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
       // The last word on progress, whatever order the throttled updates landed in.
       await job.updateProgress({ rows: summary.rows, total: result.total ?? summary.rows, percent: 100 });
       const done: ExportJobResult = { fileName: result.fileName, path, rows: summary.rows, bytes: summary.bytes };
-      await redis.send('SET', [cacheKey(queueName, job.data.hash), JSON.stringify({ jobId: job.id, path }), 'PX', String(cacheTtlMs)]);
+      await redis.set(cacheKey(queueName, job.data.hash), JSON.stringify({ jobId: job.id, path }), 'PX', cacheTtlMs);
       return done;
     } catch (error) {
       if (controller.signal.aborted) throw new UnrecoverableError('Export cancelled');
@@ -89,12 +90,14 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
       throw error; // transient (database unreachable or lost): BullMQ retries with backoff
     } finally {
       clearInterval(poll);
-      await redis.send('DEL', [cancelKey(queueName, job.id as string)]).catch(() => undefined);
+      await redis.del(cancelKey(queueName, job.id as string)).catch(() => undefined);
     }
   };
 
   const worker = new Worker(queueName, processor, {
-    connection: new RedisConnection(redisUrl) as never,
+    // BullMQ opens its own ioredis connections from these options, with `maxRetriesPerRequest: null`
+    // (required for the blocking connection) and reconnecting forever.
+    connection: { ...redisOptions(redisUrl), maxRetriesPerRequest: null },
     concurrency,
     lockDuration,
     stalledInterval,
@@ -105,7 +108,7 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
     worker,
     async close() {
       await worker.close();
-      redis.close();
+      await redis.quit().catch(() => redis.disconnect());
       await rm(staging, { recursive: true, force: true });
     },
   };
