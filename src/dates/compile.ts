@@ -134,6 +134,28 @@ export function checkPattern(pattern: string, option = 'dateFormat'): void {
   }
 }
 
+/**
+ * Reads the quoted literal of a date-fns pattern that starts at `start` (an apostrophe): `''` is
+ * one apostrophe, and inside quotes `''` is an apostrophe too.
+ * @returns The literal text, and the index just after it.
+ */
+export function readQuoted(pattern: string, start: number): { text: string; end: number } {
+  if (pattern[start + 1] === "'") return { text: "'", end: start + 2 };
+  let text = '';
+  let j = start + 1;
+  while (j < pattern.length) {
+    if (pattern[j] === "'") {
+      if (pattern[j + 1] !== "'") break;
+      text += "'";
+      j += 2;
+      continue;
+    }
+    text += pattern[j];
+    j++;
+  }
+  return { text, end: j + 1 };
+}
+
 // --- internal ---
 
 function validDay(year: number, month: number, day: number): boolean {
@@ -195,26 +217,9 @@ function compile(pattern: string): Piece[] | undefined {
   while (i < pattern.length) {
     const ch = pattern[i] as string;
     if (ch === "'") {
-      // quoted literal; '' is a quote
-      if (pattern[i + 1] === "'") {
-        literal += "'";
-        i += 2;
-        continue;
-      }
-      let j = i + 1;
-      while (j < pattern.length) {
-        if (pattern[j] === "'") {
-          if (pattern[j + 1] === "'") {
-            literal += "'";
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        literal += pattern[j];
-        j++;
-      }
-      i = j + 1;
+      const quoted = readQuoted(pattern, i);
+      literal += quoted.text;
+      i = quoted.end;
       continue;
     }
     if (/[A-Za-z]/.test(ch)) {

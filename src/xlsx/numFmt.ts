@@ -1,3 +1,4 @@
+import { readQuoted } from '../dates/compile.js';
 import { datePattern, dateTimePattern, isPreset, plainPattern } from '../dates/presets.js';
 import { EXCEL_DATE_FORMATS } from '../dates/presets.js';
 import type { ColumnType } from '../types.js';
@@ -29,22 +30,9 @@ export function excelDatePattern(pattern: string): string | undefined {
   while (i < pattern.length) {
     const ch = pattern[i] as string;
     if (ch === "'") {
-      let j = i + 1;
-      let literal = '';
-      while (j < pattern.length) {
-        if (pattern[j] === "'") {
-          if (pattern[j + 1] === "'") {
-            literal += "'";
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        literal += pattern[j];
-        j++;
-      }
-      out += pattern[i + 1] === "'" ? "\\'" : quote(literal);
-      i = pattern[i + 1] === "'" ? i + 2 : j + 1;
+      const quoted = readQuoted(pattern, i);
+      out += pattern[i + 1] === "'" ? "\\'" : quote(quoted.text);
+      i = quoted.end;
       continue;
     }
     if (/[A-Za-z]/.test(ch)) {

@@ -1,5 +1,5 @@
 import { invalidOption } from '../errors.js';
-import { quoteSheetName } from './charts/cellRef.js';
+import { quoteSheetName } from './cellRef.js';
 import { xmlText } from './charts/xml.js';
 import type { SheetExtras, SheetTail } from './extras.js';
 

@@ -3,7 +3,8 @@ import type { ResolvedColumn } from '../columns/resolveColumns.js';
 import type { SheetContext, SheetTail } from './extras.js';
 import { type Relationship, relationshipsXml } from './packageParts.js';
 import { TAIL_ELEMENTS } from './extras.js';
-import { columnLetters, quoteSheetName, sheetEnd, sheetHead } from './sheetXml.js';
+import { columnLetters, quoteSheetName } from './cellRef.js';
+import { sheetEnd, sheetHead } from './sheetXml.js';
 import type { SheetJob } from './writeSheet.js';
 import type { WorkbookState } from './workbookState.js';
 

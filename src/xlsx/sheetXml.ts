@@ -1,23 +1,10 @@
 import { TAIL_ELEMENTS, type SheetTail } from './extras.js';
 import { XML_DECLARATION } from './styles.js';
 import { escapeText, needsPreserve } from './xmlText.js';
+import { columnLetters } from './cellRef.js';
 
 /** Rows of one sheet, the header included (Excel's limit). */
 export const MAX_SHEET_ROWS = 1_048_576;
-/** Columns of one sheet (Excel's limit, column XFD). */
-export const MAX_SHEET_COLUMNS = 16_384;
-
-/** Column letters of 0-based column `index`: 0 → `A`, 26 → `AA`. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    out = String.fromCharCode(65 + rest) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** What the start of a sheet part depends on. */
 export interface SheetHead {
@@ -66,11 +53,6 @@ export function sheetEnd(autoFilterRef: string | undefined, tail: SheetTail): st
   if (autoFilterRef !== undefined) xml += `<autoFilter ref="${autoFilterRef}"/>`;
   for (const element of TAIL_ELEMENTS) xml += tail[element] ?? '';
   return `${xml}</worksheet>`;
-}
-
-/** Quotes a sheet name for formulas: `'Class Summary'`, apostrophes doubled. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 // --- internal ---

@@ -83,8 +83,8 @@ describe('the extras seam (charts, print setup)', () => {
     expect(p['xl/charts/chart1.xml']).toBe('<c n="1"/>');
     expect(p['xl/charts/chart2.xml']).toBe('<c n="2"/>');
     expect(p['[Content_Types].xml']).toContain('<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
-    expect(p['xl/workbook.xml']).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">\'B\'!$1:$1</definedName>');
-    expect(p['xl/workbook.xml']).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">\'A\'!$A$1:$A$2</definedName>');
+    expect(p['xl/workbook.xml']).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">B!$1:$1</definedName>');
+    expect(p['xl/workbook.xml']).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">A!$A$1:$A$2</definedName>');
   });
 
   it('writes no relationships part for a sheet without relationships', async () => {

@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnLetters, headerRow, quoteSheetName, sheetEnd, sheetHead } from '../../src/xlsx/sheetXml.js';
-
-describe('columnLetters', () => {
-  it.each([
-    [0, 'A'],
-    [25, 'Z'],
-    [26, 'AA'],
-    [51, 'AZ'],
-    [52, 'BA'],
-    [701, 'ZZ'],
-    [702, 'AAA'],
-    [16_383, 'XFD'],
-  ])('%d → %s', (index, letters) => {
-    expect(columnLetters(index)).toBe(letters);
-  });
-});
+import { headerRow, sheetEnd, sheetHead } from '../../src/xlsx/sheetXml.js';
 
 describe('sheetHead', () => {
   it('freezes the header row and writes fitted widths', () => {
@@ -42,8 +27,3 @@ describe('sheetEnd', () => {
   });
 });
 
-describe('quoteSheetName', () => {
-  it('quotes and doubles apostrophes', () => {
-    expect(quoteSheetName("O'Brien data")).toBe("'O''Brien data'");
-  });
-});

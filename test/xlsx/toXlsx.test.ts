@@ -221,7 +221,7 @@ describe('toXlsx', () => {
       expect(p['xl/styles.xml']).toContain('<fgColor rgb="FF4472C4"/>');
       expect(sheet1(p)).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
       expect(sheet1(p)).toContain('<autoFilter ref="A1:B3"/>');
-      expect(p['xl/workbook.xml']).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">\'Sheet1\'!$A$1:$B$3</definedName>');
+      expect(p['xl/workbook.xml']).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Sheet1!$A$1:$B$3</definedName>');
     });
     it('takes header colours', async () => {
       const p = await xlsx([{ a: 1 }], { headerStyle: { fill: '#00ff00', color: '112233', bold: false } });

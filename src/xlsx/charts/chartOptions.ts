@@ -1,6 +1,6 @@
 import { invalidOption } from '../../errors.js';
 import type { ColumnType } from '../../types.js';
-import { parseCellRef } from './cellRef.js';
+import { parseCellRef } from '../cellRef.js';
 
 /** Chart kinds: `'column'` (vertical bars), `'bar'` (horizontal bars), `'line'`, `'pie'`. */
 export type ChartType = 'column' | 'bar' | 'line' | 'pie';

@@ -1,4 +1,4 @@
-import { cellRange, columnRange } from './cellRef.js';
+import { cellRange, columnRange } from '../cellRef.js';
 import type { BoundChart } from './chartOptions.js';
 import { XML_DECLARATION, xmlText } from './xml.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellRange, columnLetters, columnRange, parseCellRef, quoteSheetName } from '../../../src/xlsx/charts/cellRef.js';
+import { cellRange, columnLetters, columnRange, parseCellRef, quoteSheetName } from '../../src/xlsx/cellRef.js';
 
 describe('columnLetters', () => {
   it.each([
