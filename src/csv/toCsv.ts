@@ -1,7 +1,7 @@
 import { type Readable, pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import { type ResolvedColumn, bindColumns } from '../columns/resolveColumns.js';
-import { RowportError, RowportErrorCode, at, describe } from '../errors.js';
+import { type ResolvedColumn, bindColumns, checkRow } from '../columns/resolveColumns.js';
+import { RowportError, RowportErrorCode, at } from '../errors.js';
 import { CHUNK_CHARS } from '../internal/chunks.js';
 import { Utf8Chunk } from '../internal/utf8Chunk.js';
 import { asRowportError, chunkStream } from '../internal/chunkStream.js';
@@ -80,11 +80,7 @@ async function* csvChunks<T>(
       for (let i = 0; i < batch.length; i++) {
         const row = batch[i];
         const index = base + i;
-        if (row === null || typeof row !== 'object') {
-          throw new RowportError(RowportErrorCode.InvalidValue, `${at(index, undefined)}expected an object or an array, got ${describe(row)}`, {
-            row: index,
-          });
-        }
+        checkRow(row, index);
         for (let c = 0; c < width; c++) {
           const column = columns[c] as ResolvedColumn;
           fields[c] = quoteField((texts[c] as CellText)(column.read(row, index), index));
