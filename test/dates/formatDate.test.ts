@@ -67,6 +67,36 @@ describe('formatDate', () => {
     expect(() => formatDate(at, 'iso', { timeZone: 'Nowhere/Atlantis' })).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
   });
 
+  it('property: reads any ISO 8601 date-time layout it accepts exactly as Date.parse reads its canonical form', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.record({
+          year: fc.integer({ min: 1900, max: 2200 }),
+          month: fc.integer({ min: 1, max: 12 }),
+          day: fc.integer({ min: 1, max: 28 }),
+          hour: fc.integer({ min: 0, max: 23 }),
+          minute: fc.integer({ min: 0, max: 59 }),
+          second: fc.option(fc.integer({ min: 0, max: 59 })),
+          fraction: fc.option(fc.stringMatching(/^[0-9]{1,9}$/)),
+          separator: fc.constantFrom('T', ' ', 't'),
+          offset: fc.option(fc.record({ sign: fc.constantFrom('+', '-'), h: fc.integer({ min: 0, max: 14 }), m: fc.constantFrom(0, 30, 45), form: fc.constantFrom('hh', 'hhmm', 'hh:mm', 'Z') })),
+        }),
+        (d) => {
+          const date = `${d.year}-${two(d.month)}-${two(d.day)}`;
+          const time = `${two(d.hour)}:${two(d.minute)}${d.second === null ? '' : `:${two(d.second)}${d.fraction === null ? '' : `.${d.fraction}`}`}`;
+          const o = d.offset;
+          const m = o && o.form === 'hh' ? 0 : (o?.m ?? 0);
+          const offset = o === null ? '' : o.form === 'Z' ? 'Z' : o.form === 'hh' ? `${o.sign}${two(o.h)}` : o.form === 'hhmm' ? `${o.sign}${two(o.h)}${two(m)}` : `${o.sign}${two(o.h)}:${two(m)}`;
+          const canonical = `${date}T${d.second === null ? `${time}:00` : time.replace(/\.(\d{1,3})\d*$/, (_x, f: string) => `.${f.padEnd(3, '0')}`)}${o === null || o.form === 'Z' ? 'Z' : `${o.sign}${two(o.h)}:${two(m)}`}`;
+          const want = new Date(Date.parse(canonical)).toISOString().replace('T', ' ').replace('Z', '');
+          expect(formatDate(`${date}${d.separator}${time}${offset}`, 'yyyy-MM-dd HH:mm:ss.SSS')).toBe(want);
+        },
+      ),
+      { numRuns: 3000, seed: 5 },
+    );
+  });
+
   it('property: the fast path renders exactly what date-fns renders, in any zone', () => {
     const patterns = ['yyyy-MM-dd', 'MM/dd/yyyy', 'dd.MM.yyyy', 'yyyy-MM-dd HH:mm:ss', 'd/M/yy h:m:s a', "yyyy'T'HH:mm:ss.SSS", 'y-M-d H', "''yyyy''"];
     fc.assert(
