@@ -1,5 +1,7 @@
+import { TZDate } from '@date-fns/tz/date';
+import { format as dateFnsFormat } from 'date-fns/format';
 import type { DateFormat } from '../types.js';
-import { DateRenderer, checkPattern } from './compile.js';
+import { DATE_FNS, DateRenderer, checkPattern } from './compile.js';
 import { isPreset, plainPattern } from './presets.js';
 import { Zone, checkTimeZone } from './zone.js';
 
@@ -25,6 +27,8 @@ export interface FormatDateOptions {
  * //=> '15.01.2024'
  */
 export function formatDate(value: Date | number | string, format: DateFormat, options: FormatDateOptions = {}): string {
+  // synchronous, so it cannot wait for an import(): it imports date-fns itself (only bundles that use it pay)
+  DATE_FNS.provide({ format: dateFnsFormat, TZDate });
   return rendererFor(format, options.timeZone ?? 'UTC').value(value);
 }
 

@@ -1,6 +1,7 @@
 import { mapRows } from '../sources/mapRows.js';
 import { assertRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows } from '../types.js';
+import { DATE_FNS } from './compile.js';
 import { rendererFor } from './formatDate.js';
 
 /** Options of {@link formatDates}. */
@@ -57,5 +58,13 @@ export function formatDates<T extends object>(
     }
     return copy as Formatted<T>;
   };
-  return mapRows(rows, formatRow);
+  return mapRows(renderer.needsDateFns && !DATE_FNS.loaded ? afterDateFns(rows) : rows, formatRow);
+}
+
+// --- internal ---
+
+/** The rows, once date-fns (started by the pattern check) has been imported. */
+async function* afterDateFns<T>(rows: Rows<T>): AsyncGenerator<T, void, undefined> {
+  await DATE_FNS.start();
+  yield* rows;
 }
