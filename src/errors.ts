@@ -34,9 +34,9 @@ export type RowportErrorCode = (typeof RowportErrorCode)[keyof typeof RowportErr
 /** Where an error happened, and what caused it. */
 export interface RowportErrorDetails {
   /** 0-based index of the source row (the same index `Column.value` receives). */
-  readonly row?: number;
+  readonly row?: number | undefined;
   /** Key of the column. */
-  readonly column?: string;
+  readonly column?: string | undefined;
   /** The underlying error. */
   readonly cause?: unknown;
 }

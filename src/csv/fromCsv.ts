@@ -11,17 +11,17 @@ const FAST_CSV = /* @__PURE__ */ new Lazy(() => import('@fast-csv/parse'));
 /** Options of {@link fromCsv}. */
 export interface FromCsvOptions {
   /** Field separator. @default ',' */
-  readonly delimiter?: string;
+  readonly delimiter?: string | undefined;
   /** Quote character. @default '"' */
-  readonly quote?: string;
+  readonly quote?: string | undefined;
   /** Encoding of the input when it has no BOM (a UTF-8 or UTF-16 BOM always wins and is dropped).
    *  @default 'utf-8' */
-  readonly encoding?: string;
+  readonly encoding?: string | undefined;
   /** `true`: the first line names the fields; an array: these names, and the first line is data.
    *  @default true */
-  readonly headers?: boolean | readonly string[];
+  readonly headers?: boolean | readonly string[] | undefined;
   /** Skip blank lines. @default true */
-  readonly skipEmpty?: boolean;
+  readonly skipEmpty?: boolean | undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ import { Zone, checkTimeZone } from './zone.js';
 /** Options of {@link formatDate}. */
 export interface FormatDateOptions {
   /** IANA time zone the date is rendered in. Calendar dates (`'YYYY-MM-DD'`) never shift. @default 'UTC' */
-  readonly timeZone?: string;
+  readonly timeZone?: string | undefined;
 }
 
 /**

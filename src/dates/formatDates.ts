@@ -7,12 +7,12 @@ import { rendererFor } from './formatDate.js';
 /** Options of {@link formatDates}. */
 export interface FormatDatesOptions {
   /** IANA time zone dates are rendered in. @default 'UTC' */
-  readonly timeZone?: string;
+  readonly timeZone?: string | undefined;
   /**
    * Only these keys are formatted, and in them `'YYYY-MM-DD'` strings and epoch milliseconds count
    * as dates too. Without it, every `Date` value at the top level of a row is formatted.
    */
-  readonly columns?: readonly string[];
+  readonly columns?: readonly string[] | undefined;
 }
 
 type Formatted<T> = T extends readonly unknown[] ? unknown[] : { [K in keyof T]: T[K] extends Date ? string : T[K] };

@@ -3,7 +3,7 @@ import { invalidOption } from '../errors.js';
 /** Options of {@link exportFileName}. */
 export interface ExportFileNameOptions {
   /** The moment in the name, written in UTC. @default now */
-  readonly date?: Date;
+  readonly date?: Date | undefined;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { ExportSummary } from '../types.js';
 /** Options of {@link exportToFile}. */
 export interface ExportToFileOptions {
   /** Aborting stops the export, destroys `stream` (closing its source) and removes the temp file. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**

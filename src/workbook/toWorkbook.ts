@@ -17,15 +17,15 @@ export interface SheetSpec<T = Record<string, unknown>> extends SheetExtraOption
   /** The sheet's rows: any `Iterable` or `AsyncIterable`. Read when the sheet before it is done. */
   readonly rows: Rows<T>;
   /** Which columns, in order, with headers, types and widths. @default the first row's keys */
-  readonly columns?: readonly ColumnSpec<T>[];
+  readonly columns?: readonly ColumnSpec<T>[] | undefined;
   /** Write a header row on this sheet. @default the workbook's `header` */
-  readonly header?: boolean;
+  readonly header?: boolean | undefined;
   /** Date rendering of this sheet. @default the workbook's `dateFormat` */
-  readonly dateFormat?: DateFormat;
+  readonly dateFormat?: DateFormat | undefined;
   /** Time zone of this sheet's dates. @default the workbook's `timeZone` */
-  readonly timeZone?: string;
+  readonly timeZone?: string | undefined;
   /** Most rows this sheet may have. @default the workbook's `maxRows` */
-  readonly maxRows?: number;
+  readonly maxRows?: number | undefined;
 }
 
 /** Options of {@link toWorkbook}: the shared writer options (`maxRows` per sheet) and the look of every sheet. */

@@ -24,21 +24,21 @@ export interface ChartSpec {
   /** `'column'` (vertical bars), `'bar'` (horizontal bars), `'line'` or `'pie'`. */
   readonly type: ChartType;
   /** Title above the chart. @default no title */
-  readonly title?: string;
+  readonly title?: string | undefined;
   /** Key of the column whose cells label the points (the category axis, or the pie's slices). */
   readonly categories: string;
   /** Keys of the columns to plot, one series each, named by the column's header. A pie takes exactly one. */
   readonly series: readonly string[];
   /** Top-left cell of the chart, e.g. `'H2'`. @default two columns right of the data, row 2; further charts below the first */
-  readonly anchor?: string;
+  readonly anchor?: string | undefined;
   /** Width and height in pixels. @default { width: 480, height: 288 } */
-  readonly size?: ChartSize;
+  readonly size?: ChartSize | undefined;
   /** Title of the value axis (vertical for column and line charts, horizontal for bar charts). Not for pies. */
-  readonly yAxisTitle?: string;
+  readonly yAxisTitle?: string | undefined;
   /** Title of the category axis (horizontal for column and line charts, vertical for bar charts). Not for pies. */
-  readonly xAxisTitle?: string;
+  readonly xAxisTitle?: string | undefined;
   /** Legend position, or `false` for none. @default 'right', or `false` for a bar, column or line chart with one series */
-  readonly legend?: ChartLegendPosition | false;
+  readonly legend?: ChartLegendPosition | false | undefined;
 }
 
 /** Chart types, for checks and messages. */
