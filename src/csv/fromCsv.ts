@@ -4,6 +4,7 @@ import { RowportError, RowportErrorCode, describe, invalidOption } from '../erro
 import { Lazy } from '../internal/lazy.js';
 import { ICONV } from './encode.js';
 import { encodingExists } from './encodingNames.js';
+import { FROM_CSV_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /** The CSV parser, imported when a `fromCsv` iteration starts: writers never load it. */
 const FAST_CSV = /* @__PURE__ */ new Lazy(() => import('@fast-csv/parse'));
@@ -41,6 +42,7 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
   if (!(typeof input === 'string' || Buffer.isBuffer(input) || input instanceof Readable)) {
     throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}`);
   }
+  checkOptionKeys(options, FROM_CSV_KEYS);
   if (typeof delimiter !== 'string' || delimiter.length !== 1) throw invalidOption('delimiter', 'one character', delimiter);
   if (typeof quote !== 'string' || quote.length !== 1) throw invalidOption('quote', 'one character', quote);
   if (typeof encoding !== 'string' || !encodingExists(encoding)) throw invalidOption('encoding', 'an encoding iconv-lite knows', encoding);

@@ -4,6 +4,7 @@ import { type ResolvedWriterOptions, checkBoolean, resolveWriterOptions } from '
 import type { WriterOptions } from '../types.js';
 import { type TextEncoder, createEncoder } from './encode.js';
 import { type FieldQuoter, compileQuoter } from './quote.js';
+import { TO_CSV_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /** Options of `toCsv`. */
 export interface ToCsvOptions<T = Record<string, unknown>> extends WriterOptions<T> {
@@ -59,6 +60,7 @@ const LINE_ENDINGS = ['\r\n', '\n', '\r'];
  */
 export function resolveCsvOptions<T>(options: ToCsvOptions<T>): ResolvedCsvOptions<T> {
   const shared = resolveWriterOptions(options);
+  checkOptionKeys(options, TO_CSV_KEYS);
   const { encoding = 'utf-8' } = options;
   const encoder = createEncoder(encoding);
   const {

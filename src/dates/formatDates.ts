@@ -3,6 +3,7 @@ import { assertRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows } from '../types.js';
 import { DATE_FNS } from './compile.js';
 import { rendererFor } from './formatDate.js';
+import { FORMAT_DATES_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /** Options of {@link formatDates}. */
 export interface FormatDatesOptions {
@@ -36,6 +37,7 @@ export function formatDates<T extends object>(
   options: FormatDatesOptions = {},
 ): AsyncIterable<Formatted<T>> {
   assertRows(rows);
+  checkOptionKeys(options, FORMAT_DATES_KEYS);
   const renderer = rendererFor(format, options.timeZone ?? 'UTC');
   const only = options.columns;
   const formatRow = (row: T, index: number): Formatted<T> => {

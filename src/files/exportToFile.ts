@@ -8,6 +8,7 @@ import { RowportError, RowportErrorCode, isRowportError } from '../errors.js';
 import { abortError } from '../internal/chunkStream.js';
 import { rowsWritten } from '../internal/rowCount.js';
 import type { ExportSummary } from '../types.js';
+import { EXPORT_TO_FILE_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /** Options of {@link exportToFile}. */
 export interface ExportToFileOptions {
@@ -29,6 +30,7 @@ export interface ExportToFileOptions {
  * //=> { path: '/srv/out/people.csv', bytes: 1834, rows: 42, durationMs: 3 }
  */
 export async function exportToFile(stream: Readable, path: string, options: ExportToFileOptions = {}): Promise<ExportSummary> {
+  checkOptionKeys(options, EXPORT_TO_FILE_KEYS);
   const started = performance.now();
   const target = resolve(path);
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -9,6 +9,7 @@ import { type XlsxLookOptions, resolveLook } from '../xlsx/options.js';
 import { SheetNames } from '../xlsx/sheetName.js';
 import { streamWorkbook } from '../xlsx/streamWorkbook.js';
 import type { SheetJob } from '../xlsx/writeSheet.js';
+import { SHEET_SPEC_KEYS, TO_WORKBOOK_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /** One sheet of {@link toWorkbook}: its name, rows, columns, and options of its own. */
 export interface SheetSpec<T = Record<string, unknown>> extends SheetExtraOptions {
@@ -53,11 +54,13 @@ export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxL
 export function toWorkbook(sheets: readonly SheetSpec<any>[], options: ToWorkbookOptions = {}): Readable {
   if (!Array.isArray(sheets) || sheets.length === 0) throw invalidOption('sheets', 'a non-empty array of { name, rows, columns? }', sheets);
   const base = resolveWriterOptions(options);
+  checkOptionKeys(options, TO_WORKBOOK_KEYS);
   const look = resolveLook(options);
   const names = new SheetNames();
   const jobs: SheetJob[] = sheets.map((spec: SheetSpec<unknown>, i) => {
     const where = `sheets[${i}]`;
     if (spec === null || typeof spec !== 'object') throw invalidOption(where, 'a { name, rows, columns? } object', spec);
+    checkOptionKeys(spec, SHEET_SPEC_KEYS, `${where}.`);
     if (typeof spec.name !== 'string') throw invalidOption(`${where}.name`, 'a string', spec.name);
     assertRows(spec.rows);
     normaliseColumns(spec.columns, `${where}.columns`); // checked here too, so errors name the sheet

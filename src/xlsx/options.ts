@@ -5,6 +5,7 @@ import type { ResolvedAutoFit } from './autoFit.js';
 import { type SheetExtraOptions, type SheetExtras, resolveSheetExtras } from './extras.js';
 import type { ResolvedHeaderStyle } from './styles.js';
 import type { WarningHandler } from './warnings.js';
+import { AUTO_FIT_KEYS, HEADER_STYLE_KEYS, TO_XLSX_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /** Colours and weight of the header row. Colours are hex `RRGGBB` (or `AARRGGBB`), `null` for none. */
 export interface HeaderStyle {
@@ -136,6 +137,7 @@ export interface ResolvedXlsxOptions<T> {
  */
 export function resolveXlsxOptions<T>(options: ToXlsxOptions<T>): ResolvedXlsxOptions<T> {
   const shared = resolveWriterOptions(options);
+  checkOptionKeys(options, TO_XLSX_KEYS);
   const { sheetName = 'Sheet1' } = options;
   if (typeof sheetName !== 'string') throw invalidOption('sheetName', 'a string', sheetName);
   return { shared, look: resolveLook(options), sheetName, extras: resolveSheetExtras(options, '') };
@@ -149,6 +151,7 @@ function resolveHeaderStyle(style: boolean | HeaderStyle): ResolvedHeaderStyle |
   if (style === true) return DEFAULT_HEADER;
   if (style === false) return undefined;
   if (style === null || typeof style !== 'object') throw invalidOption('headerStyle', 'true, false or { bold, fill, color }', style);
+  checkOptionKeys(style, HEADER_STYLE_KEYS, 'headerStyle.');
   const { bold = true, fill = '4472C4', color = 'FFFFFF' } = style;
   checkBoolean('headerStyle.bold', bold);
   return { bold, fill: argb('headerStyle.fill', fill), color: argb('headerStyle.color', color) };
@@ -166,6 +169,7 @@ function resolveAutoFit(autoFit: boolean | AutoFitOptions): ResolvedAutoFit | un
   if (autoFit === false) return undefined;
   if (autoFit === true) return { sampleRows: 300, minWidth: 8, maxWidth: 50 };
   if (autoFit === null || typeof autoFit !== 'object') throw invalidOption('autoFit', 'true, false or { sampleRows, minWidth, maxWidth }', autoFit);
+  checkOptionKeys(autoFit, AUTO_FIT_KEYS, 'autoFit.');
   const { sampleRows = 300, minWidth = 8, maxWidth = 50 } = autoFit;
   if (!(Number.isInteger(sampleRows) && sampleRows >= 0)) throw invalidOption('autoFit.sampleRows', 'a whole number ≥ 0', sampleRows);
   if (!(typeof minWidth === 'number' && minWidth >= 1 && minWidth <= 255)) throw invalidOption('autoFit.minWidth', 'a number from 1 to 255', minWidth);

@@ -2,6 +2,7 @@ import { invalidOption } from '../errors.js';
 import { quoteSheetName } from './cellRef.js';
 import { xmlText } from './charts/xml.js';
 import type { SheetExtras, SheetTail } from './extras.js';
+import { HEADER_FOOTER_KEYS, PRINT_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /**
  * Printed page header and footer, in Excel's codes: `&L`, `&C`, `&R` start the left, centre and
@@ -63,6 +64,8 @@ export function resolvePrintOptions(headerFooter: unknown, print: unknown, prefi
   if (print !== undefined && (print === null || typeof print !== 'object' || Array.isArray(print))) {
     throw invalidOption(`${prefix}print`, '{ orientation?, fitToWidth?, repeatHeader?, paperSize?, gridlines? }', print);
   }
+  if (headerFooter !== undefined) checkOptionKeys(headerFooter, HEADER_FOOTER_KEYS, `${prefix}headerFooter.`);
+  if (print !== undefined) checkOptionKeys(print, PRINT_KEYS, `${prefix}print.`);
   const { header, footer } = (headerFooter ?? {}) as HeaderFooter;
   for (const [name, text] of [['header', header], ['footer', footer]] as const) {
     if (text !== undefined && (typeof text !== 'string' || text.length > MAX_HEADER_FOOTER_LENGTH)) {

@@ -1,6 +1,7 @@
 import { invalidOption } from '../../errors.js';
 import type { ColumnType } from '../../types.js';
 import { parseCellRef } from '../cellRef.js';
+import { CHART_KEYS, checkOptionKeys } from '../../internal/optionKeys.js';
 
 /** Chart kinds: `'column'` (vertical bars), `'bar'` (horizontal bars), `'line'`, `'pie'`. */
 export type ChartType = 'column' | 'bar' | 'line' | 'pie';
@@ -183,6 +184,7 @@ const DEFAULT_ROW_PIXELS = 20;
 
 function normaliseChart(spec: unknown, option: string): NormalisedChart {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw invalidOption(option, 'a chart object', spec);
+  checkOptionKeys(spec, CHART_KEYS, `${option}.`);
   const { type, title, categories, series, anchor, size = DEFAULT_CHART_SIZE, yAxisTitle, xAxisTitle, legend } = spec as Partial<ChartSpec>;
   if (!CHART_TYPES.includes(type as ChartType)) {
     const hint = typeof type === 'string' && /^(?:bars?|columns?|lines?|pies?)$/i.test(type) ? `Did you mean '${type.toLowerCase().replace(/s$/, '')}'?` : undefined;
