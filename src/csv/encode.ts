@@ -3,7 +3,7 @@ import { Lazy } from '../internal/lazy.js';
 import { encodingExists } from './encodingNames.js';
 
 /** iconv-lite, imported when a non-Unicode encoding (or UTF-16 BE) is first written. */
-export const ICONV = /* @__PURE__ */ new Lazy(async () => (await import('iconv-lite')).default);
+export const ICONV = /* @__PURE__ */ new Lazy('iconv-lite', async () => (await import('iconv-lite')).default);
 
 /** How text becomes bytes for one encoding. */
 export interface TextEncoder {

@@ -14,7 +14,7 @@ export interface DateFns {
  * date-fns, imported only for a pattern with tokens the compiled path lacks (`MMMM`, `do`, `EEE`…),
  * when the pattern is checked. Subpath imports: the package roots load every date-fns function.
  */
-export const DATE_FNS = /* @__PURE__ */ new Lazy<DateFns>(async () => {
+export const DATE_FNS = /* @__PURE__ */ new Lazy<DateFns>('date-fns', async () => {
   const [{ format }, { TZDate }] = await Promise.all([import('date-fns/format'), import('@date-fns/tz/date')]);
   return { format, TZDate };
 });

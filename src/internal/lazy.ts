@@ -10,16 +10,26 @@
 export class Lazy<M> {
   private module: M | undefined;
   private loading: Promise<M> | undefined;
+  private failure: Error | undefined;
 
-  constructor(private readonly load: () => Promise<M>) {}
+  /** @param name - The package, for the message when it cannot be loaded. */
+  constructor(private readonly name: string, private readonly load: () => Promise<M>) {}
 
   /** Starts loading (once) and returns the module. */
   start(): Promise<M> {
     if (this.loading === undefined) {
-      const loading = this.load().then((module) => {
-        this.module = module;
-        return module;
-      });
+      const loading = this.load().then(
+        (module) => {
+          this.module = module;
+          return module;
+        },
+        (error: unknown) => {
+          // typically an ESM bundle, where a CommonJS package cannot require() Node's built-ins
+          const reason = error instanceof Error ? error.message : String(error);
+          this.failure = new Error(`rowport could not load ${this.name}: ${reason} (in an ESM bundle, add the require banner: README, "Bundlers")`, { cause: error });
+          throw this.failure;
+        },
+      );
       this.loading = loading;
       pending.add(loading);
       const done = (): void => void pending.delete(loading);
@@ -35,7 +45,7 @@ export class Lazy<M> {
 
   /** The module; only after {@link start} has settled (or {@link provide}). */
   get(): M {
-    if (this.module === undefined) throw new Error('rowport: a lazily loaded module was used before it was loaded');
+    if (this.module === undefined) throw this.failure ?? new Error(`rowport: ${this.name} was used before it was loaded`);
     return this.module;
   }
 
