@@ -7,7 +7,7 @@ import { encodingExists } from './encodingNames.js';
 import { FROM_CSV_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /** The CSV parser, imported when a `fromCsv` iteration starts: writers never load it. */
-const FAST_CSV = /* @__PURE__ */ new Lazy('@fast-csv/parse', () => import('@fast-csv/parse'));
+export const FAST_CSV = /* @__PURE__ */ new Lazy('@fast-csv/parse', () => import('@fast-csv/parse'));
 
 /** Options of {@link fromCsv}. */
 export interface FromCsvOptions {

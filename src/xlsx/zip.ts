@@ -3,7 +3,7 @@ import type { ZipFile } from 'yazl';
 import { Lazy } from '../internal/lazy.js';
 
 /** yazl, imported when a workbook is started: a CSV-only app (or bundle) never loads it. */
-const YAZL = /* @__PURE__ */ new Lazy('yazl', () => import('yazl'));
+export const YAZL = /* @__PURE__ */ new Lazy('yazl', () => import('yazl'));
 
 /**
  * A zip container over yazl: entries in the order they are added, deflated on the libuv pool,

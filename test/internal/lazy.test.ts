@@ -23,7 +23,7 @@ describe('Lazy', () => {
   });
 
   it('takes a module handed over by a synchronous caller', () => {
-    const lazy = new Lazy('thing', () => Promise.reject(new Error('not used')));
+    const lazy = new Lazy<{ ok: boolean }>('thing', () => Promise.reject(new Error('not used')));
     lazy.provide({ ok: true });
     expect(lazy.get()).toEqual({ ok: true });
   });
