@@ -7,7 +7,7 @@ import type { ExportFileNameOptions } from '../files/exportFileName.js';
 import type { ExportToFileOptions } from '../files/exportToFile.js';
 import type { Column, WriterOptions } from '../types.js';
 import type { SheetSpec, ToWorkbookOptions } from '../workbook/toWorkbook.js';
-import type { ChartSpec } from '../xlsx/charts/chartOptions.js';
+import type { ChartSize, ChartSpec } from '../xlsx/charts/chartOptions.js';
 import type { AutoFitOptions, HeaderStyle, ToXlsxOptions } from '../xlsx/options.js';
 import type { HeaderFooter, PrintOptions } from '../xlsx/print.js';
 
@@ -52,6 +52,7 @@ export const CHART_KEYS = keys<ChartSpec>({
   type: true, categories: true, series: true, title: true, anchor: true, size: true,
   xAxisTitle: true, yAxisTitle: true, legend: true,
 });
+export const CHART_SIZE_KEYS = keys<ChartSize>({ width: true, height: true });
 export const HEADER_FOOTER_KEYS = keys<HeaderFooter>({ header: true, footer: true });
 export const PRINT_KEYS = keys<PrintOptions>({ orientation: true, fitToWidth: true, repeatHeader: true, paperSize: true, gridlines: true });
 export const FROM_CSV_KEYS = keys<FromCsvOptions>({ delimiter: true, quote: true, encoding: true, headers: true, skipEmpty: true });

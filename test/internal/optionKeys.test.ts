@@ -27,6 +27,7 @@ const CASES: [string, () => unknown, string, string | undefined][] = [
   ['toXlsx headerStyle', () => toXlsx(rows, { headerStyle: { colour: 'FF0000' } } as never), 'headerStyle.colour', 'color'],
   ['toXlsx autoFit', () => toXlsx(rows, { autoFit: { maxWidht: 9 } } as never), 'autoFit.maxWidht', 'maxWidth'],
   ['toXlsx chart', () => toXlsx(rows, { charts: [{ ...chart, tilte: 'T' }] } as never), 'charts[0].tilte', 'title'],
+  ['toXlsx chart size', () => toXlsx(rows, { charts: [{ ...chart, size: { width: 400, height: 300, heigth: 1 } }] } as never), 'charts[0].size.heigth', 'height'],
   ['toXlsx headerFooter', () => toXlsx(rows, { headerFooter: { foter: 'x' } } as never), 'headerFooter.foter', 'footer'],
   ['toXlsx print', () => toXlsx(rows, { print: { landscape: true } } as never), 'print.landscape', undefined],
   ['toXlsx column object', () => toXlsx(rows, { columns: [{ key: 'id', tpye: 'integer' }] } as never), 'columns[0].tpye', 'type'],

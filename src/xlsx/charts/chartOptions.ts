@@ -1,7 +1,7 @@
 import { invalidOption } from '../../errors.js';
 import type { ColumnType } from '../../types.js';
 import { parseCellRef } from '../cellRef.js';
-import { CHART_KEYS, checkOptionKeys } from '../../internal/optionKeys.js';
+import { CHART_KEYS, CHART_SIZE_KEYS, checkOptionKeys } from '../../internal/optionKeys.js';
 
 /** Chart kinds: `'column'` (vertical bars), `'bar'` (horizontal bars), `'line'`, `'pie'`. */
 export type ChartType = 'column' | 'bar' | 'line' | 'pie';
@@ -220,6 +220,7 @@ function normaliseChart(spec: unknown, option: string): NormalisedChart {
   ) {
     throw invalidOption(`${option}.size`, `{ width, height } in pixels, each from 1 to ${MAX_CHART_PIXELS}`, size);
   }
+  checkOptionKeys(size, CHART_SIZE_KEYS, `${option}.size.`);
   if (legend !== undefined && legend !== false && !LEGEND_POSITIONS.includes(legend)) {
     throw invalidOption(`${option}.legend`, `${LEGEND_POSITIONS.map((p) => `'${p}'`).join(', ')} or false`, legend);
   }
