@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,7 +110,6 @@ describe('exportToFile', () => {
 
     it('removes its abort listener when done', async () => {
       const controller = new AbortController();
-      const { getEventListeners } = await import('node:events');
       await exportToFile(toCsv([{ a: 1 }]), join(dir, 'a.csv'), { signal: controller.signal });
       await expect(exportToFile(toCsv([{ a: () => 1 }]), join(dir, 'b.csv'), { signal: controller.signal })).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE' });
       expect(getEventListeners(controller.signal, 'abort')).toEqual([]);
