@@ -8,6 +8,7 @@ import { RowportErrorCode, isRowportError } from '../errors.js';
 import { exportToFile } from '../files/exportToFile.js';
 import type { RowportWarning } from '../xlsx/warnings.js';
 import { HELP, parseCliArgs } from './args.js';
+import { planColumns } from './columnPlan.js';
 import { type Input, openInput } from './inputs.js';
 import { createWriter, planOutput } from './outputs.js';
 import { ProgressBar, formatBytes, formatCount, formatDuration } from './progressBar.js';
@@ -82,9 +83,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       signal: controller.signal,
     });
     const opened = input;
+    const planned = await planColumns(opened.rows, { columns: args.columns, types: args.types, detectDates: args.detectDates, signal: controller.signal });
     let writer: Readable;
     try {
-      writer = createWriter(opened.rows, args, plan, {
+      writer = createWriter(planned.rows, { ...args, columns: planned.columns }, plan, {
         onProgress: (p) => void (rows = p.rows),
         onWarning: (warning) => {
           const seen = (warnings.get(warning.code) ?? 0) + 1;

@@ -123,7 +123,7 @@ describe('runCli (in-process)', () => {
     try {
       const toFile = await runInProcess(['-o', join(dir, 'bar.csv')], { input, io: { stderrIsTTY: true, stdoutIsTTY: true } });
       expect(toFile.code).toBe(0);
-      expect(toFile.stderr).toMatch(/\rrowport 2 rows {2}/);
+      expect(toFile.stderr).toMatch(/\rrowport +2 rows {2}/);
       const toTerminal = await runInProcess([], { input, io: { stderrIsTTY: true, stdoutIsTTY: true } });
       expect(toTerminal.stderr).not.toContain('\r');
     } finally {
