@@ -39,7 +39,7 @@ export interface ExportToFileOptions {
 export async function exportToFile(stream: Readable, path: string, options: ExportToFileOptions = {}): Promise<ExportSummary> {
   const started = performance.now();
   checkStream(stream);
-  if (typeof path !== 'string' || path === '') throw invalidOption('path', 'a non-empty file path', path);
+  if (typeof path !== 'string' || path === '' || path.includes('\0')) throw invalidOption('path', 'a non-empty file path without NUL bytes', path);
   if (options === null || typeof options !== 'object') throw invalidOption('options', 'an object', options);
   const { signal, mkdir: makeFolder = false } = options;
   if (signal !== undefined && (signal === null || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')) throw invalidOption('signal', 'an AbortSignal', signal);

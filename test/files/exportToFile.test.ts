@@ -245,7 +245,7 @@ describe('exportToFile', () => {
       expect(await readdir(dir)).toEqual(['keep.csv']);
     });
 
-    it.each([['', ''], ['a number', 5]])('refuses the path %s', async (_, path) => {
+    it.each([['', ''], ['a number', 5], ['with a NUL byte', 'a\0.csv']])('refuses the path %s', async (_, path) => {
       await expect(exportToFile(toCsv([]), path as never)).rejects.toMatchObject({ code: 'ROWPORT_INVALID_OPTION' });
     });
   });
