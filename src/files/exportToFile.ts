@@ -30,8 +30,9 @@ export interface ExportToFileOptions {
  * @returns `{ path, bytes, rows, durationMs }`, with `path` absolute.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` before `path` is touched when `stream` is not a
  *   fresh byte stream (a string, a Buffer, an object-mode or consumed stream) or an option is bad;
- *   the stream's own `RowportError`; `ROWPORT_ABORTED`; `ROWPORT_WRITE_FAILED` with the file
- *   system error as `cause` (a missing folder, no permission, a full disk, a failed rename).
+ *   the stream's own `RowportError`, or `ROWPORT_SOURCE_FAILED` for another error of the stream
+ *   (its `cause`); `ROWPORT_ABORTED`; `ROWPORT_WRITE_FAILED` with the file system error as `cause`
+ *   (a missing folder, no permission, a full disk, a failed rename).
  * @example
  * const summary = await exportToFile(toCsv(rows), 'out/people.csv', { mkdir: true });
  * //=> { path: '/srv/out/people.csv', bytes: 1834, rows: 42, durationMs: 3 }
@@ -58,14 +59,14 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
   try {
     throwIfAborted(signal);
     if (makeFolder) await mkdir(folder, { recursive: true }).catch((error: unknown) => failed(`Could not create the folder ${folder}`, error));
-    const existing = await stat(target).catch(ignoreMissing);
+    const existing = await stat(target).catch(ignoreMissing).catch((error: unknown) => failed(`Could not write ${target}`, error));
     if (existing?.isDirectory()) throw failed(`Could not write ${target}`, Object.assign(new Error(`EISDIR: ${target} is a directory`), { code: 'EISDIR' }));
     throwIfAborted(signal);
     // Awaited, so the file exists exactly when `created` is true: nothing can create it after the
     // cleanup below has run (the race of a stream that opens its file in the background).
     handle = await open(temp, 'wx').catch((error: unknown) => failed(openFailure(target, error), error));
     created = true;
-    if (existing) await keepOwnership(handle, existing);
+    if (existing) await keepOwnership(handle, existing).catch((error: unknown) => failed(`Could not give ${temp} the mode of ${target}`, error));
     throwIfAborted(signal);
     for await (const chunk of stream as AsyncIterable<Buffer | string>) {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk, stream.readableEncoding ?? 'utf8') : chunk;
@@ -85,7 +86,8 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
     if (created) await unlink(temp).catch(ignoreMissing);
     if (signal?.aborted) throw abortError(signal);
     if (isRowportError(error)) throw error;
-    throw failed(`Could not write ${target}`, error);
+    // Every file system step above throws a RowportError; what is left came from reading the stream.
+    throw new RowportError(RowportErrorCode.SourceFailed, `The stream failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   signal?.removeEventListener('abort', onAbort);
   return { path: target, bytes, rows: rowsWritten(stream), durationMs: Math.round(performance.now() - started) };

@@ -139,13 +139,13 @@ describe('exportToFile', () => {
       expect(await readFile(path, 'utf8')).toBe('old');
     });
 
-    it('a byte stream that errors is ROWPORT_WRITE_FAILED with its error as the cause', async () => {
+    it('a byte stream that errors is ROWPORT_SOURCE_FAILED (not a write failure) with its error as the cause', async () => {
       const broken = new Readable({
         read() {
           this.destroy(new Error('socket reset'));
         },
       });
-      await expect(exportToFile(broken, join(dir, 'a.csv'))).rejects.toMatchObject({ code: 'ROWPORT_WRITE_FAILED', cause: { message: 'socket reset' } });
+      await expect(exportToFile(broken, join(dir, 'a.csv'))).rejects.toMatchObject({ code: 'ROWPORT_SOURCE_FAILED', cause: { message: 'socket reset' } });
       expect(await readdir(dir)).toEqual([]);
     });
 
