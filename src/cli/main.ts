@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync, realpathSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { type Readable, Transform, type Writable, pipeline as pipe } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if ((args.input === undefined || args.input === '-') && io.stdinIsTTY) {
       throw new UsageError('no input: give a file, or pipe rows into stdin');
     }
+    if (plan.path !== undefined) await checkOutputFolder(plan.path);
   } catch (error) {
     return usage(say, error);
   }
@@ -164,6 +166,14 @@ function usage(say: (line: string) => void, error: unknown): number {
   say(`rowport: ${error.message}`);
   say("Try 'rowport --help' for the flags and examples.");
   return ExitCode.Usage;
+}
+
+/** A missing output folder is a usage error found before any input is read, as a missing input file is. */
+async function checkOutputFolder(path: string): Promise<void> {
+  const folder = dirname(resolve(path));
+  const info = await stat(folder).catch(() => undefined);
+  if (info === undefined) throw new UsageError(`cannot write ${path}: the folder ${folder} does not exist`);
+  if (!info.isDirectory()) throw new UsageError(`cannot write ${path}: ${folder} is not a folder`);
 }
 
 /** `Invalid option \`timeZone\`: …` → `--time-zone: Invalid option …` */

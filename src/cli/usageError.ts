@@ -4,7 +4,7 @@ export const ExitCode = {
   Ok: 0,
   /** A data error: bad input (JSON, CSV) or a value the writer refused, a failed write. */
   DataError: 1,
-  /** A usage error: an unknown flag, a bad flag value, a missing input file. */
+  /** A usage error: an unknown flag, a bad flag value, a missing input file or output folder. */
   Usage: 2,
   /** Stopped by SIGHUP (the terminal went away), 128 + 1; no output file is left. */
   HungUp: 129,

@@ -156,6 +156,8 @@ describe('runCli (in-process)', () => {
     ['two inputs', ['a.json', 'b.json']],
     ['a missing input file', ['/no/such/file.json']],
     ['a folder as input', ['.']],
+    ['a missing output folder', ['-o', '/no/such/folder/out.csv']],
+    ['an output folder that is a file', ['-o', 'package.json/out.csv']],
   ])('exits 2 on %s, with a hint', async (_name, argv) => {
     const result = await runInProcess(argv, { input: '{"a":1}\n' });
     expect(result.code).toBe(2);
