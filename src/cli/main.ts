@@ -250,6 +250,7 @@ async function main(): Promise<void> {
     });
   }
   process.stdout.on('error', () => undefined); // EPIPE after the export is handled by runCli
+  process.stderr.on('error', () => undefined); // after SIGHUP the terminal is gone: messages are lost, the exit code stays
   const code = await runCli(process.argv.slice(2), {
     stdin: process.stdin,
     stdout: process.stdout,
