@@ -115,7 +115,7 @@ Columns and values
                            'key:header:type', comma-separated; types: string integer
                            decimal percent date datetime boolean; \\, and \\: escape.
                            A lower-case word after the key is a type; for a header
-                           like that, end with a colon: 'key:total:'
+                           like that, end with a colon: 'amount:net:'
   --types SPEC             types for some columns, keeping all the others:
                            'created_at:datetime,total:decimal'; with --columns,
                            types the selected columns
@@ -157,7 +157,7 @@ Exit codes
   0 done (also when a reader such as 'head' closes the pipe early)
   1 data error: bad JSON/CSV input (with its line), a value the writer refused
     (with its code, row and column), a failed write
-  2 usage error: unknown flag, bad flag value, missing input file
+  2 usage error: unknown flag, bad flag value, missing input file or output folder
   129, 130, 143 stopped by SIGHUP, Ctrl-C (SIGINT), SIGTERM; no output file is left
     behind
 
@@ -166,6 +166,8 @@ Examples
   rowport events.ndjson -o events.csv.gz --columns 'id,at:Time:datetime,kind'
   psql -c "\\copy (select * from orders) to stdout csv header" | rowport --from csv -o orders.xlsx
   sqlite3 -json app.db 'select * from users' | rowport -o users.xlsx --sheet Users
+  rowport orders.csv -o orders.xlsx --types 'created_at:datetime,total:decimal'
+  rowport events.json -o events.xlsx --detect-dates
   rowport legacy.csv --encoding windows-1251 -o legacy-1251.csv
   rowport data.tsv --to xlsx > data.xlsx
 `;

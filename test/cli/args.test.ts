@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs } from '../../src/cli/args.js';
+import { HELP, parseCliArgs } from '../../src/cli/args.js';
 import { parseColumnsFlag, parseTypesFlag } from '../../src/cli/columnsFlag.js';
 import { type CliIo, runCli } from '../../src/cli/main.js';
 import { UsageError } from '../../src/cli/usageError.js';
@@ -89,6 +89,12 @@ describe('parseCliArgs', () => {
       detectDates: true,
     });
     expect(parseCliArgs([])).toMatchObject({ types: undefined, detectDates: false });
+  });
+});
+
+describe('HELP', () => {
+  it('documents --types, --detect-dates and the exit codes of stop signals', () => {
+    for (const text of ['--types SPEC', '--detect-dates', '129, 130, 143']) expect(HELP).toContain(text);
   });
 });
 
