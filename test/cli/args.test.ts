@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { HELP, parseCliArgs } from '../../src/cli/args.js';
 import { parseColumnsFlag, parseTypesFlag } from '../../src/cli/columnsFlag.js';
 import { type CliIo, runCli } from '../../src/cli/main.js';
-import { UsageError } from '../../src/cli/usageError.js';
+import { StopSignalReceived, UsageError } from '../../src/cli/usageError.js';
 
 /** Runs the command in-process (argv as a parameter), with string streams. */
 async function runInProcess(argv: string[], options: { input?: string; io?: Partial<CliIo> } = {}) {
@@ -187,6 +187,18 @@ describe('runCli (in-process)', () => {
     controller.abort();
     const result = await runInProcess([], { input: '{"a":1}\n', io: { signal: controller.signal } });
     expect(result.code).toBe(130);
+  });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('stops with the exit code of %s when the signal aborts with it', async (name, code) => {
+    const controller = new AbortController();
+    controller.abort(new StopSignalReceived(name));
+    const result = await runInProcess([], { input: '{"a":1}\n', io: { signal: controller.signal } });
+    expect(result.code).toBe(code);
+    expect(result.stderr).toContain('interrupted');
   });
 
   it('draws the bar when stderr is a terminal, but not over CSV printed to the same terminal', async () => {

@@ -208,6 +208,8 @@ describe('rowport output never depends on the host time zone', () => {
     ['CSV', 'out.csv', []],
     ['XLSX', 'out.xlsx', []],
     ['CSV in --time-zone Europe/Berlin', 'out.csv', ['--time-zone', 'Europe/Berlin', '--date-format', 'full']],
+    ['CSV with a date-fns pattern (not a preset) in America/Los_Angeles', 'out.csv', ['--time-zone', 'America/Los_Angeles', '--date-format', 'EEE d MMM yyyy HH:mm:ss xxx']],
+    ['XLSX in Asia/Kolkata with a date-fns pattern', 'out.xlsx', ['--time-zone', 'Asia/Kolkata', '--date-format', 'd MMM yyyy HH:mm']],
   ] as const)('%s is byte-identical under TZ=America/New_York and TZ=Asia/Tokyo', async (_, name, extra) => {
     const input = `${[
       { at: '2024-03-10 02:30:00', day: '2024-01-15', z: '2024-01-15T23:30:00Z', o: '2024-07-01T00:30:00+02:00' },
