@@ -43,7 +43,7 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
   if (typeof path !== 'string' || path === '' || path.includes('\0')) throw invalidOption('path', 'a non-empty file path without NUL bytes', path);
   if (options === null || typeof options !== 'object') throw invalidOption('options', 'an object', options);
   const { signal, mkdir: makeFolder = false } = options;
-  if (signal !== undefined && (signal === null || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')) throw invalidOption('signal', 'an AbortSignal', signal);
+  if (signal !== undefined && !isAbortSignal(signal)) throw invalidOption('signal', 'an AbortSignal', signal);
   if (typeof makeFolder !== 'boolean') throw invalidOption('mkdir', 'a boolean', makeFolder);
   const target = resolve(path);
   const folder = dirname(target);
@@ -83,7 +83,7 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
     signal?.removeEventListener('abort', onAbort);
     stream.destroy();
     await handle?.close().catch(() => undefined);
-    if (created) await unlink(temp).catch(ignoreMissing);
+    if (created) await unlink(temp).catch(() => undefined); // the error to report is the one that got us here
     if (signal?.aborted) throw abortError(signal);
     if (isRowportError(error)) throw error;
     // Every file system step above throws a RowportError; what is left came from reading the stream.
@@ -118,6 +118,11 @@ function checkStream(stream: unknown): asserts stream is Readable {
           ? 'a stream that is already being read or was read'
           : undefined;
   if (problem !== undefined) throw new RowportError(RowportErrorCode.InvalidOption, `Invalid option \`stream\`: expected ${expected}, got ${problem}`);
+}
+
+function isAbortSignal(value: unknown): value is AbortSignal {
+  const s = value as Partial<AbortSignal> | null;
+  return typeof s === 'object' && s !== null && typeof s.aborted === 'boolean' && typeof s.addEventListener === 'function';
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

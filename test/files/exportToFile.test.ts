@@ -108,6 +108,12 @@ describe('exportToFile', () => {
       expect(await readdir(dir)).toEqual(['a.csv']);
     });
 
+    it.each([{}, 'abort', null])('rejects %j before touching anything', async (signal) => {
+      const stream = toCsv([{ a: 1 }]);
+      await expect(exportToFile(stream, join(dir, 'a.csv'), { signal: signal as never })).rejects.toMatchObject({ code: 'ROWPORT_INVALID_OPTION' });
+      expect(await readdir(dir)).toEqual([]);
+    });
+
     it('removes its abort listener when done', async () => {
       const controller = new AbortController();
       await exportToFile(toCsv([{ a: 1 }]), join(dir, 'a.csv'), { signal: controller.signal });
