@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contentDisposition } from '../../src/index.js';
+import { haveTool, python } from '../helpers/tools.js';
 
 /** RFC 6266 / RFC 8187 grammar of what contentDisposition writes. */
 const HEADER = /^attachment; filename="([\x20-\x21\x23-\x24\x26-\x5b\x5d-\x7e]*)"(?:; filename\*=UTF-8''((?:[A-Za-z0-9!#$&+\-.^_`|~]|%[0-9A-F]{2})+))?$/;
@@ -67,5 +68,28 @@ describe('contentDisposition', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("is read back as the cleaned name by python's email parser (RFC 2231 decoding of filename*)", () => {
+    if (!haveTool('python')) return;
+    const names = fc.sample(fc.string({ unit: 'binary', maxLength: 20 }), { numRuns: 300, seed: 7 }).filter((n) => n.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim() !== '');
+    names.push('отчёт 2024.csv', 'a\uD800.csv', '100%25 "final".csv', "ü's (1)*.csv", 'a;b=c.csv');
+    const headers = names.map((name) => contentDisposition(name));
+    const read = python<string[]>(
+      [
+        'import json, sys',
+        'from email.parser import HeaderParser',
+        'from email.utils import collapse_rfc2231_value',
+        'out = []',
+        'for value in json.load(sys.stdin):',
+        '    params = HeaderParser().parsestr("Content-Disposition: " + value + "\\n\\n").get_params(header="content-disposition")',
+        '    found = [v for k, v in params if k == "filename"]',
+        '    out.append(collapse_rfc2231_value(found[-1]))',
+        'print(json.dumps(out))',
+      ].join('\n'),
+      headers,
+    );
+    const expected = names.map((name) => name.replace(/[\\/]/g, '_').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').toWellFormed());
+    expect(read).toEqual(expected);
   });
 });
