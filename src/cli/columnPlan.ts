@@ -1,6 +1,6 @@
 import { compileIndex, compilePath } from '../columns/path.js';
 import { parseDateValue } from '../dates/compile.js';
-import { RowportError, RowportErrorCode, describe } from '../errors.js';
+import { RowportError, RowportErrorCode, at, describe } from '../errors.js';
 import type { Column, ColumnType } from '../types.js';
 import type { Row } from './inputs.js';
 import { UsageError } from './usageError.js';
@@ -31,7 +31,8 @@ export interface ColumnPlanOptions {
  *   all ISO dates or date-times (`2024-01-15T10:30:00Z`, `2024-01-15 10:30`), at least one with a
  *   time, a `datetime` column. Anything else in the sample (a number, `n/a`, `15.01.2024`) leaves
  *   the column as it is. A later row whose value in a detected column is not an ISO date string
- *   stops the export with `ROWPORT_INVALID_DATE` (row and column): nothing is dropped or guessed.
+ *   stops the export with `ROWPORT_INVALID_DATE` (row and column), thrown by the returned rows:
+ *   nothing is dropped or guessed.
  * @returns The rows to write (the sample replayed first) and the columns, or undefined to let
  *   the writer take the first row's keys.
  * @throws {UsageError}
@@ -69,13 +70,19 @@ export async function planColumns(
   } finally {
     if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
+  const detected: DetectedColumn[] = []; // filled below, before the writer pulls the first row
   const replay = (async function* replay() {
     let completed = done;
     try {
+      let index = sample.length;
       yield* sample;
       sample.length = 0; // let the sample go once written
       if (done) return;
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        for (const column of detected) checkDate(column, next.value, index);
+        index++;
+        yield next.value;
+      }
       completed = true;
     } finally {
       if (!completed) await iterator.return?.();
@@ -92,7 +99,9 @@ export async function planColumns(
       if (column.type !== undefined || column.value !== undefined) continue;
       const read = reader(column.key, i, first);
       const type = dateTypeOf(sample.map((row) => read(row)));
-      if (type !== undefined) columns[i] = { ...column, type, value: checkedDate(read, column.key, type) };
+      if (type === undefined) continue;
+      columns[i] = { ...column, type };
+      detected.push({ key: column.key, type, read });
     }
   }
   return { rows: replay, columns };
@@ -150,20 +159,25 @@ function dateTypeOf(values: readonly unknown[]): 'date' | 'datetime' | undefined
   return kind;
 }
 
+/** A column `--detect-dates` typed, and how to read it. */
+interface DetectedColumn {
+  readonly key: string;
+  readonly type: 'date' | 'datetime';
+  readonly read: (row: Row) => unknown;
+}
+
 /**
- * The value of a detected column, checked: an ISO date string (or empty) passes to the writer;
- * anything else would otherwise be read as a date some other way (a number as epoch ms) or
- * refused without a hint, so it stops the export here, with row and column.
+ * Checks a row after the sample: the value of a detected column must be an ISO date string (or
+ * empty). Anything else would be read as a date some other way (a number as epoch ms) or refused
+ * without a hint, so it stops the export here, with row and column. Thrown from the source, a
+ * RowportError reaches the user as it is.
  */
-function checkedDate(read: (row: Row) => unknown, key: string, type: 'date' | 'datetime'): (row: Row, index: number) => unknown {
-  return (row, index) => {
-    const value = read(row);
-    if (isEmpty(value) || isoKind(value) !== undefined) return value;
-    // value() errors reach the user as ROWPORT_INVALID_VALUE with this message, row and column.
-    throw new RowportError(
-      RowportErrorCode.InvalidDate,
-      `--detect-dates made this a ${type} column from the first ${DATE_SAMPLE_ROWS.toLocaleString('en-US')} rows, but this value is not an ISO 8601 date: ${describe(value)}; give the column a type with --types ${key}:string, or leave out --detect-dates`,
-      { row: index, column: key },
-    );
-  };
+function checkDate({ key, type, read }: DetectedColumn, row: Row, index: number): void {
+  const value = read(row);
+  if (isEmpty(value) || isoKind(value) !== undefined) return;
+  throw new RowportError(
+    RowportErrorCode.InvalidDate,
+    `${at(index, key)}--detect-dates made this a ${type} column from the first ${DATE_SAMPLE_ROWS.toLocaleString('en-US')} rows, but this value is not an ISO 8601 date: ${describe(value)}; give the column a type with --types ${key}:string, or leave out --detect-dates`,
+    { row: index, column: key },
+  );
 }
