@@ -105,7 +105,11 @@ function checkStream(stream: unknown): asserts stream is Readable {
   const s = stream as Partial<Readable> | null;
   if (s === null || typeof s !== 'object' || typeof s.read !== 'function' || typeof s.on !== 'function' || typeof s.destroy !== 'function') {
     const hint =
-      typeof stream === 'string' || stream instanceof Uint8Array ? 'To write fixed bytes, wrap them: Readable.from([Buffer.from(text)])' : undefined;
+      typeof stream === 'string' || stream instanceof Uint8Array
+        ? 'To write fixed bytes, wrap them: Readable.from([Buffer.from(text)])'
+        : typeof (stream as { getReader?: unknown } | null)?.getReader === 'function'
+          ? 'For a web ReadableStream, pass Readable.fromWeb(stream)'
+          : undefined;
     throw invalidOption('stream', expected, stream, hint);
   }
   const problem = s.readableObjectMode

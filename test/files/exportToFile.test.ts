@@ -235,6 +235,7 @@ describe('exportToFile', () => {
       ['a Buffer', async () => Buffer.from('hello')],
       ['null', async () => null],
       ['a plain object', async () => ({ pipe() {} })],
+      ['a web ReadableStream', async () => new ReadableStream()],
       ['an object-mode stream', async () => Readable.from([{ a: 1 }])],
       ['a consumed stream', consumed],
       ['a stream read in part', halfRead],
