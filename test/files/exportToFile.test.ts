@@ -1,5 +1,5 @@
 import { getEventListeners } from 'node:events';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -172,6 +172,16 @@ describe('exportToFile', () => {
       await exportToFile(toCsv([{ a: 1 }]), path);
       expect((await stat(path)).mode & 0o777).toBe(mode);
       expect(await readFile(path, 'utf8')).toBe('\uFEFFa\r\n1\r\n');
+    });
+
+    it('keeps the owner and group of the file it replaces where the process may set them (root), else writes as itself', async () => {
+      const path = join(dir, 'owned.csv');
+      await writeFile(path, 'old');
+      const root = process.getuid?.() === 0;
+      if (root) await chown(path, 12345, 23456);
+      await exportToFile(toCsv([{ a: 1 }]), path);
+      const { uid, gid } = await stat(path);
+      expect({ uid, gid }).toEqual(root ? { uid: 12345, gid: 23456 } : { uid: process.geteuid?.(), gid: process.getegid?.() });
     });
 
     it('gives a new file the default mode (0o666 less the umask)', async () => {
