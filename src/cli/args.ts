@@ -1,6 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import type { Column } from '../types.js';
-import { parseColumnsFlag } from './columnsFlag.js';
+import type { Column, ColumnType } from '../types.js';
+import { parseColumnsFlag, parseTypesFlag } from './columnsFlag.js';
 import { UsageError } from './usageError.js';
 
 export type InputFormat = 'json' | 'ndjson' | 'csv';
@@ -19,6 +19,10 @@ export interface CliArgs {
   readonly inDelimiter: string | undefined;
   readonly inEncoding: string | undefined;
   readonly columns: Column[] | undefined;
+  /** `--types`: types for some columns, every other column kept as it is. */
+  readonly types: ReadonlyMap<string, ColumnType> | undefined;
+  /** `--detect-dates`: ISO 8601 date and date-time columns become dates. */
+  readonly detectDates: boolean;
   readonly dateFormat: string | undefined;
   readonly timeZone: string | undefined;
   readonly encoding: string | undefined;
@@ -49,7 +53,7 @@ export const XLSX_ONLY_FLAGS = ['sheet', 'no-freeze', 'no-autofit', 'no-filter']
 export function parseCliArgs(argv: readonly string[]): CliArgs & { readonly given: ReadonlySet<string> } {
   let parsed: ReturnType<typeof parseArgs<typeof CONFIG>>;
   try {
-    parsed = parseArgs({ ...CONFIG, args: [...argv] });
+    parsed = parseArgs({ ...CONFIG, args: joinNumberValues(argv) });
   } catch (error) {
     throw new UsageError(explainParseError(error as Error & { code?: string }));
   }
@@ -67,6 +71,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs & { readonly give
     inDelimiter: v['in-delimiter'] === undefined ? undefined : unescapeChar('--in-delimiter', v['in-delimiter']),
     inEncoding: v['in-encoding'],
     columns: v.columns === undefined ? undefined : parseColumnsFlag(v.columns),
+    types: v.types === undefined ? undefined : parseTypesFlag(v.types),
+    detectDates: v['detect-dates'] ?? false,
     dateFormat: v['date-format'],
     timeZone: v['time-zone'],
     encoding: v.encoding,
@@ -77,8 +83,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs & { readonly give
     escapeFormulas: !v['no-escape-formulas'],
     gzip: v.gzip ?? false,
     sheet: v.sheet,
-    maxRows: count('--max-rows', v['max-rows']),
-    total: count('--total', v.total),
+    maxRows: wholeNumber('--max-rows', v['max-rows']),
+    total: wholeNumber('--total', v.total),
     freeze: !v['no-freeze'],
     autoFit: !v['no-autofit'],
     autoFilter: !v['no-filter'],
@@ -107,13 +113,23 @@ Input
 Columns and values
   --columns SPEC           columns in order: 'key', 'key:type', 'key:header' or
                            'key:header:type', comma-separated; types: string integer
-                           decimal percent date datetime boolean; \\, and \\: escape
+                           decimal percent date datetime boolean; \\, and \\: escape.
+                           A lower-case word after the key is a type; for a header
+                           like that, end with a colon: 'amount:net:'
+  --types SPEC             types for some columns, keeping all the others:
+                           'created_at:datetime,total:decimal'; with --columns,
+                           types the selected columns
+  --detect-dates           columns whose values are all ISO 8601 dates (2024-01-15)
+                           or date-times (2024-01-15T10:30:00Z) in the first 1,000
+                           rows become date or datetime columns; without it, date
+                           strings stay text
   --no-header              no header row
   --date-format F          iso (default), us, eu, full, or a date-fns pattern
   --time-zone TZ           IANA zone dates are rendered in, and date-times without
                            an offset are read in (default UTC, never the host's)
   --max-rows N             fail (exit 1) when the input has more than N rows
   --total N                expected rows, for percent and ETA in the progress bar
+                           (N: a whole number from 0, digits with optional _)
 
 CSV output
   --to csv                 CSV even without a .csv extension
@@ -141,14 +157,17 @@ Exit codes
   0 done (also when a reader such as 'head' closes the pipe early)
   1 data error: bad JSON/CSV input (with its line), a value the writer refused
     (with its code, row and column), a failed write
-  2 usage error: unknown flag, bad flag value, missing input file
-  130 interrupted by Ctrl-C; no output file is left behind
+  2 usage error: unknown flag, bad flag value, missing input file or output folder
+  129, 130, 143 stopped by SIGHUP, Ctrl-C (SIGINT), SIGTERM; no output file is left
+    behind
 
 Examples
   rowport users.json -o users.xlsx
   rowport events.ndjson -o events.csv.gz --columns 'id,at:Time:datetime,kind'
   psql -c "\\copy (select * from orders) to stdout csv header" | rowport --from csv -o orders.xlsx
   sqlite3 -json app.db 'select * from users' | rowport -o users.xlsx --sheet Users
+  rowport orders.csv -o orders.xlsx --types 'created_at:datetime,total:decimal'
+  rowport events.json -o events.xlsx --detect-dates
   rowport legacy.csv --encoding windows-1251 -o legacy-1251.csv
   rowport data.tsv --to xlsx > data.xlsx
 `;
@@ -165,6 +184,8 @@ const CONFIG = {
     'in-delimiter': { type: 'string' },
     'in-encoding': { type: 'string' },
     columns: { type: 'string' },
+    types: { type: 'string' },
+    'detect-dates': { type: 'boolean' },
     'date-format': { type: 'string' },
     'time-zone': { type: 'string' },
     encoding: { type: 'string' },
@@ -197,6 +218,8 @@ function explainParseError(error: Error & { code?: string }): string {
     const guess = name ? closest(name, FLAG_NAMES) : undefined;
     return `unknown flag ${flag ?? ''}${guess ? `; did you mean --${guess}?` : ''}`;
   }
+  const ambiguous = /^Option '(-{1,2}[^' ]+)[^']*' argument is ambiguous/.exec(message);
+  if (ambiguous) return `${ambiguous[1]} needs a value, and the next argument starts with a dash; to give a value that starts with one, write ${ambiguous[1]}=-value`;
   return message.replace(/\. To specify a positional argument.*$/, '');
 }
 
@@ -208,10 +231,40 @@ function oneOf<const T extends string>(flag: string, value: string | undefined, 
   return value as T;
 }
 
-function count(flag: string, value: string | undefined): number | undefined {
+/** Flags that take a whole number; a value after them that looks like a negative number is theirs. */
+const NUMBER_FLAGS: readonly string[] = ['--max-rows', '--total'];
+
+/**
+ * `--max-rows -5` → `--max-rows=-5`, so that the value reaches {@link wholeNumber} and gets a
+ * message saying what is allowed, instead of parseArgs' "argument is ambiguous".
+ */
+function joinNumberValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (NUMBER_FLAGS.includes(arg) && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
+/** A whole number from 0 to 2^53 - 1: digits, `_` allowed between them (`1_000_000`). */
+function wholeNumber(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.replace(/_/g, ''))) throw new UsageError(`${flag} must be a whole number ≥ 0, got ${JSON.stringify(value)}`);
-  return Number(value.replace(/_/g, ''));
+  const n = /^\d+(_\d+)*$/.test(value) ? Number(value.replace(/_/g, '')) : Number.NaN;
+  if (!Number.isSafeInteger(n)) {
+    throw new UsageError(`${flag} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER} (digits, _ allowed between them), got ${JSON.stringify(value)}`);
+  }
+  return n;
 }
 
 /** `\t`, `tab` → TAB; anything else as given. */

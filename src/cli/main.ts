@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync, realpathSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { type Readable, Transform, type Writable, pipeline as pipe } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -8,10 +9,11 @@ import { RowportErrorCode, isRowportError } from '../errors.js';
 import { exportToFile } from '../files/exportToFile.js';
 import type { RowportWarning } from '../xlsx/warnings.js';
 import { HELP, parseCliArgs } from './args.js';
+import { planColumns } from './columnPlan.js';
 import { type Input, openInput } from './inputs.js';
 import { createWriter, planOutput } from './outputs.js';
 import { ProgressBar, formatBytes, formatCount, formatDuration } from './progressBar.js';
-import { ExitCode, UsageError } from './usageError.js';
+import { ExitCode, STOP_SIGNALS, type StopSignal, StopSignalReceived, UsageError, interruptedExitCode } from './usageError.js';
 
 /** The outside world of the command, passed in so tests can run it in-process. */
 export interface CliIo {
@@ -24,11 +26,10 @@ export interface CliIo {
   readonly stderrIsTTY?: boolean;
   /** Width of the terminal on stderr. @default env.COLUMNS, else 80 */
   readonly columns?: number;
-  /** Aborting it (Ctrl-C) stops the export and removes the temp file. */
+  /** Aborting it (Ctrl-C, SIGTERM, SIGHUP) stops the export and removes the temp file. Abort with a
+   *  `StopSignalReceived` to get that signal's exit code (143 for SIGTERM, 129 for SIGHUP); any
+   *  other reason exits 130. */
   readonly signal?: AbortSignal;
-  /** Set `process.env.TZ` to `--time-zone` (default UTC), so that date-time strings without an
-   *  offset (`2024-01-15 10:30:00`) are read in that zone and never in the host's. The bin sets it. */
-  readonly pinTimeZone?: boolean;
 }
 
 /**
@@ -36,7 +37,7 @@ export interface CliIo {
  * library's writers, `-o` atomically through `exportToFile`.
  * @param argv - The arguments after `node rowport`.
  * @param io - Streams, terminal flags and an abort signal.
- * @returns The exit code: 0 done, 1 data error, 2 usage error, 130 interrupted.
+ * @returns The exit code: 0 done, 1 data error, 2 usage error, 129/130/143 stopped by SIGHUP/SIGINT/SIGTERM.
  * @example
  * process.exitCode = await runCli(['users.json', '-o', 'users.csv'], { stdin, stdout, stderr });
  */
@@ -59,6 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if ((args.input === undefined || args.input === '-') && io.stdinIsTTY) {
       throw new UsageError('no input: give a file, or pipe rows into stdin');
     }
+    if (plan.path !== undefined) await checkOutputFolder(plan.path);
   } catch (error) {
     return usage(say, error);
   }
@@ -83,9 +85,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       signal: controller.signal,
     });
     const opened = input;
+    const planned = await planColumns(opened.rows, { columns: args.columns, types: args.types, detectDates: args.detectDates, signal: controller.signal });
     let writer: Readable;
     try {
-      writer = createWriter(opened.rows, args, plan, {
+      writer = createWriter(planned.rows, { ...args, columns: planned.columns }, plan, {
         onProgress: (p) => void (rows = p.rows),
         onWarning: (warning) => {
           const seen = (warnings.get(warning.code) ?? 0) + 1;
@@ -101,7 +104,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (isRowportError(error) && error.code === RowportErrorCode.InvalidOption) throw new UsageError(flagMessage(error.message));
       throw error;
     }
-    if (io.pinTimeZone) process.env.TZ = args.timeZone ?? 'UTC'; // checked by the writer above
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         bytes += chunk.length;
@@ -143,7 +145,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof UsageError) return usage(say, error);
     if (controller.signal.aborted) {
       say(plan.path === undefined ? 'rowport: interrupted' : `rowport: interrupted; ${plan.path} was not written`);
-      return ExitCode.Interrupted;
+      return interruptedExitCode(controller.signal.reason);
     }
     if (plan.path === undefined && isClosedPipe(error)) return ExitCode.Ok;
     say(describeError(error, input));
@@ -164,6 +166,14 @@ function usage(say: (line: string) => void, error: unknown): number {
   say(`rowport: ${error.message}`);
   say("Try 'rowport --help' for the flags and examples.");
   return ExitCode.Usage;
+}
+
+/** A missing output folder is a usage error found before any input is read, as a missing input file is. */
+async function checkOutputFolder(path: string): Promise<void> {
+  const folder = dirname(resolve(path));
+  const info = await stat(folder).catch(() => undefined);
+  if (info === undefined) throw new UsageError(`cannot write ${path}: the folder ${folder} does not exist`);
+  if (!info.isDirectory()) throw new UsageError(`cannot write ${path}: ${folder} is not a folder`);
 }
 
 /** `Invalid option \`timeZone\`: …` → `--time-zone: Invalid option …` */
@@ -231,11 +241,16 @@ function isMain(): boolean {
 
 async function main(): Promise<void> {
   const controller = new AbortController();
-  process.on('SIGINT', () => {
-    if (controller.signal.aborted) process.exit(ExitCode.Interrupted); // a second Ctrl-C: stop now
-    controller.abort(new Error('SIGINT'));
-  });
+  // SIGINT (Ctrl-C), SIGTERM (timeout, docker stop, systemd, Kubernetes) and SIGHUP (the terminal
+  // closed) all abort the export: the temp file is removed, then the exit code is 128 + the signal.
+  for (const name of Object.keys(STOP_SIGNALS) as StopSignal[]) {
+    process.on(name, () => {
+      if (controller.signal.aborted) process.exit(STOP_SIGNALS[name]); // a second signal: stop now
+      controller.abort(new StopSignalReceived(name));
+    });
+  }
   process.stdout.on('error', () => undefined); // EPIPE after the export is handled by runCli
+  process.stderr.on('error', () => undefined); // after SIGHUP the terminal is gone: messages are lost, the exit code stays
   const code = await runCli(process.argv.slice(2), {
     stdin: process.stdin,
     stdout: process.stdout,
@@ -246,7 +261,6 @@ async function main(): Promise<void> {
     stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stderr.columns,
     signal: controller.signal,
-    pinTimeZone: true,
   });
   // stdin may still be open (a pipe we stopped reading); exit once stdout has flushed.
   if (process.stdout.writableLength > 0 && !process.stdout.destroyed) {

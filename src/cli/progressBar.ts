@@ -68,19 +68,27 @@ export class ProgressBar {
     this.drawn = true;
   }
 
-  /** The text of the bar, without control characters. */
+  /**
+   * The text of the bar, without control characters. On a terminal every field has a fixed width
+   * (numbers right-aligned, the ETA padded), so the line keeps its length from frame to frame and
+   * nothing jumps; into a log the fields are compact.
+   */
   render(): string {
     const { rows, bytes, inputBytes } = this.state();
+    const { tty } = this.options;
     const seconds = Math.max((this.now() - this.started) / 1000, 0.001);
     const rate = rows / seconds;
     const fraction = this.fraction(rows, inputBytes);
-    const parts = [`${formatCount(rows)} rows`, `${formatCount(Math.round(rate))} rows/s`, formatBytes(bytes)];
+    const pad = (text: string, width: number): string => (tty ? text.padStart(width) : text);
+    const parts = [`${pad(formatCount(rows), ROWS_WIDTH)} rows`, `${pad(formatCount(Math.round(rate)), RATE_WIDTH)} rows/s`, pad(formatBytes(bytes), BYTES_WIDTH)];
     if (fraction === undefined) return `rowport ${parts.join('  ')}`;
     const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
-    const eta = fraction > 0 && fraction < 1 ? `ETA ${formatDuration((seconds * (1 - fraction)) / fraction)}` : '';
-    const text = `${percent} ${parts.join('  ')}${eta ? `  ${eta}` : ''}`;
-    const width = Math.min(30, (this.options.columns || 80) - text.length - 12); // a pty may report 0 columns
-    if (!this.options.tty || width < 5) return `rowport ${text}`;
+    const eta = fraction > 0 && fraction < 1 ? `ETA ${formatEta((seconds * (1 - fraction)) / fraction)}` : '';
+    if (!tty) return `rowport ${percent} ${parts.join('  ')}${eta ? `  ${eta}` : ''}`;
+    const text = `${percent} ${parts.join('  ')}  ${eta.padEnd(ETA_WIDTH)}`;
+    // The bar's width comes from the nominal field widths, not from this frame's text.
+    const width = Math.min(30, (this.options.columns || 80) - FIXED_TEXT_WIDTH - 12); // `rowport [`, `] `, the cursor; a pty may report 0 columns
+    if (width < 5) return `rowport ${text}`;
     const filled = Math.round(fraction * width);
     return `rowport [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${text}`;
   }
@@ -93,6 +101,20 @@ export class ProgressBar {
     if (inputSize !== undefined) return inputSize > 0 ? Math.min(1, inputBytes / inputSize) : 1;
     return undefined;
   }
+}
+
+/** Widths of the terminal fields: up to 99,999,999 rows, 9,999,999 rows/s, `1023.9 MB`, `ETA 9:59:59`;
+ *  a bigger value widens its field (and the line) by what it needs. */
+const ROWS_WIDTH = 10;
+const RATE_WIDTH = 9;
+const BYTES_WIDTH = 9;
+const ETA_WIDTH = 11;
+/** `100% ` + rows + `  ` + rate + `  ` + bytes + `  ` + ETA, with the unit words. */
+const FIXED_TEXT_WIDTH = 5 + (ROWS_WIDTH + 5) + 2 + (RATE_WIDTH + 7) + 2 + BYTES_WIDTH + 2 + ETA_WIDTH;
+
+/** A duration up to 10 hours as {@link formatDuration} writes it, longer ones in whole hours (`27h`), so it fits its field. */
+function formatEta(seconds: number): string {
+  return seconds >= 36_000 && Number.isFinite(seconds) ? `${Math.floor(seconds / 3600)}h` : formatDuration(seconds);
 }
 
 /** `1,234,567` */

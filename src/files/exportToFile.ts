@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { type FileHandle, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { RowportError, RowportErrorCode, isRowportError } from '../errors.js';
+import { RowportError, RowportErrorCode, describe, invalidOption, isRowportError } from '../errors.js';
 import { abortError } from '../internal/chunkStream.js';
 import { rowsWritten } from '../internal/rowCount.js';
 import type { ExportSummary } from '../types.js';
@@ -14,50 +13,168 @@ import { EXPORT_TO_FILE_KEYS, checkOptionKeys } from '../internal/optionKeys.js'
 export interface ExportToFileOptions {
   /** Aborting stops the export, destroys `stream` (closing its source) and removes the temp file. */
   readonly signal?: AbortSignal | undefined;
+  /** Create the folder of `path` (and its parents) when it does not exist, as `mkdir -p` does.
+   *  Folders made this way stay when the export then fails.
+   *  @default false: a missing folder is `ROWPORT_WRITE_FAILED` */
+  readonly mkdir?: boolean | undefined;
 }
 
 /**
  * Writes a stream to a file atomically: to a temp sibling first, renamed onto `path` on success,
- * removed on failure. `path` never holds a partial file.
- * @param stream - Bytes, usually from `toCsv`, `toXlsx` or `toWorkbook`.
- * @param path - Destination file; its folder must exist.
- * @param options - `signal` to cancel.
+ * removed on failure or abort. `path` never holds a partial file, and no temp file survives any
+ * failure. A file that `path` replaces keeps its permission bits (and its owner and group, where
+ * the process may set them, as root can); a new file gets the default mode (`0o666` less the umask).
+ * @param stream - A fresh byte `Readable`, usually from `toCsv`, `toXlsx` or `toWorkbook`: not yet
+ *   read, ended or destroyed, and not in object mode.
+ * @param path - Destination file; its folder must exist unless `mkdir` is set.
+ * @param options - `signal` to cancel, `mkdir` to create the folder.
  * @returns `{ path, bytes, rows, durationMs }`, with `path` absolute.
- * @throws {RowportError} The stream's own `RowportError`, `ROWPORT_ABORTED`, or
- *   `ROWPORT_WRITE_FAILED` with the file system error as `cause`.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` before `path` is touched when `stream` is not a
+ *   fresh byte stream (a string, a Buffer, an object-mode or consumed stream) or an option is bad;
+ *   the stream's own `RowportError`, or `ROWPORT_SOURCE_FAILED` for another error of the stream
+ *   (its `cause`); `ROWPORT_ABORTED`; `ROWPORT_WRITE_FAILED` with the file system error as `cause`
+ *   (a missing folder, no permission, a full disk, a failed rename).
  * @example
- * const summary = await exportToFile(toCsv(rows), 'out/people.csv');
+ * const summary = await exportToFile(toCsv(rows), 'out/people.csv', { mkdir: true });
  * //=> { path: '/srv/out/people.csv', bytes: 1834, rows: 42, durationMs: 3 }
  */
 export async function exportToFile(stream: Readable, path: string, options: ExportToFileOptions = {}): Promise<ExportSummary> {
-  checkOptionKeys(options, EXPORT_TO_FILE_KEYS);
   const started = performance.now();
+  checkStream(stream);
+  if (typeof path !== 'string' || path === '' || path.includes('\0')) throw invalidOption('path', 'a non-empty file path without NUL bytes', path);
+  if (options === null || typeof options !== 'object') throw invalidOption('options', 'an object', options);
+  checkOptionKeys(options, EXPORT_TO_FILE_KEYS);
+  const { signal, mkdir: makeFolder = false } = options;
+  if (signal !== undefined && !isAbortSignal(signal)) throw invalidOption('signal', 'an AbortSignal', signal);
+  if (typeof makeFolder !== 'boolean') throw invalidOption('mkdir', 'a boolean', makeFolder);
   const target = resolve(path);
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const { signal } = options;
+  const folder = dirname(target);
+  const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+
+  // The stream is ours from here: every way out below either renames the temp file onto the
+  // target or removes it, and destroys the stream, so its source is closed.
+  let handle: FileHandle | undefined;
+  let created = false; // the temp file exists and is ours to remove
   let bytes = 0;
-  const file = createWriteStream(temp, { flags: 'wx' });
+  const onAbort = (): void => void stream.destroy(); // the loop below then throws; the catch reports the abort
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    if (signal?.aborted) throw abortError(signal);
-    await pipeline(
-      stream,
-      async function* count(source: AsyncIterable<Buffer>) {
-        for await (const chunk of source) {
-          bytes += chunk.length;
-          yield chunk;
-        }
-      },
-      file,
-      signal ? { signal } : {},
-    );
-    await rename(temp, target);
+    throwIfAborted(signal);
+    if (makeFolder) await mkdir(folder, { recursive: true }).catch((error: unknown) => failed(`Could not create the folder ${folder}`, error));
+    const existing = await stat(target).catch(ignoreMissing).catch((error: unknown) => failed(`Could not write ${target}`, error));
+    if (existing?.isDirectory()) throw failed(`Could not write ${target}`, Object.assign(new Error(`EISDIR: ${target} is a directory`), { code: 'EISDIR' }));
+    throwIfAborted(signal);
+    // Awaited, so the file exists exactly when `created` is true: nothing can create it after the
+    // cleanup below has run (the race of a stream that opens its file in the background).
+    handle = await open(temp, 'wx').catch((error: unknown) => failed(openFailure(target, error), error));
+    created = true;
+    if (existing) await keepOwnership(handle, existing).catch((error: unknown) => failed(`Could not give ${temp} the mode of ${target}`, error));
+    throwIfAborted(signal);
+    for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, stream.readableEncoding ?? 'utf8') : chunk;
+      await writeAll(handle, buffer, target);
+      bytes += buffer.length;
+    }
+    throwIfAborted(signal);
+    const closing = handle;
+    handle = undefined;
+    await closing.close().catch((error: unknown) => failed(`Could not write ${target}`, error));
+    await rename(temp, target).catch((error: unknown) => failed(`Could not rename the temp file onto ${target}`, error));
+    created = false;
   } catch (error) {
+    signal?.removeEventListener('abort', onAbort);
     stream.destroy();
-    file.destroy();
-    await rm(temp, { force: true });
+    await handle?.close().catch(() => undefined);
+    if (created) await unlink(temp).catch(() => undefined); // the error to report is the one that got us here
     if (signal?.aborted) throw abortError(signal);
     if (isRowportError(error)) throw error;
-    throw new RowportError(RowportErrorCode.WriteFailed, `Could not write ${target}: ${(error as Error).message}`, { cause: error });
+    // Every file system step above throws a RowportError; what is left came from reading the stream.
+    throw new RowportError(RowportErrorCode.SourceFailed, `The stream failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+  signal?.removeEventListener('abort', onAbort);
   return { path: target, bytes, rows: rowsWritten(stream), durationMs: Math.round(performance.now() - started) };
+}
+
+// --- internal ---
+
+/**
+ * Refuses what is not a fresh byte stream, before any file is touched: writing a string's
+ * characters, or the empty rest of a stream someone already read, would replace `path` with
+ * something the caller did not mean.
+ */
+function checkStream(stream: unknown): asserts stream is Readable {
+  const expected = 'a byte Readable that was not read yet (e.g. from toCsv or toXlsx)';
+  const s = stream as Partial<Readable> | null;
+  if (s === null || typeof s !== 'object' || typeof s.read !== 'function' || typeof s.on !== 'function' || typeof s.destroy !== 'function') {
+    const hint =
+      typeof stream === 'string' || stream instanceof Uint8Array
+        ? 'To write fixed bytes, wrap them: Readable.from([Buffer.from(text)])'
+        : typeof (stream as { getReader?: unknown } | null)?.getReader === 'function'
+          ? 'For a web ReadableStream, pass Readable.fromWeb(stream)'
+          : undefined;
+    throw invalidOption('stream', expected, stream, hint);
+  }
+  const problem = s.readableObjectMode
+    ? 'an object-mode stream (rows, not bytes: pass it to toCsv or toXlsx first)'
+    : s.destroyed || s.errored
+      ? 'a destroyed stream'
+      : s.readableEnded
+        ? 'a stream that has already ended'
+        : s.readableDidRead || s.readableAborted || s.readableFlowing === true
+          ? 'a stream that is already being read or was read'
+          : undefined;
+  if (problem !== undefined) throw new RowportError(RowportErrorCode.InvalidOption, `Invalid option \`stream\`: expected ${expected}, got ${problem}`);
+}
+
+function isAbortSignal(value: unknown): value is AbortSignal {
+  const s = value as Partial<AbortSignal> | null;
+  return typeof s === 'object' && s !== null && typeof s.aborted === 'boolean' && typeof s.addEventListener === 'function';
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError(signal);
+}
+
+/** `ROWPORT_WRITE_FAILED` with the file system error attached. */
+function failed(message: string, cause: unknown): never {
+  if (isRowportError(cause)) throw cause;
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  throw new RowportError(RowportErrorCode.WriteFailed, `${message}: ${detail}`, { cause });
+}
+
+function openFailure(target: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return `Could not write ${target}: the folder ${dirname(target)} does not exist (create it, or pass { mkdir: true })`;
+  return `Could not write ${target}`;
+}
+
+function ignoreMissing(error: unknown): undefined {
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return undefined;
+  throw error;
+}
+
+/**
+ * Gives the temp file the permission bits of the file it will replace, and its owner and group
+ * when they differ from ours and the process may set them (root): a `-rw-------` file must not
+ * come back `-rw-r--r--`. Ownership is best effort, as with `cp -p` run by a normal user.
+ */
+async function keepOwnership(handle: FileHandle, existing: Stats): Promise<void> {
+  await handle.chmod(existing.mode & 0o777);
+  const uid = process.geteuid?.();
+  const gid = process.getegid?.();
+  if (uid === undefined || (existing.uid === uid && existing.gid === gid)) return;
+  await handle.chown(existing.uid, existing.gid).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPERM' && error.code !== 'EINVAL') throw error;
+  });
+}
+
+async function writeAll(handle: FileHandle, buffer: Buffer | Uint8Array, target: string): Promise<void> {
+  if (!(buffer instanceof Uint8Array)) {
+    throw new RowportError(RowportErrorCode.InvalidOption, `Invalid option \`stream\`: expected bytes, got a chunk that is ${describe(buffer)}`);
+  }
+  for (let offset = 0; offset < buffer.length; ) {
+    const { bytesWritten } = await handle.write(buffer, offset, buffer.length - offset).catch((error: unknown) => failed(`Could not write ${target}`, error));
+    if (bytesWritten <= 0) failed(`Could not write ${target}`, new Error('the file system accepted no bytes'));
+    offset += bytesWritten;
+  }
 }

@@ -58,7 +58,7 @@ export const PRINT_KEYS = keys<PrintOptions>({ orientation: true, fitToWidth: tr
 export const FROM_CSV_KEYS = keys<FromCsvOptions>({ delimiter: true, quote: true, encoding: true, headers: true, skipEmpty: true });
 export const FORMAT_DATE_KEYS = keys<FormatDateOptions>({ timeZone: true });
 export const FORMAT_DATES_KEYS = keys<FormatDatesOptions>({ timeZone: true, columns: true });
-export const EXPORT_TO_FILE_KEYS = keys<ExportToFileOptions>({ signal: true });
+export const EXPORT_TO_FILE_KEYS = keys<ExportToFileOptions>({ signal: true, mkdir: true });
 export const EXPORT_FILE_NAME_KEYS = keys<ExportFileNameOptions>({ date: true });
 
 /**

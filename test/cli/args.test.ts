@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs } from '../../src/cli/args.js';
-import { parseColumnsFlag } from '../../src/cli/columnsFlag.js';
+import { HELP, parseCliArgs } from '../../src/cli/args.js';
+import { parseColumnsFlag, parseTypesFlag } from '../../src/cli/columnsFlag.js';
 import { type CliIo, runCli } from '../../src/cli/main.js';
-import { UsageError } from '../../src/cli/usageError.js';
+import { StopSignalReceived, UsageError } from '../../src/cli/usageError.js';
 
 /** Runs the command in-process (argv as a parameter), with string streams. */
 async function runInProcess(argv: string[], options: { input?: string; io?: Partial<CliIo> } = {}) {
@@ -48,9 +48,63 @@ describe('parseCliArgs', () => {
 
   it.each([
     [['--bogus']], [['--columns']], [['--from', 'xml']], [['--to', 'pdf']], [['--max-rows', '-1']], [['--total', 'many']],
-    [['--delimiter', '']], [['a', 'b']], [['--columns', ',']],
+    [['--delimiter', '']], [['a', 'b']], [['--columns', ',']], [['--types', 'a']], [['--types', 'a:money']],
   ])('rejects %j with a UsageError', (argv) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
+  });
+
+  describe('numeric flags --max-rows and --total', () => {
+    it.each(['0', '5', '1_000_000', String(Number.MAX_SAFE_INTEGER)])('take %j', (value) => {
+      expect(parseCliArgs(['--max-rows', value]).maxRows).toBe(Number(value.replace(/_/g, '')));
+      expect(parseCliArgs([`--total=${value}`]).total).toBe(Number(value.replace(/_/g, '')));
+    });
+
+    it.each(['-5', '-0', '-1.5', '1.5', '1e3', 'NaN', 'Infinity', '0x10', '', ' 5', '+5', '_', '1__0', '5_', '9007199254740992', '99999999999999999999'])(
+      'refuse %j with a message saying what is allowed (not "ambiguous")',
+      (value) => {
+        for (const flag of ['--max-rows', '--total']) {
+          for (const argv of [[flag, value], [`${flag}=${value}`]]) {
+            let error: unknown;
+            try {
+              parseCliArgs(argv);
+            } catch (e) {
+              error = e;
+            }
+            expect(error, argv.join(' ')).toBeInstanceOf(UsageError);
+            expect((error as Error).message, argv.join(' ')).toContain(`${flag} must be a whole number from 0`);
+          }
+        }
+      },
+    );
+
+    it('a value starting with a dash for another flag gets a hint, not "ambiguous"', () => {
+      expect(() => parseCliArgs(['--sheet', '-x'])).toThrow(/--sheet=-value/);
+      expect(parseCliArgs(['--sheet=-x']).sheet).toBe('-x');
+    });
+  });
+
+  it('reads --types and --detect-dates', () => {
+    expect(parseCliArgs(['--types', 'created_at:datetime,total:decimal', '--detect-dates'])).toMatchObject({
+      types: new Map([['created_at', 'datetime'], ['total', 'decimal']]),
+      detectDates: true,
+    });
+    expect(parseCliArgs([])).toMatchObject({ types: undefined, detectDates: false });
+  });
+});
+
+describe('HELP', () => {
+  it('documents --types, --detect-dates and the exit codes of stop signals', () => {
+    for (const text of ['--types SPEC', '--detect-dates', '129, 130, 143']) expect(HELP).toContain(text);
+  });
+});
+
+describe('parseTypesFlag', () => {
+  it('reads key:type pairs, with escapes', () => {
+    expect(parseTypesFlag('a:date, b\\:c : integer')).toEqual(new Map([['a', 'date'], ['b:c', 'integer']]));
+  });
+
+  it.each(['', 'a', 'a:', ':date', 'a:money', 'a:date:x', 'a:date,a:integer', 'a:Date'])('rejects %j', (spec) => {
+    expect(() => parseTypesFlag(spec)).toThrow(UsageError);
   });
 });
 
@@ -69,8 +123,18 @@ describe('parseColumnsFlag', () => {
     expect(parseColumnsFlag('a:Total\\, EUR\\: net,b\\:c')).toEqual([{ key: 'a', header: 'Total, EUR: net' }, { key: 'b:c' }]);
   });
 
-  it.each(['', 'a,,b', 'a:b:money', 'a:b:c:d', 'a,a'])('rejects %j', (spec) => {
+  it.each(['', 'a,,b', 'a:b:money', 'a:b:c:d', 'a,a', 'a:nosuchtype', 'a:decimals', 'a:date-time', 'a:int'])('rejects %j', (spec) => {
     expect(() => parseColumnsFlag(spec)).toThrow(UsageError);
+  });
+
+  it('reads a second part that is one lower-case word as a type, anything else as a header', () => {
+    expect(parseColumnsFlag('a:Total,b:net total,c:Date,d:total:,e:x1:')).toEqual([
+      { key: 'a', header: 'Total' },
+      { key: 'b', header: 'net total' },
+      { key: 'c', header: 'Date' },
+      { key: 'd', header: 'total' },
+      { key: 'e', header: 'x1' },
+    ]);
   });
 });
 
@@ -81,6 +145,12 @@ describe('runCli (in-process)', () => {
     ['a bad --from', ['--from', 'xml']],
     ['a bad --columns type', ['--columns', 'a:b:money']],
     ['a bad --max-rows', ['--max-rows', '-1']],
+    ['a negative --total', ['--total', '-5']],
+    ['an unknown --columns type', ['--columns', 'a:nosuchtype']],
+    ['a bad --types type', ['--types', 'a:money']],
+    ['a --types key that is not a column', ['--types', 'b:date']],
+    ['a --types key that --columns did not select', ['--columns', 'a', '--types', 'b:date']],
+    ['a --types type that --columns contradicts', ['--columns', 'a:integer', '--types', 'a:date']],
     ['a bad --time-zone', ['--time-zone', 'Mars/Olympus']],
     ['a bad --date-format', ['--date-format', 'yyyy-jj']],
     ['a bad --encoding', ['--encoding', 'klingon']],
@@ -92,6 +162,8 @@ describe('runCli (in-process)', () => {
     ['two inputs', ['a.json', 'b.json']],
     ['a missing input file', ['/no/such/file.json']],
     ['a folder as input', ['.']],
+    ['a missing output folder', ['-o', '/no/such/folder/out.csv']],
+    ['an output folder that is a file', ['-o', 'package.json/out.csv']],
   ])('exits 2 on %s, with a hint', async (_name, argv) => {
     const result = await runInProcess(argv, { input: '{"a":1}\n' });
     expect(result.code).toBe(2);
@@ -117,13 +189,25 @@ describe('runCli (in-process)', () => {
     expect(result.code).toBe(130);
   });
 
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('stops with the exit code of %s when the signal aborts with it', async (name, code) => {
+    const controller = new AbortController();
+    controller.abort(new StopSignalReceived(name));
+    const result = await runInProcess([], { input: '{"a":1}\n', io: { signal: controller.signal } });
+    expect(result.code).toBe(code);
+    expect(result.stderr).toContain('interrupted');
+  });
+
   it('draws the bar when stderr is a terminal, but not over CSV printed to the same terminal', async () => {
     const input = '{"a":1}\n{"a":2}\n';
     const dir = mkdtempSync(join(tmpdir(), 'rowport-cli-'));
     try {
       const toFile = await runInProcess(['-o', join(dir, 'bar.csv')], { input, io: { stderrIsTTY: true, stdoutIsTTY: true } });
       expect(toFile.code).toBe(0);
-      expect(toFile.stderr).toMatch(/\rrowport 2 rows {2}/);
+      expect(toFile.stderr).toMatch(/\rrowport +2 rows {2}/);
       const toTerminal = await runInProcess([], { input, io: { stderrIsTTY: true, stdoutIsTTY: true } });
       expect(toTerminal.stderr).not.toContain('\r');
     } finally {

@@ -24,7 +24,7 @@ describe('progress bar', () => {
     const result = await finished(spawn('script', ['-qfec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] }));
     expect(result.code).toBe(0);
     const screen = result.stdout.toString('utf8');
-    expect(screen).toMatch(/\r(\x1b\[K)?rowport \[#+\] 100% 5,000 rows\b/);
+    expect(screen).toMatch(/\r(\x1b\[K)?rowport \[#+\] 100% +5,000 rows\b/);
     expect(screen).toContain('\r\x1b[K'); // the bar is erased before the summary
     expect(screen).toMatch(/wrote 5,000 rows/);
     expect(readCsv(readFileSync(out, 'utf8'))).toHaveLength(5001);
@@ -60,12 +60,40 @@ describe('ProgressBar', () => {
 
   it('shows rows, rows/s and bytes, with percent, bar and ETA when the input size is known', () => {
     const bar = new ProgressBar(process.stderr, () => state, { tty: true, columns: 100, inputSize: 1000, now: at(10) });
-    expect(bar.render()).toBe(`rowport [${'#'.repeat(15)}${'-'.repeat(15)}]  50% 250 rows  25 rows/s  4.0 KB  ETA 10s`);
+    expect(bar.render()).toBe(`rowport [${'#'.repeat(13)}${'-'.repeat(13)}]  50%        250 rows         25 rows/s     4.0 KB  ETA 10s    `);
+  });
+
+  it('keeps every frame on a terminal the same width, from the first row to the last, with and without ETA', () => {
+    const frames = [
+      { rows: 0, bytes: 0, inputBytes: 0 },
+      { rows: 7, bytes: 900, inputBytes: 10 },
+      { rows: 250, bytes: 4096, inputBytes: 500 },
+      { rows: 12_345, bytes: 5_000_000, inputBytes: 990 },
+      { rows: 1_234_567, bytes: 52_428_800 * 19, inputBytes: 999 },
+      { rows: 99_999_999, bytes: 1023.9 * 1024 ** 2, inputBytes: 1000 },
+    ];
+    for (const columns of [80, 100, 160]) {
+      for (const sizes of [{ inputSize: 1000 }, { total: 100_000_000 }, {}]) {
+        let frame = 0;
+        const bar = new ProgressBar(process.stderr, () => frames[frame] as (typeof frames)[number], { tty: true, columns, ...sizes, now: at(60) });
+        const widths = frames.map((_, i) => {
+          frame = i;
+          return bar.render().length;
+        });
+        expect(new Set(widths).size, `${columns} columns, ${JSON.stringify(sizes)}: ${widths}`).toBe(1);
+        if (sizes.inputSize || sizes.total) expect(widths[0]).toBeLessThanOrEqual(columns - 1);
+      }
+    }
+  });
+
+  it('writes compact fields into a log (not a terminal)', () => {
+    const bar = new ProgressBar(process.stderr, () => state, { tty: false, inputSize: 1000, now: at(10) });
+    expect(bar.render()).toBe('rowport  50% 250 rows  25 rows/s  4.0 KB  ETA 10s');
   });
 
   it('shows percent from total over input size, and no bar on a narrow terminal', () => {
     const bar = new ProgressBar(process.stderr, () => state, { tty: true, columns: 40, total: 1000, inputSize: 1000, now: at(10) });
-    expect(bar.render()).toBe('rowport  25% 250 rows  25 rows/s  4.0 KB  ETA 30s');
+    expect(bar.render()).toBe('rowport  25%        250 rows         25 rows/s     4.0 KB  ETA 30s    ');
   });
 
   it('formats bytes and durations', () => {

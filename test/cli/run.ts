@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -89,3 +89,28 @@ export function readXlsxWithPython(path: string): { title: string; rows: unknown
 }
 
 export { PYTHON };
+
+/**
+ * Starts an export of endless NDJSON from stdin into `out`, waits until part of the output has
+ * reached its temp file (an event we poll the folder for, never a timer), sends `signal`, and
+ * returns the result with the files left in the folder.
+ */
+export async function interruptMidExport(
+  tmp: ReturnType<typeof tempDir>,
+  out: string,
+  signal: NodeJS.Signals,
+): Promise<Result & { readonly tempFilesBefore: number; readonly filesAfter: string[] }> {
+  const child = start(['--from', 'ndjson', '-o', out]);
+  const done = finished(child);
+  const lines = `${Array.from({ length: 2000 }, (_, i) => JSON.stringify({ id: i, name: `name ${i}`, note: 'x'.repeat(20) })).join('\n')}\n`;
+  const written = () => tmp.files().filter((f) => f.endsWith('.tmp') && statSync(join(tmp.dir, f), { throwIfNoEntry: false })?.size);
+  // A slow source: rows keep coming until part of the output has reached the temp file, then
+  // stdin stays open, as with a long query. Each write waits for the pipe to take it.
+  for (let i = 0; i < 5000 && written().length === 0; i++) {
+    await new Promise<void>((resolve, reject) => child.stdin?.write(lines, (error) => (error ? reject(error) : resolve())));
+  }
+  const tempFilesBefore = written().length;
+  child.kill(signal);
+  const result = await done;
+  return { ...result, tempFilesBefore, filesAfter: tmp.files() };
+}

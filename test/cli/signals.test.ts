@@ -1,52 +1,27 @@
 import { spawn } from 'node:child_process';
-import { statSync, writeFileSync } from 'node:fs';
-import type { Writable } from 'node:stream';
+import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, finished, start, tempDir } from './run.js';
+import { CLI, finished, interruptMidExport, tempDir } from './run.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 const ROW_LINES = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ id: i, name: `name ${i}`, note: 'x'.repeat(20) })).join('\n') + '\n';
 
-/** Writes and waits for the pipe to take it (backpressure), so the loop below never floods memory. */
-function write(stream: Writable, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.write(text, (error) => (error ? reject(error) : resolve()));
-  });
-}
-
-/** Temp files of an export in progress (exportToFile writes `.<name>.<random>.tmp`), with their sizes. */
-function tempFiles(): { name: string; size: number }[] {
-  return tmp
-    .files()
-    .filter((f) => f.endsWith('.tmp'))
-    .map((name) => {
-      try {
-        return { name, size: statSync(tmp.path(name)).size };
-      } catch {
-        return { name, size: 0 };
-      }
-    });
-}
-
 describe('rowport signals and pipes', () => {
-  it.each(['csv', 'xlsx'])('Ctrl-C (SIGINT) mid-export to .%s aborts, exits 130 and leaves no output file and no temp file', async (format) => {
-    const out = tmp.path(`interrupted.${format}`);
-    const child = start(['--from', 'ndjson', '-o', out]);
-    const done = finished(child);
-    // A slow source: rows keep coming until part of the output has reached the temp file,
-    // then stdin stays open, as with a long query.
-    for (let i = 0; i < 5000 && !tempFiles().some((f) => f.size > 0); i++) {
-      await write(child.stdin as Writable, ROW_LINES);
-    }
-    expect(tempFiles().some((f) => f.size > 0)).toBe(true);
-    child.kill('SIGINT');
-    const result = await done;
-    expect(result.code).toBe(130);
+  it.each([
+    ['SIGINT', 130, 'csv'],
+    ['SIGINT', 130, 'xlsx'],
+    ['SIGTERM', 143, 'csv'],
+    ['SIGTERM', 143, 'xlsx'],
+    ['SIGHUP', 129, 'csv'],
+  ] as const)('%s mid-export aborts, exits %i and leaves no output file and no temp file (.%s)', async (signal, code, format) => {
+    const name = `stopped-${signal}.${format}`;
+    const result = await interruptMidExport(tmp, tmp.path(name), signal);
+    expect(result.tempFilesBefore).toBe(1);
+    expect(result.code).toBe(code);
     expect(result.stderr).toContain('interrupted');
-    expect(tmp.files()).not.toContain(`interrupted.${format}`);
-    expect(tempFiles()).toEqual([]);
+    expect(result.filesAfter.filter((f) => f.includes(`stopped-${signal}`))).toEqual([]);
   });
 
   it('`| head -1` ends quietly with exit 0, from a file and from stdin', async () => {

@@ -29,14 +29,16 @@ interface Documented {
 }
 
 function documentedDefaults(): Documented[] {
-  const csvAt = README.indexOf('### toCsv(rows, options?)');
-  const xlsxAt = README.indexOf('### toXlsx(rows, options?)');
-  const chartsAt = README.indexOf('## Charts and printing');
   const out: Documented[] = [];
   for (const match of README.matchAll(/^#### options\.(\w+)\n([^#]*?)_Default:_ ([^\n]*)/gm)) {
-    const at = match.index;
-    const writer: Writer | undefined =
-      at > csvAt && csvAt > xlsxAt ? 'toCsv' : at > xlsxAt && (at < csvAt || csvAt < xlsxAt) ? 'toXlsx' : at > chartsAt ? 'toXlsx' : undefined;
+    // the section it belongs to: the nearest `## ` or `### ` heading above it
+    const headings = [...README.slice(0, match.index).matchAll(/^#{2,3} (.*)$/gm)];
+    const heading = headings[headings.length - 1]?.[1] ?? '';
+    const writer: Writer | undefined = heading.startsWith('toCsv(')
+      ? 'toCsv'
+      : heading.startsWith('toXlsx(') || heading === 'Charts and printing'
+        ? 'toXlsx'
+        : undefined;
     if (writer === undefined) continue;
     out.push({ writer, name: match[1] as string, text: (match[3] as string).trim() });
   }

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import {
   exportFileName,
@@ -58,7 +57,7 @@ describe('unknown option keys', () => {
   });
 
   it('exportToFile rejects a misspelt option before writing anything', async () => {
-    await expect(exportToFile(Readable.from([]), '/nonexistent-dir/x.csv', { signl: undefined } as never)).rejects.toMatchObject({
+    await expect(exportToFile(toCsv(rows), '/nonexistent-dir/x.csv', { signl: undefined } as never)).rejects.toMatchObject({
       code: 'ROWPORT_INVALID_OPTION',
       message: expect.stringContaining("did you mean 'signal'?"),
     });
