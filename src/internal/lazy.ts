@@ -57,11 +57,12 @@ export class Lazy<M> {
 
 /**
  * Resolves when every load started so far has settled, or `undefined` when none is under way, so
- * the common case costs no promise. A failed load rejects, with its error.
+ * the common case costs no promise. It never rejects: a failed load fails only the calls that use
+ * that module (its `get()` throws), not every stream that happens to wait at the same time.
  */
 export function lazyLoads(): Promise<void> | undefined {
   if (pending.size === 0) return undefined;
-  return Promise.all(pending).then(() => undefined);
+  return Promise.allSettled(pending).then(() => undefined);
 }
 
 // --- internal ---

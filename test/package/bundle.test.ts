@@ -20,6 +20,7 @@ const PROGRAMS = {
   toCsvDateFns: `let s = ''; for await (const c of toCsv([{ at: new Date(Date.UTC(2024, 0, 1)) }], { dateFormat: 'do MMMM yyyy' })) s += c; console.log(JSON.stringify(s));`,
   toCsv1251: `let s = ''; for await (const c of toCsv([{ name: 'Жанна' }], { encoding: 'windows-1251' })) s += c.toString('hex'); console.log(JSON.stringify(s));`,
   toXlsx: `const b = []; for await (const c of toXlsx([{ id: 42, name: 'Ada' }])) b.push(c); console.log(JSON.stringify(Buffer.concat(b).toString('base64')));`,
+  toXlsxFailing: `try { for await (const c of toXlsx([{ id: 1 }])) void c; console.log('null'); } catch (e) { console.log(JSON.stringify({ code: e.code, yazl: /could not load yazl/.test(e.message) })); }`,
   fromCsv: `const r = []; for await (const row of fromCsv(Buffer.from('\\uFEFFid,name\\r\\n1,"A, B"\\r\\n'))) r.push(row); console.log(JSON.stringify(r));`,
 } as const;
 type Program = keyof typeof PROGRAMS;
@@ -40,7 +41,7 @@ afterAll(() => {
 
 /** Bundles a program that imports only `name` from rowport, runs it, and returns its output and bundle. */
 async function bundleAndRun(program: Program, format: 'esm' | 'cjs', banner = false) {
-  const name = program.startsWith('toCsv') ? 'toCsv' : program;
+  const name = program.startsWith('toCsv') ? 'toCsv' : program.startsWith('toXlsx') ? 'toXlsx' : program;
   const body = PROGRAMS[program];
   const contents =
     format === 'esm' ? `import { ${name} } from 'rowport';\n${body}\n` : `const { ${name} } = require('rowport');\n(async () => { ${body} })();\n`;
@@ -102,6 +103,11 @@ describe('an esbuild bundle', () => {
     const sheet = parts(Buffer.from(output as string, 'base64'))['xl/worksheets/sheet1.xml'];
     expect(sheet).toContain('<v>42</v>');
     expect(sheet).toContain('<t>Ada</t>');
+  });
+
+  it('of toXlsx in ESM without the banner starts, and its export fails saying why', async () => {
+    const { output } = await bundleAndRun('toXlsxFailing', 'esm');
+    expect(output).toEqual({ code: 'ROWPORT_WRITE_FAILED', yazl: true });
   });
 
   it.each([
