@@ -27,6 +27,11 @@ export const RowportErrorCode = {
   InvalidJson: 'ROWPORT_INVALID_JSON',
   /** Writing the output file failed (`exportToFile`); the file system error is the `cause`. */
   WriteFailed: 'ROWPORT_WRITE_FAILED',
+  /**
+   * A package rowport imports on first need (yazl, iconv-lite, the CSV parser, date-fns) could not be
+   * loaded, typically in an ESM bundle without a `require` banner; the import error is the `cause`.
+   */
+  DependencyFailed: 'ROWPORT_DEPENDENCY_FAILED',
 } as const;
 
 export type RowportErrorCode = (typeof RowportErrorCode)[keyof typeof RowportErrorCode];

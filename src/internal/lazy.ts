@@ -1,3 +1,5 @@
+import { RowportError, RowportErrorCode } from '../errors.js';
+
 /**
  * A dependency loaded by `import()` when a call first needs it, never when rowport is imported.
  * So a bundle of an app that uses `toCsv` alone neither runs the CSV parser, iconv-lite nor
@@ -10,7 +12,7 @@
 export class Lazy<M> {
   private module: M | undefined;
   private loading: Promise<M> | undefined;
-  private failure: Error | undefined;
+  private failure: RowportError | undefined;
 
   /** @param name - The package, for the message when it cannot be loaded. */
   constructor(private readonly name: string, private readonly load: () => Promise<M>) {}
@@ -26,7 +28,11 @@ export class Lazy<M> {
         (error: unknown) => {
           // typically an ESM bundle, where a CommonJS package cannot require() Node's built-ins
           const reason = error instanceof Error ? error.message : String(error);
-          this.failure = new Error(`rowport could not load ${this.name}: ${reason} (in an ESM bundle, add the require banner: README, "Bundlers")`, { cause: error });
+          this.failure = new RowportError(
+            RowportErrorCode.DependencyFailed,
+            `rowport could not load ${this.name}: ${reason} (in an ESM bundle, add the require banner: README, "Bundlers")`,
+            { cause: error },
+          );
           throw this.failure;
         },
       );

@@ -107,7 +107,7 @@ describe('an esbuild bundle', () => {
 
   it('of toXlsx in ESM without the banner starts, and its export fails saying why', async () => {
     const { output } = await bundleAndRun('toXlsxFailing', 'esm');
-    expect(output).toEqual({ code: 'ROWPORT_WRITE_FAILED', yazl: true });
+    expect(output).toEqual({ code: 'ROWPORT_DEPENDENCY_FAILED', yazl: true });
   });
 
   it.each([
