@@ -10,6 +10,7 @@ import { trackRows } from '../internal/rowCount.js';
 import { RowReader, assertRows } from '../sources/rowReader.js';
 import type { Rows } from '../types.js';
 import { type CellText, compileCellText } from './cellText.js';
+import { escapeFormula } from './formulas.js';
 import { type ResolvedCsvOptions, type ToCsvOptions, resolveCsvOptions } from './options.js';
 
 /**
@@ -46,6 +47,7 @@ async function* csvChunks<T>(
   progress: Progress,
 ): AsyncGenerator<Buffer, void, undefined> {
   const { quoteField, delimiter } = options;
+  const emptyField = options.quote + options.quote;
   let columns: ResolvedColumn[] | undefined;
   let texts: CellText[] = [];
   const fields: string[] = []; // one row's fields, joined at once: concatenating them field by field makes more garbage
@@ -86,7 +88,8 @@ async function* csvChunks<T>(
           fields[c] = quoteField((texts[c] as CellText)(column.read(row, index), index));
         }
         fields.length = width;
-        let line = fields.join(delimiter);
+        // A lone empty field would make an empty line, which readers skip as no row at all.
+        let line = width === 1 && fields[0] === '' ? emptyField : fields.join(delimiter);
         if (index === 0 && !headed && !options.bom && line.startsWith('ID')) line = sylkSafe(line, options);
         chunk.add(line, index);
         progress.row();
@@ -191,9 +194,10 @@ class Utf8ChunkText<T> implements ChunkText {
 }
 
 function headerLine<T>(columns: readonly ResolvedColumn[], options: ResolvedCsvOptions<T>): string {
-  const line = columns
-    .map((column) => options.quoteField(options.escapeFormulas ? escapeHeader(column.header) : column.header))
+  let line = columns
+    .map((column) => options.quoteField(options.escapeFormulas ? escapeFormula(column.header) : column.header))
     .join(options.delimiter);
+  if (line === '') line = options.quote + options.quote;
   return !options.bom && line.startsWith('ID') ? sylkSafe(line, options) : line;
 }
 
@@ -202,10 +206,6 @@ function sylkSafe<T>(line: string, options: ResolvedCsvOptions<T>): string {
   const end = line.indexOf(options.delimiter);
   const first = end === -1 ? line : line.slice(0, end);
   return `${options.quote}${first}${options.quote}${end === -1 ? '' : line.slice(end)}`;
-}
-
-function escapeHeader(header: string): string {
-  return /^[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/.test(header) ? `'${header}` : header;
 }
 
 /** Names the row and column of the character at `position` in a chunk of CSV text we wrote. */
