@@ -91,12 +91,22 @@ export function bindColumns<T>(columns: readonly Column<T>[] | undefined, firstR
   });
 }
 
-/** Checks that a row is an object or an array. */
-export function checkRow(row: unknown, index: number): void {
+/**
+ * Checks that a row is an object or an array and, when `arrays` is given, the same kind as the
+ * first row: columns bound to keys read nothing from an array, and positions nothing from an object.
+ */
+export function checkRow(row: unknown, index: number, arrays?: boolean): void {
   if (row === null || typeof row !== 'object') {
     throw new RowportError(RowportErrorCode.InvalidValue, `${at(index, undefined)}expected an object or an array, got ${describe(row)}`, {
       row: index,
     });
+  }
+  if (arrays !== undefined && Array.isArray(row) !== arrays) {
+    throw new RowportError(
+      RowportErrorCode.InvalidValue,
+      `${at(index, undefined)}expected ${arrays ? 'an array' : 'an object'} like the first row, got ${describe(row)}; rows of one export are all arrays or all objects`,
+      { row: index },
+    );
   }
 }
 

@@ -50,6 +50,7 @@ async function* csvChunks<T>(
   const emptyField = options.quote + options.quote;
   let columns: ResolvedColumn[] | undefined;
   let texts: CellText[] = [];
+  let arrays = false; // the kind of the first row, which every row must share
   const fields: string[] = []; // one row's fields, joined at once: concatenating them field by field makes more garbage
   const fail: UnmappableFailure = (text, position, starts, firstIndex) => unmappableError(text, position, starts, firstIndex, columns ?? [], options);
   const chunk: ChunkText = options.encoder.name === 'utf-8' ? new Utf8ChunkText(options, fail) : new EncodedChunkText(options, fail);
@@ -69,6 +70,7 @@ async function* csvChunks<T>(
       if (!Array.isArray(batch)) batch = await batch;
       if (columns === undefined) {
         columns = bindColumns(options.columns, batch[0]);
+        arrays = Array.isArray(batch[0]);
         texts = columns.map((column) => compileCellText(column, options));
         const arrayRows = options.columns === undefined && Array.isArray(batch[0]);
         if (options.header && columns.length > 0 && !arrayRows) {
@@ -82,7 +84,7 @@ async function* csvChunks<T>(
       for (let i = 0; i < batch.length; i++) {
         const row = batch[i];
         const index = base + i;
-        checkRow(row, index);
+        checkRow(row, index, arrays);
         for (let c = 0; c < width; c++) {
           const column = columns[c] as ResolvedColumn;
           fields[c] = quoteField((texts[c] as CellText)(column.read(row, index), index));

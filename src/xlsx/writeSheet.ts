@@ -74,6 +74,7 @@ export async function writeSheet<T>(job: SheetJob<T>, state: WorkbookState): Pro
   let rowNumber = header ? 1 : 0;
   let index = reader.index - pending.length;
   const width = columns.length;
+  const arrays = Array.isArray(pending[0]); // every row must be the kind of the first
   for (;;) {
     for (let i = 0; i < pending.length; i++, index++) {
       const row = pending[i];
@@ -96,7 +97,7 @@ export async function writeSheet<T>(job: SheetJob<T>, state: WorkbookState): Pro
         chunk.add(part.start);
         rowNumber = header ? 1 : 0;
       }
-      checkRow(row, index);
+      checkRow(row, index, arrays);
       rowNumber++;
       let xml = `<row r="${rowNumber}">`;
       for (let c = 0; c < width; c++) {
