@@ -1,6 +1,6 @@
 import { type Readable, pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import { type ResolvedColumn, bindColumns, checkRow } from '../columns/resolveColumns.js';
+import { type ResolvedColumn, bindColumns, checkRow, readFailed } from '../columns/resolveColumns.js';
 import { RowportError, RowportErrorCode, at } from '../errors.js';
 import { CHUNK_CHARS } from '../internal/chunks.js';
 import { Utf8Chunk } from '../internal/utf8Chunk.js';
@@ -85,9 +85,14 @@ async function* csvChunks<T>(
         const row = batch[i];
         const index = base + i;
         checkRow(row, index, arrays);
-        for (let c = 0; c < width; c++) {
-          const column = columns[c] as ResolvedColumn;
-          fields[c] = quoteField((texts[c] as CellText)(column.read(row, index), index));
+        let c = 0;
+        try {
+          for (; c < width; c++) {
+            const column = columns[c] as ResolvedColumn;
+            fields[c] = quoteField((texts[c] as CellText)(column.read(row, index), index));
+          }
+        } catch (error) {
+          throw readFailed(error, index, columns[c]?.key); // a getter or a Proxy trap of the row threw
         }
         fields.length = width;
         // A lone empty field would make an empty line, which readers skip as no row at all.
