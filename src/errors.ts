@@ -25,6 +25,8 @@ export const RowportErrorCode = {
   InvalidCsv: 'ROWPORT_INVALID_CSV',
   /** JSON or NDJSON input could not be parsed (the `rowport` CLI); `row` is the 1-based line number. */
   InvalidJson: 'ROWPORT_INVALID_JSON',
+  /** A callback of yours (`onProgress`, `onWarning`) threw; its error is the `cause`. The export stops. */
+  CallbackFailed: 'ROWPORT_CALLBACK_FAILED',
   /** Writing the output file failed (`exportToFile`); the file system error is the `cause`. */
   WriteFailed: 'ROWPORT_WRITE_FAILED',
   /**

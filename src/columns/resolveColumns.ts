@@ -1,4 +1,4 @@
-import { RowportError, RowportErrorCode, at, describe, invalidOption } from '../errors.js';
+import { RowportError, RowportErrorCode, at, describe, invalidOption, isRowportError } from '../errors.js';
 import type { Column, ColumnSpec, ColumnType } from '../types.js';
 import { type Getter, compileIndex, compilePath } from './path.js';
 import { COLUMN_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
@@ -60,7 +60,13 @@ export function bindColumns<T>(columns: readonly Column<T>[] | undefined, firstR
   if (columns === undefined) {
     if (firstRow === undefined || firstRow === null || typeof firstRow !== 'object') return [];
     if (arrayRows) return (firstRow as unknown[]).map((_, i) => plain(String(i), String(i), compileIndex(i)));
-    return Object.keys(firstRow).map((key) => plain(key, key, compilePath(key, true)));
+    let keys: string[];
+    try {
+      keys = Object.keys(firstRow);
+    } catch (error) {
+      throw readFailed(error, 0, undefined); // a Proxy whose ownKeys trap throws
+    }
+    return keys.map((key) => plain(key, key, compilePath(key, true)));
   }
   return columns.map((column, position) => {
     const { key, value } = column;
@@ -93,13 +99,36 @@ export function bindColumns<T>(columns: readonly Column<T>[] | undefined, firstR
   });
 }
 
-/** Checks that a row is an object or an array. */
-export function checkRow(row: unknown, index: number): void {
+/**
+ * Checks that a row is an object or an array and, when `arrays` is given, the same kind as the
+ * first row: columns bound to keys read nothing from an array, and positions nothing from an object.
+ */
+export function checkRow(row: unknown, index: number, arrays?: boolean): void {
   if (row === null || typeof row !== 'object') {
     throw new RowportError(RowportErrorCode.InvalidValue, `${at(index, undefined)}expected an object or an array, got ${describe(row)}`, {
       row: index,
     });
   }
+  if (arrays !== undefined && Array.isArray(row) !== arrays) {
+    throw new RowportError(
+      RowportErrorCode.InvalidValue,
+      `${at(index, undefined)}expected ${arrays ? 'an array' : 'an object'} like the first row, got ${describe(row)}; rows of one export are all arrays or all objects`,
+      { row: index },
+    );
+  }
+}
+
+/**
+ * The error for a value that could not be read from a row: a getter or a Proxy trap threw.
+ * A {@link RowportError} (a computed column's, with its own row and column) passes unchanged.
+ */
+export function readFailed(error: unknown, row: number, column: string | undefined): RowportError {
+  if (isRowportError(error)) return error;
+  return new RowportError(
+    RowportErrorCode.InvalidValue,
+    `${at(row, column)}reading the ${column === undefined ? "row's keys" : 'value'} threw: ${error instanceof Error ? error.message : String(error)}`,
+    { row, column, cause: error },
+  );
 }
 
 // --- internal ---

@@ -1,6 +1,8 @@
 import { mapRows } from '../sources/mapRows.js';
 import { assertRows } from '../sources/rowReader.js';
-import type { ColumnSpec, Rows, SelectedRow } from '../types.js';
+import { invalidOption } from '../errors.js';
+import type { Column, ColumnSpec, Rows, SelectedRow } from '../types.js';
+import { setOwn } from './path.js';
 import { type ResolvedColumn, bindColumns, checkRow, normaliseColumns } from './resolveColumns.js';
 
 /**
@@ -20,12 +22,30 @@ import { type ResolvedColumn, bindColumns, checkRow, normaliseColumns } from './
 export function selectColumns<T, const C extends readonly ColumnSpec<T>[]>(rows: Rows<T>, columns: C): AsyncIterable<SelectedRow<T, C>> {
   assertRows(rows);
   const normalised = normaliseColumns(columns);
+  checkUniqueNames(normalised ?? []);
   let bound: ResolvedColumn[] | undefined;
+  let arrays: boolean | undefined;
   return mapRows(rows, (row, index) => {
-    checkRow(row, index);
+    checkRow(row, index, arrays);
+    arrays ??= Array.isArray(row);
     bound ??= bindColumns(normalised, row);
     const out: Record<string, unknown> = {};
-    for (const column of bound) out[column.header] = column.read(row, index);
+    for (const column of bound) setOwn(out, column.header, column.read(row, index));
     return out as SelectedRow<T, C>;
+  });
+}
+
+// --- internal ---
+
+/** Output rows are keyed by header: two columns with one header would silently keep only the last. */
+function checkUniqueNames<T>(columns: readonly Column<T>[]): void {
+  const seen = new Map<string, number>();
+  columns.forEach((column, i) => {
+    const name = column.header ?? column.key;
+    const first = seen.get(name);
+    if (first !== undefined) {
+      throw invalidOption(`columns[${i}]`, `an output name not used by columns[${first}]`, name, 'selectColumns keys each output row by header; rename one of them');
+    }
+    seen.set(name, i);
   });
 }

@@ -73,8 +73,9 @@ function legacyEncoder(name: string): TextEncoder {
       const known = table[code];
       if (known) return known === 1;
     }
-    const bytes = ICONV.get().encode(char, name);
-    const ok = char === '?' || !(bytes.length === 1 && bytes[0] === QUESTION);
+    // iconv-lite writes '?' for what it cannot hold: one per UTF-16 code unit, so two for an astral
+    // character. No byte of a real character is '?' in the legacy encodings (trail bytes start at 0x40).
+    const ok = char === '?' || !ICONV.get().encode(char, name).includes(QUESTION);
     if (char.length === 1) table[code] = ok ? 1 : 2;
     return ok;
   };

@@ -1,6 +1,10 @@
 /** Quotes one field: decides once per dialect whether a field needs quotes, and how to double the quote. */
 export interface FieldQuoter {
-  /** The field as written: quoted when it holds the delimiter, the quote, CR or LF (or always, with `quoteAll`). */
+  /**
+   * The field as written: quoted when it holds the delimiter, the quote, CR or LF (or always, with
+   * `quoteAll`). With a delimiter of several characters, also when the field starts with the end of
+   * the delimiter or ends with its start: `a|` before `||` would read as `a` and `|…`.
+   */
   (text: string): string;
 }
 
@@ -14,7 +18,7 @@ export function compileQuoter(delimiter: string, quote: string, quoteAll: boolea
   const doubled = quote + quote;
   const quoteRe = new RegExp(escapeRegExp(quote), 'g');
   if (quoteAll) return (text) => quote + (text.includes(quote) ? text.replace(quoteRe, doubled) : text) + quote;
-  const needs = new RegExp(`[\\r\\n${escapeClass(quote)}]|${escapeRegExp(delimiter)}`);
+  const needs = new RegExp(`[\\r\\n${escapeClass(quote)}]|${escapeRegExp(delimiter)}${delimiterEdges(delimiter)}`);
   return (text) => {
     if (!needs.test(text)) return text;
     return quote + (text.includes(quote) ? text.replace(quoteRe, doubled) : text) + quote;
@@ -22,6 +26,18 @@ export function compileQuoter(delimiter: string, quote: string, quoteAll: boolea
 }
 
 // --- internal ---
+
+/**
+ * For a delimiter of several characters, the alternatives matching a field that starts with one of
+ * its proper suffixes or ends with one of its proper prefixes; '' for a one-character delimiter.
+ */
+function delimiterEdges(delimiter: string): string {
+  const parts: string[] = [];
+  for (let k = 1; k < delimiter.length; k++) {
+    parts.push(`^${escapeRegExp(delimiter.slice(k))}`, `${escapeRegExp(delimiter.slice(0, k))}$`);
+  }
+  return parts.map((part) => `|${part}`).join('');
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');

@@ -1,6 +1,6 @@
 import { type Readable, pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import { type ResolvedColumn, bindColumns, checkRow } from '../columns/resolveColumns.js';
+import { type ResolvedColumn, bindColumns, checkRow, readFailed } from '../columns/resolveColumns.js';
 import { RowportError, RowportErrorCode, at } from '../errors.js';
 import { CHUNK_CHARS } from '../internal/chunks.js';
 import { Utf8Chunk } from '../internal/utf8Chunk.js';
@@ -10,6 +10,7 @@ import { trackRows } from '../internal/rowCount.js';
 import { RowReader, assertRows } from '../sources/rowReader.js';
 import type { Rows } from '../types.js';
 import { type CellText, compileCellText } from './cellText.js';
+import { escapeFormula } from './formulas.js';
 import { type ResolvedCsvOptions, type ToCsvOptions, resolveCsvOptions } from './options.js';
 
 /**
@@ -46,8 +47,10 @@ async function* csvChunks<T>(
   progress: Progress,
 ): AsyncGenerator<Buffer, void, undefined> {
   const { quoteField, delimiter } = options;
+  const emptyField = options.quote + options.quote;
   let columns: ResolvedColumn[] | undefined;
   let texts: CellText[] = [];
+  let arrays = false; // the kind of the first row, which every row must share
   const fields: string[] = []; // one row's fields, joined at once: concatenating them field by field makes more garbage
   const fail: UnmappableFailure = (text, position, starts, firstIndex) => unmappableError(text, position, starts, firstIndex, columns ?? [], options);
   const chunk: ChunkText = options.encoder.name === 'utf-8' ? new Utf8ChunkText(options, fail) : new EncodedChunkText(options, fail);
@@ -67,6 +70,7 @@ async function* csvChunks<T>(
       if (!Array.isArray(batch)) batch = await batch;
       if (columns === undefined) {
         columns = bindColumns(options.columns, batch[0]);
+        arrays = Array.isArray(batch[0]);
         texts = columns.map((column) => compileCellText(column, options));
         const arrayRows = options.columns === undefined && Array.isArray(batch[0]);
         if (options.header && columns.length > 0 && !arrayRows) {
@@ -80,13 +84,19 @@ async function* csvChunks<T>(
       for (let i = 0; i < batch.length; i++) {
         const row = batch[i];
         const index = base + i;
-        checkRow(row, index);
-        for (let c = 0; c < width; c++) {
-          const column = columns[c] as ResolvedColumn;
-          fields[c] = quoteField((texts[c] as CellText)(column.read(row, index), index));
+        checkRow(row, index, arrays);
+        let c = 0;
+        try {
+          for (; c < width; c++) {
+            const column = columns[c] as ResolvedColumn;
+            fields[c] = quoteField((texts[c] as CellText)(column.read(row, index), index));
+          }
+        } catch (error) {
+          throw readFailed(error, index, columns[c]?.key); // a getter or a Proxy trap of the row threw
         }
         fields.length = width;
-        let line = fields.join(delimiter);
+        // A lone empty field would make an empty line, which readers skip as no row at all.
+        let line = width === 1 && fields[0] === '' ? emptyField : fields.join(delimiter);
         if (index === 0 && !headed && !options.bom && line.startsWith('ID')) line = sylkSafe(line, options);
         chunk.add(line, index);
         progress.row();
@@ -191,9 +201,10 @@ class Utf8ChunkText<T> implements ChunkText {
 }
 
 function headerLine<T>(columns: readonly ResolvedColumn[], options: ResolvedCsvOptions<T>): string {
-  const line = columns
-    .map((column) => options.quoteField(options.escapeFormulas ? escapeHeader(column.header) : column.header))
+  let line = columns
+    .map((column) => options.quoteField(options.escapeFormulas ? escapeFormula(column.header) : column.header))
     .join(options.delimiter);
+  if (line === '') line = options.quote + options.quote;
   return !options.bom && line.startsWith('ID') ? sylkSafe(line, options) : line;
 }
 
@@ -202,10 +213,6 @@ function sylkSafe<T>(line: string, options: ResolvedCsvOptions<T>): string {
   const end = line.indexOf(options.delimiter);
   const first = end === -1 ? line : line.slice(0, end);
   return `${options.quote}${first}${options.quote}${end === -1 ? '' : line.slice(end)}`;
-}
-
-function escapeHeader(header: string): string {
-  return /^[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/.test(header) ? `'${header}` : header;
 }
 
 /** Names the row and column of the character at `position` in a chunk of CSV text we wrote. */

@@ -79,6 +79,10 @@ export class DateRenderer {
 }
 
 const MS_PER_DAY = 86_400_000;
+/** The largest epoch milliseconds a `Date` can hold (ECMA-262 §21.4.1.1 Time Values). */
+const MAX_EPOCH_MS = 8.64e15;
+/** The largest UTC offset taken from a date-time string, in minutes: ±18:00, as java.time and Temporal. */
+const MAX_OFFSET_MINUTES = 18 * 60;
 const MAX_CACHED_DAYS = 4096;
 
 /** A calendar date without a time zone. */
@@ -101,7 +105,8 @@ export function parseDateValue(value: unknown, row?: number, column?: string, zo
     return ms;
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw invalidDate(value, row, column);
+    // A Date holds ±8.64e15 ms (±100,000,000 days); past that there is no date to write.
+    if (!(Math.abs(value) <= MAX_EPOCH_MS)) throw invalidDate(value, row, column);
     return value;
   }
   if (typeof value === 'string') {
@@ -191,7 +196,7 @@ function dateFnsProblem(pattern: string): string | undefined {
 
 /**
  * Reads `YYYY-MM-DD` (a calendar date) or an ISO 8601 date-time: `T` or a space, optional seconds
- * and a fraction of 1-9 digits, then `Z`, `±hh`, `±hhmm`, `±hh:mm` (psql writes `+00`) or no offset,
+ * and a fraction of 1-9 digits, then `Z`, `±hh`, `±hhmm`, `±hh:mm` up to ±18:00 (psql writes `+00`) or no offset,
  * which means wall-clock time in `zone` (UTC without one). Undefined when it is neither, or not a
  * real date. By hand rather than by RegExp: date columns read it for every cell.
  */
@@ -229,7 +234,7 @@ function parseDateString(text: string, zone: Zone | undefined): number | Calenda
   if (text.charCodeAt(at + 3) === 58 && at + 6 === length) minutes = digitsAt(text, at + 4, at + 6); // ±hh:mm
   else if (at + 5 === length) minutes = digitsAt(text, at + 3, at + 5); // ±hhmm
   else if (at + 3 !== length) return undefined;
-  if (hours < 0 || minutes < 0 || minutes >= 60) return undefined;
+  if (hours < 0 || minutes < 0 || minutes >= 60 || hours * 60 + minutes > MAX_OFFSET_MINUTES) return undefined;
   return wallMs - (sign === 45 ? -1 : 1) * (hours * 60 + minutes) * 60_000;
 }
 

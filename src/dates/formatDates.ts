@@ -1,3 +1,5 @@
+import { setOwn } from '../columns/path.js';
+import { checkRow } from '../columns/resolveColumns.js';
 import { mapRows } from '../sources/mapRows.js';
 import { assertRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows } from '../types.js';
@@ -40,7 +42,10 @@ export function formatDates<T extends object>(
   checkOptionKeys(options, FORMAT_DATES_KEYS);
   const renderer = rendererFor(format, options.timeZone ?? 'UTC');
   const only = options.columns;
+  let arrays: boolean | undefined;
   const formatRow = (row: T, index: number): Formatted<T> => {
+    checkRow(row, index, arrays);
+    arrays ??= Array.isArray(row);
     if (Array.isArray(row)) {
       return row.map((v: unknown, c) =>
         (only ? only.includes(String(c)) && v != null : v instanceof Date) ? renderer.value(v, index, String(c)) : v,
@@ -49,13 +54,14 @@ export function formatDates<T extends object>(
     const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
     if (only) {
       for (const key of only) {
+        if (!Object.hasOwn(copy, key)) continue; // never an inherited `constructor` or `toString`
         const v = copy[key];
-        if (v !== null && v !== undefined && v !== '') copy[key] = renderer.value(v, index, key);
+        if (v !== null && v !== undefined && v !== '') setOwn(copy, key, renderer.value(v, index, key));
       }
     } else {
       for (const key in copy) {
         const v = copy[key];
-        if (v instanceof Date) copy[key] = renderer.value(v, index, key);
+        if (v instanceof Date) setOwn(copy, key, renderer.value(v, index, key));
       }
     }
     return copy as Formatted<T>;

@@ -70,7 +70,9 @@ class ChunkReadable extends Readable {
     } catch {
       settle();
     }
-    callback(error === null ? null : asRowportError(error));
+    // The consumer's own error (`destroy(new Error('client went away'))`) is kept as it is: it is
+    // theirs, not a failure of the export. Errors of the export are RowportErrors already.
+    callback(error);
   }
 
   private async pump(): Promise<void> {

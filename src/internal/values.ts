@@ -1,14 +1,31 @@
 import { RowportError, RowportErrorCode, at, describe } from '../errors.js';
 
 /**
- * Text of an object or array value: JSON. Buffers and typed arrays are base64.
- * @throws {RowportError} `ROWPORT_INVALID_VALUE` for what JSON cannot hold (cycles, bigints inside).
+ * Text of an object or array value, the same in every writer:
+ * - plain objects and arrays: JSON (bigints inside as their digits);
+ * - `Buffer`, `Uint8Array`, `ArrayBuffer`, `DataView`: base64 of the bytes; other typed arrays: a JSON array of their numbers;
+ * - `Map`: a JSON array of `[key, value]` pairs (keys need not be strings); `Set`: a JSON array;
+ * - `RegExp`: its source text, `/ab+c/gi`;
+ * - an `Error` is refused: write `error.message` (or what you need of it) yourself.
+ * The same rules apply to values nested inside objects and arrays.
+ * @throws {RowportError} `ROWPORT_INVALID_VALUE` for an `Error` and for what JSON cannot hold (cycles).
  */
 export function objectText(value: object, row: number, column: string): string {
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  if (value instanceof Uint8Array) return base64(value);
+  if (value instanceof ArrayBuffer) return Buffer.from(value).toString('base64');
+  if (value instanceof DataView) return base64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+  if (value instanceof RegExp) return String(value);
+  if (value instanceof Error) {
+    throw new RowportError(RowportErrorCode.InvalidValue, `${at(row, column)}cannot write an Error object; write its message (or what you need of it) instead`, {
+      row,
+      column,
+      cause: value,
+    });
+  }
   try {
-    return JSON.stringify(value, bigintReplacer) ?? '';
+    return JSON.stringify(value, jsonReplacer) ?? '';
   } catch (error) {
+    if (error instanceof RowportError) throw new RowportError(error.code, `${at(row, column)}${error.message}`, { row, column, cause: error.cause });
     throw new RowportError(RowportErrorCode.InvalidValue, `${at(row, column)}cannot write ${describe(value)} as JSON text`, {
       row,
       column,
@@ -39,6 +56,22 @@ export function nonFiniteText(value: number): string {
 
 // --- internal ---
 
-function bigintReplacer(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value;
+function base64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+/** JSON.stringify's replacer: `this` is the holder, so `this[key]` is the value before `toJSON` (a Buffer's). */
+function jsonReplacer(this: unknown, key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (value === null || typeof value !== 'object') return value;
+  const raw = key === '' ? value : (this as Record<string, unknown>)[key];
+  if (raw instanceof Uint8Array) return base64(raw);
+  if (raw instanceof DataView) return base64(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
+  if (ArrayBuffer.isView(raw)) return Array.from(raw as unknown as ArrayLike<number | bigint>, (n) => (typeof n === 'bigint' ? n.toString() : n));
+  if (raw instanceof ArrayBuffer) return Buffer.from(raw).toString('base64');
+  if (value instanceof Map) return [...value];
+  if (value instanceof Set) return [...value];
+  if (value instanceof RegExp) return String(value);
+  if (value instanceof Error) throw new RowportError(RowportErrorCode.InvalidValue, 'cannot write an Error object inside a value', { cause: value });
+  return value;
 }

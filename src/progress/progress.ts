@@ -1,3 +1,4 @@
+import { callUser } from '../internal/callUser.js';
 import type { ProgressInfo } from '../types.js';
 
 /**
@@ -63,6 +64,6 @@ export class Progress {
     }
     if (this.sheet !== undefined) info.sheet = this.sheet;
     if (this.sheetRows !== undefined) info.sheetRows = this.sheetRows;
-    this.callback(info);
+    callUser('onProgress', this.callback, info);
   }
 }

@@ -1,4 +1,5 @@
 import { RowportError, RowportErrorCode, describe } from '../errors.js';
+import type { Readable } from 'node:stream';
 import type { Rows } from '../types.js';
 
 /**
@@ -74,7 +75,7 @@ export class RowReader<T> {
         batch.push(result.value);
       }
     }
-    this.count(batch.length);
+    this.count(batch.length, batch);
     return batch;
   }
 
@@ -113,7 +114,7 @@ export class RowReader<T> {
       }
       batch.push(result.value);
     }
-    this.count(batch.length);
+    this.count(batch.length, batch);
     return batch;
   }
 
@@ -135,7 +136,13 @@ export class RowReader<T> {
     });
   }
 
-  private count(n: number): void {
+  private count(n: number, batch?: readonly unknown[]): void {
+    // Bytes, not rows: a byte ReadableStream (`fetch().body`) shows what it holds only at its first chunk.
+    if (this.index === 0 && batch !== undefined && ArrayBuffer.isView(batch[0])) {
+      this.failed(undefined, 0);
+      void this.close();
+      throw bytesSource('a source whose first row is bytes');
+    }
     this.index += n;
     if (this.index > this.maxRows) {
       void this.close();
@@ -161,16 +168,23 @@ export class RowReader<T> {
  * @throws {RowportError} `ROWPORT_INVALID_SOURCE`.
  */
 export function assertRows(rows: unknown): asserts rows is Rows<unknown> {
-  const ok =
-    rows !== null &&
-    typeof rows === 'object' &&
-    (Symbol.asyncIterator in rows || Symbol.iterator in rows) &&
-    !(rows instanceof Uint8Array);
+  const ok = rows !== null && typeof rows === 'object' && (Symbol.asyncIterator in rows || Symbol.iterator in rows);
   if (!ok) {
     throw new RowportError(
       RowportErrorCode.InvalidSource,
       `Invalid rows: expected an array, an iterable, an async iterable, an object-mode Readable or a ReadableStream, got ${describe(rows)}`,
     );
+  }
+  if (ArrayBuffer.isView(rows)) throw bytesSource(describe(rows));
+  const stream = rows as Partial<Pick<Readable, 'readableObjectMode' | 'readableEnded' | 'destroyed' | 'readableDidRead' | 'pipe'>>;
+  if (typeof stream.pipe === 'function' && typeof stream.readableObjectMode === 'boolean') {
+    if (!stream.readableObjectMode) throw bytesSource('a byte Readable (not in object mode)');
+    if (stream.readableEnded || stream.destroyed || stream.readableDidRead) {
+      throw new RowportError(
+        RowportErrorCode.InvalidSource,
+        'Invalid rows: the Readable was already read, ended or destroyed; pass a fresh stream (its rows would be missing)',
+      );
+    }
   }
 }
 
@@ -226,6 +240,13 @@ export function mappedBatches<T, U>(rows: Rows<T>, map: (row: T, index: number) 
 }
 
 // --- internal ---
+
+function bytesSource(what: string): RowportError {
+  return new RowportError(
+    RowportErrorCode.InvalidSource,
+    `Invalid rows: got ${what}, which holds bytes, not rows; parse it first (fromCsv for CSV, JSON.parse for JSON)`,
+  );
+}
 
 function hasBatches<T>(value: unknown): value is { [BATCHES](): BatchSource<T> } {
   return typeof (value as { [BATCHES]?: unknown })[BATCHES] === 'function';

@@ -1,3 +1,4 @@
+import { callUser } from '../internal/callUser.js';
 import type { Readable } from 'node:stream';
 import { asRowportError, chunkStream } from '../internal/chunkStream.js';
 import { trackRows } from '../internal/rowCount.js';
@@ -49,7 +50,7 @@ export function streamWorkbook(job: WorkbookJob): Readable {
     counters: new Map(),
     cancelled: false,
     warn(code, message, sheet, row, column) {
-      look.onWarning?.({ code, message, sheet, ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }) });
+      if (look.onWarning) callUser('onWarning', look.onWarning, { code, message, sheet, ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }) });
     },
   };
   // All at once: one source whose return() hangs must not keep the others open.

@@ -1,4 +1,4 @@
-import { type ResolvedColumn, bindColumns, checkRow } from '../columns/resolveColumns.js';
+import { type ResolvedColumn, bindColumns, checkRow, readFailed } from '../columns/resolveColumns.js';
 import { RowportError, RowportErrorCode, at } from '../errors.js';
 import { CHUNK_CHARS } from '../internal/chunks.js';
 import { Utf8Chunk } from '../internal/utf8Chunk.js';
@@ -74,6 +74,7 @@ export async function writeSheet<T>(job: SheetJob<T>, state: WorkbookState): Pro
   let rowNumber = header ? 1 : 0;
   let index = reader.index - pending.length;
   const width = columns.length;
+  const arrays = Array.isArray(pending[0]); // every row must be the kind of the first
   for (;;) {
     for (let i = 0; i < pending.length; i++, index++) {
       const row = pending[i];
@@ -96,11 +97,16 @@ export async function writeSheet<T>(job: SheetJob<T>, state: WorkbookState): Pro
         chunk.add(part.start);
         rowNumber = header ? 1 : 0;
       }
-      checkRow(row, index);
+      checkRow(row, index, arrays);
       rowNumber++;
       let xml = `<row r="${rowNumber}">`;
-      for (let c = 0; c < width; c++) {
-        xml += (cells[c] as CellWriter)((columns[c] as ResolvedColumn).read(row, index), index, (letters[c] as string) + rowNumber);
+      let c = 0;
+      try {
+        for (; c < width; c++) {
+          xml += (cells[c] as CellWriter)((columns[c] as ResolvedColumn).read(row, index), index, (letters[c] as string) + rowNumber);
+        }
+      } catch (error) {
+        throw readFailed(error, index, columns[c]?.key); // a getter or a Proxy trap of the row threw
       }
       chunk.add(`${xml}</row>`);
       progress.sheetRows = ++sheetRows;

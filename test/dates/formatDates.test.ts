@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatDates, toCsv } from '../../src/index.js';
-import { countingSource, readText, sleep } from '../helpers/streams.js';
+import { countingSource, readText } from '../helpers/streams.js';
 
 const collect = async <T>(rows: AsyncIterable<T>) => {
   const out: T[] = [];
@@ -44,7 +44,6 @@ describe('formatDates', () => {
     expect(await readText(toCsv(formatDates([{ at }], 'full')))).toBe('\uFEFFat\r\n2024-06-01 22:00:00\r\n');
     const { iterable, state } = countingSource((i) => ({ i, at }));
     for await (const _chunk of toCsv(formatDates(iterable, 'iso'))) break;
-    await sleep(10);
-    expect(state.returned).toBe(1);
+    await vi.waitFor(() => expect(state.returned).toBe(1));
   });
 });

@@ -34,3 +34,20 @@ export function countingSource<T>(make: (i: number) => T, count = Infinity) {
 
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until `read()` stops changing (the same value on three polls in a row), and returns it:
+ * "the writer has stopped pulling the source", without guessing how long that takes.
+ */
+export async function untilStable(read: () => number, { interval = 25, timeout = 10_000 } = {}): Promise<number> {
+  const deadline = Date.now() + timeout;
+  let last = read();
+  for (let stable = 0; stable < 3; ) {
+    if (Date.now() > deadline) throw new Error(`still changing after ${timeout} ms (last ${last})`);
+    await new Promise<void>((resolve) => setTimeout(resolve, interval));
+    const now = read();
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+  }
+  return last;
+}

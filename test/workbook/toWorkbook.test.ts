@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type ProgressInfo, type RowportWarning, toWorkbook } from '../../src/index.js';
-import { countingSource, readAll, sleep } from '../helpers/streams.js';
+import { countingSource, readAll } from '../helpers/streams.js';
 import { parts } from '../helpers/unzip.js';
 
 const students = Array.from({ length: 50 }, (_, i) => ({ name: `Student ${i}`, className: `C${i % 3}`, score: 60 + (i % 40), at: new Date(Date.UTC(2024, 0, 1 + i)) }));
@@ -120,9 +120,10 @@ describe('toWorkbook', () => {
     ]);
     await new Promise<void>((resolve) => stream.once('data', () => resolve()));
     stream.destroy();
-    await sleep(20);
-    expect(a.state.returned).toBe(1);
-    expect(b.state.returned).toBe(1);
+    await vi.waitFor(() => {
+      expect(a.state.returned).toBe(1);
+      expect(b.state.returned).toBe(1);
+    });
   });
 
   it('aborts with ROWPORT_ABORTED', async () => {
@@ -132,8 +133,7 @@ describe('toWorkbook', () => {
       return { i };
     });
     await expect(readAll(toWorkbook([{ name: 'A', rows: a.iterable }], { signal: controller.signal }))).rejects.toMatchObject({ code: 'ROWPORT_ABORTED' });
-    await sleep(10);
-    expect(a.state.returned).toBe(1);
+    await vi.waitFor(() => expect(a.state.returned).toBe(1));
   });
 
   it('applies maxRows to each sheet', async () => {
@@ -172,10 +172,14 @@ describe('toWorkbook', () => {
 
 describe('toWorkbook cleanup', () => {
   it('closes every source on destroy even when one source’s return() never settles', async () => {
+    let pulls = 0;
     const stuck = {
       [Symbol.asyncIterator]() {
         return {
-          next: () => new Promise<IteratorResult<{ a: number }>>(() => undefined), // never yields
+          next: () => {
+            pulls++;
+            return new Promise<IteratorResult<{ a: number }>>(() => undefined); // never yields
+          },
           return: () => new Promise<IteratorResult<{ a: number }>>(() => undefined), // never settles
         };
       },
@@ -186,9 +190,8 @@ describe('toWorkbook cleanup', () => {
       { name: 'Later', rows: later.iterable },
     ]);
     stream.resume();
-    await sleep(20);
+    await vi.waitFor(() => expect(pulls).toBe(1)); // the writer waits on the stuck source
     stream.destroy();
-    await sleep(20);
-    expect(later.state.returned).toBe(1);
+    await vi.waitFor(() => expect(later.state.returned).toBe(1));
   });
 });

@@ -2,9 +2,9 @@ import { getEventListeners } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type ProgressInfo, exportToFile, isRowportError, toXlsx } from '../../src/index.js';
-import { countingSource, readAll, sleep } from '../helpers/streams.js';
+import { countingSource, readAll, untilStable } from '../helpers/streams.js';
 import { parts } from '../helpers/unzip.js';
 
 /** Reads a stream, recording chunks and whether any came after the error. */
@@ -93,8 +93,7 @@ describe('toXlsx faults', () => {
       const { error, afterError } = await drain(toXlsx(iterable, { signal: controller.signal }));
       expect(error).toMatchObject({ code: 'ROWPORT_ABORTED' });
       expect((error as Error).cause).toEqual(new Error('stop'));
-      await sleep(10);
-      expect(state.returned).toBe(1);
+      await vi.waitFor(() => expect(state.returned).toBe(1));
       expect(afterError).toBe(0);
       expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
     });
@@ -112,25 +111,17 @@ describe('toXlsx faults', () => {
       const stream = toXlsx(iterable);
       await new Promise<void>((resolve) => stream.once('data', () => resolve()));
       stream.destroy();
-      await sleep(20);
-      expect(state.returned).toBe(1);
+      await vi.waitFor(() => expect(state.returned).toBe(1));
     });
 
     it('stops reading the source while nobody reads (backpressure)', async () => {
       const { iterable, state } = countingSource(row);
       const stream = toXlsx(iterable);
       await new Promise<void>((resolve) => stream.once('readable', () => resolve()));
-      // Wait until the source is no longer pulled (the buffers are full), at most ~10 s.
-      let last = -1;
-      for (let stable = 0, polls = 0; stable < 3 && polls < 200; polls++) {
-        await sleep(50);
-        stable = state.pulled === last ? stable + 1 : 0;
-        last = state.pulled;
-      }
-      expect(state.pulled).toBeLessThan(100_000); // an unbounded writer would have read millions
+      // Wait until the source is no longer pulled (the buffers are full).
+      expect(await untilStable(() => state.pulled, { interval: 50 })).toBeLessThan(100_000); // an unbounded writer would have read millions
       stream.destroy();
-      await sleep(20);
-      expect(state.returned).toBe(1);
+      await vi.waitFor(() => expect(state.returned).toBe(1));
     });
   });
 
