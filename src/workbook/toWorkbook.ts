@@ -4,7 +4,7 @@ import { resolveWriterOptions } from '../internal/writerOptions.js';
 import { RowReader, assertRows } from '../sources/rowReader.js';
 import type { ColumnSpec, DateFormat, Rows, WriterOptions } from '../types.js';
 import type { SheetFeatureOptions } from '../xlsx/features/features.js';
-import { streamWorkbook } from '../xlsx/package/streamWorkbook.js';
+import { streamWorkbook } from '../xlsx/streamWorkbook.js';
 import { type XlsxLookOptions, resolveLook } from '../xlsx/resolve/look.js';
 import { resolveSheet } from '../xlsx/resolve/resolveSheet.js';
 import { SheetNames } from '../xlsx/resolve/sheetName.js';
