@@ -39,7 +39,6 @@ export function streamWorkbook(job: WorkbookJob): Readable {
   const zip = new ZipWriter(look.createdAt ?? FIXED_TIME, look.compressionLevel, job.forceZip64);
   const state: WorkbookState = {
     zip,
-    look,
     progress,
     styles: new StyleRegistry(look.headerStyle),
     names: job.names,
