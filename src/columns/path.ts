@@ -1,3 +1,5 @@
+import { isInherited } from '../sources/rowShape.js';
+
 /** A compiled property read: `'a'` or a dot path `'student.name'`. */
 export type Getter = (row: unknown) => unknown;
 
@@ -28,20 +30,6 @@ export function compilePath(key: string, literal = false): Getter {
 /** Reads position `index` of an array row. */
 export function compileIndex(index: number): Getter {
   return (row) => (Array.isArray(row) ? row[index] : undefined);
-}
-
-/**
- * Sets `key` on a plain object as an own data property: `out.__proto__ = v` would change the
- * object's prototype instead.
- */
-export function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  else out[key] = value;
-}
-
-/** True for the names every plain object inherits from `Object.prototype`. */
-export function isInherited(key: string): boolean {
-  return key in Object.prototype;
 }
 
 // --- internal ---

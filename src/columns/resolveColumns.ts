@@ -1,7 +1,7 @@
 import { RowportError, RowportErrorCode, at, describe, invalidOption, isRowportError } from '../errors.js';
 import type { Column, ColumnSpec, ColumnType } from '../types.js';
 import { type Getter, compileIndex, compilePath } from './path.js';
-import { COLUMN_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
+import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
 
 /** Column types, for checks and messages. */
 export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'integer', 'decimal', 'percent', 'date', 'datetime', 'boolean'];
@@ -100,25 +100,6 @@ export function bindColumns<T>(columns: readonly Column<T>[] | undefined, firstR
 }
 
 /**
- * Checks that a row is an object or an array and, when `arrays` is given, the same kind as the
- * first row: columns bound to keys read nothing from an array, and positions nothing from an object.
- */
-export function checkRow(row: unknown, index: number, arrays?: boolean): void {
-  if (row === null || typeof row !== 'object') {
-    throw new RowportError(RowportErrorCode.InvalidValue, `${at(index, undefined)}expected an object or an array, got ${describe(row)}`, {
-      row: index,
-    });
-  }
-  if (arrays !== undefined && Array.isArray(row) !== arrays) {
-    throw new RowportError(
-      RowportErrorCode.InvalidValue,
-      `${at(index, undefined)}expected ${arrays ? 'an array' : 'an object'} like the first row, got ${describe(row)}; rows of one export are all arrays or all objects`,
-      { row: index },
-    );
-  }
-}
-
-/**
  * The error for a value that could not be read from a row: a getter or a Proxy trap threw.
  * A {@link RowportError} (a computed column's, with its own row and column) passes unchanged.
  */
@@ -132,6 +113,9 @@ export function readFailed(error: unknown, row: number, column: string | undefin
 }
 
 // --- internal ---
+
+/** The keys column options may have; see `checkOptionKeys`. */
+const COLUMN_KEYS = optionKeys<Column>({ key: true, header: true, value: true, type: true, numFmt: true, width: true });
 
 function plain(key: string, header: string, read: Getter): ResolvedColumn {
   return { key, header, type: undefined, numFmt: undefined, width: undefined, read };

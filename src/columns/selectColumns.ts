@@ -2,8 +2,9 @@ import { mapRows } from '../sources/mapRows.js';
 import { assertRows } from '../sources/rowReader.js';
 import { invalidOption } from '../errors.js';
 import type { Column, ColumnSpec, Rows, SelectedRow } from '../types.js';
-import { setOwn } from './path.js';
-import { type ResolvedColumn, bindColumns, checkRow, normaliseColumns } from './resolveColumns.js';
+import { setOwn } from '../sources/rowShape.js';
+import { checkRow } from '../sources/rowShape.js';
+import { type ResolvedColumn, bindColumns, normaliseColumns } from './resolveColumns.js';
 
 /**
  * Picks, orders and renames columns of a row stream, with the same rules as the writers'

@@ -1,5 +1,5 @@
 import { invalidOption } from '../errors.js';
-import { Lazy } from '../internal/lazy.js';
+import { Lazy } from '../util/lazy.js';
 import { encodingExists } from './encodingNames.js';
 
 /** iconv-lite, imported when a non-Unicode encoding (or UTF-16 BE) is first written. */

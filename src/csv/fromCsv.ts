@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { RowportError, RowportErrorCode, describe, invalidOption } from '../errors.js';
-import { Lazy } from '../internal/lazy.js';
+import { Lazy } from '../util/lazy.js';
 import { ICONV } from './encode.js';
 import { encodingExists } from './encodingNames.js';
-import { FROM_CSV_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
+import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
 
 /** The CSV parser, imported when a `fromCsv` iteration starts: writers never load it. */
 export const FAST_CSV = /* @__PURE__ */ new Lazy('@fast-csv/parse', () => import('@fast-csv/parse'));
@@ -83,6 +83,9 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
 }
 
 // --- internal ---
+
+/** The keys from csv options may have; see `checkOptionKeys`. */
+const FROM_CSV_KEYS = optionKeys<FromCsvOptions>({ delimiter: true, quote: true, encoding: true, headers: true, skipEmpty: true });
 
 async function* decode(bytes: Readable, encoding: string, iconv: typeof import('iconv-lite')): AsyncGenerator<string> {
   let decoder: ReturnType<typeof iconv.getDecoder> | undefined;

@@ -4,7 +4,7 @@ import { type ResolvedWriterOptions, checkBoolean, resolveWriterOptions } from '
 import type { WriterOptions } from '../types.js';
 import { type TextEncoder, createEncoder } from './encode.js';
 import { type FieldQuoter, compileQuoter } from './quote.js';
-import { TO_CSV_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
+import { WRITER_OPTION_KEYS, checkOptionKeys, optionKeys } from '../util/optionKeys.js';
 
 /** Options of `toCsv`. */
 export interface ToCsvOptions<T = Record<string, unknown>> extends WriterOptions<T> {
@@ -99,3 +99,12 @@ export function resolveCsvOptions<T>(options: ToCsvOptions<T>): ResolvedCsvOptio
     quoteField: compileQuoter(delimiter, quote, quoteAll),
   };
 }
+
+// --- internal ---
+
+/** The keys to csv options may have; see `checkOptionKeys`. */
+const TO_CSV_KEYS = optionKeys<ToCsvOptions>({
+  ...WRITER_OPTION_KEYS,
+  delimiter: true, quote: true, lineEnding: true, quoteAll: true, encoding: true, bom: true,
+  unmappable: true, escapeFormulas: true, gzip: true,
+});

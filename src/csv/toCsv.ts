@@ -1,6 +1,7 @@
 import { type Readable, pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import { type ResolvedColumn, bindColumns, checkRow, readFailed } from '../columns/resolveColumns.js';
+import { type ResolvedColumn, bindColumns, readFailed } from '../columns/resolveColumns.js';
+import { checkRow } from '../sources/rowShape.js';
 import { RowportError, RowportErrorCode, at } from '../errors.js';
 import { CHUNK_CHARS } from '../internal/chunks.js';
 import { Utf8Chunk } from '../internal/utf8Chunk.js';

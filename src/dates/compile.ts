@@ -1,5 +1,6 @@
 import { RowportError, RowportErrorCode, at, describe, invalidOption } from '../errors.js';
-import { Lazy } from '../internal/lazy.js';
+import { Lazy } from '../util/lazy.js';
+import { tokenizePattern } from './pattern.js';
 import { type WallClock, Zone, fieldsOf, newWallClock } from './zone.js';
 
 type Piece = string | ((f: WallClock) => string);
@@ -133,28 +134,6 @@ export function checkPattern(pattern: string, option = 'dateFormat'): void {
   if (problem !== undefined) throw invalidOption(option, "'iso', 'us', 'eu', 'full' or a valid date-fns pattern", pattern, problem);
   // the writers' streams wait for it before the first row; checked above without it
   if (compile(pattern) === undefined) void DATE_FNS.start();
-}
-
-/**
- * Reads the quoted literal of a date-fns pattern that starts at `start` (an apostrophe): `''` is
- * one apostrophe, and inside quotes `''` is an apostrophe too.
- * @returns The literal text, and the index just after it.
- */
-export function readQuoted(pattern: string, start: number): { text: string; end: number } {
-  if (pattern[start + 1] === "'") return { text: "'", end: start + 2 };
-  let text = '';
-  let j = start + 1;
-  while (j < pattern.length) {
-    if (pattern[j] === "'") {
-      if (pattern[j + 1] !== "'") break;
-      text += "'";
-      j += 2;
-      continue;
-    }
-    text += pattern[j];
-    j++;
-  }
-  return { text, end: j + 1 };
 }
 
 // --- internal ---
@@ -313,29 +292,16 @@ const DAY_TOKENS = new Set<Piece>(['yyyy', 'yyy', 'yy', 'y', 'MM', 'M', 'dd', 'd
 function compile(pattern: string): Piece[] | undefined {
   const pieces: Piece[] = [];
   let literal = '';
-  let i = 0;
-  while (i < pattern.length) {
-    const ch = pattern[i] as string;
-    if (ch === "'") {
-      const quoted = readQuoted(pattern, i);
-      literal += quoted.text;
-      i = quoted.end;
+  for (const part of tokenizePattern(pattern)) {
+    if (part.kind !== 'token') {
+      literal += part.text;
       continue;
     }
-    if (/[A-Za-z]/.test(ch)) {
-      let j = i;
-      while (pattern[j] === ch) j++;
-      const token = pattern.slice(i, j);
-      const fn = TOKENS[token];
-      if (!fn) return undefined;
-      if (literal) pieces.push(literal);
-      literal = '';
-      pieces.push(fn);
-      i = j;
-      continue;
-    }
-    literal += ch;
-    i++;
+    const fn = TOKENS[part.text];
+    if (!fn) return undefined;
+    if (literal) pieces.push(literal);
+    literal = '';
+    pieces.push(fn);
   }
   if (literal) pieces.push(literal);
   return pieces;

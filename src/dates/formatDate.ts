@@ -4,7 +4,7 @@ import type { DateFormat } from '../types.js';
 import { DATE_FNS, DateRenderer, checkPattern } from './compile.js';
 import { isPreset, plainPattern } from './presets.js';
 import { Zone, checkTimeZone } from './zone.js';
-import { FORMAT_DATE_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
+import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
 
 /** Options of {@link formatDate}. */
 export interface FormatDateOptions {
@@ -35,6 +35,9 @@ export function formatDate(value: Date | number | string, format: DateFormat, op
 }
 
 // --- internal ---
+
+/** The keys format date options may have; see `checkOptionKeys`. */
+const FORMAT_DATE_KEYS = optionKeys<FormatDateOptions>({ timeZone: true });
 
 const cache = new Map<string, DateRenderer>();
 

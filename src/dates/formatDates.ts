@@ -1,11 +1,10 @@
-import { setOwn } from '../columns/path.js';
-import { checkRow } from '../columns/resolveColumns.js';
+import { checkRow, setOwn } from '../sources/rowShape.js';
 import { mapRows } from '../sources/mapRows.js';
 import { assertRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows } from '../types.js';
 import { DATE_FNS } from './compile.js';
 import { rendererFor } from './formatDate.js';
-import { FORMAT_DATES_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
+import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
 
 /** Options of {@link formatDates}. */
 export interface FormatDatesOptions {
@@ -70,6 +69,9 @@ export function formatDates<T extends object>(
 }
 
 // --- internal ---
+
+/** The keys format dates options may have; see `checkOptionKeys`. */
+const FORMAT_DATES_KEYS = optionKeys<FormatDatesOptions>({ timeZone: true, columns: true });
 
 /** The rows, once date-fns (started by the pattern check) has been imported. */
 async function* afterDateFns<T>(rows: Rows<T>): AsyncGenerator<T, void, undefined> {

@@ -1,5 +1,5 @@
 import { invalidOption } from '../errors.js';
-import { EXPORT_FILE_NAME_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
+import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
 
 /** Options of {@link exportFileName}. */
 export interface ExportFileNameOptions {
@@ -36,3 +36,8 @@ export function exportFileName(base: string, format: string, options: ExportFile
   const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}_${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
   return `${safe}_${stamp}.${format.toLowerCase()}`;
 }
+
+// --- internal ---
+
+/** The keys export file name options may have; see `checkOptionKeys`. */
+const EXPORT_FILE_NAME_KEYS = optionKeys<ExportFileNameOptions>({ date: true });

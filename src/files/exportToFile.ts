@@ -7,7 +7,7 @@ import { RowportError, RowportErrorCode, describe, invalidOption, isRowportError
 import { abortError } from '../internal/chunkStream.js';
 import { rowsWritten } from '../internal/rowCount.js';
 import type { ExportSummary } from '../types.js';
-import { EXPORT_TO_FILE_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
+import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
 
 /** Options of {@link exportToFile}. */
 export interface ExportToFileOptions {
@@ -96,6 +96,9 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
 }
 
 // --- internal ---
+
+/** The keys export to file options may have; see `checkOptionKeys`. */
+const EXPORT_TO_FILE_KEYS = optionKeys<ExportToFileOptions>({ signal: true, mkdir: true });
 
 /**
  * Refuses what is not a fresh byte stream, before any file is touched: writing a string's

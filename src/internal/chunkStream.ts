@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { RowportError, RowportErrorCode, isRowportError } from '../errors.js';
-import { lazyLoads } from './lazy.js';
+import { lazyLoads } from '../util/lazy.js';
 
 /**
  * Wraps an async generator of byte chunks in a `Readable` that:

@@ -1,18 +1,18 @@
 import type { Readable } from 'node:stream';
-import { normaliseColumns } from '../columns/resolveColumns.js';
 import { invalidOption } from '../errors.js';
 import { resolveWriterOptions } from '../internal/writerOptions.js';
 import { RowReader, assertRows } from '../sources/rowReader.js';
 import type { ColumnSpec, DateFormat, Rows, WriterOptions } from '../types.js';
-import { type SheetExtraOptions, resolveSheetExtras } from '../xlsx/extras.js';
-import { type XlsxLookOptions, resolveLook } from '../xlsx/options.js';
-import { SheetNames } from '../xlsx/sheetName.js';
+import type { SheetFeatureOptions } from '../xlsx/features/features.js';
 import { streamWorkbook } from '../xlsx/streamWorkbook.js';
-import type { SheetJob } from '../xlsx/writeSheet.js';
-import { SHEET_SPEC_KEYS, TO_WORKBOOK_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
+import { type XlsxLookOptions, resolveLook } from '../xlsx/resolve/look.js';
+import { resolveSheet } from '../xlsx/resolve/resolveSheet.js';
+import { SheetNames } from '../xlsx/resolve/sheetName.js';
+import type { SheetJob } from '../xlsx/sheet/writeSheet.js';
+import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
 
 /** One sheet of {@link toWorkbook}: its name, rows, columns, and options of its own. */
-export interface SheetSpec<T = Record<string, unknown>> extends SheetExtraOptions {
+export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOptions {
   /** Sheet name; repaired if Excel would refuse it (≤ 31 characters, no `[]:*?/\`, unique). */
   readonly name: string;
   /** The sheet's rows: any `Iterable` or `AsyncIterable`. Read when the sheet before it is done. */
@@ -29,13 +29,19 @@ export interface SheetSpec<T = Record<string, unknown>> extends SheetExtraOption
   readonly maxRows?: number | undefined;
 }
 
+/**
+ * The sheets of {@link toWorkbook}, each typed by its own rows: `R` is inferred, one row type per
+ * sheet, so a computed column's `value(row)` sees the row type of its sheet.
+ */
+export type SheetSpecs<R extends readonly unknown[]> = { readonly [K in keyof R]: SheetSpec<R[K]> };
+
 /** Options of {@link toWorkbook}: the shared writer options (`maxRows` per sheet) and the look of every sheet. */
 export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxLookOptions {}
 
 /**
  * Streams several sheets as one Excel workbook, in order, with one look: each sheet has its own
  * columns, types and widths. Sheets are read one after another, so memory stays flat.
- * @param sheets - The sheets, in workbook order.
+ * @param sheets - The sheets, in workbook order; each is typed by its own rows (`R` is inferred per sheet).
  * @param options - Look, limits, progress (`sheet` names the sheet being written) and cancellation.
  * @returns A byte `Readable` of the `.xlsx` file. Destroying it closes every sheet's source that
  *   is still open (`return()` once each).
@@ -51,42 +57,44 @@ export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxL
  * );
  * //=> report.xlsx with sheets "Students" and "Classes"
  */
-export function toWorkbook(sheets: readonly SheetSpec<any>[], options: ToWorkbookOptions = {}): Readable {
+export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, options: ToWorkbookOptions = {}): Readable {
   if (!Array.isArray(sheets) || sheets.length === 0) throw invalidOption('sheets', 'a non-empty array of { name, rows, columns? }', sheets);
   const base = resolveWriterOptions(options);
   checkOptionKeys(options, TO_WORKBOOK_KEYS);
-  const look = resolveLook(options);
+  const defaults = { ...base, look: resolveLook(options) };
   const names = new SheetNames();
-  const jobs: SheetJob[] = sheets.map((spec: SheetSpec<unknown>, i) => {
+  const jobs: SheetJob[] = (sheets as readonly SheetSpec<unknown>[]).map((spec, i) => {
     const where = `sheets[${i}]`;
     if (spec === null || typeof spec !== 'object') throw invalidOption(where, 'a { name, rows, columns? } object', spec);
     checkOptionKeys(spec, SHEET_SPEC_KEYS, `${where}.`);
     if (typeof spec.name !== 'string') throw invalidOption(`${where}.name`, 'a string', spec.name);
     assertRows(spec.rows);
-    normaliseColumns(spec.columns, `${where}.columns`); // checked here too, so errors name the sheet
-    const {
-      columns,
-      header = base.header,
-      dateFormat = base.dateFormat,
-      timeZone = base.timeZone,
-      maxRows = base.maxRows,
-    } = spec;
-    const shared = resolveWriterOptions({ columns, header, dateFormat, timeZone, maxRows });
-    return {
-      requestedName: spec.name,
-      name: names.add(spec.name, `Sheet${i + 1}`),
-      reader: new RowReader(spec.rows, shared.maxRows),
-      options: shared,
-      extras: resolveSheetExtras(spec, `${where}.`),
-    };
+    const sheet = resolveSheet(spec, defaults, `${where}.`, { requested: spec.name, written: names.add(spec.name, `Sheet${i + 1}`) });
+    return { sheet, reader: new RowReader(spec.rows, sheet.maxRows) };
   });
   return streamWorkbook({
     sheets: jobs,
     names,
-    look,
+    look: defaults.look,
     signal: base.signal,
     onProgress: base.onProgress,
     progressInterval: base.progressInterval,
     total: base.total,
   });
 }
+
+// --- internal ---
+
+/** The keys to workbook options may have; see `checkOptionKeys`. */
+const TO_WORKBOOK_KEYS = optionKeys<ToWorkbookOptions>({
+  header: true, dateFormat: true, timeZone: true, total: true, onProgress: true, progressInterval: true,
+  signal: true, maxRows: true,
+  headerStyle: true, freezeHeader: true, autoFilter: true, autoFit: true, wrapText: true,
+  onRowLimit: true, onWarning: true, createdAt: true, creator: true, compressionLevel: true,
+});
+
+/** The keys sheet spec options may have; see `checkOptionKeys`. */
+const SHEET_SPEC_KEYS = optionKeys<SheetSpec>({
+  name: true, rows: true, columns: true, header: true, dateFormat: true, timeZone: true, maxRows: true,
+  charts: true, headerFooter: true, print: true,
+});

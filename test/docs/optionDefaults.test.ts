@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveCsvOptions } from '../../src/csv/options.js';
-import { resolveXlsxOptions } from '../../src/xlsx/options.js';
+import { resolveXlsxOptions } from '../../src/xlsx/resolve/options.js';
 
 // Every `#### options.x` in README whose `_Default:_` is a literal is checked against the code:
 // resolving `{}` must give exactly what resolving `{ x: <README's default> }` gives. So a default

@@ -3,7 +3,7 @@ import { ICONV } from '../../src/csv/encode.js';
 import { FAST_CSV } from '../../src/csv/fromCsv.js';
 import { DATE_FNS } from '../../src/dates/compile.js';
 import { formatDates, fromCsv, toCsv, toXlsx } from '../../src/index.js';
-import { YAZL } from '../../src/xlsx/zip.js';
+import { YAZL } from '../../src/xlsx/package/zip.js';
 import { readAll, readText } from '../helpers/streams.js';
 
 // Each test file has its own module graph, so nothing here was loaded by another file. The order
