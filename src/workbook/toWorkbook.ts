@@ -3,7 +3,7 @@ import { invalidOption } from '../errors.js';
 import { resolveWriterOptions } from '../internal/writerOptions.js';
 import { RowReader, assertRows } from '../sources/rowReader.js';
 import type { ColumnSpec, DateFormat, Rows, WriterOptions } from '../types.js';
-import type { SheetFeatureOptions } from '../xlsx/features/features.js';
+import { FEATURE_OPTION_KEYS, type SheetFeatureOptions } from '../xlsx/features/features.js';
 import { streamWorkbook } from '../xlsx/streamWorkbook.js';
 import { type XlsxLookOptions, resolveLook } from '../xlsx/resolve/look.js';
 import { resolveSheet } from '../xlsx/resolve/resolveSheet.js';
@@ -96,5 +96,5 @@ const TO_WORKBOOK_KEYS = optionKeys<ToWorkbookOptions>({
 /** The keys sheet spec options may have; see `checkOptionKeys`. */
 const SHEET_SPEC_KEYS = optionKeys<SheetSpec>({
   name: true, rows: true, columns: true, header: true, dateFormat: true, timeZone: true, maxRows: true,
-  charts: true, headerFooter: true, print: true,
+  ...FEATURE_OPTION_KEYS,
 });

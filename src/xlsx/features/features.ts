@@ -14,3 +14,10 @@ export interface SheetFeatureOptions extends PrintSheetOptions, ChartSheetOption
  * written). A new feature adds its entry here; see README.md, "How to add a workbook feature".
  */
 export const FEATURES: readonly WorkbookFeature<SheetFeatureOptions>[] = [autoFilterFeature, printFeature, chartsFeature];
+
+/**
+ * The option keys of every feature, for the unknown-option check of `toXlsx` and of each
+ * `SheetSpec`. Typed against {@link SheetFeatureOptions}: a feature's new option is a compile
+ * error until it is listed here.
+ */
+export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = { charts: true, headerFooter: true, print: true };

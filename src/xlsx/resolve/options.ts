@@ -1,7 +1,7 @@
 import { invalidOption } from '../../errors.js';
 import { type ResolvedWriterOptions, resolveWriterOptions } from '../../internal/writerOptions.js';
 import type { WriterOptions } from '../../types.js';
-import type { SheetFeatureOptions } from '../features/features.js';
+import { FEATURE_OPTION_KEYS, type SheetFeatureOptions } from '../features/features.js';
 import { type ResolvedLook, type XlsxLookOptions, resolveLook } from './look.js';
 import { type ResolvedSheet, resolveSheet } from './resolveSheet.js';
 import { SheetNames } from './sheetName.js';
@@ -44,5 +44,5 @@ const TO_XLSX_KEYS = optionKeys<ToXlsxOptions>({
   ...WRITER_OPTION_KEYS,
   sheetName: true, headerStyle: true, freezeHeader: true, autoFilter: true, autoFit: true, wrapText: true,
   onRowLimit: true, onWarning: true, createdAt: true, creator: true, compressionLevel: true,
-  charts: true, headerFooter: true, print: true,
+  ...FEATURE_OPTION_KEYS,
 });
