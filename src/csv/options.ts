@@ -35,6 +35,17 @@ export interface ToCsvOptions<T = Record<string, unknown>> extends WriterOptions
   /** Compress the output with gzip; an object passes zlib options (e.g. `{ level: 9 }`).
    *  @default false */
   readonly gzip?: boolean | ZlibOptions;
+  /** Decimal separator of numbers: `','` is what Excel reads as a number in Germany, France and
+   *  most of Europe. It applies to JS numbers and to the numeric strings of `integer`, `decimal`
+   *  and `percent` columns; other text is written as it is. It cannot be part of the delimiter
+   *  or the quote.
+   *  @default '.' (',' with `dialect: 'excel-eu'`) */
+  readonly decimalSeparator?: '.' | ',';
+  /** A preset of options for a spreadsheet locale. `'excel-eu'`: `;` delimiter, `,` decimal
+   *  separator, `eu` dates (`dd.MM.yyyy`) and a BOM, which European Excel opens as columns of
+   *  numbers and dates. Options given explicitly override the preset's.
+   *  @default undefined (RFC 4180: `,` and `.`) */
+  readonly dialect?: 'excel-eu';
 }
 
 /** {@link ToCsvOptions} checked and defaulted once, with the quoting compiled. */
@@ -48,16 +59,24 @@ export interface ResolvedCsvOptions<T> extends ResolvedWriterOptions<T> {
   readonly unmappable: 'error' | 'replace';
   readonly escapeFormulas: boolean;
   readonly gzip: ZlibOptions | undefined;
+  readonly decimalSeparator: '.' | ',';
   readonly quoteField: FieldQuoter;
 }
 
 const LINE_ENDINGS = ['\r\n', '\n', '\r'];
 
+/** The options each `dialect` presets; explicit options win. */
+export const CSV_DIALECTS = {
+  // No `bom` here: UTF-8 and UTF-16 have one by default, and other encodings have none to write.
+  'excel-eu': { delimiter: ';', decimalSeparator: ',', dateFormat: 'eu' },
+} as const satisfies Record<string, Partial<ToCsvOptions>>;
+
 /**
  * Checks and defaults every `toCsv` option once.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
  */
-export function resolveCsvOptions<T>(options: ToCsvOptions<T>): ResolvedCsvOptions<T> {
+export function resolveCsvOptions<T>(given: ToCsvOptions<T>): ResolvedCsvOptions<T> {
+  const options = withDialect(given);
   const shared = resolveWriterOptions(options);
   const { encoding = 'utf-8' } = options;
   const encoder = createEncoder(encoding);
@@ -70,6 +89,7 @@ export function resolveCsvOptions<T>(options: ToCsvOptions<T>): ResolvedCsvOptio
     unmappable = 'error',
     escapeFormulas = true,
     gzip = false,
+    decimalSeparator = '.',
   } = options;
   if (typeof delimiter !== 'string' || delimiter === '' || /[\r\n]/.test(delimiter)) {
     throw invalidOption('delimiter', 'a non-empty string without CR or LF', delimiter);
@@ -82,6 +102,10 @@ export function resolveCsvOptions<T>(options: ToCsvOptions<T>): ResolvedCsvOptio
   checkBoolean('bom', bom);
   checkBoolean('escapeFormulas', escapeFormulas);
   if (unmappable !== 'error' && unmappable !== 'replace') throw invalidOption('unmappable', "'error' or 'replace'", unmappable);
+  if (decimalSeparator !== '.' && decimalSeparator !== ',') throw invalidOption('decimalSeparator', "'.' or ','", decimalSeparator);
+  if (delimiter.includes(decimalSeparator) || quote === decimalSeparator) {
+    throw invalidOption('decimalSeparator', 'a character that is not part of the delimiter or the quote', decimalSeparator, "With decimalSeparator ',', use delimiter ';' (or dialect: 'excel-eu')");
+  }
   if (typeof gzip !== 'boolean' && (gzip === null || typeof gzip !== 'object')) throw invalidOption('gzip', 'true, false or zlib options', gzip);
   return {
     ...shared,
@@ -94,6 +118,21 @@ export function resolveCsvOptions<T>(options: ToCsvOptions<T>): ResolvedCsvOptio
     unmappable,
     escapeFormulas,
     gzip: gzip === true ? {} : gzip === false ? undefined : gzip,
+    decimalSeparator,
     quoteField: compileQuoter(delimiter, quote, quoteAll),
   };
+}
+
+// --- internal ---
+
+/** The options with the dialect's presets filled in where an option is not given (or undefined). */
+function withDialect<T>(options: ToCsvOptions<T>): ToCsvOptions<T> {
+  if (options === null || typeof options !== 'object' || options.dialect === undefined) return options;
+  const { dialect } = options;
+  if (typeof dialect !== 'string' || !Object.hasOwn(CSV_DIALECTS, dialect)) {
+    throw invalidOption('dialect', Object.keys(CSV_DIALECTS).map((d) => `'${d}'`).join(' or '), dialect);
+  }
+  const merged: Record<string, unknown> = { ...options };
+  for (const [key, value] of Object.entries(CSV_DIALECTS[dialect])) merged[key] ??= value;
+  return merged as ToCsvOptions<T>;
 }
