@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/index.js';
 import { CSV_DIALECTS, resolveCsvOptions } from '../../src/csv/options.js';
@@ -74,6 +75,24 @@ describe('toCsv with a decimal comma', () => {
   it('leaves text in a numeric column that is not a plain literal as it is', async () => {
     expect(await csv([{ s: '1.5 kg' }, { s: '=1.5' }], { delimiter: ';', decimalSeparator: ',', columns: [{ key: 's', type: 'decimal' }] })).toBe(
       `${BOM}s\r\n1.5 kg\r\n'=1.5\r\n`,
+    );
+  });
+  it.each([[{ key: 'v', type: 'decimal' as const }], ['v']])('differs from the default only by the separator (column %j)', async (column) => {
+    const literal = fc.stringMatching(/^[+-]?(?:\d{1,20}\.?\d{0,10}|\.\d{1,10})(?:[eE][+-]?\d{1,3})?$/);
+    const text = fc.string().filter((t) => !/[\r\n]/.test(t));
+    const value = fc.oneof(fc.double(), fc.bigInt(), literal, text);
+    const numeric = typeof column !== 'string';
+    await fc.assert(
+      fc.asyncProperty(fc.array(value, { minLength: 1, maxLength: 30 }), async (values) => {
+        const rows = values.map((v) => ({ v }));
+        const dot = (await csv(rows, { columns: [column], delimiter: ';', bom: false })).split('\r\n');
+        const comma = (await csv(rows, { columns: [column], delimiter: ';', bom: false, decimalSeparator: ',' })).split('\r\n');
+        values.forEach((v, i) => {
+          const field = dot[i + 1] as string;
+          const converts = typeof v === 'number' || (numeric && typeof v === 'string' && /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(v));
+          expect(comma[i + 1]).toBe(converts ? field.replace('.', ',') : field);
+        });
+      }),
     );
   });
 });
