@@ -1,4 +1,5 @@
 import type { ResolvedColumn } from '../columns/resolveColumns.js';
+import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../internal/numbers.js';
 import { TYPE_FORMATS, dateNumFmt } from './numFmt.js';
 
 /** How column widths are fitted, resolved. */
@@ -69,6 +70,9 @@ function measurer(column: ResolvedColumn, dateFormat: string): (value: unknown) 
   const numFmt = column.numFmt ?? (type === 'integer' || type === 'decimal' || type === 'percent' ? TYPE_FORMATS[type] : undefined);
   const dateWidth = displayedLength(column.numFmt ?? dateNumFmt(dateFormat, type));
   const isDateType = type === 'date' || type === 'datetime';
+  const numericType = type === 'integer' || type === 'decimal' || type === 'percent';
+  // A bigint or numeric string is a number cell when a double holds its digits (see cells.ts), else its text.
+  const exact = (digits: string, n: number | undefined): number => (n === undefined ? digits.length : numberWidth(n, numFmt));
   return (value) => {
     if (value === null || value === undefined || value === '') return 0;
     if (isDateType || value instanceof Date) return dateWidth;
@@ -76,10 +80,11 @@ function measurer(column: ResolvedColumn, dateFormat: string): (value: unknown) 
       case 'number':
         return Number.isFinite(value) ? numberWidth(value, numFmt) : 6;
       case 'bigint':
-        return `${value}`.length;
+        return exact(`${value}`, exactBigint(value));
       case 'boolean':
         return value ? 4 : 5;
       case 'string':
+        if (numericType && NUMERIC_LITERAL.test(value)) return exact(value, exactDouble(value));
         return textWidth(value.length > 1000 ? value.slice(0, 1000) : value);
       default:
         return 10;
