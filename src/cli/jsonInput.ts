@@ -120,10 +120,11 @@ export async function* ndjsonRows(text: AsyncIterable<string>, rowLines: RowLine
 const RING = 8192;
 
 /**
- * A line that may hold a number a double cannot hold exactly: 16+ digits (a dot may sit among
- * them) or an exponent. Other lines take the faster `JSON.parse`; a false hit only costs time.
+ * A line that may hold a number a double cannot hold exactly: a value (after `:`, `,` or `[`)
+ * of 16+ digits, a dot among them, or with an exponent. Other lines take the faster `JSON.parse`;
+ * a false hit (such text inside a string) only costs time, while a UUID like "550e8400…" is no hit.
  */
-const MAYBE_INEXACT = /[\d.]{16,}|\d[eE]/;
+const MAYBE_INEXACT = /[:,[]\s*-?(?:[\d.]{16}|[\d.]+[eE])/;
 
 /**
  * Numbers whose digits a double holds are numbers; other integers become bigints and other

@@ -21,7 +21,9 @@ export function exactDouble(literal: string): number | undefined {
   // Up to 15 significant digits without an exponent always survive a double (DBL_DIG is 15).
   if (literal.length <= 15 && literal.indexOf('e') === -1 && literal.indexOf('E') === -1) return value;
   if (!Number.isFinite(value)) return undefined;
-  return canonical(literal) === canonical(numberText(value)) ? value : undefined;
+  const printed = numberText(value);
+  if (printed === literal) return value; // already the shortest digits, as JSON from JavaScript is
+  return canonical(literal) === canonical(printed) ? value : undefined;
 }
 
 /** The double a bigint stands for, when it holds its digits exactly (see {@link exactDouble}). */

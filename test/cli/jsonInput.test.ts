@@ -49,6 +49,12 @@ describe('numbers a double cannot hold', () => {
   it.each([1, 7, 1000])('keeps them exact in NDJSON, in chunks of %i', async (size) => {
     expect(await collect(ndjsonRows(chunks(`${text}\n{"a":1.25}`, size), new RowLines()))).toEqual([expected, { a: 1.25 }]);
   });
+  it('finds them in arrays and after spaces, and not inside strings', async () => {
+    const line = '{"u":"550e8400","a":[1, 1e400],"b": -12345678901234567.5,"c":"x:12345678901234567"}';
+    expect(await collect(ndjsonRows(chunks(line, 1000), new RowLines()))).toEqual([
+      { u: '550e8400', a: [1, '1e400'], b: '-12345678901234567.5', c: 'x:12345678901234567' },
+    ]);
+  });
   it('reads 15 digits split by a dot, which JSON.parse would take, exactly', async () => {
     expect(await collect(ndjsonRows(chunks('{"a":1234567890.12345678}', 1000), new RowLines()))).toEqual([{ a: '1234567890.12345678' }]);
   });
