@@ -48,17 +48,22 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoFile[]> {
   const live = log !== null && 'isTTY' in log && log.isTTY === true;
 
   const run = async (title: string, make: (onProgress: (p: ProgressInfo) => void) => Promise<ExportResult>) => {
-    const line = (p: ProgressInfo) =>
-      `  ${title}: ${p.rows.toLocaleString('en')} rows${p.percent === undefined ? '' : ` (${p.percent.toFixed(0)}%)`}, ${p.bytes.toLocaleString('en')} bytes`;
+    // While it runs, a gzipped CSV counts the bytes before gzip (what onProgress reports); the final
+    // line, like the summary table, counts the bytes written to the file.
+    const line = (p: ProgressInfo, bytes: string) =>
+      `  ${title}: ${p.rows.toLocaleString('en')} rows${p.percent === undefined ? '' : ` (${p.percent.toFixed(0)}%)`}, ${bytes}`;
     let last: ProgressInfo | undefined;
+    let gzipped = false;
     const onProgress = (p: ProgressInfo) => {
       last = p;
-      if (live) print(`\r${line(p)}\x1b[K`); // a TTY sees the count move; a log gets the final line only
+      if (live) print(`\r${line(p, `${p.bytes.toLocaleString('en')} bytes${gzipped ? ' before gzip' : ''}`)}\x1b[K`); // a TTY sees the count move
     };
     const result = await make(onProgress);
+    gzipped = result.fileName.endsWith('.gz');
     const summary = await exportToFile(result.stream, join(outDir, result.fileName));
-    if (live) print('\n');
-    else if (last) print(`${line(last)}\n`);
+    const written = `${summary.bytes.toLocaleString('en')} bytes written`;
+    if (live) print(`\r${line(last ?? { rows: summary.rows, bytes: summary.bytes }, written)}\x1b[K\n`);
+    else if (last) print(`${line(last, written)}\n`); // a log gets the final line only
     files.push({ title, fileName: result.fileName, path: summary.path, contentType: result.contentType, rows: summary.rows, bytes: summary.bytes, durationMs: summary.durationMs });
   };
 

@@ -27,6 +27,11 @@ export const RowportErrorCode = {
   InvalidJson: 'ROWPORT_INVALID_JSON',
   /** Writing the output file failed (`exportToFile`); the file system error is the `cause`. */
   WriteFailed: 'ROWPORT_WRITE_FAILED',
+  /**
+   * A package rowport imports on first need (yazl, iconv-lite, the CSV parser, date-fns) could not be
+   * loaded, typically in an ESM bundle without a `require` banner; the import error is the `cause`.
+   */
+  DependencyFailed: 'ROWPORT_DEPENDENCY_FAILED',
 } as const;
 
 export type RowportErrorCode = (typeof RowportErrorCode)[keyof typeof RowportErrorCode];
@@ -34,9 +39,9 @@ export type RowportErrorCode = (typeof RowportErrorCode)[keyof typeof RowportErr
 /** Where an error happened, and what caused it. */
 export interface RowportErrorDetails {
   /** 0-based index of the source row (the same index `Column.value` receives). */
-  readonly row?: number;
+  readonly row?: number | undefined;
   /** Key of the column. */
-  readonly column?: string;
+  readonly column?: string | undefined;
   /** The underlying error. */
   readonly cause?: unknown;
 }

@@ -22,6 +22,7 @@ export type {
   ExportSummary,
   ProgressInfo,
   Rows,
+  SelectedRow,
   WriterOptions,
 } from './types.js';
 export { toWorkbook, type SheetSpec, type ToWorkbookOptions } from './workbook/toWorkbook.js';

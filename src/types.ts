@@ -1,5 +1,9 @@
-/** Anything rows can come from: arrays, generators, object-mode `Readable`s, WHATWG `ReadableStream`s. */
-export type Rows<T> = AsyncIterable<T> | Iterable<T>;
+/**
+ * Anything rows can come from: arrays, generators, object-mode `Readable`s, WHATWG `ReadableStream`s.
+ * `ReadableStream<T>` is named on its own so that a project compiled with `lib: ["dom"]` (whose
+ * stream type is not async-iterable without `dom.asynciterable`) can pass one.
+ */
+export type Rows<T> = AsyncIterable<T> | Iterable<T> | ReadableStream<T>;
 
 /** The values a cell can hold. Objects and arrays are written as JSON text. */
 export type CellValue = string | number | bigint | boolean | Date | null | undefined;
@@ -18,15 +22,15 @@ export interface Column<T = Record<string, unknown>> {
   /** Property to read; dot paths (`'student.name'`) read nested objects. For array rows, an index (`'2'`). */
   readonly key: string;
   /** Header text. @default key */
-  readonly header?: string;
+  readonly header?: string | undefined;
   /** Computes the value instead of reading `key`; `index` is the 0-based row index. */
-  readonly value?: (row: T, index: number) => unknown;
+  readonly value?: ((row: T, index: number) => unknown) | undefined;
   /** Drives CSV rendering and the XLSX cell type and number format. */
-  readonly type?: ColumnType;
+  readonly type?: ColumnType | undefined;
   /** Explicit Excel number format (XLSX only), e.g. `'#,##0.00'`. */
-  readonly numFmt?: string;
+  readonly numFmt?: string | undefined;
   /** XLSX column width in characters; without it the column is auto-fitted. */
-  readonly width?: number;
+  readonly width?: number | undefined;
 }
 
 /** A column: a key (`'name'`) or a {@link Column}. */
@@ -51,23 +55,23 @@ export interface ProgressInfo {
 /** Options every writer takes. */
 export interface WriterOptions<T = Record<string, unknown>> {
   /** Which columns to write, in order, with headers and types. @default the first row's keys */
-  readonly columns?: readonly ColumnSpec<T>[];
+  readonly columns?: readonly ColumnSpec<T>[] | undefined;
   /** Write a header row. @default true */
-  readonly header?: boolean;
+  readonly header?: boolean | undefined;
   /** How `Date` values are rendered: a preset or a date-fns pattern. @default 'iso' */
-  readonly dateFormat?: DateFormat;
+  readonly dateFormat?: DateFormat | undefined;
   /** IANA time zone dates are rendered in, so output never depends on the host. @default 'UTC' */
-  readonly timeZone?: string;
+  readonly timeZone?: string | undefined;
   /** Expected number of rows; enables `percent` in progress reports. */
-  readonly total?: number;
+  readonly total?: number | undefined;
   /** Called with progress at most every `progressInterval` ms, and always once at the end. */
-  readonly onProgress?: (progress: ProgressInfo) => void;
+  readonly onProgress?: ((progress: ProgressInfo) => void) | undefined;
   /** Minimum milliseconds between two `onProgress` calls. @default 200 */
-  readonly progressInterval?: number;
+  readonly progressInterval?: number | undefined;
   /** Aborting it destroys the output with `ROWPORT_ABORTED` and closes the source. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** More rows than this is an error (`ROWPORT_MAX_ROWS`). @default Infinity */
-  readonly maxRows?: number;
+  readonly maxRows?: number | undefined;
 }
 
 /** What `exportToFile` resolves to. */
@@ -81,3 +85,34 @@ export interface ExportSummary {
   /** Wall-clock time of the export, in milliseconds. */
   readonly durationMs: number;
 }
+
+/** The output key of a column spec: its `header`, else its `key`; `never` when not a literal. */
+type SpecHeader<S> = S extends string
+  ? S
+  : S extends { readonly header: infer H extends string }
+    ? H
+    : S extends { readonly key: infer K extends string }
+      ? K
+      : never;
+
+/** The value type of a column spec: a computed column's result, a top-level key's property type, else unknown. */
+type SpecValue<T, S> = S extends string
+  ? S extends keyof T
+    ? T[S]
+    : unknown
+  : S extends { readonly value: (...args: never[]) => infer R }
+    ? R
+    : S extends { readonly key: infer K }
+      ? K extends keyof T
+        ? T[K]
+        : unknown
+      : unknown;
+
+/**
+ * The rows `selectColumns` yields for columns `C`: keyed by each column's header, with the source
+ * property's type (or a computed column's result). Falls back to `Record<string, unknown>` when a
+ * header or key is not a literal string.
+ */
+export type SelectedRow<T, C extends readonly ColumnSpec<T>[]> = string extends SpecHeader<C[number]>
+  ? Record<string, unknown>
+  : { [S in C[number] as SpecHeader<S>]: SpecValue<T, S> };

@@ -1,6 +1,7 @@
 import { RowportError, RowportErrorCode, at, describe, invalidOption } from '../errors.js';
 import type { Column, ColumnSpec, ColumnType } from '../types.js';
 import { type Getter, compileIndex, compilePath } from './path.js';
+import { COLUMN_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /** Column types, for checks and messages. */
 export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'integer', 'decimal', 'percent', 'date', 'datetime', 'boolean'];
@@ -29,6 +30,7 @@ export function normaliseColumns<T>(columns: readonly ColumnSpec<T>[] | undefine
     const column: Column<T> = typeof spec === 'string' ? { key: spec } : spec;
     const name = `${option}[${i}]`;
     if (column === null || typeof column !== 'object') throw invalidOption(name, 'a key or a column object', spec);
+    if (typeof spec !== 'string') checkOptionKeys(column, COLUMN_KEYS, `${name}.`);
     if (typeof column.key !== 'string' || column.key === '') throw invalidOption(`${name}.key`, 'a non-empty string', column.key);
     if (seen.has(column.key)) throw invalidOption(`${name}.key`, 'a key not used by another column', column.key);
     seen.add(column.key);

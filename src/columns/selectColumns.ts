@@ -1,6 +1,6 @@
 import { mapRows } from '../sources/mapRows.js';
 import { assertRows } from '../sources/rowReader.js';
-import type { ColumnSpec, Rows } from '../types.js';
+import type { ColumnSpec, Rows, SelectedRow } from '../types.js';
 import { type ResolvedColumn, bindColumns, checkRow, normaliseColumns } from './resolveColumns.js';
 
 /**
@@ -9,7 +9,7 @@ import { type ResolvedColumn, bindColumns, checkRow, normaliseColumns } from './
  * new object keyed by the column's `header`. Closing the result closes `rows`.
  * @param rows - Objects or arrays from any iterable or async iterable.
  * @param columns - Keys or column objects, in output order.
- * @returns An async iterable of plain objects.
+ * @returns An async iterable of plain objects, typed by the columns' headers where they are literals.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` at once for bad columns; while iterating,
  *   `ROWPORT_INVALID_VALUE` with row and column when a computed column throws.
  * @example
@@ -17,7 +17,7 @@ import { type ResolvedColumn, bindColumns, checkRow, normaliseColumns } from './
  * for await (const row of selectColumns(rows, ['id', { key: 'student.name', header: 'Name' }])) console.log(row);
  * //=> { id: 1, Name: 'Ada' }
  */
-export function selectColumns<T>(rows: Rows<T>, columns: readonly ColumnSpec<T>[]): AsyncIterable<Record<string, unknown>> {
+export function selectColumns<T, const C extends readonly ColumnSpec<T>[]>(rows: Rows<T>, columns: C): AsyncIterable<SelectedRow<T, C>> {
   assertRows(rows);
   const normalised = normaliseColumns(columns);
   let bound: ResolvedColumn[] | undefined;
@@ -26,6 +26,6 @@ export function selectColumns<T>(rows: Rows<T>, columns: readonly ColumnSpec<T>[
     bound ??= bindColumns(normalised, row);
     const out: Record<string, unknown> = {};
     for (const column of bound) out[column.header] = column.read(row, index);
-    return out;
+    return out as SelectedRow<T, C>;
   });
 }

@@ -1,5 +1,9 @@
-import iconv from 'iconv-lite';
 import { invalidOption } from '../errors.js';
+import { Lazy } from '../internal/lazy.js';
+import { encodingExists } from './encodingNames.js';
+
+/** iconv-lite, imported when a non-Unicode encoding (or UTF-16 BE) is first written. */
+export const ICONV = /* @__PURE__ */ new Lazy('iconv-lite', async () => (await import('iconv-lite')).default);
 
 /** How text becomes bytes for one encoding. */
 export interface TextEncoder {
@@ -22,14 +26,15 @@ export interface TextEncoder {
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` for an encoding iconv-lite does not know.
  */
 export function createEncoder(encoding: string): TextEncoder {
-  if (typeof encoding !== 'string' || !iconv.encodingExists(encoding)) {
+  if (typeof encoding !== 'string' || !encodingExists(encoding)) {
     throw invalidOption('encoding', "an encoding iconv-lite knows ('utf-8', 'utf-16le', 'windows-1251', 'shift_jis', …)", encoding);
   }
   const key = encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (key === 'utf8') return unicodeEncoder('utf-8', 'utf8', Buffer.from([0xef, 0xbb, 0xbf]));
   if (key === 'utf16le' || key === 'utf16' || key === 'ucs2') return unicodeEncoder('utf-16le', 'utf16le', Buffer.from([0xff, 0xfe]));
+  void ICONV.start(); // the stream waits for it before the first row
   if (key === 'utf16be') {
-    return { ...unicodeEncoder('utf-16be', 'utf16le', Buffer.from([0xfe, 0xff])), encode: (text) => iconv.encode(text, 'utf-16be') };
+    return { ...unicodeEncoder('utf-16be', 'utf16le', Buffer.from([0xfe, 0xff])), encode: (text) => ICONV.get().encode(text, 'utf-16be') };
   }
   return legacyEncoder(encoding.toLowerCase());
 }
@@ -68,7 +73,7 @@ function legacyEncoder(name: string): TextEncoder {
       const known = table[code];
       if (known) return known === 1;
     }
-    const bytes = iconv.encode(char, name);
+    const bytes = ICONV.get().encode(char, name);
     const ok = char === '?' || !(bytes.length === 1 && bytes[0] === QUESTION);
     if (char.length === 1) table[code] = ok ? 1 : 2;
     return ok;
@@ -77,7 +82,7 @@ function legacyEncoder(name: string): TextEncoder {
     name,
     unicode: false,
     bom: Buffer.alloc(0),
-    encode: (text) => iconv.encode(text, name),
+    encode: (text) => ICONV.get().encode(text, name),
     lossless: (text, bytes) => count(bytes, QUESTION) === countChar(text, '?'),
     firstUnmappable: (text) => {
       for (let i = 0; i < text.length; i++) {

@@ -1,23 +1,28 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { parse } from '@fast-csv/parse';
-import iconv from 'iconv-lite';
 import { RowportError, RowportErrorCode, describe, invalidOption } from '../errors.js';
+import { Lazy } from '../internal/lazy.js';
+import { ICONV } from './encode.js';
+import { encodingExists } from './encodingNames.js';
+import { FROM_CSV_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
+
+/** The CSV parser, imported when a `fromCsv` iteration starts: writers never load it. */
+export const FAST_CSV = /* @__PURE__ */ new Lazy('@fast-csv/parse', () => import('@fast-csv/parse'));
 
 /** Options of {@link fromCsv}. */
 export interface FromCsvOptions {
   /** Field separator. @default ',' */
-  readonly delimiter?: string;
+  readonly delimiter?: string | undefined;
   /** Quote character. @default '"' */
-  readonly quote?: string;
+  readonly quote?: string | undefined;
   /** Encoding of the input when it has no BOM (a UTF-8 or UTF-16 BOM always wins and is dropped).
    *  @default 'utf-8' */
-  readonly encoding?: string;
+  readonly encoding?: string | undefined;
   /** `true`: the first line names the fields; an array: these names, and the first line is data.
    *  @default true */
-  readonly headers?: boolean | readonly string[];
+  readonly headers?: boolean | readonly string[] | undefined;
   /** Skip blank lines. @default true */
-  readonly skipEmpty?: boolean;
+  readonly skipEmpty?: boolean | undefined;
 }
 
 /**
@@ -37,14 +42,16 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
   if (!(typeof input === 'string' || Buffer.isBuffer(input) || input instanceof Readable)) {
     throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}`);
   }
+  checkOptionKeys(options, FROM_CSV_KEYS);
   if (typeof delimiter !== 'string' || delimiter.length !== 1) throw invalidOption('delimiter', 'one character', delimiter);
   if (typeof quote !== 'string' || quote.length !== 1) throw invalidOption('quote', 'one character', quote);
-  if (typeof encoding !== 'string' || !iconv.encodingExists(encoding)) throw invalidOption('encoding', 'an encoding iconv-lite knows', encoding);
+  if (typeof encoding !== 'string' || !encodingExists(encoding)) throw invalidOption('encoding', 'an encoding iconv-lite knows', encoding);
   if (!(typeof headers === 'boolean' || (Array.isArray(headers) && headers.every((h) => typeof h === 'string')))) {
     throw invalidOption('headers', 'true or an array of names', headers);
   }
   if (headers === false) throw invalidOption('headers', 'true or an array of names (rows are objects)', headers);
   return (async function* rows() {
+    const [{ parse }, decoders] = await Promise.all([FAST_CSV.start(), ICONV.start()]);
     const bytes = typeof input === 'string' ? createReadStream(input) : Buffer.isBuffer(input) ? Readable.from([input]) : input;
     const parser = parse<Record<string, string>, Record<string, string>>({
       delimiter,
@@ -60,7 +67,7 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
       lines.passed();
       return record;
     });
-    const text = Readable.from(lines.scan(decode(bytes, encoding)), { objectMode: false });
+    const text = Readable.from(lines.scan(decode(bytes, encoding, decoders)), { objectMode: false });
     text.on('error', (error) => parser.destroy(error));
     text.pipe(parser);
     try {
@@ -77,7 +84,7 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
 
 // --- internal ---
 
-async function* decode(bytes: Readable, encoding: string): AsyncGenerator<string> {
+async function* decode(bytes: Readable, encoding: string, iconv: typeof import('iconv-lite')): AsyncGenerator<string> {
   let decoder: ReturnType<typeof iconv.getDecoder> | undefined;
   for await (const chunk of bytes as AsyncIterable<Buffer | string>) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;

@@ -4,48 +4,49 @@ import { type ResolvedWriterOptions, checkBoolean, resolveWriterOptions } from '
 import type { WriterOptions } from '../types.js';
 import { type TextEncoder, createEncoder } from './encode.js';
 import { type FieldQuoter, compileQuoter } from './quote.js';
+import { TO_CSV_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /** Options of `toCsv`. */
 export interface ToCsvOptions<T = Record<string, unknown>> extends WriterOptions<T> {
   /** Field separator, one or more characters.
    *  @default ',' (a TAB for utf-16, which is what Excel splits a Unicode text file on) */
-  readonly delimiter?: string;
+  readonly delimiter?: string | undefined;
   /** Quote character.
    *  @default '"' */
-  readonly quote?: string;
+  readonly quote?: string | undefined;
   /** Line ending after every row.
    *  @default '\r\n' */
-  readonly lineEnding?: '\r\n' | '\n' | '\r';
+  readonly lineEnding?: '\r\n' | '\n' | '\r' | undefined;
   /** Quote every field, not only those that need it.
    *  @default false */
-  readonly quoteAll?: boolean;
+  readonly quoteAll?: boolean | undefined;
   /** Any iconv-lite encoding: 'utf-8', 'utf-16le', 'windows-1251', 'shift_jis', …
    *  @default 'utf-8' */
-  readonly encoding?: string;
+  readonly encoding?: string | undefined;
   /** Write a byte order mark first, so that Excel detects the encoding.
    *  @default true for utf-8 and utf-16, false for every other encoding */
-  readonly bom?: boolean;
+  readonly bom?: boolean | undefined;
   /** What to do with a character the encoding cannot hold: fail with `ROWPORT_UNMAPPABLE_CHARACTER`
    *  naming row and column, or write `?` (U+FFFD for a lone surrogate in UTF-8).
    *  @default 'error' */
-  readonly unmappable?: 'error' | 'replace';
+  readonly unmappable?: 'error' | 'replace' | undefined;
   /** Prefix `'` to text a spreadsheet would run as a formula (`= + - @` …), OWASP's advice.
    *  @default true */
-  readonly escapeFormulas?: boolean;
+  readonly escapeFormulas?: boolean | undefined;
   /** Compress the output with gzip; an object passes zlib options (e.g. `{ level: 9 }`).
    *  @default false */
-  readonly gzip?: boolean | ZlibOptions;
+  readonly gzip?: boolean | ZlibOptions | undefined;
   /** Decimal separator of numbers: `','` is what Excel reads as a number in Germany, France and
    *  most of Europe. It applies to JS numbers and to the numeric strings of `integer`, `decimal`
    *  and `percent` columns; other text is written as it is. It cannot be part of the delimiter
    *  or the quote.
    *  @default '.' (',' with `dialect: 'excel-eu'`) */
-  readonly decimalSeparator?: '.' | ',';
+  readonly decimalSeparator?: '.' | ',' | undefined;
   /** A preset of options for a spreadsheet locale. `'excel-eu'`: `;` delimiter, `,` decimal
    *  separator, `eu` dates (`dd.MM.yyyy`) and a BOM, which European Excel opens as columns of
    *  numbers and dates. Options given explicitly override the preset's.
    *  @default undefined (RFC 4180: `,` and `.`) */
-  readonly dialect?: 'excel-eu';
+  readonly dialect?: 'excel-eu' | undefined;
 }
 
 /** {@link ToCsvOptions} checked and defaulted once, with the quoting compiled. */
@@ -78,6 +79,7 @@ export const CSV_DIALECTS = {
 export function resolveCsvOptions<T>(given: ToCsvOptions<T>): ResolvedCsvOptions<T> {
   const options = withDialect(given);
   const shared = resolveWriterOptions(options);
+  checkOptionKeys(options, TO_CSV_KEYS);
   const { encoding = 'utf-8' } = options;
   const encoder = createEncoder(encoding);
   const {

@@ -1,10 +1,23 @@
-import { TZDate } from '@date-fns/tz/date';
-// Subpath imports: the package roots load every date-fns function (about 11 MB more RSS).
-import { format as dateFnsFormat } from 'date-fns/format';
 import { RowportError, RowportErrorCode, at, describe, invalidOption } from '../errors.js';
+import { Lazy } from '../internal/lazy.js';
 import { type WallClock, Zone, fieldsOf, newWallClock } from './zone.js';
 
 type Piece = string | ((f: WallClock) => string);
+
+/** What rowport uses of date-fns: `format` and the zoned date it formats. */
+export interface DateFns {
+  readonly format: typeof import('date-fns/format').format;
+  readonly TZDate: typeof import('@date-fns/tz/date').TZDate;
+}
+
+/**
+ * date-fns, imported only for a pattern with tokens the compiled path lacks (`MMMM`, `do`, `EEE`…),
+ * when the pattern is checked. Subpath imports: the package roots load every date-fns function.
+ */
+export const DATE_FNS = /* @__PURE__ */ new Lazy<DateFns>('date-fns', async () => {
+  const [{ format }, { TZDate }] = await Promise.all([import('date-fns/format'), import('@date-fns/tz/date')]);
+  return { format, TZDate };
+});
 
 /**
  * A date pattern compiled once for one time zone. Patterns made only of the common tokens
@@ -22,19 +35,20 @@ export class DateRenderer {
 
   constructor(readonly pattern: string, readonly zone: Zone) {
     this.pieces = compile(pattern);
+    if (this.pieces === undefined) void DATE_FNS.start(); // normally started already by checkPattern
     this.days = this.pieces?.every((p) => typeof p === 'string' || DAY_TOKENS.has(p)) ? new Map() : undefined;
   }
 
   /** Renders instant `ms` in the zone. */
   instant(ms: number): string {
-    if (this.pieces === undefined) return dateFnsFormat(new TZDate(ms, this.zone.timeZone), this.pattern);
+    if (this.pieces === undefined) return withDateFns(ms, this.zone.timeZone, this.pattern);
     return this.renderWall(ms + this.zone.offset(ms));
   }
 
   /** Renders a calendar date (no zone involved, so it never shifts). */
   calendar(year: number, month: number, day: number): string {
     const wallMs = calendarMs(year, month, day);
-    if (this.pieces === undefined) return dateFnsFormat(new TZDate(wallMs, 'UTC'), this.pattern);
+    if (this.pieces === undefined) return withDateFns(wallMs, 'UTC', this.pattern);
     return this.renderWall(wallMs);
   }
 
@@ -42,6 +56,11 @@ export class DateRenderer {
   value(value: unknown, row?: number, column?: string): string {
     const parsed = parseDateValue(value, row, column, this.zone);
     return typeof parsed === 'number' ? this.instant(parsed) : this.calendar(parsed.year, parsed.month, parsed.day);
+  }
+
+  /** True when rendering needs date-fns (the pattern has a token the compiled path lacks). */
+  get needsDateFns(): boolean {
+    return this.pieces === undefined;
   }
 
   /** Renders a wall-clock time (stored as if UTC) with the compiled pieces. */
@@ -105,11 +124,10 @@ export function checkPattern(pattern: string, option = 'dateFormat'): void {
   if (/(?<!D)D{1,2}(?!D)|(?<!Y)(?:YYYY|YY)(?!Y)/.test(unquoted)) {
     throw invalidOption(option, "'iso', 'us', 'eu', 'full' or a valid date-fns pattern", pattern, "Did you mean 'yyyy-MM-dd'? date-fns uses yyyy and dd");
   }
-  try {
-    dateFnsFormat(new TZDate(0, 'UTC'), pattern);
-  } catch (error) {
-    throw invalidOption(option, "'iso', 'us', 'eu', 'full' or a valid date-fns pattern", pattern, (error as Error).message);
-  }
+  const problem = dateFnsProblem(pattern);
+  if (problem !== undefined) throw invalidOption(option, "'iso', 'us', 'eu', 'full' or a valid date-fns pattern", pattern, problem);
+  // the writers' streams wait for it before the first row; checked above without it
+  if (compile(pattern) === undefined) void DATE_FNS.start();
 }
 
 /**
@@ -135,6 +153,41 @@ export function readQuoted(pattern: string, start: number): { text: string; end:
 }
 
 // --- internal ---
+
+function withDateFns(ms: number, timeZone: string, pattern: string): string {
+  const { format, TZDate } = DATE_FNS.get();
+  return format(new TZDate(ms, timeZone), pattern);
+}
+
+// date-fns 4 `format`'s tokenizers, its en-US long formats (`P`, `p`) and the letters it has
+// formatters for: a pattern with any other unquoted Latin letter makes it throw this RangeError.
+// test/dates/compile.test.ts compares the two on generated patterns.
+const DATE_FNS_TOKEN = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g;
+const DATE_FNS_LONG_TOKEN = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g;
+const DATE_FNS_LETTERS = new Set('GyYRuQqMLwIdDEeciabBhHKkmsSXxOztT');
+const LONG_DATES = ['MM/dd/yyyy', 'MMM d, y', 'MMMM do, y', 'EEEE, MMMM do, y'];
+const LONG_TIMES = ['h:mm a', 'h:mm:ss a', 'h:mm:ss a z', 'h:mm:ss a zzzz'];
+const LONG_DATE_TIMES = ['{{date}}, {{time}}', '{{date}}, {{time}}', "{{date}} 'at' {{time}}", "{{date}} 'at' {{time}}"];
+
+/** What date-fns `format` would throw for the pattern, without loading date-fns; undefined when nothing. */
+function dateFnsProblem(pattern: string): string | undefined {
+  const width = (run: string): number => Math.min(run.length, 4) - 1;
+  const expanded = (pattern.match(DATE_FNS_LONG_TOKEN) ?? [])
+    .map((token) => {
+      if (token[0] === 'p') return LONG_TIMES[width(token)];
+      if (token[0] !== 'P') return token;
+      const [, date = '', time] = /(P+)(p+)?/.exec(token) ?? [];
+      if (time === undefined) return LONG_DATES[width(token)];
+      return (LONG_DATE_TIMES[width(date)] as string).replace('{{date}}', LONG_DATES[width(date)] as string).replace('{{time}}', LONG_TIMES[width(time)] as string);
+    })
+    .join('');
+  for (const token of expanded.match(DATE_FNS_TOKEN) ?? []) {
+    const first = token[0] as string;
+    if (first === "'" || DATE_FNS_LETTERS.has(first)) continue;
+    if (/[a-zA-Z]/.test(first)) return `Format string contains an unescaped latin alphabet character \`${first}\``;
+  }
+  return undefined;
+}
 
 /**
  * Reads `YYYY-MM-DD` (a calendar date) or an ISO 8601 date-time: `T` or a space, optional seconds

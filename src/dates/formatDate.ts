@@ -1,12 +1,15 @@
+import { TZDate } from '@date-fns/tz/date';
+import { format as dateFnsFormat } from 'date-fns/format';
 import type { DateFormat } from '../types.js';
-import { DateRenderer, checkPattern } from './compile.js';
+import { DATE_FNS, DateRenderer, checkPattern } from './compile.js';
 import { isPreset, plainPattern } from './presets.js';
 import { Zone, checkTimeZone } from './zone.js';
+import { FORMAT_DATE_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /** Options of {@link formatDate}. */
 export interface FormatDateOptions {
   /** IANA time zone the date is rendered in. Calendar dates (`'YYYY-MM-DD'`) never shift. @default 'UTC' */
-  readonly timeZone?: string;
+  readonly timeZone?: string | undefined;
 }
 
 /**
@@ -25,6 +28,9 @@ export interface FormatDateOptions {
  * //=> '15.01.2024'
  */
 export function formatDate(value: Date | number | string, format: DateFormat, options: FormatDateOptions = {}): string {
+  // synchronous, so it cannot wait for an import(): it imports date-fns itself (only bundles that use it pay)
+  DATE_FNS.provide({ format: dateFnsFormat, TZDate });
+  checkOptionKeys(options, FORMAT_DATE_KEYS);
   return rendererFor(format, options.timeZone ?? 'UTC').value(value);
 }
 

@@ -1,17 +1,19 @@
 import { mapRows } from '../sources/mapRows.js';
 import { assertRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows } from '../types.js';
+import { DATE_FNS } from './compile.js';
 import { rendererFor } from './formatDate.js';
+import { FORMAT_DATES_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /** Options of {@link formatDates}. */
 export interface FormatDatesOptions {
   /** IANA time zone dates are rendered in. @default 'UTC' */
-  readonly timeZone?: string;
+  readonly timeZone?: string | undefined;
   /**
    * Only these keys are formatted, and in them `'YYYY-MM-DD'` strings and epoch milliseconds count
    * as dates too. Without it, every `Date` value at the top level of a row is formatted.
    */
-  readonly columns?: readonly string[];
+  readonly columns?: readonly string[] | undefined;
 }
 
 type Formatted<T> = T extends readonly unknown[] ? unknown[] : { [K in keyof T]: T[K] extends Date ? string : T[K] };
@@ -35,6 +37,7 @@ export function formatDates<T extends object>(
   options: FormatDatesOptions = {},
 ): AsyncIterable<Formatted<T>> {
   assertRows(rows);
+  checkOptionKeys(options, FORMAT_DATES_KEYS);
   const renderer = rendererFor(format, options.timeZone ?? 'UTC');
   const only = options.columns;
   const formatRow = (row: T, index: number): Formatted<T> => {
@@ -57,5 +60,13 @@ export function formatDates<T extends object>(
     }
     return copy as Formatted<T>;
   };
-  return mapRows(rows, formatRow);
+  return mapRows(renderer.needsDateFns && !DATE_FNS.loaded ? afterDateFns(rows) : rows, formatRow);
+}
+
+// --- internal ---
+
+/** The rows, once date-fns (started by the pattern check) has been imported. */
+async function* afterDateFns<T>(rows: Rows<T>): AsyncGenerator<T, void, undefined> {
+  await DATE_FNS.start();
+  yield* rows;
 }

@@ -1,9 +1,10 @@
 import { invalidOption } from '../errors.js';
+import { EXPORT_FILE_NAME_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /** Options of {@link exportFileName}. */
 export interface ExportFileNameOptions {
   /** The moment in the name, written in UTC. @default now */
-  readonly date?: Date;
+  readonly date?: Date | undefined;
 }
 
 /**
@@ -21,6 +22,7 @@ export interface ExportFileNameOptions {
 export function exportFileName(base: string, format: string, options: ExportFileNameOptions = {}): string {
   if (typeof base !== 'string') throw invalidOption('base', 'a string', base);
   if (typeof format !== 'string' || !/^[a-z0-9]+(\.[a-z0-9]+)*$/i.test(format)) throw invalidOption('format', "an extension such as 'csv' or 'xlsx'", format);
+  checkOptionKeys(options, EXPORT_FILE_NAME_KEYS);
   const { date = new Date() } = options;
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw invalidOption('date', 'a valid Date', date);
   const safe =

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { RowportError, RowportErrorCode, isRowportError } from '../errors.js';
+import { lazyLoads } from './lazy.js';
 
 /**
  * Wraps an async generator of byte chunks in a `Readable` that:
@@ -75,6 +76,9 @@ class ChunkReadable extends Readable {
   private async pump(): Promise<void> {
     this.pumping = true;
     try {
+      const loading = lazyLoads(); // a dependency the options need (iconv-lite, date-fns) is still being imported
+      if (loading) await loading;
+      if (this.destroyed) return;
       while (this.wanted) {
         this.wanted = false;
         const { value, done } = await this.chunks.next();

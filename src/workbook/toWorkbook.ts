@@ -9,6 +9,7 @@ import { type XlsxLookOptions, resolveLook } from '../xlsx/options.js';
 import { SheetNames } from '../xlsx/sheetName.js';
 import { streamWorkbook } from '../xlsx/streamWorkbook.js';
 import type { SheetJob } from '../xlsx/writeSheet.js';
+import { SHEET_SPEC_KEYS, TO_WORKBOOK_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /** One sheet of {@link toWorkbook}: its name, rows, columns, and options of its own. */
 export interface SheetSpec<T = Record<string, unknown>> extends SheetExtraOptions {
@@ -17,15 +18,15 @@ export interface SheetSpec<T = Record<string, unknown>> extends SheetExtraOption
   /** The sheet's rows: any `Iterable` or `AsyncIterable`. Read when the sheet before it is done. */
   readonly rows: Rows<T>;
   /** Which columns, in order, with headers, types and widths. @default the first row's keys */
-  readonly columns?: readonly ColumnSpec<T>[];
+  readonly columns?: readonly ColumnSpec<T>[] | undefined;
   /** Write a header row on this sheet. @default the workbook's `header` */
-  readonly header?: boolean;
+  readonly header?: boolean | undefined;
   /** Date rendering of this sheet. @default the workbook's `dateFormat` */
-  readonly dateFormat?: DateFormat;
+  readonly dateFormat?: DateFormat | undefined;
   /** Time zone of this sheet's dates. @default the workbook's `timeZone` */
-  readonly timeZone?: string;
+  readonly timeZone?: string | undefined;
   /** Most rows this sheet may have. @default the workbook's `maxRows` */
-  readonly maxRows?: number;
+  readonly maxRows?: number | undefined;
 }
 
 /** Options of {@link toWorkbook}: the shared writer options (`maxRows` per sheet) and the look of every sheet. */
@@ -53,11 +54,13 @@ export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxL
 export function toWorkbook(sheets: readonly SheetSpec<any>[], options: ToWorkbookOptions = {}): Readable {
   if (!Array.isArray(sheets) || sheets.length === 0) throw invalidOption('sheets', 'a non-empty array of { name, rows, columns? }', sheets);
   const base = resolveWriterOptions(options);
+  checkOptionKeys(options, TO_WORKBOOK_KEYS);
   const look = resolveLook(options);
   const names = new SheetNames();
   const jobs: SheetJob[] = sheets.map((spec: SheetSpec<unknown>, i) => {
     const where = `sheets[${i}]`;
     if (spec === null || typeof spec !== 'object') throw invalidOption(where, 'a { name, rows, columns? } object', spec);
+    checkOptionKeys(spec, SHEET_SPEC_KEYS, `${where}.`);
     if (typeof spec.name !== 'string') throw invalidOption(`${where}.name`, 'a string', spec.name);
     assertRows(spec.rows);
     normaliseColumns(spec.columns, `${where}.columns`); // checked here too, so errors name the sheet

@@ -5,64 +5,65 @@ import type { ResolvedAutoFit } from './autoFit.js';
 import { type SheetExtraOptions, type SheetExtras, resolveSheetExtras } from './extras.js';
 import type { ResolvedHeaderStyle } from './styles.js';
 import type { WarningHandler } from './warnings.js';
+import { AUTO_FIT_KEYS, HEADER_STYLE_KEYS, TO_XLSX_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /** Colours and weight of the header row. Colours are hex `RRGGBB` (or `AARRGGBB`), `null` for none. */
 export interface HeaderStyle {
   /** Bold header text. @default true */
-  readonly bold?: boolean;
+  readonly bold?: boolean | undefined;
   /** Fill colour of the header cells. @default '4472C4' (Excel's blue) */
-  readonly fill?: string | null;
+  readonly fill?: string | null | undefined;
   /** Font colour of the header text. @default 'FFFFFF' (white) */
-  readonly color?: string | null;
+  readonly color?: string | null | undefined;
 }
 
 /** How column widths are fitted. */
 export interface AutoFitOptions {
   /** Rows the writer holds and measures before it streams. @default 300 */
-  readonly sampleRows?: number;
+  readonly sampleRows?: number | undefined;
   /** Narrowest fitted width, in characters. @default 8 */
-  readonly minWidth?: number;
+  readonly minWidth?: number | undefined;
   /** Widest fitted width, in characters; longer text wraps. @default 50 */
-  readonly maxWidth?: number;
+  readonly maxWidth?: number | undefined;
 }
 
 /** The look and limits every sheet of a workbook shares (options of `toXlsx` and `toWorkbook`). */
 export interface XlsxLookOptions {
   /** Style the header row: `true` for bold white text on Excel's blue, an object for other colours, `false` for plain.
    *  @default true */
-  readonly headerStyle?: boolean | HeaderStyle;
+  readonly headerStyle?: boolean | HeaderStyle | undefined;
   /** Freeze the header row, so it stays visible while scrolling (needs `header`).
    *  @default true */
-  readonly freezeHeader?: boolean;
+  readonly freezeHeader?: boolean | undefined;
   /** Put an autofilter over the header and the written rows (needs `header`).
    *  @default true */
-  readonly autoFilter?: boolean;
+  readonly autoFilter?: boolean | undefined;
   /** Fit column widths to a sample of the first rows; an object tunes the sample and the bounds.
    *  A column's own `width` always wins. @default true */
-  readonly autoFit?: boolean | AutoFitOptions;
+  readonly autoFit?: boolean | AutoFitOptions | undefined;
   /** Wrap text that holds a line break or is wider than its column.
    *  @default true */
-  readonly wrapText?: boolean;
+  readonly wrapText?: boolean | undefined;
   /** At 1,048,576 rows: continue on a new sheet `Name (2)` with the header repeated, or fail with `ROWPORT_ROW_LIMIT`.
    *  @default 'newSheet' */
-  readonly onRowLimit?: 'newSheet' | 'error';
+  readonly onRowLimit?: 'newSheet' | 'error' | undefined;
   /** Receives warnings: text truncated, lone surrogates replaced, dates written as text, sheets renamed or continued. */
-  readonly onWarning?: WarningHandler;
+  readonly onWarning?: WarningHandler | undefined;
   /** Creation time in the document properties and the zip entries. Without it both are fixed
    *  (1980-01-01), so the same rows give the same bytes. */
-  readonly createdAt?: Date;
+  readonly createdAt?: Date | undefined;
   /** Author in the document properties. @default 'rowport' */
-  readonly creator?: string;
+  readonly creator?: string | undefined;
   /** Deflate level of the zip, 0 (store) to 9. Level 3 deflates XML about 2.5 times as fast as zlib's
    *  default 6 for files about 6% larger; deflate, not XML, limits a big export's speed.
    *  @default 3 */
-  readonly compressionLevel?: number;
+  readonly compressionLevel?: number | undefined;
 }
 
 /** Options of `toXlsx`: the shared writer options, the look, and the sheet's features. */
 export interface ToXlsxOptions<T = Record<string, unknown>> extends WriterOptions<T>, XlsxLookOptions, SheetExtraOptions {
   /** Name of the sheet; repaired if Excel would refuse it. @default 'Sheet1' */
-  readonly sheetName?: string;
+  readonly sheetName?: string | undefined;
 }
 
 /** {@link XlsxLookOptions} checked and defaulted once. */
@@ -136,6 +137,7 @@ export interface ResolvedXlsxOptions<T> {
  */
 export function resolveXlsxOptions<T>(options: ToXlsxOptions<T>): ResolvedXlsxOptions<T> {
   const shared = resolveWriterOptions(options);
+  checkOptionKeys(options, TO_XLSX_KEYS);
   const { sheetName = 'Sheet1' } = options;
   if (typeof sheetName !== 'string') throw invalidOption('sheetName', 'a string', sheetName);
   return { shared, look: resolveLook(options), sheetName, extras: resolveSheetExtras(options, '') };
@@ -149,6 +151,7 @@ function resolveHeaderStyle(style: boolean | HeaderStyle): ResolvedHeaderStyle |
   if (style === true) return DEFAULT_HEADER;
   if (style === false) return undefined;
   if (style === null || typeof style !== 'object') throw invalidOption('headerStyle', 'true, false or { bold, fill, color }', style);
+  checkOptionKeys(style, HEADER_STYLE_KEYS, 'headerStyle.');
   const { bold = true, fill = '4472C4', color = 'FFFFFF' } = style;
   checkBoolean('headerStyle.bold', bold);
   return { bold, fill: argb('headerStyle.fill', fill), color: argb('headerStyle.color', color) };
@@ -166,6 +169,7 @@ function resolveAutoFit(autoFit: boolean | AutoFitOptions): ResolvedAutoFit | un
   if (autoFit === false) return undefined;
   if (autoFit === true) return { sampleRows: 300, minWidth: 8, maxWidth: 50 };
   if (autoFit === null || typeof autoFit !== 'object') throw invalidOption('autoFit', 'true, false or { sampleRows, minWidth, maxWidth }', autoFit);
+  checkOptionKeys(autoFit, AUTO_FIT_KEYS, 'autoFit.');
   const { sampleRows = 300, minWidth = 8, maxWidth = 50 } = autoFit;
   if (!(Number.isInteger(sampleRows) && sampleRows >= 0)) throw invalidOption('autoFit.sampleRows', 'a whole number ≥ 0', sampleRows);
   if (!(typeof minWidth === 'number' && minWidth >= 1 && minWidth <= 255)) throw invalidOption('autoFit.minWidth', 'a number from 1 to 255', minWidth);

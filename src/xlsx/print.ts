@@ -2,6 +2,7 @@ import { invalidOption } from '../errors.js';
 import { quoteSheetName } from './cellRef.js';
 import { xmlText } from './charts/xml.js';
 import type { SheetExtras, SheetTail } from './extras.js';
+import { HEADER_FOOTER_KEYS, PRINT_KEYS, checkOptionKeys } from '../internal/optionKeys.js';
 
 /**
  * Printed page header and footer, in Excel's codes: `&L`, `&C`, `&R` start the left, centre and
@@ -11,9 +12,9 @@ import type { SheetExtras, SheetTail } from './extras.js';
  */
 export interface HeaderFooter {
   /** Text at the top of every printed page. */
-  readonly header?: string;
+  readonly header?: string | undefined;
   /** Text at the bottom of every printed page. */
-  readonly footer?: string;
+  readonly footer?: string | undefined;
 }
 
 /** Named paper sizes, with their ECMA-376 `ST_PaperSize` numbers (Part 1, §18.18.59 pageSetup). */
@@ -24,15 +25,15 @@ export type PaperSize = keyof typeof PAPER_SIZES | (number & {});
 /** How a sheet prints. */
 export interface PrintOptions {
   /** Page orientation. @default 'portrait' */
-  readonly orientation?: 'portrait' | 'landscape';
+  readonly orientation?: 'portrait' | 'landscape' | undefined;
   /** Shrink the columns to the width of one page (as many pages tall as needed). @default false */
-  readonly fitToWidth?: boolean;
+  readonly fitToWidth?: boolean | undefined;
   /** Repeat the header row at the top of every printed page (the `_xlnm.Print_Titles` name). @default true */
-  readonly repeatHeader?: boolean;
+  readonly repeatHeader?: boolean | undefined;
   /** Paper size: `'a4'`, `'letter'`, … or an ECMA-376 number. @default the printer's default */
-  readonly paperSize?: PaperSize;
+  readonly paperSize?: PaperSize | undefined;
   /** Print the cell gridlines. @default false */
-  readonly gridlines?: boolean;
+  readonly gridlines?: boolean | undefined;
 }
 
 /** `headerFooter` and `print` checked and defaulted. */
@@ -63,6 +64,8 @@ export function resolvePrintOptions(headerFooter: unknown, print: unknown, prefi
   if (print !== undefined && (print === null || typeof print !== 'object' || Array.isArray(print))) {
     throw invalidOption(`${prefix}print`, '{ orientation?, fitToWidth?, repeatHeader?, paperSize?, gridlines? }', print);
   }
+  if (headerFooter !== undefined) checkOptionKeys(headerFooter, HEADER_FOOTER_KEYS, `${prefix}headerFooter.`);
+  if (print !== undefined) checkOptionKeys(print, PRINT_KEYS, `${prefix}print.`);
   const { header, footer } = (headerFooter ?? {}) as HeaderFooter;
   for (const [name, text] of [['header', header], ['footer', footer]] as const) {
     if (text !== undefined && (typeof text !== 'string' || text.length > MAX_HEADER_FOOTER_LENGTH)) {
@@ -166,9 +169,9 @@ function sectioned(text: string): string {
 /** The options a sheet's print setup comes from. */
 export interface PrintSheetOptions {
   /** Printed page header and footer, in Excel's codes (`&P`, `&N`, `&D`, `&A`, `&L`/`&C`/`&R`). */
-  readonly headerFooter?: HeaderFooter;
+  readonly headerFooter?: HeaderFooter | undefined;
   /** Orientation, paper, fit to width, repeated header row, gridlines. */
-  readonly print?: PrintOptions;
+  readonly print?: PrintOptions | undefined;
 }
 
 /**

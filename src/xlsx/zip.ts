@@ -1,5 +1,9 @@
 import { PassThrough, type Readable } from 'node:stream';
-import { ZipFile } from 'yazl';
+import type { ZipFile } from 'yazl';
+import { Lazy } from '../internal/lazy.js';
+
+/** yazl, imported when a workbook is started: a CSV-only app (or bundle) never loads it. */
+export const YAZL = /* @__PURE__ */ new Lazy('yazl', () => import('yazl'));
 
 /**
  * A zip container over yazl: entries in the order they are added, deflated on the libuv pool,
@@ -7,9 +11,7 @@ import { ZipFile } from 'yazl';
  * "version needed 4.5"), and timestamps that depend on nothing but `mtime`.
  */
 export class ZipWriter {
-  /** The zip bytes. */
-  readonly output: Readable;
-  private readonly zip = new ZipFile();
+  private file: ZipFile | undefined; // created on first use, once yazl is loaded (the stream waits for it)
   private readonly entryOptions: { mtime: Date; mode: number; compressionLevel: number; forceDosTimestamp: boolean; forceZip64Format: boolean };
   private readonly open = new Set<PassThrough>();
 
@@ -24,8 +26,12 @@ export class ZipWriter {
       mtime.getUTCFullYear(), mtime.getUTCMonth(), mtime.getUTCDate(), mtime.getUTCHours(), mtime.getUTCMinutes(), mtime.getUTCSeconds(),
     );
     this.entryOptions = { mtime: local, mode: 0o100644, compressionLevel, forceDosTimestamp: true, forceZip64Format: forceZip64 };
-    this.output = this.zip.outputStream as unknown as Readable;
-    this.zip.on('error', (error: Error) => this.destroy(error));
+    void YAZL.start();
+  }
+
+  /** The zip bytes. */
+  get output(): Readable {
+    return this.zip.outputStream as unknown as Readable;
   }
 
   /** Adds a small entry whole. */
@@ -50,7 +56,17 @@ export class ZipWriter {
   /** Stops everything; `output` ends with `error` (or is simply closed). */
   destroy(error?: Error): void {
     for (const stream of this.open) stream.destroy();
+    if (this.file === undefined) return; // destroyed before anything was zipped
     if (!this.output.destroyed) this.output.destroy(error);
+  }
+
+  private get zip(): ZipFile {
+    if (this.file === undefined) {
+      const file = new (YAZL.get().ZipFile)();
+      file.on('error', (error: Error) => this.destroy(error));
+      this.file = file;
+    }
+    return this.file;
   }
 }
 

@@ -8,7 +8,7 @@ import { sheetChartParts } from './chartParts.js';
 /** The options a sheet's charts come from. */
 export interface ChartSheetOptions {
   /** Native Excel charts over the sheet's cells; see {@link ChartSpec}. @default [] */
-  readonly charts?: readonly ChartSpec[];
+  readonly charts?: readonly ChartSpec[] | undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { invalidOption } from '../../errors.js';
 import type { ColumnType } from '../../types.js';
 import { parseCellRef } from '../cellRef.js';
+import { CHART_KEYS, CHART_SIZE_KEYS, checkOptionKeys } from '../../internal/optionKeys.js';
 
 /** Chart kinds: `'column'` (vertical bars), `'bar'` (horizontal bars), `'line'`, `'pie'`. */
 export type ChartType = 'column' | 'bar' | 'line' | 'pie';
@@ -24,21 +25,21 @@ export interface ChartSpec {
   /** `'column'` (vertical bars), `'bar'` (horizontal bars), `'line'` or `'pie'`. */
   readonly type: ChartType;
   /** Title above the chart. @default no title */
-  readonly title?: string;
+  readonly title?: string | undefined;
   /** Key of the column whose cells label the points (the category axis, or the pie's slices). */
   readonly categories: string;
   /** Keys of the columns to plot, one series each, named by the column's header. A pie takes exactly one. */
   readonly series: readonly string[];
   /** Top-left cell of the chart, e.g. `'H2'`. @default two columns right of the data, row 2; further charts below the first */
-  readonly anchor?: string;
+  readonly anchor?: string | undefined;
   /** Width and height in pixels. @default { width: 480, height: 288 } */
-  readonly size?: ChartSize;
+  readonly size?: ChartSize | undefined;
   /** Title of the value axis (vertical for column and line charts, horizontal for bar charts). Not for pies. */
-  readonly yAxisTitle?: string;
+  readonly yAxisTitle?: string | undefined;
   /** Title of the category axis (horizontal for column and line charts, vertical for bar charts). Not for pies. */
-  readonly xAxisTitle?: string;
+  readonly xAxisTitle?: string | undefined;
   /** Legend position, or `false` for none. @default 'right', or `false` for a bar, column or line chart with one series */
-  readonly legend?: ChartLegendPosition | false;
+  readonly legend?: ChartLegendPosition | false | undefined;
 }
 
 /** Chart types, for checks and messages. */
@@ -183,6 +184,7 @@ const DEFAULT_ROW_PIXELS = 20;
 
 function normaliseChart(spec: unknown, option: string): NormalisedChart {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw invalidOption(option, 'a chart object', spec);
+  checkOptionKeys(spec, CHART_KEYS, `${option}.`);
   const { type, title, categories, series, anchor, size = DEFAULT_CHART_SIZE, yAxisTitle, xAxisTitle, legend } = spec as Partial<ChartSpec>;
   if (!CHART_TYPES.includes(type as ChartType)) {
     const hint = typeof type === 'string' && /^(?:bars?|columns?|lines?|pies?)$/i.test(type) ? `Did you mean '${type.toLowerCase().replace(/s$/, '')}'?` : undefined;
@@ -218,6 +220,7 @@ function normaliseChart(spec: unknown, option: string): NormalisedChart {
   ) {
     throw invalidOption(`${option}.size`, `{ width, height } in pixels, each from 1 to ${MAX_CHART_PIXELS}`, size);
   }
+  checkOptionKeys(size, CHART_SIZE_KEYS, `${option}.size.`);
   if (legend !== undefined && legend !== false && !LEGEND_POSITIONS.includes(legend)) {
     throw invalidOption(`${option}.legend`, `${LEGEND_POSITIONS.map((p) => `'${p}'`).join(', ')} or false`, legend);
   }

@@ -1,0 +1,111 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// What a user gets: the working tree copied as a fresh clone would have it (no dist/), packed with
+// `npm pack` (whose `prepack` must build), and the tarball installed into a new project.
+const ROOT = resolve('.');
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const EXPECTED_CSV = '\uFEFFid,name\r\n1,Ada\r\n';
+
+let work: string;
+let app: string;
+let tarball: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'rowport-pack-'));
+  const clone = join(work, 'clone');
+  // tracked and new files, as `git clone` of this tree would give (dist/ and out/ are ignored)
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\0')
+    .filter((f) => f !== '' && /^(src\/|package(-lock)?\.json$|tsconfig\.json$|tsup\.config\.ts$|README\.md$|CHANGELOG\.md$|LICENSE$)/.test(f));
+  for (const file of files) {
+    mkdirSync(dirname(join(clone, file)), { recursive: true });
+    copyFileSync(join(ROOT, file), join(clone, file));
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir'); // as after `npm ci`
+  execFileSync(NPM, ['pack', '--pack-destination', work, '--silent'], { cwd: clone, stdio: 'ignore' });
+  const [name] = readdirSync(work).filter((f) => f.endsWith('.tgz'));
+  tarball = join(work, name as string);
+
+  app = join(work, 'app');
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
+  // dependencies come from npm's cache where it has them (filled by `npm ci`), else the registry
+  execFileSync(NPM, ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, stdio: 'ignore' });
+}, 180_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed tarball', () => {
+  it('holds the build, the licence and nothing that does not run', () => {
+    const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
+    expect(listed).toEqual(
+      [
+        'CHANGELOG.md',
+        'LICENSE',
+        'README.md',
+        'dist/cli.js',
+        'dist/cli.js.map',
+        'dist/index.cjs',
+        'dist/index.cjs.map',
+        'dist/index.d.cts',
+        'dist/index.d.ts',
+        'dist/index.js',
+        'dist/index.js.map',
+        'package.json',
+      ].map((f) => `package/${f}`),
+    );
+  });
+
+  it('works with import', () => {
+    writeFileSync(
+      join(app, 'esm.mjs'),
+      `import { toCsv, toXlsx, isRowportError } from 'rowport';
+       let csv = ''; for await (const c of toCsv([{ id: 1, name: 'Ada' }])) csv += c;
+       let zip = 0; for await (const c of toXlsx([{ id: 1 }])) zip += c.length;
+       process.stdout.write(JSON.stringify({ csv, zip: zip > 1000, brand: typeof isRowportError }));`,
+    );
+    const out = JSON.parse(execFileSync(process.execPath, ['esm.mjs'], { cwd: app, encoding: 'utf8' }));
+    expect(out).toEqual({ csv: EXPECTED_CSV, zip: true, brand: 'function' });
+  });
+
+  it('works with require', () => {
+    writeFileSync(
+      join(app, 'cjs.cjs'),
+      `const { toCsv } = require('rowport');
+       (async () => { let csv = ''; for await (const c of toCsv([{ id: 1, name: 'Ada' }])) csv += c; process.stdout.write(csv); })();`,
+    );
+    expect(execFileSync(process.execPath, ['cjs.cjs'], { cwd: app, encoding: 'utf8' })).toBe(EXPECTED_CSV);
+  });
+
+  it('type-checks under import and require, and its types reject a wrong option', () => {
+    const ok = `import { toCsv, type ToCsvOptions } from 'rowport';\nconst o: ToCsvOptions = { delimiter: ';' };\nexport const s = toCsv([{ id: 1 }], o);\n`;
+    writeFileSync(join(app, 'ok.mts'), ok);
+    writeFileSync(join(app, 'ok.cts'), ok);
+    writeFileSync(join(app, 'bad.mts'), `import { toCsv } from 'rowport';\ntoCsv([{ id: 1 }], { delimiter: 1 });\n`);
+    const tsc = (file: string) =>
+      spawnSync(process.execPath, [TSC, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--typeRoots', join(ROOT, 'node_modules', '@types'), '--types', 'node', file], { cwd: app, encoding: 'utf8' });
+    const esm = tsc('ok.mts');
+    expect(esm.stdout).toBe('');
+    expect(esm.status).toBe(0);
+    const cjs = tsc('ok.cts');
+    expect(cjs.stdout).toBe('');
+    expect(cjs.status).toBe(0);
+    const bad = tsc('bad.mts');
+    expect(bad.stdout).toContain('TS2322');
+    expect(bad.status).not.toBe(0);
+  });
+
+  it('installs the rowport bin', () => {
+    const bin = join(app, 'node_modules', '.bin', 'rowport');
+    expect(execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    const csv = execFileSync(bin, ['--from', 'json', '--quiet'], { input: '[{"id":1,"name":"Ada"}]', encoding: 'utf8' });
+    expect(csv).toBe(EXPECTED_CSV);
+  });
+});
