@@ -1,4 +1,5 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,5 +83,37 @@ describe.runIf(haveTool('openpyxl'))('numbers: CSV text, the XLSX cell read by o
       }),
       { numRuns: 6 },
     );
+  }, 120_000);
+});
+
+describe.runIf(haveTool('soffice') && haveTool('openpyxl'))('numbers read by LibreOffice', () => {
+  it('takes every <v> form we write (E exponents, subnormals, the largest double) as a number', async () => {
+    const dir = tempDir('rowport-numbers-lo-');
+    try {
+      const values = [6.022e23, 1e-7, 5e-324, -0, Number.MAX_VALUE, -1.5e-323, 0.1, 2 ** 60, 1e21, 10n ** 21n, -123.456];
+      const path = join(dir, 'numbers.xlsx');
+      writeFileSync(path, await readAll(toXlsx(values.map((v) => ({ v })))));
+      const out = join(dir, 'saved');
+      mkdirSync(out);
+      // LibreOffice opens the file and saves it again: what it read is what it writes.
+      execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'xlsx', '--outdir', out, path], {
+        stdio: 'pipe',
+        timeout: 300_000,
+      });
+      const read = python<[string, string][]>(
+        `import json, sys, openpyxl
+ws = openpyxl.load_workbook(json.load(sys.stdin)).active
+print(json.dumps([[c.data_type, repr(c.value)] for (c,) in ws.iter_rows(min_row=2)]))`,
+        join(out, 'numbers.xlsx'),
+      );
+      expect(read.map(([type]) => type)).toEqual(values.map(() => 'n'));
+      // LibreOffice saves 15 significant digits: compare at that precision.
+      read.forEach(([, shown], i) => {
+        const v = Number(values[i]);
+        expect(Math.abs(Number(shown) - v)).toBeLessThanOrEqual(Math.abs(v) * 1e-14);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
