@@ -76,9 +76,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoFile[]> {
         onProgress,
       }),
     );
-    // 2. Aggregates per class, the way a German or French Excel opens them: ';' and dd.MM.yyyy.
-    await run('Class aggregates (CSV, ";" and EU dates)', (onProgress) =>
-      service.exportClassAnalytics('all', { delimiter: ';', dateFormat: 'eu', onProgress }),
+    // 2. Aggregates per class, the way a German or French Excel opens them as numbers and dates:
+    //    the 'excel-eu' dialect writes ';', decimal commas (74,92) and dd.MM.yyyy.
+    await run('Class aggregates (CSV for German/French Excel: ";", decimal comma, EU dates)', (onProgress) =>
+      service.exportClassAnalytics('all', { dialect: 'excel-eu', onProgress }),
     );
     // 3. The whole metrics table, gzipped, read from a cursor row by row.
     await run('Whole metrics table (CSV, gzip)', (onProgress) =>

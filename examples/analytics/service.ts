@@ -34,6 +34,8 @@ export interface ExportOptions {
   readonly to?: string;
   /** CSV dialect and encoding, passed to `toCsv`. */
   readonly delimiter?: string;
+  /** `'excel-eu'`: `;`, decimal commas and dd.MM.yyyy dates, for German or French Excel. */
+  readonly dialect?: 'excel-eu';
   readonly encoding?: string;
   readonly unmappable?: 'error' | 'replace';
   readonly gzip?: boolean;
@@ -215,10 +217,10 @@ export class AnalyticsService {
     sheetName: string,
     charts: ChartSpec[] = [],
   ): Promise<ExportResult> {
-    const { format = 'csv', dateFormat, timeZone, delimiter, encoding, unmappable, gzip, onProgress, signal, count = true } = options;
+    const { format = 'csv', dateFormat, timeZone, delimiter, dialect, encoding, unmappable, gzip, onProgress, signal, count = true } = options;
     if (format !== 'csv' && format !== 'xlsx') throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`format\`: expected 'csv' or 'xlsx', got ${JSON.stringify(format)}`);
     if (format === 'xlsx') {
-      const csvOnly = Object.entries({ delimiter, encoding, unmappable, gzip }).find(([, value]) => value !== undefined && value !== false);
+      const csvOnly = Object.entries({ delimiter, dialect, encoding, unmappable, gzip }).find(([, value]) => value !== undefined && value !== false);
       if (csvOnly) throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`${csvOnly[0]}\`: it applies to CSV exports only, not XLSX`);
     }
     const total = count ? Number((await queryOne(this.#db, `SELECT COUNT(*) AS n FROM (${sql}) q`, params))?.n ?? 0) : undefined;
@@ -229,7 +231,7 @@ export class AnalyticsService {
       const stream = toXlsx(rows, withoutUndefined(xlsxOptions));
       return { stream, fileName: exportFileName(base, 'xlsx', { date: this.#now() }), contentType: XLSX_TYPE, total };
     }
-    const csvOptions: ToCsvOptions<Row> = { columns, dateFormat, timeZone, delimiter, encoding, unmappable, gzip, onProgress, signal, total };
+    const csvOptions: ToCsvOptions<Row> = { columns, dateFormat, timeZone, delimiter, dialect, encoding, unmappable, gzip, onProgress, signal, total };
     const stream = toCsv(rows, withoutUndefined(csvOptions));
     const fileName = exportFileName(base, gzip ? 'csv.gz' : 'csv', { date: this.#now() });
     const charset = (encoding ?? 'utf-8').toLowerCase();

@@ -19,9 +19,9 @@ export interface PgDb extends Db {
 /**
  * Type parsers that keep every value exact and every calendar date on its day:
  * - `int8` → `bigint` (a JavaScript number would round past 2^53; rowport writes bigints exactly,
- *   and as text cells in XLSX past 15 digits);
+ *   and in XLSX as number cells when a double holds their digits, else as exact text cells);
  * - `numeric` → the decimal string as PostgreSQL wrote it (`'12345678901234.5678'`; rowport writes it
- *   as is in CSV and as a number cell in XLSX);
+ *   as is in CSV, and in XLSX as a number cell when a double holds its digits, else as exact text);
  * - `date` → `'YYYY-MM-DD'` (pg's default makes a local-midnight `Date`, which a time zone then
  *   shifts to the day before; rowport never shifts a `'YYYY-MM-DD'` string);
  * - `timestamptz` → `Date` (an instant; rowport renders it in the export's `timeZone`).

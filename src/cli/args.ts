@@ -27,6 +27,8 @@ export interface CliArgs {
   readonly timeZone: string | undefined;
   readonly encoding: string | undefined;
   readonly delimiter: string | undefined;
+  readonly decimalSeparator: '.' | ',' | undefined;
+  readonly dialect: 'excel-eu' | undefined;
   readonly bom: boolean | undefined;
   readonly header: boolean;
   readonly quoteAll: boolean;
@@ -43,7 +45,7 @@ export interface CliArgs {
 }
 
 /** Flags that only mean something for one output format, to refuse them for the other. */
-export const CSV_ONLY_FLAGS = ['encoding', 'delimiter', 'no-bom', 'quote-all', 'gzip'] as const;
+export const CSV_ONLY_FLAGS = ['encoding', 'delimiter', 'decimal-separator', 'dialect', 'no-bom', 'quote-all', 'gzip'] as const;
 export const XLSX_ONLY_FLAGS = ['sheet', 'no-freeze', 'no-autofit', 'no-filter'] as const;
 
 /**
@@ -77,6 +79,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs & { readonly give
     timeZone: v['time-zone'],
     encoding: v.encoding,
     delimiter: v.delimiter === undefined ? undefined : unescapeChar('--delimiter', v.delimiter),
+    decimalSeparator: oneOf('--decimal-separator', v['decimal-separator'], ['.', ','] as const),
+    dialect: oneOf('--dialect', v.dialect, ['excel-eu'] as const),
     bom: v['no-bom'] ? false : undefined,
     header: !v['no-header'],
     quoteAll: v['quote-all'] ?? false,
@@ -134,6 +138,9 @@ Columns and values
 CSV output
   --to csv                 CSV even without a .csv extension
   --delimiter C            field separator (default ','; '\\t' or 'tab' for TAB)
+  --decimal-separator C    '.' (default) or ',' in numbers, for European Excel
+  --dialect excel-eu       ';' delimiter, ',' decimals, eu dates, BOM (what German
+                           or French Excel opens as numbers); other flags override it
   --encoding ENC           utf-8 (default), utf-16le, windows-1251, shift_jis, ...
   --no-bom                 no byte order mark (written by default for utf-8/utf-16)
   --quote-all              quote every field
@@ -168,6 +175,7 @@ Examples
   sqlite3 -json app.db 'select * from users' | rowport -o users.xlsx --sheet Users
   rowport orders.csv -o orders.xlsx --types 'created_at:datetime,total:decimal'
   rowport events.json -o events.xlsx --detect-dates
+  rowport orders.json -o orders-de.csv --dialect excel-eu
   rowport legacy.csv --encoding windows-1251 -o legacy-1251.csv
   rowport data.tsv --to xlsx > data.xlsx
 `;
@@ -190,6 +198,8 @@ const CONFIG = {
     'time-zone': { type: 'string' },
     encoding: { type: 'string' },
     delimiter: { type: 'string' },
+    'decimal-separator': { type: 'string' },
+    dialect: { type: 'string' },
     'no-bom': { type: 'boolean' },
     'no-header': { type: 'boolean' },
     'quote-all': { type: 'boolean' },

@@ -1,5 +1,6 @@
 import { TokenParser, TokenType, Tokenizer } from '@streamparser/json';
 import { RowportError, RowportErrorCode, describe } from '../errors.js';
+import { exactDouble } from '../internal/numbers.js';
 
 /** Remembers the input line each recent row started on, to point data errors at the input. */
 export class RowLines {
@@ -20,7 +21,8 @@ export class RowLines {
 
 /**
  * Rows of a JSON array, parsed as a stream with `@streamparser/json`: one element at a time,
- * never the whole document. Integers beyond 2^53 become bigints, so no digit is lost.
+ * never the whole document. A number a double cannot hold exactly is kept exact: an integer as a
+ * bigint (`9223372036854775807n`), any other as its source text (`'1.5e400'`, not `Infinity`).
  * An empty input is zero rows.
  * @param text - The input as text chunks.
  * @throws {RowportError} `ROWPORT_INVALID_JSON` with `row` = the 1-based line of the problem.
@@ -88,7 +90,7 @@ export async function* ndjsonRows(text: AsyncIterable<string>, rowLines: RowLine
     if (trimmed === '') return undefined;
     let value: unknown;
     try {
-      value = BIG_INTEGER.test(trimmed) ? parseExact(trimmed) : JSON.parse(trimmed);
+      value = MAYBE_INEXACT.test(trimmed) ? parseExact(trimmed) : JSON.parse(trimmed);
     } catch (error) {
       throw asJsonError(error, line);
     }
@@ -117,18 +119,26 @@ export async function* ndjsonRows(text: AsyncIterable<string>, rowLines: RowLine
 /** Rows remembered for {@link RowLines}: more than a writer reads ahead. */
 const RING = 8192;
 
-/** An integer literal with 16+ digits somewhere in a line: may need a bigint. */
-const BIG_INTEGER = /\d{16,}/;
+/**
+ * A line that may hold a number a double cannot hold exactly: a value (after `:`, `,` or `[`)
+ * of 16+ digits, a dot among them, or with an exponent. Other lines take the faster `JSON.parse`;
+ * a false hit (such text inside a string) only costs time, while a UUID like "550e8400…" is no hit.
+ */
+const MAYBE_INEXACT = /[:,[]\s*-?(?:[\d.]{16}|[\d.]+[eE])/;
 
-/** Integers beyond 2^53 become bigints, which the writers keep exact (CSV) or as text (XLSX). */
+/**
+ * Numbers whose digits a double holds are numbers; other integers become bigints and other
+ * numbers their source text, which the writers keep exact (CSV) or as exact text (XLSX).
+ */
 class ExactTokenizer extends Tokenizer {
   protected override parseNumber(text: string): number {
-    const number = Number(text);
-    return Number.isSafeInteger(number) || !/^-?\d+$/.test(text) ? number : (BigInt(text) as unknown as number);
+    const number = exactDouble(text);
+    if (number !== undefined) return number;
+    return (/^-?\d+$/.test(text) ? BigInt(text) : text) as unknown as number;
   }
 }
 
-/** Parses one JSON document with the streaming parser, keeping big integers exact. */
+/** Parses one JSON document with the streaming parser, keeping every number exact. */
 function parseExact(text: string): unknown {
   const tokenizer = new ExactTokenizer();
   const parser = new TokenParser({ paths: ['$'] });

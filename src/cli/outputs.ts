@@ -87,6 +87,8 @@ export function createWriter(rows: AsyncIterable<Row>, args: CliArgs, plan: Outp
   return toCsv(rows, {
     ...shared,
     delimiter: args.delimiter ?? plan.delimiter,
+    decimalSeparator: args.decimalSeparator,
+    dialect: args.dialect,
     encoding: args.encoding,
     bom: args.bom,
     quoteAll: args.quoteAll,

@@ -114,7 +114,7 @@ export function readFailed(error: unknown, row: number, column: string | undefin
 
 // --- internal ---
 
-/** The keys column options may have; see `checkOptionKeys`. */
+/** The keys of a column object; see `checkOptionKeys`. */
 const COLUMN_KEYS = optionKeys<Column>({ key: true, header: true, value: true, type: true, numFmt: true, width: true });
 
 function plain(key: string, header: string, read: Getter): ResolvedColumn {

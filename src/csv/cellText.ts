@@ -1,6 +1,7 @@
 import type { ResolvedColumn } from '../columns/resolveColumns.js';
 import { DateRenderer } from '../dates/compile.js';
 import { datePattern, dateTimePattern, plainPattern } from '../dates/presets.js';
+import { NUMERIC_LITERAL, withDecimalComma } from '../internal/numbers.js';
 import { invalidValue, nonFiniteText, numberText, objectText } from '../internal/values.js';
 import type { ResolvedCsvOptions } from './options.js';
 import { escapeFormula } from './formulas.js';
@@ -11,7 +12,9 @@ export type CellText = (value: unknown, row: number) => string;
 /**
  * Compiles the text rendering of each column once: its date pattern, formula escaping, type.
  * `date` and `datetime` columns also take `'YYYY-MM-DD'` strings and epoch ms; other columns
- * render `Date`s with `dateFormat`.
+ * render `Date`s with `dateFormat`. Numbers are their shortest round-trip digits, bigints all
+ * their digits, numeric strings as they are; `decimalSeparator: ','` puts a comma in numbers and
+ * in the numeric strings of numeric columns.
  */
 export function compileCellText<T>(column: ResolvedColumn, options: ResolvedCsvOptions<T>): CellText {
   const { key } = column;
@@ -41,6 +44,14 @@ export function compileCellText<T>(column: ResolvedColumn, options: ResolvedCsvO
     const pattern = column.type === 'date' ? datePattern(options.dateFormat) : dateTimePattern(options.dateFormat);
     const dates = new DateRenderer(pattern, options.zone);
     return (value, row) => (value === null || value === undefined || value === '' ? '' : dates.value(value, row, key));
+  }
+  if (options.decimalSeparator === ',') {
+    const numeric = column.type === 'integer' || column.type === 'decimal' || column.type === 'percent';
+    return (value, row) => {
+      if (typeof value === 'number') return Number.isFinite(value) ? withDecimalComma(numberText(value)) : nonFiniteText(value);
+      if (numeric && typeof value === 'string' && NUMERIC_LITERAL.test(value)) return withDecimalComma(value);
+      return generic(value, row);
+    };
   }
   return generic;
 }

@@ -84,7 +84,7 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
 
 // --- internal ---
 
-/** The keys from csv options may have; see `checkOptionKeys`. */
+/** The keys of `fromCsv` options; see `checkOptionKeys`. */
 const FROM_CSV_KEYS = optionKeys<FromCsvOptions>({ delimiter: true, quote: true, encoding: true, headers: true, skipEmpty: true });
 
 async function* decode(bytes: Readable, encoding: string, iconv: typeof import('iconv-lite')): AsyncGenerator<string> {

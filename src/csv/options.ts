@@ -36,6 +36,17 @@ export interface ToCsvOptions<T = Record<string, unknown>> extends WriterOptions
   /** Compress the output with gzip; an object passes zlib options (e.g. `{ level: 9 }`).
    *  @default false */
   readonly gzip?: boolean | ZlibOptions | undefined;
+  /** Decimal separator of numbers: `','` is what Excel reads as a number in Germany, France and
+   *  most of Europe. It applies to JS numbers and to the numeric strings of `integer`, `decimal`
+   *  and `percent` columns; other text is written as it is. It cannot be part of the delimiter
+   *  or the quote.
+   *  @default '.' (',' with `dialect: 'excel-eu'`) */
+  readonly decimalSeparator?: '.' | ',' | undefined;
+  /** A preset of options for a spreadsheet locale. `'excel-eu'`: `;` delimiter, `,` decimal
+   *  separator, `eu` dates (`dd.MM.yyyy`) and a BOM, which European Excel opens as columns of
+   *  numbers and dates. Options given explicitly override the preset's.
+   *  @default undefined (RFC 4180: `,` and `.`) */
+  readonly dialect?: 'excel-eu' | undefined;
 }
 
 /** {@link ToCsvOptions} checked and defaulted once, with the quoting compiled. */
@@ -49,16 +60,24 @@ export interface ResolvedCsvOptions<T> extends ResolvedWriterOptions<T> {
   readonly unmappable: 'error' | 'replace';
   readonly escapeFormulas: boolean;
   readonly gzip: ZlibOptions | undefined;
+  readonly decimalSeparator: '.' | ',';
   readonly quoteField: FieldQuoter;
 }
 
 const LINE_ENDINGS = ['\r\n', '\n', '\r'];
 
+/** The options each `dialect` presets; explicit options win. */
+export const CSV_DIALECTS = {
+  // No `bom` here: UTF-8 and UTF-16 have one by default, and other encodings have none to write.
+  'excel-eu': { delimiter: ';', decimalSeparator: ',', dateFormat: 'eu' },
+} as const satisfies Record<string, Partial<ToCsvOptions>>;
+
 /**
  * Checks and defaults every `toCsv` option once.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
  */
-export function resolveCsvOptions<T>(options: ToCsvOptions<T>): ResolvedCsvOptions<T> {
+export function resolveCsvOptions<T>(given: ToCsvOptions<T>): ResolvedCsvOptions<T> {
+  const options = withDialect(given);
   const shared = resolveWriterOptions(options);
   checkOptionKeys(options, TO_CSV_KEYS);
   const { encoding = 'utf-8' } = options;
@@ -72,6 +91,7 @@ export function resolveCsvOptions<T>(options: ToCsvOptions<T>): ResolvedCsvOptio
     unmappable = 'error',
     escapeFormulas = true,
     gzip = false,
+    decimalSeparator = '.',
   } = options;
   if (typeof delimiter !== 'string' || delimiter === '' || /[\r\n]/.test(delimiter)) {
     throw invalidOption('delimiter', 'a non-empty string without CR or LF', delimiter);
@@ -84,6 +104,10 @@ export function resolveCsvOptions<T>(options: ToCsvOptions<T>): ResolvedCsvOptio
   checkBoolean('bom', bom);
   checkBoolean('escapeFormulas', escapeFormulas);
   if (unmappable !== 'error' && unmappable !== 'replace') throw invalidOption('unmappable', "'error' or 'replace'", unmappable);
+  if (decimalSeparator !== '.' && decimalSeparator !== ',') throw invalidOption('decimalSeparator', "'.' or ','", decimalSeparator);
+  if (delimiter.includes(decimalSeparator) || quote === decimalSeparator) {
+    throw invalidOption('decimalSeparator', 'a character that is not part of the delimiter or the quote', decimalSeparator, "With decimalSeparator ',', use delimiter ';' (or dialect: 'excel-eu')");
+  }
   if (typeof gzip !== 'boolean' && (gzip === null || typeof gzip !== 'object')) throw invalidOption('gzip', 'true, false or zlib options', gzip);
   return {
     ...shared,
@@ -96,15 +120,28 @@ export function resolveCsvOptions<T>(options: ToCsvOptions<T>): ResolvedCsvOptio
     unmappable,
     escapeFormulas,
     gzip: gzip === true ? {} : gzip === false ? undefined : gzip,
+    decimalSeparator,
     quoteField: compileQuoter(delimiter, quote, quoteAll),
   };
 }
 
 // --- internal ---
 
-/** The keys to csv options may have; see `checkOptionKeys`. */
+/** The keys of `toCsv` options; see `checkOptionKeys`. */
 const TO_CSV_KEYS = optionKeys<ToCsvOptions>({
   ...WRITER_OPTION_KEYS,
   delimiter: true, quote: true, lineEnding: true, quoteAll: true, encoding: true, bom: true,
-  unmappable: true, escapeFormulas: true, gzip: true,
+  unmappable: true, escapeFormulas: true, gzip: true, decimalSeparator: true, dialect: true,
 });
+
+/** The options with the dialect's presets filled in where an option is not given (or undefined). */
+function withDialect<T>(options: ToCsvOptions<T>): ToCsvOptions<T> {
+  if (options === null || typeof options !== 'object' || options.dialect === undefined) return options;
+  const { dialect } = options;
+  if (typeof dialect !== 'string' || !Object.hasOwn(CSV_DIALECTS, dialect)) {
+    throw invalidOption('dialect', Object.keys(CSV_DIALECTS).map((d) => `'${d}'`).join(' or '), dialect);
+  }
+  const merged: Record<string, unknown> = { ...options };
+  for (const [key, value] of Object.entries(CSV_DIALECTS[dialect])) merged[key] ??= value;
+  return merged as ToCsvOptions<T>;
+}

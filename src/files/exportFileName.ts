@@ -39,5 +39,5 @@ export function exportFileName(base: string, format: string, options: ExportFile
 
 // --- internal ---
 
-/** The keys export file name options may have; see `checkOptionKeys`. */
+/** The keys of `exportFileName` options; see `checkOptionKeys`. */
 const EXPORT_FILE_NAME_KEYS = optionKeys<ExportFileNameOptions>({ date: true });

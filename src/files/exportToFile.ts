@@ -97,7 +97,7 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
 
 // --- internal ---
 
-/** The keys export to file options may have; see `checkOptionKeys`. */
+/** The keys of `exportToFile` options; see `checkOptionKeys`. */
 const EXPORT_TO_FILE_KEYS = optionKeys<ExportToFileOptions>({ signal: true, mkdir: true });
 
 /**

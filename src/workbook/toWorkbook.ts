@@ -85,7 +85,7 @@ export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, 
 
 // --- internal ---
 
-/** The keys to workbook options may have; see `checkOptionKeys`. */
+/** The keys of `toWorkbook` options; see `checkOptionKeys`. */
 const TO_WORKBOOK_KEYS = optionKeys<ToWorkbookOptions>({
   header: true, dateFormat: true, timeZone: true, total: true, onProgress: true, progressInterval: true,
   signal: true, maxRows: true,
@@ -93,7 +93,7 @@ const TO_WORKBOOK_KEYS = optionKeys<ToWorkbookOptions>({
   onRowLimit: true, onWarning: true, createdAt: true, creator: true, compressionLevel: true,
 });
 
-/** The keys sheet spec options may have; see `checkOptionKeys`. */
+/** The keys of a `SheetSpec`; see `checkOptionKeys`. */
 const SHEET_SPEC_KEYS = optionKeys<SheetSpec>({
   name: true, rows: true, columns: true, header: true, dateFormat: true, timeZone: true, maxRows: true,
   ...FEATURE_OPTION_KEYS,

@@ -9,6 +9,9 @@ export const RowportWarningCode = {
   LoneSurrogate: 'ROWPORT_LONE_SURROGATE',
   /** A date before 1900 (or after 9999), which Excel cannot hold as a serial, was written as text. */
   DateAsText: 'ROWPORT_DATE_AS_TEXT',
+  /** A bigint, or a numeric string in a numeric column, has digits a double cannot hold
+   *  (`9007199254740993`): it was written as text with exactly its digits, never rounded. */
+  NumberAsText: 'ROWPORT_NUMBER_AS_TEXT',
   /** A sheet name was repaired (too long, forbidden characters, blank, reserved or taken). */
   SheetRenamed: 'ROWPORT_SHEET_RENAMED',
   /** A sheet passed 1,048,576 rows; the rows continue on a new sheet `Name (2)`. */

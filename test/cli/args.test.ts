@@ -229,3 +229,37 @@ describe('runCli (in-process)', () => {
     expect(result).toEqual({ code: 0, stdout: 'a,b\r\n1,x\r\n', stderr: '' });
   });
 });
+
+describe('--decimal-separator and --dialect', () => {
+  it('read their values', () => {
+    const args = parseCliArgs(['--decimal-separator', ',', '--dialect', 'excel-eu']);
+    expect([args.decimalSeparator, args.dialect]).toEqual([',', 'excel-eu']);
+    expect([parseCliArgs([]).decimalSeparator, parseCliArgs([]).dialect]).toEqual([undefined, undefined]);
+  });
+  it.each([['--decimal-separator', ';'], ['--decimal-separator', 'comma'], ['--dialect', 'excel'], ['--dialect', '']])('reject %s %j', (flag, value) => {
+    expect(() => parseCliArgs([flag, value])).toThrow(UsageError);
+  });
+  it('are documented', () => {
+    expect(HELP).toContain('--decimal-separator');
+    expect(HELP).toContain('--dialect excel-eu');
+  });
+});
+
+describe('European CSV from the command line', () => {
+  const input = '[{"total": 74.92, "day": "2024-01-15", "qty": "3.5", "id": 9223372036854775807}]';
+  it('--dialect excel-eu writes ;, decimal commas and eu dates', async () => {
+    const r = await runInProcess(['--from', 'json', '--to', 'csv', '--dialect', 'excel-eu', '--columns', 'total,day:date,qty:decimal,id'], { input });
+    expect([r.code, r.stdout]).toEqual([0, '\uFEFFtotal;day;qty;id\r\n74,92;15.01.2024;3,5;9223372036854775807\r\n']);
+  });
+  it('flags override the dialect', async () => {
+    const r = await runInProcess(['--from', 'json', '--dialect', 'excel-eu', '--delimiter', 'tab', '--decimal-separator', '.', '--date-format', 'iso', '--columns', 'total,day:date'], { input });
+    expect(r.stdout).toBe('\uFEFFtotal\tday\r\n74.92\t2024-01-15\r\n');
+  });
+  it('--decimal-separator , with the default delimiter is a usage error', async () => {
+    const r = await runInProcess(['--from', 'json', '--decimal-separator', ','], { input });
+    expect([r.code, r.stdout]).toEqual([2, '']);
+  });
+  it('is refused for XLSX output', async () => {
+    expect((await runInProcess(['--from', 'json', '--to', 'xlsx', '--dialect', 'excel-eu'], { input })).code).toBe(2);
+  });
+});

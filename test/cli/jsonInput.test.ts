@@ -40,6 +40,26 @@ describe('jsonArrayRows', () => {
   });
 });
 
+describe('numbers a double cannot hold', () => {
+  const text = '{"id":9223372036854775807,"f":1.5e400,"g":-1e-400,"d":12345678901234567.89,"x":0.1,"e":6.022e23,"n":-0,"s":"1e400"}';
+  const expected = { id: 9223372036854775807n, f: '1.5e400', g: '-1e-400', d: '12345678901234567.89', x: 0.1, e: 6.022e23, n: -0, s: '1e400' };
+  it.each([1, 7, 1000])('keeps them exact in a JSON array, in chunks of %i', async (size) => {
+    expect(await collect(jsonArrayRows(chunks(`[${text}]`, size), new RowLines()))).toEqual([expected]);
+  });
+  it.each([1, 7, 1000])('keeps them exact in NDJSON, in chunks of %i', async (size) => {
+    expect(await collect(ndjsonRows(chunks(`${text}\n{"a":1.25}`, size), new RowLines()))).toEqual([expected, { a: 1.25 }]);
+  });
+  it('finds them in arrays and after spaces, and not inside strings', async () => {
+    const line = '{"u":"550e8400","a":[1, 1e400],"b": -12345678901234567.5,"c":"x:12345678901234567"}';
+    expect(await collect(ndjsonRows(chunks(line, 1000), new RowLines()))).toEqual([
+      { u: '550e8400', a: [1, '1e400'], b: '-12345678901234567.5', c: 'x:12345678901234567' },
+    ]);
+  });
+  it('reads 15 digits split by a dot, which JSON.parse would take, exactly', async () => {
+    expect(await collect(ndjsonRows(chunks('{"a":1234567890.12345678}', 1000), new RowLines()))).toEqual([{ a: '1234567890.12345678' }]);
+  });
+});
+
 describe('ndjsonRows', () => {
   it.each([1, 5, 1000])('reads one row a line in chunks of %i, skipping blank lines, with CRLF', async (size) => {
     const lines = new RowLines();

@@ -62,8 +62,16 @@ describe('examples/demo.ts', () => {
     expect(rows.slice(1).map((r) => [r[0], r[3], r[5]])).toEqual(byDate.map((m) => [m.recorded_on, m.quiz_score === null ? '' : String(m.quiz_score), String(m.minutes_spent)]));
   });
 
-  it('writes per-class aggregates with ";" and dd.MM.yyyy dates that agree with the data', async () => {
-    const rows = parse(await readFile(file('class_analytics').path, 'utf8'), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+  it('writes per-class aggregates with ";", decimal commas and dd.MM.yyyy dates that agree with the data', async () => {
+    const rows = parse(await readFile(file('class_analytics').path, 'utf8'), {
+      bom: true,
+      delimiter: ';',
+      columns: true,
+      cast: (value) => (/^-?\d+,\d+$/.test(value) ? value.replace(',', '.') : value), // 74,92 is 74.92
+    }) as Record<string, string>[];
+    const raw = await readFile(file('class_analytics').path, 'utf8');
+    expect(raw).toMatch(/;\d+,\d+;/);
+    expect(raw).not.toMatch(/;\d+\.\d+;/);
     expect(rows).toHaveLength(school.classes.length);
     for (const row of rows) {
       const id = Number(row['Class ID']);

@@ -98,6 +98,7 @@ describe.runIf(enabled)('examples/postgres', () => {
       const sheet = book.getWorksheet('ledger');
       const row = sheet?.getRow(3); // 2024-01-01
       expect(row?.getCell(1).value).toBe('9007199254740993');
+      expect(row?.getCell(2).value).toBe('12345678901234567890.1234567890'); // numeric(32,10): more digits than a double holds
       expect((row?.getCell(3).value as Date).toISOString()).toBe('2024-01-01T00:00:00.000Z');
       expect((row?.getCell(4).value as Date).toISOString()).toBe('2024-01-02T00:30:00.000Z'); // Berlin wall clock as the serial
       expect(sheet?.getRow(4).getCell(1).value).toBe(1);

@@ -98,17 +98,28 @@ describe('toXlsx', () => {
       const c = cells(sheet1(await xlsx([{ a: Number.NaN, b: Number.POSITIVE_INFINITY, c: Number.NEGATIVE_INFINITY }])));
       for (const ref of ['A2', 'B2', 'C2']) expect(c[ref]).toEqual({ attrs: ' t="e"', inner: '<v>#NUM!</v>' });
     });
-    it('writes integers past 15 significant digits as exact text', async () => {
-      const c = cells(sheet1(await xlsx([{ a: 2 ** 60, b: 1e20, c: 123456789012345 }])));
-      expect(c.A2?.inner).toBe(`<is><t>${2n ** 60n}</t></is>`);
-      expect(c.B2?.inner).toBe('<v>100000000000000000000</v>'); // one significant digit
-      expect(c.C2?.inner).toBe('<v>123456789012345</v>');
+    it('writes every JS number as a number with its shortest round-trip digits', async () => {
+      const c = cells(sheet1(await xlsx([{ a: 2 ** 60, b: 1e20, c: 6.022e23, d: Number.MAX_VALUE, e: 1e-7, f: 5e-324 }])));
+      expect(c.A2?.inner).toBe('<v>1152921504606847000</v>');
+      expect(c.B2?.inner).toBe('<v>100000000000000000000</v>');
+      expect(c.C2?.inner).toBe('<v>6.022E+23</v>');
+      expect(c.D2?.inner).toBe('<v>1.7976931348623157E+308</v>');
+      expect(c.E2?.inner).toBe('<v>1E-7</v>');
+      expect(c.F2?.inner).toBe('<v>5E-324</v>');
     });
-    it('writes bigints as numbers up to 15 digits, as text past them', async () => {
-      const c = cells(sheet1(await xlsx([{ a: 42n, b: 12345678901234567890n, c: -999999999999999n }])));
+    it('writes a bigint as a number when a double holds its digits, else as exact text with a warning', async () => {
+      const warnings: unknown[] = [];
+      const rows = [{ a: 42n, b: 12345678901234567890n, c: -999999999999999n, d: 10n ** 21n, e: 9007199254740993n }];
+      const c = cells(sheet1(await xlsx(rows, { onWarning: (w) => warnings.push(w) })));
       expect(c.A2?.inner).toBe('<v>42</v>');
       expect(c.B2?.inner).toBe('<is><t>12345678901234567890</t></is>');
       expect(c.C2?.inner).toBe('<v>-999999999999999</v>');
+      expect(c.D2?.inner).toBe('<v>1E+21</v>');
+      expect(c.E2?.inner).toBe('<is><t>9007199254740993</t></is>');
+      expect(warnings).toMatchObject([
+        { code: 'ROWPORT_NUMBER_AS_TEXT', row: 0, column: 'b' },
+        { code: 'ROWPORT_NUMBER_AS_TEXT', row: 0, column: 'e' },
+      ]);
     });
     it('skips null, undefined and empty strings', async () => {
       const c = cells(sheet1(await xlsx([{ a: null, b: undefined, c: '', d: 1 }])));
@@ -122,6 +133,14 @@ describe('toXlsx', () => {
       const c = cells(sheet1(await xlsx([{ a: '12.50', b: 'n/a' }], { columns: [{ key: 'a', type: 'decimal' }, { key: 'b', type: 'integer' }] })));
       expect(c.A2?.inner).toBe('<v>12.5</v>');
       expect(c.B2?.inner).toBe('<is><t>n/a</t></is>');
+    });
+    it('keeps numeric strings a double cannot hold as exact text', async () => {
+      const rows = [{ a: '9223372036854775807', b: '12345678901234567.89', c: '9007199254740993' }];
+      const columns = [{ key: 'a', type: 'integer' as const }, { key: 'b', type: 'decimal' as const }, { key: 'c', type: 'percent' as const }];
+      const c = cells(sheet1(await xlsx(rows, { columns })));
+      expect(c.A2?.inner).toBe('<is><t>9223372036854775807</t></is>');
+      expect(c.B2?.inner).toBe('<is><t>12345678901234567.89</t></is>');
+      expect(c.C2?.inner).toBe('<is><t>9007199254740993</t></is>');
     });
     it('writes everything in a string column as text', async () => {
       const c = cells(sheet1(await xlsx([{ a: 7, b: true }], { columns: [{ key: 'a', type: 'string' }, { key: 'b', type: 'string' }] })));

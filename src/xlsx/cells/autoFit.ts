@@ -1,5 +1,6 @@
 import type { ResolvedAutoFit } from '../resolve/look.js';
 import type { SheetColumn } from '../resolve/sheetSettings.js';
+import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../internal/numbers.js';
 
 /**
  * Column widths in characters from the header and a sample of rows, as Excel would display them:
@@ -59,6 +60,9 @@ function measurer(column: SheetColumn): (value: unknown) => number {
   const numFmt = column.numberFormat;
   const dateWidth = displayedLength(column.dateNumFmt);
   const isDateType = column.kind === 'date';
+  const numericType = column.kind === 'number';
+  // A bigint or numeric string is a number cell when a double holds its digits (see cells.ts), else its text.
+  const exact = (digits: string, n: number | undefined): number => (n === undefined ? digits.length : numberWidth(n, numFmt));
   return (value) => {
     if (value === null || value === undefined || value === '') return 0;
     if (isDateType || value instanceof Date) return dateWidth;
@@ -66,10 +70,11 @@ function measurer(column: SheetColumn): (value: unknown) => number {
       case 'number':
         return Number.isFinite(value) ? numberWidth(value, numFmt) : 6;
       case 'bigint':
-        return `${value}`.length;
+        return exact(`${value}`, exactBigint(value));
       case 'boolean':
         return value ? 4 : 5;
       case 'string':
+        if (numericType && NUMERIC_LITERAL.test(value)) return exact(value, exactDouble(value));
         return textWidth(value.length > 1000 ? value.slice(0, 1000) : value);
       default:
         return 10;

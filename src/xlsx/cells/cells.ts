@@ -6,6 +6,7 @@ import type { StyleRegistry } from '../package/styles.js';
 import type { SheetColumn } from '../resolve/sheetSettings.js';
 import { RowportWarningCode } from '../warnings.js';
 import { MAX_CELL_CHARS, escapeText, needsPreserve, truncate, wellFormed } from '../xmlText.js';
+import { NUMERIC_LITERAL, exactBigint, exactDouble, xlsxNumberText } from '../../internal/numbers.js';
 import { excelSerial, wallTime } from './dateSerial.js';
 
 /** Writes one cell of a column as `<c>` XML; '' for an empty cell. `ref` is its address (`B7`). */
@@ -53,10 +54,15 @@ export function compileCell(column: SheetColumn, ctx: CellContext, width: number
     const open = needsPreserve(s) ? '<t xml:space="preserve">' : '<t>';
     return `<c r="${ref}"${style} t="inlineStr"><is>${open}${escapeText(s)}</t></is></c>`;
   };
-  const number = (value: number, row: number, ref: string): string => {
+  const number = (value: number, ref: string): string => {
     if (!Number.isFinite(value)) return `<c r="${ref}"${numberStyle} t="e"><v>#NUM!</v></c>`;
-    if (Number.isInteger(value) && tooPrecise(value)) return text(BigInt(value).toString(), row, ref);
-    return `<c r="${ref}"${numberStyle}><v>${numberText(value)}</v></c>`;
+    return `<c r="${ref}"${numberStyle}><v>${xlsxNumberText(value)}</v></c>`;
+  };
+  // A bigint or numeric string: a number when a double holds its digits, else exactly its digits as text.
+  const exact = (digits: string, value: number | undefined, row: number, ref: string): string => {
+    if (value !== undefined) return number(value, ref);
+    warn(RowportWarningCode.NumberAsText, `${digits} has more digits than a number cell holds; it was written as text`, row, key);
+    return text(digits, row, ref);
   };
   const date = (value: unknown, row: number, ref: string): string => {
     const serial = excelSerial(wallTime(value, zone, type === 'date', row, key));
@@ -95,11 +101,11 @@ export function compileCell(column: SheetColumn, ctx: CellContext, width: number
     switch (typeof value) {
       case 'string':
         if (value === '') return '';
-        return numericType && NUMERIC.test(value) ? number(Number(value), row, ref) : text(value, row, ref);
+        return numericType && NUMERIC_LITERAL.test(value) ? exact(value, exactDouble(value), row, ref) : text(value, row, ref);
       case 'number':
-        return number(value, row, ref);
+        return number(value, ref);
       case 'bigint':
-        return bigintDigits(value) > MAX_DIGITS ? text(`${value}`, row, ref) : `<c r="${ref}"${numberStyle}><v>${value}</v></c>`;
+        return exact(`${value}`, exactBigint(value), row, ref);
       case 'boolean':
         return `<c r="${ref}"${textStyle} t="b"><v>${value ? 1 : 0}</v></c>`;
       case 'undefined':
@@ -114,24 +120,6 @@ export function compileCell(column: SheetColumn, ctx: CellContext, width: number
   };
 }
 
-/** Significant digits Excel keeps in a number. */
-export const MAX_DIGITS = 15;
-
 // --- internal ---
 
-/** A plain decimal literal, as databases return numeric columns (`'12.50'`, `'-3'`, `'1e3'`). */
-const NUMERIC = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
 const attr = (style: number): string => (style === 0 ? '' : ` s="${style}"`);
-
-/** True for an integer with more significant digits than Excel keeps. */
-function tooPrecise(value: number): boolean {
-  return Math.abs(value) >= 1e15 && bigintDigits(BigInt(value)) > MAX_DIGITS;
-}
-
-function bigintDigits(value: bigint): number {
-  const s = (value < 0n ? -value : value).toString();
-  let end = s.length;
-  while (end > 1 && s.charCodeAt(end - 1) === 48) end--;
-  return end;
-}

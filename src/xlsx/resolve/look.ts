@@ -124,10 +124,10 @@ export function resolveLook(options: XlsxLookOptions): ResolvedLook {
 
 // --- internal ---
 
-/** The keys header style options may have; see `checkOptionKeys`. */
+/** The keys of `headerStyle`; see `checkOptionKeys`. */
 const HEADER_STYLE_KEYS = optionKeys<HeaderStyle>({ bold: true, fill: true, color: true });
 
-/** The keys auto fit options may have; see `checkOptionKeys`. */
+/** The keys of `autoFit`; see `checkOptionKeys`. */
 const AUTO_FIT_KEYS = optionKeys<AutoFitOptions>({ sampleRows: true, minWidth: true, maxWidth: true });
 
 const DEFAULT_HEADER: ResolvedHeaderStyle = { bold: true, fill: 'FF4472C4', color: 'FFFFFFFF' };

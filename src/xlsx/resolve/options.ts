@@ -39,7 +39,7 @@ export function resolveXlsxOptions<T>(options: ToXlsxOptions<T>): ResolvedXlsxOp
 
 // --- internal ---
 
-/** The keys to xlsx options may have; see `checkOptionKeys`. */
+/** The keys of `toXlsx` options; see `checkOptionKeys`. */
 const TO_XLSX_KEYS = optionKeys<ToXlsxOptions>({
   ...WRITER_OPTION_KEYS,
   sheetName: true, headerStyle: true, freezeHeader: true, autoFilter: true, autoFit: true, wrapText: true,

@@ -43,6 +43,15 @@ describe('fitWidths', () => {
     expect(widths([{ key: 'n', type: 'percent' }], [{ n: 12.5 }])).toEqual([10]); // 1250.00%
     expect(widths([{ key: 'n', numFmt: '#,##0.00' }], [{ n: 1234567.891 }])).toEqual([14]); // 1,234,567.89
   });
+  it('measures bigints and numeric strings as the cells they become', () => {
+    const decimal = { key: 'd', type: 'decimal' as const };
+    // '3.5' shows as 3.50 (4, min 8); 20 digits a double cannot hold stay text (20 + 2)
+    expect(widths([decimal], [{ d: '3.5' }], false)).toEqual([8]);
+    expect(widths([decimal], [{ d: '12345678901234567.89' }], false)).toEqual([22]);
+    // a bigint a double holds is a General number, others their digits
+    expect(widths(['b'], [{ b: 10n ** 30n }], false)).toEqual([8]); // 1E+30
+    expect(widths(['b'], [{ b: 2n ** 70n + 1n }], false)).toEqual([24]);
+  });
   it('measures dates as their format shows them', () => {
     expect(widths([{ key: 'd', type: 'datetime' }], [{ d: new Date() }])).toEqual([21]);
     expect(widths([{ key: 'd', type: 'date' }], [{ d: new Date() }])).toEqual([12]);

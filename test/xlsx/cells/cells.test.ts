@@ -38,6 +38,51 @@ describe('compileCell', () => {
   it('writes a boolean cell', () => {
     expect(cellOf({ key: 'b', type: 'boolean' }).write(true)).toBe('<c r="B7" t="b"><v>1</v></c>');
   });
+  describe('numbers', () => {
+    it('writes any finite JS number as a number cell, exponents with E', () => {
+      const { write } = cellOf({ key: 'n' });
+      expect(write(6.022e23)).toBe('<c r="B7"><v>6.022E+23</v></c>');
+      expect(write(12345678901234567890)).toBe('<c r="B7"><v>12345678901234567000</v></c>');
+      expect(write(2 ** 53 + 2)).toBe('<c r="B7"><v>9007199254740994</v></c>');
+    });
+    it.each([
+      ['1.50', '1.5'],
+      ['+5', '5'],
+      ['1e3', '1000'],
+      ['-0', '0'],
+      ['0.1', '0.1'],
+      ['00042', '42'],
+    ])('writes the numeric string %j of a numeric column as the number %s', (text, v) => {
+      const { write, warnings } = cellOf({ key: 'n', type: 'decimal' });
+      expect(write(text)).toBe(`<c r="B7" s="1"><v>${v}</v></c>`);
+      expect(warnings).toEqual([]);
+    });
+    it.each([' 7 ', '1,5', '0x1F', '1_000', 'Infinity'])('writes %j, not a plain literal, as text without a warning', (text) => {
+      const { write, warnings } = cellOf({ key: 'n', type: 'integer' });
+      expect(write(text)).toContain(' t="inlineStr"');
+      expect(warnings).toEqual([]);
+    });
+    it.each(['9223372036854775807', '12345678901234567.89', '9007199254740993', '1e400', '-1e-400'])(
+      'writes %j, which a double cannot hold, as exact text with a warning',
+      (text) => {
+        const { write, warnings } = cellOf({ key: 'n', type: 'integer' });
+        expect(write(text, 4)).toMatch(new RegExp(`^<c r="B7"( s="\\d+")? t="inlineStr"><is><t>${text.replace(/[.+]/g, '\\$&')}</t></is></c>$`));
+        expect(warnings).toEqual([['ROWPORT_NUMBER_AS_TEXT', 4, 'n']]);
+      },
+    );
+    it('writes a bigint a double holds as a number, others as exact text with a warning', () => {
+      const { write, warnings } = cellOf({ key: 'n' });
+      expect(write(-(2n ** 53n) + 1n)).toBe('<c r="B7"><v>-9007199254740991</v></c>');
+      expect(write(123n * 10n ** 30n)).toBe('<c r="B7"><v>1.23E+32</v></c>');
+      expect(write(2n ** 63n - 1n, 2)).toContain(' t="inlineStr"><is><t>9223372036854775807</t></is></c>');
+      expect(warnings).toEqual([['ROWPORT_NUMBER_AS_TEXT', 2, 'n']]);
+    });
+    it('keeps a numeric string of an untyped column as text, without a warning', () => {
+      const { write, warnings } = cellOf({ key: 'n' });
+      expect(write('9223372036854775807')).toContain('<t>9223372036854775807</t>');
+      expect(warnings).toEqual([]);
+    });
+  });
   it('writes -0 as 0', () => {
     expect(cellOf({ key: 'n' }).write(-0)).toBe('<c r="B7"><v>0</v></c>');
   });

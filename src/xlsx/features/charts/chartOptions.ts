@@ -154,13 +154,13 @@ export function bindCharts(
 
 // --- internal ---
 
-/** The keys chart options may have; see `checkOptionKeys`. */
+/** The keys of a chart; see `checkOptionKeys`. */
 const CHART_KEYS = optionKeys<ChartSpec>({
   type: true, categories: true, series: true, title: true, anchor: true, size: true,
   xAxisTitle: true, yAxisTitle: true, legend: true,
 });
 
-/** The keys chart size options may have; see `checkOptionKeys`. */
+/** The keys of a chart `size`; see `checkOptionKeys`. */
 const CHART_SIZE_KEYS = optionKeys<ChartSize>({ width: true, height: true });
 
 /** The format a column's cells show: dates for a date column, else numbers (undefined for General). */

@@ -217,10 +217,10 @@ export const printFeature: WorkbookFeature<PrintSheetOptions> = {
 
 // --- internal ---
 
-/** The keys header footer options may have; see `checkOptionKeys`. */
+/** The keys of `headerFooter`; see `checkOptionKeys`. */
 const HEADER_FOOTER_KEYS = optionKeys<HeaderFooter>({ header: true, footer: true });
 
-/** The keys print options may have; see `checkOptionKeys`. */
+/** The keys of `print`; see `checkOptionKeys`. */
 const PRINT_KEYS = optionKeys<PrintOptions>({ orientation: true, fitToWidth: true, repeatHeader: true, paperSize: true, gridlines: true });
 
 /** Text with no section code goes in the centre section, explicitly (readers differ otherwise). */
