@@ -18,6 +18,13 @@ export function canCheckInvalid(encoding: string): boolean {
   return unicodeKind(encoding) !== undefined || !encodesReplacementChar(encoding);
 }
 
+/** Whether `encoding` can hold U+FFFD as a character of its own (then a U+FFFD in the text may be real). */
+function encodesReplacementChar(encoding: string): boolean {
+  // Legacy code pages map their undefined bytes to U+FFFD, but no real character to it; the
+  // Unicode encodings (UTF-7/16/32, CESU-8, GB 18030) can write U+FFFD as text.
+  return /^(utf|ucs|cesu|gb-?18030)/i.test(encoding.replace(/[^a-z0-9-]/gi, ''));
+}
+
 /**
  * Bytes to text, chunk by chunk: a UTF-8 or UTF-16 byte order mark decides the encoding (and is
  * dropped), even when it arrives split across chunks; otherwise `encoding`. UTF-8 and UTF-16 go
@@ -115,15 +122,6 @@ function unicodeKind(encoding: string): UnicodeKind | undefined {
   if (name === 'utf16le' || name === 'ucs2') return 'utf-16le';
   if (name === 'utf16be') return 'utf-16be';
   return undefined;
-}
-
-/** Whether iconv-lite can write U+FFFD in `encoding` (then a U+FFFD in its output may be real text). */
-function encodesReplacementChar(encoding: string): boolean {
-  try {
-    return iconv.decode(iconv.encode('\uFFFD', encoding), encoding) === '\uFFFD';
-  } catch {
-    return true;
-  }
 }
 
 /** The BOM at the start of `bytes` (`encoding` undefined: none), or undefined while too few bytes have come to tell. */

@@ -70,6 +70,9 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
     throw invalidOption('headers', 'true or an array of names', headers);
   }
   if (headers === false) throw invalidOption('headers', 'true or an array of names (rows are objects)', headers);
+  if (Array.isArray(headers) && new Set(headers.filter((h) => h !== '')).size !== headers.filter((h) => h !== '').length) {
+    throw invalidOption('headers', 'names that differ from each other', headers);
+  }
   if (typeof skipEmpty !== 'boolean') throw invalidOption('skipEmpty', 'a boolean', skipEmpty);
   if (!(maxFieldBytes === Infinity || (Number.isSafeInteger(maxFieldBytes) && maxFieldBytes > 0))) {
     throw invalidOption('maxFieldBytes', 'a whole number above 0, or Infinity', maxFieldBytes);
@@ -97,9 +100,15 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
           yield* records.take(parser);
           throw new RowportError(RowportErrorCode.InvalidCsv, `Line ${parser.line}: invalid CSV: ${error.message}`, { row: parser.line, cause: error });
         }
-        if (text.length > 0) parser.feed(text);
-        if (chunk === undefined) parser.end();
+        let failure: unknown;
+        try {
+          if (text.length > 0) parser.feed(text);
+          if (chunk === undefined) parser.end();
+        } catch (error) {
+          failure = error; // the records completed before the bad one still come first
+        }
         yield* records.take(parser);
+        if (failure !== undefined) throw failure;
       }
     } finally {
       bytes.destroy();
