@@ -21,6 +21,9 @@ export interface Input {
   readonly name: string;
   /** Size of a regular input file in bytes (percent and ETA); undefined for stdin and pipes. */
   readonly size: number | undefined;
+  /** The CSV header's names when the input has a header and no rows, so the output still gets its
+   *  header; undefined otherwise (the writer takes the columns from the first row). */
+  readonly columns: readonly string[] | undefined;
   /** Raw bytes read from the input so far. */
   bytesRead(): number;
   /** The input line a recent row (0-based index) started on, for JSON and NDJSON. */
@@ -44,8 +47,9 @@ export interface InputOptions {
 /**
  * Opens the input and works out its format: `--from`, else the extension (`.json`, `.ndjson`,
  * `.jsonl`, `.csv`, `.tsv`, each optionally `.gz`), else the first byte (`[` JSON array, `{`
- * NDJSON, anything else CSV). Gzip input is recognised by its magic bytes and inflated.
- * @throws {UsageError} when the file cannot be opened or an option is bad.
+ * NDJSON, anything else CSV). Gzip input is recognised by its magic bytes and inflated; an XLSX
+ * (zip) or XLS (OLE2) workbook is recognised by its magic bytes and refused.
+ * @throws {UsageError} when the file cannot be opened, is a workbook, or an option is bad.
  */
 export async function openInput(options: InputOptions): Promise<Input> {
   const { path, stdin, from } = options;
@@ -85,14 +89,27 @@ export async function openInput(options: InputOptions): Promise<Input> {
     Readable.from(bytes.all, { objectMode: false }).on('error', (error) => gunzip.destroy(error)).pipe(gunzip);
     bytes = await untilAborted(peek(gunzip as AsyncIterable<Buffer>), options.signal, () => gunzip.destroy());
   }
+  const workbook = workbookKind(bytes.first);
+  if (workbook !== undefined) {
+    if (raw !== stdin) raw.destroy();
+    throw new UsageError(
+      `cannot read input ${isStdin ? 'stdin' : path}: it is ${workbook} workbook, and rowport reads JSON, NDJSON and CSV only (save the sheet as CSV first)`,
+    );
+  }
   const extension = isStdin ? '' : extensionOf(path);
   const format = from ?? formatOf(extension, bytes.first);
   const rowLines = new RowLines();
   const text = () => decode(bytes.all, encoding);
   let rows: AsyncIterable<Row>;
+  let columns: readonly string[] | undefined;
   if (format === 'csv') {
     const delimiter = options.delimiter ?? (extension === 'tsv' ? '\t' : ',');
-    rows = fromCsv(Readable.from(bytes.all, { objectMode: false }), { delimiter, encoding });
+    let header: readonly string[] | undefined;
+    const csv = fromCsv(Readable.from(bytes.all, { objectMode: false }), { delimiter, encoding, onHeaders: (names) => (header = names) });
+    // Read up to the first row: with none, the header's names are the output's columns.
+    const first = await untilAborted(peekRow(csv), options.signal, () => raw !== stdin && raw.destroy());
+    if (first.empty) columns = header;
+    rows = first.rows;
   } else if (format === 'json') {
     rows = jsonArrayRows(text(), rowLines) as AsyncIterable<Row>;
   } else {
@@ -103,6 +120,7 @@ export async function openInput(options: InputOptions): Promise<Input> {
     format,
     name: isStdin ? 'stdin' : path,
     size,
+    columns,
     bytesRead: () => bytesRead,
     lineOf: (row) => (format === 'csv' ? undefined : rowLines.lineOf(row)),
     close: () => {
@@ -160,6 +178,45 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, c
       },
     );
   });
+}
+
+/** What the first bytes say the input is, when it is a spreadsheet workbook: 'an XLSX', 'an XLS'. */
+function workbookKind(first: Buffer | undefined): string | undefined {
+  if (first === undefined) return undefined;
+  // a zip's local file header, or the end record of an empty zip (APPNOTE 4.3.7, 4.3.16)
+  if (first[0] === 0x50 && first[1] === 0x4b && ((first[2] === 0x03 && first[3] === 0x04) || (first[2] === 0x05 && first[3] === 0x06))) {
+    return 'an XLSX (zip)';
+  }
+  // an OLE2 compound file: .xls from Excel 97-2003
+  if (first.subarray(0, 8).equals(OLE2_MAGIC)) return 'an XLS (Excel 97-2003)';
+  return undefined;
+}
+
+const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Reads the first row, and gives back whether there was none and an iterable of all rows, the first included. */
+async function peekRow(source: AsyncIterable<Row>): Promise<{ empty: boolean; rows: AsyncIterable<Row> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  let first: IteratorResult<Row>;
+  try {
+    first = await iterator.next();
+  } catch (error) {
+    // a bad first record surfaces where rows are read, as for every later record
+    const rows = (async function* failed(): AsyncGenerator<Row> {
+      throw error;
+    })();
+    return { empty: false, rows };
+  }
+  const rows = (async function* replay() {
+    try {
+      if (first.done) return;
+      yield first.value;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.();
+    }
+  })();
+  return { empty: first.done === true, rows };
 }
 
 /** Reads the first chunk and gives back an iterable of all chunks, the first included. */

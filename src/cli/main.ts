@@ -85,7 +85,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const opened = input;
     let writer: Readable;
     try {
-      writer = createWriter(opened.rows, args, plan, {
+      const columns = args.columns ?? opened.columns?.map((key) => ({ key })); // a header-only CSV keeps its header
+      writer = createWriter(opened.rows, { ...args, columns }, plan, {
         onProgress: (p) => void (rows = p.rows),
         onWarning: (warning) => {
           const seen = (warnings.get(warning.code) ?? 0) + 1;
