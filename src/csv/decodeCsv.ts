@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import type IconvLite from 'iconv-lite';
 
 /** What to do with bytes that are not valid in the input's encoding. */
 export type InvalidBytes = 'error' | 'replace';
@@ -11,6 +11,11 @@ export class InvalidBytesError extends Error {
     super(`bytes that are not valid ${encoding}`);
     this.before = before;
   }
+}
+
+/** UTF-8 or UTF-16 (LE/BE), which are decoded without iconv-lite. */
+export function isUnicode(encoding: string): boolean {
+  return unicodeKind(encoding) !== undefined;
 }
 
 /** True when `invalid: 'error'` can be honoured for `encoding` (see {@link CsvDecoder}). */
@@ -38,9 +43,11 @@ export class CsvDecoder {
   private decode: ((bytes: Buffer) => string) | undefined;
   private flush: (() => string) | undefined;
 
+  /** @param iconv - iconv-lite, loaded by the caller when `encoding` is not UTF-8 or UTF-16. */
   constructor(
     private readonly encoding: string,
     private readonly invalid: InvalidBytes,
+    private readonly iconv: typeof IconvLite | undefined,
   ) {}
 
   /** The text of the next chunk (possibly empty). */
@@ -98,7 +105,9 @@ export class CsvDecoder {
   }
 
   private startIconv(encoding: string): void {
-    const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+    // only reached for the declared encoding: a BOM always names UTF-8 or UTF-16
+    if (this.iconv === undefined) throw new Error(`iconv-lite is needed for ${encoding}`);
+    const decoder = this.iconv.getDecoder(encoding, { stripBOM: true });
     const check = this.invalid === 'error';
     const name = encoding;
     const guard = (text: string): string => {

@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import iconv from 'iconv-lite';
 import { RowportError, RowportErrorCode, describe, invalidOption } from '../errors.js';
-import { CsvDecoder, type InvalidBytes, InvalidBytesError, canCheckInvalid } from './decodeCsv.js';
+import { CsvDecoder, type InvalidBytes, InvalidBytesError, canCheckInvalid, isUnicode } from './decodeCsv.js';
 import { CsvParser } from './parseCsv.js';
 
 /** Options of {@link fromCsv}. */
@@ -65,7 +64,8 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
   if (typeof quote !== 'string' || quote.length !== 1) throw invalidOption('quote', 'one character', quote);
   if (quote === delimiter || quote === '\r' || quote === '\n') throw invalidOption('quote', 'a character other than the delimiter and line ends', quote);
   if (delimiter === '\r' || delimiter === '\n') throw invalidOption('delimiter', 'a character other than a line end', delimiter);
-  if (typeof encoding !== 'string' || !iconv.encodingExists(encoding)) throw invalidOption('encoding', 'an encoding iconv-lite knows', encoding);
+  // Other names are checked by iconv-lite, loaded (lazily: a CommonJS module) at the first read.
+  if (typeof encoding !== 'string' || encoding === '') throw invalidOption('encoding', 'an encoding iconv-lite knows', encoding);
   if (!(typeof headers === 'boolean' || (Array.isArray(headers) && headers.every((h) => typeof h === 'string')))) {
     throw invalidOption('headers', 'true or an array of names', headers);
   }
@@ -85,28 +85,32 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
   const path = typeof input === 'string' ? input : undefined;
   return (async function* rows() {
     const bytes = typeof input === 'string' ? createReadStream(input) : Buffer.isBuffer(input) ? Readable.from([input]) : input;
-    const decoder = new CsvDecoder(encoding, invalid);
-    const parser = new CsvParser({ delimiter, quote, skipEmpty, maxFieldBytes });
-    const records = new Records(headers === true ? undefined : [...headers], onHeaders);
     try {
+      const iconv = isUnicode(encoding) ? undefined : await loadIconv(encoding);
+      const decoder = new CsvDecoder(encoding, invalid, iconv);
+      const parser = new CsvParser({ delimiter, quote, skipEmpty, maxFieldBytes });
+      const records = new Records(headers === true ? undefined : [...headers], onHeaders);
       for await (const chunk of readChunks(bytes, path)) {
         let text: string;
+        let invalidBytes: InvalidBytesError | undefined;
         try {
           text = chunk === undefined ? decoder.end() : decoder.write(chunk);
         } catch (error) {
           if (!(error instanceof InvalidBytesError)) throw error;
-          // rows before the invalid bytes still count; then name the line the bytes are on
-          parser.feed(error.before);
-          yield* records.take(parser);
-          throw new RowportError(RowportErrorCode.InvalidCsv, `Line ${parser.line}: invalid CSV: ${error.message}`, { row: parser.line, cause: error });
+          invalidBytes = error;
+          text = error.before;
         }
         let failure: unknown;
         try {
           if (text.length > 0) parser.feed(text);
-          if (chunk === undefined) parser.end();
+          if (invalidBytes !== undefined) {
+            const line = parser.line; // the line the invalid bytes are on
+            failure = new RowportError(RowportErrorCode.InvalidCsv, `Line ${line}: invalid CSV: ${invalidBytes.message}`, { row: line, cause: invalidBytes });
+          } else if (chunk === undefined) parser.end();
         } catch (error) {
-          failure = error; // the records completed before the bad one still come first
+          failure = error;
         }
+        // the records completed before the failure still come first
         yield* records.take(parser);
         if (failure !== undefined) throw failure;
       }
@@ -117,6 +121,13 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
 }
 
 // --- internal ---
+
+/** iconv-lite, for an encoding other than UTF-8 and UTF-16; `ROWPORT_INVALID_OPTION` if it does not know the name. */
+async function loadIconv(encoding: string) {
+  const iconv = (await import('iconv-lite')).default;
+  if (!iconv.encodingExists(encoding)) throw invalidOption('encoding', 'an encoding iconv-lite knows', encoding);
+  return iconv;
+}
 
 /** The input's chunks as Buffers, then `undefined` once at the end; read failures become RowportErrors. */
 async function* readChunks(bytes: Readable, path: string | undefined): AsyncGenerator<Buffer | undefined> {

@@ -69,12 +69,18 @@ describe('fromCsv', () => {
     await expect(collect(fromCsv(join(dir, 'nope.csv')))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_SOURCE' });
   });
 
-  it.each([[{ delimiter: '' }], [{ quote: 'ab' }], [{ encoding: 'nope' }], [{ headers: false }], [{ headers: [1] }], [{ headers: ['a', 'a'] }], [{ quote: ',' }], [{ delimiter: '\n' }], [{ skipEmpty: 1 }]])(
+  it.each([[{ delimiter: '' }], [{ quote: 'ab' }], [{ encoding: '' }], [{ encoding: 5 }], [{ headers: false }], [{ headers: [1] }], [{ headers: ['a', 'a'] }], [{ quote: ',' }], [{ delimiter: '\n' }], [{ skipEmpty: 1 }]])(
     'rejects %j at once',
     (options) => {
       expect(() => fromCsv(Buffer.from(''), options as never)).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
     },
   );
+
+  it('rejects an encoding iconv-lite does not know at the first read, before reading the input', async () => {
+    const input = Readable.from([Buffer.from('a\n1\n')]);
+    await expect(collect(fromCsv(input, { encoding: 'nope' }))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_OPTION' });
+    expect(input.destroyed).toBe(true);
+  });
 
   it('rejects input that is not a path, Buffer or Readable', () => {
     expect(() => fromCsv(42 as never)).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_SOURCE' }));
