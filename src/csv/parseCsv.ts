@@ -39,6 +39,9 @@ export class CsvParser {
   private readonly delimiter: number;
   private readonly quote: number;
   private readonly quoteText: string;
+  private readonly doubled: string;
+  /** The quoted piece being scanned holds a "" pair. */
+  private pairs = false;
   private readonly skipEmpty: boolean;
   private readonly maxFieldBytes: number;
 
@@ -46,6 +49,7 @@ export class CsvParser {
     this.delimiter = options.delimiter.charCodeAt(0);
     this.quote = options.quote.charCodeAt(0);
     this.quoteText = options.quote;
+    this.doubled = options.quote + options.quote;
     this.skipEmpty = options.skipEmpty;
     this.maxFieldBytes = options.maxFieldBytes;
   }
@@ -126,14 +130,19 @@ export class CsvParser {
           break;
         }
         case State.Quoted: {
-          const end = text.indexOf(this.quoteText, i);
-          const stop = end === -1 ? length : end;
-          this.countLines(text, i, stop);
+          // jump from quote to quote; a "" pair stays in the piece and is undoubled once at its end
+          let end = text.indexOf(this.quoteText, i);
+          while (end !== -1 && end + 1 < length && text.charCodeAt(end + 1) === quote) {
+            this.pairs = true;
+            end = text.indexOf(this.quoteText, end + 2);
+          }
+          this.countLines(text, i, end === -1 ? length : end);
           if (end === -1) {
             i = length;
             break;
           }
-          this.addPart(text.slice(start, end));
+          // a closing quote, or one at the end of the chunk that the next chunk may double
+          this.addPiece(text, start, end);
           state = State.QuoteInQuoted;
           i = end + 1;
           start = i;
@@ -142,9 +151,10 @@ export class CsvParser {
         case State.QuoteInQuoted: {
           const c = text.charCodeAt(i);
           if (c === quote) {
-            // "" stands for one quote: it starts the next piece of the field
+            // the second quote of a "" split across chunks: one quote of the field
+            this.addPart(this.quoteText);
             state = State.Quoted;
-            start = i++;
+            start = ++i;
           } else if (c === delimiter) {
             this.fields.push(this.joinParts());
             state = State.FieldStart;
@@ -175,7 +185,7 @@ export class CsvParser {
     }
     // keep the unfinished piece of the field for the next chunk
     if ((state === State.Unquoted || state === State.Leading || state === State.Quoted) && start < length) {
-      this.addPart(text.slice(start, length));
+      this.addPiece(text, start, length);
     }
     this.state = state;
     this.lastWasCr = length > 0 ? text.charCodeAt(length - 1) === 13 : this.lastWasCr;
@@ -267,6 +277,15 @@ export class CsvParser {
     }
     this.addPart(text.slice(start, end));
     return this.joinParts();
+  }
+
+  /** `text[start, end)` as the next piece of the field, with its "" pairs (if any) undoubled. */
+  private addPiece(text: string, start: number, end: number): void {
+    const piece = text.slice(start, end);
+    if (this.pairs) {
+      this.pairs = false;
+      this.addPart(piece.replaceAll(this.doubled, this.quoteText));
+    } else this.addPart(piece);
   }
 
   private addPart(piece: string): void {
