@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { CsvDecoder } from '../csv/decodeCsv.js';
 import { fromCsv } from '../csv/fromCsv.js';
 import type { InputFormat } from './args.js';
 import { RowLines, jsonArrayRows, ndjsonRows } from './jsonInput.js';
@@ -93,11 +93,11 @@ export async function openInput(options: InputOptions): Promise<Input> {
   if (workbook !== undefined) {
     if (raw !== stdin) raw.destroy();
     throw new UsageError(
-      `cannot read input ${isStdin ? 'stdin' : path}: it is ${workbook} workbook, and rowport reads JSON, NDJSON and CSV only (save the sheet as CSV first)`,
+      `cannot read input ${isStdin ? 'stdin' : path}: it is ${workbook}, and rowport reads JSON, NDJSON and CSV only (save the sheet as CSV first)`,
     );
   }
   const extension = isStdin ? '' : extensionOf(path);
-  const format = from ?? formatOf(extension, bytes.first);
+  const format = from ?? formatOf(extension, firstSignificantChar(bytes.first, encoding));
   const rowLines = new RowLines();
   const text = () => decode(bytes.all, encoding);
   let rows: AsyncIterable<Row>;
@@ -139,22 +139,21 @@ function extensionOf(path: string): string {
   return dot === -1 ? '' : name.slice(dot + 1);
 }
 
-function formatOf(extension: string, first: Buffer | undefined): InputFormat {
+function formatOf(extension: string, start: string | undefined): InputFormat {
   if (extension === 'csv' || extension === 'tsv') return 'csv';
   if (extension === 'ndjson' || extension === 'jsonl') return 'ndjson';
-  const start = firstSignificantByte(first);
-  if (extension === 'json') return start === 0x7b ? 'ndjson' : 'json';
-  if (start === 0x5b) return 'json';
-  if (start === 0x7b) return 'ndjson';
+  if (extension === 'json') return start === '{' ? 'ndjson' : 'json';
+  if (start === '[') return 'json';
+  if (start === '{') return 'ndjson';
   return 'csv';
 }
 
-/** The first byte that is not whitespace or a UTF-8 BOM. */
-function firstSignificantByte(chunk: Buffer | undefined): number | undefined {
+/** The first character of the first chunk that is not whitespace, after a BOM (UTF-8 or UTF-16). */
+function firstSignificantChar(chunk: Buffer | undefined, encoding: string): string | undefined {
   if (chunk === undefined) return undefined;
-  let i = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
-  while (i < chunk.length && (chunk[i] === 0x20 || chunk[i] === 0x0a || chunk[i] === 0x0d || chunk[i] === 0x09)) i++;
-  return chunk[i];
+  const decoder = new CsvDecoder(encoding, 'replace', iconv);
+  const text = decoder.write(chunk) + decoder.end();
+  return /\S/.exec(text)?.[0];
 }
 
 /** `promise`, or a rejection as soon as `signal` aborts (then `cleanup` runs). */
@@ -180,15 +179,15 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, c
   });
 }
 
-/** What the first bytes say the input is, when it is a spreadsheet workbook: 'an XLSX', 'an XLS'. */
+/** What the first bytes say the input is, when it is a spreadsheet workbook. */
 function workbookKind(first: Buffer | undefined): string | undefined {
   if (first === undefined) return undefined;
   // a zip's local file header, or the end record of an empty zip (APPNOTE 4.3.7, 4.3.16)
   if (first[0] === 0x50 && first[1] === 0x4b && ((first[2] === 0x03 && first[3] === 0x04) || (first[2] === 0x05 && first[3] === 0x06))) {
-    return 'an XLSX (zip)';
+    return 'a zip archive (an XLSX or other workbook)';
   }
   // an OLE2 compound file: .xls from Excel 97-2003
-  if (first.subarray(0, 8).equals(OLE2_MAGIC)) return 'an XLS (Excel 97-2003)';
+  if (first.subarray(0, 8).equals(OLE2_MAGIC)) return 'an XLS workbook (Excel 97-2003)';
   return undefined;
 }
 
@@ -237,17 +236,11 @@ async function peek(source: AsyncIterable<Buffer>): Promise<{ first: Buffer | un
   return { first, all };
 }
 
-/** Bytes to text: UTF-8 fast path, iconv-lite for the rest; a BOM is dropped. */
+/** Bytes to text, as `fromCsv` decodes them: a UTF-8 or UTF-16 BOM (even split across chunks) wins and is dropped. */
 async function* decode(bytes: AsyncIterable<Buffer>, encoding: string): AsyncGenerator<string, void, undefined> {
-  const utf8 = /^utf-?8$/i.test(encoding);
-  const decoder = utf8 ? new StringDecoder('utf8') : iconv.getDecoder(encoding, { stripBOM: true });
-  let first = true;
+  const decoder = new CsvDecoder(encoding, 'replace', iconv);
   for await (const chunk of bytes) {
-    let text = decoder.write(chunk);
-    if (first && text.length > 0) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
-    }
+    const text = decoder.write(chunk);
     if (text) yield text;
   }
   const rest = decoder.end();
