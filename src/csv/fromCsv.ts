@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { RowportError, RowportErrorCode, describe, invalidOption } from '../errors.js';
-import { CsvDecoder, type InvalidBytes, InvalidBytesError, canCheckInvalid, isUnicode } from './decodeCsv.js';
+import { CsvDecoder, InvalidBytesError, canCheckInvalid, isUnicode } from './decodeCsv.js';
 import { CsvParser } from './parseCsv.js';
 
 /** Options of {@link fromCsv}. */
@@ -23,7 +23,7 @@ export interface FromCsvOptions {
   readonly maxFieldBytes?: number;
   /** Bytes that are not valid in the encoding: `'replace'` reads each as U+FFFD (`�`), `'error'`
    *  fails with `ROWPORT_INVALID_CSV` naming the line they are on. @default 'replace' */
-  readonly invalid?: InvalidBytes;
+  readonly invalid?: 'error' | 'replace';
   /** Called once with the header names, before the first row (also when no row follows). */
   readonly onHeaders?: (headers: readonly string[]) => void;
 }

@@ -92,6 +92,24 @@ describe('fromCsv', () => {
     expect(input.destroyed).toBe(true);
   });
 
+  it('reads no further ahead than the rows asked for (backpressure)', async () => {
+    let pulled = 0;
+    const input = Readable.from(
+      (function* () {
+        yield Buffer.from('a\n');
+        for (let i = 0; i < 10_000; i++) {
+          pulled++;
+          yield Buffer.from(`${i}\n`);
+        }
+      })(),
+    );
+    const iterator = fromCsv(input)[Symbol.asyncIterator]();
+    expect(await iterator.next()).toEqual({ done: false, value: { a: '0' } });
+    expect(pulled).toBeLessThan(100);
+    await iterator.return?.();
+    expect(input.destroyed).toBe(true);
+  });
+
   it('property: reads back what toCsv writes, in every dialect and encoding, split anywhere', async () => {
     const units = {
       'utf-8': fc.oneof(fc.constantFrom('a', ' ', '\t', ',', ';', '|', "'", '"', '\n', '\r', '\r\n', '\uFEFF', '\uFFFD'), fc.string({ unit: 'grapheme', maxLength: 3 })),
