@@ -284,7 +284,8 @@ export class CsvParser {
     const piece = text.slice(start, end);
     if (this.pairs) {
       this.pairs = false;
-      this.addPart(piece.replaceAll(this.doubled, this.quoteText));
+      // split + join gives one flat string; replaceAll may give a rope of slices that holds on to the chunk
+      this.addPart(piece.split(this.doubled).join(this.quoteText));
     } else this.addPart(piece);
   }
 
