@@ -145,6 +145,25 @@ describe('fromCsv', () => {
     );
   });
 
+  it('property: names the line of a bad record after any rows, line ends and chunk splits', async () => {
+    const cell = fc.array(fc.constantFrom('a', ',', '"', '\n', '\r', '\r\n', ' '), { maxLength: 5 }).map((u) => u.join(''));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(cell, cell), { maxLength: 6 }),
+        fc.constantFrom('\r\n', '\n', '\r'),
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 6 }),
+        async (cells, lineEnding, cuts) => {
+          const rows = cells.map(([x, y]) => ({ x, y }));
+          const good = (await readAll(toCsv(rows, { lineEnding, escapeFormulas: false, bom: false }))).toString('utf8');
+          const line = 1 + (good.match(/\r\n|\r|\n/g) ?? []).length;
+          const bytes = Buffer.from(`${good}"bad"x,1${lineEnding}`);
+          await expect(collect(fromCsv(splitBytes(bytes, cuts), { skipEmpty: false }))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_CSV', row: line });
+        },
+      ),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
   describe('long fields', () => {
     it('reads a 20 MB quoted field with quotes and line breaks across many chunks, and the lines after it', async () => {
       const piece = 'x'.repeat(4093) + '""\r\n';
