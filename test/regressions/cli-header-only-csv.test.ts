@@ -1,4 +1,5 @@
 // Issue 10, "Reading CSV": a header-only CSV piped through the CLI wrote output without the header.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsv, readXlsxWithPython, run, tempDir } from '../cli/run.js';
 import { haveTool } from '../helpers/tools.js';
@@ -19,11 +20,10 @@ describe('rowport with a header-only CSV input', () => {
   it('writes the header to a .tsv file read from a .csv file', async () => {
     const out = tmp.path('header-only.tsv');
     const input = tmp.path('header-only.csv');
-    await import('node:fs/promises').then((fs) => fs.writeFile(input, 'id,name\n'));
+    writeFileSync(input, 'id,name\n');
     const result = await run([input, '-o', out]);
     expect(result.code).toBe(0);
-    const text = await import('node:fs/promises').then((fs) => fs.readFile(out, 'utf8'));
-    expect(readCsv(text, '\t')).toEqual([['id', 'name']]);
+    expect(readCsv(readFileSync(out, 'utf8'), '\t')).toEqual([['id', 'name']]);
   });
 
   it.runIf(haveTool('openpyxl'))('writes the header to XLSX, read back by openpyxl', async () => {

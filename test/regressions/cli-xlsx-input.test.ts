@@ -20,12 +20,12 @@ afterAll(() => tmp.cleanup());
 
 describe('rowport with a workbook as input', () => {
   it.each([
-    ['an .xlsx file', ['book.xlsx'], undefined, /XLSX/],
-    ['an XLSX file named .csv', ['book-named.csv'], undefined, /XLSX/],
-    ['an XLS file', ['old.xls'], undefined, /XLS\b/],
-  ])('refuses %s with exit 2 and writes nothing', async (_name, [file], _input, kind) => {
+    ['an .xlsx file', 'book.xlsx', /XLSX/],
+    ['an XLSX file named .csv', 'book-named.csv', /XLSX/],
+    ['an XLS file', 'old.xls', /XLS\b/],
+  ])('refuses %s with exit 2 and writes nothing', async (_name, file, kind) => {
     const out = tmp.path(`${file}.out.csv`);
-    const result = await run([tmp.path(file!), '-o', out]);
+    const result = await run([tmp.path(file), '-o', out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(kind);
     expect(tmp.files()).not.toContain(`${file}.out.csv`);
