@@ -16,15 +16,20 @@ export function loadRowport() {
   return import(path ? pathToFileURL(path).href : '../dist/index.js');
 }
 
-/** `--rows N` (default 100000), `--dir D` (default a fresh temp dir), `--keep` keeps the file. */
+/** `--rows N` (default 100000), `--dir D` (default a fresh temp dir), `--keep` keeps the file; `--input F` for the reading cases. */
 export function caseArgs() {
   const { values } = parseArgs({
-    options: { rows: { type: 'string', default: '100000' }, dir: { type: 'string' }, keep: { type: 'boolean', default: false } },
+    options: {
+      rows: { type: 'string', default: '100000' },
+      dir: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      input: { type: 'string' },
+    },
     strict: false,
   });
   const rows = Number(values.rows);
   if (!Number.isInteger(rows) || rows < 0) throw new Error(`--rows must be a whole number, got ${values.rows}`);
-  return { rows, dir: values.dir, keep: values.keep };
+  return { rows, dir: values.dir, keep: values.keep, input: values.input };
 }
 
 /** Samples RSS every 50 ms; `peakMB()` also takes the kernel's maxRSS into account. */
@@ -79,6 +84,52 @@ export async function runCase(library, ext, run) {
     node: process.version,
   };
   if (!keep) await rm(given ? path : dir, { recursive: true, force: true });
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+/**
+ * Runs one reading case over the CSV file given by `--input` and prints its JSON report: rows
+ * read, the input's bytes, and a checksum of the values (the total length of every field, and the
+ * longest one), so that the table shows the readers agree.
+ * @param {string} library - name shown in the table
+ * @param {(input: string, measure: (row: Record<string, string>) => void) => Promise<void>} read
+ *   - reads the file, calling `measure` with each row
+ */
+export async function runReadCase(library, read) {
+  const { input } = caseArgs();
+  if (!input) throw new Error('--input FILE is required for a reading case');
+  let rows = 0;
+  let chars = 0;
+  let longest = 0;
+  const measure = (row) => {
+    rows++;
+    for (const key in row) {
+      const length = row[key].length;
+      chars += length;
+      if (length > longest) longest = length;
+    }
+  };
+  const sampler = rssSampler();
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  await read(input, measure);
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  sampler.stop();
+  const bytes = (await stat(input)).size;
+  const report = {
+    library,
+    rows,
+    seconds,
+    rowsPerSecond: rows / seconds,
+    megabytesPerSecond: bytes / (1024 * 1024) / seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    bytes,
+    chars,
+    longest,
+    peakRssMB: sampler.peakMB(),
+    node: process.version,
+  };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

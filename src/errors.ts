@@ -13,7 +13,7 @@ export const RowportErrorCode = {
   InvalidDate: 'ROWPORT_INVALID_DATE',
   /** A character cannot be represented in the target `encoding` (and `unmappable` is `'error'`). */
   UnmappableCharacter: 'ROWPORT_UNMAPPABLE_CHARACTER',
-  /** The source threw or rejected while rows were read; the original error is the `cause`. */
+  /** The source threw or rejected while rows were read, or `fromCsv` could not read its input; the original error is the `cause`. */
   SourceFailed: 'ROWPORT_SOURCE_FAILED',
   /** The `signal` was aborted; its reason is the `cause`. */
   Aborted: 'ROWPORT_ABORTED',
@@ -21,7 +21,8 @@ export const RowportErrorCode = {
   MaxRows: 'ROWPORT_MAX_ROWS',
   /** A sheet passed 1,048,576 rows and `onRowLimit` is `'error'`. */
   RowLimit: 'ROWPORT_ROW_LIMIT',
-  /** CSV input could not be parsed (`fromCsv`); `row` is the 1-based line number. */
+  /** CSV input could not be parsed, holds a field over `maxFieldBytes`, or (with `invalid: 'error'`) bytes
+   *  invalid in its encoding (`fromCsv`); `row` is the 1-based line number. */
   InvalidCsv: 'ROWPORT_INVALID_CSV',
   /** JSON or NDJSON input could not be parsed (the `rowport` CLI); `row` is the 1-based line number. */
   InvalidJson: 'ROWPORT_INVALID_JSON',

@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { CsvDecoder } from '../csv/decodeCsv.js';
 import { fromCsv } from '../csv/fromCsv.js';
 import type { InputFormat } from './args.js';
 import { RowLines, jsonArrayRows, ndjsonRows } from './jsonInput.js';
@@ -21,6 +21,9 @@ export interface Input {
   readonly name: string;
   /** Size of a regular input file in bytes (percent and ETA); undefined for stdin and pipes. */
   readonly size: number | undefined;
+  /** The CSV header's names when the input has a header and no rows, so the output still gets its
+   *  header; undefined otherwise (the writer takes the columns from the first row). */
+  readonly columns: readonly string[] | undefined;
   /** Raw bytes read from the input so far. */
   bytesRead(): number;
   /** The input line a recent row (0-based index) started on, for JSON and NDJSON. */
@@ -44,8 +47,9 @@ export interface InputOptions {
 /**
  * Opens the input and works out its format: `--from`, else the extension (`.json`, `.ndjson`,
  * `.jsonl`, `.csv`, `.tsv`, each optionally `.gz`), else the first byte (`[` JSON array, `{`
- * NDJSON, anything else CSV). Gzip input is recognised by its magic bytes and inflated.
- * @throws {UsageError} when the file cannot be opened or an option is bad.
+ * NDJSON, anything else CSV). Gzip input is recognised by its magic bytes and inflated; an XLSX
+ * (zip) or XLS (OLE2) workbook is recognised by its magic bytes and refused.
+ * @throws {UsageError} when the file cannot be opened, is a workbook, or an option is bad.
  */
 export async function openInput(options: InputOptions): Promise<Input> {
   const { path, stdin, from } = options;
@@ -85,14 +89,27 @@ export async function openInput(options: InputOptions): Promise<Input> {
     Readable.from(bytes.all, { objectMode: false }).on('error', (error) => gunzip.destroy(error)).pipe(gunzip);
     bytes = await untilAborted(peek(gunzip as AsyncIterable<Buffer>), options.signal, () => gunzip.destroy());
   }
+  const workbook = workbookKind(bytes.first);
+  if (workbook !== undefined) {
+    if (raw !== stdin) raw.destroy();
+    throw new UsageError(
+      `cannot read input ${isStdin ? 'stdin' : path}: it is ${workbook}, and rowport reads JSON, NDJSON and CSV only (save the sheet as CSV first)`,
+    );
+  }
   const extension = isStdin ? '' : extensionOf(path);
-  const format = from ?? formatOf(extension, bytes.first);
+  const format = from ?? formatOf(extension, firstSignificantChar(bytes.first, encoding));
   const rowLines = new RowLines();
   const text = () => decode(bytes.all, encoding);
   let rows: AsyncIterable<Row>;
+  let columns: readonly string[] | undefined;
   if (format === 'csv') {
     const delimiter = options.delimiter ?? (extension === 'tsv' ? '\t' : ',');
-    rows = fromCsv(Readable.from(bytes.all, { objectMode: false }), { delimiter, encoding });
+    let header: readonly string[] | undefined;
+    const csv = fromCsv(Readable.from(bytes.all, { objectMode: false }), { delimiter, encoding, onHeaders: (names) => (header = names) });
+    // Read up to the first row: with none, the header's names are the output's columns.
+    const first = await untilAborted(peekRow(csv), options.signal, () => raw !== stdin && raw.destroy());
+    if (first.empty) columns = header;
+    rows = first.rows;
   } else if (format === 'json') {
     rows = jsonArrayRows(text(), rowLines) as AsyncIterable<Row>;
   } else {
@@ -103,6 +120,7 @@ export async function openInput(options: InputOptions): Promise<Input> {
     format,
     name: isStdin ? 'stdin' : path,
     size,
+    columns,
     bytesRead: () => bytesRead,
     lineOf: (row) => (format === 'csv' ? undefined : rowLines.lineOf(row)),
     close: () => {
@@ -121,22 +139,21 @@ function extensionOf(path: string): string {
   return dot === -1 ? '' : name.slice(dot + 1);
 }
 
-function formatOf(extension: string, first: Buffer | undefined): InputFormat {
+function formatOf(extension: string, start: string | undefined): InputFormat {
   if (extension === 'csv' || extension === 'tsv') return 'csv';
   if (extension === 'ndjson' || extension === 'jsonl') return 'ndjson';
-  const start = firstSignificantByte(first);
-  if (extension === 'json') return start === 0x7b ? 'ndjson' : 'json';
-  if (start === 0x5b) return 'json';
-  if (start === 0x7b) return 'ndjson';
+  if (extension === 'json') return start === '{' ? 'ndjson' : 'json';
+  if (start === '[') return 'json';
+  if (start === '{') return 'ndjson';
   return 'csv';
 }
 
-/** The first byte that is not whitespace or a UTF-8 BOM. */
-function firstSignificantByte(chunk: Buffer | undefined): number | undefined {
+/** The first character of the first chunk that is not whitespace, after a BOM (UTF-8 or UTF-16). */
+function firstSignificantChar(chunk: Buffer | undefined, encoding: string): string | undefined {
   if (chunk === undefined) return undefined;
-  let i = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
-  while (i < chunk.length && (chunk[i] === 0x20 || chunk[i] === 0x0a || chunk[i] === 0x0d || chunk[i] === 0x09)) i++;
-  return chunk[i];
+  const decoder = new CsvDecoder(encoding, 'replace', iconv);
+  const text = decoder.write(chunk) + decoder.end();
+  return /\S/.exec(text)?.[0];
 }
 
 /** `promise`, or a rejection as soon as `signal` aborts (then `cleanup` runs). */
@@ -162,6 +179,45 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, c
   });
 }
 
+/** What the first bytes say the input is, when it is a spreadsheet workbook. */
+function workbookKind(first: Buffer | undefined): string | undefined {
+  if (first === undefined) return undefined;
+  // a zip's local file header, or the end record of an empty zip (APPNOTE 4.3.7, 4.3.16)
+  if (first[0] === 0x50 && first[1] === 0x4b && ((first[2] === 0x03 && first[3] === 0x04) || (first[2] === 0x05 && first[3] === 0x06))) {
+    return 'a zip archive (an XLSX or other workbook)';
+  }
+  // an OLE2 compound file: .xls from Excel 97-2003
+  if (first.subarray(0, 8).equals(OLE2_MAGIC)) return 'an XLS workbook (Excel 97-2003)';
+  return undefined;
+}
+
+const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Reads the first row, and gives back whether there was none and an iterable of all rows, the first included. */
+async function peekRow(source: AsyncIterable<Row>): Promise<{ empty: boolean; rows: AsyncIterable<Row> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  let first: IteratorResult<Row>;
+  try {
+    first = await iterator.next();
+  } catch (error) {
+    // a bad first record surfaces where rows are read, as for every later record
+    const rows = (async function* failed(): AsyncGenerator<Row> {
+      throw error;
+    })();
+    return { empty: false, rows };
+  }
+  const rows = (async function* replay() {
+    try {
+      if (first.done) return;
+      yield first.value;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.();
+    }
+  })();
+  return { empty: first.done === true, rows };
+}
+
 /** Reads the first chunk and gives back an iterable of all chunks, the first included. */
 async function peek(source: AsyncIterable<Buffer>): Promise<{ first: Buffer | undefined; all: AsyncIterable<Buffer> }> {
   const iterator = source[Symbol.asyncIterator]();
@@ -180,17 +236,11 @@ async function peek(source: AsyncIterable<Buffer>): Promise<{ first: Buffer | un
   return { first, all };
 }
 
-/** Bytes to text: UTF-8 fast path, iconv-lite for the rest; a BOM is dropped. */
+/** Bytes to text, as `fromCsv` decodes them: a UTF-8 or UTF-16 BOM (even split across chunks) wins and is dropped. */
 async function* decode(bytes: AsyncIterable<Buffer>, encoding: string): AsyncGenerator<string, void, undefined> {
-  const utf8 = /^utf-?8$/i.test(encoding);
-  const decoder = utf8 ? new StringDecoder('utf8') : iconv.getDecoder(encoding, { stripBOM: true });
-  let first = true;
+  const decoder = new CsvDecoder(encoding, 'replace', iconv);
   for await (const chunk of bytes) {
-    let text = decoder.write(chunk);
-    if (first && text.length > 0) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
-    }
+    const text = decoder.write(chunk);
     if (text) yield text;
   }
   const rest = decoder.end();

@@ -88,7 +88,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const planned = await planColumns(opened.rows, { columns: args.columns, types: args.types, detectDates: args.detectDates, signal: controller.signal });
     let writer: Readable;
     try {
-      writer = createWriter(planned.rows, { ...args, columns: planned.columns }, plan, {
+      // A header-only CSV keeps its header: with no row to plan from, the header names are the columns.
+      const columns = planned.columns ?? opened.columns?.map((key) => ({ key }));
+      writer = createWriter(planned.rows, { ...args, columns }, plan, {
         onProgress: (p) => void (rows = p.rows),
         onWarning: (warning) => {
           const seen = (warnings.get(warning.code) ?? 0) + 1;

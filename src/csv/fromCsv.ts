@@ -1,13 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { RowportError, RowportErrorCode, describe, invalidOption } from '../errors.js';
-import { Lazy } from '../util/lazy.js';
+import { CsvDecoder, InvalidBytesError, canCheckInvalid, isUnicode } from './decodeCsv.js';
+import { CsvParser } from './parseCsv.js';
 import { ICONV } from './encode.js';
 import { encodingExists } from './encodingNames.js';
 import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
-
-/** The CSV parser, imported when a `fromCsv` iteration starts: writers never load it. */
-export const FAST_CSV = /* @__PURE__ */ new Lazy('@fast-csv/parse', () => import('@fast-csv/parse'));
 
 /** Options of {@link fromCsv}. */
 export interface FromCsvOptions {
@@ -21,62 +19,106 @@ export interface FromCsvOptions {
   /** `true`: the first line names the fields; an array: these names, and the first line is data.
    *  @default true */
   readonly headers?: boolean | readonly string[] | undefined;
-  /** Skip blank lines. @default true */
+  /** Skip blank lines (empty, or only spaces and tabs). @default true */
   readonly skipEmpty?: boolean | undefined;
+  /** Longest field in UTF-8 bytes; a longer one is `ROWPORT_INVALID_CSV` naming its line.
+   *  `Infinity` lifts the limit. @default 16 MiB (16_777_216) */
+  readonly maxFieldBytes?: number | undefined;
+  /** Bytes that are not valid in the encoding: `'replace'` reads each as U+FFFD (`�`), `'error'`
+   *  fails with `ROWPORT_INVALID_CSV` naming the line they are on. @default 'replace' */
+  readonly invalid?: 'error' | 'replace' | undefined;
+  /** Called once with the header names, before the first row (also when no row follows). */
+  readonly onHeaders?: ((headers: readonly string[]) => void) | undefined;
 }
+
+/** Default {@link FromCsvOptions.maxFieldBytes}: 16 MiB, far beyond a spreadsheet cell (32,767 characters). */
+export const DEFAULT_MAX_FIELD_BYTES = 16 * 1024 * 1024;
 
 /**
  * Reads CSV into row objects, streaming: a file path, a Buffer or a byte `Readable`.
- * Powered by `@fast-csv/parse`; decodes any iconv-lite encoding and drops a BOM.
+ * One linear pass (a long field costs what its bytes cost); decodes any iconv-lite encoding and
+ * drops a BOM.
  * @param input - A file path, a Buffer, or a Readable of bytes.
- * @param options - `delimiter`, `quote`, `encoding`, `headers`, `skipEmpty`.
- * @returns An async iterable of `{ header: value }` objects. Breaking out of it closes the input.
+ * @param options - `delimiter`, `quote`, `encoding`, `headers`, `skipEmpty`, `maxFieldBytes`, `invalid`, `onHeaders`.
+ * @returns An async iterable of `{ header: value }` objects (a header such as `__proto__` is an
+ *   ordinary own key). Breaking out of it closes the input.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` at once; while iterating, `ROWPORT_INVALID_CSV`
- *   with `row` set to the 1-based line where the bad record starts.
+ *   with `row` set to the 1-based line where the bad record starts (for invalid bytes, the line they
+ *   are on), `ROWPORT_INVALID_SOURCE` for a missing file, `ROWPORT_SOURCE_FAILED` when reading fails.
  * @example
  * for await (const row of fromCsv('people.csv')) console.log(row);
  * //=> { id: '1', name: 'Ada' }
  */
 export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptions = {}): AsyncIterable<Record<string, string>> {
-  const { delimiter = ',', quote = '"', encoding = 'utf-8', headers = true, skipEmpty = true } = options;
+  const {
+    delimiter = ',',
+    quote = '"',
+    encoding = 'utf-8',
+    headers = true,
+    skipEmpty = true,
+    maxFieldBytes = DEFAULT_MAX_FIELD_BYTES,
+    invalid = 'replace',
+    onHeaders,
+  } = options;
   if (!(typeof input === 'string' || Buffer.isBuffer(input) || input instanceof Readable)) {
     throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}`);
   }
   checkOptionKeys(options, FROM_CSV_KEYS);
   if (typeof delimiter !== 'string' || delimiter.length !== 1) throw invalidOption('delimiter', 'one character', delimiter);
   if (typeof quote !== 'string' || quote.length !== 1) throw invalidOption('quote', 'one character', quote);
+  if (quote === delimiter || quote === '\r' || quote === '\n') throw invalidOption('quote', 'a character other than the delimiter and line ends', quote);
+  if (delimiter === '\r' || delimiter === '\n') throw invalidOption('delimiter', 'a character other than a line end', delimiter);
+  // Checked at the call against iconv-lite's list of names; iconv-lite itself (CommonJS) loads at the first read.
   if (typeof encoding !== 'string' || !encodingExists(encoding)) throw invalidOption('encoding', 'an encoding iconv-lite knows', encoding);
   if (!(typeof headers === 'boolean' || (Array.isArray(headers) && headers.every((h) => typeof h === 'string')))) {
     throw invalidOption('headers', 'true or an array of names', headers);
   }
   if (headers === false) throw invalidOption('headers', 'true or an array of names (rows are objects)', headers);
+  if (Array.isArray(headers) && new Set(headers.filter((h) => h !== '')).size !== headers.filter((h) => h !== '').length) {
+    throw invalidOption('headers', 'names that differ from each other', headers);
+  }
+  if (typeof skipEmpty !== 'boolean') throw invalidOption('skipEmpty', 'a boolean', skipEmpty);
+  if (!(maxFieldBytes === Infinity || (Number.isSafeInteger(maxFieldBytes) && maxFieldBytes > 0))) {
+    throw invalidOption('maxFieldBytes', 'a whole number above 0, or Infinity', maxFieldBytes);
+  }
+  if (invalid !== 'error' && invalid !== 'replace') throw invalidOption('invalid', "'error' or 'replace'", invalid);
+  if (invalid === 'error' && !canCheckInvalid(encoding)) {
+    throw invalidOption('invalid', `'replace' for encoding ${encoding}`, invalid, `${encoding} can encode U+FFFD, so invalid bytes cannot be told from it`);
+  }
+  if (onHeaders !== undefined && typeof onHeaders !== 'function') throw invalidOption('onHeaders', 'a function', onHeaders);
+  const path = typeof input === 'string' ? input : undefined;
   return (async function* rows() {
-    const [{ parse }, decoders] = await Promise.all([FAST_CSV.start(), ICONV.start()]);
     const bytes = typeof input === 'string' ? createReadStream(input) : Buffer.isBuffer(input) ? Readable.from([input]) : input;
-    const parser = parse<Record<string, string>, Record<string, string>>({
-      delimiter,
-      quote,
-      headers: headers === true ? true : [...headers],
-      renameHeaders: false,
-      ignoreEmpty: skipEmpty,
-      strictColumnHandling: false,
-    });
-    // fast-csv reports no positions: a scanner ahead of it notes where each record starts.
-    const lines = new RecordLines(delimiter, quote, skipEmpty, headers === true);
-    parser.transform((record: Record<string, string>) => {
-      lines.passed();
-      return record;
-    });
-    const text = Readable.from(lines.scan(decode(bytes, encoding, decoders)), { objectMode: false });
-    text.on('error', (error) => parser.destroy(error));
-    text.pipe(parser);
     try {
-      for await (const record of parser as AsyncIterable<Record<string, string>>) yield record;
-    } catch (error) {
-      throw asCsvError(error, lines.failedLine(), typeof input === 'string' ? input : undefined);
+      const iconv = isUnicode(encoding) ? undefined : await ICONV.start(); // the name was checked at the call
+      const decoder = new CsvDecoder(encoding, invalid, iconv);
+      const parser = new CsvParser({ delimiter, quote, skipEmpty, maxFieldBytes });
+      const records = new Records(headers === true ? undefined : [...headers], onHeaders);
+      for await (const chunk of readChunks(bytes, path)) {
+        let text: string;
+        let invalidBytes: InvalidBytesError | undefined;
+        try {
+          text = chunk === undefined ? decoder.end() : decoder.write(chunk);
+        } catch (error) {
+          if (!(error instanceof InvalidBytesError)) throw error;
+          invalidBytes = error;
+          text = error.before;
+        }
+        let failure: unknown;
+        try {
+          if (text.length > 0) parser.feed(text);
+          if (invalidBytes !== undefined) {
+            const line = parser.line; // the line the invalid bytes are on
+            failure = new RowportError(RowportErrorCode.InvalidCsv, `Line ${line}: invalid CSV: ${invalidBytes.message}`, { row: line, cause: invalidBytes });
+          } else if (chunk === undefined) parser.end();
+        } catch (error) {
+          failure = error;
+        }
+        // the records completed before the failure still come first
+        yield* records.take(parser);
+        if (failure !== undefined) throw failure;
+      }
     } finally {
-      text.destroy();
-      parser.destroy();
       bytes.destroy();
     }
   })();
@@ -84,136 +126,78 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
 
 // --- internal ---
 
-/** The keys of `fromCsv` options; see `checkOptionKeys`. */
-const FROM_CSV_KEYS = optionKeys<FromCsvOptions>({ delimiter: true, quote: true, encoding: true, headers: true, skipEmpty: true });
 
-async function* decode(bytes: Readable, encoding: string, iconv: typeof import('iconv-lite')): AsyncGenerator<string> {
-  let decoder: ReturnType<typeof iconv.getDecoder> | undefined;
-  for await (const chunk of bytes as AsyncIterable<Buffer | string>) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    if (decoder === undefined) {
-      decoder = iconv.getDecoder(bomEncoding(buffer) ?? encoding, { stripBOM: true });
+/** The input's chunks as Buffers, then `undefined` once at the end; read failures become RowportErrors. */
+async function* readChunks(bytes: Readable, path: string | undefined): AsyncGenerator<Buffer | undefined> {
+  try {
+    for await (const chunk of bytes as AsyncIterable<Buffer | string>) {
+      yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     }
-    const text = decoder.write(buffer);
-    if (text) yield text;
+  } catch (error) {
+    if (error instanceof RowportError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') {
+      throw new RowportError(RowportErrorCode.InvalidSource, `Cannot read CSV file ${path}: ${reason}`, { cause: error });
+    }
+    throw new RowportError(RowportErrorCode.SourceFailed, `Cannot read CSV input${path === undefined ? '' : ` ${path}`}: ${reason}`, { cause: error });
   }
-  const rest = decoder?.end();
-  if (rest) yield rest;
+  yield undefined;
 }
 
-function bomEncoding(bytes: Buffer): string | undefined {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return undefined;
-}
+/** Turns parsed records into row objects keyed by the header. */
+class Records {
+  private keys: readonly string[] | undefined;
 
-const enum State {
-  FieldStart,
-  Unquoted,
-  Quoted,
-  QuoteInQuoted,
-}
-
-/**
- * Scans the decoded text on its way to the parser, noting the line each record starts on, so an
- * error names the line of the bad record: the record after the last one the parser passed, or
- * the first record whose closing quote is followed by something other than a delimiter or a line end.
- */
-class RecordLines {
-  private readonly starts: number[] = [];
-  private next = 0; // index in `starts` of the record the parser works on
-  private line = 1;
-  private recordLine = 1;
-  private content = false;
-  private state = State.FieldStart;
-  private afterCr = false;
-  private skipFirst: boolean;
-  private badLine: number | undefined;
-  private readonly delimiter: number;
-  private readonly quote: number;
-
-  constructor(delimiter: string, quote: string, private readonly skipEmpty: boolean, header: boolean) {
-    this.delimiter = delimiter.charCodeAt(0);
-    this.quote = quote.charCodeAt(0);
-    this.skipFirst = header;
+  constructor(
+    given: readonly string[] | undefined,
+    private readonly onHeaders: ((headers: readonly string[]) => void) | undefined,
+  ) {
+    if (given !== undefined) this.setKeys(given, 1);
   }
 
-  async *scan(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-    for await (const text of chunks) {
-      this.feed(text);
-      yield text;
-    }
-    if (this.state !== State.FieldStart || this.content) this.endRecord();
-  }
-
-  /** The parser passed a record on. */
-  passed(): void {
-    this.next++;
-    if (this.next > 4096) {
-      this.starts.splice(0, this.next);
-      this.next = 0;
-    }
-  }
-
-  /** The line of the record the parser failed on. */
-  failedLine(): number {
-    return this.badLine ?? this.starts[this.next] ?? this.recordLine;
-  }
-
-  private feed(text: string): void {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      const newline = c === 10 || c === 13;
-      if (newline) {
-        if (!(c === 10 && this.afterCr)) this.line++;
-        this.afterCr = c === 13;
-      } else this.afterCr = false;
-      switch (this.state) {
-        case State.Quoted:
-          if (c === this.quote) this.state = State.QuoteInQuoted;
-          break;
-        case State.QuoteInQuoted:
-          if (c === this.quote) this.state = State.Quoted;
-          else if (c === this.delimiter) this.state = State.FieldStart;
-          else if (newline) this.endRecord();
-          else {
-            this.badLine ??= this.recordLine;
-            this.state = State.Unquoted;
-          }
-          break;
-        default:
-          if (newline) {
-            if (this.content || this.state === State.Unquoted || !this.skipEmpty) this.endRecord();
-            else this.recordLine = this.line;
-          } else if (c === this.delimiter) this.state = State.FieldStart;
-          else if (c === this.quote && this.state === State.FieldStart) {
-            this.state = State.Quoted;
-            this.content = true;
-          } else {
-            this.state = State.Unquoted;
-            if (c !== 32 && c !== 9) this.content = true;
-          }
+  *take(parser: CsvParser): Generator<Record<string, string>> {
+    const { records, lines } = parser;
+    for (let r = 0; r < records.length; r++) {
+      const fields = records[r]!;
+      const keys = this.keys;
+      if (keys === undefined) {
+        this.setKeys(fields, lines[r]!);
+        continue;
       }
+      if (fields.length > keys.length) {
+        throw new RowportError(
+          RowportErrorCode.InvalidCsv,
+          `Line ${lines[r]}: invalid CSV: expected at most ${keys.length} fields (the header's), got ${fields.length}`,
+          { row: lines[r] },
+        );
+      }
+      const row: Record<string, string> = {};
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        const value = fields[i] ?? '';
+        if (key === '__proto__') Object.defineProperty(row, key, { value, enumerable: true, writable: true, configurable: true });
+        else row[key] = value;
+      }
+      yield row;
     }
+    records.length = 0;
+    lines.length = 0;
   }
 
-  private endRecord(): void {
-    if (this.content || !this.skipEmpty) {
-      if (this.skipFirst) this.skipFirst = false;
-      else this.starts.push(this.recordLine);
+  private setKeys(names: readonly string[], line: number): void {
+    const seen = new Set<string>();
+    for (const name of names) {
+      if (name !== '' && seen.has(name)) {
+        throw new RowportError(RowportErrorCode.InvalidCsv, `Line ${line}: invalid CSV: the header names ${JSON.stringify(name)} twice`, { row: line });
+      }
+      seen.add(name);
     }
-    this.content = false;
-    this.state = State.FieldStart;
-    this.recordLine = this.line;
+    this.keys = names;
+    this.onHeaders?.(names);
   }
 }
 
-function asCsvError(error: unknown, line: number, path: string | undefined): RowportError {
-  if (error instanceof RowportError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') {
-    return new RowportError(RowportErrorCode.InvalidSource, `Cannot read CSV file ${path}: ${reason}`, { cause: error });
-  }
-  return new RowportError(RowportErrorCode.InvalidCsv, `Line ${line}: invalid CSV: ${reason}`, { row: line, cause: error });
-}
+/** The keys of `fromCsv` options; see `checkOptionKeys`. */
+const FROM_CSV_KEYS = optionKeys<FromCsvOptions>({
+  delimiter: true, quote: true, encoding: true, headers: true, skipEmpty: true, maxFieldBytes: true, invalid: true, onHeaders: true,
+});

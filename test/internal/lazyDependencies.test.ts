@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ICONV } from '../../src/csv/encode.js';
-import { FAST_CSV } from '../../src/csv/fromCsv.js';
 import { DATE_FNS } from '../../src/dates/compile.js';
 import { formatDates, fromCsv, toCsv, toXlsx } from '../../src/index.js';
 import { YAZL } from '../../src/xlsx/package/zip.js';
@@ -11,9 +10,8 @@ import { readAll, readText } from '../helpers/streams.js';
 describe('dependencies loaded on first need', () => {
   it('a UTF-8 CSV with preset dates loads none of them', async () => {
     expect(await readText(toCsv([{ a: 1, at: new Date(0) }], { dateFormat: 'eu' }))).toBe('\uFEFFa,at\r\n1,01.01.1970\r\n');
-    expect({ iconv: ICONV.loaded, fastCsv: FAST_CSV.loaded, dateFns: DATE_FNS.loaded, yazl: YAZL.loaded }).toEqual({
+    expect({ iconv: ICONV.loaded, dateFns: DATE_FNS.loaded, yazl: YAZL.loaded }).toEqual({
       iconv: false,
-      fastCsv: false,
       dateFns: false,
       yazl: false,
     });
@@ -26,16 +24,14 @@ describe('dependencies loaded on first need', () => {
     expect(DATE_FNS.loaded).toBe(true);
   });
 
-  it('a legacy encoding loads iconv-lite, an XLSX yazl, fromCsv the parser', async () => {
+  it('a legacy encoding loads iconv-lite, an XLSX yazl; fromCsv parses with its own parser', async () => {
     expect((await readAll(toCsv([{ a: 'Ж' }], { encoding: 'windows-1251', bom: false }))).toString('hex')).toBe('610d0ac60d0a');
     expect(ICONV.loaded).toBe(true);
     expect(YAZL.loaded).toBe(false);
     expect((await readAll(toXlsx([{ a: 1 }]))).length).toBeGreaterThan(1000);
     expect(YAZL.loaded).toBe(true);
-    expect(FAST_CSV.loaded).toBe(false);
     const rows: unknown[] = [];
     for await (const row of fromCsv(Buffer.from('a\n1\n'))) rows.push(row);
     expect(rows).toEqual([{ a: '1' }]);
-    expect(FAST_CSV.loaded).toBe(true);
   });
 });

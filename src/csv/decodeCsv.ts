@@ -1,0 +1,198 @@
+import type IconvLite from 'iconv-lite';
+
+/** What to do with bytes that are not valid in the input's encoding. */
+export type InvalidBytes = 'error' | 'replace';
+
+/** Raised by {@link CsvDecoder} for invalid bytes under `invalid: 'error'`. */
+export class InvalidBytesError extends Error {
+  /** The text decoded before the first invalid byte. */
+  readonly before: string;
+  constructor(encoding: string, before: string) {
+    super(`bytes that are not valid ${encoding}`);
+    this.before = before;
+  }
+}
+
+/** UTF-8 or UTF-16 (LE/BE), which are decoded without iconv-lite. */
+export function isUnicode(encoding: string): boolean {
+  return unicodeKind(encoding) !== undefined;
+}
+
+/** True when `invalid: 'error'` can be honoured for `encoding` (see {@link CsvDecoder}). */
+export function canCheckInvalid(encoding: string): boolean {
+  return unicodeKind(encoding) !== undefined || !encodesReplacementChar(encoding);
+}
+
+/** Whether `encoding` can hold U+FFFD as a character of its own (then a U+FFFD in the text may be real). */
+function encodesReplacementChar(encoding: string): boolean {
+  // Legacy code pages map their undefined bytes to U+FFFD, but no real character to it; the
+  // Unicode encodings (UTF-7/16/32, CESU-8, GB 18030) can write U+FFFD as text.
+  return /^(utf|ucs|cesu|gb-?18030)/i.test(encoding.replace(/[^a-z0-9-]/gi, ''));
+}
+
+/**
+ * Bytes to text, chunk by chunk: a UTF-8 or UTF-16 byte order mark decides the encoding (and is
+ * dropped), even when it arrives split across chunks; otherwise `encoding`. UTF-8 and UTF-16 go
+ * through `TextDecoder` (WHATWG rules, invalid sequences become U+FFFD), the rest through iconv-lite.
+ * With `invalid: 'error'`, the first invalid byte raises {@link InvalidBytesError}: checked
+ * exactly for UTF-8 and UTF-16, and for encodings that cannot encode U+FFFD by the U+FFFD that
+ * iconv-lite puts in its place.
+ */
+export class CsvDecoder {
+  private pending: Buffer | undefined = Buffer.alloc(0); // bytes held while the BOM is undecided
+  private decode: ((bytes: Buffer) => string) | undefined;
+  private flush: (() => string) | undefined;
+
+  /** @param iconv - iconv-lite, loaded by the caller when `encoding` is not UTF-8 or UTF-16. */
+  constructor(
+    private readonly encoding: string,
+    private readonly invalid: InvalidBytes,
+    private readonly iconv: typeof IconvLite | undefined,
+  ) {}
+
+  /** The text of the next chunk (possibly empty). */
+  write(chunk: Buffer): string {
+    if (this.decode === undefined) {
+      const held = this.pending!.length === 0 ? chunk : Buffer.concat([this.pending!, chunk]);
+      const bom = sniffBom(held);
+      if (bom === undefined) {
+        this.pending = held;
+        return '';
+      }
+      this.pending = undefined;
+      this.start(bom.encoding ?? this.encoding);
+      return this.decode!(held.subarray(bom.length));
+    }
+    return this.decode(chunk);
+  }
+
+  /** The text still held at the end of the input. */
+  end(): string {
+    if (this.decode === undefined) {
+      const held = this.pending!;
+      this.start(this.encoding);
+      return this.decode!(held) + this.flush!();
+    }
+    return this.flush!();
+  }
+
+  private start(encoding: string): void {
+    const kind = unicodeKind(encoding);
+    if (kind !== undefined) this.startUnicode(kind);
+    else this.startIconv(encoding);
+  }
+
+  /** UTF-8 and UTF-16: whole characters go to a fresh `decode()`, the split tail waits for the next chunk. */
+  private startUnicode(kind: UnicodeKind): void {
+    const fatal = this.invalid === 'error';
+    const decoder = new TextDecoder(kind, { fatal, ignoreBOM: true });
+    const split = kind === 'utf-8' ? utf8Split : kind === 'utf-16le' ? utf16Split(true) : utf16Split(false);
+    let tail: Buffer = Buffer.alloc(0);
+    const run = (bytes: Buffer): string => {
+      try {
+        return decoder.decode(bytes);
+      } catch (error) {
+        throw new InvalidBytesError(NAMES[kind], validPrefix(kind, bytes));
+      }
+    };
+    this.decode = (chunk) => {
+      const bytes = tail.length === 0 ? chunk : Buffer.concat([tail, chunk]);
+      const cut = split(bytes);
+      tail = Buffer.from(bytes.subarray(cut));
+      return cut === 0 ? '' : run(bytes.subarray(0, cut));
+    };
+    this.flush = () => (tail.length === 0 ? '' : run(tail));
+  }
+
+  private startIconv(encoding: string): void {
+    // only reached for the declared encoding: a BOM always names UTF-8 or UTF-16
+    if (this.iconv === undefined) throw new Error(`iconv-lite is needed for ${encoding}`);
+    const decoder = this.iconv.getDecoder(encoding, { stripBOM: true });
+    const check = this.invalid === 'error';
+    const name = encoding;
+    const guard = (text: string): string => {
+      const bad = check ? text.indexOf('\uFFFD') : -1;
+      if (bad !== -1) throw new InvalidBytesError(name, text.slice(0, bad));
+      return text;
+    };
+    this.decode = (chunk) => guard(decoder.write(chunk));
+    this.flush = () => guard(decoder.end() ?? '');
+  }
+}
+
+// --- internal ---
+
+type UnicodeKind = 'utf-8' | 'utf-16le' | 'utf-16be';
+const NAMES: Record<UnicodeKind, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' };
+
+function unicodeKind(encoding: string): UnicodeKind | undefined {
+  const name = encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (name === 'utf8') return 'utf-8';
+  if (name === 'utf16le' || name === 'ucs2') return 'utf-16le';
+  if (name === 'utf16be') return 'utf-16be';
+  return undefined;
+}
+
+/** The BOM at the start of `bytes` (`encoding` undefined: none), or undefined while too few bytes have come to tell. */
+function sniffBom(bytes: Buffer): { encoding: UnicodeKind | undefined; length: number } | undefined {
+  const none = { encoding: undefined, length: 0 };
+  const n = bytes.length;
+  if (n === 0) return undefined;
+  const [a, b, c] = bytes;
+  if (a === 0xef) {
+    if (n >= 2 && b !== 0xbb) return none;
+    if (n >= 3) return c === 0xbf ? { encoding: 'utf-8', length: 3 } : none;
+    return undefined;
+  }
+  if (a === 0xff || a === 0xfe) {
+    if (n < 2) return undefined;
+    if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le', length: 2 };
+    if (a === 0xfe && b === 0xff) return { encoding: 'utf-16be', length: 2 };
+    return none;
+  }
+  return none;
+}
+
+/** Where the last complete UTF-8 character of `bytes` ends (an invalid tail is left to the decoder). */
+function utf8Split(bytes: Buffer): number {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const byte = bytes[n - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
+}
+
+/** Where the last complete UTF-16 character ends: an odd byte or a leading surrogate waits. */
+function utf16Split(littleEndian: boolean): (bytes: Buffer) => number {
+  return (bytes) => {
+    let cut = bytes.length & ~1;
+    if (cut >= 2) {
+      const unit = littleEndian ? bytes.readUInt16LE(cut - 2) : bytes.readUInt16BE(cut - 2);
+      if (unit >= 0xd800 && unit <= 0xdbff) cut -= 2;
+    }
+    return cut;
+  };
+}
+
+/** The text before the first invalid byte of `bytes` (which starts on a character boundary). */
+function validPrefix(kind: UnicodeKind, bytes: Buffer): string {
+  const valid = (length: number): boolean => {
+    try {
+      new TextDecoder(kind, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, length), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let low = 0; // valid
+  let high = bytes.length; // invalid
+  while (high - low > 1) {
+    const mid = (low + high) >>> 1;
+    if (valid(mid)) low = mid;
+    else high = mid;
+  }
+  return new TextDecoder(kind, { ignoreBOM: true }).decode(bytes.subarray(0, low), { stream: true });
+}
