@@ -25,8 +25,9 @@ export type {
   WriterOptions,
 } from './types.js';
 export { toWorkbook, type SheetSpec, type ToWorkbookOptions } from './workbook/toWorkbook.js';
-export type { AutoFitOptions, HeaderStyle, ToXlsxOptions, XlsxLookOptions } from './xlsx/options.js';
+export type { ChartLegendPosition, ChartSize, ChartSpec, ChartType } from './xlsx/features/charts/chartOptions.js';
+export type { HeaderFooter, PaperSize, PrintOptions } from './xlsx/features/print/print.js';
+export type { AutoFitOptions, HeaderStyle, XlsxLookOptions } from './xlsx/resolve/look.js';
+export type { ToXlsxOptions } from './xlsx/resolve/options.js';
 export { toXlsx } from './xlsx/toXlsx.js';
-export type { ChartLegendPosition, ChartSize, ChartSpec, ChartType } from './xlsx/charts/chartOptions.js';
-export type { HeaderFooter, PaperSize, PrintOptions } from './xlsx/print.js';
 export { RowportWarningCode, type RowportWarning, type WarningHandler } from './xlsx/warnings.js';

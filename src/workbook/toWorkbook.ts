@@ -1,17 +1,17 @@
 import type { Readable } from 'node:stream';
-import { normaliseColumns } from '../columns/resolveColumns.js';
 import { invalidOption } from '../errors.js';
 import { resolveWriterOptions } from '../internal/writerOptions.js';
 import { RowReader, assertRows } from '../sources/rowReader.js';
 import type { ColumnSpec, DateFormat, Rows, WriterOptions } from '../types.js';
-import { type SheetExtraOptions, resolveSheetExtras } from '../xlsx/extras.js';
-import { type XlsxLookOptions, resolveLook } from '../xlsx/options.js';
-import { SheetNames } from '../xlsx/sheetName.js';
-import { streamWorkbook } from '../xlsx/streamWorkbook.js';
-import type { SheetJob } from '../xlsx/writeSheet.js';
+import type { SheetFeatureOptions } from '../xlsx/features/features.js';
+import { streamWorkbook } from '../xlsx/package/streamWorkbook.js';
+import { type XlsxLookOptions, resolveLook } from '../xlsx/resolve/look.js';
+import { resolveSheet } from '../xlsx/resolve/resolveSheet.js';
+import { SheetNames } from '../xlsx/resolve/sheetName.js';
+import type { SheetJob } from '../xlsx/sheet/writeSheet.js';
 
 /** One sheet of {@link toWorkbook}: its name, rows, columns, and options of its own. */
-export interface SheetSpec<T = Record<string, unknown>> extends SheetExtraOptions {
+export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOptions {
   /** Sheet name; repaired if Excel would refuse it (≤ 31 characters, no `[]:*?/\`, unique). */
   readonly name: string;
   /** The sheet's rows: any `Iterable` or `AsyncIterable`. Read when the sheet before it is done. */
@@ -53,34 +53,20 @@ export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxL
 export function toWorkbook(sheets: readonly SheetSpec<any>[], options: ToWorkbookOptions = {}): Readable {
   if (!Array.isArray(sheets) || sheets.length === 0) throw invalidOption('sheets', 'a non-empty array of { name, rows, columns? }', sheets);
   const base = resolveWriterOptions(options);
-  const look = resolveLook(options);
+  const defaults = { ...base, look: resolveLook(options) };
   const names = new SheetNames();
   const jobs: SheetJob[] = sheets.map((spec: SheetSpec<unknown>, i) => {
     const where = `sheets[${i}]`;
     if (spec === null || typeof spec !== 'object') throw invalidOption(where, 'a { name, rows, columns? } object', spec);
     if (typeof spec.name !== 'string') throw invalidOption(`${where}.name`, 'a string', spec.name);
     assertRows(spec.rows);
-    normaliseColumns(spec.columns, `${where}.columns`); // checked here too, so errors name the sheet
-    const {
-      columns,
-      header = base.header,
-      dateFormat = base.dateFormat,
-      timeZone = base.timeZone,
-      maxRows = base.maxRows,
-    } = spec;
-    const shared = resolveWriterOptions({ columns, header, dateFormat, timeZone, maxRows });
-    return {
-      requestedName: spec.name,
-      name: names.add(spec.name, `Sheet${i + 1}`),
-      reader: new RowReader(spec.rows, shared.maxRows),
-      options: shared,
-      extras: resolveSheetExtras(spec, `${where}.`),
-    };
+    const sheet = resolveSheet(spec, defaults, `${where}.`, { requested: spec.name, written: names.add(spec.name, `Sheet${i + 1}`) });
+    return { sheet, reader: new RowReader(spec.rows, sheet.maxRows) };
   });
   return streamWorkbook({
     sheets: jobs,
     names,
-    look,
+    look: defaults.look,
     signal: base.signal,
     onProgress: base.onProgress,
     progressInterval: base.progressInterval,

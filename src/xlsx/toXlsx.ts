@@ -1,9 +1,8 @@
 import type { Readable } from 'node:stream';
 import { RowReader, assertRows } from '../sources/rowReader.js';
 import type { Rows } from '../types.js';
-import { type ToXlsxOptions, resolveXlsxOptions } from './options.js';
-import { SheetNames } from './sheetName.js';
-import { streamWorkbook } from './streamWorkbook.js';
+import { streamWorkbook } from './package/streamWorkbook.js';
+import { type ToXlsxOptions, resolveXlsxOptions } from './resolve/options.js';
 
 /**
  * Streams rows as an Excel workbook (XLSX) with one sheet: typed cells (numbers, dates as serials,
@@ -26,14 +25,14 @@ import { streamWorkbook } from './streamWorkbook.js';
  */
 export function toXlsx<T>(rows: Rows<T>, options: ToXlsxOptions<T> = {}): Readable {
   assertRows(rows);
-  const { shared, look, sheetName, extras } = resolveXlsxOptions(options);
-  const names = new SheetNames();
-  const sheet = {
-    requestedName: sheetName,
-    name: names.add(sheetName, 'Sheet1'),
-    reader: new RowReader<unknown>(rows, shared.maxRows),
-    options: shared as never,
-    extras,
-  };
-  return streamWorkbook({ sheets: [sheet], names, look, signal: shared.signal, onProgress: shared.onProgress, progressInterval: shared.progressInterval, total: shared.total });
+  const { shared, look, names, sheet } = resolveXlsxOptions(options);
+  return streamWorkbook({
+    sheets: [{ sheet, reader: new RowReader(rows, sheet.maxRows) }],
+    names,
+    look,
+    signal: shared.signal,
+    onProgress: shared.onProgress,
+    progressInterval: shared.progressInterval,
+    total: shared.total,
+  });
 }

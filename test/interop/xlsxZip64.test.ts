@@ -2,11 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { resolveWriterOptions } from '../../src/internal/writerOptions.js';
 import { RowReader } from '../../src/sources/rowReader.js';
-import { resolveLook } from '../../src/xlsx/options.js';
-import { SheetNames } from '../../src/xlsx/sheetName.js';
-import { streamWorkbook } from '../../src/xlsx/streamWorkbook.js';
+import { resolveXlsxOptions } from '../../src/xlsx/resolve/options.js';
+import { streamWorkbook } from '../../src/xlsx/package/streamWorkbook.js';
 import { readAll } from '../helpers/streams.js';
 import { haveTool } from '../helpers/tools.js';
 import { unzip } from '../helpers/unzip.js';
@@ -17,11 +15,10 @@ import { readWithOpenpyxl, tempDir, values } from '../helpers/xlsx.js';
  * are forced on a small workbook, and every reader must still open it.
  */
 async function zip64Workbook(): Promise<Buffer> {
-  const names = new SheetNames();
   const rows = [{ id: 1, name: 'Ada' }, { id: 2, name: 'Grace' }];
-  const sheet = { requestedName: 'Big', name: names.add('Big', 'Sheet1'), reader: new RowReader<unknown>(rows), options: resolveWriterOptions<unknown>({}), extras: [] };
+  const { names, look, sheet } = resolveXlsxOptions({ sheetName: 'Big' });
   return readAll(
-    streamWorkbook({ sheets: [sheet], names, look: resolveLook({}), signal: undefined, onProgress: undefined, progressInterval: 200, total: undefined, forceZip64: true }),
+    streamWorkbook({ sheets: [{ sheet, reader: new RowReader<unknown>(rows) }], names, look, signal: undefined, onProgress: undefined, progressInterval: 200, total: undefined, forceZip64: true }),
   );
 }
 

@@ -1,0 +1,50 @@
+import type { WorkbookFeature } from '../feature.js';
+import { type ChartSpec, bindCharts, normaliseCharts } from './chartOptions.js';
+import { sheetChartParts } from './chartParts.js';
+
+/** The options a sheet's charts come from. */
+export interface ChartSheetOptions {
+  /** Native Excel charts over the sheet's cells; see {@link ChartSpec}. @default [] */
+  readonly charts?: readonly ChartSpec[];
+}
+
+/**
+ * The charts feature. Checks `charts` at call time, and against `columns` too when they are
+ * given; without `columns` the keys are checked against the first row's keys, before the sheet's
+ * first byte, and a bad key then fails the stream (an empty source without `columns` has no
+ * columns, and then no chart). Axis formats are the columns' own cell formats.
+ * Charts cover the data rows of the sheet's first part (a sheet continued past the row limit on
+ * `Name (2)` keeps its charts on the first part, over the rows there).
+ */
+export const chartsFeature: WorkbookFeature<ChartSheetOptions> = {
+  name: 'charts',
+  resolve(options, settings) {
+    const charts = normaliseCharts(options.charts, `${settings.where}charts`);
+    if (charts.length === 0) return undefined;
+    if (settings.columns) bindCharts(charts, settings.columns);
+    return {
+      name: 'charts',
+      start(sheet) {
+        // An empty source without `columns` has no columns at all: nothing to chart, and no error.
+        if (sheet.columns.length === 0) return {};
+        const bound = bindCharts(charts, sheet.columns);
+        return {
+          tail(part) {
+            if (part.part !== 1) return {};
+            const numbers = { drawing: part.nextNumber('drawing'), charts: bound.map(() => part.nextNumber('chart')) };
+            const range = {
+              sheetName: part.sheetName,
+              header: sheet.header,
+              headerRow: sheet.headerRow,
+              dataRows: Math.max(0, part.lastRow - sheet.firstDataRow + 1),
+            };
+            const parts = sheetChartParts(bound, range, numbers);
+            const types = new Map(parts.overrides.map((o) => [o.partName.slice(1), o.contentType]));
+            for (const entry of parts.entries) part.addPart(entry.path, entry.xml, types.get(entry.path));
+            return { drawing: parts.drawingTag(part.addRelationship(parts.sheetRel.type, parts.sheetRel.target)) };
+          },
+        };
+      },
+    };
+  },
+};

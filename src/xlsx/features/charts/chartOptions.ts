@@ -1,0 +1,226 @@
+import { invalidOption } from '../../../errors.js';
+import type { ColumnPlan } from '../../resolve/sheetSettings.js';
+import { parseCellRef } from '../../sheet/cellRef.js';
+
+/** Chart kinds: `'column'` (vertical bars), `'bar'` (horizontal bars), `'line'`, `'pie'`. */
+export type ChartType = 'column' | 'bar' | 'line' | 'pie';
+
+/** Where the legend goes. */
+export type ChartLegendPosition = 'right' | 'left' | 'top' | 'bottom';
+
+/** A chart's size in pixels (at 96 dpi, as Excel measures on screen). */
+export interface ChartSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * A native Excel chart drawn over the sheet's own cells. The chart's cell ranges are known only
+ * once the last row is written, so its parts are added after the rows: streaming is kept.
+ * @example
+ * { type: 'column', title: 'Average score', categories: 'className', series: ['avgScore'] }
+ */
+export interface ChartSpec {
+  /** `'column'` (vertical bars), `'bar'` (horizontal bars), `'line'` or `'pie'`. */
+  readonly type: ChartType;
+  /** Title above the chart. @default no title */
+  readonly title?: string;
+  /** Key of the column whose cells label the points (the category axis, or the pie's slices). */
+  readonly categories: string;
+  /** Keys of the columns to plot, one series each, named by the column's header. A pie takes exactly one. */
+  readonly series: readonly string[];
+  /** Top-left cell of the chart, e.g. `'H2'`. @default two columns right of the data, row 2; further charts below the first */
+  readonly anchor?: string;
+  /** Width and height in pixels. @default { width: 480, height: 288 } */
+  readonly size?: ChartSize;
+  /** Title of the value axis (vertical for column and line charts, horizontal for bar charts). Not for pies. */
+  readonly yAxisTitle?: string;
+  /** Title of the category axis (horizontal for column and line charts, vertical for bar charts). Not for pies. */
+  readonly xAxisTitle?: string;
+  /** Legend position, or `false` for none. @default 'right', or `false` for a bar, column or line chart with one series */
+  readonly legend?: ChartLegendPosition | false;
+}
+
+/** Chart types, for checks and messages. */
+export const CHART_TYPES: readonly ChartType[] = ['column', 'bar', 'line', 'pie'];
+const LEGEND_POSITIONS: readonly ChartLegendPosition[] = ['right', 'left', 'top', 'bottom'];
+/** Default chart size in pixels: Excel's own default chart is 480 × 288. */
+export const DEFAULT_CHART_SIZE: ChartSize = { width: 480, height: 288 };
+/** Largest chart side we accept, in pixels (a 4K screen is 3840 wide). */
+const MAX_CHART_PIXELS = 10_000;
+
+/** A {@link ChartSpec} checked and defaulted, before it meets the sheet's columns. */
+export interface NormalisedChart {
+  readonly type: ChartType;
+  readonly title: string | undefined;
+  readonly categories: string;
+  readonly series: readonly string[];
+  /** 0-based top-left cell, or undefined for the default place. */
+  readonly anchor: { readonly col: number; readonly row: number } | undefined;
+  readonly size: ChartSize;
+  readonly yAxisTitle: string | undefined;
+  readonly xAxisTitle: string | undefined;
+  readonly legend: ChartLegendPosition | false;
+  /** The option path for messages: `charts[0]`, `sheets[1].charts[0]`. */
+  readonly option: string;
+}
+
+/** What a chart needs to know about a sheet column: its key, header, type and cell formats. */
+export type ChartColumn = Pick<ColumnPlan, 'key' | 'header' | 'type' | 'kind' | 'numberFormat' | 'dateNumFmt'>;
+
+/** A chart bound to the sheet's columns: positions instead of keys. */
+export interface BoundChart extends NormalisedChart {
+  /** 0-based column of the categories. */
+  readonly categoryCol: number;
+  /** Categories are numbers or dates (`numRef`), else text (`strRef`). */
+  readonly numericCategories: boolean;
+  /** Number format of the category cells, when numeric. */
+  readonly categoryFormat: string | undefined;
+  /** One entry per series: 0-based column and header text. */
+  readonly seriesColumns: readonly { readonly col: number; readonly header: string }[];
+  /** Number format of the value axis, from the first series column; undefined for General. */
+  readonly valueFormat: string | undefined;
+  /** 0-based top-left cell, defaulted. */
+  readonly from: { readonly col: number; readonly row: number };
+}
+
+/**
+ * Checks and defaults the `charts` option once, at call time.
+ * @param charts - The `charts` option as given.
+ * @param option - Its path for messages: `'charts'` or `'sheets[1].charts'`.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` for an unknown type, a pie with several series,
+ *   a missing or empty `series`, a bad anchor, size, title or legend.
+ */
+export function normaliseCharts(charts: unknown, option = 'charts'): NormalisedChart[] {
+  if (charts === undefined) return [];
+  if (!Array.isArray(charts)) throw invalidOption(option, 'an array of chart objects', charts);
+  return charts.map((spec: unknown, i) => normaliseChart(spec, `${option}[${i}]`));
+}
+
+/**
+ * Binds charts to the sheet's columns, once they are known (at call time when `columns` is given,
+ * else from the first row). Charts without an `anchor` are placed two columns right of the data,
+ * from row 2 down, one under the other.
+ * @param charts - From {@link normaliseCharts}.
+ * @param columns - The sheet's columns, in order; axes take the format of their cells.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the chart option for a key that is not a
+ *   column, or a series column of type `'string'` or `'boolean'`.
+ */
+export function bindCharts(
+  charts: readonly NormalisedChart[],
+  columns: readonly ChartColumn[],
+): BoundChart[] {
+  let nextRow = 1; // default charts stack from row 2 down
+  const firstFreeCol = columns.length + 1; // one empty column between the data and the chart
+  return charts.map((chart) => {
+    const find = (key: string, name: string): number => {
+      const col = columns.findIndex((c) => c.key === key);
+      if (col >= 0) return col;
+      const byHeader = columns.find((c) => c.header === key);
+      const hint = byHeader
+        ? `Did you mean the key ${JSON.stringify(byHeader.key)} (header ${JSON.stringify(byHeader.header)})?`
+        : `The columns are ${columns.map((c) => JSON.stringify(c.key)).join(', ') || '(none)'}`;
+      throw invalidOption(name, 'the key of one of the sheet\u2019s columns', key, hint);
+    };
+    const categoryCol = find(chart.categories, `${chart.option}.categories`);
+    const seriesColumns = chart.series.map((key, s) => {
+      const col = find(key, `${chart.option}.series[${s}]`);
+      const column = columns[col]!;
+      if (column.type === 'string' || column.type === 'boolean') {
+        throw invalidOption(`${chart.option}.series[${s}]`, 'a column of numbers', key, `Column ${JSON.stringify(key)} has type '${column.type}'`);
+      }
+      return { col, header: column.header };
+    });
+    const categoryColumn = columns[categoryCol]!;
+    const numericCategories = categoryColumn.kind === 'number' || categoryColumn.kind === 'date';
+    const firstSeries = columns[seriesColumns[0]!.col]!;
+    let from = chart.anchor;
+    if (from === undefined) {
+      from = { col: firstFreeCol, row: nextRow };
+      nextRow += Math.ceil(chart.size.height / DEFAULT_ROW_PIXELS) + 1;
+    }
+    return {
+      ...chart,
+      categoryCol,
+      numericCategories,
+      categoryFormat: numericCategories ? cellFormat(categoryColumn) : undefined,
+      seriesColumns,
+      valueFormat: cellFormat(firstSeries),
+      from,
+    };
+  });
+}
+
+// --- internal ---
+
+/** The format a column's cells show: dates for a date column, else numbers (undefined for General). */
+function cellFormat(column: ChartColumn): string | undefined {
+  return column.kind === 'date' ? column.dateNumFmt : column.numberFormat;
+}
+
+/** Excel's default row height, 15 points, in pixels. */
+const DEFAULT_ROW_PIXELS = 20;
+
+function normaliseChart(spec: unknown, option: string): NormalisedChart {
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw invalidOption(option, 'a chart object', spec);
+  const { type, title, categories, series, anchor, size = DEFAULT_CHART_SIZE, yAxisTitle, xAxisTitle, legend } = spec as Partial<ChartSpec>;
+  if (!CHART_TYPES.includes(type as ChartType)) {
+    const hint = typeof type === 'string' && /^(?:bars?|columns?|lines?|pies?)$/i.test(type) ? `Did you mean '${type.toLowerCase().replace(/s$/, '')}'?` : undefined;
+    throw invalidOption(`${option}.type`, CHART_TYPES.map((t) => `'${t}'`).join(', '), type, hint);
+  }
+  checkText(`${option}.title`, title);
+  checkText(`${option}.yAxisTitle`, yAxisTitle);
+  checkText(`${option}.xAxisTitle`, xAxisTitle);
+  if (typeof categories !== 'string' || categories === '') throw invalidOption(`${option}.categories`, 'a column key', categories);
+  if (!Array.isArray(series) || series.length === 0) {
+    const hint = typeof series === 'string' ? `Write series: [${JSON.stringify(series)}]` : undefined;
+    throw invalidOption(`${option}.series`, 'a non-empty array of column keys', series, hint);
+  }
+  series.forEach((key: unknown, s) => {
+    if (typeof key !== 'string' || key === '') throw invalidOption(`${option}.series[${s}]`, 'a column key', key);
+  });
+  if (type === 'pie') {
+    if (series.length > 1) throw invalidOption(`${option}.series`, 'exactly one column key for a pie chart', series, `Got ${series.length}; draw one pie per series`);
+    if (yAxisTitle !== undefined || xAxisTitle !== undefined) {
+      throw invalidOption(`${option}.${yAxisTitle !== undefined ? 'yAxisTitle' : 'xAxisTitle'}`, 'no axis title on a pie chart (a pie has no axes)', yAxisTitle ?? xAxisTitle);
+    }
+  }
+  let from: NormalisedChart['anchor'];
+  if (anchor !== undefined) {
+    from = typeof anchor === 'string' ? parseCellRef(anchor) : undefined;
+    if (!from) throw invalidOption(`${option}.anchor`, "a cell reference such as 'H2'", anchor);
+  }
+  if (
+    size === null ||
+    typeof size !== 'object' ||
+    !isPixels(size.width) ||
+    !isPixels(size.height)
+  ) {
+    throw invalidOption(`${option}.size`, `{ width, height } in pixels, each from 1 to ${MAX_CHART_PIXELS}`, size);
+  }
+  if (legend !== undefined && legend !== false && !LEGEND_POSITIONS.includes(legend)) {
+    throw invalidOption(`${option}.legend`, `${LEGEND_POSITIONS.map((p) => `'${p}'`).join(', ')} or false`, legend);
+  }
+  return {
+    type,
+    title,
+    categories,
+    series: [...series] as string[],
+    anchor: from,
+    size: { width: size.width, height: size.height },
+    yAxisTitle,
+    xAxisTitle,
+    legend: legend ?? (type !== 'pie' && series.length === 1 ? false : 'right'),
+    option,
+  } as NormalisedChart;
+}
+
+function checkText(name: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'string' || value.length > 255)) {
+    throw invalidOption(name, 'a string of at most 255 characters', value);
+  }
+}
+
+function isPixels(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= MAX_CHART_PIXELS;
+}

@@ -1,0 +1,156 @@
+import type { CellWriter } from '../cells/cells.js';
+import type { StyleRegistry } from '../package/styles.js';
+import type { SheetColumn, SheetSettings } from '../resolve/sheetSettings.js';
+import type { RowportWarningCode } from '../warnings.js';
+
+/*
+ * The seam for workbook features: what a sheet gets besides its cells (autofilter, print setup,
+ * charts; next: tables, conditional formats, links, a title block). This file holds the
+ * interfaces only; the features implement them, each in its own folder, and `features.ts` lists
+ * them. The assembly (resolve → cells → sheet XML → parts → zip) calls them; see README.md.
+ *
+ * A feature's life, for each sheet:
+ * 1. call time: `resolve(options, settings)` checks and defaults its options once (throwing
+ *    `invalidOption(settings.where + 'name', …)`) and returns an immutable `SheetFeature`, or
+ *    undefined when the sheet does not use it. `settings.columns` is known when `columns` was given.
+ * 2. sheet start (columns bound to the rows, nothing written yet): `start(sheet)` returns the
+ *    hooks of this sheet, with whatever state they keep (counters, ranges, totals).
+ * 3. each physical sheet (`Name`, then `Name (2)`, … past the row limit): `head`, `rowsAbove`,
+ *    then the rows (`observe`), then `tail` and `definedNames`.
+ */
+
+/** An entry of the feature list (`features.ts`). `O` is the sheet options it reads. */
+export interface WorkbookFeature<O> {
+  /** Short name, for messages and tests (`'charts'`). */
+  readonly name: string;
+  /**
+   * Checks and defaults the feature's options of one sheet, at call time, before any work.
+   * @param options - The options of `toXlsx`, or one `SheetSpec` of `toWorkbook`.
+   * @param settings - The sheet's resolved settings (columns when given, dates, the look, `where`).
+   * @returns The feature for this sheet, or undefined when the sheet does not use it.
+   * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming `${settings.where}option`.
+   */
+  resolve(options: O, settings: SheetSettings): SheetFeature | undefined;
+}
+
+/** A feature resolved for one sheet: immutable, part of the resolved sheet. */
+export interface SheetFeature {
+  /** The feature's name (as in {@link WorkbookFeature}). */
+  readonly name: string;
+  /** Rows the feature writes above the header row (a title block). The header and data move down. @default 0 */
+  readonly rowsAbove?: number;
+  /**
+   * Starts the feature on a sheet whose columns are known, before its first byte. Throwing a
+   * `RowportError` here (a chart key that the first row does not have) fails the stream.
+   * @returns The hooks for this sheet; keep per-sheet state in them, never in the `SheetFeature`.
+   */
+  start(sheet: SheetStart): SheetHooks;
+}
+
+/** What a feature knows of a sheet when it starts. */
+export interface SheetStart {
+  readonly settings: SheetSettings;
+  /** The columns, in order (column A first), bound to the rows. */
+  readonly columns: readonly SheetColumn[];
+  /** Column widths in characters, undefined where Excel's default applies. */
+  readonly widths: readonly (number | undefined)[];
+  /** True when the sheet has a header row. */
+  readonly header: boolean;
+  /** 1-based row of the header: 1 + the rows above it. Without a header, the row it would be on. */
+  readonly headerRow: number;
+  /** 1-based row of the first data row (`headerRow + 1` with a header, else `headerRow`). */
+  readonly firstDataRow: number;
+  /** 1-based first row of this feature's own rows above the header (when it has `rowsAbove`). */
+  readonly ownFirstRow: number;
+  /** The workbook's cell formats: intern a style (`styles.style({...})`, `styles.dxf(...)`) and use its index. */
+  readonly styles: StyleRegistry;
+  /** Reports a warning through `onWarning`, with the sheet's name. */
+  warn(code: RowportWarningCode, message: string, row?: number, column?: string): void;
+}
+
+/** What a feature does on one sheet. Every hook is optional. */
+export interface SheetHooks {
+  /** Writes the cells of a column instead of the default writer (a formula or link column); undefined to leave it. */
+  cell?(column: SheetColumn, index: number): CellWriter | undefined;
+  /** Before the rows of each physical sheet: XML for the sheet's head. */
+  head?(part: PartContext): SheetHeadFragments;
+  /** Each physical sheet: the `<row>`s above the header, numbered from `ownFirstRow` (`rowsAbove` of them). */
+  rowsAbove?(part: PartContext): string;
+  /**
+   * Sees every data row after it is written: its values in column order (a reused array: copy
+   * what you keep), its 1-based row number on the physical sheet and its 0-based source index.
+   * Only features that need it define it: it runs once per row.
+   */
+  observe?(values: readonly unknown[], rowNumber: number, index: number): void;
+  /** After the rows of each physical sheet: fragments by element, in their schema order. Add parts through `part`. */
+  tail?(part: PartContext): SheetTail;
+  /** Names for `<definedNames>` of the workbook. Called after `tail`. */
+  definedNames?(part: PartContext): readonly DefinedName[];
+}
+
+/** One physical sheet being written, and how a feature adds to the package. */
+export interface PartContext {
+  /** 0-based position of the sheet in the workbook (`localSheetId` of defined names). */
+  readonly sheetIndex: number;
+  /** The sheet's name as written (repaired, unique; `Name (2)` for a continuation). */
+  readonly sheetName: string;
+  /** The name quoted for formulas and defined names: `'Class Summary'`. */
+  readonly quotedName: string;
+  /** Path of the sheet part in the zip: `xl/worksheets/sheet3.xml`. */
+  readonly sheetPath: string;
+  /** 1 for the sheet itself, 2, 3, … for the continuations `Name (2)`, `Name (3)`. */
+  readonly part: number;
+  /** 1-based number of the last row written; `firstDataRow - 1` when no data row was written. Known in `tail` and after. */
+  readonly lastRow: number;
+  /** Adds a relationship from the sheet (to a drawing, a table, a link); returns its id, `rId1`, `rId2`, … */
+  addRelationship(type: string, target: string, external?: boolean): string;
+  /** Adds a zip entry, with its content-type override (`/xl/charts/chart1.xml`) when given. */
+  addPart(name: string, data: string | Buffer, contentType?: string): void;
+  /** Next number of a workbook-wide counter, from 1: `nextNumber('chart')` names `chart1.xml`, `chart2.xml`. */
+  nextNumber(kind: string): number;
+}
+
+/** XML a feature adds to the head of a sheet part (before `<sheetData>`). */
+export interface SheetHeadFragments {
+  /** Children of `<sheetPr>` (`<pageSetUpPr fitToPage="1"/>`, `<tabColor …/>`), in schema order across features. */
+  readonly sheetPr?: string;
+  /** Extra attributes of each column's `<col>` (` style="3"`), by 0-based column; a column gets a `<col>` for them. */
+  readonly cols?: readonly (string | undefined)[];
+}
+
+/**
+ * Sheet XML elements that follow `<sheetData>`, in the order CT_Worksheet requires (ECMA-376
+ * Part 1, §18.3.1.99); Excel refuses a sheet with them out of order. Elements not listed are not
+ * written by any feature yet: add them here in their place.
+ */
+export const TAIL_ELEMENTS = [
+  'autoFilter',
+  'mergeCells',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'ignoredErrors',
+  'drawing',
+  'legacyDrawing',
+  'tableParts',
+  'extLst',
+] as const;
+
+/** XML fragments by element; the assembly writes them in {@link TAIL_ELEMENTS} order, features in list order within one. */
+export type SheetTail = Partial<Record<(typeof TAIL_ELEMENTS)[number], string>>;
+
+/** A workbook defined name, e.g. `_xlnm.Print_Titles` for one sheet. */
+export interface DefinedName {
+  readonly name: string;
+  /** The formula, e.g. `'Class Summary'!$1:$1`. */
+  readonly value: string;
+  /** Scope the name to this sheet (`localSheetId`). */
+  readonly local?: boolean;
+  readonly hidden?: boolean;
+}

@@ -1,0 +1,122 @@
+import type { DefinedName } from '../features/feature.js';
+import { XML_DECLARATION, escapeAttribute, escapeText } from '../xmlText.js';
+
+/** A sheet as listed in the workbook. */
+export interface WorkbookSheet {
+  readonly name: string;
+  readonly path: string; // xl/worksheets/sheetN.xml
+}
+
+/** A defined name with the sheet it is scoped to. */
+export interface ScopedName extends DefinedName {
+  readonly sheetIndex: number;
+}
+
+/** A relationship of a part: `rId`, type URI, target relative to the part's folder. */
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  /** The target is outside the package (a web link): `TargetMode="External"`. */
+  readonly external?: boolean;
+}
+
+export const REL = {
+  officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
+  worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
+  styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
+  coreProperties: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+  extendedProperties: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties',
+} as const;
+
+/** `[Content_Types].xml`: the fixed parts, every sheet, and the overrides features added. */
+export function contentTypesXml(sheets: readonly WorkbookSheet[], overrides: ReadonlyMap<string, string>): string {
+  const parts: [string, string][] = [
+    ['/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'],
+    ...sheets.map((s): [string, string] => [`/${s.path}`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml']),
+    ['/xl/styles.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml'],
+    ['/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml'],
+    ['/docProps/app.xml', 'application/vnd.openxmlformats-officedocument.extended-properties+xml'],
+    ...overrides,
+  ];
+  return (
+    `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    parts.map(([name, type]) => `<Override PartName="${escapeAttribute(name)}" ContentType="${escapeAttribute(type)}"/>`).join('') +
+    '</Types>'
+  );
+}
+
+/** `xl/workbook.xml`: the sheets in order and the defined names. */
+export function workbookXml(sheets: readonly WorkbookSheet[], names: readonly ScopedName[]): string {
+  const sheetList = sheets.map((s, i) => `<sheet name="${escapeAttribute(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  const defined = names
+    .map(
+      (n) =>
+        `<definedName name="${escapeAttribute(n.name)}"${n.local ? ` localSheetId="${n.sheetIndex}"` : ''}${n.hidden ? ' hidden="1"' : ''}>` +
+        `${escapeText(n.value)}</definedName>`,
+    )
+    .join('');
+  return (
+    `${XML_DECLARATION}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>' +
+    `<sheets>${sheetList}</sheets>` +
+    (defined ? `<definedNames>${defined}</definedNames>` : '') +
+    '<calcPr calcId="191029"/></workbook>'
+  );
+}
+
+/** `xl/_rels/workbook.xml.rels`: sheets are `rId1…rIdN`, styles the next. */
+export function workbookRelsXml(sheets: readonly WorkbookSheet[]): string {
+  const rels: Relationship[] = sheets.map((s, i) => ({ id: `rId${i + 1}`, type: REL.worksheet, target: s.path.slice('xl/'.length) }));
+  rels.push({ id: `rId${sheets.length + 1}`, type: REL.styles, target: 'styles.xml' });
+  return relationshipsXml(rels);
+}
+
+/** `_rels/.rels`. */
+export function rootRelsXml(): string {
+  return relationshipsXml([
+    { id: 'rId1', type: REL.officeDocument, target: 'xl/workbook.xml' },
+    { id: 'rId2', type: REL.coreProperties, target: 'docProps/core.xml' },
+    { id: 'rId3', type: REL.extendedProperties, target: 'docProps/app.xml' },
+  ]);
+}
+
+/** Any `.rels` part. */
+export function relationshipsXml(rels: readonly Relationship[]): string {
+  return (
+    `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    rels.map((r) => `<Relationship Id="${r.id}" Type="${escapeAttribute(r.type)}" Target="${escapeAttribute(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`).join('') +
+    '</Relationships>'
+  );
+}
+
+/** `docProps/core.xml`: creator, created and modified. */
+export function coreXml(creator: string, created: Date): string {
+  const when = `${created.toISOString().slice(0, 19)}Z`;
+  return (
+    `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    (creator ? `<dc:creator>${escapeText(creator.toWellFormed())}</dc:creator>` : '') +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+/** `docProps/app.xml`: the application and the sheet names. */
+export function appXml(sheets: readonly WorkbookSheet[]): string {
+  const titles = sheets.map((s) => `<vt:lpstr>${escapeText(s.name)}</vt:lpstr>`).join('');
+  return (
+    `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    '<Application>rowport</Application>' +
+    `<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>` +
+    `<vt:variant><vt:i4>${sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+    `<TitlesOfParts><vt:vector size="${sheets.length}" baseType="lpstr">${titles}</vt:vector></TitlesOfParts>` +
+    '</Properties>'
+  );
+}

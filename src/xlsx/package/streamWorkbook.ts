@@ -1,0 +1,108 @@
+import type { Readable } from 'node:stream';
+import { asRowportError, chunkStream } from '../../internal/chunkStream.js';
+import { trackRows } from '../../internal/rowCount.js';
+import { Progress } from '../../progress/progress.js';
+import type { ProgressInfo } from '../../types.js';
+import type { ResolvedLook } from '../resolve/look.js';
+import type { SheetNames } from '../resolve/sheetName.js';
+import { type SheetJob, writeSheet } from '../sheet/writeSheet.js';
+import { appXml, contentTypesXml, coreXml, rootRelsXml, workbookRelsXml, workbookXml } from './packageParts.js';
+import { StyleRegistry } from './styles.js';
+import type { WorkbookState } from './workbookState.js';
+import { ZipWriter } from './zip.js';
+
+/** A workbook to write: its sheets (names already reserved in `names`) and its look. */
+export interface WorkbookJob {
+  readonly sheets: readonly SheetJob[];
+  readonly names: SheetNames;
+  readonly look: ResolvedLook;
+  readonly signal: AbortSignal | undefined;
+  readonly onProgress: ((progress: ProgressInfo) => void) | undefined;
+  readonly progressInterval: number;
+  readonly total: number | undefined;
+  /** Write zip64 records for every entry, as a sheet past 4 GiB gets them (tests of readers only). */
+  readonly forceZip64?: boolean;
+}
+
+/** Fixed time of the zip entries and document properties without `createdAt`: the DOS epoch. */
+export const FIXED_TIME = new Date(Date.UTC(1980, 0, 1));
+
+/**
+ * Streams a workbook: the sheets, one after another, are written into the zip while its bytes
+ * flow out; the parts that list everything (`[Content_Types].xml`, the workbook, relationships,
+ * styles, properties) follow the last sheet. Destroying the stream stops the writing and closes
+ * every sheet's source that is still open.
+ */
+export function streamWorkbook(job: WorkbookJob): Readable {
+  const { look } = job;
+  const progress = new Progress(job.onProgress, job.progressInterval, job.total);
+  const zip = new ZipWriter(look.createdAt ?? FIXED_TIME, look.compressionLevel, job.forceZip64);
+  const state: WorkbookState = {
+    zip,
+    look,
+    progress,
+    styles: new StyleRegistry(look.headerStyle),
+    names: job.names,
+    sheets: [],
+    definedNames: [],
+    overrides: new Map(),
+    counters: new Map(),
+    cancelled: false,
+    warn(code, message, sheet, row, column) {
+      look.onWarning?.({ code, message, sheet, ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }) });
+    },
+  };
+  // All at once: one source whose return() hangs must not keep the others open.
+  const closeSources = async (): Promise<void> => {
+    await Promise.all(job.sheets.map((sheet) => sheet.reader.close()));
+  };
+  const cancel = (): Promise<void> => {
+    state.cancelled = true;
+    zip.destroy();
+    return closeSources();
+  };
+  const output = chunkStream(workbookChunks(job, state, closeSources), { signal: job.signal, onDestroy: cancel });
+  return trackRows(output, () => progress.rows);
+}
+
+// --- internal ---
+
+async function* workbookChunks(job: WorkbookJob, state: WorkbookState, closeSources: () => Promise<void>): AsyncGenerator<Buffer, void, undefined> {
+  const { zip, progress } = state;
+  let failure: unknown;
+  const producing = writeParts(job, state).then(
+    () => zip.end(),
+    (error: unknown) => {
+      failure = error;
+      state.cancelled = true;
+      zip.destroy(asRowportError(error));
+    },
+  );
+  try {
+    for await (const chunk of zip.output) {
+      progress.addBytes((chunk as Buffer).length);
+      yield chunk as Buffer;
+    }
+    await producing;
+    if (failure !== undefined) throw failure;
+    progress.final();
+  } catch (error) {
+    throw asRowportError(failure ?? error);
+  } finally {
+    state.cancelled = true;
+    zip.destroy();
+    await closeSources();
+  }
+}
+
+async function writeParts(job: WorkbookJob, state: WorkbookState): Promise<void> {
+  for (const sheet of job.sheets) await writeSheet(sheet, state);
+  const { zip, sheets } = state;
+  zip.addBuffer('xl/workbook.xml', workbookXml(sheets, state.definedNames));
+  zip.addBuffer('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets));
+  zip.addBuffer('xl/styles.xml', state.styles.toXml());
+  zip.addBuffer('docProps/core.xml', coreXml(job.look.creator, job.look.createdAt ?? FIXED_TIME));
+  zip.addBuffer('docProps/app.xml', appXml(sheets));
+  zip.addBuffer('_rels/.rels', rootRelsXml());
+  zip.addBuffer('[Content_Types].xml', contentTypesXml(sheets, state.overrides));
+}

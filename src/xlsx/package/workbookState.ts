@@ -1,0 +1,27 @@
+import type { Progress } from '../../progress/progress.js';
+import type { ResolvedLook } from '../resolve/look.js';
+import type { SheetNames } from '../resolve/sheetName.js';
+import type { RowportWarningCode } from '../warnings.js';
+import type { ScopedName, WorkbookSheet } from './packageParts.js';
+import type { StyleRegistry } from './styles.js';
+import type { ZipWriter } from './zip.js';
+
+/** What the sheets of one workbook share while they are written. */
+export interface WorkbookState {
+  readonly zip: ZipWriter;
+  readonly look: ResolvedLook;
+  readonly progress: Progress;
+  readonly styles: StyleRegistry;
+  readonly names: SheetNames;
+  /** Physical sheets in order, continuations included. */
+  readonly sheets: WorkbookSheet[];
+  readonly definedNames: ScopedName[];
+  /** Content-type overrides added by features: part name (`/xl/charts/chart1.xml`) → type. */
+  readonly overrides: Map<string, string>;
+  /** Workbook-wide counters of features (`chart`, `drawing`). */
+  readonly counters: Map<string, number>;
+  /** Set when the consumer went away or the export failed: stop writing. */
+  cancelled: boolean;
+  /** Reports a warning through `onWarning`. */
+  warn(code: RowportWarningCode, message: string, sheet: string, row?: number, column?: string): void;
+}

@@ -1,0 +1,36 @@
+import { invalidOption } from '../../errors.js';
+import { type ResolvedWriterOptions, resolveWriterOptions } from '../../internal/writerOptions.js';
+import type { WriterOptions } from '../../types.js';
+import type { SheetFeatureOptions } from '../features/features.js';
+import { type ResolvedLook, type XlsxLookOptions, resolveLook } from './look.js';
+import { type ResolvedSheet, resolveSheet } from './resolveSheet.js';
+import { SheetNames } from './sheetName.js';
+
+/** Options of `toXlsx`: the shared writer options, the look, and the sheet's features. */
+export interface ToXlsxOptions<T = Record<string, unknown>> extends WriterOptions<T>, XlsxLookOptions, SheetFeatureOptions {
+  /** Name of the sheet; repaired if Excel would refuse it. @default 'Sheet1' */
+  readonly sheetName?: string;
+}
+
+/** {@link ToXlsxOptions} checked and defaulted once. */
+export interface ResolvedXlsxOptions<T> {
+  /** The options of the run: progress, cancellation, total. */
+  readonly shared: ResolvedWriterOptions<T>;
+  readonly look: ResolvedLook;
+  readonly names: SheetNames;
+  readonly sheet: ResolvedSheet;
+}
+
+/**
+ * Checks and defaults every `toXlsx` option once; errors name the option as given (`timeZone`).
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
+ */
+export function resolveXlsxOptions<T>(options: ToXlsxOptions<T>): ResolvedXlsxOptions<T> {
+  const shared = resolveWriterOptions(options);
+  const { sheetName = 'Sheet1' } = options;
+  if (typeof sheetName !== 'string') throw invalidOption('sheetName', 'a string', sheetName);
+  const look = resolveLook(options);
+  const names = new SheetNames();
+  const name = { requested: sheetName, written: names.add(sheetName, 'Sheet1') };
+  return { shared, look, names, sheet: resolveSheet(options, { ...shared, look }, '', name) };
+}

@@ -1,0 +1,42 @@
+import { FEATURES, type SheetFeatureOptions } from '../features/features.js';
+import type { SheetFeature } from '../features/feature.js';
+import { type SheetDefaults, type SheetSettings, type SheetSettingsOptions, resolveSheetSettings } from './sheetSettings.js';
+
+/** The options of one sheet: its settings and its features' options. */
+export interface SheetOptions<T> extends SheetSettingsOptions<T>, SheetFeatureOptions {}
+
+/**
+ * One sheet, resolved once at call time from the workbook's options and its own: its settings
+ * (columns with their cell kinds, formats, widths and headers; dates; the look) and its features
+ * (autofilter, print setup, charts checked against the columns). Immutable; every later stage
+ * (cells, auto-fit, sheet XML, features, parts) reads only this.
+ */
+export interface ResolvedSheet extends SheetSettings {
+  /** The features the sheet uses, in the order of the feature list. */
+  readonly features: readonly SheetFeature[];
+  /** Rows written above the header by the features (a title block). */
+  readonly rowsAbove: number;
+}
+
+/**
+ * Resolves one sheet.
+ * @param options - The options of `toXlsx`, or one `SheetSpec` of `toWorkbook`.
+ * @param defaults - The workbook's options, checked, for what the sheet leaves out.
+ * @param where - How the sheet's options are named in errors: `''` for `toXlsx`, `'sheets[1].'`.
+ * @param name - The requested and the written (repaired, unique) name.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming `${where}option`.
+ */
+export function resolveSheet<T>(
+  options: SheetOptions<T>,
+  defaults: SheetDefaults,
+  where: string,
+  name: { readonly requested: string; readonly written: string },
+): ResolvedSheet {
+  const settings = resolveSheetSettings(options, defaults, where, name);
+  const features: SheetFeature[] = [];
+  for (const feature of FEATURES) {
+    const resolved = feature.resolve(options, settings);
+    if (resolved !== undefined) features.push(resolved);
+  }
+  return Object.freeze({ ...settings, features, rowsAbove: features.reduce((n, f) => n + (f.rowsAbove ?? 0), 0) });
+}

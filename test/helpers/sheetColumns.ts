@@ -1,0 +1,10 @@
+import { Zone } from '../../src/dates/zone.js';
+import type { ColumnSpec } from '../../src/types.js';
+import { resolveLook } from '../../src/xlsx/resolve/look.js';
+import { type SheetColumn, resolveSheetSettings } from '../../src/xlsx/resolve/sheetSettings.js';
+
+/** The sheet columns the XLSX writer would bind for these specs and this first row. */
+export function sheetColumns(specs: readonly ColumnSpec[] | undefined, firstRow: unknown, dateFormat = 'iso'): readonly SheetColumn[] {
+  const defaults = { header: true, dateFormat, timeZone: 'UTC', zone: new Zone('UTC'), maxRows: Infinity, look: resolveLook({}) };
+  return resolveSheetSettings({ columns: specs }, defaults, '', { requested: 'Sheet1', written: 'Sheet1' }).bindColumns(firstRow);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { dateNumFmt, excelDatePattern } from '../../../src/xlsx/resolve/numFmt.js';
+
+describe('dateNumFmt', () => {
+  it.each([
+    ['iso', 'date', 'yyyy-mm-dd'],
+    ['iso', 'datetime', 'yyyy-mm-dd hh:mm:ss'],
+    ['iso', undefined, 'yyyy-mm-dd'],
+    ['us', 'date', 'mm/dd/yyyy'],
+    ['us', 'datetime', 'mm/dd/yyyy hh:mm:ss'],
+    ['eu', 'date', 'dd.mm.yyyy'],
+    ['eu', 'datetime', 'dd.mm.yyyy hh:mm:ss'],
+    ['full', 'date', 'yyyy-mm-dd'],
+    ['full', 'datetime', 'yyyy-mm-dd hh:mm:ss'],
+    ['full', undefined, 'yyyy-mm-dd hh:mm:ss'],
+    ['dd/MM/yyyy HH:mm', undefined, 'dd/mm/yyyy hh:mm'],
+  ] as const)('%s for a %s column is %s', (format, type, expected) => {
+    expect(dateNumFmt(format, type)).toBe(expected);
+  });
+  it('falls back to ISO for a pattern Excel cannot show', () => {
+    expect(dateNumFmt('QQQ yyyy', 'date')).toBe('yyyy-mm-dd');
+    expect(dateNumFmt('QQQ yyyy', 'datetime')).toBe('yyyy-mm-dd hh:mm:ss');
+  });
+});
+
+describe('excelDatePattern', () => {
+  it.each([
+    ['yyyy-MM-dd', 'yyyy-mm-dd'],
+    ['d MMMM yyyy', 'd mmmm yyyy'],
+    ['EEE, d MMM', 'ddd, d mmm'],
+    ['hh:mm a', 'hh:mm AM/PM'],
+    ['h:mm', 'h:mm AM/PM'],
+    ["yyyy 'week'", 'yyyy "week"'],
+    ['HH:mm:ss.SSS', 'hh:mm:ss.000'],
+  ])('%s → %s', (pattern, expected) => {
+    expect(excelDatePattern(pattern)).toBe(expected);
+  });
+  it('is undefined for tokens Excel lacks', () => {
+    expect(excelDatePattern('QQQ')).toBeUndefined();
+  });
+});
