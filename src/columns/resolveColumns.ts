@@ -3,7 +3,7 @@ import type { Column, ColumnSpec, ColumnType } from '../types.js';
 import { type Getter, compileIndex, compilePath } from './path.js';
 
 /** Column types, for checks and messages. */
-export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'integer', 'decimal', 'percent', 'date', 'datetime', 'boolean'];
+export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'integer', 'decimal', 'percent', 'date', 'datetime', 'boolean', 'url'];
 
 /** A column with everything defaulted and its reader compiled. */
 export interface ResolvedColumn {

@@ -2,8 +2,8 @@ import type { Readable } from 'node:stream';
 import { invalidOption } from '../errors.js';
 import { resolveWriterOptions } from '../internal/writerOptions.js';
 import { RowReader, assertRows } from '../sources/rowReader.js';
-import type { ColumnSpec, DateFormat, Rows, WriterOptions } from '../types.js';
-import type { SheetFeatureOptions } from '../xlsx/features/features.js';
+import type { DateFormat, Rows, WriterOptions } from '../types.js';
+import type { SheetFeatureOptions, XlsxColumnSpec } from '../xlsx/features/features.js';
 import { streamWorkbook } from '../xlsx/package/streamWorkbook.js';
 import { type XlsxLookOptions, resolveLook } from '../xlsx/resolve/look.js';
 import { resolveSheet } from '../xlsx/resolve/resolveSheet.js';
@@ -17,7 +17,7 @@ export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOpti
   /** The sheet's rows: any `Iterable` or `AsyncIterable`. Read when the sheet before it is done. */
   readonly rows: Rows<T>;
   /** Which columns, in order, with headers, types and widths. @default the first row's keys */
-  readonly columns?: readonly ColumnSpec<T>[];
+  readonly columns?: readonly XlsxColumnSpec<T>[];
   /** Write a header row on this sheet. @default the workbook's `header` */
   readonly header?: boolean;
   /** Date rendering of this sheet. @default the workbook's `dateFormat` */

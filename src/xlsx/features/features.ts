@@ -1,16 +1,46 @@
 import { autoFilterFeature } from './autoFilter/autoFilter.js';
 import { type ChartSheetOptions, chartsFeature } from './charts/chartFeature.js';
+import { type ColumnCellsSheetOptions, columnCellsFeature } from './columnCells/columnCells.js';
+import { type ConditionalFormatSheetOptions, conditionalFormatsFeature } from './conditionalFormats/conditionalFormatFeature.js';
+import type { Column } from '../../types.js';
+import type { XlsxColumnOptions } from './columnCells/columnCells.js';
+import type { ConditionalFormat } from './conditionalFormats/conditionalFormatOptions.js';
 import type { WorkbookFeature } from './feature.js';
 import { type PrintSheetOptions, printFeature } from './print/print.js';
+import { type TableSheetOptions, tableFeature } from './table/tableFeature.js';
+import { type TitleSheetOptions, titleFeature } from './title/titleFeature.js';
 
 /**
  * The options of every workbook feature: `toXlsx` and each `SheetSpec` of `toWorkbook` take
  * them. A new feature adds its options interface here.
  */
-export interface SheetFeatureOptions extends PrintSheetOptions, ChartSheetOptions {}
+export interface SheetFeatureOptions
+  extends PrintSheetOptions,
+    ChartSheetOptions,
+    TableSheetOptions,
+    ConditionalFormatSheetOptions,
+    TitleSheetOptions,
+    ColumnCellsSheetOptions {}
+
+/** A column of an XLSX sheet: a {@link Column} with a style, a formula, a link, its own conditional formats. */
+export interface XlsxColumn<T = Record<string, unknown>> extends Column<T>, XlsxColumnOptions<T> {
+  /** Conditional formats over this column's data cells (their `column` is this one). */
+  readonly conditionalFormats?: readonly Omit<ConditionalFormat, 'column'>[];
+}
+
+/** A column of an XLSX sheet: a key (`'name'`) or an {@link XlsxColumn}. */
+export type XlsxColumnSpec<T = Record<string, unknown>> = string | XlsxColumn<T>;
 
 /**
  * The workbook features, in the order their hooks run (and their fragments of one element are
  * written). A new feature adds its entry here; see README.md, "How to add a workbook feature".
  */
-export const FEATURES: readonly WorkbookFeature<SheetFeatureOptions>[] = [autoFilterFeature, printFeature, chartsFeature];
+export const FEATURES: readonly WorkbookFeature<SheetFeatureOptions>[] = [
+  autoFilterFeature,
+  titleFeature,
+  printFeature,
+  chartsFeature,
+  tableFeature,
+  conditionalFormatsFeature,
+  columnCellsFeature,
+];

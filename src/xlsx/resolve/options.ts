@@ -1,7 +1,7 @@
 import { invalidOption } from '../../errors.js';
 import { type ResolvedWriterOptions, resolveWriterOptions } from '../../internal/writerOptions.js';
 import type { WriterOptions } from '../../types.js';
-import type { SheetFeatureOptions } from '../features/features.js';
+import type { SheetFeatureOptions, XlsxColumnSpec } from '../features/features.js';
 import { type ResolvedLook, type XlsxLookOptions, resolveLook } from './look.js';
 import { type ResolvedSheet, resolveSheet } from './resolveSheet.js';
 import { SheetNames } from './sheetName.js';
@@ -10,6 +10,8 @@ import { SheetNames } from './sheetName.js';
 export interface ToXlsxOptions<T = Record<string, unknown>> extends WriterOptions<T>, XlsxLookOptions, SheetFeatureOptions {
   /** Name of the sheet; repaired if Excel would refuse it. @default 'Sheet1' */
   readonly sheetName?: string;
+  /** Which columns, in order, with headers, types, widths, styles, formulas and links. @default the first row's keys */
+  readonly columns?: readonly XlsxColumnSpec<T>[];
 }
 
 /** {@link ToXlsxOptions} checked and defaulted once. */

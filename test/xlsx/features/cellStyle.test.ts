@@ -30,16 +30,16 @@ describe('resolveCellStyle', () => {
 describe('style XML', () => {
   const s = resolveCellStyle('s', { bold: true, color: '9C0006', fill: 'FFC7CE', align: 'right', border: 'medium' });
   it('writes font, fill, border and alignment in schema order', () => {
-    expect(fontXml(s)).toBe('<font><b/><sz val="11"/><color rgb="FF9C0006"/><name val="Calibri"/><family val="2"/></font>');
-    expect(fillXml(s)).toBe('<fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/><bgColor indexed="64"/></patternFill></fill>');
+    expect(fontXml(s)).toBe('<b/><sz val="11"/><color rgb="FF9C0006"/><name val="Calibri"/><family val="2"/>');
+    expect(fillXml(s)).toBe('<patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/><bgColor indexed="64"/></patternFill>');
     expect(borderXml(s)).toContain('<left style="medium"><color auto="1"/></left>');
-    expect(alignmentXml(s, true)).toBe('<alignment horizontal="right" wrapText="1" vertical="top"/>');
-    expect(alignmentXml(NO_STYLE, false)).toBe('');
+    expect(alignmentXml(s, true)).toBe('horizontal="right" wrapText="1" vertical="top"');
+    expect(alignmentXml(NO_STYLE, false)).toBeUndefined();
   });
   it('writes a dxf with the fill as background colour', () => {
     expect(dxfXml(s)).toBe(
-      '<dxf><font><b/><color rgb="FF9C0006"/></font><fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/><bgColor rgb="FFFFC7CE"/></patternFill></fill>' +
-        '<alignment horizontal="right"/><border><left style="medium"><color auto="1"/></left><right style="medium"><color auto="1"/></right><top style="medium"><color auto="1"/></top><bottom style="medium"><color auto="1"/></bottom><diagonal/></border></dxf>',
+      '<font><b/><color rgb="FF9C0006"/></font><fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/><bgColor rgb="FFFFC7CE"/></patternFill></fill>' +
+        '<alignment horizontal="right"/><border><left style="medium"><color auto="1"/></left><right style="medium"><color auto="1"/></right><top style="medium"><color auto="1"/></top><bottom style="medium"><color auto="1"/></bottom><diagonal/></border>',
     );
   });
   it('lays a row style over a column style', () => {

@@ -112,40 +112,40 @@ export function isPlain(style: ResolvedCellStyle): boolean {
 }
 
 /**
- * The `<font>` of a cell format, or undefined when the font is the default one (Calibri 11).
- * Child order is CT_Font's (ECMA-376 Part 1, §18.8.22): b, i, u, sz, color, name, family.
+ * The content of the `<font>` of a cell format, or undefined when the font is the default one
+ * (Calibri 11). Child order is CT_Font's (ECMA-376 Part 1, §18.8.22): b, i, u, sz, color, name, family.
  */
 export function fontXml(style: ResolvedCellStyle): string | undefined {
   if (!style.bold && !style.italic && !style.underline && style.size === undefined && style.color === undefined) return undefined;
   return (
-    `<font>${style.bold ? '<b/>' : ''}${style.italic ? '<i/>' : ''}${style.underline ? '<u/>' : ''}` +
-    `<sz val="${style.size ?? 11}"/>${style.color ? `<color rgb="${style.color}"/>` : ''}<name val="Calibri"/><family val="2"/></font>`
+    `${style.bold ? '<b/>' : ''}${style.italic ? '<i/>' : ''}${style.underline ? '<u/>' : ''}` +
+    `<sz val="${style.size ?? 11}"/>${style.color ? `<color rgb="${style.color}"/>` : ''}<name val="Calibri"/><family val="2"/>`
   );
 }
 
-/** The `<fill>` of a cell format (a solid fill is its foreground colour), or undefined for none. */
+/** The content of the `<fill>` of a cell format (a solid fill is its foreground colour), or undefined for none. */
 export function fillXml(style: ResolvedCellStyle): string | undefined {
-  return style.fill === undefined ? undefined : `<fill><patternFill patternType="solid"><fgColor rgb="${style.fill}"/><bgColor indexed="64"/></patternFill></fill>`;
+  return style.fill === undefined ? undefined : `<patternFill patternType="solid"><fgColor rgb="${style.fill}"/><bgColor indexed="64"/></patternFill>`;
 }
 
-/** The `<border>` of a cell format, or undefined for none. Children in CT_Border order. */
+/** The content of the `<border>` of a cell format, or undefined for none. Children in CT_Border order. */
 export function borderXml(style: ResolvedCellStyle): string | undefined {
   const weight = style.border;
   if (weight === undefined) return undefined;
   const side = (name: string): string => `<${name} style="${weight}"><color auto="1"/></${name}>`;
-  return `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`;
+  return `${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/>`;
 }
 
-/** The `<alignment>` of a cell format, or '' for none. */
-export function alignmentXml(style: ResolvedCellStyle, wrap: boolean): string {
-  if (style.align === undefined && !wrap) return '';
-  return `<alignment${style.align ? ` horizontal="${style.align}"` : ''}${wrap ? ' wrapText="1" vertical="top"' : ''}/>`;
+/** The attributes of the `<alignment>` of a cell format, or undefined for none. */
+export function alignmentXml(style: ResolvedCellStyle, wrap: boolean): string | undefined {
+  if (style.align === undefined && !wrap) return undefined;
+  return [style.align ? `horizontal="${style.align}"` : '', wrap ? 'wrapText="1" vertical="top"' : ''].filter(Boolean).join(' ');
 }
 
 /**
- * A differential format (`<dxf>`) for conditional formats: only what it sets. In a dxf a solid
- * fill's colour is the *background* colour (Excel writes, and LibreOffice and openpyxl read, it so).
- * Children in CT_Dxf order (ECMA-376 Part 1, §18.8.14): font, numFmt, fill, alignment, border.
+ * The content of a differential format (`<dxf>`) for conditional formats: only what it sets. In a
+ * dxf a solid fill's colour is the *background* colour (Excel writes, and LibreOffice and openpyxl
+ * read, it so). Children in CT_Dxf order (ECMA-376 Part 1, §18.8.14): font, numFmt, fill, alignment, border.
  */
 export function dxfXml(style: ResolvedCellStyle): string {
   const font =
@@ -154,6 +154,6 @@ export function dxfXml(style: ResolvedCellStyle): string {
       : '';
   const fill = style.fill ? `<fill><patternFill patternType="solid"><fgColor rgb="${style.fill}"/><bgColor rgb="${style.fill}"/></patternFill></fill>` : '';
   const alignment = style.align ? `<alignment horizontal="${style.align}"/>` : '';
-  const border = borderXml(style) ?? '';
-  return `<dxf>${font}${fill}${alignment}${border}</dxf>`;
+  const border = style.border ? `<border>${borderXml(style)}</border>` : '';
+  return `${font}${fill}${alignment}${border}`;
 }

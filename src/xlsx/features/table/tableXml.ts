@@ -1,7 +1,6 @@
 import { numberText } from '../../../internal/values.js';
-import { columnLetters } from '../../cellRef.js';
-import { XML_DECLARATION } from '../../styles.js';
-import { escapeAttribute, escapeText, needsPreserve } from '../../xmlText.js';
+import { columnLetters } from '../../sheet/cellRef.js';
+import { XML_DECLARATION, escapeAttribute, escapeText, needsPreserve } from '../../xmlText.js';
 import { TOTAL_FUNCTIONS, type TotalFunction } from './tableOptions.js';
 
 /** Relationship type from a sheet to its table part. */

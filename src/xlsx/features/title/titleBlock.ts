@@ -1,5 +1,5 @@
 import { invalidOption } from '../../../errors.js';
-import { columnLetters } from '../../cellRef.js';
+import { columnLetters } from '../../sheet/cellRef.js';
 import { escapeText, needsPreserve } from '../../xmlText.js';
 import { NO_STYLE, type ResolvedCellStyle } from '../styles/cellStyle.js';
 
@@ -53,14 +53,14 @@ export function resolveTitleBlock(where: string, options: TitleOptions): Resolve
 }
 
 /**
- * The rows of the block, from row 1: each line in column A (merged across the table's width by
+ * The rows of the block, from `firstRow`: each line in column A (merged across the table's width by
  * {@link titleMergeRefs}).
  * @param styleOf - The `s` index of a line's style.
  */
-export function titleRowsXml(block: ResolvedTitleBlock, styleOf: (style: ResolvedCellStyle) => number): string {
+export function titleRowsXml(block: ResolvedTitleBlock, styleOf: (style: ResolvedCellStyle) => number, firstRow = 1): string {
   let xml = '';
   block.lines.forEach((line, i) => {
-    const r = i + 1;
+    const r = firstRow + i;
     const s = styleOf(line.style);
     const text = line.text.toWellFormed();
     const height = line.height === undefined ? '' : ` ht="${line.height}" customHeight="1"`;
@@ -71,10 +71,10 @@ export function titleRowsXml(block: ResolvedTitleBlock, styleOf: (style: Resolve
 }
 
 /** The merged ranges of the block's lines across `width` columns (none for one column). */
-export function titleMergeRefs(block: ResolvedTitleBlock, width: number): string[] {
+export function titleMergeRefs(block: ResolvedTitleBlock, width: number, firstRow = 1): string[] {
   if (width < 2) return [];
   const last = columnLetters(width - 1);
-  return block.lines.map((_, i) => `A${i + 1}:${last}${i + 1}`);
+  return block.lines.map((_, i) => `A${firstRow + i}:${last}${firstRow + i}`);
 }
 
 /** `<mergeCells>` for a sheet tail, or '' for none. */
