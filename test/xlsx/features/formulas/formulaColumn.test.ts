@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFormula, formulaCellXml } from '../../../src/xlsx/features/formulas/formulaColumn.js';
+import { compileFormula, formulaCellXml } from '../../../../src/xlsx/features/formulas/formulaColumn.js';
 
 describe('compileFormula', () => {
   it('fills {r} in a template with the row number, dropping a leading =', () => {

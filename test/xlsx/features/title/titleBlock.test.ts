@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeCellsXml, resolveTitleBlock, titleMergeRefs, titleRowsXml } from '../../../src/xlsx/features/title/titleBlock.js';
+import { mergeCellsXml, resolveTitleBlock, titleMergeRefs, titleRowsXml } from '../../../../src/xlsx/features/title/titleBlock.js';
 
 describe('resolveTitleBlock', () => {
   it('has no rows without a title, subtitle or preamble', () => {

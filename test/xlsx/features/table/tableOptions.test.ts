@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RunningTotal } from '../../../src/xlsx/features/table/totals.js';
-import { TableNames, isTableName, resolveTableOptions, tableColumnNames } from '../../../src/xlsx/features/table/tableOptions.js';
-import { tableXml, totalsRowXml } from '../../../src/xlsx/features/table/tableXml.js';
+import { RunningTotal } from '../../../../src/xlsx/features/table/totals.js';
+import { TableNames, isTableName, resolveTableOptions, tableColumnNames } from '../../../../src/xlsx/features/table/tableOptions.js';
+import { tableXml, totalsRowXml } from '../../../../src/xlsx/features/table/tableXml.js';
 
 const invalid = (option: string) => expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining(`\`${option}\``) });
 

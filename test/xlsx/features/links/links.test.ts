@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkLinkTemplate, fillTemplate, isLinkValue, linkCellXml, linkTarget, literal } from '../../../src/xlsx/features/links/links.js';
+import { checkLinkTemplate, fillTemplate, isLinkValue, linkCellXml, linkTarget, literal } from '../../../../src/xlsx/features/links/links.js';
 
 describe('linkTarget', () => {
   it.each(['https://example.com/a?b=1#c', 'http://x.org', 'mailto:ada@example.com', 'HTTPS://EXAMPLE.COM'])('takes %j', (url) => {

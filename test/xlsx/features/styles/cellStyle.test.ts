@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_STYLE, alignmentXml, borderXml, dxfXml, fillXml, fontXml, isPlain, mergeStyles, resolveCellStyle } from '../../../src/xlsx/features/styles/cellStyle.js';
+import { NO_STYLE, alignmentXml, borderXml, dxfXml, fillXml, fontXml, isPlain, mergeStyles, resolveCellStyle } from '../../../../src/xlsx/features/styles/cellStyle.js';
 
 describe('resolveCellStyle', () => {
   it('resolves colours to ARGB and border true to thin', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConditionalFormats } from '../../../src/xlsx/features/conditionalFormats/conditionalFormatOptions.js';
-import { conditionalFormattingXml } from '../../../src/xlsx/features/conditionalFormats/conditionalFormatXml.js';
+import { resolveConditionalFormats } from '../../../../src/xlsx/features/conditionalFormats/conditionalFormatOptions.js';
+import { conditionalFormattingXml } from '../../../../src/xlsx/features/conditionalFormats/conditionalFormatXml.js';
 
 const invalid = (option: string) => expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining(`\`${option}\``) });
 const xmlOf = (rules: unknown, column?: string) =>
