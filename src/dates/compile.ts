@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz/date';
 // Subpath imports: the package roots load every date-fns function (about 11 MB more RSS).
 import { format as dateFnsFormat } from 'date-fns/format';
 import { RowportError, RowportErrorCode, at, describe, invalidOption } from '../errors.js';
+import { tokenizePattern } from './pattern.js';
 import { type WallClock, Zone, fieldsOf, newWallClock } from './zone.js';
 
 type Piece = string | ((f: WallClock) => string);
@@ -110,28 +111,6 @@ export function checkPattern(pattern: string, option = 'dateFormat'): void {
   } catch (error) {
     throw invalidOption(option, "'iso', 'us', 'eu', 'full' or a valid date-fns pattern", pattern, (error as Error).message);
   }
-}
-
-/**
- * Reads the quoted literal of a date-fns pattern that starts at `start` (an apostrophe): `''` is
- * one apostrophe, and inside quotes `''` is an apostrophe too.
- * @returns The literal text, and the index just after it.
- */
-export function readQuoted(pattern: string, start: number): { text: string; end: number } {
-  if (pattern[start + 1] === "'") return { text: "'", end: start + 2 };
-  let text = '';
-  let j = start + 1;
-  while (j < pattern.length) {
-    if (pattern[j] === "'") {
-      if (pattern[j + 1] !== "'") break;
-      text += "'";
-      j += 2;
-      continue;
-    }
-    text += pattern[j];
-    j++;
-  }
-  return { text, end: j + 1 };
 }
 
 // --- internal ---
@@ -255,29 +234,16 @@ const DAY_TOKENS = new Set<Piece>(['yyyy', 'yyy', 'yy', 'y', 'MM', 'M', 'dd', 'd
 function compile(pattern: string): Piece[] | undefined {
   const pieces: Piece[] = [];
   let literal = '';
-  let i = 0;
-  while (i < pattern.length) {
-    const ch = pattern[i] as string;
-    if (ch === "'") {
-      const quoted = readQuoted(pattern, i);
-      literal += quoted.text;
-      i = quoted.end;
+  for (const part of tokenizePattern(pattern)) {
+    if (part.kind !== 'token') {
+      literal += part.text;
       continue;
     }
-    if (/[A-Za-z]/.test(ch)) {
-      let j = i;
-      while (pattern[j] === ch) j++;
-      const token = pattern.slice(i, j);
-      const fn = TOKENS[token];
-      if (!fn) return undefined;
-      if (literal) pieces.push(literal);
-      literal = '';
-      pieces.push(fn);
-      i = j;
-      continue;
-    }
-    literal += ch;
-    i++;
+    const fn = TOKENS[part.text];
+    if (!fn) return undefined;
+    if (literal) pieces.push(literal);
+    literal = '';
+    pieces.push(fn);
   }
   if (literal) pieces.push(literal);
   return pieces;

@@ -28,6 +28,12 @@ export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOpti
   readonly maxRows?: number;
 }
 
+/**
+ * The sheets of {@link toWorkbook}, each typed by its own rows: `R` is inferred, one row type per
+ * sheet, so a computed column's `value(row)` sees the row type of its sheet.
+ */
+export type SheetSpecs<R extends readonly unknown[]> = { readonly [K in keyof R]: SheetSpec<R[K]> };
+
 /** Options of {@link toWorkbook}: the shared writer options (`maxRows` per sheet) and the look of every sheet. */
 export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxLookOptions {}
 
@@ -50,12 +56,12 @@ export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxL
  * );
  * //=> report.xlsx with sheets "Students" and "Classes"
  */
-export function toWorkbook(sheets: readonly SheetSpec<any>[], options: ToWorkbookOptions = {}): Readable {
+export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, options: ToWorkbookOptions = {}): Readable {
   if (!Array.isArray(sheets) || sheets.length === 0) throw invalidOption('sheets', 'a non-empty array of { name, rows, columns? }', sheets);
   const base = resolveWriterOptions(options);
   const defaults = { ...base, look: resolveLook(options) };
   const names = new SheetNames();
-  const jobs: SheetJob[] = sheets.map((spec: SheetSpec<unknown>, i) => {
+  const jobs: SheetJob[] = (sheets as readonly SheetSpec<unknown>[]).map((spec, i) => {
     const where = `sheets[${i}]`;
     if (spec === null || typeof spec !== 'object') throw invalidOption(where, 'a { name, rows, columns? } object', spec);
     if (typeof spec.name !== 'string') throw invalidOption(`${where}.name`, 'a string', spec.name);

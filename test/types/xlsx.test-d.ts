@@ -45,12 +45,39 @@ describe('toXlsx and toWorkbook types', () => {
     expectTypeOf<ProgressInfo['sheetRows']>().toEqualTypeOf<number | undefined>();
   });
 
-  it('take sheets of different row types', () => {
-    const sheets: SheetSpec<any>[] = [
-      { name: 'A', rows: [{ a: 1 }] },
-      { name: 'B', rows: (async function* () { yield { b: 'x' }; })(), columns: ['b'], timeZone: 'UTC' },
-    ];
-    toWorkbook(sheets, { autoFilter: false } satisfies ToWorkbookOptions);
+  it('type each sheet of a workbook by its own rows', () => {
+    toWorkbook([
+      {
+        name: 'Students',
+        rows: [{ name: 'Ada', score: 0.93 }],
+        columns: [
+          'name',
+          {
+            key: 'label',
+            value: (row) => {
+              expectTypeOf(row).toEqualTypeOf<{ name: string; score: number }>();
+              return `${row.name}: ${row.score}`;
+            },
+          },
+        ],
+      },
+      {
+        name: 'Classes',
+        rows: (async function* () {
+          yield { className: '7A', students: 24 };
+        })(),
+        columns: [{ key: 'size', value: (row) => row.students * 2, type: 'integer' }],
+        timeZone: 'UTC',
+      },
+    ]);
+    // @ts-expect-error: `students` belongs to the second sheet's rows, not the first's
+    toWorkbook([{ name: 'A', rows: [{ name: 'Ada' }], columns: [{ key: 'x', value: (row) => row.students }] }, { name: 'B', rows: [{ students: 1 }] }]);
+  });
+
+  it('take an array of sheets built at run time', () => {
+    const sheets: SheetSpec<{ id: number }>[] = [{ name: 'A', rows: [{ id: 1 }], columns: [{ key: 'double', value: (row) => row.id * 2 }] }];
+    expectTypeOf(toWorkbook(sheets, { autoFilter: false } satisfies ToWorkbookOptions)).toEqualTypeOf<Readable>();
+    toWorkbook(['x', 'y'].map((name) => ({ name, rows: [{ name }], columns: [{ key: 'n', value: (row: { name: string }) => row.name.length }] })));
     // @ts-expect-error: a workbook has no single `columns`
     toWorkbook(sheets, { columns: ['a'] });
     // @ts-expect-error: a sheet needs a name

@@ -1,4 +1,4 @@
-import { readQuoted } from '../../dates/compile.js';
+import { tokenizePattern } from '../../dates/pattern.js';
 import { datePattern, dateTimePattern, isPreset, plainPattern } from '../../dates/presets.js';
 import { EXCEL_DATE_FORMATS } from '../../dates/presets.js';
 import type { ColumnType } from '../../types.js';
@@ -51,27 +51,17 @@ export function dateNumFmt(dateFormat: string, type: ColumnType | undefined): st
 export function excelDatePattern(pattern: string): string | undefined {
   let out = '';
   let twelveHour = false;
-  let i = 0;
-  while (i < pattern.length) {
-    const ch = pattern[i] as string;
-    if (ch === "'") {
-      const quoted = readQuoted(pattern, i);
-      out += pattern[i + 1] === "'" ? "\\'" : quote(quoted.text);
-      i = quoted.end;
-      continue;
-    }
-    if (/[A-Za-z]/.test(ch)) {
-      let j = i;
-      while (pattern[j] === ch) j++;
-      const token = TOKENS[pattern.slice(i, j)];
+  for (const part of tokenizePattern(pattern)) {
+    if (part.kind === 'token') {
+      const token = TOKENS[part.text];
       if (token === undefined) return undefined;
-      if (ch === 'h') twelveHour = true;
+      if (part.text[0] === 'h') twelveHour = true;
       out += token;
-      i = j;
-      continue;
+    } else if (part.kind === 'quoted') {
+      out += part.text === "'" ? "\\'" : quote(part.text);
+    } else {
+      for (const ch of part.text) out += /[0-9 .,:/\-]/.test(ch) ? ch : quote(ch);
     }
-    out += /[0-9 .,:/\-]/.test(ch) ? ch : quote(ch);
-    i++;
   }
   // Excel reads `h` as 12-hour only when AM/PM is in the format; date-fns `hh` means 12-hour.
   return twelveHour && !out.includes('AM/PM') ? `${out} AM/PM` : out;

@@ -96,6 +96,7 @@ export function resolveSheetSettings<T>(
   name: { readonly requested: string; readonly written: string },
 ): SheetSettings {
   const specs = normaliseColumns(options.columns, `${where}columns`);
+  specs?.forEach((c, i) => c.numFmt !== undefined && checkNumFmt(c.numFmt, `${where}columns[${i}].numFmt`));
   const { header = defaults.header, dateFormat = defaults.dateFormat, timeZone = defaults.timeZone, maxRows = defaults.maxRows } = options;
   checkBoolean(`${where}header`, header);
   if (dateFormat !== defaults.dateFormat) {
@@ -120,6 +121,23 @@ export function resolveSheetSettings<T>(
     bindColumns: (firstRow) =>
       bindColumns(specs, firstRow).map((c) => ({ ...planColumn(c.key, c.header, c.type, c.numFmt, c.width, dateFormat), read: c.read })),
   };
+}
+
+/** Excel refuses a number format longer than this (characters of its code). */
+export const MAX_NUM_FMT_LENGTH = 255;
+
+/**
+ * Checks a number format code that goes into `styles.xml`: characters XML cannot hold (C0
+ * controls but TAB, LF, CR; U+FFFE, U+FFFF; lone surrogates) would make the part unreadable, and
+ * Excel refuses a code over 255 characters.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming `option`.
+ */
+export function checkNumFmt(numFmt: string, option: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(numFmt) || !numFmt.isWellFormed()) {
+    throw invalidOption(option, 'a number format without control characters', numFmt);
+  }
+  if (numFmt.length > MAX_NUM_FMT_LENGTH) throw invalidOption(option, `a number format of at most ${MAX_NUM_FMT_LENGTH} characters`, numFmt);
 }
 
 /** The plan of one column: its cell kind and formats from its type, `numFmt` and the sheet's `dateFormat`. */

@@ -10,6 +10,7 @@ import type { WorkbookState } from '../package/workbookState.js';
 import type { ResolvedSheet } from '../resolve/resolveSheet.js';
 import type { SheetColumn } from '../resolve/sheetSettings.js';
 import { RowportWarningCode } from '../warnings.js';
+import { MAX_CELL_CHARS, truncate, wellFormed } from '../xmlText.js';
 import { MAX_SHEET_COLUMNS, columnLetters } from './cellRef.js';
 import { type SheetPart, openPart } from './sheetPart.js';
 import { DEFAULT_WIDTH, MAX_SHEET_ROWS, headerRow } from './sheetXml.js';
@@ -70,7 +71,7 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
   const beforeRow = hooks.flatMap((h) => (h.beforeRow ? [h.beforeRow.bind(h)] : []));
   // A feature's rows under the data (a totals row) need room on the sheet.
   const lastDataRowAllowed = MAX_SHEET_ROWS - sheet.features.reduce((n, f) => n + (f.rowsBelow ?? 0), 0);
-  let headerTexts: readonly string[] = columns.map((c) => c.header);
+  let headerTexts: readonly string[] = header ? columns.map((c) => headerText(c, warn)) : [];
   for (const h of hooks) if (h.headers) headerTexts = h.headers(headerTexts);
   const values: unknown[] = observers.length > 0 ? new Array(columns.length) : [];
   const letters = columns.map((_, i) => columnLetters(i));
@@ -147,6 +148,26 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
 async function read<T>(reader: RowReader<T>, max: number): Promise<T[]> {
   const batch = reader.readBatch(max);
   return Array.isArray(batch) ? batch : await batch;
+}
+
+/** A header as a cell holds it: lone surrogates replaced and cut to Excel's limit, as data cells are, with warnings. */
+function headerText(column: SheetColumn, warn: (code: RowportWarningCode, message: string, row?: number, column?: string) => void): string {
+  let text = column.header;
+  const repaired = wellFormed(text);
+  if (repaired !== undefined) {
+    text = repaired;
+    warn(RowportWarningCode.LoneSurrogate, `the header of column ${JSON.stringify(column.key)}: a lone surrogate was replaced by U+FFFD`, undefined, column.key);
+  }
+  if (text.length > MAX_CELL_CHARS) {
+    warn(
+      RowportWarningCode.TextTruncated,
+      `the header of column ${JSON.stringify(column.key)}: text of ${text.length} characters was cut to Excel's ${MAX_CELL_CHARS}`,
+      undefined,
+      column.key,
+    );
+    text = truncate(text);
+  }
+  return text;
 }
 
 function firstDefined<T, R>(items: readonly T[], pick: (item: T) => R | undefined): R | undefined {

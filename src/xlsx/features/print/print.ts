@@ -46,7 +46,10 @@ export interface ResolvedPrintOptions {
   readonly gridlines: boolean;
 }
 
-/** Excel refuses a header or footer longer than this. */
+/**
+ * Excel refuses a header or footer longer than this, counted as written in the file: codes
+ * (`&C`, `&P`, `&&`) included, characters as code points (as XlsxWriter and libxlsxwriter count).
+ */
 export const MAX_HEADER_FOOTER_LENGTH = 255;
 
 /**
@@ -65,8 +68,20 @@ export function resolvePrintOptions(headerFooter: unknown, print: unknown, prefi
   }
   const { header, footer } = (headerFooter ?? {}) as HeaderFooter;
   for (const [name, text] of [['header', header], ['footer', footer]] as const) {
-    if (text !== undefined && (typeof text !== 'string' || text.length > MAX_HEADER_FOOTER_LENGTH)) {
-      throw invalidOption(`${prefix}headerFooter.${name}`, `a string of at most ${MAX_HEADER_FOOTER_LENGTH} characters`, text);
+    if (text === undefined) continue;
+    const option = `${prefix}headerFooter.${name}`;
+    if (typeof text !== 'string') throw invalidOption(option, 'a string', text);
+    if (/(?:^|[^&])(?:&&)*&$/.test(text)) {
+      throw invalidOption(option, 'text without a lone `&` at the end (`&&` is a literal &)', text, 'Write && for a literal &');
+    }
+    const written = [...(text === '' ? '' : sectioned(text))].length;
+    if (written > MAX_HEADER_FOOTER_LENGTH) {
+      throw invalidOption(
+        option,
+        `at most ${MAX_HEADER_FOOTER_LENGTH} characters as written, codes included`,
+        text,
+        text === sectioned(text) ? undefined : `With the &C rowport adds for text without a section code, it has ${written}`,
+      );
     }
   }
   const { orientation, fitToWidth = false, repeatHeader = true, paperSize, gridlines = false } = (print ?? {}) as PrintOptions;
