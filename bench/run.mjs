@@ -26,6 +26,7 @@ const SUITES = {
     reference: 'exceljs',
     cases: [
       ['rowport', 'rowport-xlsx.mjs'],
+      ['rowport-features', 'rowport-xlsx-features.mjs'],
       ['exceljs', 'exceljs.mjs'],
       ['sheetjs', 'sheetjs.mjs'],
     ],

@@ -1,0 +1,23 @@
+// rowport toXlsx as rowport-xlsx.mjs, plus the workbook features of issue 12: an Excel table with a
+// totals row (SUBTOTAL values computed while streaming), a colour scale on the scores and a link column.
+import { loadRowport, notAvailable, runCase } from '../harness.mjs';
+import { COLUMNS, analyticsRows } from '../rows.mjs';
+
+const rowport = await loadRowport();
+
+if (typeof rowport.toXlsx !== 'function') {
+  notAvailable('rowport-features', 'toXlsx is not in dist/index.js yet');
+} else {
+  const columns = [
+    ...COLUMNS.map(({ key, header, type }) => ({ key, header, type })),
+    { key: 'profile', header: 'Profile', type: 'url', value: (row) => ({ text: row.student, url: `https://school.example/students/${row.id}` }) },
+  ];
+  const options = {
+    columns,
+    table: { totals: { id: 'Total', score: 'average', attempts: 'sum' } },
+    conditionalFormats: [{ type: 'colorScale', column: 'score' }],
+  };
+  await runCase('rowport-features', 'xlsx', async ({ rows, toFile }) => {
+    await toFile(rowport.toXlsx(analyticsRows(rows), options));
+  });
+}
