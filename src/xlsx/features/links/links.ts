@@ -29,16 +29,16 @@ export interface LinkValue {
  * @example linkTarget('https://example.com/a b') //=> undefined
  */
 export function linkTarget(url: string): string | undefined {
-  if (url.length === 0 || url.length > MAX_LINK_LENGTH) return undefined;
+  if (url.length < 8 || url.length > MAX_LINK_LENGTH) return undefined;
+  // Per cell, so no URL parser: the scheme, a host after `//`, and no space or control character.
+  const c = url.charCodeAt(0) | 0x20;
+  if (c === 0x68 /* h */) {
+    const head = url.slice(0, 8).toLowerCase();
+    const host = head.startsWith('https://') ? 8 : head.startsWith('http://') ? 7 : 0;
+    if (host === 0 || host >= url.length || url.charCodeAt(host) === 0x2f) return undefined;
+  } else if (!(c === 0x6d /* m */ && url.slice(0, 7).toLowerCase() === 'mailto:')) return undefined;
   // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x20\x7f]/.test(url)) return undefined;
-  const colon = url.indexOf(':');
-  if (colon < 0) return undefined;
-  const scheme = url.slice(0, colon + 1).toLowerCase();
-  if (!(LINK_SCHEMES as readonly string[]).includes(scheme)) return undefined;
-  if (scheme !== 'mailto:' && !url.slice(colon + 1).startsWith('//')) return undefined;
-  if (!URL.canParse(url)) return undefined;
-  return url;
+  return /[\x00-\x20\x7f]/.test(url) ? undefined : url;
 }
 
 /** A `{ text, url }` value (a plain object with a string `url` and an optional string `text`). */
@@ -73,17 +73,20 @@ export function fillTemplate(template: string, read: (key: string) => unknown): 
 }
 
 /**
- * A link cell: `HYPERLINK` with the text as its cached value.
+ * A link cell: `HYPERLINK` with the text as its cached value (one argument when the text is the target).
  * @param style - The cell's ` s="…"` attribute ('' for none).
  * @example linkCellXml('B2', ' s="3"', 'https://example.com', 'Example')
  * //=> '<c r="B2" s="3" t="str"><f>HYPERLINK("https://example.com","Example")</f><v>Example</v></c>'
  */
 export function linkCellXml(ref: string, style: string, url: string, text: string): string {
-  return `<c r="${ref}"${style} t="str"><f>${escapeText(`HYPERLINK(${literal(url)},${literal(text)})`)}</f><v>${escapeText(text)}</v></c>`;
+  // HYPERLINK shows the target itself when it has no text: one copy less of long URLs.
+  const formula = text === url ? `HYPERLINK(${literal(url)})` : `HYPERLINK(${literal(url)},${literal(text)})`;
+  return `<c r="${ref}"${style} t="str"><f>${escapeText(formula)}</f><v>${escapeText(text)}</v></c>`;
 }
 
 /** A formula string literal; text past 255 characters is joined from pieces (`"…"&"…"`). */
 export function literal(text: string): string {
+  if (text.length <= MAX_LITERAL) return `"${text.includes('"') ? text.replace(/"/g, '""') : text}"`;
   const quoted: string[] = [];
   for (let i = 0; i < text.length || i === 0; i += MAX_LITERAL) quoted.push(`"${text.slice(i, i + MAX_LITERAL).replace(/"/g, '""')}"`);
   return quoted.join('&');

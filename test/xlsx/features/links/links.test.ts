@@ -51,6 +51,9 @@ describe('fillTemplate', () => {
 });
 
 describe('linkCellXml', () => {
+  it('writes one argument when the text is the target', () => {
+    expect(linkCellXml('A1', '', 'https://x.org', 'https://x.org')).toBe('<c r="A1" t="str"><f>HYPERLINK("https://x.org")</f><v>https://x.org</v></c>');
+  });
   it('writes a HYPERLINK formula with the text cached', () => {
     expect(linkCellXml('B2', ' s="3"', 'https://x.org/?a=1&b="2"', 'A & B')).toBe(
       '<c r="B2" s="3" t="str"><f>HYPERLINK("https://x.org/?a=1&amp;b=""2""","A &amp; B")</f><v>A &amp; B</v></c>',
