@@ -55,7 +55,11 @@ function tableSheetFeature(table: ResolvedTableOptions, option: string): SheetFe
         return what !== undefined && 'fn' in what ? new RunningTotal(c.kind === 'number') : undefined;
       });
       const observed = totals.flatMap((t, c) => (t === undefined ? [] : [[c, t] as const]));
-      const totalStyles = sheet.columns.map((c) => (c.kind === 'number' && c.numberFormat !== undefined ? sheet.styles.cell(c.numberFormat) : 0));
+      // Bold over a rule, as Excel's table styles draw a totals row, so readers that draw no table
+      // style (LibreOffice) still show it as one; numbers keep their column's format.
+      const totalStyles = sheet.columns.map((c) =>
+        sheet.styles.style({ numFmt: c.kind === 'number' ? c.numberFormat : undefined, font: TOTALS_FONT, border: TOTALS_BORDER }),
+      );
       const { headerRow, firstDataRow } = sheet;
       return {
         headers(texts) {
@@ -101,6 +105,9 @@ function tableSheetFeature(table: ResolvedTableOptions, option: string): SheetFe
     },
   };
 }
+
+const TOTALS_FONT = '<b/><sz val="11"/><name val="Calibri"/><family val="2"/>';
+const TOTALS_BORDER = '<left/><right/><top style="thin"><color auto="1"/></top><bottom/><diagonal/>';
 
 function checkTotals(table: ResolvedTableOptions, keys: readonly string[], option: string): void {
   for (const key of table.totals?.keys() ?? []) {
