@@ -4,6 +4,7 @@ import { resolveWriterOptions } from '../internal/writerOptions.js';
 import { RowReader, assertRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows, WriterOptions } from '../types.js';
 import type { SheetFeatureOptions, XlsxColumnSpec } from '../xlsx/features/features.js';
+import type { CellStyle } from '../xlsx/features/styles/cellStyle.js';
 import { streamWorkbook } from '../xlsx/package/streamWorkbook.js';
 import { type XlsxLookOptions, resolveLook } from '../xlsx/resolve/look.js';
 import { resolveSheet } from '../xlsx/resolve/resolveSheet.js';
@@ -18,6 +19,8 @@ export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOpti
   readonly rows: Rows<T>;
   /** Which columns, in order, with headers, types and widths. @default the first row's keys */
   readonly columns?: readonly XlsxColumnSpec<T>[];
+  /** A style for each row from its values, laid over the column styles; `undefined` for none. */
+  readonly rowStyle?: (row: T, index: number) => CellStyle | undefined;
   /** Write a header row on this sheet. @default the workbook's `header` */
   readonly header?: boolean;
   /** Date rendering of this sheet. @default the workbook's `dateFormat` */

@@ -2,6 +2,7 @@ import { invalidOption } from '../../errors.js';
 import { type ResolvedWriterOptions, resolveWriterOptions } from '../../internal/writerOptions.js';
 import type { WriterOptions } from '../../types.js';
 import type { SheetFeatureOptions, XlsxColumnSpec } from '../features/features.js';
+import type { CellStyle } from '../features/styles/cellStyle.js';
 import { type ResolvedLook, type XlsxLookOptions, resolveLook } from './look.js';
 import { type ResolvedSheet, resolveSheet } from './resolveSheet.js';
 import { SheetNames } from './sheetName.js';
@@ -12,6 +13,8 @@ export interface ToXlsxOptions<T = Record<string, unknown>> extends WriterOption
   readonly sheetName?: string;
   /** Which columns, in order, with headers, types, widths, styles, formulas and links. @default the first row's keys */
   readonly columns?: readonly XlsxColumnSpec<T>[];
+  /** A style for each row from its values, laid over the column styles; `undefined` for none. */
+  readonly rowStyle?: (row: T, index: number) => CellStyle | undefined;
 }
 
 /** {@link ToXlsxOptions} checked and defaulted once. */
