@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { readAll } from './helpers/streams.js';
+import { parts } from './helpers/unzip.js';
 
 // The built package, as users load it (`npm test` builds first).
 const require = createRequire(import.meta.url);
@@ -8,7 +10,7 @@ describe('the built package', () => {
   it('loads as ESM and as CommonJS with the same API', async () => {
     const esm = await import('../dist/index.js');
     const cjs = require('../dist/index.cjs') as typeof esm;
-    const names = ['toCsv', 'fromCsv', 'selectColumns', 'formatDate', 'formatDates', 'exportToFile', 'exportFileName', 'contentDisposition', 'RowportError', 'isRowportError'];
+    const names = ['toCsv', 'toXlsx', 'toWorkbook', 'fromCsv', 'selectColumns', 'formatDate', 'formatDates', 'exportToFile', 'exportFileName', 'contentDisposition', 'RowportError', 'isRowportError'];
     for (const name of names) {
       expect(typeof esm[name as keyof typeof esm]).toBe('function');
       expect(typeof cjs[name as keyof typeof cjs]).toBe('function');
@@ -22,5 +24,20 @@ describe('the built package', () => {
     expect(fromCjs instanceof esm.RowportError).toBe(false);
     expect(esm.isRowportError(fromCjs)).toBe(true);
     expect(esm.isRowportError(new Error('x'))).toBe(false);
+  });
+
+  it.each(['ESM', 'CommonJS'])('writes the same XLSX workbooks from the %s build as from the source', async (build) => {
+    const pkg = build === 'ESM' ? await import('../dist/index.js') : (require('../dist/index.cjs') as typeof import('../dist/index.js'));
+    const source = await import('../src/index.js');
+    const rows = [{ name: 'Ada', score: 0.93, when: new Date(Date.UTC(2024, 0, 15)) }];
+    const options = { columns: ['name', { key: 'score', type: 'percent' as const }, { key: 'when', type: 'date' as const }], charts: [{ type: 'column' as const, categories: 'name', series: ['score'] }] };
+    const built = await readAll(pkg.toXlsx(rows, options));
+    expect(built.equals(await readAll(source.toXlsx(rows, options)))).toBe(true);
+    expect(parts(built)['xl/worksheets/sheet1.xml']).toContain('<c r="B2" s="');
+    const sheets = [{ name: 'A', rows }, { name: 'B', rows: [{ x: 1 }], headerFooter: { footer: 'Page &P' } }];
+    const book = await readAll(pkg.toWorkbook(sheets, { dateFormat: 'us' }));
+    expect(book.equals(await readAll(source.toWorkbook(sheets, { dateFormat: 'us' })))).toBe(true);
+    expect(parts(book)['xl/workbook.xml']).toContain('<sheet name="B" sheetId="2" r:id="rId2"/>');
+    expect(() => pkg.toXlsx([], { compressionLevel: 10 })).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
   });
 });

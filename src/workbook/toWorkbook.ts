@@ -5,7 +5,7 @@ import { RowReader, assertRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows, WriterOptions } from '../types.js';
 import type { SheetFeatureOptions, XlsxColumnSpec } from '../xlsx/features/features.js';
 import type { CellStyle } from '../xlsx/features/styles/cellStyle.js';
-import { streamWorkbook } from '../xlsx/package/streamWorkbook.js';
+import { streamWorkbook } from '../xlsx/streamWorkbook.js';
 import { type XlsxLookOptions, resolveLook } from '../xlsx/resolve/look.js';
 import { resolveSheet } from '../xlsx/resolve/resolveSheet.js';
 import { SheetNames } from '../xlsx/resolve/sheetName.js';
@@ -43,7 +43,7 @@ export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxL
 /**
  * Streams several sheets as one Excel workbook, in order, with one look: each sheet has its own
  * columns, types and widths. Sheets are read one after another, so memory stays flat.
- * @param sheets - The sheets, in workbook order.
+ * @param sheets - The sheets, in workbook order; each is typed by its own rows (`R` is inferred per sheet).
  * @param options - Look, limits, progress (`sheet` names the sheet being written) and cancellation.
  * @returns A byte `Readable` of the `.xlsx` file. Destroying it closes every sheet's source that
  *   is still open (`return()` once each).

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { RowReader, assertRows } from '../sources/rowReader.js';
 import type { Rows } from '../types.js';
-import { streamWorkbook } from './package/streamWorkbook.js';
+import { streamWorkbook } from './streamWorkbook.js';
 import { type ToXlsxOptions, resolveXlsxOptions } from './resolve/options.js';
 
 /**

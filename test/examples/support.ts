@@ -4,28 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { PYTHON, requireTool } from '../helpers/tools.js';
 
-/** Debian's python (the one on PATH may be a pyenv shim without the same modules). */
-export const PYTHON = '/usr/bin/python3';
-
-const seen = new Map<string, boolean>();
-
-/**
- * True when an external tool the example tests need is here. Missing locally: a loud message and
- * the tests skip. Missing in CI (`CI` set): an error, so the suite fails.
- */
-export function requireTool(name: string, available: () => boolean): boolean {
-  let ok = seen.get(name);
-  if (ok === undefined) {
-    ok = available();
-    seen.set(name, ok);
-    if (!ok) {
-      if (process.env.CI) throw new Error(`${name} is required in CI (.ci/run installs it), but it is not installed`);
-      console.warn(`\n!!! ${name} is not installed: the example tests that need it are SKIPPED !!!\n`);
-    }
-  }
-  return ok;
-}
+// The one "tool present, else skip locally / fail in CI" helper and the python path, shared with the other tests.
+export { PYTHON, requireTool };
 
 export const havePython = () => requireTool('python3', () => existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import csv']).status === 0);
 

@@ -4,28 +4,33 @@ import { existsSync } from 'node:fs';
 /** Debian's python, which has python3-openpyxl (the python first on PATH may not). */
 export const PYTHON = '/usr/bin/python3';
 
-const cache = new Map<string, boolean>();
+const seen = new Map<string, boolean>();
 
 /**
- * True when an independent reader is available. Missing locally: a loud message and the tests
- * skip. Missing in CI (`CI` set): the tests fail, since CI installs every reader.
+ * True when an external tool a test needs is here (`available()` is asked once per name). Missing
+ * locally: a loud message and the tests skip. Missing in CI (`CI` set): an error, so the suite
+ * fails, since CI installs every tool. The one helper for this, used by every test folder.
  */
-export function haveTool(name: 'python' | 'openpyxl' | 'soffice'): boolean {
-  let ok = cache.get(name);
+export function requireTool(name: string, available: () => boolean): boolean {
+  let ok = seen.get(name);
   if (ok === undefined) {
-    ok =
-      name === 'soffice'
-        ? spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0
-        : existsSync(PYTHON) &&
-          spawnSync(PYTHON, ['-c', name === 'openpyxl' ? 'import openpyxl' : 'import csv'], { encoding: 'utf8' }).status === 0;
-    cache.set(name, ok);
+    ok = available();
+    seen.set(name, ok);
     if (!ok) {
-      const message = `\n!!! ${name} is not installed: tests that read files back with it ${process.env.CI ? 'FAIL (CI must install it)' : 'are SKIPPED'} !!!\n`;
-      console.warn(message);
-      if (process.env.CI) throw new Error(`${name} is required in CI; .ci/run installs it`);
+      if (process.env.CI) throw new Error(`${name} is required in CI (.ci/run installs it), but it is not installed`);
+      console.warn(`\n!!! ${name} is not installed: the tests that need it are SKIPPED !!!\n`);
     }
   }
   return ok;
+}
+
+/** True when an independent reader is available: python's csv, openpyxl, or LibreOffice; see {@link requireTool}. */
+export function haveTool(name: 'python' | 'openpyxl' | 'soffice'): boolean {
+  return requireTool(name, () =>
+    name === 'soffice'
+      ? spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0
+      : existsSync(PYTHON) && spawnSync(PYTHON, ['-c', name === 'openpyxl' ? 'import openpyxl' : 'import csv'], { encoding: 'utf8' }).status === 0,
+  );
 }
 
 /** Runs a python script with JSON on stdin and returns its JSON output. */

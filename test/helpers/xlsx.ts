@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -37,9 +37,19 @@ export interface PyWorkbook {
 
 const SCRIPT = fileURLToPath(new URL('./read_xlsx.py', import.meta.url));
 
-/** A fresh temp folder for test workbooks. */
+const created = new Set<string>();
+
+/** A fresh temp folder for test workbooks, removed by {@link removeTempDirs}. */
 export function tempDir(prefix = 'rowport-xlsx-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.add(dir);
+  return dir;
+}
+
+/** Removes every folder {@link tempDir} made: the interop tests call it after each test (`afterEach(removeTempDirs)`). */
+export function removeTempDirs(): void {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+  created.clear();
 }
 
 /** Writes a stream to `dir/name` and returns the path. */
@@ -66,10 +76,11 @@ export function values(sheet: PySheet): unknown[][] {
  * text by sheet name. File base names must be unique and must not start with another's name + '-'.
  */
 export function convertWithLibreOffice(paths: readonly string[]): Record<string, Record<string, string>> {
-  const out = mkdtempSync(join(tmpdir(), 'rowport-lo-'));
+  const out = tempDir('rowport-lo-');
   // One profile per test process: two soffice instances on one profile hand work to each other or fail.
   const profile = join(tmpdir(), `rowport-lo-profile-${process.pid}`);
   mkdirSync(profile, { recursive: true });
+  created.add(profile); // removed with the test's folders
   execFileSync(
     'soffice',
     [
@@ -91,5 +102,7 @@ export function convertWithLibreOffice(paths: readonly string[]): Record<string,
     for (const f of files) if (f.startsWith(`${base}-`)) sheets[f.slice(base.length + 1, -'.csv'.length)] = readFileSync(join(out, f), 'utf8');
     result[path] = sheets;
   }
+  rmSync(out, { recursive: true, force: true });
+  created.delete(out);
   return result;
 }

@@ -1,8 +1,10 @@
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { haveTool } from '../helpers/tools.js';
-import { convertWithLibreOffice, saveTo, tempDir } from '../helpers/xlsx.js';
+import { convertWithLibreOffice, saveTo, removeTempDirs, tempDir } from '../helpers/xlsx.js';
 import { fixtures } from '../helpers/xlsxFixtures.js';
+
+afterEach(removeTempDirs);
 
 /**
  * LibreOffice (headless) converts every test workbook to CSV in one call, and the text must match.

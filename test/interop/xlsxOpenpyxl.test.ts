@@ -1,8 +1,10 @@
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { type PyCell, type PyWorkbook, readWithOpenpyxl, saveTo, tempDir, values } from '../helpers/xlsx.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type PyCell, type PyWorkbook, readWithOpenpyxl, saveTo, removeTempDirs, tempDir, values } from '../helpers/xlsx.js';
 import { fixtures } from '../helpers/xlsxFixtures.js';
 import { haveTool } from '../helpers/tools.js';
+
+afterEach(removeTempDirs);
 
 describe.runIf(haveTool('openpyxl'))('XLSX read back with openpyxl', () => {
   const books: Record<string, PyWorkbook> = {};

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { toXlsx } from '../../src/index.js';
 import { haveTool } from '../helpers/tools.js';
-import { type PyWorkbook, readWithOpenpyxl, saveTo, tempDir } from '../helpers/xlsx.js';
+import { type PyWorkbook, readWithOpenpyxl, saveTo, removeTempDirs, tempDir } from '../helpers/xlsx.js';
+
+afterEach(removeTempDirs);
 
 /** Text that stresses the XML writer: any code point, controls, escapes and their look-alikes. */
 const nasty = fc.oneof(

@@ -1,14 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { RowReader } from '../../src/sources/rowReader.js';
 import { resolveXlsxOptions } from '../../src/xlsx/resolve/options.js';
-import { streamWorkbook } from '../../src/xlsx/package/streamWorkbook.js';
+import { streamWorkbook } from '../../src/xlsx/streamWorkbook.js';
 import { readAll } from '../helpers/streams.js';
 import { haveTool } from '../helpers/tools.js';
 import { unzip } from '../helpers/unzip.js';
-import { readWithOpenpyxl, tempDir, values } from '../helpers/xlsx.js';
+import { readWithOpenpyxl, removeTempDirs, tempDir, values } from '../helpers/xlsx.js';
+
+afterEach(removeTempDirs);
 
 /**
  * A sheet past 4 GiB gets zip64 records; writing one here would take minutes, so the same records

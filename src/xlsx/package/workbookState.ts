@@ -1,5 +1,4 @@
 import type { Progress } from '../../progress/progress.js';
-import type { ResolvedLook } from '../resolve/look.js';
 import type { SheetNames } from '../resolve/sheetName.js';
 import type { RowportWarningCode } from '../warnings.js';
 import type { ScopedName, WorkbookSheet } from './packageParts.js';
@@ -9,7 +8,6 @@ import type { ZipWriter } from './zip.js';
 /** What the sheets of one workbook share while they are written. */
 export interface WorkbookState {
   readonly zip: ZipWriter;
-  readonly look: ResolvedLook;
   readonly progress: Progress;
   readonly styles: StyleRegistry;
   readonly names: SheetNames;

@@ -4,7 +4,7 @@ import { EXCEL_DATE_FORMATS } from '../../dates/presets.js';
 import type { ColumnType } from '../../types.js';
 
 /** Number formats of the numeric column types. */
-export const TYPE_FORMATS = { integer: '0', decimal: '0.00', percent: '0.00%' } as const;
+const TYPE_FORMATS = { integer: '0', decimal: '0.00', percent: '0.00%' } as const;
 
 /** The two kinds of typed cells that carry a number format: numbers and dates (as serials). */
 export type NumberCellKind = 'number' | 'date';

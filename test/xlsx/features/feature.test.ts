@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Zone } from '../../../src/dates/zone.js';
 import { RowReader } from '../../../src/sources/rowReader.js';
 import type { PartContext, SheetFeature, SheetHooks, SheetStart } from '../../../src/xlsx/features/feature.js';
-import { streamWorkbook } from '../../../src/xlsx/package/streamWorkbook.js';
+import { streamWorkbook } from '../../../src/xlsx/streamWorkbook.js';
 import { resolveLook } from '../../../src/xlsx/resolve/look.js';
 import { resolveSheet } from '../../../src/xlsx/resolve/resolveSheet.js';
 import { SheetNames } from '../../../src/xlsx/resolve/sheetName.js';

@@ -1,12 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ZipWriter } from '../../../src/xlsx/package/zip.js';
 import { readAll } from '../../helpers/streams.js';
 import { PYTHON, haveTool } from '../../helpers/tools.js';
 import { unzip } from '../../helpers/unzip.js';
-import { tempDir } from '../../helpers/xlsx.js';
+import { removeTempDirs, tempDir } from '../../helpers/xlsx.js';
+
+afterEach(removeTempDirs);
 
 async function zipOf(forceZip64: boolean, mtime = new Date(Date.UTC(1980, 0, 1))) {
   const zip = new ZipWriter(mtime, 6, forceZip64);

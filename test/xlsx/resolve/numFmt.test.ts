@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateNumFmt, excelDatePattern } from '../../../src/xlsx/resolve/numFmt.js';
+import { cellNumFmt, dateNumFmt, excelDatePattern } from '../../../src/xlsx/resolve/numFmt.js';
 
 describe('dateNumFmt', () => {
   it.each([
@@ -37,5 +37,23 @@ describe('excelDatePattern', () => {
   });
   it('is undefined for tokens Excel lacks', () => {
     expect(excelDatePattern('QQQ')).toBeUndefined();
+  });
+});
+
+describe('cellNumFmt', () => {
+  it.each([
+    ['number', 'integer', undefined, '0'],
+    ['number', 'decimal', undefined, '0.00'],
+    ['number', 'percent', undefined, '0.00%'],
+    ['number', undefined, undefined, undefined],
+    ['number', 'date', undefined, undefined],
+    ['number', 'string', '#,##0', '#,##0'],
+    ['date', 'date', undefined, 'mm/dd/yyyy'],
+    ['date', 'datetime', undefined, 'mm/dd/yyyy hh:mm:ss'],
+    ['date', undefined, undefined, 'mm/dd/yyyy'],
+    ['date', 'integer', undefined, 'mm/dd/yyyy'],
+    ['date', 'date', 'd mmm', 'd mmm'],
+  ] as const)('%s cells of a %s column with numFmt %s (dateFormat us): %s', (kind, type, numFmt, expected) => {
+    expect(cellNumFmt(kind, { type, numFmt }, 'us')).toBe(expected);
   });
 });

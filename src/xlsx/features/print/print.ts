@@ -173,13 +173,6 @@ export function printTitlesName(
   return { name: '_xlnm.Print_Titles', value: `${quoteSheetName(sheetName)}!$${headerRow}:$${headerRow}`, local: true };
 }
 
-// --- internal ---
-
-/** Text with no section code goes in the centre section, explicitly (readers differ otherwise). */
-function sectioned(text: string): string {
-  return /^&[LCR]/.test(text) ? text : `&C${text}`;
-}
-
 /** The options a sheet's print setup comes from. */
 export interface PrintSheetOptions {
   /** Printed page header and footer, in Excel's codes (`&P`, `&N`, `&D`, `&A`, `&L`/`&C`/`&R`). */
@@ -218,3 +211,10 @@ export const printFeature: WorkbookFeature<PrintSheetOptions> = {
     };
   },
 };
+
+// --- internal ---
+
+/** Text with no section code goes in the centre section, explicitly (readers differ otherwise). */
+function sectioned(text: string): string {
+  return /^&[LCR]/.test(text) ? text : `&C${text}`;
+}

@@ -1,15 +1,15 @@
 import type { Readable } from 'node:stream';
-import { asRowportError, chunkStream } from '../../internal/chunkStream.js';
-import { trackRows } from '../../internal/rowCount.js';
-import { Progress } from '../../progress/progress.js';
-import type { ProgressInfo } from '../../types.js';
-import type { ResolvedLook } from '../resolve/look.js';
-import type { SheetNames } from '../resolve/sheetName.js';
-import { type SheetJob, writeSheet } from '../sheet/writeSheet.js';
-import { appXml, contentTypesXml, coreXml, rootRelsXml, workbookRelsXml, workbookXml } from './packageParts.js';
-import { StyleRegistry } from './styles.js';
-import type { WorkbookState } from './workbookState.js';
-import { ZipWriter } from './zip.js';
+import { asRowportError, chunkStream } from '../internal/chunkStream.js';
+import { trackRows } from '../internal/rowCount.js';
+import { Progress } from '../progress/progress.js';
+import type { ProgressInfo } from '../types.js';
+import type { ResolvedLook } from './resolve/look.js';
+import type { SheetNames } from './resolve/sheetName.js';
+import { type SheetJob, writeSheet } from './sheet/writeSheet.js';
+import { appXml, contentTypesXml, coreXml, rootRelsXml, workbookRelsXml, workbookXml } from './package/packageParts.js';
+import { StyleRegistry } from './package/styles.js';
+import type { WorkbookState } from './package/workbookState.js';
+import { ZipWriter } from './package/zip.js';
 
 /** A workbook to write: its sheets (names already reserved in `names`) and its look. */
 export interface WorkbookJob {
@@ -39,7 +39,6 @@ export function streamWorkbook(job: WorkbookJob): Readable {
   const zip = new ZipWriter(look.createdAt ?? FIXED_TIME, look.compressionLevel, job.forceZip64);
   const state: WorkbookState = {
     zip,
-    look,
     progress,
     styles: new StyleRegistry(look.headerStyle),
     names: job.names,
