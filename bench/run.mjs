@@ -27,6 +27,7 @@ const SUITES = {
     cases: [
       ['rowport', 'rowport-xlsx.mjs'],
       ['rowport-features', 'rowport-xlsx-features.mjs'],
+      ['rowport-features-plain', 'rowport-xlsx-features-plain.mjs'],
       ['exceljs', 'exceljs.mjs'],
       ['sheetjs', 'sheetjs.mjs'],
     ],

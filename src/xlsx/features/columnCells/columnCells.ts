@@ -120,11 +120,15 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
     if (extras.url) {
       let s: string | undefined;
       return (value, row, ref) => {
-        const link = typeof value === 'string' ? { text: value, url: value } : isLinkValue(value) ? { text: value.text ?? value.url, url: value.url } : undefined;
-        if (link === undefined) return plain(value, row, ref);
-        const url = linkTarget(link.url);
-        if (url === undefined) return plain(link.text, row, ref);
-        return linkCellXml(ref, (s ??= linkAttr()), url, link.text.toWellFormed());
+        let url: string;
+        let text: string;
+        if (typeof value === 'string') url = text = value;
+        else if (isLinkValue(value)) {
+          url = value.url;
+          text = value.text ?? url;
+        } else return plain(value, row, ref);
+        if (linkTarget(url) === undefined) return plain(text, row, ref);
+        return linkCellXml(ref, (s ??= linkAttr()), url, text.isWellFormed() ? text : text.toWellFormed());
       };
     }
     if (extras.link !== undefined) {

@@ -1,4 +1,4 @@
-import { RowportError, RowportErrorCode } from '../../../errors.js';
+import { invalidOption } from '../../../errors.js';
 import { columnLetters } from '../../sheet/cellRef.js';
 import type { WorkbookFeature } from '../feature.js';
 import { dxfXml } from '../styles/cellStyle.js';
@@ -39,10 +39,7 @@ export const conditionalFormatsFeature: WorkbookFeature<ConditionalFormatSheetOp
     const check = (keys: readonly string[]): void => {
       rules.forEach((rule, r) => {
         if (r >= firstOwn && !keys.includes(rule.column)) {
-          throw new RowportError(
-            RowportErrorCode.InvalidOption,
-            `Invalid option \`${where}conditionalFormats[${r - firstOwn}].column\`: expected the key of a column (${keys.map((k) => JSON.stringify(k)).join(', ')}), got ${JSON.stringify(rule.column)}`,
-          );
+          throw invalidOption(`${where}conditionalFormats[${r - firstOwn}].column`, `the key of a column (${keys.map((k) => JSON.stringify(k)).join(', ')})`, rule.column);
         }
       });
     };

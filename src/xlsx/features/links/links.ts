@@ -25,7 +25,7 @@ export interface LinkValue {
 
 /**
  * The target if it is a link rowport writes (an absolute `http:`, `https:` or `mailto:` URL with
- * no spaces or control characters, at most 2,079 characters), else undefined.
+ * no spaces, control characters or lone surrogates, at most 2,079 characters), else undefined.
  * @example linkTarget('https://example.com/a b') //=> undefined
  */
 export function linkTarget(url: string): string | undefined {
@@ -38,7 +38,7 @@ export function linkTarget(url: string): string | undefined {
     if (host === 0 || host >= url.length || url.charCodeAt(host) === 0x2f) return undefined;
   } else if (!(c === 0x6d /* m */ && url.slice(0, 7).toLowerCase() === 'mailto:')) return undefined;
   // eslint-disable-next-line no-control-regex
-  return /[\x00-\x20\x7f]/.test(url) ? undefined : url;
+  return /[\x00-\x20\x7f]/.test(url) || !url.isWellFormed() ? undefined : url;
 }
 
 /** A `{ text, url }` value (a plain object with a string `url` and an optional string `text`). */
@@ -68,7 +68,7 @@ export function checkLinkTemplate(option: string, template: unknown): string {
 export function fillTemplate(template: string, read: (key: string) => unknown): string {
   return template.replace(/\{([^{}]+)\}/g, (_, key: string) => {
     const value = read(key);
-    return value === null || value === undefined ? '' : encodeURIComponent(String(value));
+    return value === null || value === undefined ? '' : encodeURIComponent(String(value).toWellFormed()); // a lone surrogate would throw
   });
 }
 

@@ -1,4 +1,4 @@
-import { RowportError, RowportErrorCode, invalidOption } from '../../../errors.js';
+import { invalidOption } from '../../../errors.js';
 import type { SheetFeature, WorkbookFeature } from '../feature.js';
 import { type ResolvedTableOptions, type TableOptions, TableNames, resolveTableOptions, tableColumnNames } from './tableOptions.js';
 import { TABLE_CONTENT_TYPE, TABLE_RELATIONSHIP, type TableColumnXml, tablePartsXml, tableXml, totalsRowXml } from './tableXml.js';
@@ -111,11 +111,6 @@ const TOTALS_BORDER = '<left/><right/><top style="thin"><color auto="1"/></top><
 
 function checkTotals(table: ResolvedTableOptions, keys: readonly string[], option: string): void {
   for (const key of table.totals?.keys() ?? []) {
-    if (!keys.includes(key)) {
-      throw new RowportError(
-        RowportErrorCode.InvalidOption,
-        `Invalid option \`${option}.totals.${key}\`: expected the key of a column (${keys.map((k) => JSON.stringify(k)).join(', ')}), got ${JSON.stringify(key)}`,
-      );
-    }
+    if (!keys.includes(key)) throw invalidOption(`${option}.totals.${key}`, `the key of a column (${keys.map((k) => JSON.stringify(k)).join(', ')})`, key);
   }
 }

@@ -6,7 +6,7 @@ describe('linkTarget', () => {
   it.each(['https://example.com/a?b=1#c', 'http://x.org', 'mailto:ada@example.com', 'HTTPS://EXAMPLE.COM'])('takes %j', (url) => {
     expect(linkTarget(url)).toBe(url);
   });
-  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'ftp://x.org', 'example.com', 'https://a b.org', 'https:x', ' https://x.org', 'https://x.org\n', `https://x.org/${'a'.repeat(2100)}`, ''])(
+  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'ftp://x.org', 'example.com', 'https://a b.org', 'https:x', ' https://x.org', 'https://x.org\n', 'https://x.org/\ud800', `https://x.org/${'a'.repeat(2100)}`, ''])(
     'refuses %j',
     (url) => {
       expect(linkTarget(url)).toBeUndefined();
@@ -45,7 +45,8 @@ describe('checkLinkTemplate', () => {
 });
 
 describe('fillTemplate', () => {
-  it('URL-encodes the row values', () => {
+  it('URL-encodes the row values, a lone surrogate as U+FFFD', () => {
+    expect(fillTemplate('https://x.org/{id}', () => 'a\ud800')).toBe('https://x.org/a%EF%BF%BD');
     expect(fillTemplate('https://x.org/s/{id}?q={q}', (k) => ({ id: 'a b/c', q: undefined })[k])).toBe('https://x.org/s/a%20b%2Fc?q=');
   });
 });
