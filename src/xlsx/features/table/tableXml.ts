@@ -76,9 +76,12 @@ export function totalsRowXml(
   const last = Math.max(lastDataRow, firstDataRow);
   for (let c = 0; c < columns.length; c++) {
     const total = columns[c]?.total;
-    if (total === undefined) continue;
     const ref = `${columnLetters(c)}${row}`;
     const s = styles[c] ? ` s="${styles[c]}"` : '';
+    if (total === undefined) {
+      if (s) xml += `<c r="${ref}"${s}/>`; // empty, but with the row's look (its rule spans the table)
+      continue;
+    }
     if ('label' in total) {
       const text = total.label.toWellFormed();
       xml += `<c r="${ref}"${s} t="inlineStr"><is>${needsPreserve(text) ? '<t xml:space="preserve">' : '<t>'}${escapeText(text)}</t></is></c>`;

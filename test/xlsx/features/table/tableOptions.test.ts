@@ -79,6 +79,9 @@ describe('totalsRowXml', () => {
       '<row r="12"><c r="A12" s="7" t="inlineStr"><is><t>Total</t></is></c><c r="B12" s="8"><f>SUBTOTAL(101,B2:B11)</f><v>0.5</v></c>' +
         '<c r="D12" t="e"><f>SUBTOTAL(110,D2:D11)</f><v>#DIV/0!</v></c></row>',
     );
+    expect(totalsRowXml([{ name: 'n' }, { name: 's', total: { fn: 'sum' } }], 3, 2, 2, [undefined, 1], [4, 4])).toBe(
+      '<row r="3"><c r="A3" s="4"/><c r="B3" s="4"><f>SUBTOTAL(109,B2:B2)</f><v>1</v></c></row>',
+    );
   });
 });
 
