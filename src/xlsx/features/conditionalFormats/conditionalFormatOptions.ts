@@ -116,8 +116,10 @@ function resolveRule(name: string, rule: unknown, onColumn: string | undefined):
       return { type: 'cell', column: key, operator, values, style: resolveCellStyle(`${name}.style`, r.style) };
     }
     case 'text': {
-      if (typeof r.contains !== 'string' || r.contains === '' || r.contains.length > MAX_FORMULA_STRING) {
-        throw invalidOption(`${name}.contains`, `a non-empty string of at most ${MAX_FORMULA_STRING} characters`, r.contains);
+      // The text is also an attribute, where XML 1.0 has no way to write a control character.
+      // eslint-disable-next-line no-control-regex
+      if (typeof r.contains !== 'string' || r.contains === '' || r.contains.length > MAX_FORMULA_STRING || /[\x00-\x1f]/.test(r.contains)) {
+        throw invalidOption(`${name}.contains`, `a non-empty string of at most ${MAX_FORMULA_STRING} characters, without control characters`, r.contains);
       }
       return { type: 'text', column: key, contains: r.contains, style: resolveCellStyle(`${name}.style`, r.style) };
     }

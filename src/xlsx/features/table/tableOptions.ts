@@ -59,7 +59,11 @@ export function resolveTableOptions(option: string, table: unknown): ResolvedTab
     if (totals === null || typeof totals !== 'object' || Array.isArray(totals)) throw invalidOption(`${option}.totals`, "an object of column key → function or label, e.g. { score: 'average', name: 'Total' }", totals);
     resolvedTotals = new Map();
     for (const [key, what] of Object.entries(totals)) {
-      if (typeof what !== 'string') throw invalidOption(`${option}.totals.${key}`, `${Object.keys(TOTAL_FUNCTIONS).map((f) => `'${f}'`).join(', ')} or a label`, what);
+      // A label is also an attribute of the table part, where XML 1.0 has no way to write a control character.
+      // eslint-disable-next-line no-control-regex
+      if (typeof what !== 'string' || /[\x00-\x1f]/.test(what)) {
+        throw invalidOption(`${option}.totals.${key}`, `${Object.keys(TOTAL_FUNCTIONS).map((f) => `'${f}'`).join(', ')} or a label without control characters`, what);
+      }
       resolvedTotals.set(key, Object.hasOwn(TOTAL_FUNCTIONS, what) ? { fn: what as TotalFunction } : { label: what });
     }
   }

@@ -38,6 +38,7 @@ describe('resolveConditionalFormats', () => {
       [{ type: 'cell', column: 'a', operator: '>', value: 1, style: { fill: 'pink' } }, 'cf[0].style.fill'],
       [{ type: 'cell', column: 'a', operator: '>', value: 1 }, 'cf[0].style'],
       [{ type: 'text', column: 'a', contains: '', style: {} }, 'cf[0].contains'],
+      [{ type: 'text', column: 'a', contains: 'a\u0001', style: {} }, 'cf[0].contains'],
       [{ type: 'top', column: 'a', count: 0, style: {} }, 'cf[0].count'],
       [{ type: 'top', column: 'a', count: 101, percent: true, style: {} }, 'cf[0].count'],
     ])('%j', (rule, option) => {

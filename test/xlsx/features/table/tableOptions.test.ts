@@ -32,6 +32,7 @@ describe('resolveTableOptions', () => {
     it('totals that are not strings', () => {
       expect(() => resolveTableOptions('table', { totals: { score: 3 } })).toThrow(invalid('table.totals.score'));
       expect(() => resolveTableOptions('table', { totals: [] })).toThrow(invalid('table.totals'));
+      expect(() => resolveTableOptions('table', { totals: { name: 'Total\u000f' } })).toThrow(invalid('table.totals.name'));
     });
   });
 });
