@@ -34,6 +34,8 @@ const SUITES = {
     reference: 'exceljs',
     cases: [
       ['rowport', 'rowport-xlsx.mjs'],
+      ['rowport-features', 'rowport-xlsx-features.mjs'],
+      ['rowport-features-plain', 'rowport-xlsx-features-plain.mjs'],
       ['exceljs', 'exceljs.mjs'],
       ['hucre', 'hucre-xlsx.mjs'],
       ['sheetjs', 'sheetjs.mjs'],

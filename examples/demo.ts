@@ -103,9 +103,29 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoFile[]> {
     );
     // 5. The class aggregates again as XLSX: typed cells (numbers, a percent, real dates), bold header, frozen row, filter.
     await run('Class aggregates (XLSX)', (onProgress) => service.exportClassAnalytics('all', { format: 'xlsx', onProgress }));
-    // 6. One workbook, three sheets, each streamed from its own cursor in turn.
+    // 6. One workbook, three sheets, each streamed from its own cursor in turn. Each sheet is an
+    //    Excel table under a title block; the class summary has a totals row (averages and sums
+    //    computed while streaming) and a colour scale on its average scores.
+    const generated = `Generated ${(now?.() ?? new Date()).toISOString().slice(0, 16).replace('T', ' ')} UTC by the rowport demo`;
     await run('Comprehensive workbook (XLSX: Student Analytics, Class Summary, Performance)', (onProgress) =>
-      service.exportComprehensive({ onProgress }),
+      service.exportComprehensive({
+        onProgress,
+        sheetFeatures: {
+          'Student Analytics': {
+            title: 'Students',
+            subtitle: generated,
+            table: true,
+            conditionalFormats: [{ type: 'colorScale', column: 'avg_score' }, { type: 'dataBar', column: 'attendance_rate' }],
+          },
+          'Class Summary': {
+            title: 'Classes',
+            subtitle: generated,
+            table: { totals: { class_name: 'All classes', students: 'sum', records: 'sum', avg_score: 'average', min_score: 'min', max_score: 'max', attendance_rate: 'average' } },
+            conditionalFormats: [{ type: 'colorScale', column: 'avg_score' }],
+          },
+          Performance: { title: 'Weekly performance', subtitle: generated, table: true, conditionalFormats: [{ type: 'colorScale', column: 'avg_score' }] },
+        },
+      }),
     );
   } finally {
     await db.close();

@@ -9,7 +9,7 @@ export type Rows<T> = AsyncIterable<T> | Iterable<T> | ReadableStream<T>;
 export type CellValue = string | number | bigint | boolean | Date | null | undefined;
 
 /** How a column is rendered: in CSV, the text; in XLSX, the cell type and number format. */
-export type ColumnType = 'string' | 'integer' | 'decimal' | 'percent' | 'date' | 'datetime' | 'boolean';
+export type ColumnType = 'string' | 'integer' | 'decimal' | 'percent' | 'date' | 'datetime' | 'boolean' | 'url';
 
 /**
  * A date preset (`iso` `yyyy-MM-dd`, `us` `MM/dd/yyyy`, `eu` `dd.MM.yyyy`,

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { type ChartSpec, type ColumnType, type DateFormat, type ProgressInfo, type ToCsvOptions, type ToXlsxOptions, exportFileName, toCsv, toWorkbook, toXlsx } from 'rowport';
+import { type ChartSpec, type ColumnType, type DateFormat, type ProgressInfo, type SheetSpec, type ToCsvOptions, type ToXlsxOptions, exportFileName, toCsv, toWorkbook, toXlsx } from 'rowport';
 import {
   CLASS_COLUMNS,
   type ColumnDef,
@@ -71,6 +71,8 @@ export interface ComprehensiveOptions {
   readonly to?: string;
   readonly onProgress?: (progress: ProgressInfo) => void;
   readonly signal?: AbortSignal;
+  /** Workbook features by sheet name (`'Class Summary'`): a title block, a table, conditional formats. */
+  readonly sheetFeatures?: Readonly<Record<string, Omit<SheetSpec, 'name' | 'rows' | 'columns'>>>;
 }
 
 export interface AnalyticsServiceOptions {
@@ -201,6 +203,7 @@ export class AnalyticsService {
         columns: [...sheet.columns],
         headerFooter: footer,
         ...(sheet.charts ? { charts: sheet.charts } : {}),
+        ...options.sheetFeatures?.[sheet.name],
       })),
       withoutUndefined({ dateFormat, timeZone, onProgress, signal }),
     );

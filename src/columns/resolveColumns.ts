@@ -4,7 +4,7 @@ import { type Getter, compileIndex, compilePath } from './path.js';
 import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
 
 /** Column types, for checks and messages. */
-export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'integer', 'decimal', 'percent', 'date', 'datetime', 'boolean'];
+export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'integer', 'decimal', 'percent', 'date', 'datetime', 'boolean', 'url'];
 
 /** A column with everything defaulted and its reader compiled. */
 export interface ResolvedColumn {
@@ -17,12 +17,20 @@ export interface ResolvedColumn {
   readonly read: (row: unknown, index: number) => unknown;
 }
 
+/** The keys of a column object that every writer takes; a writer with more (XLSX styles, formulas) adds its own. */
+export const COLUMN_OPTION_KEYS: Record<keyof Column, true> = { key: true, header: true, value: true, type: true, numFmt: true, width: true };
+const COLUMN_KEYS = optionKeys<Column>(COLUMN_OPTION_KEYS);
+
 /**
  * Checks and normalises `columns` once, at option time. The result still needs the first row
  * (object or array rows?) to become readers; see {@link bindColumns}.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION`.
  */
-export function normaliseColumns<T>(columns: readonly ColumnSpec<T>[] | undefined, option = 'columns'): Column<T>[] | undefined {
+export function normaliseColumns<T>(
+  columns: readonly ColumnSpec<T>[] | undefined,
+  option = 'columns',
+  known: ReadonlySet<string> = COLUMN_KEYS,
+): Column<T>[] | undefined {
   if (columns === undefined) return undefined;
   if (!Array.isArray(columns)) throw invalidOption(option, 'an array of keys or column objects', columns);
   const seen = new Set<string>();
@@ -30,7 +38,7 @@ export function normaliseColumns<T>(columns: readonly ColumnSpec<T>[] | undefine
     const column: Column<T> = typeof spec === 'string' ? { key: spec } : spec;
     const name = `${option}[${i}]`;
     if (column === null || typeof column !== 'object') throw invalidOption(name, 'a key or a column object', spec);
-    if (typeof spec !== 'string') checkOptionKeys(column, COLUMN_KEYS, `${name}.`);
+    if (typeof spec !== 'string') checkOptionKeys(column, known, `${name}.`);
     if (typeof column.key !== 'string' || column.key === '') throw invalidOption(`${name}.key`, 'a non-empty string', column.key);
     if (seen.has(column.key)) throw invalidOption(`${name}.key`, 'a key not used by another column', column.key);
     seen.add(column.key);
@@ -114,8 +122,6 @@ export function readFailed(error: unknown, row: number, column: string | undefin
 
 // --- internal ---
 
-/** The keys of a column object; see `checkOptionKeys`. */
-const COLUMN_KEYS = optionKeys<Column>({ key: true, header: true, value: true, type: true, numFmt: true, width: true });
 
 function plain(key: string, header: string, read: Getter): ResolvedColumn {
   return { key, header, type: undefined, numFmt: undefined, width: undefined, read };

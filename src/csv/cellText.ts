@@ -40,6 +40,13 @@ export function compileCellText<T>(column: ResolvedColumn, options: ResolvedCsvO
         throw invalidValue(value, row, key);
     }
   };
+  if (column.type === 'url') {
+    // CSV holds no links: a `{ text, url }` value is written as its URL, the part the text cannot give back.
+    return (value, row) =>
+      value !== null && typeof value === 'object' && typeof (value as { url?: unknown }).url === 'string'
+        ? generic((value as { url: string }).url, row)
+        : generic(value, row);
+  }
   if (column.type === 'date' || column.type === 'datetime') {
     const pattern = column.type === 'date' ? datePattern(options.dateFormat) : dateTimePattern(options.dateFormat);
     const dates = new DateRenderer(pattern, options.zone);

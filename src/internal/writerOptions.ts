@@ -23,7 +23,11 @@ export interface ResolvedWriterOptions<T> {
  * Checks and defaults the options every writer shares.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
  */
-export function resolveWriterOptions<T>(options: WriterOptions<T>): ResolvedWriterOptions<T> {
+/**
+ * @param columnKeys - The keys a column object may have, when the writer takes more than
+ *   {@link COLUMN_OPTION_KEYS} (the XLSX writers: styles, formulas, links).
+ */
+export function resolveWriterOptions<T>(options: WriterOptions<T>, columnKeys?: ReadonlySet<string>): ResolvedWriterOptions<T> {
   if (options === null || typeof options !== 'object') throw invalidOption('options', 'an object', options);
   const {
     columns,
@@ -48,7 +52,7 @@ export function resolveWriterOptions<T>(options: WriterOptions<T>): ResolvedWrit
     throw invalidOption('maxRows', 'a whole number ≥ 0', maxRows);
   }
   return {
-    columns: normaliseColumns(columns),
+    columns: normaliseColumns(columns, 'columns', columnKeys),
     header,
     dateFormat,
     timeZone,

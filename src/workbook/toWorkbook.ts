@@ -2,8 +2,9 @@ import type { Readable } from 'node:stream';
 import { invalidOption } from '../errors.js';
 import { resolveWriterOptions } from '../internal/writerOptions.js';
 import { RowReader, assertRows } from '../sources/rowReader.js';
-import type { ColumnSpec, DateFormat, Rows, WriterOptions } from '../types.js';
-import { FEATURE_OPTION_KEYS, type SheetFeatureOptions } from '../xlsx/features/features.js';
+import type { DateFormat, Rows, WriterOptions } from '../types.js';
+import { FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from '../xlsx/features/features.js';
+import type { CellStyle } from '../xlsx/features/styles/cellStyle.js';
 import { streamWorkbook } from '../xlsx/streamWorkbook.js';
 import { type XlsxLookOptions, resolveLook } from '../xlsx/resolve/look.js';
 import { resolveSheet } from '../xlsx/resolve/resolveSheet.js';
@@ -18,7 +19,9 @@ export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOpti
   /** The sheet's rows: any `Iterable` or `AsyncIterable`. Read when the sheet before it is done. */
   readonly rows: Rows<T>;
   /** Which columns, in order, with headers, types and widths. @default the first row's keys */
-  readonly columns?: readonly ColumnSpec<T>[] | undefined;
+  readonly columns?: readonly XlsxColumnSpec<T>[] | undefined;
+  /** A style for each row from its values, laid over the column styles; `undefined` for none. */
+  readonly rowStyle?: ((row: T, index: number) => CellStyle | undefined) | undefined;
   /** Write a header row on this sheet. @default the workbook's `header` */
   readonly header?: boolean | undefined;
   /** Date rendering of this sheet. @default the workbook's `dateFormat` */
@@ -59,7 +62,7 @@ export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxL
  */
 export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, options: ToWorkbookOptions = {}): Readable {
   if (!Array.isArray(sheets) || sheets.length === 0) throw invalidOption('sheets', 'a non-empty array of { name, rows, columns? }', sheets);
-  const base = resolveWriterOptions(options);
+  const base = resolveWriterOptions(options, XLSX_COLUMN_KEYS);
   checkOptionKeys(options, TO_WORKBOOK_KEYS);
   const defaults = { ...base, look: resolveLook(options) };
   const names = new SheetNames();

@@ -47,6 +47,7 @@ export function streamWorkbook(job: WorkbookJob): Readable {
     definedNames: [],
     overrides: new Map(),
     counters: new Map(),
+    shared: new Map(),
     cancelled: false,
     warn(code, message, sheet, row, column) {
       if (look.onWarning) callUser('onWarning', look.onWarning, { code, message, sheet, ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }) });

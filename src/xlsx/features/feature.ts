@@ -38,7 +38,9 @@ export interface SheetFeature {
   /** The feature's name (as in {@link WorkbookFeature}). */
   readonly name: string;
   /** Rows the feature writes above the header row (a title block). The header and data move down. @default 0 */
-  readonly rowsAbove?: number;
+  readonly rowsAbove?: number | undefined;
+  /** Rows the feature writes right under the data rows of each physical sheet (a totals row); the row limit keeps room for them. @default 0 */
+  readonly rowsBelow?: number | undefined;
   /**
    * Starts the feature on a sheet whose columns are known, before its first byte. Throwing a
    * `RowportError` here (a chart key that the first row does not have) fails the stream.
@@ -66,10 +68,19 @@ export interface SheetStart {
   readonly styles: StyleRegistry;
   /** Reports a warning through `onWarning`, with the sheet's name. */
   warn(code: RowportWarningCode, message: string, row?: number, column?: string): void;
+  /** Workbook-wide state of a feature, made once per workbook by `make` (the table names taken so far). */
+  shared<T>(key: string, make: () => T): T;
 }
 
 /** What a feature does on one sheet. Every hook is optional. */
 export interface SheetHooks {
+  /** The header texts as written (a table needs them unique and non-blank); given the texts so far. */
+  headers?(texts: readonly string[]): readonly string[];
+  /**
+   * Sees each data row before its cells are written (a formula or link that reads other fields, a
+   * row style). Only features that need it define it: it runs once per row.
+   */
+  beforeRow?(row: unknown, index: number, rowNumber: number): void;
   /** Writes the cells of a column instead of the default writer (a formula or link column); undefined to leave it. */
   cell?(column: SheetColumn, index: number): CellWriter | undefined;
   /** Before the rows of each physical sheet: XML for the sheet's head. */
@@ -82,6 +93,8 @@ export interface SheetHooks {
    * Only features that need it define it: it runs once per row.
    */
   observe?(values: readonly unknown[], rowNumber: number, index: number): void;
+  /** Each physical sheet: the `<row>`s right under its last data row (`part.lastRow`), `rowsBelow` of them; called before `tail`. */
+  rowsBelow?(part: PartContext): string;
   /** After the rows of each physical sheet: fragments by element, in their schema order. Add parts through `part`. */
   tail?(part: PartContext): SheetTail;
   /** Names for `<definedNames>` of the workbook. Called after `tail`. */
@@ -113,7 +126,7 @@ export interface PartContext {
 /** XML a feature adds to the head of a sheet part (before `<sheetData>`). */
 export interface SheetHeadFragments {
   /** Children of `<sheetPr>` (`<pageSetUpPr fitToPage="1"/>`, `<tabColor …/>`), in schema order across features. */
-  readonly sheetPr?: string;
+  readonly sheetPr?: string | undefined;
   /** Extra attributes of each column's `<col>` (` style="3"`), by 0-based column; a column gets a `<col>` for them. */
   readonly cols?: readonly (string | undefined)[];
 }
@@ -151,6 +164,6 @@ export interface DefinedName {
   /** The formula, e.g. `'Class Summary'!$1:$1`. */
   readonly value: string;
   /** Scope the name to this sheet (`localSheetId`). */
-  readonly local?: boolean;
-  readonly hidden?: boolean;
+  readonly local?: boolean | undefined;
+  readonly hidden?: boolean | undefined;
 }

@@ -1,23 +1,60 @@
+import { COLUMN_OPTION_KEYS } from '../../columns/resolveColumns.js';
+import { optionKeys } from '../../util/optionKeys.js';
 import { autoFilterFeature } from './autoFilter/autoFilter.js';
 import { type ChartSheetOptions, chartsFeature } from './charts/chartFeature.js';
+import { type ColumnCellsSheetOptions, columnCellsFeature } from './columnCells/columnCells.js';
+import { type ConditionalFormatSheetOptions, conditionalFormatsFeature } from './conditionalFormats/conditionalFormatFeature.js';
+import type { Column } from '../../types.js';
+import type { XlsxColumnOptions } from './columnCells/columnCells.js';
+import type { ConditionalFormat } from './conditionalFormats/conditionalFormatOptions.js';
 import type { WorkbookFeature } from './feature.js';
 import { type PrintSheetOptions, printFeature } from './print/print.js';
+import { type TableSheetOptions, tableFeature } from './table/tableFeature.js';
+import { type TitleSheetOptions, titleFeature } from './title/titleFeature.js';
 
 /**
  * The options of every workbook feature: `toXlsx` and each `SheetSpec` of `toWorkbook` take
  * them. A new feature adds its options interface here.
  */
-export interface SheetFeatureOptions extends PrintSheetOptions, ChartSheetOptions {}
+export interface SheetFeatureOptions
+  extends PrintSheetOptions,
+    ChartSheetOptions,
+    TableSheetOptions,
+    ConditionalFormatSheetOptions,
+    TitleSheetOptions,
+    ColumnCellsSheetOptions {}
+
+/** A column of an XLSX sheet: a {@link Column} with a style, a formula, a link, its own conditional formats. */
+export interface XlsxColumn<T = Record<string, unknown>> extends Column<T>, XlsxColumnOptions<T> {
+  /** Conditional formats over this column's data cells (their `column` is this one). */
+  readonly conditionalFormats?: readonly Omit<ConditionalFormat, 'column'>[] | undefined;
+}
+
+/** A column of an XLSX sheet: a key (`'name'`) or an {@link XlsxColumn}. */
+export type XlsxColumnSpec<T = Record<string, unknown>> = string | XlsxColumn<T>;
 
 /**
  * The workbook features, in the order their hooks run (and their fragments of one element are
  * written). A new feature adds its entry here; see README.md, "How to add a workbook feature".
  */
-export const FEATURES: readonly WorkbookFeature<SheetFeatureOptions>[] = [autoFilterFeature, printFeature, chartsFeature];
+export const FEATURES: readonly WorkbookFeature<SheetFeatureOptions>[] = [
+  autoFilterFeature,
+  titleFeature,
+  printFeature,
+  chartsFeature,
+  tableFeature,
+  conditionalFormatsFeature,
+  columnCellsFeature,
+];
 
 /**
  * The option keys of every feature, for the unknown-option check of `toXlsx` and of each
  * `SheetSpec`. Typed against {@link SheetFeatureOptions}: a feature's new option is a compile
  * error until it is listed here.
  */
-export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = { charts: true, headerFooter: true, print: true };
+export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = {
+  charts: true, headerFooter: true, print: true, table: true, conditionalFormats: true, title: true, subtitle: true, preamble: true, rowStyle: true,
+};
+
+/** The keys of an XLSX column object: every writer's, and the XLSX features' (see `checkOptionKeys`). */
+export const XLSX_COLUMN_KEYS = optionKeys<XlsxColumn>({ ...COLUMN_OPTION_KEYS, style: true, formula: true, link: true, conditionalFormats: true });

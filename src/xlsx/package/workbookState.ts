@@ -18,6 +18,8 @@ export interface WorkbookState {
   readonly overrides: Map<string, string>;
   /** Workbook-wide counters of features (`chart`, `drawing`). */
   readonly counters: Map<string, number>;
+  /** Workbook-wide state of features, by key (see `SheetStart.shared`). */
+  readonly shared: Map<string, unknown>;
   /** Set when the consumer went away or the export failed: stop writing. */
   cancelled: boolean;
   /** Reports a warning through `onWarning`. */

@@ -1,7 +1,8 @@
 import { invalidOption } from '../../errors.js';
 import { type ResolvedWriterOptions, resolveWriterOptions } from '../../internal/writerOptions.js';
 import type { WriterOptions } from '../../types.js';
-import { FEATURE_OPTION_KEYS, type SheetFeatureOptions } from '../features/features.js';
+import { FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from '../features/features.js';
+import type { CellStyle } from '../features/styles/cellStyle.js';
 import { type ResolvedLook, type XlsxLookOptions, resolveLook } from './look.js';
 import { type ResolvedSheet, resolveSheet } from './resolveSheet.js';
 import { SheetNames } from './sheetName.js';
@@ -11,6 +12,10 @@ import { WRITER_OPTION_KEYS, checkOptionKeys, optionKeys } from '../../util/opti
 export interface ToXlsxOptions<T = Record<string, unknown>> extends WriterOptions<T>, XlsxLookOptions, SheetFeatureOptions {
   /** Name of the sheet; repaired if Excel would refuse it. @default 'Sheet1' */
   readonly sheetName?: string | undefined;
+  /** Which columns, in order, with headers, types, widths, styles, formulas and links. @default the first row's keys */
+  readonly columns?: readonly XlsxColumnSpec<T>[] | undefined;
+  /** A style for each row from its values, laid over the column styles; `undefined` for none. */
+  readonly rowStyle?: ((row: T, index: number) => CellStyle | undefined) | undefined;
 }
 
 /** {@link ToXlsxOptions} checked and defaulted once. */
@@ -27,7 +32,7 @@ export interface ResolvedXlsxOptions<T> {
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
  */
 export function resolveXlsxOptions<T>(options: ToXlsxOptions<T>): ResolvedXlsxOptions<T> {
-  const shared = resolveWriterOptions(options);
+  const shared = resolveWriterOptions(options, XLSX_COLUMN_KEYS);
   checkOptionKeys(options, TO_XLSX_KEYS);
   const { sheetName = 'Sheet1' } = options;
   if (typeof sheetName !== 'string') throw invalidOption('sheetName', 'a string', sheetName);

@@ -1,4 +1,4 @@
-import { FEATURES, type SheetFeatureOptions } from '../features/features.js';
+import { FEATURES, type SheetFeatureOptions, XLSX_COLUMN_KEYS } from '../features/features.js';
 import type { SheetFeature } from '../features/feature.js';
 import { type SheetDefaults, type SheetSettings, type SheetSettingsOptions, resolveSheetSettings } from './sheetSettings.js';
 
@@ -32,7 +32,7 @@ export function resolveSheet<T>(
   where: string,
   name: { readonly requested: string; readonly written: string },
 ): ResolvedSheet {
-  const settings = resolveSheetSettings(options, defaults, where, name);
+  const settings = resolveSheetSettings(options, defaults, where, name, XLSX_COLUMN_KEYS);
   const features: SheetFeature[] = [];
   for (const feature of FEATURES) {
     const resolved = feature.resolve(options, settings);

@@ -94,8 +94,9 @@ export function resolveSheetSettings<T>(
   defaults: SheetDefaults,
   where: string,
   name: { readonly requested: string; readonly written: string },
+  columnKeys?: ReadonlySet<string>,
 ): SheetSettings {
-  const specs = normaliseColumns(options.columns, `${where}columns`);
+  const specs = normaliseColumns(options.columns, `${where}columns`, columnKeys);
   specs?.forEach((c, i) => c.numFmt !== undefined && checkNumFmt(c.numFmt, `${where}columns[${i}].numFmt`));
   const { header = defaults.header, dateFormat = defaults.dateFormat, timeZone = defaults.timeZone, maxRows = defaults.maxRows } = options;
   checkBoolean(`${where}header`, header);

@@ -88,6 +88,9 @@ export function openPart(state: WorkbookState, layout: SheetLayout, name: string
     write,
     async finish(lastRow) {
       ctx.lastRow = lastRow;
+      let below = '';
+      for (const hook of hooks) below += hook.rowsBelow?.(ctx) ?? '';
+      if (below) await write(below);
       const tail: Record<string, string> = {};
       for (const hook of hooks) {
         const fragments = hook.tail?.(ctx);

@@ -55,8 +55,12 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
   const headerRowNumber = sheet.rowsAbove + 1;
   const firstDataRow = headerRowNumber + (header ? 1 : 0);
   let ownFirstRow = 1;
+  const shared = <T>(key: string, make: () => T): T => {
+    if (!state.shared.has(key)) state.shared.set(key, make());
+    return state.shared.get(key) as T;
+  };
   const hooks: SheetHooks[] = sheet.features.map((feature) => {
-    const start: SheetStart = { settings: sheet, columns, widths, header, headerRow: headerRowNumber, firstDataRow, ownFirstRow, styles: state.styles, warn };
+    const start: SheetStart = { settings: sheet, columns, widths, header, headerRow: headerRowNumber, firstDataRow, ownFirstRow, styles: state.styles, warn, shared };
     ownFirstRow += feature.rowsAbove ?? 0;
     return feature.start(start);
   });
@@ -65,12 +69,17 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
     (c, i) => firstDefined(hooks, (h) => h.cell?.(c, i)) ?? compileCell(c, cellContext, widths[i] ?? DEFAULT_WIDTH),
   );
   const observers = hooks.flatMap((h) => (h.observe ? [h.observe.bind(h)] : []));
+  const beforeRow = hooks.flatMap((h) => (h.beforeRow ? [h.beforeRow.bind(h)] : []));
+  // A feature's rows under the data (a totals row) need room on the sheet.
+  const lastDataRowAllowed = MAX_SHEET_ROWS - sheet.features.reduce((n, f) => n + (f.rowsBelow ?? 0), 0);
+  let headerTexts: readonly string[] = header ? columns.map((c) => headerText(c, warn)) : [];
+  for (const h of hooks) if (h.headers) headerTexts = h.headers(headerTexts);
   const values: unknown[] = observers.length > 0 ? new Array(columns.length) : [];
   const letters = columns.map((_, i) => columnLetters(i));
   const layout = {
     widths,
     frozenRows: header && look.freezeHeader ? headerRowNumber : 0,
-    headerXml: header ? headerRow(columns.map((c) => headerText(c, warn)), state.styles.headerCell(), headerRowNumber) : '',
+    headerXml: header ? headerRow(headerTexts, state.styles.headerCell(), headerRowNumber) : '',
     hooks,
   };
 
@@ -88,7 +97,7 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
   for (;;) {
     for (let i = 0; i < pending.length; i++, index++) {
       const row = pending[i];
-      if (rowNumber === MAX_SHEET_ROWS) {
+      if (rowNumber === lastDataRowAllowed) {
         if (look.onRowLimit === 'error') {
           throw new RowportError(
             RowportErrorCode.RowLimit,
@@ -109,6 +118,7 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
       }
       checkRow(row, index, arrays);
       rowNumber++;
+      for (let b = 0; b < beforeRow.length; b++) (beforeRow[b] as NonNullable<SheetHooks['beforeRow']>)(row, index, rowNumber);
       let xml = `<row r="${rowNumber}">`;
       let c = 0;
       try {

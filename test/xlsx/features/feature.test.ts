@@ -35,7 +35,7 @@ describe('the workbook feature seam', () => {
     const started: Omit<SheetStart, 'settings' | 'styles' | 'warn' | 'columns'>[] = [];
     const seen: Omit<PartContext, 'addRelationship' | 'addPart' | 'nextNumber'>[] = [];
     const spy = feature((sheet) => {
-      const { settings, styles, warn, columns, ...rest } = sheet;
+      const { settings, styles, warn, shared, columns, ...rest } = sheet;
       started.push({ ...rest, columnKeys: columns.map((c) => c.key) } as never);
       return {
         tail(ctx) {

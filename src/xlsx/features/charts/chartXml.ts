@@ -9,7 +9,7 @@ export interface ChartDataRange {
   /** True when the sheet has a header row; series are then named by reference to it. */
   readonly header: boolean;
   /** 1-based row of the header (or where it would be without one): 1 unless rows are written above it. @default 1 */
-  readonly headerRow?: number;
+  readonly headerRow?: number | undefined;
   /** Number of data rows written on the sheet (its first part, when it rolled over the row limit). */
   readonly dataRows: number;
 }

@@ -1,0 +1,77 @@
+import { RowportError, RowportErrorCode, at, invalidOption } from '../../../errors.js';
+import { numberText } from '../../../internal/values.js';
+import { escapeText } from '../../xmlText.js';
+
+/** Excel's longest formula, in characters. */
+export const MAX_FORMULA_LENGTH = 8_192;
+
+/**
+ * A formula of a column: a function of the row and its 1-based sheet row number
+ * (`(row, r) => \`E${r}/F${r}\``), or a template where `{r}` stands for the row number (`'E{r}/F{r}'`).
+ * A leading `=` is optional.
+ */
+export type ColumnFormula<T> = string | ((row: T, r: number) => string);
+
+/** Makes the formula text of each row; throws `ROWPORT_INVALID_VALUE` (row, column) for a bad result. */
+export type FormulaText = (row: unknown, r: number, index: number) => string;
+
+/**
+ * Checks a column's `formula` once and compiles it.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` for anything but a function or a non-empty template.
+ */
+export function compileFormula(option: string, key: string, formula: unknown): FormulaText {
+  if (typeof formula === 'string') {
+    const body = strip(formula);
+    if (body === '' || body.length > MAX_FORMULA_LENGTH) throw invalidOption(option, `a formula of 1 to ${MAX_FORMULA_LENGTH} characters, or a function (row, r) => formula`, formula);
+    const parts = body.split('{r}');
+    if (parts.length === 1) return () => body;
+    return (_, r) => parts.join(String(r));
+  }
+  if (typeof formula !== 'function') throw invalidOption(option, "a function (row, r) => formula, or a template like 'E{r}/F{r}'", formula);
+  const fn = formula as (row: unknown, r: number) => unknown;
+  return (row, r, index) => {
+    let text: unknown;
+    try {
+      text = fn(row, r);
+    } catch (error) {
+      throw new RowportError(RowportErrorCode.InvalidValue, `${at(index, key)}the column's formula() threw: ${error instanceof Error ? error.message : String(error)}`, {
+        row: index,
+        column: key,
+        cause: error,
+      });
+    }
+    const body = typeof text === 'string' ? strip(text) : '';
+    if (body === '' || body.length > MAX_FORMULA_LENGTH) {
+      throw new RowportError(RowportErrorCode.InvalidValue, `${at(index, key)}formula() must return a formula of 1 to ${MAX_FORMULA_LENGTH} characters`, {
+        row: index,
+        column: key,
+      });
+    }
+    return body;
+  };
+}
+
+/**
+ * A formula cell with its cached value, where there is one, so readers without a calculation
+ * engine still show it: a number, text (`t="str"`) or a boolean; nothing for no value.
+ * @example formulaCellXml('G2', '', 'E2/F2', 0.5) //=> '<c r="G2"><f>E2/F2</f><v>0.5</v></c>'
+ */
+export function formulaCellXml(ref: string, style: string, formula: string, cached: unknown): string {
+  const f = `<f>${escapeText(formula.toWellFormed())}</f>`;
+  switch (typeof cached) {
+    case 'number':
+      return Number.isFinite(cached) ? `<c r="${ref}"${style}>${f}<v>${numberText(cached)}</v></c>` : `<c r="${ref}"${style} t="e">${f}<v>#NUM!</v></c>`;
+    case 'string':
+      return `<c r="${ref}"${style} t="str">${f}<v>${escapeText(cached.toWellFormed())}</v></c>`;
+    case 'boolean':
+      return `<c r="${ref}"${style} t="b">${f}<v>${cached ? 1 : 0}</v></c>`;
+    default:
+      return `<c r="${ref}"${style}>${f}</c>`;
+  }
+}
+
+// --- internal ---
+
+function strip(text: string): string {
+  return text.startsWith('=') ? text.slice(1) : text;
+}

@@ -1,0 +1,116 @@
+import { invalidOption } from '../../../errors.js';
+import type { SheetFeature, WorkbookFeature } from '../feature.js';
+import { type ResolvedTableOptions, type TableOptions, TableNames, resolveTableOptions, tableColumnNames } from './tableOptions.js';
+import { TABLE_CONTENT_TYPE, TABLE_RELATIONSHIP, type TableColumnXml, tablePartsXml, tableXml, totalsRowXml } from './tableXml.js';
+import { RunningTotal } from './totals.js';
+
+/** The option of the table feature. */
+export interface TableSheetOptions {
+  /**
+   * Make the header and rows an Excel table (ListObject): a built-in style with banded rows,
+   * filter buttons (instead of the sheet autofilter), a name for structured references, and an
+   * optional totals row whose `SUBTOTAL` values are computed while the rows stream. A sheet that
+   * continues past 1,048,576 rows gets a table on each part.
+   * @default false
+   */
+  readonly table?: boolean | TableOptions | undefined;
+}
+
+/**
+ * Excel tables. One table per physical sheet, over the header and that sheet's rows, with its
+ * totals row right under them (`rowsBelow`). The table part (`xl/tables/tableN.xml`) and its
+ * relationship are written in the sheet's tail, when its last row is known.
+ */
+export const tableFeature: WorkbookFeature<TableSheetOptions> = {
+  name: 'table',
+  resolve(options, settings) {
+    const table = resolveTableOptions(`${settings.where}table`, options.table);
+    if (table === undefined) return undefined;
+    if (!settings.header) throw invalidOption(`${settings.where}table`, 'a sheet with a header row (header: true), or false', options.table);
+    if (table.totals && settings.columns) checkTotals(table, settings.columns.map((c) => c.key), `${settings.where}table`);
+    return tableSheetFeature(table, `${settings.where}table`);
+  },
+};
+
+/** True when the options ask for a table: the sheet autofilter then steps aside. */
+export function hasTable(options: TableSheetOptions): boolean {
+  return options.table !== undefined && options.table !== false;
+}
+
+// --- internal ---
+
+function tableSheetFeature(table: ResolvedTableOptions, option: string): SheetFeature {
+  const totalsRow = table.totals !== undefined;
+  return {
+    name: 'table',
+    rowsBelow: totalsRow ? 1 : 0,
+    start(sheet) {
+      if (!sheet.header) return {}; // a source of arrays without columns has no header row to make a table of
+      const keys = sheet.columns.map((c) => c.key);
+      if (table.totals) checkTotals(table, keys, option);
+      const names = sheet.shared('table.names', () => new TableNames());
+      let columns: TableColumnXml[] = [];
+      const totals = sheet.columns.map((c) => {
+        const what = table.totals?.get(c.key);
+        return what !== undefined && 'fn' in what ? new RunningTotal(c.kind === 'number') : undefined;
+      });
+      const observed = totals.flatMap((t, c) => (t === undefined ? [] : [[c, t] as const]));
+      // Bold over a rule, as Excel's table styles draw a totals row, so readers that draw no table
+      // style (LibreOffice) still show it as one; numbers keep their column's format.
+      const totalStyles = sheet.columns.map((c) =>
+        sheet.styles.style({ numFmt: c.kind === 'number' ? c.numberFormat : undefined, font: TOTALS_FONT, border: TOTALS_BORDER }),
+      );
+      const { headerRow, firstDataRow } = sheet;
+      return {
+        headers(texts) {
+          const repaired = tableColumnNames(texts);
+          columns = repaired.map((name, c) => {
+            const total = table.totals?.get(keys[c] as string);
+            return total === undefined ? { name } : { name, total };
+          });
+          return repaired;
+        },
+        ...(observed.length > 0
+          ? {
+              observe(values: readonly unknown[]) {
+                for (let i = 0; i < observed.length; i++) {
+                  const [c, total] = observed[i] as readonly [number, RunningTotal];
+                  total.add(values[c]);
+                }
+              },
+            }
+          : {}),
+        ...(totalsRow
+          ? {
+              rowsBelow(part) {
+                const lastDataRow = Math.max(part.lastRow, headerRow + 1);
+                const values = totals.map((t, c) => {
+                  const what = columns[c]?.total;
+                  return t !== undefined && what !== undefined && 'fn' in what ? t.value(what.fn) : undefined;
+                });
+                return totalsRowXml(columns, lastDataRow + 1, firstDataRow, lastDataRow, values, totalStyles);
+              },
+            }
+          : {}),
+        tail(part) {
+          const id = part.nextNumber('table');
+          const name = names.add(table.name, part.sheetName);
+          const path = `xl/tables/table${id}.xml`;
+          part.addPart(path, tableXml({ id, name, columns, headerRow, lastDataRow: part.lastRow, totalsRow, style: table.style, bandedRows: table.bandedRows }), TABLE_CONTENT_TYPE);
+          const rel = part.addRelationship(TABLE_RELATIONSHIP, `../tables/table${id}.xml`);
+          for (const t of totals) t?.reset(); // the next part's table totals its own rows
+          return { tableParts: tablePartsXml(rel) };
+        },
+      };
+    },
+  };
+}
+
+const TOTALS_FONT = '<b/><sz val="11"/><name val="Calibri"/><family val="2"/>';
+const TOTALS_BORDER = '<left/><right/><top style="thin"><color auto="1"/></top><bottom/><diagonal/>';
+
+function checkTotals(table: ResolvedTableOptions, keys: readonly string[], option: string): void {
+  for (const key of table.totals?.keys() ?? []) {
+    if (!keys.includes(key)) throw invalidOption(`${option}.totals.${key}`, `the key of a column (${keys.map((k) => JSON.stringify(k)).join(', ')})`, key);
+  }
+}

@@ -1,0 +1,34 @@
+import type { WorkbookFeature } from '../feature.js';
+import { alignmentXml, borderXml, fillXml, fontXml } from '../styles/cellStyle.js';
+import { type TitleOptions, mergeCellsXml, resolveTitleBlock, titleMergeRefs, titleRowsXml } from './titleBlock.js';
+
+/** The options of the title block: `title`, `subtitle`, `preamble`. */
+export type TitleSheetOptions = TitleOptions;
+
+/**
+ * A title block above the table: the report's name, a subtitle, preamble lines, each merged
+ * across the table's width, then an empty row. The header, the frozen pane, the filter, charts
+ * and print titles move down with it (the assembly does that from `rowsAbove`). Every physical
+ * sheet of a continued sheet repeats it.
+ */
+export const titleFeature: WorkbookFeature<TitleSheetOptions> = {
+  name: 'title',
+  resolve(options, settings) {
+    const block = resolveTitleBlock(settings.where, options);
+    if (block.rows === 0) return undefined;
+    return {
+      name: 'title',
+      rowsAbove: block.rows,
+      start(sheet) {
+        const first = sheet.ownFirstRow;
+        const styleOf = (style: Parameters<typeof fontXml>[0]): number =>
+          sheet.styles.style({ font: fontXml(style), fill: fillXml(style), border: borderXml(style), alignment: alignmentXml(style, false) ?? 'vertical="center"' });
+        const merges = titleMergeRefs(block, sheet.columns.length, first);
+        return {
+          rowsAbove: () => titleRowsXml(block, styleOf, first),
+          tail: () => (merges.length ? { mergeCells: mergeCellsXml(merges) } : {}),
+        };
+      },
+    };
+  },
+};
