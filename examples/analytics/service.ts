@@ -78,7 +78,7 @@ export interface AnalyticsServiceOptions {
   readonly customQuery?: {
     /** Cancel a custom query that runs longer. @default 60000 */
     readonly timeoutMs?: number;
-    /** Fail a custom query with more rows (`ROWPORT_ROW_LIMIT`). @default 1000000 */
+    /** Fail a custom query with more rows (`ROWPORT_MAX_ROWS`). @default 1000000 */
     readonly maxRows?: number;
   };
 }

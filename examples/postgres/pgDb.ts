@@ -134,7 +134,10 @@ export function createPool(connectionString: string, config: pg.PoolConfig = {})
 async function begin(client: pg.PoolClient, { readOnly = false, timeoutMs }: QueryOptions): Promise<boolean> {
   if (!readOnly && timeoutMs === undefined) return false;
   await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
-  if (timeoutMs !== undefined) await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`);
+  // A SELECT (not SET LOCAL) so the transaction has run a query: from here on PostgreSQL refuses
+  // `SET TRANSACTION READ WRITE` ("must be called before any query").
+  if (timeoutMs !== undefined) await client.query("SELECT set_config('statement_timeout', $1, true)", [String(Math.max(1, Math.floor(timeoutMs)))]);
+  else await client.query("SELECT current_setting('statement_timeout')");
   return true;
 }
 
