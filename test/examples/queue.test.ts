@@ -131,6 +131,25 @@ describe.runIf(enabled)('examples/queue (BullMQ on a real redis-server)', () => 
     expect(await queue.clearExportCache()).toBe(2);
   });
 
+  it('deletes the file when the cache entry expires, and runs the spec again when asked after', async () => {
+    const dir = join(out.dir, 'expiry');
+    const store = await createLocalStore(dir);
+    const queue = new ExportQueue({ redisUrl: redis.url, queueName: 'expiry', store, cacheTtlMs: 1_000 });
+    const runs: string[] = [];
+    const worker = await startExportWorker({ redisUrl: redis.url, queueName: 'expiry', store, service: new AnalyticsService(db), cacheTtlMs: 1_000, sweepIntervalMs: 100, onJob: (job) => runs.push(job.id as string) });
+    closers.push(() => queue.close(), () => worker.close());
+    const first = await queue.enqueueExport({ kind: 'student', studentId: 7 }, ADMIN);
+    await settled(queue, first);
+    const key = (await queue.getExportFile(first, ADMIN))?.key as string;
+    expect(existsSync(join(dir, key))).toBe(true);
+    await vi.waitFor(() => expect(existsSync(join(dir, key))).toBe(false), { timeout: 20_000, interval: 50 }); // the sweeper removed it
+    expect(await queue.getExportFile(first, ADMIN)).toBeUndefined();
+    const second = await queue.enqueueExport({ kind: 'student', studentId: 7 }, ADMIN);
+    expect(second).not.toBe(first);
+    await settled(queue, second);
+    expect(runs).toEqual([first, second]);
+  });
+
   it('does not retry a RowportError in the data, and leaves no file', async () => {
     const { queue, runs, dir } = await setup('data-error', new AnalyticsService(db));
     // Chinese names cannot be written in windows-1251: ROWPORT_UNMAPPABLE_CHARACTER.
