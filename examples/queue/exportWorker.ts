@@ -105,10 +105,7 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
   connection.on('error', () => undefined);
   const worker = new Worker<ExportJobData, ExportJobResult>(queueName, processor, { connection, concurrency, lockDuration, stalledInterval, maxStalledCount: 1 });
   worker.on('error', () => undefined); // connection drops: BullMQ reconnects; never crash the process
-  const finished = (job: Job<ExportJobData> | undefined) => {
-    if (job?.id && (job.finishedOn !== undefined || job.failedReason)) void redis.srem(runningKey(queueName, job.data.owner), job.id).catch(() => undefined);
-  };
-  worker.on('completed', finished);
+  worker.on('completed', (job) => void redis.srem(runningKey(queueName, job.data.owner), job.id as string).catch(() => undefined));
   worker.on('failed', (job) => {
     if (!job) return;
     // Failed for good (no retry left): forget its cache entry, so asking again runs it again.

@@ -420,6 +420,24 @@ describe.runIf(enabled)('examples/queue over HTTP, with access control', () => {
     expect((await post(specs[3], bearer(student2))).status).toBe(202); // a cancelled job frees its place
   });
 
+  it('answers 503 with only a code and a request id when Redis is down; the address goes to the log', async () => {
+    const { createExportServer } = await import('../../examples/http/server.js');
+    const { listen } = await import('./httpClient.js');
+    const port = await freePort();
+    const queue = new ExportQueue({ redisUrl: `redis://127.0.0.1:${port}`, connectTimeoutMs: 1_000, store: await createLocalStore(join(out.dir, 'down')) });
+    const errors: { error: unknown; requestId: string }[] = [];
+    const server = await listen(createExportServer(new AnalyticsService(db), { authenticate: auth.authenticate, links: auth, jobs: queue, onError: (error, requestId) => errors.push({ error, requestId }) }));
+    closers.push(server.stop, () => queue.close());
+    const reply = await fetch(`${server.base}/exports/jobs`, { method: 'POST', headers: bearer(student2), body: JSON.stringify({ kind: 'student', studentId: 2 }) });
+    expect(reply.status).toBe(503);
+    const text = await reply.text();
+    const body = JSON.parse(text) as { error: { code: string; requestId: string } };
+    expect(body).toEqual({ error: { code: 'QUEUE_UNAVAILABLE', requestId: expect.any(String) } });
+    expect(text).not.toContain(String(port));
+    expect(reply.headers.get('x-request-id')).toBe(body.error.requestId);
+    expect(errors).toEqual([{ error: expect.objectContaining({ code: 'QUEUE_UNAVAILABLE', message: expect.stringContaining(`127.0.0.1:${port}`) }), requestId: body.error.requestId }]);
+  });
+
   it("keys the cache by the principal's scope: the same spec for two principals is two jobs", async () => {
     const { post, base } = await httpSetup('scope');
     const teacher: Principal = { id: 'teacher-1', role: 'teacher', teacherId: 1 };

@@ -25,6 +25,8 @@ const WORKER = fileURLToPath(new URL('./fixtures/queueWorker.ts', import.meta.ur
 const SERVER = fileURLToPath(new URL('./fixtures/queueServer.ts', import.meta.url));
 // Absolute, because each process runs in its own empty folder, where a bare 'tsx' would not resolve.
 const TSX = pathToFileURL(join(createRequire(import.meta.url).resolve('tsx/package.json'), '..', 'dist', 'loader.mjs')).href;
+// And the repository's tsconfig (its `paths` map 'rowport' to src/, as for the other example tests), which tsx looks for in the working directory.
+const TSCONFIG = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
 const SECRET = randomBytes(32).toString('hex');
 const auth = createTokenAuth({ secret: SECRET });
 const ADMIN: Principal = { id: 'admin', role: 'admin' };
@@ -60,7 +62,7 @@ async function start(script: string, env: Record<string, string>, ready: RegExp)
   const child = fork(script, [], {
     cwd: dir,
     execArgv: ['--import', TSX],
-    env: { ...process.env, TMPDIR: dir, REDIS_URL: redis.url, S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket, SCALE: String(SCALE), ...env },
+    env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG, TMPDIR: dir, REDIS_URL: redis.url, S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket, SCALE: String(SCALE), ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const lines: string[] = [];
