@@ -68,6 +68,8 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 const IN_FLIGHT = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 /** Seconds a 429 asks the client to wait before trying again. */
 const RETRY_AFTER_S = 5;
+/** How long a claimed place without a job yet counts as running (the request adding it is under way). */
+const PENDING_MS = 60_000;
 
 /**
  * The producer side: enqueue exports, poll them, cancel them, and manage the 24-hour cache. Every
@@ -108,18 +110,22 @@ export class ExportQueue {
       if (IN_FLIGHT.has(state)) return cached;
       if (state === 'completed' && job?.returnvalue && (await this.store.exists(job.returnvalue.key))) return cached;
     }
+    // Claim a place first, then count: two requests racing can both be refused, never both admitted past the cap.
     const running = runningKey(this.queueName, owner.id);
+    const jobId = randomUUID();
+    const now = Date.now();
+    await redis.zadd(running, now, jobId);
     let count = 0;
-    for (const id of await redis.smembers(running)) {
+    for (const [id, since] of pairs(await redis.zrange(running, 0, -1, 'WITHSCORES'))) {
+      if (id === jobId) continue;
       const job = await queue.getJob(id);
-      if (job && IN_FLIGHT.has(await job.getState())) count++;
-      else await redis.srem(running, id);
+      if (job ? IN_FLIGHT.has(await job.getState()) : now - since < PENDING_MS) count++; // no job yet: another request still adding it
+      else await redis.zrem(running, id);
     }
     if (count >= this.#options.maxRunningPerPrincipal) {
+      await redis.zrem(running, jobId);
       throw new AnalyticsError(AnalyticsErrorCode.TooManyExports, `You have ${count} exports waiting or running (at most ${this.#options.maxRunningPerPrincipal}): wait for one to finish or cancel one`, { retryAfter: RETRY_AFTER_S });
     }
-    const jobId = randomUUID();
-    await redis.sadd(running, jobId);
     await queue.add('export', { spec, hash, owner: owner.id, scope }, {
       jobId,
       attempts: this.#options.attempts,
@@ -179,7 +185,7 @@ export class ExportQueue {
     }
     if (IN_FLIGHT.has(state)) {
       await job.remove();
-      await redis.srem(runningKey(this.queueName, job.data.owner), jobId);
+      await redis.zrem(runningKey(this.queueName, job.data.owner), jobId);
       return true;
     }
     return false;
@@ -263,7 +269,15 @@ export class ExportQueue {
 
 export const cacheKey = (queue: string, hash: string) => `rowport:${queue}:cache:${hash}`;
 export const cancelKey = (queue: string, jobId: string) => `rowport:${queue}:cancel:${jobId}`;
+/** A sorted set per principal: job ids waiting or running, scored by when they were claimed. */
 export const runningKey = (queue: string, owner: string) => `rowport:${queue}:running:${owner}`;
+
+/** `[member, score, member, score, …]` (ZRANGE … WITHSCORES) as pairs. */
+function pairs(flat: string[]): [string, number][] {
+  const out: [string, number][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i] as string, Number(flat[i + 1])]);
+  return out;
+}
 
 /**
  * An ioredis client (from the URL, parsed by ioredis) for the example's own commands that fails

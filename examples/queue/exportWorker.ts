@@ -105,12 +105,12 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
   connection.on('error', () => undefined);
   const worker = new Worker<ExportJobData, ExportJobResult>(queueName, processor, { connection, concurrency, lockDuration, stalledInterval, maxStalledCount: 1 });
   worker.on('error', () => undefined); // connection drops: BullMQ reconnects; never crash the process
-  worker.on('completed', (job) => void redis.srem(runningKey(queueName, job.data.owner), job.id as string).catch(() => undefined));
+  worker.on('completed', (job) => void redis.zrem(runningKey(queueName, job.data.owner), job.id as string).catch(() => undefined));
   worker.on('failed', (job) => {
     if (!job) return;
     // Failed for good (no retry left): forget its cache entry, so asking again runs it again.
     if (job.attemptsMade >= (job.opts.attempts ?? 1) || job.finishedOn !== undefined) {
-      void redis.srem(runningKey(queueName, job.data.owner), job.id as string).catch(() => undefined);
+      void redis.zrem(runningKey(queueName, job.data.owner), job.id as string).catch(() => undefined);
       void redis.eval(DEL_IF_EQUAL, 1, cacheKey(queueName, job.data.hash), job.id as string).catch(() => undefined);
     }
   });

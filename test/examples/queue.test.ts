@@ -411,11 +411,18 @@ describe.runIf(enabled)('examples/queue over HTTP, with access control', () => {
       expect(reply.status).toBe(202);
       ids.push(((await reply.json()) as { jobId: string }).jobId);
     }
+    // Racing requests cannot slip past the cap either: of 5 at once, none is admitted.
+    const racing = await Promise.all(['yyyy', 'MM/yyyy', 'dd.MM', 'yyyy-MM', 'MM-dd'].map((dateFormat) => post({ kind: 'student', studentId: 2, options: { dateFormat } }, bearer(student2))));
+    expect(racing.map((r) => r.status)).toEqual([429, 429, 429, 429, 429]);
     const refused = await post(specs[3], bearer(student2));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await refused.json()).toMatchObject({ error: { code: 'ANALYTICS_TOO_MANY_EXPORTS' } });
     expect((await post({ kind: 'student', studentId: 3 }, bearer(student3))).status).toBe(202); // others are not held back
+    const student5: Principal = { id: 'student-5', role: 'student', studentId: 5 };
+    const burst = await Promise.all(['iso', 'us', 'eu', 'full', 'yyyy'].map((dateFormat) => post({ kind: 'student', studentId: 5, options: { dateFormat } }, bearer(student5))));
+    expect(burst.filter((r) => r.status === 202).length).toBeLessThanOrEqual(3); // never past the cap, however they interleave
+    expect(burst.every((r) => r.status === 202 || r.status === 429)).toBe(true);
     expect((await fetch(`${base}/exports/jobs/${ids[0]}`, { method: 'DELETE', headers: bearer(student2) })).status).toBe(202);
     expect((await post(specs[3], bearer(student2))).status).toBe(202); // a cancelled job frees its place
   });
