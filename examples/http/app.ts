@@ -1,5 +1,6 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { AnalyticsService } from '../analytics/service.js';
+import { handleJobRequest } from '../queue/jobRoutes.js';
 import { downloadSpec, notFound, resolveExport } from './routes.js';
 import { sendError, sendExport, logError } from './sendExport.js';
 import type { ExportServerOptions } from './server.js';
@@ -7,16 +8,23 @@ import type { ExportServerOptions } from './server.js';
 /**
  * The same downloads as an Express 5 app, with Express routes (`req.params`, `req.query`). Express
  * 5 forwards a rejected promise from a handler to the error middleware, which answers JSON before
- * the first byte and destroys the socket after it. (Background-export job routes are served by the
- * `node:http` server only.)
+ * the first byte and destroys the socket after it. Given `jobs` and `links`, it also serves the
+ * background-export routes of `examples/queue/jobRoutes.ts`.
  * @example
  * createExportApp(new AnalyticsService(db), { authenticate: auth.authenticate }).listen(3000);
  */
-export function createExportApp(service: AnalyticsService, options: Pick<ExportServerOptions, 'authenticate' | 'onError'>): Express {
-  const { authenticate, onError = logError } = options;
+export function createExportApp(service: AnalyticsService, options: ExportServerOptions): Express {
+  const { authenticate, jobs, links, onError = logError } = options;
   if (typeof authenticate !== 'function') throw new TypeError('Invalid option `authenticate`: expected a function (req) => principal | null');
+  if (jobs && !links) throw new TypeError('Invalid option `links`: the job routes need it to sign download links');
   const app = express();
   app.disable('x-powered-by');
+  if (jobs && links) {
+    const context = { queue: jobs, service, authenticate, links, onError };
+    app.all(['/exports/jobs', '/exports/jobs/:id', '/exports/jobs/:id/download'], async (req: Request, res: Response, next: NextFunction) => {
+      if (!(await handleJobRequest(context, req, res))) next();
+    });
+  }
   const download = (kind: string) => async (req: Request<{ id?: string; format: string }>, res: Response) => {
     const controller = new AbortController();
     res.once('close', () => controller.abort());

@@ -269,8 +269,10 @@ describe.runIf(enabled)('examples/queue over HTTP, with access control', () => {
   const bearer = (principal: Principal) => ({ authorization: `Bearer ${auth.issue(principal)}` });
   const logged: unknown[] = [];
 
-  async function httpSetup(name: string, withWorker = true) {
+  async function httpSetup(name: string, withWorker = true, flavour: 'node:http' | 'express' = 'node:http') {
     const { createExportServer } = await import('../../examples/http/server.js');
+    const { createExportApp } = await import('../../examples/http/app.js');
+    const { createServer } = await import('node:http');
     const { listen } = await import('./httpClient.js');
     const dir = join(out.dir, name);
     const store = await createLocalStore(dir);
@@ -280,7 +282,9 @@ describe.runIf(enabled)('examples/queue over HTTP, with access control', () => {
       const worker = await startExportWorker({ redisUrl: redis.url, queueName: name, store, service: new AnalyticsService(db), cancelPollMs: 50 });
       closers.push(() => worker.close());
     }
-    const server = await listen(createExportServer(new AnalyticsService(db), { authenticate: auth.authenticate, links: auth, jobs: queue, onError: (e) => logged.push(e) }));
+    const options = { authenticate: auth.authenticate, links: auth, jobs: queue, onError: (e: unknown) => logged.push(e) };
+    const service = new AnalyticsService(db);
+    const server = await listen(flavour === 'express' ? createServer(createExportApp(service, options)) : createExportServer(service, options));
     closers.push(server.stop);
     const post = (spec: unknown, headers: Record<string, string> = {}) => fetch(`${server.base}/exports/jobs`, { method: 'POST', headers, body: JSON.stringify(spec) });
     return { queue, dir, base: server.base, post };
@@ -296,8 +300,8 @@ describe.runIf(enabled)('examples/queue over HTTP, with access control', () => {
       { timeout: 30_000, interval: 50 },
     );
 
-  it('queues with POST, polls the status, then downloads through the signed link without a token', async () => {
-    const { queue, dir, base, post } = await httpSetup('http');
+  it.each(['node:http', 'express'] as const)('queues with POST, polls the status, then downloads through the signed link without a token (%s)', async (flavour) => {
+    const { queue, dir, base, post } = await httpSetup(`http-${flavour.replace(':', '')}`, true, flavour);
     const posted = await post({ kind: 'student', studentId: 2, options: { format: 'xlsx' } }, bearer(student2));
     expect(posted.status).toBe(202);
     const { jobId, statusUrl } = (await posted.json()) as { jobId: string; statusUrl: string };
@@ -352,8 +356,8 @@ describe.runIf(enabled)('examples/queue over HTTP, with access control', () => {
     }
   });
 
-  it("answers a second user polling, downloading or cancelling the first user's job with 404, as for no job", async () => {
-    const { base, post } = await httpSetup('others');
+  it.each(['node:http', 'express'] as const)("answers a second user polling, downloading or cancelling the first user's job with 404, as for no job (%s)", async (flavour) => {
+    const { base, post } = await httpSetup(`others-${flavour.replace(':', '')}`, true, flavour);
     const { jobId, statusUrl } = (await (await post({ kind: 'student', studentId: 2 }, bearer(student2))).json()) as { jobId: string; statusUrl: string };
     await completed(base, statusUrl, student2);
     const teacher: Principal = { id: 'teacher-1', role: 'teacher', teacherId: 1 };
