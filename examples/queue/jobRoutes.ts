@@ -42,7 +42,7 @@ export async function handleJobRequest(context: JobRoutesContext, req: IncomingM
   if (!match) return false;
   const [, rawId, download] = match;
   try {
-    const jobId = rawId === undefined ? undefined : decodeURIComponent(rawId);
+    const jobId = rawId === undefined ? undefined : decodeId(rawId);
     if (jobId !== undefined && download && req.method === 'GET') {
       const signed = url.searchParams.has('sig') || url.searchParams.has('expires');
       if (signed && !links.verifyLink(jobId, url.searchParams.get('expires'), url.searchParams.get('sig'))) {
@@ -96,6 +96,15 @@ async function principalOf(authenticate: Authenticate, req: IncomingMessage): Pr
   const principal = await authenticate(req);
   if (!principal) throw unauthenticated();
   return principal;
+}
+
+/** The job id of a path segment; a malformed escape (`%zz`) is no job, so 404 rather than a 500. */
+function decodeId(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw jobNotFound(raw);
+  }
 }
 
 function jobNotFound(jobId: string): AnalyticsError {
