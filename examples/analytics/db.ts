@@ -10,6 +10,18 @@ export type SqlParam = string | number | bigint | boolean | Date | null;
 /** One result row, keyed by column name. */
 export type Row = Record<string, unknown>;
 
+/** How one query runs. The service sets these for custom (user-written) queries. */
+export interface QueryOptions {
+  /**
+   * Run the query on a read-only connection, so the database itself refuses any write
+   * (PostgreSQL: a `READ ONLY` transaction; SQLite: `PRAGMA query_only`).
+   * @default false
+   */
+  readonly readOnly?: boolean;
+  /** Cancel the query when it runs longer than this (PostgreSQL: `statement_timeout`). */
+  readonly timeoutMs?: number;
+}
+
 export interface Db {
   /** Which SQL the adapter speaks; the service writes portable SQL with `?` placeholders. */
   readonly dialect: 'sqlite' | 'postgres';
@@ -18,12 +30,12 @@ export interface Db {
    * Stopping early (`break`, an error, a destroyed export stream) calls `return()`, which closes
    * the cursor. Nothing runs until iteration starts.
    */
-  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): AsyncIterable<T>;
+  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): AsyncIterable<T>;
   /**
    * The column names a query would return, without reading its rows; throws for invalid SQL.
    * Lets callers reject a bad query or an unknown column before any byte is written.
    */
-  columnsOf(sql: string, params?: readonly SqlParam[]): Promise<string[]>;
+  columnsOf(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<string[]>;
   /** Releases the database (connection pool, WebAssembly memory). */
   close(): Promise<void>;
 }
@@ -38,7 +50,7 @@ export class DbUnavailableError extends Error {
 }
 
 /** The first row of a query, or undefined; the cursor is closed straight after. */
-export async function queryOne<T extends Row = Row>(db: Db, sql: string, params: readonly SqlParam[] = []): Promise<T | undefined> {
-  for await (const row of db.query<T>(sql, params)) return row;
+export async function queryOne<T extends Row = Row>(db: Db, sql: string, params: readonly SqlParam[] = [], options?: QueryOptions): Promise<T | undefined> {
+  for await (const row of db.query<T>(sql, params, options)) return row;
   return undefined;
 }

@@ -12,8 +12,16 @@ export const AnalyticsErrorCode = {
   InvalidRange: 'ANALYTICS_INVALID_RANGE',
   InvalidQuery: 'ANALYTICS_INVALID_QUERY',
   InvalidOption: 'ANALYTICS_INVALID_OPTION',
-  /** No export at that path (HTTP). */
+  /** No export at that path (HTTP), or a job that is not the caller's. */
   NotFound: 'ANALYTICS_NOT_FOUND',
+  /** No credentials, or credentials that are invalid or expired (HTTP 401). */
+  Unauthenticated: 'ANALYTICS_UNAUTHENTICATED',
+  /** A known principal asking for data that is not theirs (HTTP 403). */
+  Forbidden: 'ANALYTICS_FORBIDDEN',
+  /** A download link whose signature does not match or whose time is up (HTTP 403). */
+  InvalidLink: 'ANALYTICS_INVALID_LINK',
+  /** The principal already has the most running exports allowed (HTTP 429, with `retryAfter`). */
+  TooManyExports: 'ANALYTICS_TOO_MANY_EXPORTS',
 } as const;
 export type AnalyticsErrorCode = (typeof AnalyticsErrorCode)[keyof typeof AnalyticsErrorCode];
 
@@ -26,18 +34,25 @@ const STATUS: Record<AnalyticsErrorCode, number> = {
   ANALYTICS_INVALID_QUERY: 400,
   ANALYTICS_INVALID_OPTION: 400,
   ANALYTICS_NOT_FOUND: 404,
+  ANALYTICS_UNAUTHENTICATED: 401,
+  ANALYTICS_FORBIDDEN: 403,
+  ANALYTICS_INVALID_LINK: 403,
+  ANALYTICS_TOO_MANY_EXPORTS: 429,
 };
 
 export class AnalyticsError extends Error {
   override readonly name = 'AnalyticsError';
   readonly code: AnalyticsErrorCode;
-  /** The HTTP status that fits: 404 for an unknown student, class, report or path, else 400. */
+  /** The HTTP status that fits: 404 for an unknown student, class, report or path, 401/403/429 for access, else 400. */
   readonly status: number;
+  /** Seconds after which a retry may succeed (`Retry-After`), for `ANALYTICS_TOO_MANY_EXPORTS`. */
+  readonly retryAfter: number | undefined;
 
-  constructor(code: AnalyticsErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: AnalyticsErrorCode, message: string, options?: { cause?: unknown; retryAfter?: number }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.status = STATUS[code];
+    this.retryAfter = options?.retryAfter;
   }
 }
 

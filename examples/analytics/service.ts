@@ -11,7 +11,7 @@ import {
   TUTOR_WEEKLY_COLUMNS,
   pickColumns,
 } from './columns.js';
-import { type Db, type Row, type SqlParam, queryOne } from './db.js';
+import { type Db, type QueryOptions, type Row, type SqlParam, queryOne } from './db.js';
 import { AnalyticsError, AnalyticsErrorCode } from './errors.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -78,6 +78,13 @@ export interface ComprehensiveOptions {
 export interface AnalyticsServiceOptions {
   /** The clock for file names. @default () => new Date() */
   readonly now?: () => Date;
+  /** Limits of {@link AnalyticsService.exportCustomQuery}, which always runs on a read-only connection. */
+  readonly customQuery?: {
+    /** Cancel a custom query that runs longer. @default 60000 */
+    readonly timeoutMs?: number;
+    /** Fail a custom query with more rows (`ROWPORT_MAX_ROWS`). @default 1000000 */
+    readonly maxRows?: number;
+  };
 }
 
 export const CSV_TYPE = 'text/csv';
@@ -92,10 +99,20 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export class AnalyticsService {
   readonly #db: Db;
   readonly #now: () => Date;
+  readonly #custom: { timeoutMs: number; maxRows: number };
 
   constructor(db: Db, options: AnalyticsServiceOptions = {}) {
     this.#db = db;
     this.#now = options.now ?? (() => new Date());
+    const { timeoutMs = 60_000, maxRows = 1_000_000 } = options.customQuery ?? {};
+    this.#custom = { timeoutMs, maxRows };
+  }
+
+  /** Ids of the classes a teacher teaches, ascending (for access checks). */
+  async teacherClassIds(teacherId: number): Promise<number[]> {
+    const ids: number[] = [];
+    for await (const row of this.#db.query<{ id: unknown }>('SELECT id FROM classes WHERE teacher_id = ? ORDER BY id', [teacherId])) ids.push(Number(row.id));
+    return ids;
   }
 
   /** One student's metric rows (lessons) in a date range. */
@@ -136,20 +153,31 @@ export class AnalyticsService {
     return this.#export(sql, [...range.params, ...ids], columns, 'class analytics', options, 'Class Summary', charts);
   }
 
-  /** A named report, each with its own columns and types. */
-  async exportReport(type: ReportType, options: ExportOptions = {}): Promise<ExportResult> {
+  /**
+   * A named report, each with its own columns and types. `scope.teacherId` limits the
+   * `teacher-weekly` report to that teacher's classes.
+   */
+  async exportReport(type: ReportType, options: ExportOptions = {}, scope: { readonly teacherId?: number } = {}): Promise<ExportResult> {
     const report = REPORTS[type as ReportType] as (typeof REPORTS)[ReportType] | undefined;
     if (!report || !Object.hasOwn(REPORTS, type)) {
       throw new AnalyticsError(AnalyticsErrorCode.UnknownReport, `Unknown report ${JSON.stringify(type)}: expected one of ${REPORT_TYPES.join(', ')}`);
     }
     const columns = pickColumns(report.columns, options.columns);
     const range = dateRange(options, 'm.recorded_on');
+    const { teacherId } = scope;
+    if (teacherId !== undefined) {
+      if (type !== 'teacher-weekly' || !Number.isSafeInteger(teacherId)) throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid scope: a teacher id applies to the teacher-weekly report only`);
+      return this.#export(report.sql(`${range.sql} AND c.teacher_id = ?`), [...range.params, teacherId], columns, `${type} report`, options, report.sheet);
+    }
     return this.#export(report.sql(range.sql), range.params, columns, `${type} report`, options, report.sheet);
   }
 
   /**
    * Any read-only query (`SELECT` or `WITH`, one statement) with `?` placeholders. The query is
-   * checked by the database (and its columns by name) before any byte is written.
+   * checked by the database (and its columns by name) before any byte is written. It always runs
+   * on a read-only connection (`Db.query` with `readOnly`: the database refuses any write, however
+   * the SQL is written), with a statement timeout and a row cap (`customQuery` option).
+   * Expose it to admins only (see `access.ts`).
    */
   async exportCustomQuery(sql: string, params: readonly SqlParam[] = [], options: CustomQueryOptions = {}): Promise<ExportResult> {
     if (typeof sql !== 'string' || !/^\s*(select|with)\b/i.test(sql) || /;\s*\S/.test(sql)) {
@@ -158,14 +186,15 @@ export class AnalyticsService {
     const query = sql.replace(/;\s*$/, '');
     let names: string[];
     try {
-      names = await this.#db.columnsOf(query, params);
+      names = await this.#db.columnsOf(query, params, { readOnly: true, timeoutMs: this.#custom.timeoutMs });
     } catch (error) {
       throw new AnalyticsError(AnalyticsErrorCode.InvalidQuery, `Invalid query: ${(error as Error).message}`, { cause: error });
     }
     const types = options.types ?? {};
     const available: ColumnDef[] = names.map((key) => (types[key] ? { key, type: types[key] } : { key }));
     for (const key of Object.keys(types)) pickColumns(available, [key]);
-    return this.#export(query, params, pickColumns(available, options.columns), options.name ?? 'custom query', options, 'Query');
+    const guard = { readOnly: true, timeoutMs: this.#custom.timeoutMs, maxRows: this.#custom.maxRows };
+    return this.#export(query, params, pickColumns(available, options.columns), options.name ?? 'custom query', options, 'Query', [], guard);
   }
 
   /**
@@ -219,22 +248,24 @@ export class AnalyticsService {
     options: ExportOptions,
     sheetName: string,
     charts: ChartSpec[] = [],
+    guard: QueryOptions & { maxRows?: number } = {},
   ): Promise<ExportResult> {
+    const { maxRows, ...queryOptions } = guard;
     const { format = 'csv', dateFormat, timeZone, delimiter, dialect, encoding, unmappable, gzip, onProgress, signal, count = true } = options;
     if (format !== 'csv' && format !== 'xlsx') throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`format\`: expected 'csv' or 'xlsx', got ${JSON.stringify(format)}`);
     if (format === 'xlsx') {
       const csvOnly = Object.entries({ delimiter, dialect, encoding, unmappable, gzip }).find(([, value]) => value !== undefined && value !== false);
       if (csvOnly) throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`${csvOnly[0]}\`: it applies to CSV exports only, not XLSX`);
     }
-    const total = count ? Number((await queryOne(this.#db, `SELECT COUNT(*) AS n FROM (${sql}) q`, params))?.n ?? 0) : undefined;
-    const rows = this.#db.query(sql, params);
+    const total = count ? Number((await queryOne(this.#db, `SELECT COUNT(*) AS n FROM (${sql}) q`, params, queryOptions))?.n ?? 0) : undefined;
+    const rows = this.#db.query(sql, params, queryOptions);
     // toCsv and toXlsx check every option synchronously (RowportError ROWPORT_INVALID_OPTION) before reading a row.
     if (format === 'xlsx') {
-      const xlsxOptions: ToXlsxOptions<Row> = { columns, dateFormat, timeZone, onProgress, signal, total, sheetName, charts };
+      const xlsxOptions: ToXlsxOptions<Row> = { columns, dateFormat, timeZone, onProgress, signal, total, sheetName, charts, maxRows };
       const stream = toXlsx(rows, withoutUndefined(xlsxOptions));
       return { stream, fileName: exportFileName(base, 'xlsx', { date: this.#now() }), contentType: XLSX_TYPE, total };
     }
-    const csvOptions: ToCsvOptions<Row> = { columns, dateFormat, timeZone, delimiter, dialect, encoding, unmappable, gzip, onProgress, signal, total };
+    const csvOptions: ToCsvOptions<Row> = { columns, dateFormat, timeZone, delimiter, dialect, encoding, unmappable, gzip, onProgress, signal, total, maxRows };
     const stream = toCsv(rows, withoutUndefined(csvOptions));
     const fileName = exportFileName(base, gzip ? 'csv.gz' : 'csv', { date: this.#now() });
     const charset = (encoding ?? 'utf-8').toLowerCase();

@@ -1,5 +1,5 @@
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
-import type { Db, Row, SqlParam } from './db.js';
+import type { Db, QueryOptions, Row, SqlParam } from './db.js';
 import { type School, type SchoolOptions, generateSchool } from './seed.js';
 
 /** A {@link Db} over a sql.js (SQLite in WebAssembly) database, with a count of open cursors. */
@@ -15,24 +15,45 @@ export interface SqlJsDb extends Db {
  * Wraps a sql.js database. `query` prepares a statement when iteration starts and steps it one row
  * at a time (`Statement.step()`, never `.all()`); the statement is freed when the rows run out,
  * when the consumer stops early (`return()`), or on an error.
+ *
+ * `readOnly` turns on `PRAGMA query_only` while such a query runs (SQLite then refuses any write
+ * with "attempt to write a readonly database"). `timeoutMs` is checked between rows: sql.js runs a
+ * step synchronously in WebAssembly and cannot be interrupted inside one, so a single step that
+ * takes long (a huge sort before the first row) is not cut short. PostgreSQL's `statement_timeout` is.
  */
 export function sqlJsDb(database: Database): SqlJsDb {
   let open = 0;
+  let readOnly = 0; // read-only queries in progress; query_only stays on while any runs
+  const enterReadOnly = (on: boolean | undefined) => {
+    if (on && readOnly++ === 0) database.run('PRAGMA query_only = 1');
+  };
+  const leaveReadOnly = (on: boolean | undefined) => {
+    if (on && --readOnly === 0) database.run('PRAGMA query_only = 0');
+  };
   return {
     dialect: 'sqlite',
     database,
     get openCursors() {
       return open;
     },
-    query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): AsyncIterable<T> {
+    query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): AsyncIterable<T> {
       return {
         async *[Symbol.asyncIterator]() {
-          const statement = database.prepare(sql);
+          enterReadOnly(options.readOnly);
+          let statement: ReturnType<Database['prepare']>;
+          try {
+            statement = database.prepare(sql);
+          } catch (error) {
+            leaveReadOnly(options.readOnly);
+            throw error;
+          }
           open++;
+          const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
           try {
             statement.bind(params.map(toSqlValue));
             const names = statement.getColumnNames(); // once, not per row as getAsObject() would
             while (statement.step()) {
+              if (Date.now() > deadline) throw new Error(`canceling statement due to statement timeout (${options.timeoutMs} ms)`);
               const values = statement.get();
               const row: Row = {};
               for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i];
@@ -41,17 +62,23 @@ export function sqlJsDb(database: Database): SqlJsDb {
           } finally {
             statement.free();
             open--;
+            leaveReadOnly(options.readOnly);
           }
         },
       };
     },
-    async columnsOf(sql: string, params: readonly SqlParam[] = []): Promise<string[]> {
-      const statement = database.prepare(sql);
+    async columnsOf(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): Promise<string[]> {
+      enterReadOnly(options.readOnly);
       try {
-        statement.bind(params.map(toSqlValue));
-        return statement.getColumnNames();
+        const statement = database.prepare(sql);
+        try {
+          statement.bind(params.map(toSqlValue));
+          return statement.getColumnNames();
+        } finally {
+          statement.free();
+        }
       } finally {
-        statement.free();
+        leaveReadOnly(options.readOnly);
       }
     },
     async close() {

@@ -1,33 +1,47 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { AnalyticsService } from '../analytics/service.js';
-import { resolveExport } from './routes.js';
-import { errorResponse, sendExport } from './sendExport.js';
+import { handleJobRequest } from '../queue/jobRoutes.js';
+import { downloadSpec, notFound, resolveExport } from './routes.js';
+import { sendError, sendExport, logError } from './sendExport.js';
+import type { ExportServerOptions } from './server.js';
 
 /**
- * The same downloads as an Express 5 app. Express 5 forwards a rejected promise from a handler to
- * the error middleware, which answers JSON before the first byte and destroys the socket after it.
+ * The same downloads as an Express 5 app, with Express routes (`req.params`, `req.query`). Express
+ * 5 forwards a rejected promise from a handler to the error middleware, which answers JSON before
+ * the first byte and destroys the socket after it. Given `jobs` and `links`, it also serves the
+ * background-export routes of `examples/queue/jobRoutes.ts`.
  * @example
- * createExportApp(new AnalyticsService(db)).listen(3000);
+ * createExportApp(new AnalyticsService(db), { authenticate: auth.authenticate }).listen(3000);
  */
-export function createExportApp(service: AnalyticsService): Express {
+export function createExportApp(service: AnalyticsService, options: ExportServerOptions): Express {
+  const { authenticate, jobs, links, onError = logError } = options;
+  if (typeof authenticate !== 'function') throw new TypeError('Invalid option `authenticate`: expected a function (req) => principal | null');
+  if (jobs && !links) throw new TypeError('Invalid option `links`: the job routes need it to sign download links');
   const app = express();
   app.disable('x-powered-by');
-  app.get('/exports/*path', async (req: Request, res: Response) => {
+  if (jobs && links) {
+    const context = { queue: jobs, service, authenticate, links, onError };
+    app.all(['/exports/jobs', '/exports/jobs/:id', '/exports/jobs/:id/download'], async (req: Request, res: Response, next: NextFunction) => {
+      if (!(await handleJobRequest(context, req, res))) next();
+    });
+  }
+  const download = (kind: string) => async (req: Request<{ id?: string; format: string }>, res: Response) => {
     const controller = new AbortController();
     res.once('close', () => controller.abort());
-    const result = await resolveExport(service, new URL(req.originalUrl, 'http://localhost'), controller.signal);
-    await sendExport(res, result);
-  });
-  app.use((req: Request, res: Response) => {
-    res.status(404).json({ error: { code: 'ANALYTICS_NOT_FOUND', message: `No export at ${req.path}` } });
+    const query = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
+    const spec = downloadSpec(kind, req.params.id, req.params.format, query, req.path);
+    const result = await resolveExport(service, await authenticate(req), spec, controller.signal);
+    await sendExport(res, result, onError);
+  };
+  app.get('/exports/students/:id.:format', download('students'));
+  app.get('/exports/reports/:id.:format', download('reports'));
+  app.get('/exports/classes.:format', download('classes'));
+  app.get('/exports/metrics.:format', download('metrics'));
+  app.use((req: Request) => {
+    throw notFound(req.path);
   });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    if (res.headersSent) {
-      res.destroy(); // bytes already went out: never let the client take a truncated file for a whole one
-      return;
-    }
-    const { status, body } = errorResponse(error);
-    res.status(status).json(body);
+    sendError(res, error, onError); // JSON before the first byte; after it, the socket is destroyed
   });
   return app;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { contentDisposition, isRowportError } from 'rowport';
@@ -11,7 +12,7 @@ import type { ExportResult } from '../analytics/service.js';
  * connection is destroyed, so the client never takes a truncated file for a whole one. When the
  * client hangs up, the export stream is destroyed, which closes the database cursor.
  */
-export async function sendExport(res: ServerResponse, result: ExportResult): Promise<void> {
+export async function sendExport(res: ServerResponse, result: ExportResult, onError: ErrorLog = logError): Promise<void> {
   const { stream, fileName, contentType } = result;
   const hangUp = () => {
     if (!res.writableFinished) stream.destroy();
@@ -22,7 +23,7 @@ export async function sendExport(res: ServerResponse, result: ExportResult): Pro
   try {
     first = await chunks.next();
   } catch (error) {
-    sendError(res, error);
+    sendError(res, error, onError);
     return;
   }
   if (res.destroyed) return void chunks.return?.();
@@ -41,25 +42,53 @@ export async function sendExport(res: ServerResponse, result: ExportResult): Pro
   }
 }
 
-/** The JSON body and status for an error before the first byte. */
-export function errorResponse(error: unknown): { status: number; body: { error: { code: string; message: string } } } {
-  const unavailable = [error, (error as { cause?: unknown } | undefined)?.cause].find((e) => e instanceof DbUnavailableError);
-  if (unavailable instanceof DbUnavailableError) return { status: 503, body: { error: { code: unavailable.code, message: unavailable.message } } };
-  if (isAnalyticsError(error)) return { status: error.status, body: { error: { code: error.code, message: error.message } } };
+/** Where a server error goes: the log, under the request id its client was given. */
+export type ErrorLog = (error: unknown, requestId: string) => void;
+
+/** The default {@link ErrorLog}: one line on stderr with the request id, then the error (stack, cause). */
+export const logError: ErrorLog = (error, requestId) => console.error(`[rowport-export] request ${requestId} failed:`, error);
+
+/** The body of an error answer: what was wrong (4xx), or only a code and a request id (5xx). */
+export type ErrorBody = { error: { code: string; message: string } } | { error: { code: string; requestId: string } };
+
+/**
+ * The JSON body and status for an error before the first byte. A 4xx says what was wrong; a 5xx
+ * carries only a code and a request id: its message (which may hold SQL, a host name or a stack)
+ * is for the log, never for the client.
+ */
+export function errorResponse(error: unknown, requestId: string): { status: number; body: ErrorBody; retryAfter?: number } {
+  const unavailable = [error, (error as { cause?: unknown } | undefined)?.cause].find((e) => e instanceof DbUnavailableError || (e as { code?: unknown } | undefined)?.code === 'QUEUE_UNAVAILABLE');
+  if (unavailable) return { status: 503, body: { error: { code: (unavailable as { code: string }).code, requestId } } };
+  if (isAnalyticsError(error)) return { status: error.status, body: { error: { code: error.code, message: error.message } }, ...(error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter }) };
   if (isRowportError(error) && error.code === 'ROWPORT_INVALID_OPTION') return { status: 400, body: { error: { code: error.code, message: error.message } } };
-  if (isRowportError(error)) return { status: 500, body: { error: { code: error.code, message: error.message } } };
-  return { status: 500, body: { error: { code: 'INTERNAL', message: 'The export failed' } } };
+  // A client error raised by Express itself (a path parameter that is not valid percent-encoding: 400).
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) return { status, body: { error: { code: 'BAD_REQUEST', message: (error as Error).message } } };
+  return { status: 500, body: { error: { code: 'INTERNAL', requestId } } };
 }
 
-/** Answers with {@link errorResponse}, or destroys the connection when bytes were already sent. */
-export function sendError(res: ServerResponse, error: unknown): void {
+/**
+ * Answers with {@link errorResponse} (a 5xx is logged through `onError` with its request id, also
+ * sent as `X-Request-Id`), or destroys the connection when bytes were already sent.
+ */
+export function sendError(res: ServerResponse, error: unknown, onError: ErrorLog = logError): void {
+  const requestId = randomUUID();
   if (res.headersSent || res.destroyed) {
+    onError(error, requestId);
     res.destroy();
     return;
   }
-  const { status, body } = errorResponse(error);
+  const { status, body, retryAfter } = errorResponse(error, requestId);
+  if (status >= 500) onError(error, requestId);
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...(status >= 500 ? { 'X-Request-Id': requestId } : {}),
+    ...(status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}),
+    ...(retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }),
+  });
   res.end(text);
 }
 

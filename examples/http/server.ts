@@ -1,30 +1,53 @@
 import { type Server, createServer } from 'node:http';
 import type { AnalyticsService } from '../analytics/service.js';
+import type { Authenticate, TokenAuth } from '../auth/tokens.js';
 import type { ExportQueue } from '../queue/exportQueue.js';
 import { handleJobRequest } from '../queue/jobRoutes.js';
-import { resolveExport } from './routes.js';
-import { sendError, sendExport } from './sendExport.js';
+import { resolveExport, specFromUrl } from './routes.js';
+import { type ErrorLog, logError, sendError, sendExport } from './sendExport.js';
+
+/** Options of {@link createExportServer} and `createExportApp`. */
+export interface ExportServerOptions {
+  /** Who is asking: a principal, or `null` (then 401). Required: there is no anonymous access. */
+  readonly authenticate: Authenticate;
+  /** An `ExportQueue` (examples/queue): serves the background-export routes of `jobRoutes.ts`. */
+  readonly jobs?: ExportQueue;
+  /** Signs and checks the download links of finished jobs; required with `jobs`. */
+  readonly links?: Pick<TokenAuth, 'signLink' | 'verifyLink'>;
+  /** Where 5xx errors are logged, with the request id the client was given. @default console.error */
+  readonly onError?: ErrorLog;
+}
 
 /**
  * A plain `node:http` server for `GET /exports/…` downloads (see `routes.ts` for the paths), and,
  * given an `ExportQueue` as `jobs`, the background-export routes of `examples/queue/jobRoutes.ts`.
+ * Every request is authenticated (`authenticate`: 401 without a principal) and authorized
+ * (`authorize`: 403 for what is not the principal's) before any query runs.
  * @example
- * createExportServer(new AnalyticsService(db)).listen(3000);
- * // curl -OJ 'http://localhost:3000/exports/classes.csv?delimiter=;&dateFormat=eu'
+ * const auth = createTokenAuth({ secret });
+ * createExportServer(new AnalyticsService(db), { authenticate: auth.authenticate }).listen(3000);
+ * // curl -OJ -H "Authorization: Bearer $TOKEN" 'http://localhost:3000/exports/classes.csv?ids=1,2&delimiter=;'
  */
-export function createExportServer(service: AnalyticsService, options: { jobs?: ExportQueue } = {}): Server {
+export function createExportServer(service: AnalyticsService, options: ExportServerOptions): Server {
+  const { authenticate, jobs, links, onError = logError } = options;
+  if (typeof authenticate !== 'function') throw new TypeError('Invalid option `authenticate`: expected a function (req) => principal | null');
+  if (jobs && !links) throw new TypeError('Invalid option `links`: the job routes need it to sign download links');
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    // Background exports (examples/queue): POST /exports/jobs, then poll GET /exports/jobs/:id and download.
-    if (options.jobs && url.pathname.startsWith('/exports/jobs') && (await handleJobRequest(options.jobs, req, res))) return;
-    if (req.method !== 'GET') {
-      res.writeHead(405, { Allow: 'GET', 'Content-Type': 'application/json; charset=utf-8' }).end('{"error":{"code":"METHOD_NOT_ALLOWED","message":"Use GET"}}');
-      return;
+    try {
+      // Background exports (examples/queue): POST /exports/jobs, then poll GET /exports/jobs/:id and download.
+      if (jobs && links && url.pathname.startsWith('/exports/jobs') && (await handleJobRequest({ queue: jobs, service, authenticate, links, onError }, req, res))) return;
+      if (req.method !== 'GET') {
+        res.writeHead(405, { Allow: 'GET', 'Content-Type': 'application/json; charset=utf-8' }).end('{"error":{"code":"METHOD_NOT_ALLOWED","message":"Use GET"}}');
+        return;
+      }
+      const controller = new AbortController();
+      res.once('close', () => controller.abort());
+      const spec = specFromUrl(url);
+      const result = await resolveExport(service, await authenticate(req), spec, controller.signal);
+      await sendExport(res, result, onError);
+    } catch (error) {
+      sendError(res, error, onError);
     }
-    const controller = new AbortController();
-    res.once('close', () => controller.abort());
-    resolveExport(service, url, controller.signal)
-      .then((result) => sendExport(res, result))
-      .catch((error: unknown) => sendError(res, error));
   });
 }

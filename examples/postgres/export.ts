@@ -3,8 +3,11 @@
  *
  *   DATABASE_URL=postgres://user@localhost/db npx tsx examples/postgres/export.ts metrics --format xlsx --tz Europe/Paris
  *   DATABASE_URL=… npx tsx examples/postgres/export.ts --load-sample     # create and fill the sample school first
+ *
+ * Ctrl-C, SIGTERM (a container stopping) or SIGHUP stop the export: the cursor is closed, the temp
+ * file removed (`exportToFile` with a signal), nothing is left in the output folder, and the exit
+ * code is 128 + the signal number (130, 143, 129).
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportToFile } from 'rowport';
@@ -28,20 +31,30 @@ if (!url) {
   process.exit(2);
 }
 const db = pgDb(createPool(url));
+const controller = new AbortController();
+const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+let stoppedBy: keyof typeof SIGNALS | undefined;
+for (const name of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) {
+  process.once(name, () => {
+    stoppedBy = name;
+    controller.abort(new Error(`Stopped by ${name}`));
+  });
+}
 try {
   if (values['load-sample']) {
     await loadSchool(db.pool, generateSchool());
     console.log('Loaded the sample school (teachers, classes, students, enrolments, metrics).');
   }
   for (const table of positionals) {
+    if (controller.signal.aborted) break;
     const { stream, fileName } = await exportTable(db, table, { format: values.format === 'xlsx' ? 'xlsx' : 'csv', timeZone: values.tz });
-    await mkdir(values.out, { recursive: true });
-    const summary = await exportToFile(stream, join(values.out, fileName));
+    const summary = await exportToFile(stream, join(values.out, fileName), { signal: controller.signal, mkdir: true });
     console.log(`${summary.path}: ${summary.rows} rows, ${summary.bytes} bytes, ${summary.durationMs} ms`);
   }
 } catch (error) {
-  console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+  console.error(stoppedBy ? `Stopped by ${stoppedBy}: no file written` : error instanceof Error ? `${error.name}: ${error.message}` : error);
   process.exitCode = 1;
 } finally {
   await db.close();
+  if (stoppedBy) process.exitCode = 128 + SIGNALS[stoppedBy];
 }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import QueryStream from 'pg-query-stream';
-import { type Db, DbUnavailableError, type Row, type SqlParam } from '../analytics/db.js';
+import { type Db, DbUnavailableError, type QueryOptions, type Row, type SqlParam } from '../analytics/db.js';
 
 /** Options of {@link pgDb}. */
 export interface PgDbOptions {
@@ -46,6 +46,11 @@ export const EXACT_TYPES = {
  * through a server-side cursor (`pg-query-stream`, `batchSize` rows per round trip, never the
  * whole result), and on the last row, an early stop (`return()`) or an error closes the cursor
  * and gives the client back. `?` placeholders become `$1, $2, …`.
+ *
+ * `readOnly` runs the query in a `BEGIN READ ONLY` transaction (PostgreSQL refuses any write in it,
+ * data-modifying CTEs included, with SQLSTATE 25006), rolled back at the end; `timeoutMs` sets
+ * `statement_timeout` for that transaction only (`SET LOCAL`). Giving the service a database role
+ * with only `SELECT` grants is a second, independent fence.
  * @example
  * const db = pgDb(new pg.Pool({ connectionString: process.env.DATABASE_URL, types: EXACT_TYPES }));
  */
@@ -68,10 +73,17 @@ export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
     get openCursors() {
       return open;
     },
-    query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): AsyncIterable<T> {
+    query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): AsyncIterable<T> {
       return {
         async *[Symbol.asyncIterator]() {
           const client = await connect();
+          let guarded: boolean;
+          try {
+            guarded = await begin(client, options);
+          } catch (error) {
+            client.release(error as Error);
+            throw error;
+          }
           const stream = client.query(new QueryStream(numbered(sql), [...params], { batchSize, types: EXACT_TYPES }));
           open++;
           let failure: Error | undefined;
@@ -84,17 +96,21 @@ export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
             // Destroying the stream closes the portal (pg-cursor `close`); wait for it before the client goes back.
             if (!stream.destroyed) await new Promise<void>((resolve) => stream.once('close', resolve).destroy());
             open--;
+            if (guarded) await client.query('ROLLBACK').catch((error: Error) => (failure ??= error)); // read only: nothing to keep
             client.release(failure); // a failed client is discarded, not reused
           }
         },
       };
     },
-    async columnsOf(sql: string, params: readonly SqlParam[] = []): Promise<string[]> {
+    async columnsOf(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): Promise<string[]> {
       const client = await connect();
+      let guarded = false;
       try {
+        guarded = await begin(client, options);
         const result = await client.query({ text: `SELECT * FROM (${numbered(sql)}) AS q LIMIT 0`, values: [...params] });
         return result.fields.map((field) => field.name);
       } finally {
+        if (guarded) await client.query('ROLLBACK').catch(() => undefined);
         client.release();
       }
     },
@@ -113,6 +129,17 @@ export function createPool(connectionString: string, config: pg.PoolConfig = {})
 }
 
 // --- internal ---
+
+/** Opens a `READ ONLY` transaction with a `statement_timeout` when the options ask for either; true if it did. */
+async function begin(client: pg.PoolClient, { readOnly = false, timeoutMs }: QueryOptions): Promise<boolean> {
+  if (!readOnly && timeoutMs === undefined) return false;
+  await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
+  // A SELECT (not SET LOCAL) so the transaction has run a query: from here on PostgreSQL refuses
+  // `SET TRANSACTION READ WRITE` ("must be called before any query").
+  if (timeoutMs !== undefined) await client.query("SELECT set_config('statement_timeout', $1, true)", [String(Math.max(1, Math.floor(timeoutMs)))]);
+  else await client.query("SELECT current_setting('statement_timeout')");
+  return true;
+}
 
 /** `?` → `$1, $2, …`, outside quoted strings and identifiers. */
 export function numbered(sql: string): string {

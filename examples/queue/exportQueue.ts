@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { Redis, type RedisOptions } from 'ioredis';
-import { type ExportSpec, specHash } from './spec.js';
+import { Redis } from 'ioredis';
+import { type Principal, scopeKey } from '../analytics/access.js';
+import { AnalyticsError, AnalyticsErrorCode } from '../analytics/errors.js';
+import { type ExportScope, type ExportSpec, specHash } from '../analytics/spec.js';
+import type { ExportStore } from './exportStore.js';
 
 /** Redis cannot be reached: a clear error instead of a client retrying forever. */
 export class QueueUnavailableError extends Error {
@@ -11,26 +13,41 @@ export class QueueUnavailableError extends Error {
 }
 
 export interface ExportQueueOptions {
-  /** `redis://host:port`. */
+  /** `redis[s]://[user:password@]host:port[/db]`, handed to ioredis as is. */
   readonly redisUrl: string;
+  /** Where finished exports are (the same store the workers write to). */
+  readonly store: ExportStore;
   /** @default 'exports' */
   readonly queueName?: string;
-  /** How long a finished export is reused for the same spec. @default 24 hours */
+  /** How long a finished export is reused for the same principal and spec. @default 24 hours */
   readonly cacheTtlMs?: number;
   /** Attempts for transient failures (a lost database connection). @default 3 */
   readonly attempts?: number;
   /** First retry delay; doubles each time. @default 1000 */
   readonly backoffMs?: number;
-  /** Where finished files are downloaded from; the job id is appended. @default '/exports/jobs' */
-  readonly downloadBase?: string;
+  /** Exports one principal may have waiting or running at once; more is `ANALYTICS_TOO_MANY_EXPORTS` (429). @default 3 */
+  readonly maxRunningPerPrincipal?: number;
   /** How long to wait for Redis (connecting, then answering PING) before giving up. @default 5000 */
   readonly connectTimeoutMs?: number;
+}
+
+/** What the queue carries for one job. */
+export interface ExportJobData {
+  readonly spec: ExportSpec;
+  /** `specHash(spec, scopeKey(owner))`: the cache entry. */
+  readonly hash: string;
+  /** The principal's id: only they (and admins) may see, download or cancel the job. */
+  readonly owner: string;
+  /** What `authorize` allowed, applied by the worker. */
+  readonly scope: ExportScope;
 }
 
 /** What the worker stores as the job's result. */
 export interface ExportJobResult {
   readonly fileName: string;
-  readonly path: string;
+  readonly contentType: string;
+  /** The object's key in the {@link ExportStore}. */
+  readonly key: string;
   readonly rows: number;
   readonly bytes: number;
 }
@@ -38,64 +55,92 @@ export interface ExportJobResult {
 /** What {@link ExportQueue.getExportStatus} answers, for polling. */
 export interface ExportStatus {
   readonly jobId: string;
-  /** BullMQ's state (`waiting`, `active`, `delayed`, `completed`, `failed`), or `unknown`. */
+  /** BullMQ's state (`waiting`, `active`, `delayed`, `completed`, `failed`), or `unknown` (no such job, or not yours). */
   readonly state: string;
   readonly progress: { rows: number; total?: number; percent?: number } | undefined;
   readonly total: number | undefined;
   readonly attemptsMade: number;
   readonly fileName?: string;
-  readonly downloadUrl?: string;
   readonly error?: string;
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 const IN_FLIGHT = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+/** Seconds a 429 asks the client to wait before trying again. */
+const RETRY_AFTER_S = 5;
+/** How long a claimed place without a job yet counts as running (the request adding it is under way). */
+const PENDING_MS = 60_000;
 
-/** The producer side: enqueue exports, poll them, cancel them, and manage the 24-hour cache. */
+/**
+ * The producer side: enqueue exports, poll them, cancel them, and manage the 24-hour cache. Every
+ * call names the principal: job ids are random (`crypto.randomUUID`), and a job that is not the
+ * principal's (unless they are an admin) is answered exactly like one that does not exist.
+ */
 export class ExportQueue {
   readonly queueName: string;
-  readonly #options: Required<Omit<ExportQueueOptions, 'queueName'>>;
+  readonly store: ExportStore;
+  readonly #options: Required<Omit<ExportQueueOptions, 'queueName' | 'store'>>;
   /** One ioredis client: the example's own keys (cache, cancel flags) and, shared, the BullMQ queue. */
   #redis: Redis | undefined;
-  #queue: Queue | undefined;
+  #queue: Queue<ExportJobData, ExportJobResult> | undefined;
 
   constructor(options: ExportQueueOptions) {
-    const { queueName = 'exports', cacheTtlMs = DAY_MS, attempts = 3, backoffMs = 1000, downloadBase = '/exports/jobs', connectTimeoutMs = 5000, redisUrl } = options;
+    const { queueName = 'exports', cacheTtlMs = DAY_MS, attempts = 3, backoffMs = 1000, maxRunningPerPrincipal = 3, connectTimeoutMs = 5000, redisUrl, store } = options;
     this.queueName = queueName;
-    this.#options = { redisUrl, cacheTtlMs, attempts, backoffMs, downloadBase, connectTimeoutMs };
+    this.store = store;
+    this.#options = { redisUrl, cacheTtlMs, attempts, backoffMs, maxRunningPerPrincipal, connectTimeoutMs };
   }
 
   /**
-   * Queues an export and returns its job id. The same spec (hash of query, parameters and options)
-   * finished within the cache TTL returns that job's id without running again; a spec already
-   * waiting or running returns the running job's id.
+   * Queues an export for `owner` and returns its job id. The same principal asking for the same
+   * spec within the cache TTL gets the finished (or still running) job back without a new run; the
+   * cache is keyed by the principal's scope too, so it never hands one user's file to another.
+   * Call `authorize` first and pass its scope.
+   * @throws {AnalyticsError} `ANALYTICS_TOO_MANY_EXPORTS` (429, `retryAfter`) when the owner has
+   *   `maxRunningPerPrincipal` exports waiting or running.
    * @throws {QueueUnavailableError} when Redis cannot be reached.
    */
-  async enqueueExport(spec: ExportSpec): Promise<string> {
+  async enqueueExport(spec: ExportSpec, owner: Principal, scope: ExportScope = {}): Promise<string> {
     const { queue, redis } = await this.#connect();
-    const hash = specHash(spec);
-    const cached = await readCache(redis, cacheKey(this.queueName, hash));
-    if (cached && existsSync(cached.path)) return cached.jobId;
-    const jobId = `export-${hash.slice(0, 40)}`;
-    const existing = await queue.getJob(jobId);
-    if (existing) {
-      if (IN_FLIGHT.has(await existing.getState())) return jobId;
-      await existing.remove(); // finished long ago, failed or cancelled: run it again
+    const hash = specHash(spec, scopeKey(owner));
+    const cached = await redis.get(cacheKey(this.queueName, hash));
+    if (cached) {
+      const job = await queue.getJob(cached);
+      const state = job ? await job.getState() : 'unknown';
+      if (IN_FLIGHT.has(state)) return cached;
+      if (state === 'completed' && job?.returnvalue && (await this.store.exists(job.returnvalue.key))) return cached;
     }
-    await queue.add('export', { spec, hash }, {
+    // Claim a place first, then count: two requests racing can both be refused, never both admitted past the cap.
+    const running = runningKey(this.queueName, owner.id);
+    const jobId = randomUUID();
+    const now = Date.now();
+    await redis.zadd(running, now, jobId);
+    let count = 0;
+    for (const [id, since] of pairs(await redis.zrange(running, 0, -1, 'WITHSCORES'))) {
+      if (id === jobId) continue;
+      const job = await queue.getJob(id);
+      if (job ? IN_FLIGHT.has(await job.getState()) : now - since < PENDING_MS) count++; // no job yet: another request still adding it
+      else await redis.zrem(running, id);
+    }
+    if (count >= this.#options.maxRunningPerPrincipal) {
+      await redis.zrem(running, jobId);
+      throw new AnalyticsError(AnalyticsErrorCode.TooManyExports, `You have ${count} exports waiting or running (at most ${this.#options.maxRunningPerPrincipal}): wait for one to finish or cancel one`, { retryAfter: RETRY_AFTER_S });
+    }
+    await queue.add('export', { spec, hash, owner: owner.id, scope }, {
       jobId,
       attempts: this.#options.attempts,
       backoff: { type: 'exponential', delay: this.#options.backoffMs },
       removeOnComplete: { age: Math.ceil(this.#options.cacheTtlMs / 1000) },
       removeOnFail: { age: 7 * 24 * 3600 },
     });
+    await redis.set(cacheKey(this.queueName, hash), jobId, 'PX', this.#options.cacheTtlMs);
     return jobId;
   }
 
-  /** The job's state, progress and, once done, its file name and download URL (or its error). */
-  async getExportStatus(jobId: string): Promise<ExportStatus> {
+  /** The job's state, progress and, once done, its file name (or its error); `unknown` when it is not `principal`'s. */
+  async getExportStatus(jobId: string, principal: Principal): Promise<ExportStatus> {
     const { queue } = await this.#connect();
-    let job = await queue.getJob(jobId);
+    let job = await this.#ownJob(queue, jobId, principal);
     if (!job) return { jobId, state: 'unknown', progress: undefined, total: undefined, attemptsMade: 0 };
     const state = await job.getState();
     // The job may have finished between the two reads: read it again so the result matches the state.
@@ -108,27 +153,30 @@ export class ExportQueue {
       progress,
       total: progress?.total,
       attemptsMade: job.attemptsMade,
-      ...(state === 'completed' && result ? { fileName: result.fileName, downloadUrl: `${this.#options.downloadBase}/${encodeURIComponent(jobId)}/download` } : {}),
+      ...(state === 'completed' && result ? { fileName: result.fileName } : {}),
       ...(state === 'failed' && job.failedReason ? { error: job.failedReason } : {}),
     };
   }
 
-  /** The finished file of a job, for a download handler. */
-  async getExportFile(jobId: string): Promise<ExportJobResult | undefined> {
+  /**
+   * The finished export of a job, for a download handler: for `principal` when it is theirs, or
+   * for `'signed-link'` when the caller has checked a signed download link for this job id.
+   */
+  async getExportFile(jobId: string, who: Principal | 'signed-link'): Promise<ExportJobResult | undefined> {
     const { queue } = await this.#connect();
-    const job = await queue.getJob(jobId);
+    const job = who === 'signed-link' ? await queue.getJob(jobId) : await this.#ownJob(queue, jobId, who);
     if (!job || (await job.getState()) !== 'completed') return undefined;
-    const result = job.returnvalue as ExportJobResult | null;
-    return result && existsSync(result.path) ? result : undefined;
+    const result = job.returnvalue;
+    return result && (await this.store.exists(result.key)) ? result : undefined;
   }
 
   /**
-   * Cancels a job: a waiting one is removed; a running one is told to stop (its worker aborts the
-   * export through its AbortSignal, and `exportToFile` leaves no file). True if there was a job to cancel.
+   * Cancels `principal`'s job: a waiting one is removed; a running one is told to stop (its worker
+   * aborts the export through its AbortSignal, and the store keeps nothing). True if there was a job to cancel.
    */
-  async cancelExport(jobId: string): Promise<boolean> {
+  async cancelExport(jobId: string, principal: Principal): Promise<boolean> {
     const { queue, redis } = await this.#connect();
-    const job = await queue.getJob(jobId);
+    const job = await this.#ownJob(queue, jobId, principal);
     if (!job) return false;
     const state = await job.getState();
     if (state === 'active') {
@@ -137,16 +185,20 @@ export class ExportQueue {
     }
     if (IN_FLIGHT.has(state)) {
       await job.remove();
+      await redis.zrem(runningKey(this.queueName, job.data.owner), jobId);
       return true;
     }
     return false;
   }
 
-  /** Drops the cache entry of one spec, or every entry, and deletes their files. Returns how many. */
-  async clearExportCache(spec?: ExportSpec): Promise<number> {
-    const { redis } = await this.#connect();
+  /**
+   * Drops the cache entry of one principal's spec, or every entry, and deletes their objects from
+   * the store. Returns how many entries were dropped.
+   */
+  async clearExportCache(entry?: { spec: ExportSpec; owner: Principal }): Promise<number> {
+    const { queue, redis } = await this.#connect();
     const keys: string[] = [];
-    if (spec) keys.push(cacheKey(this.queueName, specHash(spec)));
+    if (entry) keys.push(cacheKey(this.queueName, specHash(entry.spec, scopeKey(entry.owner))));
     else {
       let cursor = '0';
       do {
@@ -157,9 +209,10 @@ export class ExportQueue {
     }
     let dropped = 0;
     for (const key of keys) {
-      const entry = await readCache(redis, key);
-      if (!entry) continue;
-      await rm(entry.path, { force: true });
+      const jobId = await redis.get(key);
+      if (!jobId) continue;
+      const result = (await queue.getJob(jobId))?.returnvalue;
+      if (result?.key) await this.store.delete(result.key);
       dropped += await redis.del(key);
     }
     return dropped;
@@ -172,24 +225,31 @@ export class ExportQueue {
     else redis?.disconnect();
   }
 
+  /** The job when `principal` owns it or is an admin; undefined otherwise, exactly as for no job. */
+  async #ownJob(queue: Queue<ExportJobData, ExportJobResult>, jobId: string, principal: Principal) {
+    const job = await queue.getJob(jobId);
+    if (!job || (principal.role !== 'admin' && job.data.owner !== principal.id)) return undefined;
+    return job;
+  }
+
   /**
    * Connects (or reconnects after an outage) and PINGs, both within `connectTimeoutMs`, so an
    * unreachable Redis is a {@link QueueUnavailableError}, not an endless retry or a hung call.
    */
-  async #connect(): Promise<{ queue: Queue; redis: Redis }> {
+  async #connect(): Promise<{ queue: Queue<ExportJobData, ExportJobResult>; redis: Redis }> {
     if (this.#redis?.status === 'end') this.#drop(); // it gave up reconnecting: start afresh
     const redis = (this.#redis ??= createRedis(this.#options.redisUrl, { connectTimeoutMs: this.#options.connectTimeoutMs }));
     try {
-      await connectOrThrow(redis, this.#options.redisUrl, this.#options.connectTimeoutMs);
+      await connectOrThrow(redis, this.#options.connectTimeoutMs);
     } catch (error) {
       this.#drop();
       throw error;
     }
+    // BullMQ takes the ioredis instance as is (and does not close it). A Queue needs no
+    // `maxRetriesPerRequest: null` (only blocking Worker connections do), and with
+    // `enableOfflineQueue: false` its calls fail at once while Redis is down.
     if (!this.#queue) {
-      // BullMQ takes the ioredis instance as is (and does not close it). A Queue needs no
-      // `maxRetriesPerRequest: null` (only blocking Worker connections do), and with
-      // `enableOfflineQueue: false` its calls fail at once while Redis is down.
-      this.#queue = new Queue(this.queueName, { connection: redis });
+      this.#queue = new Queue<ExportJobData, ExportJobResult>(this.queueName, { connection: redis });
       this.#queue.on('error', () => undefined); // connection drops surface as failed calls, never as a crash
     }
     return { queue: this.#queue, redis };
@@ -209,37 +269,26 @@ export class ExportQueue {
 
 export const cacheKey = (queue: string, hash: string) => `rowport:${queue}:cache:${hash}`;
 export const cancelKey = (queue: string, jobId: string) => `rowport:${queue}:cancel:${jobId}`;
+/** A sorted set per principal: job ids waiting or running, scored by when they were claimed. */
+export const runningKey = (queue: string, owner: string) => `rowport:${queue}:running:${owner}`;
 
-export async function readCache(redis: Redis, key: string): Promise<{ jobId: string; path: string } | undefined> {
-  const text = await redis.get(key);
-  return text ? (JSON.parse(text) as { jobId: string; path: string }) : undefined;
-}
-
-/** ioredis connection options (`host`, `port`, credentials, `db`, TLS) from `redis[s]://[user:password@]host:port[/db]`. */
-export function redisOptions(redisUrl: string): Pick<RedisOptions, 'host' | 'port' | 'username' | 'password' | 'db' | 'tls'> {
-  const url = new URL(redisUrl);
-  const db = Number(url.pathname.slice(1) || 0);
-  return {
-    host: url.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1',
-    port: Number(url.port || 6379),
-    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
-    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
-    ...(db ? { db } : {}),
-    ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
-  };
+/** `[member, score, member, score, …]` (ZRANGE … WITHSCORES) as pairs. */
+function pairs(flat: string[]): [string, number][] {
+  const out: [string, number][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i] as string, Number(flat[i + 1])]);
+  return out;
 }
 
 /**
- * An ioredis client for the example's own commands that fails fast instead of waiting for Redis:
- * it connects only when asked ({@link connectOrThrow}), gives up a connection attempt after
- * `connectTimeoutMs`, rejects commands at once while disconnected (`enableOfflineQueue: false`)
- * instead of queueing them, retries a command once after a reconnect, and stops reconnecting after
- * `reconnectAttempts` (then {@link ExportQueue} starts a new client on its next call). Its 'error' events are handled, so
- * a lost connection never crashes the process: failures show as rejected calls.
+ * An ioredis client (from the URL, parsed by ioredis) for the example's own commands that fails
+ * fast instead of waiting for Redis: it connects only when asked ({@link connectOrThrow}), gives
+ * up a connection attempt after `connectTimeoutMs`, rejects commands at once while disconnected
+ * (`enableOfflineQueue: false`), retries a command once after a reconnect, and stops reconnecting
+ * after `reconnectAttempts`. Its 'error' events are handled, so a lost connection never crashes
+ * the process: failures show as rejected calls.
  */
 export function createRedis(redisUrl: string, { connectTimeoutMs, reconnectAttempts = 10 }: { connectTimeoutMs: number; reconnectAttempts?: number }): Redis {
-  const redis = new Redis({
-    ...redisOptions(redisUrl),
+  const redis = new Redis(redisUrl, {
     lazyConnect: true,
     enableOfflineQueue: false,
     connectTimeout: connectTimeoutMs,
@@ -251,10 +300,11 @@ export function createRedis(redisUrl: string, { connectTimeoutMs, reconnectAttem
 }
 
 /**
- * Connects the client if it is not connected (waiting for a reconnect under way), then PINGs it,
- * all within `timeoutMs`; or stops the client and throws {@link QueueUnavailableError} naming the address.
+ * Connects the client if it is not connected (waiting for a connection or reconnect under way,
+ * which concurrent calls share), then PINGs, all within `timeoutMs`; or stops the client and throws
+ * {@link QueueUnavailableError} naming the address.
  */
-export async function connectOrThrow(redis: Redis, redisUrl: string, timeoutMs: number): Promise<void> {
+export async function connectOrThrow(redis: Redis, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   let lastError: Error | undefined;
   const onError = (error: Error) => (lastError = error);
@@ -267,15 +317,14 @@ export async function connectOrThrow(redis: Redis, redisUrl: string, timeoutMs: 
   } catch (error) {
     redis.disconnect(); // no reconnecting in the background; the next call starts over
     const cause = (lastError ?? error) as Error & { code?: string };
-    const { host, port } = redisOptions(redisUrl);
-    throw new QueueUnavailableError(`Redis is unreachable at ${host}:${port}: ${cause.message || cause.code}`, { cause });
+    throw new QueueUnavailableError(`Redis is unreachable at ${redis.options.host}:${redis.options.port}: ${cause.message || cause.code}`, { cause });
   } finally {
     clearTimeout(timer);
     redis.off('error', onError);
   }
 }
 
-/** Resolves once the client is ready: connects a new (lazy) client, or waits for a reconnect under way. */
+/** Resolves once the client is ready: connects a new (lazy) client, or waits for a connection under way. */
 function whenReady(redis: Redis): Promise<void> {
   if (redis.status === 'ready') return Promise.resolve();
   if (redis.status === 'wait') return redis.connect();

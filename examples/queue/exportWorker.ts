@@ -1,23 +1,26 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import { exportToFile, isRowportError } from 'rowport';
+import { Redis } from 'ioredis';
+import { isRowportError } from 'rowport';
 import { isAnalyticsError } from '../analytics/errors.js';
 import type { AnalyticsService } from '../analytics/service.js';
-import { DAY_MS, type ExportJobResult, cacheKey, cancelKey, connectOrThrow, createRedis, redisOptions } from './exportQueue.js';
-import { type ExportSpec, runSpec } from './spec.js';
+import { runSpec } from '../analytics/spec.js';
+import { DAY_MS, type ExportJobData, type ExportJobResult, cacheKey, cancelKey, connectOrThrow, createRedis, runningKey } from './exportQueue.js';
+import type { ExportStore } from './exportStore.js';
 
 export interface ExportWorkerOptions {
+  /** `redis[s]://[user:password@]host:port[/db]`, handed to ioredis as is. */
   readonly redisUrl: string;
   readonly service: AnalyticsService;
-  /** Finished files go here; each worker process stages its writes under `.staging/<pid>/`. */
-  readonly exportsDir: string;
+  /** Where finished exports go: `createLocalStore(dir)` on one machine, `createS3Store(...)` on many. */
+  readonly store: ExportStore;
   /** @default 'exports' */
   readonly queueName?: string;
   /** Jobs run at once by this worker. @default 1 */
   readonly concurrency?: number;
-  /** @default 24 hours */
+  /** How long a finished export is kept; older objects are deleted from the store. @default 24 hours */
   readonly cacheTtlMs?: number;
+  /** How often to delete expired objects from the store. @default 1 hour */
+  readonly sweepIntervalMs?: number;
   /** A job whose worker stops renewing its lock for this long (the process died) goes back to the queue. @default 30000 */
   readonly lockDuration?: number;
   /** How often to look for such stalled jobs. @default 30000 */
@@ -31,32 +34,29 @@ export interface ExportWorkerOptions {
 }
 
 /**
- * Starts a BullMQ worker that runs export specs to files with rowport's `exportToFile`:
+ * Starts a BullMQ worker that runs export specs into an {@link ExportStore}:
+ * - each job runs in the scope `authorize` gave it when it was queued;
  * - progress goes to `job.updateProgress({ rows, total, percent })`;
  * - a transient failure (the database went away: `DbUnavailableError`, or rowport's
  *   `ROWPORT_SOURCE_FAILED` around a driver error) is thrown as is, so BullMQ retries it with
  *   exponential backoff; a data error (`RowportError`, `AnalyticsError`) is an `UnrecoverableError`:
  *   no retry, the job fails with the code in its reason;
- * - cancelling aborts the export through its AbortSignal; `exportToFile` removes its temp file;
- * - files are written under `.staging/<pid>/` and renamed into `exportsDir` only when whole, so a
- *   worker killed mid-export leaves no partial file there (the next worker on the host removes
- *   the staging folders of dead processes).
+ * - cancelling aborts the export through its AbortSignal, and the store keeps nothing;
+ * - objects older than `cacheTtlMs` are deleted from the store every `sweepIntervalMs`.
  * @throws {QueueUnavailableError} when Redis cannot be reached.
  */
 export async function startExportWorker(options: ExportWorkerOptions): Promise<{ worker: Worker; close: () => Promise<void> }> {
-  const { redisUrl, service, exportsDir, queueName = 'exports', concurrency = 1, cacheTtlMs = DAY_MS, lockDuration = 30_000, stalledInterval = 30_000, cancelPollMs = 250, connectTimeoutMs = 10_000, onJob } = options;
+  const { redisUrl, service, store, queueName = 'exports', concurrency = 1, cacheTtlMs = DAY_MS, sweepIntervalMs = 3_600_000, lockDuration = 30_000, stalledInterval = 30_000, cancelPollMs = 250, connectTimeoutMs = 10_000, onJob } = options;
   // The example's own commands (cancel flags, cache entries): fails fast, but once started keeps
   // reconnecting as long as the worker runs, like BullMQ's own connections.
   const redis = createRedis(redisUrl, { connectTimeoutMs, reconnectAttempts: Number.POSITIVE_INFINITY });
-  await connectOrThrow(redis, redisUrl, connectTimeoutMs);
-  const staging = join(exportsDir, '.staging', String(process.pid));
-  await sweepDeadStaging(join(exportsDir, '.staging'));
-  await mkdir(staging, { recursive: true });
+  await connectOrThrow(redis, connectTimeoutMs);
 
-  const processor = async (job: Job<{ spec: ExportSpec; hash: string }>, _token?: string, signal?: AbortSignal): Promise<ExportJobResult> => {
+  const processor = async (job: Job<ExportJobData, ExportJobResult>, _token?: string, signal?: AbortSignal): Promise<ExportJobResult> => {
     onJob?.(job);
     const controller = new AbortController();
-    signal?.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
     const poll = setInterval(() => {
       redis.exists(cancelKey(queueName, job.id as string)).then(
         (found) => found === 1 && controller.abort(new Error('Export cancelled')),
@@ -64,23 +64,27 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
       );
     }, cancelPollMs);
     let progress: Promise<unknown> = Promise.resolve();
+    let rows = 0;
     try {
-      const result = await runSpec(service, job.data.spec, {
-        signal: controller.signal,
-        onProgress: ({ rows, total, percent }) => {
-          progress = progress.then(() => job.updateProgress({ rows, total, percent })).catch(() => undefined);
+      const { spec, scope } = job.data;
+      const result = await runSpec(
+        service,
+        spec,
+        {
+          signal: controller.signal,
+          onProgress: (p) => {
+            rows = p.rows; // rowport always makes a final call with the whole count
+            progress = progress.then(() => job.updateProgress({ rows: p.rows, total: p.total, percent: p.percent })).catch(() => undefined);
+          },
         },
-      });
-      const name = `${job.id}_${result.fileName}`;
-      const summary = await exportToFile(result.stream, join(staging, name), { signal: controller.signal });
-      const path = join(exportsDir, name);
-      await rename(summary.path, path); // same file system: atomic, and only whole files reach exportsDir
+        scope,
+      );
+      const key = `${job.id}/${result.fileName}`;
+      const { bytes } = await store.put(key, result.stream, { signal: controller.signal, fileName: result.fileName, contentType: result.contentType });
       await progress;
       // The last word on progress, whatever order the throttled updates landed in.
-      await job.updateProgress({ rows: summary.rows, total: result.total ?? summary.rows, percent: 100 });
-      const done: ExportJobResult = { fileName: result.fileName, path, rows: summary.rows, bytes: summary.bytes };
-      await redis.set(cacheKey(queueName, job.data.hash), JSON.stringify({ jobId: job.id, path }), 'PX', cacheTtlMs);
-      return done;
+      await job.updateProgress({ rows, total: result.total ?? rows, percent: 100 });
+      return { fileName: result.fileName, contentType: result.contentType, key, rows, bytes };
     } catch (error) {
       if (controller.signal.aborted) throw new UnrecoverableError('Export cancelled');
       if (isAnalyticsError(error)) throw new UnrecoverableError(`${error.code}: ${error.message}`);
@@ -90,52 +94,42 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
       throw error; // transient (database unreachable or lost): BullMQ retries with backoff
     } finally {
       clearInterval(poll);
+      signal?.removeEventListener('abort', onAbort);
       await redis.del(cancelKey(queueName, job.id as string)).catch(() => undefined);
     }
   };
 
-  const worker = new Worker(queueName, processor, {
-    // BullMQ opens its own ioredis connections from these options, with `maxRetriesPerRequest: null`
-    // (required for the blocking connection) and reconnecting forever.
-    connection: { ...redisOptions(redisUrl), maxRetriesPerRequest: null },
-    concurrency,
-    lockDuration,
-    stalledInterval,
-    maxStalledCount: 1,
-  });
+  // BullMQ's own connections come from this ioredis client (it duplicates it for the blocking
+  // one), with `maxRetriesPerRequest: null` as BullMQ requires for workers, reconnecting forever.
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  connection.on('error', () => undefined);
+  const worker = new Worker<ExportJobData, ExportJobResult>(queueName, processor, { connection, concurrency, lockDuration, stalledInterval, maxStalledCount: 1 });
   worker.on('error', () => undefined); // connection drops: BullMQ reconnects; never crash the process
+  worker.on('completed', (job) => void redis.zrem(runningKey(queueName, job.data.owner), job.id as string).catch(() => undefined));
+  worker.on('failed', (job) => {
+    if (!job) return;
+    // Failed for good (no retry left): forget its cache entry, so asking again runs it again.
+    if (job.attemptsMade >= (job.opts.attempts ?? 1) || job.finishedOn !== undefined) {
+      void redis.zrem(runningKey(queueName, job.data.owner), job.id as string).catch(() => undefined);
+      void redis.eval(DEL_IF_EQUAL, 1, cacheKey(queueName, job.data.hash), job.id as string).catch(() => undefined);
+    }
+  });
+  const sweep = () => void store.sweep(cacheTtlMs).catch(() => undefined);
+  sweep();
+  const sweeper = setInterval(sweep, sweepIntervalMs);
+  sweeper.unref();
   return {
     worker,
     async close() {
+      clearInterval(sweeper);
       await worker.close();
+      await connection.quit().catch(() => connection.disconnect());
       await redis.quit().catch(() => redis.disconnect());
-      await rm(staging, { recursive: true, force: true });
     },
   };
 }
 
 // --- internal ---
 
-/** Removes `.staging/<pid>` folders whose process is gone (killed mid-export). Same host only. */
-async function sweepDeadStaging(root: string): Promise<void> {
-  let entries: string[];
-  try {
-    entries = await readdir(root);
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
-    await rm(join(root, entry), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+/** Deletes KEYS[1] only while it still names this job (a newer job may have taken the entry). */
+const DEL_IF_EQUAL = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";

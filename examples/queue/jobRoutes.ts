@@ -1,62 +1,125 @@
-import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { contentDisposition } from 'rowport';
-import { CSV_TYPE, GZIP_TYPE, XLSX_TYPE } from '../analytics/service.js';
-import type { ExportQueue } from './exportQueue.js';
-import type { ExportSpec } from './spec.js';
+import { type Principal, authorize } from '../analytics/access.js';
+import { AnalyticsError, AnalyticsErrorCode } from '../analytics/errors.js';
+import type { AnalyticsService } from '../analytics/service.js';
+import type { ExportSpec } from '../analytics/spec.js';
+import type { Authenticate, TokenAuth } from '../auth/tokens.js';
+import { unauthenticated } from '../http/routes.js';
+import { type ErrorLog, sendError } from '../http/sendExport.js';
+import type { ExportQueue, ExportStatus } from './exportQueue.js';
+
+/** What the job routes need. */
+export interface JobRoutesContext {
+  readonly queue: ExportQueue;
+  readonly service: AnalyticsService;
+  readonly authenticate: Authenticate;
+  readonly links: Pick<TokenAuth, 'signLink' | 'verifyLink'>;
+  readonly onError: ErrorLog;
+  /** How long a signed download link (and an object store's presigned URL) stays valid. @default 15 minutes */
+  readonly linkTtlMs?: number;
+}
 
 /**
  * Background exports over HTTP, for the `node:http` server of `examples/http`:
  *
  * | request | answer |
  * |---|---|
- * | `POST /exports/jobs` with a JSON {@link ExportSpec} | 202 `{ jobId, statusUrl }` |
- * | `GET /exports/jobs/:id` | 200 the {@link ExportStatus} (poll it) |
- * | `GET /exports/jobs/:id/download` | 200 the finished file, streamed, with `contentDisposition` |
+ * | `POST /exports/jobs` with a JSON {@link ExportSpec} | 202 `{ jobId, statusUrl }`; 401, 403, 429 (`Retry-After`) |
+ * | `GET /exports/jobs/:id` | 200 the {@link ExportStatus} with a signed `downloadUrl` once done |
+ * | `GET /exports/jobs/:id/download?expires=…&sig=…` | the file (or a redirect to the store's presigned URL); no bearer token needed; 403 when expired or tampered |
  * | `DELETE /exports/jobs/:id` | 202 when cancelled |
  *
+ * Every route but the signed download needs a principal (401); a job that is not the principal's
+ * (unless an admin) is answered 404, exactly as a job that does not exist.
  * Returns false when the path is not a job route, so the server can go on to its other routes.
  */
-export async function handleJobRequest(queue: ExportQueue, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-  const match = /^\/exports\/jobs(?:\/([^/]+)(\/download)?)?$/.exec(pathname);
+export async function handleJobRequest(context: JobRoutesContext, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const { queue, service, authenticate, links, onError, linkTtlMs = 15 * 60_000 } = context;
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const match = /^\/exports\/jobs(?:\/([^/]+)(\/download)?)?$/.exec(url.pathname);
   if (!match) return false;
   const [, rawId, download] = match;
-  const jobId = rawId === undefined ? undefined : decodeURIComponent(rawId);
   try {
+    const jobId = rawId === undefined ? undefined : decodeId(rawId);
+    if (jobId !== undefined && download && req.method === 'GET') {
+      const signed = url.searchParams.has('sig') || url.searchParams.has('expires');
+      if (signed && !links.verifyLink(jobId, url.searchParams.get('expires'), url.searchParams.get('sig'))) {
+        throw new AnalyticsError(AnalyticsErrorCode.InvalidLink, 'This download link is expired or was altered: ask the job status for a new one');
+      }
+      const file = await queue.getExportFile(jobId, signed ? 'signed-link' : await principalOf(authenticate, req));
+      if (!file) throw jobNotFound(jobId);
+      if (queue.store.presign) {
+        const location = await queue.store.presign(file.key, { fileName: file.fileName, contentType: file.contentType, expiresInSeconds: Math.ceil(linkTtlMs / 1000) });
+        res.writeHead(302, { Location: location, 'Cache-Control': 'no-store' }).end();
+        return true;
+      }
+      const body = await queue.store.open(file.key);
+      res.writeHead(200, {
+        'Content-Type': file.contentType,
+        'Content-Disposition': contentDisposition(file.fileName),
+        'Content-Length': file.bytes,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      await pipeline(body, res).catch(() => res.destroy());
+      return true;
+    }
+    const principal = await principalOf(authenticate, req);
     if (jobId === undefined && req.method === 'POST') {
-      const spec = JSON.parse(await readBody(req)) as ExportSpec;
-      const id = await queue.enqueueExport(spec);
+      const spec = parseSpec(await readBody(req));
+      const scope = await authorize(service, principal, spec);
+      const id = await queue.enqueueExport(spec, principal, scope);
       return json(res, 202, { jobId: id, statusUrl: `/exports/jobs/${encodeURIComponent(id)}` });
     }
     if (jobId !== undefined && !download && req.method === 'GET') {
-      const status = await queue.getExportStatus(jobId);
-      return json(res, status.state === 'unknown' ? 404 : 200, status);
+      const status = await queue.getExportStatus(jobId, principal);
+      if (status.state === 'unknown') throw jobNotFound(jobId);
+      const downloadUrl = status.fileName === undefined ? undefined : `/exports/jobs/${encodeURIComponent(jobId)}/download?${links.signLink(jobId, linkTtlMs)}`;
+      return json(res, 200, { ...status, ...(downloadUrl ? { downloadUrl } : {}) } satisfies ExportStatus & { downloadUrl?: string });
     }
     if (jobId !== undefined && !download && req.method === 'DELETE') {
-      return (await queue.cancelExport(jobId)) ? json(res, 202, { jobId, cancelled: true }) : json(res, 404, { error: { code: 'JOB_NOT_FOUND', message: `No job ${jobId} to cancel` } });
+      if (!(await queue.cancelExport(jobId, principal))) throw jobNotFound(jobId);
+      return json(res, 202, { jobId, cancelled: true });
     }
-    if (jobId !== undefined && download && req.method === 'GET') {
-      const file = await queue.getExportFile(jobId);
-      if (!file) return json(res, 404, { error: { code: 'NOT_READY', message: `Job ${jobId} has no finished file` } });
-      res.writeHead(200, {
-        'Content-Type': file.fileName.endsWith('.xlsx') ? XLSX_TYPE : file.fileName.endsWith('.gz') ? GZIP_TYPE : `${CSV_TYPE}; charset=utf-8`,
-        'Content-Disposition': contentDisposition(file.fileName),
-        'Content-Length': file.bytes,
-      });
-      await pipeline(createReadStream(file.path), res).catch(() => res.destroy());
-      return true;
-    }
-    return json(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `${req.method} ${pathname}` } });
+    return json(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `${req.method} ${url.pathname}` } });
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const status = error instanceof SyntaxError ? 400 : code === 'QUEUE_UNAVAILABLE' ? 503 : 500;
-    return json(res, status, { error: { code: error instanceof SyntaxError ? 'INVALID_JSON' : (code ?? 'INTERNAL'), message: (error as Error).message } });
+    sendError(res, error, onError);
+    return true;
   }
 }
 
 // --- internal ---
+
+async function principalOf(authenticate: Authenticate, req: IncomingMessage): Promise<Principal> {
+  const principal = await authenticate(req);
+  if (!principal) throw unauthenticated();
+  return principal;
+}
+
+/** The job id of a path segment; a malformed escape (`%zz`) is no job, so 404 rather than a 500. */
+function decodeId(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw jobNotFound(raw);
+  }
+}
+
+function jobNotFound(jobId: string): AnalyticsError {
+  return new AnalyticsError(AnalyticsErrorCode.NotFound, `No job ${jobId}, or it has no finished file`);
+}
+
+function parseSpec(text: string): ExportSpec {
+  try {
+    const spec = JSON.parse(text) as unknown;
+    if (spec !== null && typeof spec === 'object' && !Array.isArray(spec)) return spec as ExportSpec;
+  } catch {
+    // answered below
+  }
+  throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, 'Invalid request body: expected a JSON export spec such as {"kind":"student","studentId":42}');
+}
 
 function json(res: ServerResponse, status: number, body: unknown): true {
   const text = JSON.stringify(body);
@@ -68,7 +131,7 @@ async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string
   let text = '';
   for await (const chunk of req) {
     text += chunk;
-    if (text.length > limit) throw new SyntaxError('Request body too large');
+    if (text.length > limit) throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Request body too large: at most ${limit} bytes`);
   }
   return text;
 }

@@ -4,6 +4,7 @@ import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTokenAuth } from '../../examples/auth/tokens.js';
 
 const DOWNLOADS = 20;
 const ROWS = 100_000;
@@ -11,10 +12,13 @@ const SERVE = fileURLToPath(new URL('../../examples/http/serve.ts', import.meta.
 
 let child: ChildProcess;
 let base: string;
+// The server checks bearer tokens signed with this secret; the test signs an admin's (metrics.csv is a custom query: admins only).
+const SECRET = 'load test secret of at least thirty-two bytes';
+const TOKEN = createTokenAuth({ secret: SECRET }).issue({ id: 'load-test', role: 'admin' }, 3_600_000);
 
 beforeAll(async () => {
   // The server runs in its own process (through tsx, as a user would run it), so its RSS is its own.
-  child = fork(SERVE, ['--port', '0', '--scale', '2.5'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  child = fork(SERVE, ['--port', '0', '--scale', '2.5'], { execArgv: ['--import', 'tsx'], env: { ...process.env, TOKEN_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   base = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -42,7 +46,7 @@ const stats = () =>
 /** Downloads one export keeping only a hash, the line count and the last line (or the whole body, for one of them). */
 function download(url: string, keep: boolean): Promise<{ status: number; hash: string; lines: number; last: string; bytes: number; body?: Buffer }> {
   return new Promise((resolve, reject) => {
-    get(url, (res) => {
+    get(url, { headers: { authorization: `Bearer ${TOKEN}` } }, (res) => {
       const hash = createHash('sha256');
       const kept: Buffer[] = [];
       let lines = 0;

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AnalyticsService } from '../../examples/analytics/service.js';
 import { type SqlJsDb, createSampleDatabase } from '../../examples/analytics/sqljs.js';
 import { createExportApp } from '../../examples/http/app.js';
-import { createExportServer } from '../../examples/http/server.js';
+import { type ExportServerOptions, createExportServer } from '../../examples/http/server.js';
+import type { Principal } from '../../examples/analytics/access.js';
 import { type Fault, instrumentedDb } from './instrumentedDb.js';
 import { dispositionName, fetchAll, firstChunk, listen } from './httpClient.js';
 import { FIXED_NOW } from './support.js';
@@ -18,16 +19,20 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const flavours: [string, (service: AnalyticsService) => Server][] = [
-  ['node:http server', (service) => createExportServer(service)],
-  ['Express 5 app', (service) => createServer(createExportApp(service))],
+/** These tests are about streaming, so every request is an admin's; access rules are in security.test.ts. */
+const ADMIN: Principal = { id: 'admin', role: 'admin' };
+type Make = (service: AnalyticsService, options: ExportServerOptions) => Server;
+const flavours: [string, Make][] = [
+  ['node:http server', (service, options) => createExportServer(service, options)],
+  ['Express 5 app', (service, options) => createServer(createExportApp(service, options))],
 ];
 
-/** Starts a server of the flavour over an instrumented view of the shared database. */
-async function start(make: (service: AnalyticsService) => Server, fault?: Fault) {
+/** Starts a server of the flavour over an instrumented view of the shared database; `logged` collects its 5xx log. */
+async function start(make: Make, fault?: Fault) {
   const recorded = instrumentedDb(db, fault);
-  const { base, stop } = await listen(make(new AnalyticsService(recorded, { now: FIXED_NOW })));
-  return { base, stop, recorded };
+  const logged: { error: unknown; requestId: string }[] = [];
+  const { base, stop } = await listen(make(new AnalyticsService(recorded, { now: FIXED_NOW }), { authenticate: () => ADMIN, onError: (error, requestId) => logged.push({ error, requestId }) }));
+  return { base, stop, recorded, logged };
 }
 
 describe.each(flavours)('examples/http: %s', (_, make) => {
@@ -125,12 +130,17 @@ describe.each(flavours)('examples/http: %s', (_, make) => {
     await vi.waitFor(() => expect(cursor?.returned).toBe(1));
   });
 
-  it('answers JSON 500 when the query fails before the first byte', async () => {
+  it('answers JSON 500 with only a request id when the query fails before the first byte; the error goes to the log', async () => {
     const faulty = await start(make, { when: (sql) => sql.includes('FROM metrics ORDER BY id'), afterRows: 0 });
     try {
       const reply = await fetchAll(`${faulty.base}/exports/metrics.csv`);
       expect(reply.status).toBe(500);
-      expect(JSON.parse(reply.body.toString('utf8'))).toMatchObject({ error: { code: 'ROWPORT_SOURCE_FAILED' } });
+      const body = JSON.parse(reply.body.toString('utf8')) as { error: { code: string; requestId: string } };
+      expect(body).toEqual({ error: { code: 'INTERNAL', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+      expect(reply.headers['x-request-id']).toBe(body.error.requestId);
+      const text = reply.body.toString('utf8');
+      for (const leak of ['SELECT', 'metrics', 'connection lost', 'ROWPORT_SOURCE_FAILED', '    at ', '.ts:']) expect(text).not.toContain(leak);
+      expect(faulty.logged).toEqual([{ error: expect.objectContaining({ code: 'ROWPORT_SOURCE_FAILED' }), requestId: body.error.requestId }]);
     } finally {
       await faulty.stop();
     }

@@ -1,4 +1,4 @@
-import type { Db, Row, SqlParam } from '../../examples/analytics/db.js';
+import type { Db, QueryOptions, Row, SqlParam } from '../../examples/analytics/db.js';
 
 /** What happened to one `query()` iteration. */
 export interface CursorRecord {
@@ -29,14 +29,14 @@ export function instrumentedDb(inner: Db, fault?: Fault): Db & { cursors: Cursor
     dialect: inner.dialect,
     cursors,
     last: (match) => [...cursors].reverse().find((c) => c.sql.includes(match) && !c.sql.startsWith('SELECT COUNT')),
-    columnsOf: (sql, params) => inner.columnsOf(sql, params),
+    columnsOf: (sql, params, options) => inner.columnsOf(sql, params, options),
     close: () => inner.close(),
-    query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): AsyncIterable<T> {
+    query<T extends Row = Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): AsyncIterable<T> {
       return {
         [Symbol.asyncIterator]() {
           const record: CursorRecord = { sql, pulled: 0, returned: 0, exhausted: false, failed: false };
           cursors.push(record);
-          const rows = inner.query<T>(sql, params)[Symbol.asyncIterator]();
+          const rows = inner.query<T>(sql, params, options)[Symbol.asyncIterator]();
           const failing = fault !== undefined && fault.when(sql) && !sql.startsWith('SELECT COUNT');
           return {
             async next() {

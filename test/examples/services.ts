@@ -1,8 +1,10 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
 import { requireTool } from './support.js';
 
 /** A free TCP port on 127.0.0.1 (bound, read, released). */
@@ -116,4 +118,51 @@ export async function startRedis(): Promise<RedisServer> {
         child.kill('SIGTERM');
       }),
   };
+}
+
+// --- S3 (s3rver) ---
+
+export interface S3Server {
+  /** `http://127.0.0.1:PORT` */
+  readonly endpoint: string;
+  /** The bucket made at start, empty. */
+  readonly bucket: string;
+  /** The folder s3rver keeps objects in (and multipart parts, under `<bucket>/.../uploads`). */
+  readonly directory: string;
+  /** A client for it: path-style, its fixed credentials, checksums only when required (s3rver predates them). */
+  client(): S3Client;
+  stop(): Promise<void>;
+}
+
+/** Starts `s3rver` (the S3 REST API over a folder) on 127.0.0.1 and a free port, with an empty temp folder and one empty bucket. */
+export async function startS3(bucket = 'exports'): Promise<S3Server> {
+  // s3rver ships no types; this is the part of its API the tests use.
+  const S3rver = createRequire(import.meta.url)('s3rver') as new (options: object) => { run(): Promise<unknown>; close(): Promise<void> };
+  const directory = mkdtempSync(join(tmpdir(), 'rowport-s3-'));
+  const port = await freePort();
+  const server = new S3rver({ port, address: '127.0.0.1', directory, silent: true, configureBuckets: [{ name: bucket }] });
+  await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
+  return {
+    endpoint,
+    bucket,
+    directory,
+    client: () => s3Client(endpoint),
+    async stop() {
+      await server.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An S3 client for s3rver at `endpoint` (also what a worker process builds from S3_ENDPOINT). */
+export function s3Client(endpoint: string): S3Client {
+  return new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
 }

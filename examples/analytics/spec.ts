@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ProgressInfo } from 'rowport';
-import type { SqlParam } from '../analytics/db.js';
-import { AnalyticsError, AnalyticsErrorCode } from '../analytics/errors.js';
-import type { AnalyticsService, ComprehensiveOptions, CustomQueryOptions, ExportOptions, ExportResult, ReportType } from '../analytics/service.js';
+import type { SqlParam } from './db.js';
+import { AnalyticsError, AnalyticsErrorCode } from './errors.js';
+import type { AnalyticsService, ComprehensiveOptions, CustomQueryOptions, ExportOptions, ExportResult, ReportType } from './service.js';
 
 /** Export options that survive JSON (no callbacks, no signal): what a job carries. */
 export type SpecOptions = Pick<ExportOptions, 'format' | 'columns' | 'dateFormat' | 'timeZone' | 'from' | 'to' | 'delimiter' | 'encoding' | 'unmappable' | 'gzip'>;
@@ -15,20 +15,37 @@ export type ExportSpec =
   | { readonly kind: 'query'; readonly sql: string; readonly params?: readonly SqlParam[]; readonly options?: SpecOptions & Pick<CustomQueryOptions, 'types' | 'name'> }
   | { readonly kind: 'comprehensive'; readonly options?: Omit<ComprehensiveOptions, 'onProgress' | 'signal'> };
 
-/** A stable hash of a spec: the same query, parameters and options give the same hash, whatever the key order. */
-export function specHash(spec: ExportSpec): string {
-  return createHash('sha256').update(canonical(spec)).digest('hex');
+/**
+ * What `authorize` decided a principal may see of a spec, applied when the spec runs: a teacher's
+ * `teacher-weekly` report holds only their own classes. Comes from the server, never from the client.
+ */
+export interface ExportScope {
+  readonly teacherId?: number;
 }
 
-/** Runs a spec on the service. */
-export function runSpec(service: AnalyticsService, spec: ExportSpec, live: { onProgress?: (p: ProgressInfo) => void; signal?: AbortSignal }): Promise<ExportResult> {
+/**
+ * A stable hash of a spec and the scope it runs in: the same query, parameters, options and
+ * scope give the same hash, whatever the key order. Pass the principal's scope (`scopeKey`) so a
+ * cached file never reaches another principal.
+ */
+export function specHash(spec: ExportSpec, scope = ''): string {
+  return createHash('sha256').update(scope).update('\0').update(canonical(spec)).digest('hex');
+}
+
+/** Runs a spec on the service, within the scope `authorize` gave it. */
+export function runSpec(
+  service: AnalyticsService,
+  spec: ExportSpec,
+  live: { onProgress?: (p: ProgressInfo) => void; signal?: AbortSignal },
+  scope: ExportScope = {},
+): Promise<ExportResult> {
   switch (spec?.kind) {
     case 'student':
       return service.exportStudentAnalytics(spec.studentId, { ...spec.options, ...live });
     case 'classes':
       return service.exportClassAnalytics(spec.classIds, { ...spec.options, ...live });
     case 'report':
-      return service.exportReport(spec.report, { ...spec.options, ...live });
+      return service.exportReport(spec.report, { ...spec.options, ...live }, scope);
     case 'query':
       return service.exportCustomQuery(spec.sql, spec.params ?? [], { ...spec.options, ...live });
     case 'comprehensive':

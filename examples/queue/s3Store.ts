@@ -1,0 +1,123 @@
+import type { Readable } from 'node:stream';
+import { Readable as ReadableStream } from 'node:stream';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { contentDisposition } from 'rowport';
+import type { ExportStore } from './exportStore.js';
+
+/** Options of {@link createS3Store}. */
+export interface S3StoreOptions {
+  /** An S3 client: AWS, or any S3-compatible service (`endpoint`, `forcePathStyle: true` for MinIO, s3rver…). */
+  readonly client: S3Client;
+  readonly bucket: string;
+  /** Prepended to every key, so one bucket can hold other things. @default 'exports/' */
+  readonly prefix?: string;
+  /** Bytes per multipart part (S3's minimum is 5 MiB). Memory per running upload is about `partSize × queueSize`. @default 5 MiB */
+  readonly partSize?: number;
+  /** Parts uploaded at once. @default 2 */
+  readonly queueSize?: number;
+}
+
+/**
+ * An {@link ExportStore} in S3-compatible object storage, so that workers and servers on
+ * different machines share finished exports without a shared disk.
+ * - `put` streams rowport's output straight into a multipart upload (`@aws-sdk/lib-storage`'s
+ *   `Upload`: one part in memory per queue slot, never the whole file). When the export fails or
+ *   is aborted, the upload is aborted (`AbortMultipartUpload`), so no object appears.
+ * - `presign` gives a GET URL that expires, with `ResponseContentDisposition` from rowport's
+ *   `contentDisposition`, so the browser saves the file under its (non-ASCII) name.
+ * - `sweep` deletes objects older than the cache TTL. On AWS, a bucket lifecycle rule (expire after
+ *   1 day, abort incomplete multipart uploads after 1 day) does the same without a sweeper.
+ */
+export function createS3Store(options: S3StoreOptions): ExportStore {
+  const { client, bucket, prefix = 'exports/', partSize = 5 * 1024 * 1024, queueSize = 2 } = options;
+  const keyOf = (key: string) => {
+    if (key.split('/').some((part) => part === '' || part === '.' || part === '..')) throw new TypeError(`Invalid store key ${JSON.stringify(key)}`);
+    return `${prefix}${key}`;
+  };
+  return {
+    async put(key, stream, { signal, fileName, contentType }) {
+      let bytes = 0;
+      let sourceError: unknown;
+      const body = ReadableStream.from(
+        counted(stream, (n) => (bytes += n), (error) => (sourceError = error)),
+        { objectMode: false },
+      );
+      const upload = new Upload({
+        client,
+        params: { Bucket: bucket, Key: keyOf(key), Body: body, ContentType: contentType, ContentDisposition: contentDisposition(fileName) },
+        partSize,
+        queueSize,
+        leavePartsOnError: false, // on failure lib-storage sends AbortMultipartUpload: no parts, no object
+      });
+      const onAbort = () => void upload.abort().catch(() => undefined);
+      if (signal?.aborted) onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        await upload.done();
+      } catch (error) {
+        body.destroy(); // closes rowport's stream, and with it the database cursor
+        stream.destroy();
+        // A single-part upload is a plain PUT, which cannot be aborted half way: make sure nothing stays.
+        await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: keyOf(key) })).catch(() => undefined);
+        // The cause that matters is the export's (a RowportError, the abort), not a failed abort call.
+        throw signal?.aborted ? (signal.reason ?? error) : (sourceError ?? error);
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
+      return { bytes };
+    },
+    async exists(key) {
+      try {
+        await client.send(new HeadObjectCommand({ Bucket: bucket, Key: keyOf(key) }));
+        return true;
+      } catch (error) {
+        if ((error as { name?: string; $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+        throw error;
+      }
+    },
+    async open(key) {
+      const { Body } = await client.send(new GetObjectCommand({ Bucket: bucket, Key: keyOf(key) }));
+      return Body as Readable;
+    },
+    presign(key, { fileName, contentType, expiresInSeconds }) {
+      const command = new GetObjectCommand({ Bucket: bucket, Key: keyOf(key), ResponseContentDisposition: contentDisposition(fileName), ResponseContentType: contentType });
+      return getSignedUrl(client, command, { expiresIn: expiresInSeconds });
+    },
+    async delete(key) {
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: keyOf(key) }));
+    },
+    async sweep(maxAgeMs) {
+      const cutoff = Date.now() - maxAgeMs;
+      let removed = 0;
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+        for (const object of page.Contents ?? []) {
+          if (object.Key && object.LastModified && object.LastModified.getTime() <= cutoff) {
+            await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: object.Key }));
+            removed++;
+          }
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+      return removed;
+    },
+  };
+}
+
+// --- internal ---
+
+/** Passes the chunks through, counting their bytes and noting the source's error; stopping early closes the source stream. */
+async function* counted(stream: Readable, add: (n: number) => void, failed: (error: unknown) => void): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of stream) {
+      add((chunk as Buffer).length);
+      yield chunk as Buffer;
+    }
+  } catch (error) {
+    failed(error);
+    throw error;
+  }
+}
