@@ -1,4 +1,5 @@
-import { RowportError, RowportErrorCode, at, describe, invalidOption, isRowportError } from '../errors.js';
+import { RowportError, RowportErrorCode, at, invalidOption } from '../errors.js';
+import { readFailed } from '../sources/rowShape.js';
 import type { Column, ColumnSpec, ColumnType } from '../types.js';
 import { type Getter, compileIndex, compilePath } from './path.js';
 import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
@@ -105,19 +106,6 @@ export function bindColumns<T>(columns: readonly Column<T>[] | undefined, firstR
       read,
     };
   });
-}
-
-/**
- * The error for a value that could not be read from a row: a getter or a Proxy trap threw.
- * A {@link RowportError} (a computed column's, with its own row and column) passes unchanged.
- */
-export function readFailed(error: unknown, row: number, column: string | undefined): RowportError {
-  if (isRowportError(error)) return error;
-  return new RowportError(
-    RowportErrorCode.InvalidValue,
-    `${at(row, column)}reading the ${column === undefined ? "row's keys" : 'value'} threw: ${error instanceof Error ? error.message : String(error)}`,
-    { row, column, cause: error },
-  );
 }
 
 // --- internal ---

@@ -2,8 +2,7 @@ import { mapRows } from '../sources/mapRows.js';
 import { assertRows } from '../sources/rowReader.js';
 import { invalidOption } from '../errors.js';
 import type { Column, ColumnSpec, Rows, SelectedRow } from '../types.js';
-import { setOwn } from '../sources/rowShape.js';
-import { checkRow } from '../sources/rowShape.js';
+import { checkRow, readFailed, setOwn } from '../sources/rowShape.js';
 import { type ResolvedColumn, bindColumns, normaliseColumns } from './resolveColumns.js';
 
 /**
@@ -14,7 +13,8 @@ import { type ResolvedColumn, bindColumns, normaliseColumns } from './resolveCol
  * @param columns - Keys or column objects, in output order.
  * @returns An async iterable of plain objects, typed by the columns' headers where they are literals.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` at once for bad columns; while iterating,
- *   `ROWPORT_INVALID_VALUE` with row and column when a computed column throws.
+ *   `ROWPORT_INVALID_VALUE` with row and column when a computed column, a getter or a Proxy trap of
+ *   the row throws, or when a row is not an object or an array of the first row's kind.
  * @example
  * const rows = [{ id: 1, student: { name: 'Ada' }, secret: 'x' }];
  * for await (const row of selectColumns(rows, ['id', { key: 'student.name', header: 'Name' }])) console.log(row);
@@ -31,7 +31,15 @@ export function selectColumns<T, const C extends readonly ColumnSpec<T>[]>(rows:
     arrays ??= Array.isArray(row);
     bound ??= bindColumns(normalised, row);
     const out: Record<string, unknown> = {};
-    for (const column of bound) setOwn(out, column.header, column.read(row, index));
+    let c = 0;
+    try {
+      for (; c < bound.length; c++) {
+        const column = bound[c] as ResolvedColumn;
+        setOwn(out, column.header, column.read(row, index));
+      }
+    } catch (error) {
+      throw readFailed(error, index, bound[c]?.key); // a getter or a Proxy trap of the row threw
+    }
     return out as SelectedRow<T, C>;
   });
 }

@@ -1,7 +1,7 @@
 import { type Readable, pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import { type ResolvedColumn, bindColumns, readFailed } from '../columns/resolveColumns.js';
-import { checkRow } from '../sources/rowShape.js';
+import { type ResolvedColumn, bindColumns } from '../columns/resolveColumns.js';
+import { checkRow, longerRow, readFailed } from '../sources/rowShape.js';
 import { RowportError, RowportErrorCode, at } from '../errors.js';
 import { CHUNK_CHARS } from '../internal/chunks.js';
 import { Utf8Chunk } from '../internal/utf8Chunk.js';
@@ -39,6 +39,9 @@ export function toCsv<T>(rows: Rows<T>, options: ToCsvOptions<T> = {}): Readable
 
 // --- internal ---
 
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
+const SURROGATE_PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
 /** Rows read at a time: few, because the rows of a batch stay alive together through a GC. */
 const BATCH = 64;
 
@@ -52,6 +55,7 @@ async function* csvChunks<T>(
   let columns: ResolvedColumn[] | undefined;
   let texts: CellText[] = [];
   let arrays = false; // the kind of the first row, which every row must share
+  let positions = false; // array rows without `columns`: one column per item of the first row
   const fields: string[] = []; // one row's fields, joined at once: concatenating them field by field makes more garbage
   const fail: UnmappableFailure = (text, position, starts, firstIndex) => unmappableError(text, position, starts, firstIndex, columns ?? [], options);
   const chunk: ChunkText = options.encoder.name === 'utf-8' ? new Utf8ChunkText(options, fail) : new EncodedChunkText(options, fail);
@@ -72,6 +76,7 @@ async function* csvChunks<T>(
       if (columns === undefined) {
         columns = bindColumns(options.columns, batch[0]);
         arrays = Array.isArray(batch[0]);
+        positions = arrays && options.columns === undefined;
         texts = columns.map((column) => compileCellText(column, options));
         const arrayRows = options.columns === undefined && Array.isArray(batch[0]);
         if (options.header && columns.length > 0 && !arrayRows) {
@@ -86,6 +91,7 @@ async function* csvChunks<T>(
         const row = batch[i];
         const index = base + i;
         checkRow(row, index, arrays);
+        if (positions && (row as unknown[]).length > width) throw longerRow(row as unknown[], index, width);
         let c = 0;
         try {
           for (; c < width; c++) {
@@ -156,7 +162,11 @@ class EncodedChunkText<T> implements ChunkText {
 
   take(bom: boolean): Buffer {
     const { encoder, unmappable } = this.options;
-    const text = this.text;
+    let text = this.text;
+    // iconv-lite writes one '?' per UTF-16 unit: two for a character past U+FFFF. One '?' a character, as Python does.
+    if (unmappable === 'replace' && SURROGATE_PAIR.test(text)) {
+      text = text.replace(SURROGATE_PAIRS, (pair) => (encoder.firstUnmappable(pair) === -1 ? pair : '?'));
+    }
     const bytes = encoder.encode(text);
     if (unmappable === 'error' && !encoder.lossless(text, bytes)) throw this.fail(text, encoder.firstUnmappable(text), this.starts, this.firstIndex);
     this.text = '';

@@ -1,4 +1,4 @@
-import { checkRow, setOwn } from '../sources/rowShape.js';
+import { checkRow, readFailed, setOwn } from '../sources/rowShape.js';
 import { mapRows } from '../sources/mapRows.js';
 import { assertRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows } from '../types.js';
@@ -50,7 +50,12 @@ export function formatDates<T extends object>(
         (only ? only.includes(String(c)) && v != null : v instanceof Date) ? renderer.value(v, index, String(c)) : v,
       ) as Formatted<T>;
     }
-    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+    let copy: Record<string, unknown>;
+    try {
+      copy = { ...(row as Record<string, unknown>) };
+    } catch (error) {
+      throw readFailed(error, index, throwingKey(row)); // a getter or a Proxy trap of the row threw
+    }
     if (only) {
       for (const key of only) {
         if (!Object.hasOwn(copy, key)) continue; // never an inherited `constructor` or `toString`
@@ -77,4 +82,22 @@ const FORMAT_DATES_KEYS = optionKeys<FormatDatesOptions>({ timeZone: true, colum
 async function* afterDateFns<T>(rows: Rows<T>): AsyncGenerator<T, void, undefined> {
   await DATE_FNS.start();
   yield* rows;
+}
+
+/** The first own key whose getter throws, to name the column of a row that could not be copied. */
+function throwingKey(row: object): string | undefined {
+  let keys: string[];
+  try {
+    keys = Object.keys(row);
+  } catch {
+    return undefined; // the ownKeys trap itself threw
+  }
+  for (const key of keys) {
+    try {
+      void (row as Record<string, unknown>)[key];
+    } catch {
+      return key;
+    }
+  }
+  return undefined;
 }

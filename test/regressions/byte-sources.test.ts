@@ -41,6 +41,13 @@ describe('sources that hold bytes, not rows', () => {
     expect(() => toXlsx(destroyed)).toThrow(invalidSource);
   });
 
+  it('a later row that is bytes is ROWPORT_INVALID_VALUE naming the row, not an empty row', async () => {
+    const rows = [{ a: 1 }, Buffer.from('a')];
+    await expect(readAll(toCsv(rows))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1 });
+    await expect(readAll(toXlsx(rows))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1 });
+    await expect(readAll(toCsv(selectColumns([{ a: 1 }, new Uint16Array(2)], ['a'])))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1 });
+  });
+
   it('a fresh object-mode Readable is still read', async () => {
     expect((await readAll(toCsv(Readable.from([{ a: 1 }]), { bom: false }))).toString()).toBe('a\r\n1\r\n');
   });

@@ -1,5 +1,6 @@
 // With delimiter '||', {a:'a|', b:'b'} and {a:'a', b:'|b'} were both written `a|||b`: a field
 // ending with the start of the delimiter (or starting with its end) was not quoted (#10).
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/index.js';
@@ -23,6 +24,25 @@ describe("toCsv: delimiter '||'", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('toCsv: random multi-character delimiters, read back by csv-parse', () => {
+  it('gives every row back with its own fields (property)', async () => {
+    const unit = fc.constantFrom('|', ';', 'a', '#', ':', '"', ' ', '\n', '\r', ',');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: fc.constantFrom('|', ';', 'a', '#', ':'), minLength: 2, maxLength: 4 }),
+        fc.integer({ min: 1, max: 4 }).chain((width) =>
+          fc.array(fc.array(fc.string({ unit, maxLength: 6 }), { minLength: width, maxLength: width }), { minLength: 1, maxLength: 4 }),
+        ),
+        async (delimiter, rows) => {
+          const text = await readText(toCsv(rows, { delimiter, header: false, bom: false, escapeFormulas: false }));
+          expect(parse(text, { delimiter, record_delimiter: '\r\n', relax_column_count: false })).toEqual(rows);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -14,6 +14,7 @@ const cases: [string, unknown, string][] = [
   ['Buffer', Buffer.from('hi'), 'aGk='],
   ['Uint8Array', new Uint8Array([1, 2, 3]), 'AQID'],
   ['ArrayBuffer', new Uint8Array([1, 2, 3]).buffer, 'AQID'],
+  ['DataView', new DataView(new Uint8Array([0, 1, 2, 3]).buffer, 1, 3), 'AQID'],
   ['nested', { m: new Map([['k', new Set([1])]]), b: Buffer.from('hi'), f: new Float32Array([0.5]) }, '{"m":[["k",[1]]],"b":"aGk=","f":[0.5]}'],
 ];
 

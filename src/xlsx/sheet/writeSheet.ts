@@ -1,5 +1,4 @@
-import { readFailed } from '../../columns/resolveColumns.js';
-import { checkRow } from '../../sources/rowShape.js';
+import { checkRow, longerRow, readFailed } from '../../sources/rowShape.js';
 import { RowportError, RowportErrorCode, at } from '../../errors.js';
 import { CHUNK_CHARS } from '../../internal/chunks.js';
 import { Utf8Chunk } from '../../internal/utf8Chunk.js';
@@ -94,6 +93,7 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
   let index = reader.index - pending.length;
   const width = columns.length;
   const arrays = Array.isArray(pending[0]); // every row must be the kind of the first
+  const positions = arrays && sheet.columns === undefined; // one column per item of the first row
   for (;;) {
     for (let i = 0; i < pending.length; i++, index++) {
       const row = pending[i];
@@ -117,6 +117,7 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
         rowNumber = firstDataRow - 1;
       }
       checkRow(row, index, arrays);
+      if (positions && (row as unknown[]).length > width) throw longerRow(row as unknown[], index, width);
       rowNumber++;
       for (let b = 0; b < beforeRow.length; b++) (beforeRow[b] as NonNullable<SheetHooks['beforeRow']>)(row, index, rowNumber);
       let xml = `<row r="${rowNumber}">`;
