@@ -51,7 +51,6 @@ async function* csvChunks<T>(
   progress: Progress,
 ): AsyncGenerator<Buffer, void, undefined> {
   const { quoteField, delimiter } = options;
-  const emptyField = options.quote + options.quote;
   let columns: ResolvedColumn[] | undefined;
   let texts: CellText[] = [];
   let arrays = false; // the kind of the first row, which every row must share
@@ -102,8 +101,8 @@ async function* csvChunks<T>(
           throw readFailed(error, index, columns[c]?.key); // a getter or a Proxy trap of the row threw
         }
         fields.length = width;
-        // A lone empty field would make an empty line, which readers skip as no row at all.
-        let line = width === 1 && fields[0] === '' ? emptyField : fields.join(delimiter);
+        // A lone empty (or blank) field would make an empty (or blank) line, which readers skip as no row at all.
+        let line = width === 1 ? loneField(fields[0] as string, options.quote) : fields.join(delimiter);
         if (index === 0 && !headed && !options.bom && line.startsWith('ID')) line = sylkSafe(line, options);
         chunk.add(line, index);
         progress.row();
@@ -257,4 +256,13 @@ function unmappableError<T>(
       "use a Unicode encoding, or unmappable: 'replace' to write '?'",
     { row: rowIndex, column },
   );
+}
+
+/** A row's only field: quoted when it is empty or only spaces and tabs, which readers take for a blank line. */
+function loneField(field: string, quote: string): string {
+  for (let i = 0; i < field.length; i++) {
+    const c = field.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return field;
+  }
+  return quote + field + quote;
 }

@@ -1,7 +1,7 @@
 // A row whose only field was empty ('' / null / undefined) was written as an empty line, which
 // python's csv reads as [] and pandas skips: the row was lost. It must be `""` (#10).
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/index.js';
+import { fromCsv, toCsv } from '../../src/index.js';
 import { haveTool, python } from '../helpers/tools.js';
 import { readText } from '../helpers/streams.js';
 
@@ -9,6 +9,14 @@ describe('toCsv: a row with one empty field', () => {
   it('writes "" for an empty string, null and undefined', async () => {
     const text = await readText(toCsv([{ t: '' }, { t: null }, { t: undefined }, { t: 'x' }], { columns: ['t'], bom: false }));
     expect(text).toBe('t\r\n""\r\n""\r\n""\r\nx\r\n');
+  });
+
+  it('quotes a lone field of only spaces or tabs, which readers would skip as a blank line', async () => {
+    const text = await readText(toCsv([{ t: ' ' }, { t: ' \t' }, { t: ' x ' }], { columns: ['t'], bom: false }));
+    expect(text).toBe('t\r\n" "\r\n" \t"\r\n x \r\n');
+    const back: unknown[] = [];
+    for await (const row of fromCsv(Buffer.from(text))) back.push(row);
+    expect(back).toEqual([{ t: ' ' }, { t: ' \t' }, { t: ' x ' }]);
   });
 
   it('writes "" for an empty header of a single column', async () => {
