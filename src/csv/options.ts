@@ -23,7 +23,8 @@ export interface ToCsvOptions<T = Record<string, unknown>> extends WriterOptions
   /** Any iconv-lite encoding: 'utf-8', 'utf-16le', 'windows-1251', 'shift_jis', …
    *  @default 'utf-8' */
   readonly encoding?: string | undefined;
-  /** Write a byte order mark first, so that Excel detects the encoding.
+  /** Write a byte order mark first, so that Excel detects the encoding. Only UTF-8 and UTF-16 have one:
+   *  for other encodings nothing is written either way.
    *  @default true for utf-8 and utf-16, false for every other encoding */
   readonly bom?: boolean | undefined;
   /** What to do with a character the encoding cannot hold: fail with `ROWPORT_UNMAPPABLE_CHARACTER`
@@ -116,7 +117,9 @@ export function resolveCsvOptions<T>(given: ToCsvOptions<T>): ResolvedCsvOptions
     lineEnding,
     quoteAll,
     encoder,
-    bom,
+    // Encodings other than UTF-8 and UTF-16 have no BOM: `bom: true` writes none there, so the
+    // SYLK guard (quoting a first `ID` field, needed without a BOM) must stay on.
+    bom: bom && encoder.bom.length > 0,
     unmappable,
     escapeFormulas,
     gzip: gzip === true ? {} : gzip === false ? undefined : gzip,
