@@ -28,7 +28,7 @@ export const RowportErrorCode = {
   InvalidJson: 'ROWPORT_INVALID_JSON',
   /** A callback of yours (`onProgress`, `onWarning`) threw; its error is the `cause`. The export stops. */
   CallbackFailed: 'ROWPORT_CALLBACK_FAILED',
-  /** Writing the output file failed (`exportToFile`); the file system error is the `cause`. */
+  /** Writing the output failed: a file system step of `exportToFile`, or a writer's own compression (zlib, zip); the underlying error is the `cause`. */
   WriteFailed: 'ROWPORT_WRITE_FAILED',
   /**
    * A package rowport imports on first need (yazl, iconv-lite, the CSV parser, date-fns) could not be
