@@ -214,7 +214,7 @@ function headerLine<T>(columns: readonly ResolvedColumn[], options: ResolvedCsvO
   let line = columns
     .map((column) => options.quoteField(options.escapeFormulas ? escapeFormula(column.header) : column.header))
     .join(options.delimiter);
-  if (line === '') line = options.quote + options.quote;
+  if (columns.length === 1) line = loneField(line, options.quote); // as a row's only field: never a blank line
   return !options.bom && line.startsWith('ID') ? sylkSafe(line, options) : line;
 }
 
