@@ -451,7 +451,8 @@ describe.runIf(enabled)('examples/queue over HTTP, with access control', () => {
   });
 
   it("keys the cache by the principal's scope: the same spec for two principals is two jobs", async () => {
-    const { post, base } = await httpSetup('scope');
+    // No worker yet: the jobs stay waiting, so the reuse below never races a job's end.
+    const { post, base, dir } = await httpSetup('scope', false);
     const teacher: Principal = { id: 'teacher-1', role: 'teacher', teacherId: 1 };
     const spec = { kind: 'report', report: 'teacher-weekly' };
     const mine = (await (await post(spec, bearer(teacher))).json()) as { jobId: string; statusUrl: string };
@@ -459,6 +460,8 @@ describe.runIf(enabled)('examples/queue over HTTP, with access control', () => {
     expect(admins.jobId).not.toBe(mine.jobId);
     const again = (await (await post(spec, bearer(teacher))).json()) as { jobId: string };
     expect(again.jobId).toBe(mine.jobId); // the same principal reuses their own
+    const worker = await startExportWorker({ redisUrl: redis.url, queueName: 'scope', store: await createLocalStore(dir), service: new AnalyticsService(db), cancelPollMs: 50 });
+    closers.push(() => worker.close());
     const teacherFile = await completed(base, mine.statusUrl, teacher);
     const adminFile = await completed(base, admins.statusUrl, ADMIN);
     const rows = async (url: string) => parse((await (await fetch(`${base}${url}`)).text()), { bom: true, columns: true }) as Record<string, string>[];
