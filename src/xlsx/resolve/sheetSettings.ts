@@ -41,7 +41,7 @@ export interface SheetColumn extends ColumnPlan {
  * Everything about one sheet that is known at call time, checked and defaulted once: the part of
  * a resolved sheet that its features read while they resolve their own options.
  */
-export interface SheetSettings {
+export interface SheetSettings extends SheetDefaults {
   /** Prefix of the sheet's option names in messages: `''` for `toXlsx`, `'sheets[1].'` for a sheet of `toWorkbook`. */
   readonly where: string;
   /** The name asked for. */
@@ -50,14 +50,6 @@ export interface SheetSettings {
   readonly name: string;
   /** The columns, when `columns` was given; undefined when the first row decides. */
   readonly columns: readonly ColumnPlan[] | undefined;
-  /** Write a header row (a source of arrays without `columns` has none, whatever this says). */
-  readonly header: boolean;
-  readonly dateFormat: DateFormat;
-  readonly timeZone: string;
-  readonly zone: Zone;
-  readonly maxRows: number;
-  /** The look every sheet of the workbook shares. */
-  readonly look: ResolvedLook;
   /** The sheet's columns for its actual rows: from `columns`, or from the first row (`undefined` for an empty source). */
   readonly bindColumns: (firstRow: unknown) => readonly SheetColumn[];
 }
@@ -73,11 +65,13 @@ export interface SheetSettingsOptions<T> {
 
 /** What a sheet takes when it does not say: the workbook's options, already checked. */
 export interface SheetDefaults {
+  /** Write a header row (a source of arrays without `columns` has none, whatever this says). */
   readonly header: boolean;
   readonly dateFormat: DateFormat;
   readonly timeZone: string;
   readonly zone: Zone;
   readonly maxRows: number;
+  /** The look every sheet of the workbook shares. */
   readonly look: ResolvedLook;
 }
 
