@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lazyLoads } from '../../../src/util/lazy.js';
 import { ZipWriter } from '../../../src/xlsx/package/zip.js';
@@ -65,3 +67,33 @@ describe('ZipWriter', () => {
     expect(hash('America/Los_Angeles')).toBe(tokyo);
   });
 });
+
+describe('CRC-32 of the entries', () => {
+  it('yazl computes it natively once a workbook starts, with the same results as buffer-crc32', async () => {
+    const crc32 = createRequire(createRequire(import.meta.url).resolve('yazl'))('buffer-crc32') as { unsigned(input: string | Buffer, partial?: number): number };
+    const zip = new ZipWriter(new Date(0), 3);
+    await lazyLoads();
+    zip.addBuffer('a.txt', 'a');
+    zip.end();
+    await readAll(zip.output);
+    expect((crc32.unsigned as { native?: boolean }).native).toBe(true);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), (a, b) => {
+        const reference = referenceCrc32(Buffer.concat([a, b]));
+        expect(crc32.unsigned(Buffer.concat([a, b]))).toBe(reference);
+        expect(crc32.unsigned(Buffer.from(b), crc32.unsigned(Buffer.from(a)))).toBe(reference); // running, as yazl calls it
+      }),
+    );
+    expect(crc32.unsigned('héllo')).toBe(referenceCrc32(Buffer.from('héllo')));
+  });
+});
+
+/** CRC-32 (IEEE 802.3), bit by bit: the definition, independent of both implementations. */
+function referenceCrc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
