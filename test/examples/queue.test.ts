@@ -19,7 +19,7 @@ import { createTokenAuth } from '../../examples/auth/tokens.js';
 import { createLocalStore } from '../../examples/queue/exportStore.js';
 import { slowDb } from './fixtures/slowDb.js';
 import { type RedisServer, freePort, haveRedis, startRedis } from './services.js';
-import { tempDir } from './support.js';
+import { onLines, tempDir } from './support.js';
 
 const enabled = haveRedis();
 const WORKER = fileURLToPath(new URL('./fixtures/queueWorker.ts', import.meta.url));
@@ -76,16 +76,9 @@ async function workerProcess(env: Record<string, string>): Promise<{ child: Chil
   const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, REDIS_URL: redis.url, ...env }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const jobs: string[] = [];
   await new Promise<void>((resolve, reject) => {
-    let buffer = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) !== -1) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (line.startsWith('ready')) resolve();
-        if (line.startsWith('job ')) jobs.push(line.split(' ')[1] as string);
-      }
+    onLines(child.stdout, (line) => {
+      if (line.startsWith('ready')) resolve();
+      if (line.startsWith('job ')) jobs.push(line.split(' ')[1] as string);
     });
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
   });

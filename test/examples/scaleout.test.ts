@@ -13,7 +13,7 @@ import { type ExportSpec, runSpec } from '../../examples/analytics/spec.js';
 import { createSampleDatabase } from '../../examples/analytics/sqljs.js';
 import { createTokenAuth } from '../../examples/auth/tokens.js';
 import { type RedisServer, type S3Server, haveRedis, startRedis, startS3 } from './services.js';
-import { readAll, tempDir } from './support.js';
+import { onLines, readAll, tempDir } from './support.js';
 
 /**
  * The proof of scale-out: an HTTP server and two workers, each its own process with its own empty
@@ -67,17 +67,10 @@ async function start(script: string, env: Record<string, string>, ready: RegExp)
   });
   const lines: string[] = [];
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    let buffer = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) !== -1) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        lines.push(line);
-        const found = ready.exec(line);
-        if (found) resolve(found);
-      }
+    onLines(child.stdout, (line) => {
+      lines.push(line);
+      const found = ready.exec(line);
+      if (found) resolve(found);
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });

@@ -36,3 +36,15 @@ export async function readAll(stream: Readable): Promise<Buffer> {
 
 /** A fixed clock for reproducible file names. */
 export const FIXED_NOW = () => new Date('2024-11-25T10:30:00Z');
+
+/** Calls `line` for each line a child process writes (its stdout), as the lines arrive. */
+export function onLines(stream: Readable | null | undefined, line: (text: string) => void): void {
+  let buffer = '';
+  stream?.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    for (let nl = buffer.indexOf('\n'); nl !== -1; nl = buffer.indexOf('\n')) {
+      line(buffer.slice(0, nl));
+      buffer = buffer.slice(nl + 1);
+    }
+  });
+}
