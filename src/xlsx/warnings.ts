@@ -12,6 +12,9 @@ export const RowportWarningCode = {
   /** A bigint, or a numeric string in a numeric column, has digits a double cannot hold
    *  (`9007199254740993`): it was written as text with exactly its digits, never rounded. */
   NumberAsText: 'ROWPORT_NUMBER_AS_TEXT',
+  /** A value meant as a link was written as plain text: its target is not an `http:`, `https:` or
+   *  `mailto:` URL rowport writes, or its text is too long for Excel's 8,192-character formula. */
+  LinkAsText: 'ROWPORT_LINK_AS_TEXT',
   /** A sheet name was repaired (too long, forbidden characters, blank, reserved or taken). */
   SheetRenamed: 'ROWPORT_SHEET_RENAMED',
   /** A sheet passed 1,048,576 rows; the rows continue on a new sheet `Name (2)`. */

@@ -5,7 +5,9 @@ import type { StyleRegistry } from '../../package/styles.js';
 import type { SheetColumn } from '../../resolve/sheetSettings.js';
 import { DEFAULT_WIDTH } from '../../sheet/sheetXml.js';
 import type { SheetHooks, SheetStart, WorkbookFeature } from '../feature.js';
-import { type ColumnFormula, type FormulaText, compileFormula, formulaCellXml } from '../formulas/formulaColumn.js';
+import { type ColumnFormula, type FormulaText, MAX_FORMULA_LENGTH, compileFormula, formulaCellXml } from '../formulas/formulaColumn.js';
+import { RowportWarningCode } from '../../warnings.js';
+import { wellFormed } from '../../xmlText.js';
 import { checkLinkTemplate, fillTemplate, isLinkValue, linkCellXml, linkTarget } from '../links/links.js';
 import {
   type CellStyle,
@@ -117,28 +119,32 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
     const plain = compileCell(column, { ...cellContext, styles: styleView(styles, style) }, widths[c] ?? DEFAULT_WIDTH);
     if (extras === undefined) return plain;
     const linkAttr = (): string => attr(styles, mergeStyles(style, { ...LINK_STYLE, color: style.color ?? LINK_STYLE.color }), undefined);
+    // A value meant as a link that cannot be one is written as text, with a warning.
+    const link = (url: string | undefined, text: string, row: number, ref: string): string => {
+      if (url !== undefined) {
+        const repaired = wellFormed(text);
+        if (repaired !== undefined) sheet.warn(RowportWarningCode.LoneSurrogate, 'a lone surrogate was replaced by U+FFFD', row, column.key);
+        const xml = linkCellXml(ref, (linkStyle ??= linkAttr()), url, repaired ?? text);
+        if (xml !== undefined) return xml;
+      }
+      const why = url === undefined ? 'its target is not an http:, https: or mailto: URL' : `its text is too long for a ${MAX_FORMULA_LENGTH}-character formula`;
+      sheet.warn(RowportWarningCode.LinkAsText, `a link was written as plain text: ${why}`, row, column.key);
+      return plain(text, row, ref);
+    };
+    let linkStyle: string | undefined;
     if (extras.url) {
-      let s: string | undefined;
       return (value, row, ref) => {
-        let url: string;
-        let text: string;
-        if (typeof value === 'string') url = text = value;
-        else if (isLinkValue(value)) {
-          url = value.url;
-          text = value.text ?? url;
-        } else return plain(value, row, ref);
-        if (linkTarget(url) === undefined) return plain(text, row, ref);
-        return linkCellXml(ref, (s ??= linkAttr()), url, text.isWellFormed() ? text : text.toWellFormed());
+        if (typeof value === 'string') return value === '' ? '' : link(linkTarget(value), value, row, ref);
+        if (!isLinkValue(value)) return plain(value, row, ref);
+        const text = value.text ?? value.url;
+        return text === '' && value.url === '' ? '' : link(linkTarget(value.url), text, row, ref);
       };
     }
     if (extras.link !== undefined) {
       const template = extras.link;
-      let s: string | undefined;
       return (value, row, ref) => {
-        if (value === null || value === undefined || value === '') return plain(value, row, ref);
-        const url = linkTarget(fillTemplate(template, field));
-        if (url === undefined || typeof value === 'object') return plain(value, row, ref);
-        return linkCellXml(ref, (s ??= linkAttr()), url, String(value).toWellFormed());
+        if (value === null || value === undefined || value === '' || typeof value === 'object') return plain(value, row, ref);
+        return link(linkTarget(fillTemplate(template, field)), String(value), row, ref);
       };
     }
     const formula = extras.formula;

@@ -1,5 +1,6 @@
 import { invalidOption } from '../../../errors.js';
 import { escapeText } from '../../xmlText.js';
+import { MAX_FORMULA_LENGTH } from '../formulas/formulaColumn.js';
 
 /**
  * Links are written as `HYPERLINK("target","text")` formulas with the text as the cached value,
@@ -16,6 +17,8 @@ export const LINK_SCHEMES = ['http:', 'https:', 'mailto:'] as const;
 export const MAX_LINK_LENGTH = 2_079;
 /** Excel's longest string literal in a formula; longer ones are joined from pieces with `&`. */
 const MAX_LITERAL = 255;
+// eslint-disable-next-line no-control-regex
+const LINK_PATTERN = /^(?:https?:\/\/[^/\x00-\x20\x7f]|mailto:)[^\x00-\x20\x7f]*$/i;
 
 /** A link value: the text shown and where it leads. */
 export interface LinkValue {
@@ -29,16 +32,8 @@ export interface LinkValue {
  * @example linkTarget('https://example.com/a b') //=> undefined
  */
 export function linkTarget(url: string): string | undefined {
-  if (url.length < 8 || url.length > MAX_LINK_LENGTH) return undefined;
-  // Per cell, so no URL parser: the scheme, a host after `//`, and no space or control character.
-  const c = url.charCodeAt(0) | 0x20;
-  if (c === 0x68 /* h */) {
-    const head = url.slice(0, 8).toLowerCase();
-    const host = head.startsWith('https://') ? 8 : head.startsWith('http://') ? 7 : 0;
-    if (host === 0 || host >= url.length || url.charCodeAt(host) === 0x2f) return undefined;
-  } else if (!(c === 0x6d /* m */ && url.slice(0, 7).toLowerCase() === 'mailto:')) return undefined;
-  // eslint-disable-next-line no-control-regex
-  return /[\x00-\x20\x7f]/.test(url) || !url.isWellFormed() ? undefined : url;
+  // Per cell, so no URL parser: one pattern for the scheme, a host after `//`, and no space or control character.
+  return url.length >= 8 && url.length <= MAX_LINK_LENGTH && LINK_PATTERN.test(url) && url.isWellFormed() ? url : undefined;
 }
 
 /** A `{ text, url }` value (a plain object with a string `url` and an optional string `text`). */
@@ -73,21 +68,38 @@ export function fillTemplate(template: string, read: (key: string) => unknown): 
 }
 
 /**
- * A link cell: `HYPERLINK` with the text as its cached value (one argument when the text is the target).
+ * A link cell: `HYPERLINK` with the text as its cached value (one argument when the text is the
+ * target); undefined when the formula would be longer than Excel's 8,192 characters (a text of
+ * thousands of characters), which Excel refuses to open.
  * @param style - The cell's ` s="…"` attribute ('' for none).
+ * @param text - Well-formed text (no lone surrogates).
  * @example linkCellXml('B2', ' s="3"', 'https://example.com', 'Example')
  * //=> '<c r="B2" s="3" t="str"><f>HYPERLINK("https://example.com","Example")</f><v>Example</v></c>'
  */
-export function linkCellXml(ref: string, style: string, url: string, text: string): string {
-  // HYPERLINK shows the target itself when it has no text: one copy less of long URLs.
-  const formula = text === url ? `HYPERLINK(${literal(url)})` : `HYPERLINK(${literal(url)},${literal(text)})`;
-  return `<c r="${ref}"${style} t="str"><f>${escapeText(formula)}</f><v>${escapeText(text)}</v></c>`;
+export function linkCellXml(ref: string, style: string, url: string, text: string): string | undefined {
+  const value = escapeText(text);
+  let formula: string;
+  if (url.length <= MAX_LITERAL && text.length <= MAX_LITERAL) {
+    // The usual case, once per row: each piece escaped once, the text's escape shared with the cached
+    // value. Escaping the pieces equals escaping the whole formula: the `"`, `,` and `)` around them
+    // are never part of an escape, and doubling a `"` neither makes nor breaks one.
+    // HYPERLINK shows the target itself when it has no text: one copy less of long URLs.
+    formula = text === url ? `HYPERLINK("${quoted(value)}")` : `HYPERLINK("${quoted(escapeText(url))}","${quoted(value)}")`;
+  } else {
+    const raw = text === url ? `HYPERLINK(${literal(url)})` : `HYPERLINK(${literal(url)},${literal(text)})`;
+    if (raw.length > MAX_FORMULA_LENGTH) return undefined;
+    formula = escapeText(raw);
+  }
+  return `<c r="${ref}"${style} t="str"><f>${formula}</f><v>${value}</v></c>`;
 }
+
+/** Text with each `"` doubled, as inside a formula's string literal. */
+const quoted = (text: string): string => (text.includes('"') ? text.replace(/"/g, '""') : text);
 
 /** A formula string literal; text past 255 characters is joined from pieces (`"…"&"…"`). */
 export function literal(text: string): string {
-  if (text.length <= MAX_LITERAL) return `"${text.includes('"') ? text.replace(/"/g, '""') : text}"`;
-  const quoted: string[] = [];
-  for (let i = 0; i < text.length || i === 0; i += MAX_LITERAL) quoted.push(`"${text.slice(i, i + MAX_LITERAL).replace(/"/g, '""')}"`);
-  return quoted.join('&');
+  if (text.length <= MAX_LITERAL) return `"${quoted(text)}"`;
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; i += MAX_LITERAL) pieces.push(`"${quoted(text.slice(i, i + MAX_LITERAL))}"`);
+  return pieces.join('&');
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkLinkTemplate, fillTemplate, isLinkValue, linkCellXml, linkTarget, literal } from '../../../../src/xlsx/features/links/links.js';
+import { escapeText } from '../../../../src/xlsx/xmlText.js';
 
 describe('linkTarget', () => {
   it.each(['https://example.com/a?b=1#c', 'http://x.org', 'mailto:ada@example.com', 'HTTPS://EXAMPLE.COM'])('takes %j', (url) => {
@@ -59,6 +60,29 @@ describe('linkCellXml', () => {
     expect(linkCellXml('B2', ' s="3"', 'https://x.org/?a=1&b="2"', 'A & B')).toBe(
       '<c r="B2" s="3" t="str"><f>HYPERLINK("https://x.org/?a=1&amp;b=""2""","A &amp; B")</f><v>A &amp; B</v></c>',
     );
+  });
+});
+
+describe('linkCellXml, escaped once per piece', () => {
+  // The formula escaped whole, as before pieces were escaped one by one: the two must agree.
+  const reference = (ref: string, url: string, text: string): string => {
+    const formula = text === url ? `HYPERLINK(${literal(url)})` : `HYPERLINK(${literal(url)},${literal(text)})`;
+    return `<c r="${ref}" t="str"><f>${escapeText(formula)}</f><v>${escapeText(text)}</v></c>`;
+  };
+  const tricky = fc.string({ unit: fc.constantFrom('a', '"', '&', '<', '>', '_', 'x', '0', 'F', '\r', '\u0001', ',', ')', 'é', '😀'), maxLength: 300 });
+  it('writes what escaping the whole formula writes', () => {
+    fc.assert(
+      fc.property(tricky, tricky, (u, text) => {
+        const url = `https://x.org/${u}`;
+        expect(linkCellXml('A1', '', url, text)).toBe(reference('A1', url, text));
+        expect(linkCellXml('A1', '', url, url)).toBe(reference('A1', url, url));
+      }),
+    );
+  });
+  it('is undefined when the formula would pass 8,192 characters', () => {
+    expect(linkCellXml('A1', '', 'https://x.org', 'x'.repeat(7_900))).toMatch(/^<c r="A1" t="str"><f>HYPERLINK/);
+    expect(linkCellXml('A1', '', 'https://x.org', 'x'.repeat(8_200))).toBeUndefined();
+    expect(linkCellXml('A1', '', 'https://x.org', '"'.repeat(4_100))).toBeUndefined(); // doubled quotes count
   });
 });
 
