@@ -35,6 +35,7 @@ const SUITES = {
     cases: [
       ['rowport', 'rowport-xlsx.mjs'],
       ['rowport-features', 'rowport-xlsx-features.mjs'],
+      ['rowport-features-url', 'rowport-xlsx-features-url.mjs'],
       ['rowport-features-plain', 'rowport-xlsx-features-plain.mjs'],
       ['exceljs', 'exceljs.mjs'],
       ['hucre', 'hucre-xlsx.mjs'],

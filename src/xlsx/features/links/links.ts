@@ -17,6 +17,9 @@ export const LINK_SCHEMES = ['http:', 'https:', 'mailto:'] as const;
 export const MAX_LINK_LENGTH = 2_079;
 /** Excel's longest string literal in a formula; longer ones are joined from pieces with `&`. */
 const MAX_LITERAL = 255;
+/** What a formula string literal must escape (the pattern of {@link escapeText}) or double (`"`); text without any is written as it is. */
+// eslint-disable-next-line no-control-regex
+const ESCAPE_OR_DOUBLE = /["&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
 // eslint-disable-next-line no-control-regex
 const LINK_PATTERN = /^(?:https?:\/\/[^/\x00-\x20\x7f]|mailto:)[^\x00-\x20\x7f]*$/i;
 
@@ -77,12 +80,17 @@ export function fillTemplate(template: string, read: (key: string) => unknown): 
  * //=> '<c r="B2" s="3" t="str"><f>HYPERLINK("https://example.com","Example")</f><v>Example</v></c>'
  */
 export function linkCellXml(ref: string, style: string, url: string, text: string): string | undefined {
+  // The usual case, once per row: short pieces with nothing to escape or double, tested with one pattern each.
+  if (url.length <= MAX_LITERAL && text.length <= MAX_LITERAL && !ESCAPE_OR_DOUBLE.test(text)) {
+    if (text === url) return `<c r="${ref}"${style} t="str"><f>HYPERLINK("${text}")</f><v>${text}</v></c>`;
+    if (!ESCAPE_OR_DOUBLE.test(url)) return `<c r="${ref}"${style} t="str"><f>HYPERLINK("${url}","${text}")</f><v>${text}</v></c>`;
+  }
   const value = escapeText(text);
   let formula: string;
   if (url.length <= MAX_LITERAL && text.length <= MAX_LITERAL) {
-    // The usual case, once per row: each piece escaped once, the text's escape shared with the cached
-    // value. Escaping the pieces equals escaping the whole formula: the `"`, `,` and `)` around them
-    // are never part of an escape, and doubling a `"` neither makes nor breaks one.
+    // Each piece escaped once, the text's escape shared with the cached value. Escaping the pieces
+    // equals escaping the whole formula: the `"`, `,` and `)` around them are never part of an
+    // escape, and doubling a `"` neither makes nor breaks one.
     // HYPERLINK shows the target itself when it has no text: one copy less of long URLs.
     formula = text === url ? `HYPERLINK("${quoted(value)}")` : `HYPERLINK("${quoted(escapeText(url))}","${quoted(value)}")`;
   } else {
