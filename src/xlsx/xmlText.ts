@@ -18,6 +18,19 @@ export function escapeAttribute(text: string): string {
   return /[&<>"\x00-\x1f]/.test(text) ? text.replace(/[&<>"\x00-\x1f]/g, (ch) => `&#${ch.charCodeAt(0)};`) : text;
 }
 
+/**
+ * Escapes text for a double-quoted attribute Excel reads as an ST_Xstring, decoding `_xHHHH_`
+ * (a table column name, a totals label, the text of a text rule), so it reads back as the same text
+ * as {@link escapeText} writes in a cell: `& < > "` as entities; every C0 control, TAB and LF too
+ * (which an XML parser turns into spaces in an attribute), as `_xHHHH_`; a literal `_xHHHH_` as
+ * `_x005F_xHHHH_`. Lone surrogates must be gone before.
+ * @example escapeXstringAttribute('Line\nTwo "x_x0041_"') //=> 'Line_x000A_Two &quot;x_x005F_x0041_&quot;'
+ */
+export function escapeXstringAttribute(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[&<>"\x00-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/.test(text) ? text.replace(XSTRING_ATTRIBUTE_ALL, escapeOne) : text;
+}
+
 /** True when text must be kept with `xml:space="preserve"` (leading or trailing whitespace). */
 export function needsPreserve(text: string): boolean {
   const first = text.charCodeAt(0);
@@ -60,8 +73,13 @@ const NEEDS_ESCAPE = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
 // eslint-disable-next-line no-control-regex
 const ESCAPE_ALL = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}[_\x00-\x08\x0b-\x1f\ufffe\uffff])/g;
 
+// eslint-disable-next-line no-control-regex
+const XSTRING_ATTRIBUTE_ALL = /[&<>"\x00-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}[_\x00-\x1f\ufffe\uffff])/g;
+
 function escapeOne(ch: string): string {
   switch (ch) {
+    case '"':
+      return '&quot;';
     case '&':
       return '&amp;';
     case '<':

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_CELL_CHARS, escapeAttribute, escapeText, needsPreserve, truncate, wellFormed } from '../../src/xlsx/xmlText.js';
+import { MAX_CELL_CHARS, escapeAttribute, escapeText, escapeXstringAttribute, needsPreserve, truncate, wellFormed } from '../../src/xlsx/xmlText.js';
 
 describe('escapeText', () => {
   it('leaves plain text as it is', () => {
@@ -76,5 +77,29 @@ describe('escapeText at the edge of an escape', () => {
   it('escapes _xHHHH before a character written as _xHHHH_', () => {
     expect(escapeText('_xAceb\r')).toBe('_x005F_xAceb_x000D_');
     expect(escapeText('_x0041\u0001')).toBe('_x005F_x0041_x0001_');
+  });
+});
+
+describe('escapeXstringAttribute', () => {
+  it('writes markup as entities, every control (TAB and LF too) and a literal escape as _xHHHH_', () => {
+    expect(escapeXstringAttribute('a"b<c>&')).toBe('a&quot;b&lt;c&gt;&amp;');
+    expect(escapeXstringAttribute('Line\nTwo\tx\r')).toBe('Line_x000A_Two_x0009_x_x000D_');
+    expect(escapeXstringAttribute('_x0041_ _x0041\n')).toBe('_x005F_x0041_ _x005F_x0041_x000A_');
+    expect(escapeXstringAttribute('Plain – 漢字')).toBe('Plain – 漢字');
+  });
+  it('reads back as the text, as an XML parser and an Excel reader decode it', () => {
+    // An attribute value: entities decoded; then Excel's `_xHHHH_` decoded (hex, any case).
+    const decode = (attr: string): string =>
+      attr
+        .replace(/&(quot|lt|gt|amp);/g, (_, e: string) => ({ quot: '"', lt: '<', gt: '>', amp: '&' })[e] as string)
+        .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    const unit = fc.constantFrom('a', '_', 'x', '0', '4', '1', 'F', '"', '&', '<', '\n', '\t', '\r', '\u0001', '\uffff', 'é');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
+        const attr = escapeXstringAttribute(text);
+        expect(attr).not.toMatch(/[\x00-\x1f"<]/); // nothing an attribute parser would change or refuse
+        expect(decode(attr)).toBe(text);
+      }),
+    );
   });
 });

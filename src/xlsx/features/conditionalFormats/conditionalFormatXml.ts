@@ -1,4 +1,4 @@
-import { escapeAttribute, escapeText } from '../../xmlText.js';
+import { escapeText, escapeXstringAttribute } from '../../xmlText.js';
 import { CELL_OPERATORS, type ResolvedConditionalFormat } from './conditionalFormatOptions.js';
 import type { ResolvedCellStyle } from '../styles/cellStyle.js';
 
@@ -54,7 +54,7 @@ function ruleXml(rule: ResolvedConditionalFormat, priority: number, topLeft: str
     case 'text': {
       const literal = `"${rule.contains.replace(/"/g, '""')}"`;
       return (
-        `<cfRule type="containsText" dxfId="${dxf(rule.style)}" priority="${priority}" operator="containsText" text="${escapeAttribute(rule.contains)}">` +
+        `<cfRule type="containsText" dxfId="${dxf(rule.style)}" priority="${priority}" operator="containsText" text="${escapeXstringAttribute(rule.contains)}">` +
         `<formula>${escapeText(`NOT(ISERROR(SEARCH(${literal},${topLeft})))`)}</formula></cfRule>`
       );
     }

@@ -1,4 +1,5 @@
 import { invalidOption } from '../../../errors.js';
+import { truncate } from '../../xmlText.js';
 
 /** A totals-row function: the `SUBTOTAL` function number Excel uses for it (ECMA-376 Part 1, §18.18.79 ST_TotalsRowFunction). */
 export const TOTAL_FUNCTIONS = { average: 101, countNums: 102, count: 103, max: 104, min: 105, stdDev: 107, sum: 109, var: 110 } as const;
@@ -107,15 +108,16 @@ export class TableNames {
 /**
  * Table column names from the header texts: Excel needs them non-empty and unique without case,
  * and the header cells must hold exactly these names. Blank headers become `Column3`; a repeated
- * one gets a number (`score2`); line breaks and other control characters become spaces.
+ * one gets a number (`score2`); line breaks and tabs stay (as Excel keeps them), other control
+ * characters become spaces.
  */
 export function tableColumnNames(headers: readonly string[]): string[] {
   const taken = new Set<string>();
   return headers.map((header, i) => {
     // eslint-disable-next-line no-control-regex
-    let base = header.toWellFormed().replace(/[\x00-\x1f]/g, ' ').trim();
+    let base = header.toWellFormed().replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, ' ').trim();
     if (base === '') base = `Column${i + 1}`;
-    base = base.slice(0, MAX_TABLE_NAME - 4);
+    base = truncate(base, MAX_TABLE_NAME - 4);
     let name = base;
     for (let n = 2; taken.has(name.toUpperCase()); n++) name = `${base}${n}`;
     taken.add(name.toUpperCase());

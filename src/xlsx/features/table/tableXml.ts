@@ -1,6 +1,6 @@
 import { numberText } from '../../../internal/values.js';
 import { columnLetters } from '../../sheet/cellRef.js';
-import { XML_DECLARATION, escapeAttribute, escapeText, needsPreserve } from '../../xmlText.js';
+import { XML_DECLARATION, escapeText, escapeXstringAttribute, needsPreserve } from '../../xmlText.js';
 import { TOTAL_FUNCTIONS, type TotalFunction } from './tableOptions.js';
 
 /** Relationship type from a sheet to its table part. */
@@ -42,8 +42,8 @@ export function tableXml(t: TableXmlInput): string {
   const end = t.totalsRow ? dataEnd + 1 : dataEnd;
   const columns = t.columns
     .map((c, i) => {
-      const total = t.totalsRow && c.total ? ('fn' in c.total ? ` totalsRowFunction="${c.total.fn}"` : ` totalsRowLabel="${escapeAttribute(c.total.label)}"`) : '';
-      return `<tableColumn id="${i + 1}" name="${escapeAttribute(c.name)}"${total}/>`;
+      const total = t.totalsRow && c.total ? ('fn' in c.total ? ` totalsRowFunction="${c.total.fn}"` : ` totalsRowLabel="${escapeXstringAttribute(c.total.label)}"`) : '';
+      return `<tableColumn id="${i + 1}" name="${escapeXstringAttribute(c.name)}"${total}/>`;
     })
     .join('');
   return (

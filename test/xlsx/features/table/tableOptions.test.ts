@@ -55,7 +55,7 @@ describe('TableNames', () => {
 
 describe('tableColumnNames', () => {
   it('repairs blank and repeated headers, keeps good ones', () => {
-    expect(tableColumnNames(['name', '', 'Score', 'score', 'a\nb'])).toEqual(['name', 'Column2', 'Score', 'score2', 'a b']);
+    expect(tableColumnNames(['name', '', 'Score', 'score', 'a\nb', 'c\u0001d'])).toEqual(['name', 'Column2', 'Score', 'score2', 'a\nb', 'c d']);
   });
 });
 
@@ -63,7 +63,7 @@ describe('tableXml', () => {
   it('writes the range, filter, columns and style', () => {
     const xml = tableXml({ id: 2, name: 'Scores', columns: [{ name: 'name', total: { label: 'Total' } }, { name: 'a&b', total: { fn: 'sum' } }], headerRow: 4, lastDataRow: 10, totalsRow: true, style: 'TableStyleMedium2', bandedRows: true });
     expect(xml).toContain('id="2" name="Scores" displayName="Scores" ref="A4:B11" totalsRowCount="1"><autoFilter ref="A4:B10"/>');
-    expect(xml).toContain('<tableColumn id="1" name="name" totalsRowLabel="Total"/><tableColumn id="2" name="a&#38;b" totalsRowFunction="sum"/>');
+    expect(xml).toContain('<tableColumn id="1" name="name" totalsRowLabel="Total"/><tableColumn id="2" name="a&amp;b" totalsRowFunction="sum"/>');
     expect(xml).toContain('<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>');
   });
   it('covers one empty data row when there are no rows', () => {
