@@ -1,5 +1,5 @@
 import { invalidOption } from '../../../errors.js';
-import { escapeText } from '../../xmlText.js';
+import { escapeText, truncate } from '../../xmlText.js';
 import { MAX_FORMULA_LENGTH } from '../formulas/formulaColumn.js';
 
 /**
@@ -104,10 +104,17 @@ export function linkCellXml(ref: string, style: string, url: string, text: strin
 /** Text with each `"` doubled, as inside a formula's string literal. */
 const quoted = (text: string): string => (text.includes('"') ? text.replace(/"/g, '""') : text);
 
-/** A formula string literal; text past 255 characters is joined from pieces (`"…"&"…"`). */
+/**
+ * A formula string literal; text past 255 characters is joined from pieces (`"…"&"…"`), never cut
+ * inside a surrogate pair (each half alone would be written as U+FFFD).
+ */
 export function literal(text: string): string {
   if (text.length <= MAX_LITERAL) return `"${quoted(text)}"`;
   const pieces: string[] = [];
-  for (let i = 0; i < text.length; i += MAX_LITERAL) pieces.push(`"${quoted(text.slice(i, i + MAX_LITERAL))}"`);
+  for (let i = 0; i < text.length; ) {
+    const piece = truncate(text.slice(i), MAX_LITERAL);
+    pieces.push(`"${quoted(piece)}"`);
+    i += piece.length;
+  }
   return pieces.join('&');
 }
