@@ -1,5 +1,5 @@
 import { compilePath } from '../../../columns/path.js';
-import { RowportError, RowportErrorCode, at, invalidOption } from '../../../errors.js';
+import { RowportError, RowportErrorCode, at, invalidOption, isRowportError } from '../../../errors.js';
 import { type CellWriter, compileCell } from '../../cells/cells.js';
 import type { StyleRegistry } from '../../package/styles.js';
 import type { SheetColumn } from '../../resolve/sheetSettings.js';
@@ -189,7 +189,13 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
       const byLayer = writers;
       return (value, row, ref) => {
         const list = byLayer[layer] as (CellWriter | undefined)[];
-        return (list[c] ??= compile(c, layer))(value, row, ref);
+        try {
+          return (list[c] ??= compile(c, layer))(value, row, ref);
+        } catch (error) {
+          // Too many cell formats: name the row whose style needed one more.
+          if (!isRowportError(error) || error.row !== undefined) throw error;
+          throw new RowportError(error.code, `${at(row, column.key)}rowStyle(): ${error.message}`, { row, column: column.key, cause: error });
+        }
       };
     },
   };
