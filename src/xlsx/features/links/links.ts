@@ -20,6 +20,12 @@ const MAX_LITERAL = 255;
 /** What a formula string literal must escape (the pattern of {@link escapeText}) or double (`"`); text without any is written as it is. */
 // eslint-disable-next-line no-control-regex
 const ESCAPE_OR_DOUBLE = /["&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
+/** What {@link escapeText} writes as an `_xHHHH_` escape (but NUL, which no formula function makes), or a literal `_xHHHH_`. */
+// eslint-disable-next-line no-control-regex
+const X_ESCAPED = /[\x01-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
+/** Where {@link expression} cuts: each character it writes as `CHAR(n)`, and the `_` of each `_xHHHH_`. */
+// eslint-disable-next-line no-control-regex
+const X_ESCAPED_ALL = /[\x01-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g;
 // eslint-disable-next-line no-control-regex
 const LINK_PATTERN = /^(?:https?:\/\/[^/\x00-\x20\x7f]|mailto:)[^\x00-\x20\x7f]*$/i;
 
@@ -87,14 +93,17 @@ export function linkCellXml(ref: string, style: string, url: string, text: strin
   }
   const value = escapeText(text);
   let formula: string;
-  if (url.length <= MAX_LITERAL && text.length <= MAX_LITERAL) {
+  if (url.length <= MAX_LITERAL && text.length <= MAX_LITERAL && !X_ESCAPED.test(text) && !X_ESCAPED.test(url)) {
     // Each piece escaped once, the text's escape shared with the cached value. Escaping the pieces
     // equals escaping the whole formula: the `"`, `,` and `)` around them are never part of an
     // escape, and doubling a `"` neither makes nor breaks one.
     // HYPERLINK shows the target itself when it has no text: one copy less of long URLs.
     formula = text === url ? `HYPERLINK("${quoted(value)}")` : `HYPERLINK("${quoted(escapeText(url))}","${quoted(value)}")`;
   } else {
-    const raw = text === url ? `HYPERLINK(${literal(url)})` : `HYPERLINK(${literal(url)},${literal(text)})`;
+    // A control character or a literal `_xHHHH_` would be an `_xHHHH_` escape in the formula,
+    // which Excel decodes and LibreOffice shows as it is: both read the expression alike.
+    const arg = X_ESCAPED.test(text) || X_ESCAPED.test(url) ? expression : literal;
+    const raw = text === url ? `HYPERLINK(${arg(url)})` : `HYPERLINK(${arg(url)},${arg(text)})`;
     if (raw.length > MAX_FORMULA_LENGTH) return undefined;
     formula = escapeText(raw);
   }
@@ -117,4 +126,29 @@ export function literal(text: string): string {
     i += piece.length;
   }
   return pieces.join('&');
+}
+
+/**
+ * A formula string expression of text with no `_xHHHH_` in it once escaped: a control character is
+ * `CHAR(n)` (`UNICHAR(n)` for U+FFFE, U+FFFF) and a literal is cut after the `_` of each `_xHHHH_`
+ * in the text, so Excel (which decodes `_xHHHH_` in a formula) and LibreOffice (which does not)
+ * read the same text. NUL, which neither can make, stays an escape.
+ * @example expression('a_x0041_b\u0001') //=> '"a_"&"x0041_b"&CHAR(1)'
+ */
+export function expression(text: string): string {
+  const parts: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(X_ESCAPED_ALL)) {
+    const i = m.index;
+    if (m[0] === '_') {
+      parts.push(literal(text.slice(start, i + 1)));
+    } else {
+      if (i > start) parts.push(literal(text.slice(start, i)));
+      const code = text.charCodeAt(i);
+      parts.push(code >= 0xfffe ? `UNICHAR(${code})` : `CHAR(${code})`);
+    }
+    start = i + 1;
+  }
+  if (start < text.length || parts.length === 0) parts.push(literal(text.slice(start)));
+  return parts.join('&');
 }
