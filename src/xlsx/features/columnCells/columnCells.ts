@@ -10,7 +10,7 @@ import { RowportWarningCode } from '../../warnings.js';
 import { MAX_CELL_CHARS, truncate, wellFormed } from '../../xmlText.js';
 import { excelSerial, wallTime } from '../../cells/dateSerial.js';
 import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../../internal/numbers.js';
-import { checkLinkTemplate, fillTemplate, isLinkValue, linkCellXml, linkTarget } from '../links/links.js';
+import { checkLinkTemplate, fillTemplate, isLinkValue, linkCellXml, linkTarget, numberLinkCellXml } from '../links/links.js';
 import {
   type CellStyle,
   NO_STYLE,
@@ -144,9 +144,17 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
     }
     if (extras.link !== undefined) {
       const template = extras.link;
+      // A number stays a number (`HYPERLINK(url,42)`), in the column's number format, as in its plain cells.
+      const numbers = column.kind !== 'text' && column.kind !== 'date';
+      let numberLinkStyle: string | undefined;
       return (value, row, ref) => {
         if (value === null || value === undefined || value === '' || typeof value === 'object') return plain(value, row, ref);
-        return link(linkTarget(fillTemplate(template, field)), String(value), row, ref);
+        const url = linkTarget(fillTemplate(template, field));
+        if (numbers && typeof value === 'number' && Number.isFinite(value) && url !== undefined) {
+          numberLinkStyle ??= attr(styles, mergeStyles(style, { ...LINK_STYLE, color: style.color ?? LINK_STYLE.color }), column.numberFormat);
+          return numberLinkCellXml(ref, numberLinkStyle, url, value);
+        }
+        return link(url, String(value), row, ref);
       };
     }
     const formula = extras.formula;

@@ -1,4 +1,5 @@
 import { invalidOption } from '../../../errors.js';
+import { xlsxNumberText } from '../../../internal/numbers.js';
 import { escapeText, truncate } from '../../xmlText.js';
 import { MAX_FORMULA_LENGTH } from '../formulas/formulaColumn.js';
 
@@ -108,6 +109,19 @@ export function linkCellXml(ref: string, style: string, url: string, text: strin
     formula = escapeText(raw);
   }
   return `<c r="${ref}"${style} t="str"><f>${formula}</f><v>${value}</v></c>`;
+}
+
+/**
+ * A link cell whose text is a number: `HYPERLINK` with the number as its text, so the cell is a
+ * number (in its number format, summable), not the number's digits as text.
+ * @example numberLinkCellXml('B2', '', 'https://x.org/s/42', 42)
+ * //=> '<c r="B2"><f>HYPERLINK("https://x.org/s/42",42)</f><v>42</v></c>'
+ */
+export function numberLinkCellXml(ref: string, style: string, url: string, value: number): string {
+  const n = xlsxNumberText(value);
+  // A target is at most 2,079 characters: the formula always fits in 8,192.
+  const target = url.length <= MAX_LITERAL && !ESCAPE_OR_DOUBLE.test(url) ? `"${url}"` : escapeText(X_ESCAPED.test(url) ? expression(url) : literal(url));
+  return `<c r="${ref}"${style}><f>HYPERLINK(${target},${n})</f><v>${n}</v></c>`;
 }
 
 /** Text with each `"` doubled, as inside a formula's string literal. */
