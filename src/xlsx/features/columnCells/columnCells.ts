@@ -145,14 +145,24 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
     if (extras.link !== undefined) {
       const template = extras.link;
       // A number stays a number (`HYPERLINK(url,42)`), in the column's number format, as in its plain cells.
-      const numbers = column.kind !== 'text' && column.kind !== 'date';
+      const { kind } = column;
+      const numbers = kind !== 'text' && kind !== 'date';
       let numberLinkStyle: string | undefined;
       return (value, row, ref) => {
         if (value === null || value === undefined || value === '' || typeof value === 'object') return plain(value, row, ref);
         const url = linkTarget(fillTemplate(template, field));
-        if (numbers && typeof value === 'number' && Number.isFinite(value) && url !== undefined) {
+        const n = !numbers
+          ? undefined
+          : typeof value === 'number'
+            ? value
+            : typeof value === 'bigint'
+              ? exactBigint(value)
+              : kind === 'number' && typeof value === 'string' && NUMERIC_LITERAL.test(value)
+                ? exactDouble(value)
+                : undefined;
+        if (n !== undefined && Number.isFinite(n) && url !== undefined) {
           numberLinkStyle ??= attr(styles, mergeStyles(style, { ...LINK_STYLE, color: style.color ?? LINK_STYLE.color }), column.numberFormat);
-          return numberLinkCellXml(ref, numberLinkStyle, url, value);
+          return numberLinkCellXml(ref, numberLinkStyle, url, n);
         }
         return link(url, String(value), row, ref);
       };
