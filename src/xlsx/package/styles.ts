@@ -1,4 +1,8 @@
+import { RowportError, RowportErrorCode } from '../../errors.js';
 import { XML_DECLARATION, escapeAttribute } from '../xmlText.js';
+
+/** Excel's most cell formats (`cellXfs`) in a workbook; past it Excel repairs the file, dropping formats. */
+export const MAX_CELL_FORMATS = 64_000;
 
 /** The look of the header row, resolved: colours as `AARRGGBB`. */
 export interface ResolvedHeaderStyle {
@@ -56,7 +60,10 @@ export class StyleRegistry {
     return this.xf(0, h.bold || h.color !== undefined ? 1 : 0, h.fill !== undefined ? 2 : 0, 0, '');
   }
 
-  /** Index of a cell format (`s="…"` of a cell, `style="…"` of a `<col>` or `<row>`). */
+  /**
+   * Index of a cell format (`s="…"` of a cell, `style="…"` of a `<col>` or `<row>`).
+   * @throws {RowportError} `ROWPORT_INVALID_VALUE` for a format past Excel's {@link MAX_CELL_FORMATS}.
+   */
   style({ numFmt, font, fill, border, alignment = '' }: CellStyle): number {
     return this.xf(
       numFmt === undefined ? 0 : this.numFmtId(numFmt),
@@ -114,6 +121,12 @@ export class StyleRegistry {
     let id = this.index.get(key);
     if (id === undefined) {
       id = this.xfs.length;
+      if (id >= MAX_CELL_FORMATS) {
+        throw new RowportError(
+          RowportErrorCode.InvalidValue,
+          `the workbook needs more than ${MAX_CELL_FORMATS} cell formats (Excel's limit): each column style, row style and number format combined is one; use fewer distinct styles`,
+        );
+      }
       this.index.set(key, id);
       const applies =
         (numFmtId ? ' applyNumberFormat="1"' : '') +

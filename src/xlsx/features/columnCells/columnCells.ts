@@ -1,5 +1,5 @@
 import { compilePath } from '../../../columns/path.js';
-import { RowportError, RowportErrorCode, at, invalidOption } from '../../../errors.js';
+import { RowportError, RowportErrorCode, at, invalidOption, isRowportError } from '../../../errors.js';
 import { type CellWriter, compileCell } from '../../cells/cells.js';
 import type { StyleRegistry } from '../../package/styles.js';
 import type { SheetColumn } from '../../resolve/sheetSettings.js';
@@ -7,8 +7,10 @@ import { DEFAULT_WIDTH } from '../../sheet/sheetXml.js';
 import type { SheetHooks, SheetStart, WorkbookFeature } from '../feature.js';
 import { type ColumnFormula, type FormulaText, MAX_FORMULA_LENGTH, compileFormula, formulaCellXml } from '../formulas/formulaColumn.js';
 import { RowportWarningCode } from '../../warnings.js';
-import { wellFormed } from '../../xmlText.js';
-import { checkLinkTemplate, fillTemplate, isLinkValue, linkCellXml, linkTarget } from '../links/links.js';
+import { MAX_CELL_CHARS, truncate, wellFormed } from '../../xmlText.js';
+import { excelSerial, wallTime } from '../../cells/dateSerial.js';
+import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../../internal/numbers.js';
+import { checkLinkTemplate, fillTemplate, isLinkValue, linkCellXml, linkTarget, numberLinkCellXml } from '../links/links.js';
 import {
   type CellStyle,
   NO_STYLE,
@@ -142,16 +144,60 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
     }
     if (extras.link !== undefined) {
       const template = extras.link;
+      // A number stays a number (`HYPERLINK(url,42)`), in the column's number format, as in its plain cells.
+      const { kind } = column;
+      const numbers = kind !== 'text' && kind !== 'date';
+      let numberLinkStyle: string | undefined;
       return (value, row, ref) => {
         if (value === null || value === undefined || value === '' || typeof value === 'object') return plain(value, row, ref);
-        return link(linkTarget(fillTemplate(template, field)), String(value), row, ref);
+        const url = linkTarget(fillTemplate(template, field));
+        const n = !numbers
+          ? undefined
+          : typeof value === 'number'
+            ? value
+            : typeof value === 'bigint'
+              ? exactBigint(value)
+              : kind === 'number' && typeof value === 'string' && NUMERIC_LITERAL.test(value)
+                ? exactDouble(value)
+                : undefined;
+        if (n !== undefined && Number.isFinite(n) && url !== undefined) {
+          numberLinkStyle ??= attr(styles, mergeStyles(style, { ...LINK_STYLE, color: style.color ?? LINK_STYLE.color }), column.numberFormat);
+          return numberLinkCellXml(ref, numberLinkStyle, url, n);
+        }
+        return link(url, String(value), row, ref);
       };
     }
     const formula = extras.formula;
     if (formula === undefined) return plain;
+    // The cached value and format as the column's own cells would have them: a date column's (or a
+    // Date's) serial in the sheet's zone with the date format, a number column's format on every
+    // cell (its formula gives a number), the exact digits of a bigint or numeric string.
     const numberStyle = attr(styles, style, column.numberFormat);
     const textStyle = attr(styles, style, undefined);
-    return (value, row, ref) => formulaCellXml(ref, typeof value === 'number' ? numberStyle : textStyle, formula(currentRow, currentRowNumber, row), value);
+    let dateStyle: string | undefined;
+    const { kind, key } = column;
+    const wholeDays = column.type === 'date';
+    return (value, row, ref) => {
+      const text = formula(currentRow, currentRowNumber, row);
+      if (kind === 'date' || (kind !== 'text' && value instanceof Date)) {
+        const serial = value === null || value === undefined || value === '' ? undefined : excelSerial(wallTime(value, settings.zone, wholeDays, row, key));
+        return formulaCellXml(ref, (dateStyle ??= attr(styles, style, column.dateNumFmt)), text, serial);
+      }
+      let cached = value;
+      if (typeof value === 'bigint') cached = exactBigint(value) ?? `${value}`;
+      else if (typeof value === 'string') cached = cachedText(kind === 'number' && NUMERIC_LITERAL.test(value) ? (exactDouble(value) ?? value) : value, row);
+      return formulaCellXml(ref, kind === 'number' || typeof cached === 'number' ? numberStyle : textStyle, text, cached);
+    };
+    /** Text as a cell holds it: lone surrogates replaced and at most 32,767 characters, each with a warning. */
+    function cachedText(value: string | number, row: number): string | number {
+      if (typeof value === 'number') return value;
+      const repaired = wellFormed(value);
+      if (repaired !== undefined) sheet.warn(RowportWarningCode.LoneSurrogate, 'a lone surrogate was replaced by U+FFFD', row, column.key);
+      const text = repaired ?? value;
+      if (text.length <= MAX_CELL_CHARS) return text;
+      sheet.warn(RowportWarningCode.TextTruncated, `text of ${value.length} characters was cut to Excel's ${MAX_CELL_CHARS}`, row, column.key);
+      return truncate(text);
+    }
   };
 
   const needsRow = rowStyle !== undefined || [...specs.values()].some((e) => e.formula !== undefined || e.link !== undefined);
@@ -161,7 +207,13 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
       const byLayer = writers;
       return (value, row, ref) => {
         const list = byLayer[layer] as (CellWriter | undefined)[];
-        return (list[c] ??= compile(c, layer))(value, row, ref);
+        try {
+          return (list[c] ??= compile(c, layer))(value, row, ref);
+        } catch (error) {
+          // Too many cell formats: name the row whose style needed one more.
+          if (!isRowportError(error) || error.row !== undefined) throw error;
+          throw new RowportError(error.code, `${at(row, column.key)}rowStyle(): ${error.message}`, { row, column: column.key, cause: error });
+        }
       };
     },
   };

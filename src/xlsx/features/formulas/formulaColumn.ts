@@ -5,6 +5,9 @@ import { escapeText } from '../../xmlText.js';
 /** Excel's longest formula, in characters. */
 export const MAX_FORMULA_LENGTH = 8_192;
 
+/** Digits of the largest sheet row number, 1,048,576. */
+const MAX_ROW_DIGITS = 7;
+
 /**
  * A formula of a column: a function of the row and its 1-based sheet row number
  * (`(row, r) => \`E${r}/F${r}\``), or a template where `{r}` stands for the row number (`'E{r}/F{r}'`).
@@ -22,8 +25,11 @@ export type FormulaText = (row: unknown, r: number, index: number) => string;
 export function compileFormula(option: string, key: string, formula: unknown): FormulaText {
   if (typeof formula === 'string') {
     const body = strip(formula);
-    if (body === '' || body.length > MAX_FORMULA_LENGTH) throw invalidOption(option, `a formula of 1 to ${MAX_FORMULA_LENGTH} characters, or a function (row, r) => formula`, formula);
     const parts = body.split('{r}');
+    // Each `{r}` becomes a row number of up to 7 digits (1,048,576): the longest filled formula must fit.
+    if (body === '' || body.length + (parts.length - 1) * (MAX_ROW_DIGITS - 3) > MAX_FORMULA_LENGTH) {
+      throw invalidOption(option, `a formula of 1 to ${MAX_FORMULA_LENGTH} characters (each {r} counted as ${MAX_ROW_DIGITS}), or a function (row, r) => formula`, formula);
+    }
     if (parts.length === 1) return () => body;
     return (_, r) => parts.join(String(r));
   }

@@ -1,5 +1,6 @@
 import { invalidOption } from '../../../errors.js';
-import { escapeText } from '../../xmlText.js';
+import { xlsxNumberText } from '../../../internal/numbers.js';
+import { escapeText, truncate } from '../../xmlText.js';
 import { MAX_FORMULA_LENGTH } from '../formulas/formulaColumn.js';
 
 /**
@@ -20,6 +21,12 @@ const MAX_LITERAL = 255;
 /** What a formula string literal must escape (the pattern of {@link escapeText}) or double (`"`); text without any is written as it is. */
 // eslint-disable-next-line no-control-regex
 const ESCAPE_OR_DOUBLE = /["&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
+/** What {@link escapeText} writes as an `_xHHHH_` escape (but NUL, which no formula function makes), or a literal `_xHHHH_`. */
+// eslint-disable-next-line no-control-regex
+const X_ESCAPED = /[\x01-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
+/** Where {@link expression} cuts: each character it writes as `CHAR(n)`, and the `_` of each `_xHHHH_`. */
+// eslint-disable-next-line no-control-regex
+const X_ESCAPED_ALL = /[\x01-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g;
 // eslint-disable-next-line no-control-regex
 const LINK_PATTERN = /^(?:https?:\/\/[^/\x00-\x20\x7f]|mailto:)[^\x00-\x20\x7f]*$/i;
 
@@ -87,27 +94,75 @@ export function linkCellXml(ref: string, style: string, url: string, text: strin
   }
   const value = escapeText(text);
   let formula: string;
-  if (url.length <= MAX_LITERAL && text.length <= MAX_LITERAL) {
+  if (url.length <= MAX_LITERAL && text.length <= MAX_LITERAL && !X_ESCAPED.test(text) && !X_ESCAPED.test(url)) {
     // Each piece escaped once, the text's escape shared with the cached value. Escaping the pieces
     // equals escaping the whole formula: the `"`, `,` and `)` around them are never part of an
     // escape, and doubling a `"` neither makes nor breaks one.
     // HYPERLINK shows the target itself when it has no text: one copy less of long URLs.
     formula = text === url ? `HYPERLINK("${quoted(value)}")` : `HYPERLINK("${quoted(escapeText(url))}","${quoted(value)}")`;
   } else {
-    const raw = text === url ? `HYPERLINK(${literal(url)})` : `HYPERLINK(${literal(url)},${literal(text)})`;
+    // A control character or a literal `_xHHHH_` would be an `_xHHHH_` escape in the formula,
+    // which Excel decodes and LibreOffice shows as it is: both read the expression alike.
+    const arg = X_ESCAPED.test(text) || X_ESCAPED.test(url) ? expression : literal;
+    const raw = text === url ? `HYPERLINK(${arg(url)})` : `HYPERLINK(${arg(url)},${arg(text)})`;
     if (raw.length > MAX_FORMULA_LENGTH) return undefined;
     formula = escapeText(raw);
   }
   return `<c r="${ref}"${style} t="str"><f>${formula}</f><v>${value}</v></c>`;
 }
 
+/**
+ * A link cell whose text is a number: `HYPERLINK` with the number as its text, so the cell is a
+ * number (in its number format, summable), not the number's digits as text.
+ * @example numberLinkCellXml('B2', '', 'https://x.org/s/42', 42)
+ * //=> '<c r="B2"><f>HYPERLINK("https://x.org/s/42",42)</f><v>42</v></c>'
+ */
+export function numberLinkCellXml(ref: string, style: string, url: string, value: number): string {
+  const n = xlsxNumberText(value);
+  // A target is at most 2,079 characters: the formula always fits in 8,192.
+  const target = url.length <= MAX_LITERAL && !ESCAPE_OR_DOUBLE.test(url) ? `"${url}"` : escapeText(X_ESCAPED.test(url) ? expression(url) : literal(url));
+  return `<c r="${ref}"${style}><f>HYPERLINK(${target},${n})</f><v>${n}</v></c>`;
+}
+
 /** Text with each `"` doubled, as inside a formula's string literal. */
 const quoted = (text: string): string => (text.includes('"') ? text.replace(/"/g, '""') : text);
 
-/** A formula string literal; text past 255 characters is joined from pieces (`"…"&"…"`). */
+/**
+ * A formula string literal; text past 255 characters is joined from pieces (`"…"&"…"`), never cut
+ * inside a surrogate pair (each half alone would be written as U+FFFD).
+ */
 export function literal(text: string): string {
   if (text.length <= MAX_LITERAL) return `"${quoted(text)}"`;
   const pieces: string[] = [];
-  for (let i = 0; i < text.length; i += MAX_LITERAL) pieces.push(`"${quoted(text.slice(i, i + MAX_LITERAL))}"`);
+  for (let i = 0; i < text.length; ) {
+    const piece = truncate(text.slice(i), MAX_LITERAL);
+    pieces.push(`"${quoted(piece)}"`);
+    i += piece.length;
+  }
   return pieces.join('&');
+}
+
+/**
+ * A formula string expression of text with no `_xHHHH_` in it once escaped: a control character is
+ * `CHAR(n)` (`UNICHAR(n)` for U+FFFE, U+FFFF) and a literal is cut after the `_` of each `_xHHHH_`
+ * in the text, so Excel (which decodes `_xHHHH_` in a formula) and LibreOffice (which does not)
+ * read the same text. NUL, which neither can make, stays an escape.
+ * @example expression('a_x0041_b\u0001') //=> '"a_"&"x0041_b"&CHAR(1)'
+ */
+export function expression(text: string): string {
+  const parts: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(X_ESCAPED_ALL)) {
+    const i = m.index;
+    if (m[0] === '_') {
+      parts.push(literal(text.slice(start, i + 1)));
+    } else {
+      if (i > start) parts.push(literal(text.slice(start, i)));
+      const code = text.charCodeAt(i);
+      parts.push(code >= 0xfffe ? `UNICHAR(${code})` : `CHAR(${code})`);
+    }
+    start = i + 1;
+  }
+  if (start < text.length || parts.length === 0) parts.push(literal(text.slice(start)));
+  return parts.join('&');
 }

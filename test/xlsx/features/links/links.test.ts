@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkLinkTemplate, fillTemplate, isLinkValue, linkCellXml, linkTarget, literal } from '../../../../src/xlsx/features/links/links.js';
+import { checkLinkTemplate, expression, fillTemplate, isLinkValue, linkCellXml, linkTarget, literal } from '../../../../src/xlsx/features/links/links.js';
 import { escapeText } from '../../../../src/xlsx/xmlText.js';
 
 describe('linkTarget', () => {
@@ -66,7 +66,9 @@ describe('linkCellXml', () => {
 describe('linkCellXml, escaped once per piece', () => {
   // The formula escaped whole, as before pieces were escaped one by one: the two must agree.
   const reference = (ref: string, url: string, text: string): string => {
-    const formula = text === url ? `HYPERLINK(${literal(url)})` : `HYPERLINK(${literal(url)},${literal(text)})`;
+    // eslint-disable-next-line no-control-regex
+    const arg = /[\x01-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/.test(text + url) ? expression : literal;
+    const formula = text === url ? `HYPERLINK(${arg(url)})` : `HYPERLINK(${arg(url)},${arg(text)})`;
     return `<c r="${ref}" t="str"><f>${escapeText(formula)}</f><v>${escapeText(text)}</v></c>`;
   };
   const tricky = fc.string({ unit: fc.constantFrom('a', '"', '&', '<', '>', '_', 'x', '0', 'F', '\r', '\u0001', ',', ')', 'é', '😀'), maxLength: 300 });
@@ -114,5 +116,29 @@ describe('literal', () => {
         expect(back).toBe(text);
       }),
     );
+  });
+});
+
+describe('expression', () => {
+  /** The text a formula string expression of literals and CHAR/UNICHAR joined by & evaluates to. */
+  const evaluate = (expr: string): string => {
+    let back = '';
+    for (const m of expr.matchAll(/"((?:[^"]|"")*)"|(?:UNI)?CHAR\((\d+)\)|(&)|([^])/g)) {
+      expect(m[4]).toBeUndefined();
+      if (m[1] !== undefined) back += m[1].replaceAll('""', '"');
+      else if (m[2] !== undefined) back += String.fromCharCode(Number(m[2]));
+    }
+    return back;
+  };
+  it('evaluates to the text, with no _xHHHH_ but NUL once escaped', () => {
+    const unit = fc.constantFrom('a', '"', '_', 'x', '0', 'F', '\r', '\u0001', '\u0000', '\ufffe', '\n', '😀');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 600 }), (text) => {
+        const expr = expression(text);
+        expect(evaluate(expr)).toBe(text);
+        expect(escapeText(expr).replaceAll('_x0000_', '')).not.toMatch(/_x[0-9A-Fa-f]{4}_/);
+      }),
+    );
+    expect(expression('a_x0041_b\u0001')).toBe('"a_"&"x0041_b"&CHAR(1)');
   });
 });
