@@ -1,4 +1,5 @@
 import { invalidOption } from '../../../errors.js';
+import { expression } from '../links/links.js';
 import { type CellStyle, type ResolvedCellStyle, argbColour, resolveCellStyle } from '../styles/cellStyle.js';
 
 /** Icon sets Excel has built in (ECMA-376 Part 1, §18.18.42 ST_IconSetType). */
@@ -136,9 +137,10 @@ function resolveRule(name: string, rule: unknown, onColumn: string | undefined):
   }
 }
 
-/** A comparison value as formula text: a number as is, text as a quoted literal. */
+/** A comparison value as formula text: a number as is, text as a string expression (`"a_"&"x0041_"&CHAR(1)`). */
 function operand(name: string, value: unknown): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'string' && value.length <= MAX_FORMULA_STRING) return `"${value.replace(/"/g, '""')}"`;
+  // Without `_xHHHH_` in the formula (control characters as CHAR(n)), which Excel decodes and LibreOffice does not.
+  if (typeof value === 'string' && value.length <= MAX_FORMULA_STRING) return expression(value);
   throw invalidOption(name, `a finite number or a string of at most ${MAX_FORMULA_STRING} characters`, value);
 }
