@@ -28,7 +28,7 @@ export const tableFeature: WorkbookFeature<TableSheetOptions> = {
     if (table === undefined) return undefined;
     if (!settings.header) throw invalidOption(`${settings.where}table`, 'a sheet with a header row (header: true), or false', options.table);
     if (table.totals && settings.columns) checkTotals(table, settings.columns.map((c) => c.key), `${settings.where}table`);
-    return tableSheetFeature(table, `${settings.where}table`);
+    return tableSheetFeature(table, `${settings.where}table`, options.table);
   },
 };
 
@@ -39,13 +39,18 @@ export function hasTable(options: TableSheetOptions): boolean {
 
 // --- internal ---
 
-function tableSheetFeature(table: ResolvedTableOptions, option: string): SheetFeature {
+function tableSheetFeature(table: ResolvedTableOptions, option: string, value: unknown): SheetFeature {
   const totalsRow = table.totals !== undefined;
   return {
     name: 'table',
     rowsBelow: totalsRow ? 1 : 0,
     start(sheet) {
-      if (!sheet.header) return {}; // a source of arrays without columns has no header row to make a table of
+      if (!sheet.header) {
+        // Rows of arrays without `columns` have no header row to make a table of: refused, as `header: false` is.
+        // An empty source without `columns` has no columns at all: no table, and no error.
+        if (sheet.columns.length > 0) throw invalidOption(option, 'a sheet with a header row (rows of arrays need `columns` for one), or false', value);
+        return {};
+      }
       const keys = sheet.columns.map((c) => c.key);
       if (table.totals) checkTotals(table, keys, option);
       const names = sheet.shared('table.names', () => new TableNames());
