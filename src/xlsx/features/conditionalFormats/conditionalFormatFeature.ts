@@ -47,6 +47,8 @@ export const conditionalFormatsFeature: WorkbookFeature<ConditionalFormatSheetOp
     return {
       name: 'conditionalFormats',
       start(sheet) {
+        // An empty source without `columns` has no columns at all: no cells to format, and no error.
+        if (sheet.columns.length === 0) return {};
         const keys = sheet.columns.map((c) => c.key);
         check(keys);
         const { firstDataRow, styles } = sheet;

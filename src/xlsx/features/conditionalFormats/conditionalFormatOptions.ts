@@ -1,4 +1,6 @@
 import { invalidOption } from '../../../errors.js';
+import { checkOptionKeys, optionKeys } from '../../../util/optionKeys.js';
+import { expression } from '../links/links.js';
 import { type CellStyle, type ResolvedCellStyle, argbColour, resolveCellStyle } from '../styles/cellStyle.js';
 
 /** Icon sets Excel has built in (ECMA-376 Part 1, §18.18.42 ST_IconSetType). */
@@ -78,10 +80,24 @@ export function resolveConditionalFormats(option: string, rules: unknown, column
 
 const TYPES = ['colorScale', 'dataBar', 'iconSet', 'cell', 'text', 'top', 'bottom', 'aboveAverage', 'belowAverage'];
 
+/** The keys of each type of rule; see `checkOptionKeys`. */
+const RULE_KEYS: Record<ConditionalFormat['type'], ReadonlySet<string>> = {
+  colorScale: optionKeys<ColorScaleRule>({ type: true, column: true, colors: true }),
+  dataBar: optionKeys<DataBarRule>({ type: true, column: true, color: true }),
+  iconSet: optionKeys<IconSetRule>({ type: true, column: true, icons: true, reverse: true, showValue: true }),
+  cell: optionKeys<CellRule>({ type: true, column: true, operator: true, value: true, style: true }),
+  text: optionKeys<TextRule>({ type: true, column: true, contains: true, style: true }),
+  top: optionKeys<RankRule>({ type: true, column: true, count: true, percent: true, style: true }),
+  bottom: optionKeys<RankRule>({ type: true, column: true, count: true, percent: true, style: true }),
+  aboveAverage: optionKeys<AverageRule>({ type: true, column: true, style: true }),
+  belowAverage: optionKeys<AverageRule>({ type: true, column: true, style: true }),
+};
+
 function resolveRule(name: string, rule: unknown, onColumn: string | undefined): ResolvedConditionalFormat {
   if (rule === null || typeof rule !== 'object' || Array.isArray(rule)) throw invalidOption(name, 'a rule object { type, … }', rule);
   const r = rule as Record<string, unknown>;
   if (!TYPES.includes(r.type as string)) throw invalidOption(`${name}.type`, TYPES.map((t) => `'${t}'`).join(', '), r.type);
+  checkOptionKeys(r, RULE_KEYS[r.type as ConditionalFormat['type']], `${name}.`);
   let column = onColumn;
   if (r.column !== undefined || onColumn === undefined) {
     if (typeof r.column !== 'string' || r.column === '') throw invalidOption(`${name}.column`, 'the key of a column', r.column);
@@ -136,9 +152,10 @@ function resolveRule(name: string, rule: unknown, onColumn: string | undefined):
   }
 }
 
-/** A comparison value as formula text: a number as is, text as a quoted literal. */
+/** A comparison value as formula text: a number as is, text as a string expression (`"a_"&"x0041_"&CHAR(1)`). */
 function operand(name: string, value: unknown): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'string' && value.length <= MAX_FORMULA_STRING) return `"${value.replace(/"/g, '""')}"`;
+  // Without `_xHHHH_` in the formula (control characters as CHAR(n)), which Excel decodes and LibreOffice does not.
+  if (typeof value === 'string' && value.length <= MAX_FORMULA_STRING) return expression(value);
   throw invalidOption(name, `a finite number or a string of at most ${MAX_FORMULA_STRING} characters`, value);
 }

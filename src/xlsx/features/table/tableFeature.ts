@@ -1,8 +1,8 @@
 import { invalidOption } from '../../../errors.js';
 import type { SheetFeature, WorkbookFeature } from '../feature.js';
-import { type ResolvedTableOptions, type TableOptions, TableNames, resolveTableOptions, tableColumnNames } from './tableOptions.js';
+import { type ResolvedTableOptions, type TableOptions, TableNames, type TotalFunction, resolveTableOptions, tableColumnNames } from './tableOptions.js';
 import { TABLE_CONTENT_TYPE, TABLE_RELATIONSHIP, type TableColumnXml, tablePartsXml, tableXml, totalsRowXml } from './tableXml.js';
-import { RunningTotal } from './totals.js';
+import { RunningTotal, cellNumber } from './totals.js';
 
 /** The option of the table feature. */
 export interface TableSheetOptions {
@@ -28,7 +28,7 @@ export const tableFeature: WorkbookFeature<TableSheetOptions> = {
     if (table === undefined) return undefined;
     if (!settings.header) throw invalidOption(`${settings.where}table`, 'a sheet with a header row (header: true), or false', options.table);
     if (table.totals && settings.columns) checkTotals(table, settings.columns.map((c) => c.key), `${settings.where}table`);
-    return tableSheetFeature(table, `${settings.where}table`);
+    return tableSheetFeature(table, `${settings.where}table`, options.table);
   },
 };
 
@@ -39,27 +39,35 @@ export function hasTable(options: TableSheetOptions): boolean {
 
 // --- internal ---
 
-function tableSheetFeature(table: ResolvedTableOptions, option: string): SheetFeature {
+function tableSheetFeature(table: ResolvedTableOptions, option: string, value: unknown): SheetFeature {
   const totalsRow = table.totals !== undefined;
   return {
     name: 'table',
     rowsBelow: totalsRow ? 1 : 0,
     start(sheet) {
-      if (!sheet.header) return {}; // a source of arrays without columns has no header row to make a table of
+      if (!sheet.header) {
+        // Rows of arrays without `columns` have no header row to make a table of: refused, as `header: false` is.
+        // An empty source without `columns` has no columns at all: no table, and no error.
+        if (sheet.columns.length > 0) throw invalidOption(option, 'a sheet with a header row (rows of arrays need `columns` for one), or false', value);
+        return {};
+      }
       const keys = sheet.columns.map((c) => c.key);
       if (table.totals) checkTotals(table, keys, option);
       const names = sheet.shared('table.names', () => new TableNames());
       let columns: TableColumnXml[] = [];
       const totals = sheet.columns.map((c) => {
         const what = table.totals?.get(c.key);
-        return what !== undefined && 'fn' in what ? new RunningTotal(c.kind === 'number') : undefined;
+        return what !== undefined && 'fn' in what ? new RunningTotal(cellNumber(c, sheet.settings.zone)) : undefined;
       });
       const observed = totals.flatMap((t, c) => (t === undefined ? [] : [[c, t] as const]));
       // Bold over a rule, as Excel's table styles draw a totals row, so readers that draw no table
-      // style (LibreOffice) still show it as one; numbers keep their column's format.
-      const totalStyles = sheet.columns.map((c) =>
-        sheet.styles.style({ numFmt: c.kind === 'number' ? c.numberFormat : undefined, font: TOTALS_FONT, border: TOTALS_BORDER }),
-      );
+      // style (LibreOffice) still show it as one; numbers keep their column's format, and the
+      // earliest, latest or average date of a date column its date format.
+      const totalStyles = sheet.columns.map((c) => {
+        const what = table.totals?.get(c.key);
+        const date = c.kind === 'date' && what !== undefined && 'fn' in what && DATE_TOTALS.has(what.fn);
+        return sheet.styles.style({ numFmt: c.kind === 'number' ? c.numberFormat : date ? c.dateNumFmt : undefined, font: TOTALS_FONT, border: TOTALS_BORDER });
+      });
       const { headerRow, firstDataRow } = sheet;
       return {
         headers(texts) {
@@ -106,6 +114,8 @@ function tableSheetFeature(table: ResolvedTableOptions, option: string): SheetFe
   };
 }
 
+/** The totals of a date column that are dates themselves. */
+const DATE_TOTALS: ReadonlySet<TotalFunction> = new Set(['min', 'max', 'average']);
 const TOTALS_FONT = '<b/><sz val="11"/><name val="Calibri"/><family val="2"/>';
 const TOTALS_BORDER = '<left/><right/><top style="thin"><color auto="1"/></top><bottom/><diagonal/>';
 

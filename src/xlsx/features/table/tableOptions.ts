@@ -1,5 +1,6 @@
 import { invalidOption } from '../../../errors.js';
-import { truncate } from '../../xmlText.js';
+import { checkOptionKeys, optionKeys } from '../../../util/optionKeys.js';
+import { MAX_CELL_CHARS, truncate } from '../../xmlText.js';
 
 /** A totals-row function: the `SUBTOTAL` function number Excel uses for it (ECMA-376 Part 1, §18.18.79 ST_TotalsRowFunction). */
 export const TOTAL_FUNCTIONS = { average: 101, countNums: 102, count: 103, max: 104, min: 105, stdDev: 107, sum: 109, var: 110 } as const;
@@ -43,6 +44,7 @@ export function resolveTableOptions(option: string, table: unknown): ResolvedTab
   if (table === undefined || table === false) return undefined;
   if (table === true) return { name: undefined, style: DEFAULT_STYLE, bandedRows: true, totals: undefined };
   if (table === null || typeof table !== 'object' || Array.isArray(table)) throw invalidOption(option, 'true, false or { name?, style?, bandedRows?, totals? }', table);
+  checkOptionKeys(table, TABLE_KEYS, `${option}.`);
   const { name, style = DEFAULT_STYLE, bandedRows = true, totals } = table as TableOptions;
   if (name !== undefined && !isTableName(name)) {
     throw invalidOption(
@@ -60,10 +62,15 @@ export function resolveTableOptions(option: string, table: unknown): ResolvedTab
     if (totals === null || typeof totals !== 'object' || Array.isArray(totals)) throw invalidOption(`${option}.totals`, "an object of column key → function or label, e.g. { score: 'average', name: 'Total' }", totals);
     resolvedTotals = new Map();
     for (const [key, what] of Object.entries(totals)) {
-      // A label is also an attribute of the table part, where XML 1.0 has no way to write a control character.
+      // A label is also an attribute of the table part, where XML 1.0 has no way to write a control
+      // character; and it is the text of a cell, which holds at most 32,767 characters.
       // eslint-disable-next-line no-control-regex
-      if (typeof what !== 'string' || /[\x00-\x1f]/.test(what)) {
-        throw invalidOption(`${option}.totals.${key}`, `${Object.keys(TOTAL_FUNCTIONS).map((f) => `'${f}'`).join(', ')} or a label without control characters`, what);
+      if (typeof what !== 'string' || /[\x00-\x1f]/.test(what) || what.length > MAX_CELL_CHARS) {
+        throw invalidOption(
+          `${option}.totals.${key}`,
+          `${Object.keys(TOTAL_FUNCTIONS).map((f) => `'${f}'`).join(', ')} or a label of at most ${MAX_CELL_CHARS} characters without control characters`,
+          what,
+        );
       }
       resolvedTotals.set(key, Object.hasOwn(TOTAL_FUNCTIONS, what) ? { fn: what as TotalFunction } : { label: what });
     }
@@ -127,6 +134,8 @@ export function tableColumnNames(headers: readonly string[]): string[] {
 
 // --- internal ---
 
+/** The keys of `table`; see `checkOptionKeys`. */
+const TABLE_KEYS = optionKeys<TableOptions>({ name: true, style: true, bandedRows: true, totals: true });
 const DEFAULT_STYLE = 'TableStyleMedium2';
 const TABLE_STYLE = /^TableStyle(?:Light(?:[1-9]|1\d|2[01])|Medium(?:[1-9]|1\d|2[0-8])|Dark(?:[1-9]|1[01]))$/;
 

@@ -1,4 +1,4 @@
-import { numberText } from '../../../internal/values.js';
+import { xlsxNumberText } from '../../../internal/numbers.js';
 import { columnLetters } from '../../sheet/cellRef.js';
 import { XML_DECLARATION, escapeText, escapeXstringAttribute, needsPreserve } from '../../xmlText.js';
 import { TOTAL_FUNCTIONS, type TotalFunction } from './tableOptions.js';
@@ -90,7 +90,7 @@ export function totalsRowXml(
     const letters = columnLetters(c);
     const formula = `SUBTOTAL(${TOTAL_FUNCTIONS[total.fn]},${letters}${firstDataRow}:${letters}${last})`;
     const value = values[c];
-    if (typeof value === 'number') xml += `<c r="${ref}"${s}><f>${formula}</f><v>${numberText(value)}</v></c>`;
+    if (typeof value === 'number') xml += `<c r="${ref}"${s}><f>${formula}</f><v>${xlsxNumberText(value)}</v></c>`;
     else if (typeof value === 'string') xml += `<c r="${ref}"${s} t="e"><f>${formula}</f><v>${value}</v></c>`;
     else xml += `<c r="${ref}"${s}><f>${formula}</f></c>`;
   }

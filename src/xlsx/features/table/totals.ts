@@ -1,15 +1,52 @@
+import type { Zone } from '../../../dates/zone.js';
+import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../../internal/numbers.js';
+import { excelSerial, wallTime } from '../../cells/dateSerial.js';
+import type { ColumnPlan } from '../../resolve/sheetSettings.js';
 import type { TotalFunction } from './tableOptions.js';
 
-/** Numbers Excel keeps; an integer with more digits is written as text, and SUBTOTAL skips it. */
-const MAX_EXACT = 1e15;
-/** A plain decimal literal (as the XLSX cells take numeric strings in numeric columns). */
-const NUMERIC = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** What a column's cell holds for `SUBTOTAL`: its number (non-finite for a `#NUM!` cell), or undefined for text and booleans. */
+export type CellNumber = (value: unknown) => number | undefined;
+
+/**
+ * How the cells of a column hold its values, as `SUBTOTAL` sees them, by the rules of the cell
+ * writer (`compileCell` in src/xlsx/cells/cells.ts): numbers as they are (`NaN`/`±Infinity` as
+ * `#NUM!`); bigints and numeric strings of a number column when a double holds their digits (else
+ * they are text); dates as their serial in the sheet's zone (text outside 1900…9999); in a `string`
+ * column, everything is text.
+ * @param zone - The sheet's time zone, in which dates become serials.
+ */
+export function cellNumber(column: Pick<ColumnPlan, 'key' | 'kind' | 'type'>, zone: Zone): CellNumber {
+  const serial = (value: unknown): number | undefined => {
+    try {
+      return excelSerial(wallTime(value, zone, column.type === 'date', 0, column.key));
+    } catch {
+      return undefined; // not a date: the cell writer refused it (or wrote it as text)
+    }
+  };
+  if (column.kind === 'text') return () => undefined;
+  if (column.kind === 'date') return serial;
+  const numericText = column.kind === 'number';
+  return (value) => {
+    switch (typeof value) {
+      case 'number':
+        return value;
+      case 'bigint':
+        return exactBigint(value);
+      case 'string':
+        return numericText && NUMERIC_LITERAL.test(value) ? exactDouble(value) : undefined;
+      case 'object':
+        return value instanceof Date ? serial(value) : undefined;
+      default:
+        return undefined;
+    }
+  };
+}
 
 /**
  * The value of one totals-row cell, computed while the rows stream: one pass, constant memory
- * (Welford's running mean and variance). It sees each value the way the cell is written:
- * numbers (and numeric strings in numeric columns) count as numbers, `NaN`/`±Infinity` make
- * Excel's `#NUM!`, other text and booleans are skipped as `SUBTOTAL` skips them.
+ * (Welford's running mean and variance). It sees each value the way its cell is written
+ * ({@link cellNumber}): numbers count, `#NUM!` cells (`NaN`, `±Infinity`) make every function
+ * but `count` and `countNums` `#NUM!`, text and booleans are skipped as `SUBTOTAL` skips them.
  */
 export class RunningTotal {
   private count = 0;
@@ -21,20 +58,15 @@ export class RunningTotal {
   private m2 = 0;
   private error = false;
 
-  /** @param numericText - True when numeric strings are written as numbers (numeric column types). */
-  constructor(private readonly numericText: boolean) {}
+  /** @param numberOf - What the column's cell holds for a value (see {@link cellNumber}). */
+  constructor(private readonly numberOf: CellNumber) {}
 
   /** Takes one value of the column. */
   add(value: unknown): void {
     if (value === null || value === undefined || value === '') return;
     this.nonEmpty++;
-    let x: number;
-    if (typeof value === 'number') x = value;
-    else if (typeof value === 'bigint') {
-      if (value >= BigInt(MAX_EXACT) || value <= -BigInt(MAX_EXACT)) return;
-      x = Number(value);
-    } else if (typeof value === 'string' && this.numericText && NUMERIC.test(value)) x = Number(value);
-    else return;
+    const x = this.numberOf(value);
+    if (x === undefined) return;
     if (!Number.isFinite(x)) {
       this.error = true;
       return;
@@ -48,13 +80,29 @@ export class RunningTotal {
     this.m2 += delta * (x - this.mean);
   }
 
-  /** The cached value of `fn`: a number, or an Excel error (`#DIV/0!`, `#NUM!`) as Excel shows it. */
+  /**
+   * The cached value of `fn`: a finite number, or an Excel error (`#DIV/0!`, `#NUM!`) as Excel
+   * shows it. `count` (COUNTA) counts error cells, `countNums` (COUNT) skips them; a result past
+   * a double's range (a sum of huge numbers) is `#NUM!`, as in Excel.
+   */
   value(fn: TotalFunction): number | '#DIV/0!' | '#NUM!' {
     if (fn === 'count') return this.nonEmpty;
+    if (fn === 'countNums') return this.count;
     if (this.error) return '#NUM!';
+    const result = this.result(fn);
+    return typeof result === 'number' && !Number.isFinite(result) ? '#NUM!' : result;
+  }
+
+  /** Starts again (for the next part of a sheet that rolled over). */
+  reset(): void {
+    this.count = this.nonEmpty = this.sum = this.mean = this.m2 = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
+    this.error = false;
+  }
+
+  private result(fn: Exclude<TotalFunction, 'count' | 'countNums'>): number | '#DIV/0!' {
     switch (fn) {
-      case 'countNums':
-        return this.count;
       case 'sum':
         return this.sum;
       case 'average':
@@ -68,13 +116,5 @@ export class RunningTotal {
       case 'stdDev':
         return this.count < 2 ? '#DIV/0!' : Math.sqrt(this.m2 / (this.count - 1));
     }
-  }
-
-  /** Starts again (for the next part of a sheet that rolled over). */
-  reset(): void {
-    this.count = this.nonEmpty = this.sum = this.mean = this.m2 = 0;
-    this.min = Infinity;
-    this.max = -Infinity;
-    this.error = false;
   }
 }

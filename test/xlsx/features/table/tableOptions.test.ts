@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RunningTotal } from '../../../../src/xlsx/features/table/totals.js';
+import { Zone } from '../../../../src/dates/zone.js';
+import { RunningTotal, cellNumber } from '../../../../src/xlsx/features/table/totals.js';
 import { TableNames, isTableName, resolveTableOptions, tableColumnNames } from '../../../../src/xlsx/features/table/tableOptions.js';
 import { tableXml, totalsRowXml } from '../../../../src/xlsx/features/table/tableXml.js';
 
@@ -87,8 +88,11 @@ describe('totalsRowXml', () => {
 });
 
 describe('RunningTotal', () => {
+  const utc = new Zone('UTC');
+  const numbers = cellNumber({ key: 'v', kind: 'number', type: 'decimal' }, utc);
+  const untyped = cellNumber({ key: 'v', kind: 'any', type: undefined }, utc);
   it('sums, counts and averages numbers as SUBTOTAL does, skipping text and booleans', () => {
-    const t = new RunningTotal(true);
+    const t = new RunningTotal(numbers);
     for (const v of [1, '2.5', 'x', true, null, '', 3n, 4]) t.add(v);
     expect(t.value('sum')).toBe(10.5);
     expect(t.value('countNums')).toBe(4);
@@ -98,13 +102,13 @@ describe('RunningTotal', () => {
     expect(t.value('max')).toBe(4);
   });
   it('gives the sample variance and deviation', () => {
-    const t = new RunningTotal(false);
+    const t = new RunningTotal(untyped);
     for (const v of [2, 4, 4, 4, 5, 5, 7, 9]) t.add(v);
     expect(t.value('var')).toBeCloseTo(32 / 7, 12);
     expect(t.value('stdDev')).toBeCloseTo(Math.sqrt(32 / 7), 12);
   });
   it("gives Excel's errors: #DIV/0! for an empty average, #NUM! after NaN", () => {
-    const t = new RunningTotal(false);
+    const t = new RunningTotal(untyped);
     expect(t.value('average')).toBe('#DIV/0!');
     expect(t.value('sum')).toBe(0);
     t.add(Number.NaN);
@@ -113,7 +117,7 @@ describe('RunningTotal', () => {
     expect(t.value('sum')).toBe(0);
   });
   it('ignores numeric strings in columns that write them as text', () => {
-    const t = new RunningTotal(false);
+    const t = new RunningTotal(untyped);
     t.add('5');
     expect(t.value('sum')).toBe(0);
     expect(t.value('count')).toBe(1);
