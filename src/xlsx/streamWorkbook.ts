@@ -7,6 +7,7 @@ import type { ProgressInfo } from '../types.js';
 import type { ResolvedLook } from './resolve/look.js';
 import type { SheetNames } from './resolve/sheetName.js';
 import { type SheetJob, writeSheet } from './sheet/writeSheet.js';
+import { UNCACHED_FORMULAS, type UncachedFormulas } from './features/formulas/formulaColumn.js';
 import { appXml, contentTypesXml, coreXml, rootRelsXml, workbookRelsXml, workbookXml } from './package/packageParts.js';
 import { StyleRegistry } from './package/styles.js';
 import type { WorkbookState } from './package/workbookState.js';
@@ -99,7 +100,9 @@ async function* workbookChunks(job: WorkbookJob, state: WorkbookState, closeSour
 async function writeParts(job: WorkbookJob, state: WorkbookState): Promise<void> {
   for (const sheet of job.sheets) await writeSheet(sheet, state);
   const { zip, sheets } = state;
-  zip.addBuffer('xl/workbook.xml', workbookXml(sheets, state.definedNames));
+  // A formula cell written without its result (or a total over such cells): Excel calculates on open.
+  const uncached = state.shared.get(UNCACHED_FORMULAS) as UncachedFormulas | undefined;
+  zip.addBuffer('xl/workbook.xml', workbookXml(sheets, state.definedNames, uncached?.any === true));
   zip.addBuffer('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets));
   zip.addBuffer('xl/styles.xml', state.styles.toXml());
   zip.addBuffer('docProps/core.xml', coreXml(job.look.creator, job.look.createdAt ?? FIXED_TIME));

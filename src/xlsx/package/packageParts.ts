@@ -48,8 +48,8 @@ export function contentTypesXml(sheets: readonly WorkbookSheet[], overrides: Rea
   );
 }
 
-/** `xl/workbook.xml`: the sheets in order and the defined names. */
-export function workbookXml(sheets: readonly WorkbookSheet[], names: readonly ScopedName[]): string {
+/** `xl/workbook.xml`: the sheets in order and the defined names; `calculateOnLoad` asks readers to calculate every formula on open. */
+export function workbookXml(sheets: readonly WorkbookSheet[], names: readonly ScopedName[], calculateOnLoad = false): string {
   const sheetList = sheets.map((s, i) => `<sheet name="${escapeAttribute(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   const defined = names
     .map(
@@ -64,7 +64,7 @@ export function workbookXml(sheets: readonly WorkbookSheet[], names: readonly Sc
     '<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>' +
     `<sheets>${sheetList}</sheets>` +
     (defined ? `<definedNames>${defined}</definedNames>` : '') +
-    '<calcPr calcId="191029"/></workbook>'
+    `<calcPr calcId="191029"${calculateOnLoad ? ' fullCalcOnLoad="1"' : ''}/></workbook>`
   );
 }
 

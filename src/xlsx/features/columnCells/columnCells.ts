@@ -5,7 +5,7 @@ import type { StyleRegistry } from '../../package/styles.js';
 import type { SheetColumn } from '../../resolve/sheetSettings.js';
 import { DEFAULT_WIDTH } from '../../sheet/sheetXml.js';
 import type { SheetHooks, SheetStart, WorkbookFeature } from '../feature.js';
-import { type ColumnFormula, type FormulaText, MAX_FORMULA_LENGTH, compileFormula, formulaCellXml } from '../formulas/formulaColumn.js';
+import { type ColumnFormula, type FormulaText, MAX_FORMULA_LENGTH, UNCACHED_FORMULAS, type UncachedFormulas, compileFormula, formulaCellXml } from '../formulas/formulaColumn.js';
 import { RowportWarningCode } from '../../warnings.js';
 import { MAX_CELL_CHARS, truncate, wellFormed } from '../../xmlText.js';
 import { excelSerial, wallTime } from '../../cells/dateSerial.js';
@@ -174,6 +174,7 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
     // cell (its formula gives a number), the exact digits of a bigint or numeric string.
     const numberStyle = attr(styles, style, column.numberFormat);
     const textStyle = attr(styles, style, undefined);
+    const uncached = sheet.shared<UncachedFormulas>(UNCACHED_FORMULAS, () => ({ any: false }));
     let dateStyle: string | undefined;
     const { kind, key } = column;
     const wholeDays = column.type === 'date';
@@ -181,11 +182,13 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
       const text = formula(currentRow, currentRowNumber, row);
       if (kind === 'date' || (kind !== 'text' && value instanceof Date)) {
         const serial = value === null || value === undefined || value === '' ? undefined : excelSerial(wallTime(value, settings.zone, wholeDays, row, key));
+        if (serial === undefined) uncached.any = true;
         return formulaCellXml(ref, (dateStyle ??= attr(styles, style, column.dateNumFmt)), text, serial);
       }
       let cached = value;
       if (typeof value === 'bigint') cached = exactBigint(value) ?? `${value}`;
       else if (typeof value === 'string') cached = cachedText(kind === 'number' && NUMERIC_LITERAL.test(value) ? (exactDouble(value) ?? value) : value, row);
+      if (typeof cached !== 'number' && typeof cached !== 'string' && typeof cached !== 'boolean') uncached.any = true;
       return formulaCellXml(ref, kind === 'number' || typeof cached === 'number' ? numberStyle : textStyle, text, cached);
     };
     /** Text as a cell holds it: lone surrogates replaced and at most 32,767 characters, each with a warning. */

@@ -5,6 +5,17 @@ import { escapeText } from '../../xmlText.js';
 /** Excel's longest formula, in characters. */
 export const MAX_FORMULA_LENGTH = 8_192;
 
+/**
+ * Workbook-wide flag (see `SheetStart.shared`) set when a formula cell was written without a cached
+ * value: the workbook then asks to be calculated when it opens (`fullCalcOnLoad`), so Excel shows
+ * the results of those formulas rather than empty cells.
+ */
+export const UNCACHED_FORMULAS = 'formulas.uncached';
+/** The value kept under {@link UNCACHED_FORMULAS}. */
+export interface UncachedFormulas {
+  any: boolean;
+}
+
 /** Digits of the largest sheet row number, 1,048,576. */
 const MAX_ROW_DIGITS = 7;
 

@@ -1,5 +1,6 @@
 import { invalidOption } from '../../../errors.js';
 import type { SheetFeature, WorkbookFeature } from '../feature.js';
+import { UNCACHED_FORMULAS, type UncachedFormulas } from '../formulas/formulaColumn.js';
 import { type ResolvedTableOptions, type TableOptions, TableNames, type TotalFunction, resolveTableOptions, tableColumnNames } from './tableOptions.js';
 import { TABLE_CONTENT_TYPE, TABLE_RELATIONSHIP, type TableColumnXml, tablePartsXml, tableXml, totalsRowXml } from './tableXml.js';
 import { RunningTotal, cellNumber } from './totals.js';
@@ -21,14 +22,14 @@ export interface TableSheetOptions {
  * totals row right under them (`rowsBelow`). The table part (`xl/tables/tableN.xml`) and its
  * relationship are written in the sheet's tail, when its last row is known.
  */
-export const tableFeature: WorkbookFeature<TableSheetOptions> = {
+export const tableFeature: WorkbookFeature<TableSheetOptions & { readonly columns?: readonly unknown[] }> = {
   name: 'table',
   resolve(options, settings) {
     const table = resolveTableOptions(`${settings.where}table`, options.table);
     if (table === undefined) return undefined;
     if (!settings.header) throw invalidOption(`${settings.where}table`, 'a sheet with a header row (header: true), or false', options.table);
     if (table.totals && settings.columns) checkTotals(table, settings.columns.map((c) => c.key), `${settings.where}table`);
-    return tableSheetFeature(table, `${settings.where}table`, options.table);
+    return tableSheetFeature(table, `${settings.where}table`, options.table, formulaKeys(options.columns));
   },
 };
 
@@ -39,7 +40,18 @@ export function hasTable(options: TableSheetOptions): boolean {
 
 // --- internal ---
 
-function tableSheetFeature(table: ResolvedTableOptions, option: string, value: unknown): SheetFeature {
+/** Keys of the columns given a `formula` (their cells' values are cached results, not data). */
+function formulaKeys(columns: unknown): ReadonlySet<string> {
+  const keys = new Set<string>();
+  if (Array.isArray(columns)) {
+    for (const spec of columns as unknown[]) {
+      if (spec !== null && typeof spec === 'object' && (spec as { formula?: unknown }).formula !== undefined) keys.add(String((spec as { key?: unknown }).key));
+    }
+  }
+  return keys;
+}
+
+function tableSheetFeature(table: ResolvedTableOptions, option: string, value: unknown, formulas: ReadonlySet<string>): SheetFeature {
   const totalsRow = table.totals !== undefined;
   return {
     name: 'table',
@@ -54,10 +66,11 @@ function tableSheetFeature(table: ResolvedTableOptions, option: string, value: u
       const keys = sheet.columns.map((c) => c.key);
       if (table.totals) checkTotals(table, keys, option);
       const names = sheet.shared('table.names', () => new TableNames());
+      const uncached = sheet.shared<UncachedFormulas>(UNCACHED_FORMULAS, () => ({ any: false }));
       let columns: TableColumnXml[] = [];
       const totals = sheet.columns.map((c) => {
         const what = table.totals?.get(c.key);
-        return what !== undefined && 'fn' in what ? new RunningTotal(cellNumber(c, sheet.settings.zone)) : undefined;
+        return what !== undefined && 'fn' in what ? new RunningTotal(cellNumber(c, sheet.settings.zone), formulas.has(c.key)) : undefined;
       });
       const observed = totals.flatMap((t, c) => (t === undefined ? [] : [[c, t] as const]));
       // Bold over a rule, as Excel's table styles draw a totals row, so readers that draw no table
@@ -94,7 +107,10 @@ function tableSheetFeature(table: ResolvedTableOptions, option: string, value: u
                 const lastDataRow = Math.max(part.lastRow, headerRow + 1);
                 const values = totals.map((t, c) => {
                   const what = columns[c]?.total;
-                  return t !== undefined && what !== undefined && 'fn' in what ? t.value(what.fn) : undefined;
+                  if (t === undefined || what === undefined || !('fn' in what)) return undefined;
+                  // Over formula cells without cached results the total is not known here: Excel calculates it on open.
+                  if (t.unknown) uncached.any = true;
+                  return t.unknown ? undefined : t.value(what.fn);
                 });
                 return totalsRowXml(columns, lastDataRow + 1, firstDataRow, lastDataRow, values, totalStyles);
               },

@@ -58,12 +58,28 @@ export class RunningTotal {
   private m2 = 0;
   private error = false;
 
-  /** @param numberOf - What the column's cell holds for a value (see {@link cellNumber}). */
-  constructor(private readonly numberOf: CellNumber) {}
+  private uncached = false;
+
+  /**
+   * @param numberOf - What the column's cell holds for a value (see {@link cellNumber}).
+   * @param formula - True for a formula column, whose values are its cells' cached results.
+   */
+  constructor(
+    private readonly numberOf: CellNumber,
+    private readonly formula = false,
+  ) {}
+
+  /** True when a formula cell of the column had no cached result: the total cannot be known while streaming. */
+  get unknown(): boolean {
+    return this.uncached;
+  }
 
   /** Takes one value of the column. */
   add(value: unknown): void {
-    if (value === null || value === undefined || value === '') return;
+    if (value === null || value === undefined || value === '') {
+      if (this.formula) this.uncached = true;
+      return;
+    }
     this.nonEmpty++;
     const x = this.numberOf(value);
     if (x === undefined) return;
@@ -99,6 +115,7 @@ export class RunningTotal {
     this.min = Infinity;
     this.max = -Infinity;
     this.error = false;
+    this.uncached = false;
   }
 
   private result(fn: Exclude<TotalFunction, 'count' | 'countNums'>): number | '#DIV/0!' {
