@@ -146,11 +146,24 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
       const template = extras.link;
       // A number stays a number (`HYPERLINK(url,42)`), in the column's number format, as in its plain cells.
       const { kind } = column;
+      // A date stays a date (`HYPERLINK(url,45296)` in the date format), in a date column or as a `Date`.
       const numbers = kind !== 'text' && kind !== 'date';
       let numberLinkStyle: string | undefined;
+      let dateLinkStyle: string | undefined;
       return (value, row, ref) => {
-        if (value === null || value === undefined || value === '' || typeof value === 'object') return plain(value, row, ref);
+        if (value === null || value === undefined || value === '') return plain(value, row, ref);
+        const date = kind === 'date' || (kind !== 'text' && value instanceof Date);
+        if (typeof value === 'object' && !date) return plain(value, row, ref);
         const url = linkTarget(fillTemplate(template, field));
+        if (date) {
+          const serial = excelSerial(wallTime(value, settings.zone, column.type === 'date', row, column.key));
+          if (url === undefined || serial === undefined) {
+            if (url === undefined) sheet.warn(RowportWarningCode.LinkAsText, 'a link was written as plain text: its target is not an http:, https: or mailto: URL', row, column.key);
+            return plain(value, row, ref); // a date outside Excel's range is text, with its own warning
+          }
+          dateLinkStyle ??= attr(styles, mergeStyles(style, { ...LINK_STYLE, color: style.color ?? LINK_STYLE.color }), column.dateNumFmt);
+          return numberLinkCellXml(ref, dateLinkStyle, url, serial);
+        }
         const n = !numbers
           ? undefined
           : typeof value === 'number'

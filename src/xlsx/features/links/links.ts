@@ -67,13 +67,18 @@ export function checkLinkTemplate(option: string, template: unknown): string {
 }
 
 /**
- * Fills a link template's `{key}` placeholders with the row's values, URL-encoded.
+ * Fills a link template's `{key}` placeholders with the row's values, URL-encoded (but the `@` of
+ * an address in a `mailto:` template).
  * @example fillTemplate('https://x.org/s/{id}', (k) => ({ id: 'a b' })[k]) //=> 'https://x.org/s/a%20b'
  */
 export function fillTemplate(template: string, read: (key: string) => unknown): string {
+  // In a mailto: link the value is an address: its `@` stays (`%40` is legal, but mail programs show it).
+  const mailto = /^mailto:/i.test(template);
   return template.replace(/\{([^{}]+)\}/g, (_, key: string) => {
     const value = read(key);
-    return value === null || value === undefined ? '' : encodeURIComponent(String(value).toWellFormed()); // a lone surrogate would throw
+    if (value === null || value === undefined) return '';
+    const encoded = encodeURIComponent(String(value).toWellFormed()); // a lone surrogate would throw
+    return mailto ? encoded.replace(/%40/g, '@') : encoded;
   });
 }
 
