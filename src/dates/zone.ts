@@ -58,11 +58,24 @@ export class Zone {
     return this.lookup(ms);
   }
 
-  /** The instant at which this zone's clocks show `wallMs` (a wall-clock time stored as if UTC). */
+  /**
+   * The instant at which this zone's clocks show `wallMs` (a wall-clock time stored as if UTC).
+   * A time shown twice (the autumn change) is its first instant; a time the clocks skip (a spring
+   * gap) is read with the offset before the change, so it lands after the gap (02:30 → 03:30), as
+   * `Date`, Temporal's 'compatible' and PostgreSQL do, east and west of Greenwich alike.
+   */
   toInstant(wallMs: number): number {
     if (this.isUtc) return wallMs;
-    const guess = wallMs - this.offset(wallMs);
-    return wallMs - this.offset(guess);
+    // Offsets a day either side: no zone is 24 h off UTC, so a change near this wall time lies between them.
+    const before = this.offset(wallMs - MS_PER_DAY);
+    const after = this.offset(wallMs + MS_PER_DAY);
+    const early = wallMs - before;
+    if (before === after) return early;
+    const late = wallMs - after;
+    const earlyShows = early + this.offset(early) === wallMs;
+    const lateShows = late + this.offset(late) === wallMs;
+    if (earlyShows && lateShows) return Math.min(early, late);
+    return lateShows && !earlyShows ? late : early;
   }
 
   /** Fills `out` with the wall-clock fields of instant `ms` in this zone. */

@@ -1,3 +1,4 @@
+import { RowportErrorCode, isRowportError } from '../errors.js';
 import { callUser } from '../util/callUser.js';
 import type { Readable } from 'node:stream';
 import { asRowportError, chunkStream } from '../internal/chunkStream.js';
@@ -98,7 +99,14 @@ async function* workbookChunks(job: WorkbookJob, state: WorkbookState, closeSour
 }
 
 async function writeParts(job: WorkbookJob, state: WorkbookState): Promise<void> {
-  for (const sheet of job.sheets) await writeSheet(sheet, state);
+  for (const sheet of job.sheets) {
+    try {
+      await writeSheet(sheet, state);
+    } catch (error) {
+      if (job.sheets.length > 1) nameSheet(error, sheet.sheet.name);
+      throw error;
+    }
+  }
   const { zip, sheets } = state;
   // A formula cell written without its result (or a total over such cells): Excel calculates on open.
   const uncached = state.shared.get(UNCACHED_FORMULAS) as UncachedFormulas | undefined;
@@ -109,4 +117,14 @@ async function writeParts(job: WorkbookJob, state: WorkbookState): Promise<void>
   zip.addBuffer('docProps/app.xml', appXml(sheets));
   zip.addBuffer('_rels/.rels', rootRelsXml());
   zip.addBuffer('[Content_Types].xml', contentTypesXml(sheets, state.overrides));
+}
+
+/**
+ * Starts the message of a sheet's error with the sheet's name (`Sheet "Scores": Row 2: …`), so that
+ * an error of a workbook of several sheets says which one failed: row indexes are each sheet's own.
+ * A cancel (`ROWPORT_ABORTED`) belongs to no sheet and is left as it is.
+ */
+function nameSheet(error: unknown, name: string): void {
+  if (!isRowportError(error) || error.code === RowportErrorCode.Aborted) return;
+  error.message = `Sheet ${JSON.stringify(name)}: ${error.message}`;
 }

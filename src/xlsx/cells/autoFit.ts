@@ -82,19 +82,79 @@ function measurer(column: SheetColumn): (value: unknown) => number {
   };
 }
 
-/** Width of a number shown with a format: its decimals, grouping, percent sign. */
+/**
+ * Width of a number shown with a format: its decimals, grouping, and every character the format's
+ * section shows around it (`%`, `"EUR"`, `$`, `[$€-407]`, parentheses). A negative number takes the
+ * second section when there is one (which shows no minus of its own), 0 the third.
+ */
 function numberWidth(value: number, numFmt: string | undefined): number {
   if (numFmt === undefined || numFmt === 'General') {
     const s = `${value}`;
     return s.length > 11 ? Math.min(s.length, 11) : s.length; // General shows at most ~11 characters
   }
-  const percent = numFmt.includes('%');
-  const dot = numFmt.indexOf('.');
-  const decimals = dot === -1 ? 0 : (/^[0#]*/.exec(numFmt.slice(dot + 1))?.[0].length ?? 0);
+  const sections = formatSections(numFmt);
+  const index = value < 0 && sections.length > 1 ? 1 : value === 0 && sections.length > 2 ? 2 : 0;
+  const { codes, literals, percent } = sectionParts(sections[index] ?? '');
+  if (!/[0#?]/.test(codes)) return literals; // a section of text alone (`"-"` for zero)
+  const dot = codes.indexOf('.');
+  const decimals = dot === -1 ? 0 : (/^[0#?]*/.exec(codes.slice(dot + 1))?.[0].length ?? 0);
   const shown = Math.abs(percent ? value * 100 : value).toFixed(decimals);
   const intDigits = shown.split('.')[0]?.length ?? 1;
-  const grouping = numFmt.includes(',') ? Math.floor((intDigits - 1) / 3) : 0;
-  return shown.length + grouping + (value < 0 ? 1 : 0) + (percent ? 1 : 0);
+  const grouping = codes.includes(',') ? Math.floor((intDigits - 1) / 3) : 0;
+  return shown.length + grouping + (value < 0 && index === 0 ? 1 : 0) + literals;
+}
+
+/** The `;`-separated sections of a number format (a `;` in quotes, brackets or after `\`, `_`, `*` is text). */
+function formatSections(numFmt: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < numFmt.length; i++) {
+    const ch = numFmt[i];
+    if (ch === '"' || ch === '[') {
+      const end = numFmt.indexOf(ch === '"' ? '"' : ']', i + 1);
+      i = end === -1 ? numFmt.length : end;
+    } else if (ch === '\\' || ch === '_' || ch === '*') i++;
+    else if (ch === ';') {
+      out.push(numFmt.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(numFmt.slice(start));
+  return out;
+}
+
+/**
+ * A number format section split into its number codes (`0 # ? . , E+`) and the count of the
+ * characters it shows besides the number: quoted text, `\x`, `_x` (a space as wide as x), the
+ * symbol of `[$€-407]`, `%` and other literal characters; `*x` (a fill) and `[Red]`, `[>100]` show none.
+ */
+function sectionParts(section: string): { codes: string; literals: number; percent: boolean } {
+  let codes = '';
+  let literals = 0;
+  let percent = false;
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i] as string;
+    if (ch === '"' || ch === '[') {
+      const end = section.indexOf(ch === '"' ? '"' : ']', i + 1);
+      const stop = end === -1 ? section.length : end;
+      const inner = section.slice(i + 1, stop);
+      if (ch === '"') literals += inner.length;
+      else if (inner.startsWith('$')) literals += (inner.slice(1).split('-')[0] ?? '').length;
+      i = stop;
+    } else if (ch === '\\' || ch === '_') {
+      literals++;
+      i++;
+    } else if (ch === '*') i++;
+    else if ('0#?.,'.includes(ch)) codes += ch;
+    else if ((ch === 'E' || ch === 'e') && (section[i + 1] === '+' || section[i + 1] === '-')) {
+      codes += ch + section[i + 1];
+      i++;
+    } else {
+      if (ch === '%') percent = true;
+      literals++;
+    }
+  }
+  return { codes, literals, percent };
 }
 
 /** Length of what a date format displays: its codes, quotes and escapes removed. */

@@ -38,10 +38,16 @@ export class SheetNames {
 
 // --- internal ---
 
-/** Removes what Excel forbids: `[]:*?/\`, control characters, leading and trailing apostrophes. */
+/**
+ * Removes what Excel forbids: `[]:*?/\`, control characters, U+FFFE and U+FFFF (which XML cannot
+ * hold, so workbook.xml would not parse), leading and trailing apostrophes. The `_` opening a
+ * literal `_xHHHH_` becomes `-`: readers decode `_xHHHH_` in the name in workbook.xml, and not
+ * alike in the references to it (defined names, charts), so no spelling of it reads back the same.
+ */
 function clean(name: string): string {
   // eslint-disable-next-line no-control-regex
-  let out = String(name).toWellFormed().replace(/[[\]:*?/\\\x00-\x1f\x7f]/g, '_');
+  let out = String(name).toWellFormed().replace(/[[\]:*?/\\\x00-\x1f\x7f\ufffe\uffff]/g, '_');
+  out = out.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '-');
   out = out.replace(/^'+|'+$/g, '');
   return out.trim() === '' ? '' : cut(out, MAX_SHEET_NAME).replace(/'+$/, '');
 }

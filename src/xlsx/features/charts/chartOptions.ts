@@ -73,7 +73,7 @@ export type ChartColumn = Pick<ColumnPlan, 'key' | 'header' | 'type' | 'kind' | 
 export interface BoundChart extends NormalisedChart {
   /** 0-based column of the categories. */
   readonly categoryCol: number;
-  /** Categories are numbers or dates (`numRef`), else text (`strRef`). */
+  /** Categories are numbers or `date` dates (`numRef`), else text (`strRef`, `datetime` too). */
   readonly numericCategories: boolean;
   /** Number format of the category cells, when numeric. */
   readonly categoryFormat: string | undefined;
@@ -133,7 +133,9 @@ export function bindCharts(
       return { col, header: column.header };
     });
     const categoryColumn = columns[categoryCol]!;
-    const numericCategories = categoryColumn.kind === 'number' || categoryColumn.kind === 'date';
+    // A date axis counts whole days: `datetime` categories on it would fall on one point per day,
+    // so they are text (one category per row, shown in the column's format).
+    const numericCategories = categoryColumn.kind === 'number' || (categoryColumn.kind === 'date' && categoryColumn.type !== 'datetime');
     const firstSeries = columns[seriesColumns[0]!.col]!;
     let from = chart.anchor;
     if (from === undefined) {
