@@ -8,8 +8,9 @@ export interface ExportFileNameOptions {
 }
 
 /**
- * A safe, sortable file name: `base_YYYYMMDD_HHmmss.format`. Characters other than letters,
- * digits, `-` and `_` in `base` become `_` (non-ASCII letters are kept), runs collapse, and the
+ * A safe, sortable file name: `base_YYYYMMDD_HHmmss.format`. Characters other than letters, their
+ * combining marks (`हिन्दी`, `קוֹבֶץ`), digits, `-` and `_` in `base` become `_` (non-ASCII letters are
+ * kept), runs collapse, and the
  * base is cut to 100 UTF-16 units (never inside a character made of two), with no `_` left at the cut.
  * @param base - What the file holds, e.g. `'class analytics'`.
  * @param format - Extension without a dot: `'csv'`, `'xlsx'`, `'csv.gz'`.
@@ -29,7 +30,7 @@ export function exportFileName(base: string, format: string, options: ExportFile
     cut(
       base
         .normalize('NFC')
-        .replace(/[^\p{L}\p{N}_-]+/gu, '_')
+        .replace(/[^\p{L}\p{M}\p{N}_-]+/gu, '_')
         .replace(/_+/g, '_')
         .replace(/^[_.-]+|[_.-]+$/g, ''),
       100,
