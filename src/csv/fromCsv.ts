@@ -147,6 +147,8 @@ async function* readChunks(bytes: Readable, path: string | undefined): AsyncGene
 /** Turns parsed records into row objects keyed by the header. */
 class Records {
   private keys: readonly string[] | undefined;
+  /** The positions of the unnamed (`''`) columns when there are several, which share the key `''`. */
+  private unnamed: number[] | undefined;
 
   constructor(
     given: readonly string[] | undefined,
@@ -171,6 +173,7 @@ class Records {
           { row: lines[r] },
         );
       }
+      if (this.unnamed !== undefined) this.checkUnnamed(fields, lines[r]!);
       const row: Record<string, string> = {};
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i]!;
@@ -193,7 +196,26 @@ class Records {
       seen.add(name);
     }
     this.keys = names;
+    const unnamed = names.flatMap((name, i) => (name === '' ? [i] : []));
+    this.unnamed = unnamed.length > 1 ? unnamed : undefined;
     this.onHeaders?.(names);
+  }
+
+  /**
+   * Unnamed columns may come several times (a spreadsheet's empty columns past the data), but only
+   * empty: they share the key `''`, where one value would silently replace the other.
+   * @throws {RowportError} `ROWPORT_INVALID_CSV` for a value in one of them.
+   */
+  private checkUnnamed(fields: readonly string[], line: number): void {
+    for (const i of this.unnamed!) {
+      if (fields[i] === undefined || fields[i] === '') continue;
+      throw new RowportError(
+        RowportErrorCode.InvalidCsv,
+        `Line ${line}: invalid CSV: columns ${this.unnamed!.map((c) => c + 1).join(', ')} have no name in the header and would share the key '', ` +
+          `but column ${i + 1} holds a value; name them (or pass headers)`,
+        { row: line },
+      );
+    }
   }
 }
 
