@@ -5,6 +5,7 @@ import { CsvDecoder, InvalidBytesError, canCheckInvalid, isUnicode } from './dec
 import { CsvParser } from './parseCsv.js';
 import { ICONV } from './encode.js';
 import { encodingExists } from './encodingNames.js';
+import { callUser } from '../util/callUser.js';
 import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
 
 /** Options of {@link fromCsv}. */
@@ -27,7 +28,8 @@ export interface FromCsvOptions {
   /** Bytes that are not valid in the encoding: `'replace'` reads each as U+FFFD (`�`), `'error'`
    *  fails with `ROWPORT_INVALID_CSV` naming the line they are on. @default 'replace' */
   readonly invalid?: 'error' | 'replace' | undefined;
-  /** Called once with the header names, before the first row (also when no row follows). */
+  /** Called once with the header names, before the first row (also when no row follows). What it
+   *  throws stops the read as `ROWPORT_CALLBACK_FAILED`, with the error as `cause`. */
   readonly onHeaders?: ((headers: readonly string[]) => void) | undefined;
 }
 
@@ -44,7 +46,8 @@ export const DEFAULT_MAX_FIELD_BYTES = 16 * 1024 * 1024;
  *   ordinary own key). Breaking out of it closes the input.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` at once; while iterating, `ROWPORT_INVALID_CSV`
  *   with `row` set to the 1-based line where the bad record starts (for invalid bytes, the line they
- *   are on), `ROWPORT_INVALID_SOURCE` for a missing file, `ROWPORT_SOURCE_FAILED` when reading fails.
+ *   are on), `ROWPORT_INVALID_SOURCE` for a missing file, `ROWPORT_SOURCE_FAILED` when reading fails,
+ *   `ROWPORT_CALLBACK_FAILED` when `onHeaders` throws.
  * @example
  * for await (const row of fromCsv('people.csv')) console.log(row);
  * //=> { id: '1', name: 'Ada' }
@@ -198,7 +201,7 @@ class Records {
     this.keys = names;
     const unnamed = names.flatMap((name, i) => (name === '' ? [i] : []));
     this.unnamed = unnamed.length > 1 ? unnamed : undefined;
-    this.onHeaders?.(names);
+    if (this.onHeaders !== undefined) callUser('onHeaders', this.onHeaders, names);
   }
 
   /**
