@@ -131,10 +131,28 @@ const MAYBE_INEXACT = /[:,[]\s*-?(?:[\d.]{16}|[\d.]+[eE])/;
  * numbers their source text, which the writers keep exact (CSV) or as exact text (XLSX).
  */
 class ExactTokenizer extends Tokenizer {
+  constructor() {
+    super();
+    keepByteOrderMarks(this);
+  }
+
   protected override parseNumber(text: string): number {
     const number = exactDouble(text);
     if (number !== undefined) return number;
     return (/^-?\d+$/.test(text) ? BigInt(text) : text) as unknown as number;
+  }
+}
+
+/**
+ * Makes the tokenizer keep U+FEFF in strings. It decodes each run of a string's characters (and
+ * each `\uXXXX` escape) with `new TextDecoder('utf-8', { fatal: true })`, which drops a U+FEFF at
+ * the start of what it decodes as a byte order mark: `"\uFEFFx"` read as `"x"`. The same decoder
+ * with `ignoreBOM: true` keeps it. A test reads such strings back, should the tokenizer change.
+ */
+function keepByteOrderMarks(tokenizer: Tokenizer): void {
+  const strings: unknown = Reflect.get(tokenizer, 'bufferedString');
+  if (typeof strings === 'object' && strings !== null && Reflect.get(strings, 'decoder') instanceof TextDecoder) {
+    Reflect.set(strings, 'decoder', new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }));
   }
 }
 

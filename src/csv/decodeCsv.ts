@@ -115,8 +115,16 @@ export class CsvDecoder {
       if (bad !== -1) throw new InvalidBytesError(name, text.slice(0, bad));
       return text;
     };
-    this.decode = (chunk) => guard(decoder.write(chunk));
-    this.flush = () => guard(decoder.end() ?? '');
+    // After an invalid lead byte that ends a write, iconv-lite's double-byte decoders drop the last
+    // byte of the next write (0x82 | 0x2C 0x2C reads '�,'): each write ends at a character boundary.
+    let held: Buffer | undefined;
+    this.decode = (chunk) => {
+      const bytes = held === undefined ? chunk : Buffer.concat([held, chunk]);
+      const cut = boundary(bytes);
+      held = cut === bytes.length ? undefined : Buffer.from(bytes.subarray(cut));
+      return cut === 0 ? '' : guard(decoder.write(bytes.subarray(0, cut)));
+    };
+    this.flush = () => guard((held === undefined ? '' : decoder.write(held)) + (decoder.end() ?? ''));
   }
 }
 
@@ -151,6 +159,22 @@ function sniffBom(bytes: Buffer): { encoding: UnicodeKind | undefined; length: n
     return none;
   }
   return none;
+}
+
+/** Bytes a legacy decoder is given at most beyond its last sure character boundary. */
+const MAX_HELD = 64 * 1024;
+
+/**
+ * Where the input to a legacy (iconv-lite) decoder can be cut: after the last byte below 0x30 (line
+ * ends, `,`, `;`, `"`, space, TAB, digits aside). Such a byte is a character of its own in every
+ * encoding iconv-lite decodes, never the second byte of a pair (those start at 0x40; GB 18030's
+ * four-byte sequences use 0x30-0x39). With none, 0 (all is held), or all of `bytes` once they pass
+ * {@link MAX_HELD}, so that a long run of double-byte text does not wait for its end.
+ */
+function boundary(bytes: Buffer): number {
+  const stop = Math.max(0, bytes.length - MAX_HELD);
+  for (let i = bytes.length - 1; i >= stop; i--) if ((bytes[i] as number) < 0x30) return i + 1;
+  return stop > 0 ? bytes.length : 0;
 }
 
 /** Where the last complete UTF-8 character of `bytes` ends (an invalid tail is left to the decoder). */

@@ -13,7 +13,7 @@ export interface TextEncoder {
   readonly unicode: boolean;
   /** The byte order mark of this encoding (empty when it has none). */
   readonly bom: Buffer;
-  /** Encodes text; characters the encoding lacks become `?` (or U+FFFD for lone surrogates). */
+  /** Encodes text; characters the encoding lacks become `?` (lone surrogates U+FFFD, in UTF-8 and UTF-16). */
   encode(text: string): Buffer;
   /** Index of the first character in `text` this encoding cannot hold, or -1. */
   firstUnmappable(text: string): number;
@@ -34,7 +34,7 @@ export function createEncoder(encoding: string): TextEncoder {
   if (key === 'utf16le' || key === 'utf16' || key === 'ucs2') return unicodeEncoder('utf-16le', 'utf16le', Buffer.from([0xff, 0xfe]));
   void ICONV.start(); // the stream waits for it before the first row
   if (key === 'utf16be') {
-    return { ...unicodeEncoder('utf-16be', 'utf16le', Buffer.from([0xfe, 0xff])), encode: (text) => ICONV.get().encode(text, 'utf-16be') };
+    return { ...unicodeEncoder('utf-16be', 'utf16le', Buffer.from([0xfe, 0xff])), encode: (text) => ICONV.get().encode(wellFormed(text), 'utf-16be') };
   }
   return legacyEncoder(encoding.toLowerCase());
 }
@@ -46,7 +46,7 @@ function unicodeEncoder(name: string, bufferEncoding: BufferEncoding, bom: Buffe
     name,
     unicode: true,
     bom,
-    encode: (text) => Buffer.from(text, bufferEncoding),
+    encode: (text) => Buffer.from(wellFormed(text), bufferEncoding),
     lossless: (text) => text.isWellFormed(),
     firstUnmappable: (text) => {
       for (let i = 0; i < text.length; i++) {
@@ -60,6 +60,14 @@ function unicodeEncoder(name: string, bufferEncoding: BufferEncoding, bom: Buffe
       return -1;
     },
   };
+}
+
+/**
+ * `text` with each lone surrogate as U+FFFD. UTF-8 does this itself; UTF-16 (Node's and iconv-lite's)
+ * writes the lone unit as it is, which no UTF-16 reader accepts (python's codec fails on it).
+ */
+function wellFormed(text: string): string {
+  return text.isWellFormed() ? text : text.toWellFormed();
 }
 
 const QUESTION = 0x3f;

@@ -5,6 +5,7 @@ import { CsvDecoder, InvalidBytesError, canCheckInvalid, isUnicode } from './dec
 import { CsvParser } from './parseCsv.js';
 import { ICONV } from './encode.js';
 import { encodingExists } from './encodingNames.js';
+import { callUser } from '../util/callUser.js';
 import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
 
 /** Options of {@link fromCsv}. */
@@ -27,7 +28,8 @@ export interface FromCsvOptions {
   /** Bytes that are not valid in the encoding: `'replace'` reads each as U+FFFD (`�`), `'error'`
    *  fails with `ROWPORT_INVALID_CSV` naming the line they are on. @default 'replace' */
   readonly invalid?: 'error' | 'replace' | undefined;
-  /** Called once with the header names, before the first row (also when no row follows). */
+  /** Called once with the header names, before the first row (also when no row follows). What it
+   *  throws stops the read as `ROWPORT_CALLBACK_FAILED`, with the error as `cause`. */
   readonly onHeaders?: ((headers: readonly string[]) => void) | undefined;
 }
 
@@ -44,7 +46,8 @@ export const DEFAULT_MAX_FIELD_BYTES = 16 * 1024 * 1024;
  *   ordinary own key). Breaking out of it closes the input.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` at once; while iterating, `ROWPORT_INVALID_CSV`
  *   with `row` set to the 1-based line where the bad record starts (for invalid bytes, the line they
- *   are on), `ROWPORT_INVALID_SOURCE` for a missing file, `ROWPORT_SOURCE_FAILED` when reading fails.
+ *   are on), `ROWPORT_INVALID_SOURCE` for a missing file, `ROWPORT_SOURCE_FAILED` when reading fails,
+ *   `ROWPORT_CALLBACK_FAILED` when `onHeaders` throws.
  * @example
  * for await (const row of fromCsv('people.csv')) console.log(row);
  * //=> { id: '1', name: 'Ada' }
@@ -147,6 +150,8 @@ async function* readChunks(bytes: Readable, path: string | undefined): AsyncGene
 /** Turns parsed records into row objects keyed by the header. */
 class Records {
   private keys: readonly string[] | undefined;
+  /** The positions of the unnamed (`''`) columns when there are several, which share the key `''`. */
+  private unnamed: number[] | undefined;
 
   constructor(
     given: readonly string[] | undefined,
@@ -171,6 +176,7 @@ class Records {
           { row: lines[r] },
         );
       }
+      if (this.unnamed !== undefined) this.checkUnnamed(fields, lines[r]!);
       const row: Record<string, string> = {};
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i]!;
@@ -193,7 +199,26 @@ class Records {
       seen.add(name);
     }
     this.keys = names;
-    this.onHeaders?.(names);
+    const unnamed = names.flatMap((name, i) => (name === '' ? [i] : []));
+    this.unnamed = unnamed.length > 1 ? unnamed : undefined;
+    if (this.onHeaders !== undefined) callUser('onHeaders', this.onHeaders, names);
+  }
+
+  /**
+   * Unnamed columns may come several times (a spreadsheet's empty columns past the data), but only
+   * empty: they share the key `''`, where one value would silently replace the other.
+   * @throws {RowportError} `ROWPORT_INVALID_CSV` for a value in one of them.
+   */
+  private checkUnnamed(fields: readonly string[], line: number): void {
+    for (const i of this.unnamed!) {
+      if (fields[i] === undefined || fields[i] === '') continue;
+      throw new RowportError(
+        RowportErrorCode.InvalidCsv,
+        `Line ${line}: invalid CSV: columns ${this.unnamed!.map((c) => c + 1).join(', ')} have no name in the header and would share the key '', ` +
+          `but column ${i + 1} holds a value; name them (or pass headers)`,
+        { row: line },
+      );
+    }
   }
 }
 

@@ -28,7 +28,7 @@ export interface ToCsvOptions<T = Record<string, unknown>> extends WriterOptions
    *  @default true for utf-8 and utf-16, false for every other encoding */
   readonly bom?: boolean | undefined;
   /** What to do with a character the encoding cannot hold: fail with `ROWPORT_UNMAPPABLE_CHARACTER`
-   *  naming row and column, or write `?` (U+FFFD for a lone surrogate in UTF-8).
+   *  naming row and column, or write `?` (U+FFFD for a lone surrogate in UTF-8 and UTF-16).
    *  @default 'error' */
   readonly unmappable?: 'error' | 'replace' | undefined;
   /** Prefix `'` to text a spreadsheet would run as a formula (`= + - @` …), OWASP's advice.

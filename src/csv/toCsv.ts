@@ -103,7 +103,7 @@ async function* csvChunks<T>(
         fields.length = width;
         // A lone empty (or blank) field would make an empty (or blank) line, which readers skip as no row at all.
         let line = width === 1 ? loneField(fields[0] as string, options.quote) : fields.join(delimiter);
-        if (index === 0 && !headed && !options.bom && line.startsWith('ID')) line = sylkSafe(line, options);
+        if (index === 0 && !headed && !options.bom) line = safeStart(line, options);
         chunk.add(line, index);
         progress.row();
         if (chunk.chars >= CHUNK_CHARS) yield flush();
@@ -215,11 +215,16 @@ function headerLine<T>(columns: readonly ResolvedColumn[], options: ResolvedCsvO
     .map((column) => options.quoteField(options.escapeFormulas ? escapeFormula(column.header) : column.header))
     .join(options.delimiter);
   if (columns.length === 1) line = loneField(line, options.quote); // as a row's only field: never a blank line
-  return !options.bom && line.startsWith('ID') ? sylkSafe(line, options) : line;
+  return options.bom ? line : safeStart(line, options);
 }
 
-/** Quotes a first field starting with `ID`, so that Excel does not take the file for SYLK. */
-function sylkSafe<T>(line: string, options: ResolvedCsvOptions<T>): string {
+/**
+ * The first line of a file without a BOM, its first field quoted when it starts with `ID` (Excel
+ * would take the file for SYLK) or with U+FEFF (readers would drop it as a byte order mark).
+ * That field is unquoted here: a field that needs quotes starts with the quote.
+ */
+function safeStart<T>(line: string, options: ResolvedCsvOptions<T>): string {
+  if (!line.startsWith('ID') && !line.startsWith('\uFEFF')) return line;
   const end = line.indexOf(options.delimiter);
   const first = end === -1 ? line : line.slice(0, end);
   return `${options.quote}${first}${options.quote}${end === -1 ? '' : line.slice(end)}`;

@@ -47,7 +47,7 @@ export function formatDates<T extends object>(
     arrays ??= Array.isArray(row);
     if (Array.isArray(row)) {
       return row.map((v: unknown, c) =>
-        (only ? only.includes(String(c)) && v != null : v instanceof Date) ? renderer.value(v, index, String(c)) : v,
+        (only ? only.includes(String(c)) && v !== null && v !== undefined && v !== '' : v instanceof Date) ? renderer.value(v, index, String(c)) : v,
       ) as Formatted<T>;
     }
     let copy: Record<string, unknown>;

@@ -8,9 +8,10 @@ export interface ExportFileNameOptions {
 }
 
 /**
- * A safe, sortable file name: `base_YYYYMMDD_HHmmss.format`. Characters other than letters,
- * digits, `-` and `_` in `base` become `_` (non-ASCII letters are kept), runs collapse, and the
- * base is cut to 100 characters.
+ * A safe, sortable file name: `base_YYYYMMDD_HHmmss.format`. Characters other than letters, their
+ * combining marks (`हिन्दी`, `קוֹבֶץ`), digits, `-` and `_` in `base` become `_` (non-ASCII letters are
+ * kept), runs collapse, and the
+ * base is cut to 100 UTF-16 units (never inside a character made of two), with no `_` left at the cut.
  * @param base - What the file holds, e.g. `'class analytics'`.
  * @param format - Extension without a dot: `'csv'`, `'xlsx'`, `'csv.gz'`.
  * @param options - `date`, default now.
@@ -26,18 +27,27 @@ export function exportFileName(base: string, format: string, options: ExportFile
   const { date = new Date() } = options;
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw invalidOption('date', 'a valid Date', date);
   const safe =
-    base
-      .normalize('NFC')
-      .replace(/[^\p{L}\p{N}_-]+/gu, '_')
-      .replace(/_+/g, '_')
-      .replace(/^[_.-]+|[_.-]+$/g, '')
-      .slice(0, 100) || 'export';
+    cut(
+      base
+        .normalize('NFC')
+        .replace(/[^\p{L}\p{M}\p{N}_-]+/gu, '_')
+        .replace(/_+/g, '_')
+        .replace(/^[_.-]+|[_.-]+$/g, ''),
+      100,
+    ).replace(/[_.-]+$/, '') || 'export';
   const iso = date.toISOString(); // 2024-01-15T14:30:45.000Z
   const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}_${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
   return `${safe}_${stamp}.${format.toLowerCase()}`;
 }
 
 // --- internal ---
+
+/** `text` cut to at most `length` UTF-16 units, never between the two halves of a surrogate pair. */
+function cut(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const last = text.charCodeAt(length - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
+}
 
 /** The keys of `exportFileName` options; see `checkOptionKeys`. */
 const EXPORT_FILE_NAME_KEYS = optionKeys<ExportFileNameOptions>({ date: true });

@@ -1,8 +1,9 @@
 import { RowportError, RowportErrorCode } from '../errors.js';
 
 /**
- * Calls a callback the user passed (`onProgress`, `onWarning`). What it throws stops the export
- * as `ROWPORT_CALLBACK_FAILED` with the error as `cause`, so it is never taken for a failed write.
+ * Calls a callback the user passed (`onProgress`, `onWarning`, `onHeaders`). What it throws stops
+ * the export (or read) as `ROWPORT_CALLBACK_FAILED` with the error as `cause`, so it is never taken
+ * for a failed write.
  */
 export function callUser<A>(name: string, callback: (arg: A) => void, arg: A): void {
   try {
