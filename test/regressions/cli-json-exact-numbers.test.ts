@@ -1,19 +1,10 @@
 // CLI JSON input: `1.5e400` became Infinity and digits a double cannot hold were rounded before
 // rowport saw them. Such numbers are now read exactly (a bigint, or their source text) (#10).
-import { PassThrough } from 'node:stream';
 import { expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { cliOutput } from '../helpers/cli.js';
 import { parts } from '../helpers/unzip.js';
 
-async function cli(args: string[], input: string): Promise<Buffer> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const out: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stdin.end(input);
-  expect(await runCli(args, { stdin, stdout, stderr: new PassThrough() })).toBe(0);
-  return Buffer.concat(out);
-}
+const cli = cliOutput;
 
 const JSON_ROWS = '[{"id": 9223372036854775807, "huge": 1.5e400, "amount": 12345678901234567.89}]';
 

@@ -3,22 +3,13 @@
 // string with a TextDecoder that drops a leading U+FEFF as a byte order mark. JSON arrays were hit,
 // and NDJSON lines with a long number (which take the same tokenizer). The strings now keep it, in
 // CSV and XLSX output, as `toCsv` and `toXlsx` write the same rows (#12).
-import { PassThrough } from 'node:stream';
 import { expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { cliOutput } from '../helpers/cli.js';
 import { toCsv } from '../../src/index.js';
 import { readAll } from '../helpers/streams.js';
 import { parts } from '../helpers/unzip.js';
 
-async function cli(args: string[], input: string): Promise<Buffer> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const out: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stdin.end(input);
-  expect(await runCli(args, { stdin, stdout, stderr: new PassThrough() })).toBe(0);
-  return Buffer.concat(out);
-}
+const cli = cliOutput;
 
 const ROW = { a: '\uFEFFx', b: '\n\uFEFFy', c: '\uFEFF', n: 12345678901234567890n };
 const JSON_ROW = '{"a": "\uFEFFx", "b": "\\n\\ufeffy", "c": "\\uFEFF", "n": 12345678901234567890}';

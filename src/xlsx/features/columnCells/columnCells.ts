@@ -120,17 +120,21 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
     const style = mergeStyles(extras?.style ?? NO_STYLE, layerStyles[l] as ResolvedCellStyle);
     const plain = compileCell(column, { ...cellContext, styles: styleView(styles, style) }, widths[c] ?? DEFAULT_WIDTH);
     if (extras === undefined) return plain;
-    const linkAttr = (): string => attr(styles, mergeStyles(style, { ...LINK_STYLE, color: style.color ?? LINK_STYLE.color }), undefined);
+    /** ` s="…"` of a link in this column's style, over the number format `numFmt`. */
+    const linkAttr = (numFmt: string | undefined): string => attr(styles, mergeStyles(style, { ...LINK_STYLE, color: style.color ?? LINK_STYLE.color }), numFmt);
+    /** Reports a value meant as a link that is written as plain text. */
+    const asText = (why: string, row: number): void =>
+      sheet.warn(RowportWarningCode.LinkAsText, `a link was written as plain text: ${why}`, row, column.key);
+    const NOT_A_TARGET = 'its target is not an http:, https: or mailto: URL';
     // A value meant as a link that cannot be one is written as text, with a warning.
     const link = (url: string | undefined, text: string, row: number, ref: string): string => {
       if (url !== undefined) {
         const repaired = wellFormed(text);
         if (repaired !== undefined) sheet.warn(RowportWarningCode.LoneSurrogate, 'a lone surrogate was replaced by U+FFFD', row, column.key);
-        const xml = linkCellXml(ref, (linkStyle ??= linkAttr()), url, repaired ?? text);
+        const xml = linkCellXml(ref, (linkStyle ??= linkAttr(undefined)), url, repaired ?? text);
         if (xml !== undefined) return xml;
       }
-      const why = url === undefined ? 'its target is not an http:, https: or mailto: URL' : `its text is too long for a ${MAX_FORMULA_LENGTH}-character formula`;
-      sheet.warn(RowportWarningCode.LinkAsText, `a link was written as plain text: ${why}`, row, column.key);
+      asText(url === undefined ? NOT_A_TARGET : `its text is too long for a ${MAX_FORMULA_LENGTH}-character formula`, row);
       return plain(text, row, ref);
     };
     let linkStyle: string | undefined;
@@ -158,10 +162,10 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
         if (date) {
           const serial = excelSerial(wallTime(value, settings.zone, column.type === 'date', row, column.key));
           if (url === undefined || serial === undefined) {
-            if (url === undefined) sheet.warn(RowportWarningCode.LinkAsText, 'a link was written as plain text: its target is not an http:, https: or mailto: URL', row, column.key);
+            if (url === undefined) asText(NOT_A_TARGET, row);
             return plain(value, row, ref); // a date outside Excel's range is text, with its own warning
           }
-          dateLinkStyle ??= attr(styles, mergeStyles(style, { ...LINK_STYLE, color: style.color ?? LINK_STYLE.color }), column.dateNumFmt);
+          dateLinkStyle ??= linkAttr(column.dateNumFmt);
           return numberLinkCellXml(ref, dateLinkStyle, url, serial);
         }
         const n = !numbers
@@ -174,7 +178,7 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
                 ? exactDouble(value)
                 : undefined;
         if (n !== undefined && Number.isFinite(n) && url !== undefined) {
-          numberLinkStyle ??= attr(styles, mergeStyles(style, { ...LINK_STYLE, color: style.color ?? LINK_STYLE.color }), column.numberFormat);
+          numberLinkStyle ??= linkAttr(column.numberFormat);
           return numberLinkCellXml(ref, numberLinkStyle, url, n);
         }
         return link(url, String(value), row, ref);
