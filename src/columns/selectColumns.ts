@@ -1,5 +1,5 @@
 import { mapRows } from '../sources/mapRows.js';
-import { assertRows } from '../sources/rowReader.js';
+import { assertRows, claimRows } from '../sources/rowReader.js';
 import { invalidOption } from '../errors.js';
 import type { Column, ColumnSpec, Rows, SelectedRow } from '../types.js';
 import { checkRow, readFailed, setOwn } from '../sources/rowShape.js';
@@ -24,6 +24,7 @@ export function selectColumns<T, const C extends readonly ColumnSpec<T>[]>(rows:
   assertRows(rows);
   const normalised = normaliseColumns(columns);
   checkUniqueNames(normalised ?? []);
+  claimRows(rows);
   let bound: ResolvedColumn[] | undefined;
   let arrays: boolean | undefined;
   return mapRows(rows, (row, index) => {
