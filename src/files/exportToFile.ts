@@ -117,14 +117,14 @@ function checkStream(stream: unknown): asserts stream is Readable {
   if (s === null || typeof s !== 'object' || typeof s.read !== 'function' || typeof s.on !== 'function' || typeof s.destroy !== 'function') {
     const hint =
       typeof stream === 'string' || stream instanceof Uint8Array
-        ? 'To write fixed bytes, wrap them: Readable.from([Buffer.from(text)])'
+        ? 'To write fixed bytes, wrap them: Readable.from([Buffer.from(text)], { objectMode: false })'
         : typeof (stream as { getReader?: unknown } | null)?.getReader === 'function'
           ? 'For a web ReadableStream, pass Readable.fromWeb(stream)'
           : undefined;
     throw invalidOption('stream', expected, stream, hint);
   }
   const problem = s.readableObjectMode
-    ? 'an object-mode stream (rows, not bytes: pass it to toCsv or toXlsx first)'
+    ? 'an object-mode stream (rows, not bytes: pass it to toCsv or toXlsx first; a stream of Buffers needs Readable.from(chunks, { objectMode: false }))'
     : s.destroyed || s.errored
       ? 'a destroyed stream'
       : s.readableEnded
