@@ -37,15 +37,18 @@ export class RowReader<T> {
   private readonly stream: StreamState | undefined;
   private closed = false;
 
-  /** @throws {RowportError} `ROWPORT_SOURCE_FAILED` when the source's iterator getter throws, `ROWPORT_INVALID_SOURCE` when it returns no iterator. */
-  constructor(rows: Rows<T>, private readonly maxRows = Infinity) {
+  /**
+   * @param where - How messages name the rows: `sheets[1].rows ("Scores")` in a workbook.
+   * @throws {RowportError} `ROWPORT_SOURCE_FAILED` when the source's iterator getter throws, `ROWPORT_INVALID_SOURCE` when it returns no iterator.
+   */
+  constructor(rows: Rows<T>, private readonly maxRows = Infinity, where = 'rows') {
     if (Array.isArray(rows)) {
       this.array = rows;
       return;
     }
     if (hasBatches<T>(rows)) this.batches = rows[BATCHES]();
-    else if (isAsyncIterable<T>(rows)) this.asyncIterator = openIterator<AsyncIterator<T>>(rows, Symbol.asyncIterator);
-    else this.syncIterator = openIterator<Iterator<T>>(rows as Iterable<T>, Symbol.iterator);
+    else if (isAsyncIterable<T>(rows)) this.asyncIterator = openIterator<AsyncIterator<T>>(rows, Symbol.asyncIterator, where);
+    else this.syncIterator = openIterator<Iterator<T>>(rows as Iterable<T>, Symbol.iterator, where);
     if (isNodeStream(rows)) this.stream = rows as unknown as StreamState;
   }
 
@@ -296,17 +299,17 @@ function isNodeStream(value: unknown): boolean {
  * Calls the source's iterator getter, which may run code of its own (open a cursor, lock a stream).
  * @throws {RowportError} `ROWPORT_SOURCE_FAILED` with what it threw as `cause`, or `ROWPORT_INVALID_SOURCE` when it gave no iterator.
  */
-function openIterator<I extends object>(rows: object, key: typeof Symbol.iterator | typeof Symbol.asyncIterator): I {
+function openIterator<I extends object>(rows: object, key: typeof Symbol.iterator | typeof Symbol.asyncIterator, where: string): I {
   let iterator: unknown;
   try {
     iterator = (rows as Record<symbol, () => unknown>)[key]?.();
   } catch (error) {
     if (error instanceof RowportError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new RowportError(RowportErrorCode.SourceFailed, `The source failed when it was opened: ${reason}`, { cause: error });
+    throw new RowportError(RowportErrorCode.SourceFailed, `The source${where === 'rows' ? '' : ` of ${where}`} failed when it was opened: ${reason}`, { cause: error });
   }
   if (iterator === null || typeof iterator !== 'object' || typeof (iterator as Partial<Iterator<unknown>>).next !== 'function') {
-    throw invalidSource('rows', `its ${key === Symbol.asyncIterator ? '[Symbol.asyncIterator]' : '[Symbol.iterator]'}() returned ${describe(iterator)}, not an iterator with next()`);
+    throw invalidSource(where, `its ${key === Symbol.asyncIterator ? '[Symbol.asyncIterator]' : '[Symbol.iterator]'}() returned ${describe(iterator)}, not an iterator with next()`);
   }
   return iterator as I;
 }

@@ -76,7 +76,7 @@ export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, 
   });
   // Sources are taken, and their iterators opened, only once every sheet passed its checks.
   resolved.forEach(({ sheet, rows }, i) => claimRows(rows, rowsOf(i, sheet.requestedName)));
-  const jobs: SheetJob[] = resolved.map(({ sheet, rows }) => ({ sheet, reader: new RowReader(rows, sheet.maxRows) }));
+  const jobs: SheetJob[] = resolved.map(({ sheet, rows }, i) => ({ sheet, reader: new RowReader(rows, sheet.maxRows, rowsOf(i, sheet.requestedName)) }));
   return streamWorkbook({
     sheets: jobs,
     names,

@@ -117,6 +117,20 @@ describe('one row source, two rowport calls', () => {
     listened.destroy();
   });
 
+  it('a second for await on an object-mode Readable during the export fails it, not drops rows', async () => {
+    const source = Readable.from(rows(), { highWaterMark: 16 });
+    const csv = toCsv(source);
+    const iterator = csv[Symbol.asyncIterator]();
+    await iterator.next(); // the writer has read its first batches
+    const other = (async () => {
+      for await (const _ of source);
+    })().catch(() => undefined);
+    await expect((async () => {
+      for (;;) if ((await iterator.next()).done) return;
+    })()).rejects.toMatchObject({ code: 'ROWPORT_INVALID_SOURCE', row: expect.any(Number) });
+    await other;
+  });
+
   it('the same sheet source twice in one workbook is refused', () => {
     const source = Readable.from(rows());
     expect(() => toWorkbook([{ name: 'a', rows: source }, { name: 'b', rows: source }])).toThrow(invalidSource);
