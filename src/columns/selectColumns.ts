@@ -12,7 +12,8 @@ import { type ResolvedColumn, bindColumns, normaliseColumns } from './resolveCol
  * @param rows - Objects or arrays from any iterable or async iterable.
  * @param columns - Keys or column objects, in output order.
  * @returns An async iterable of plain objects, typed by the columns' headers where they are literals.
- * @throws {RowportError} `ROWPORT_INVALID_OPTION` at once for bad columns; while iterating,
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` at once for bad columns, `ROWPORT_INVALID_SOURCE` for
+ *   bad rows (or a generator or stream another call took already); while iterating,
  *   `ROWPORT_INVALID_VALUE` with row and column when a computed column, a getter or a Proxy trap of
  *   the row throws, or when a row is not an object or an array of the first row's kind.
  * @example
