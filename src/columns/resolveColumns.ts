@@ -68,7 +68,8 @@ export function bindColumns<T>(columns: readonly Column<T>[] | undefined, firstR
   const arrayRows = Array.isArray(firstRow);
   if (columns === undefined) {
     if (firstRow === undefined || firstRow === null || typeof firstRow !== 'object') return [];
-    if (arrayRows) return (firstRow as unknown[]).map((_, i) => plain(String(i), String(i), compileIndex(i)));
+    // Array.from, not map: map skips the holes of `[1, , 3]`, and a hole is an empty cell like undefined.
+    if (arrayRows) return Array.from({ length: (firstRow as unknown[]).length }, (_, i) => plain(String(i), String(i), compileIndex(i)));
     let keys: string[];
     try {
       keys = Object.keys(firstRow);

@@ -1,5 +1,5 @@
 import { mapRows } from '../sources/mapRows.js';
-import { assertRows } from '../sources/rowReader.js';
+import { assertRows, claimRows } from '../sources/rowReader.js';
 import { invalidOption } from '../errors.js';
 import type { Column, ColumnSpec, Rows, SelectedRow } from '../types.js';
 import { checkRow, readFailed, setOwn } from '../sources/rowShape.js';
@@ -12,7 +12,8 @@ import { type ResolvedColumn, bindColumns, normaliseColumns } from './resolveCol
  * @param rows - Objects or arrays from any iterable or async iterable.
  * @param columns - Keys or column objects, in output order.
  * @returns An async iterable of plain objects, typed by the columns' headers where they are literals.
- * @throws {RowportError} `ROWPORT_INVALID_OPTION` at once for bad columns; while iterating,
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` at once for bad columns, `ROWPORT_INVALID_SOURCE` for
+ *   bad rows (or a generator or stream another call took already); while iterating,
  *   `ROWPORT_INVALID_VALUE` with row and column when a computed column, a getter or a Proxy trap of
  *   the row throws, or when a row is not an object or an array of the first row's kind.
  * @example
@@ -24,6 +25,7 @@ export function selectColumns<T, const C extends readonly ColumnSpec<T>[]>(rows:
   assertRows(rows);
   const normalised = normaliseColumns(columns);
   checkUniqueNames(normalised ?? []);
+  claimRows(rows);
   let bound: ResolvedColumn[] | undefined;
   let arrays: boolean | undefined;
   return mapRows(rows, (row, index) => {

@@ -8,7 +8,7 @@ import { Utf8Chunk } from '../internal/utf8Chunk.js';
 import { asRowportError, chunkStream } from '../internal/chunkStream.js';
 import { Progress } from '../progress/progress.js';
 import { trackRows } from '../internal/rowCount.js';
-import { RowReader, assertRows } from '../sources/rowReader.js';
+import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
 import type { Rows } from '../types.js';
 import { type CellText, compileCellText } from './cellText.js';
 import { escapeFormula } from './formulas.js';
@@ -30,6 +30,7 @@ import { type ResolvedCsvOptions, type ToCsvOptions, resolveCsvOptions } from '.
 export function toCsv<T>(rows: Rows<T>, options: ToCsvOptions<T> = {}): Readable {
   assertRows(rows);
   const resolved = resolveCsvOptions(options);
+  claimRows(rows);
   const reader = new RowReader(rows, resolved.maxRows);
   const progress = new Progress(resolved.onProgress, resolved.progressInterval, resolved.total);
   const output = chunkStream(csvChunks(reader, resolved, progress), { signal: resolved.signal, onDestroy: () => reader.close() });

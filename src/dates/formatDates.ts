@@ -1,6 +1,6 @@
 import { checkRow, readFailed, setOwn } from '../sources/rowShape.js';
 import { mapRows } from '../sources/mapRows.js';
-import { assertRows } from '../sources/rowReader.js';
+import { assertRows, claimRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows } from '../types.js';
 import { DATE_FNS } from './compile.js';
 import { rendererFor } from './formatDate.js';
@@ -41,6 +41,7 @@ export function formatDates<T extends object>(
   checkOptionKeys(options, FORMAT_DATES_KEYS);
   const renderer = rendererFor(format, options.timeZone ?? 'UTC');
   const only = options.columns;
+  claimRows(rows);
   let arrays: boolean | undefined;
   const formatRow = (row: T, index: number): Formatted<T> => {
     checkRow(row, index, arrays);

@@ -8,6 +8,7 @@ import { abortError } from '../internal/chunkStream.js';
 import { rowsWritten } from '../internal/rowCount.js';
 import type { ExportSummary } from '../types.js';
 import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
+import { claimOnce, hasOtherPuller, isBeingRead } from '../sources/oneReader.js';
 
 /** Options of {@link exportToFile}. */
 export interface ExportToFileOptions {
@@ -47,6 +48,7 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
   const { signal, mkdir: makeFolder = false } = options;
   if (signal !== undefined && !isAbortSignal(signal)) throw invalidOption('signal', 'an AbortSignal', signal);
   if (typeof makeFolder !== 'boolean') throw invalidOption('mkdir', 'a boolean', makeFolder);
+  if (!claimOnce(stream)) throw streamTaken('a stream already given to exportToFile');
   const target = resolve(path);
   const folder = dirname(target);
   const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -56,6 +58,7 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
   let handle: FileHandle | undefined;
   let created = false; // the temp file exists and is ours to remove
   let bytes = 0;
+  let theirs = false; // another reader took the stream first: it is not ours to destroy
   const onAbort = (): void => void stream.destroy(); // the loop below then throws; the catch reports the abort
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -70,7 +73,10 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
     created = true;
     if (existing) await keepOwnership(handle, existing).catch((error: unknown) => failed(`Could not give ${temp} the mode of ${target}`, error));
     throwIfAborted(signal);
+    theirs = isBeingRead(stream);
+    if (theirs) throw streamTaken('a stream that another reader started reading while the file was opened');
     for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+      if (hasOtherPuller(stream)) throw streamTaken('a stream that another reader started reading too (the chunks were split)');
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk, stream.readableEncoding ?? 'utf8') : chunk;
       await writeAll(handle, buffer, target);
       bytes += buffer.length;
@@ -83,7 +89,7 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
     created = false;
   } catch (error) {
     signal?.removeEventListener('abort', onAbort);
-    stream.destroy();
+    if (!theirs) stream.destroy();
     await handle?.close().catch(() => undefined);
     if (created) await unlink(temp).catch(() => undefined); // the error to report is the one that got us here
     if (signal?.aborted) throw abortError(signal);
@@ -111,22 +117,26 @@ function checkStream(stream: unknown): asserts stream is Readable {
   if (s === null || typeof s !== 'object' || typeof s.read !== 'function' || typeof s.on !== 'function' || typeof s.destroy !== 'function') {
     const hint =
       typeof stream === 'string' || stream instanceof Uint8Array
-        ? 'To write fixed bytes, wrap them: Readable.from([Buffer.from(text)])'
+        ? 'To write fixed bytes, wrap them: Readable.from([Buffer.from(text)], { objectMode: false })'
         : typeof (stream as { getReader?: unknown } | null)?.getReader === 'function'
           ? 'For a web ReadableStream, pass Readable.fromWeb(stream)'
           : undefined;
     throw invalidOption('stream', expected, stream, hint);
   }
   const problem = s.readableObjectMode
-    ? 'an object-mode stream (rows, not bytes: pass it to toCsv or toXlsx first)'
+    ? 'an object-mode stream (rows, not bytes: pass it to toCsv or toXlsx first; a stream of Buffers needs Readable.from(chunks, { objectMode: false }))'
     : s.destroyed || s.errored
       ? 'a destroyed stream'
       : s.readableEnded
         ? 'a stream that has already ended'
-        : s.readableDidRead || s.readableAborted || s.readableFlowing === true
-          ? 'a stream that is already being read or was read'
+        : s.readableAborted || isBeingRead(s as Readable)
+          ? 'a stream that is already being read or was read (a pipe, a for await, a data listener)'
           : undefined;
   if (problem !== undefined) throw new RowportError(RowportErrorCode.InvalidOption, `Invalid option \`stream\`: expected ${expected}, got ${problem}`);
+}
+
+function streamTaken(what: string): RowportError {
+  return new RowportError(RowportErrorCode.InvalidOption, `Invalid option \`stream\`: expected a stream no one else reads, got ${what}`);
 }
 
 function isAbortSignal(value: unknown): value is AbortSignal {

@@ -1,3 +1,4 @@
+import { RowportError, RowportErrorCode } from '../errors.js';
 import type { Rows } from '../types.js';
 import { BATCHES, RowReader, mappedBatches } from './rowReader.js';
 
@@ -8,10 +9,16 @@ const READ_AHEAD = 256;
  * Maps every row of a source, as an async iterable that closes the source when iteration stops
  * early. A rowport writer reading the result takes whole batches through {@link BATCHES}
  * instead of awaiting a promise per row; iterating it yourself uses the generator. Only one of
- * the two is ever started. Used by the composable pieces (`selectColumns`, `formatDates`).
+ * the two may start: both would read `rows`, each getting part of them. Used by the composable pieces (`selectColumns`, `formatDates`).
  */
 export function mapRows<T, U>(rows: Rows<T>, map: (row: T, index: number) => U): AsyncIterable<U> {
+  let started = false;
+  const start = (): void => {
+    if (started) throw readTwice();
+    started = true;
+  };
   const mapped = (async function* mapped() {
+    start();
     const reader = new RowReader(rows);
     try {
       for (;;) {
@@ -25,5 +32,19 @@ export function mapRows<T, U>(rows: Rows<T>, map: (row: T, index: number) => U):
       await reader.close();
     }
   })();
-  return Object.assign(mapped, { [BATCHES]: () => mappedBatches(rows, map, READ_AHEAD) });
+  return Object.assign(mapped, {
+    [BATCHES]: () => {
+      start();
+      return mappedBatches(rows, map, READ_AHEAD);
+    },
+  });
+}
+
+// --- internal ---
+
+function readTwice(): RowportError {
+  return new RowportError(
+    RowportErrorCode.InvalidSource,
+    'Invalid rows: this result of selectColumns or formatDates is read already (by a for await or a writer); read it once, or call the helper again for each reader',
+  );
 }

@@ -1,6 +1,7 @@
 import { RowportError, RowportErrorCode, describe } from '../errors.js';
 import type { Readable } from 'node:stream';
 import type { Rows } from '../types.js';
+import { type StreamState, claimOnce, hasOtherPuller, isBeingRead } from './oneReader.js';
 
 /**
  * Marks rows that can also be read a batch at a time: rowport's composable pieces (`formatDates`)
@@ -32,13 +33,23 @@ export class RowReader<T> {
   private readonly asyncIterator: AsyncIterator<T> | undefined;
   private readonly array: readonly T[] | undefined;
   private readonly batches: BatchSource<T> | undefined;
+  /** A Node stream source, watched for a second reader that would take some of its rows. */
+  private readonly stream: StreamState | undefined;
   private closed = false;
 
-  constructor(rows: Rows<T>, private readonly maxRows = Infinity) {
-    if (Array.isArray(rows)) this.array = rows;
-    else if (hasBatches<T>(rows)) this.batches = rows[BATCHES]();
-    else if (isAsyncIterable<T>(rows)) this.asyncIterator = rows[Symbol.asyncIterator]();
-    else this.syncIterator = (rows as Iterable<T>)[Symbol.iterator]();
+  /**
+   * @param where - How messages name the rows: `sheets[1].rows ("Scores")` in a workbook.
+   * @throws {RowportError} `ROWPORT_SOURCE_FAILED` when the source's iterator getter throws, `ROWPORT_INVALID_SOURCE` when it returns no iterator.
+   */
+  constructor(rows: Rows<T>, private readonly maxRows = Infinity, where = 'rows') {
+    if (Array.isArray(rows)) {
+      this.array = rows;
+      return;
+    }
+    if (hasBatches<T>(rows)) this.batches = rows[BATCHES]();
+    else if (isAsyncIterable<T>(rows)) this.asyncIterator = openIterator<AsyncIterator<T>>(rows, Symbol.asyncIterator, where);
+    else this.syncIterator = openIterator<Iterator<T>>(rows as Iterable<T>, Symbol.iterator, where);
+    if (isNodeStream(rows)) this.stream = rows as unknown as StreamState;
   }
 
   /** True when the source may make the caller wait. */
@@ -100,6 +111,11 @@ export class RowReader<T> {
   // --- internal ---
 
   private async readAsync(iterator: AsyncIterator<T>, max: number): Promise<T[]> {
+    // Checked a batch at a time: before our first read anything reading the stream took rows; later, a second puller takes some.
+    if (this.stream && (this.index === 0 ? isBeingRead(this.stream) : hasOtherPuller(this.stream))) {
+      void this.close();
+      throw sourceTaken(`Row ${this.index}: another reader started reading the stream of rows too, so some rows would be missing; give a stream to one reader only`, this.index);
+    }
     const batch: T[] = [];
     while (batch.length < max) {
       let result: IteratorResult<T>;
@@ -164,27 +180,47 @@ export class RowReader<T> {
 }
 
 /**
- * Checks that `rows` can be read, before any work starts.
+ * Checks that `rows` can be read, before any work starts: an iterable whose iterator getter is a
+ * function, not bytes, and not a stream something else reads or has read. `where` names the rows
+ * in messages (`sheets[1].rows ("Scores")`).
  * @throws {RowportError} `ROWPORT_INVALID_SOURCE`.
  */
-export function assertRows(rows: unknown): asserts rows is Rows<unknown> {
-  const ok = rows !== null && typeof rows === 'object' && (Symbol.asyncIterator in rows || Symbol.iterator in rows);
+export function assertRows(rows: unknown, where = 'rows'): asserts rows is Rows<unknown> {
+  const ok =
+    rows !== null &&
+    typeof rows === 'object' &&
+    (typeof (rows as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function' || typeof (rows as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function');
   if (!ok) {
-    throw new RowportError(
-      RowportErrorCode.InvalidSource,
-      `Invalid rows: expected an array, an iterable, an async iterable, an object-mode Readable or a ReadableStream, got ${describe(rows)}`,
-    );
+    throw invalidSource(where, `expected an array, an iterable, an async iterable, an object-mode Readable or a ReadableStream, got ${describe(rows)}`);
   }
-  if (ArrayBuffer.isView(rows)) throw bytesSource(describe(rows));
-  const stream = rows as Partial<Pick<Readable, 'readableObjectMode' | 'readableEnded' | 'destroyed' | 'readableDidRead' | 'pipe'>>;
-  if (typeof stream.pipe === 'function' && typeof stream.readableObjectMode === 'boolean') {
-    if (!stream.readableObjectMode) throw bytesSource('a byte Readable (not in object mode)');
-    if (stream.readableEnded || stream.destroyed || stream.readableDidRead) {
-      throw new RowportError(
-        RowportErrorCode.InvalidSource,
-        'Invalid rows: the Readable was already read, ended or destroyed; pass a fresh stream (its rows would be missing)',
+  if (ArrayBuffer.isView(rows)) throw bytesSource(describe(rows), where);
+  if (isNodeStream(rows)) {
+    const stream = rows as unknown as Readable;
+    if (!stream.readableObjectMode) throw bytesSource('a byte Readable (not in object mode)', where);
+    if (stream.readableEnded || stream.destroyed || isBeingRead(stream)) {
+      throw invalidSource(
+        where,
+        'the Readable is being read by something else (a pipe, a for await, a data or readable listener), or was already read, ended or destroyed; pass a fresh stream to one reader only (its rows would be missing)',
       );
     }
+  } else if ((rows as Partial<ReadableStream>).locked === true && typeof (rows as Partial<ReadableStream>).getReader === 'function') {
+    throw invalidSource(where, 'the ReadableStream is locked: a reader or a pipe holds it already; pass an unlocked stream (or its tee())');
+  }
+}
+
+/**
+ * Takes `rows` for one rowport call when it can be read only once (an iterator such as a generator,
+ * a Node stream, a ReadableStream); call it after every other argument check passed.
+ * Arrays and other iterables that give a new iterator each time are never taken.
+ * @throws {RowportError} `ROWPORT_INVALID_SOURCE` when another call took `rows` already.
+ */
+export function claimRows(rows: Rows<unknown>, where = 'rows'): void {
+  const oneShot = typeof (rows as Partial<Iterator<unknown>>).next === 'function' || isNodeStream(rows) || typeof (rows as Partial<ReadableStream>).getReader === 'function';
+  if (oneShot && !claimOnce(rows)) {
+    throw invalidSource(
+      where,
+      'it was already given to another rowport call; a generator, an iterator or a stream can be read once, so make a new one for each export (a function that returns it)',
+    );
   }
 }
 
@@ -241,11 +277,41 @@ export function mappedBatches<T, U>(rows: Rows<T>, map: (row: T, index: number) 
 
 // --- internal ---
 
-function bytesSource(what: string): RowportError {
-  return new RowportError(
-    RowportErrorCode.InvalidSource,
-    `Invalid rows: got ${what}, which holds bytes, not rows; parse it first (fromCsv for CSV, JSON.parse for JSON)`,
-  );
+function bytesSource(what: string, where = 'rows'): RowportError {
+  return invalidSource(where, `got ${what}, which holds bytes, not rows; parse it first (fromCsv for CSV, JSON.parse for JSON)`);
+}
+
+function invalidSource(where: string, problem: string): RowportError {
+  return new RowportError(RowportErrorCode.InvalidSource, `Invalid ${where}: ${problem}`);
+}
+
+function sourceTaken(message: string, row: number): RowportError {
+  return new RowportError(RowportErrorCode.InvalidSource, message, { row });
+}
+
+/** A Node `Readable` (or a stream like it): `pipe` and a boolean `readableObjectMode`. */
+function isNodeStream(value: unknown): boolean {
+  const stream = value as Partial<Readable>;
+  return typeof stream.pipe === 'function' && typeof stream.readableObjectMode === 'boolean';
+}
+
+/**
+ * Calls the source's iterator getter, which may run code of its own (open a cursor, lock a stream).
+ * @throws {RowportError} `ROWPORT_SOURCE_FAILED` with what it threw as `cause`, or `ROWPORT_INVALID_SOURCE` when it gave no iterator.
+ */
+function openIterator<I extends object>(rows: object, key: typeof Symbol.iterator | typeof Symbol.asyncIterator, where: string): I {
+  let iterator: unknown;
+  try {
+    iterator = (rows as Record<symbol, () => unknown>)[key]?.();
+  } catch (error) {
+    if (error instanceof RowportError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RowportError(RowportErrorCode.SourceFailed, `The source${where === 'rows' ? '' : ` of ${where}`} failed when it was opened: ${reason}`, { cause: error });
+  }
+  if (iterator === null || typeof iterator !== 'object' || typeof (iterator as Partial<Iterator<unknown>>).next !== 'function') {
+    throw invalidSource(where, `its ${key === Symbol.asyncIterator ? '[Symbol.asyncIterator]' : '[Symbol.iterator]'}() returned ${describe(iterator)}, not an iterator with next()`);
+  }
+  return iterator as I;
 }
 
 function hasBatches<T>(value: unknown): value is { [BATCHES](): BatchSource<T> } {

@@ -4,21 +4,26 @@ import { RowportError, RowportErrorCode, at, describe, isRowportError } from '..
 // composable pieces (selectColumns, formatDates).
 
 /**
- * Checks that a row is an object or an array (not bytes: a Buffer or typed array) and, when `arrays` is given, the same kind as the
+ * Checks that a row is an object or an array, and, when `arrays` is given, the same kind as the
  * first row: columns bound to keys read nothing from an array, and positions nothing from an object.
+ * Objects that hold no row values of their own (a Promise, a Map, a Date, bytes, …) are refused:
+ * they would be written as empty rows, which readers skip. Plain objects and arrays take the fast path.
  */
 export function checkRow(row: unknown, index: number, arrays?: boolean): void {
-  if (row === null || typeof row !== 'object') {
-    throw new RowportError(RowportErrorCode.InvalidValue, `${at(index, undefined)}expected an object or an array, got ${describe(row)}`, {
-      row: index,
-    });
+  if (row === null || typeof row !== 'object') throw notARow(index, describe(row));
+  const array = Array.isArray(row);
+  if (!array) {
+    let proto: unknown;
+    let kind: string | undefined;
+    try {
+      proto = Object.getPrototypeOf(row);
+      if (proto !== Object.prototype && proto !== null) kind = notRowKind(row);
+    } catch (error) {
+      throw readFailed(error, index, undefined); // a Proxy trap of the row threw
+    }
+    if (kind !== undefined) throw notARow(index, kind);
   }
-  if (ArrayBuffer.isView(row)) {
-    throw new RowportError(RowportErrorCode.InvalidValue, `${at(index, undefined)}expected an object or an array, got bytes (${describe(row)}); parse them first`, {
-      row: index,
-    });
-  }
-  if (arrays !== undefined && Array.isArray(row) !== arrays) {
+  if (arrays !== undefined && array !== arrays) {
     throw new RowportError(
       RowportErrorCode.InvalidValue,
       `${at(index, undefined)}expected ${arrays ? 'an array' : 'an object'} like the first row, got ${describe(row)}; rows of one export are all arrays or all objects`,
@@ -51,6 +56,39 @@ export function longerRow(row: readonly unknown[], index: number, width: number)
     `${at(index, undefined)}expected at most ${width} items like the first row, got ${row.length}; pass \`columns\` to write some positions only`,
     { row: index },
   );
+}
+
+// --- internal ---
+
+/** Built-in kinds whose values are not own properties, by their `Object.prototype.toString` tag. */
+const NOT_ROWS: Readonly<Record<string, string>> = {
+  '[object Map]': 'a Map; pass Object.fromEntries(map) for one row of its entries',
+  '[object Set]': 'a Set; a row is an object or an array of its cells',
+  '[object WeakMap]': 'a WeakMap',
+  '[object WeakSet]': 'a WeakSet',
+  '[object Date]': 'a Date; put it in a property of the row, { date }',
+  '[object RegExp]': 'a RegExp',
+  '[object Error]': 'an Error; write its message in a property of the row',
+  '[object Number]': 'a Number object',
+  '[object String]': 'a String object',
+  '[object Boolean]': 'a Boolean object',
+  '[object BigInt]': 'a BigInt object',
+  '[object Symbol]': 'a Symbol object',
+  '[object ArrayBuffer]': 'bytes (an ArrayBuffer); parse them first',
+  '[object SharedArrayBuffer]': 'bytes (a SharedArrayBuffer); parse them first',
+};
+
+/** What `row` is when it cannot be a row (see {@link NOT_ROWS}, thenables, bytes), else undefined. */
+function notRowKind(row: object): string | undefined {
+  if (typeof (row as { then?: unknown }).then === 'function') {
+    return 'a Promise (or another thenable): did you forget an await? `rows.map(async …)` gives promises; await Promise.all first, or yield from an async generator';
+  }
+  if (ArrayBuffer.isView(row)) return `bytes (${describe(row)}); parse them first`;
+  return NOT_ROWS[Object.prototype.toString.call(row)];
+}
+
+function notARow(index: number, got: string): RowportError {
+  return new RowportError(RowportErrorCode.InvalidValue, `${at(index, undefined)}expected an object or an array as a row, got ${got}`, { row: index });
 }
 
 /**

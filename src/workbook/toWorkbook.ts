@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { invalidOption } from '../errors.js';
 import { resolveWriterOptions } from '../internal/writerOptions.js';
-import { RowReader, assertRows } from '../sources/rowReader.js';
+import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows, WriterOptions } from '../types.js';
 import { FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from '../xlsx/features/features.js';
 import type { CellStyle } from '../xlsx/features/styles/cellStyle.js';
@@ -66,15 +66,17 @@ export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, 
   checkOptionKeys(options, TO_WORKBOOK_KEYS);
   const defaults = { ...base, look: resolveLook(options) };
   const names = new SheetNames();
-  const jobs: SheetJob[] = (sheets as readonly SheetSpec<unknown>[]).map((spec, i) => {
+  const resolved = (sheets as readonly SheetSpec<unknown>[]).map((spec, i) => {
     const where = `sheets[${i}]`;
     if (spec === null || typeof spec !== 'object') throw invalidOption(where, 'a { name, rows, columns? } object', spec);
     checkOptionKeys(spec, SHEET_SPEC_KEYS, `${where}.`);
     if (typeof spec.name !== 'string') throw invalidOption(`${where}.name`, 'a string', spec.name);
-    assertRows(spec.rows);
-    const sheet = resolveSheet(spec, defaults, `${where}.`, { requested: spec.name, written: names.add(spec.name, `Sheet${i + 1}`) });
-    return { sheet, reader: new RowReader(spec.rows, sheet.maxRows) };
+    assertRows(spec.rows, rowsOf(i, spec.name));
+    return { sheet: resolveSheet(spec, defaults, `${where}.`, { requested: spec.name, written: names.add(spec.name, `Sheet${i + 1}`) }), rows: spec.rows };
   });
+  // Sources are taken, and their iterators opened, only once every sheet passed its checks.
+  resolved.forEach(({ sheet, rows }, i) => claimRows(rows, rowsOf(i, sheet.requestedName)));
+  const jobs: SheetJob[] = resolved.map(({ sheet, rows }, i) => ({ sheet, reader: new RowReader(rows, sheet.maxRows, rowsOf(i, sheet.requestedName)) }));
   return streamWorkbook({
     sheets: jobs,
     names,
@@ -87,6 +89,11 @@ export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, 
 }
 
 // --- internal ---
+
+/** How messages name the rows of sheet `i`: `sheets[1].rows ("Scores")`. */
+function rowsOf(i: number, name: string): string {
+  return `sheets[${i}].rows (${JSON.stringify(name)})`;
+}
 
 /** The keys of `toWorkbook` options; see `checkOptionKeys`. */
 const TO_WORKBOOK_KEYS = optionKeys<ToWorkbookOptions>({

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { RowReader, assertRows } from '../sources/rowReader.js';
+import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
 import type { Rows } from '../types.js';
 import { streamWorkbook } from './streamWorkbook.js';
 import { type ToXlsxOptions, resolveXlsxOptions } from './resolve/options.js';
@@ -26,6 +26,7 @@ import { type ToXlsxOptions, resolveXlsxOptions } from './resolve/options.js';
 export function toXlsx<T>(rows: Rows<T>, options: ToXlsxOptions<T> = {}): Readable {
   assertRows(rows);
   const { shared, look, names, sheet } = resolveXlsxOptions(options);
+  claimRows(rows);
   return streamWorkbook({
     sheets: [{ sheet, reader: new RowReader(rows, sheet.maxRows) }],
     names,

@@ -2,9 +2,10 @@ import { bindColumns, normaliseColumns } from '../../columns/resolveColumns.js';
 import { checkPattern } from '../../dates/compile.js';
 import { isPreset } from '../../dates/presets.js';
 import { Zone, checkTimeZone } from '../../dates/zone.js';
-import { invalidOption } from '../../errors.js';
+import { RowportError, RowportErrorCode, invalidOption } from '../../errors.js';
 import { checkBoolean } from '../../internal/writerOptions.js';
 import type { ColumnSpec, ColumnType, DateFormat } from '../../types.js';
+import { MAX_SHEET_COLUMNS } from '../sheet/cellRef.js';
 import type { ResolvedLook } from './look.js';
 import { cellNumFmt } from './numFmt.js';
 
@@ -90,6 +91,12 @@ export function resolveSheetSettings<T>(
   name: { readonly requested: string; readonly written: string },
   columnKeys?: ReadonlySet<string>,
 ): SheetSettings {
+  if (Array.isArray(options.columns) && options.columns.length > MAX_SHEET_COLUMNS) {
+    throw new RowportError(
+      RowportErrorCode.InvalidOption,
+      `Invalid option \`${where}columns\`: expected at most ${MAX_SHEET_COLUMNS} columns (all an XLSX sheet holds), got ${options.columns.length}`,
+    );
+  }
   const specs = normaliseColumns(options.columns, `${where}columns`, columnKeys);
   specs?.forEach((c, i) => c.numFmt !== undefined && checkNumFmt(c.numFmt, `${where}columns[${i}].numFmt`));
   const { header = defaults.header, dateFormat = defaults.dateFormat, timeZone = defaults.timeZone, maxRows = defaults.maxRows } = options;

@@ -40,7 +40,8 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
   let pending = await read(reader, BATCH);
   const columns = sheet.bindColumns(pending[0]);
   if (columns.length > MAX_SHEET_COLUMNS) {
-    throw new RowportError(RowportErrorCode.InvalidValue, `a sheet holds at most ${MAX_SHEET_COLUMNS} columns, got ${columns.length}`);
+    const what = Array.isArray(pending[0]) ? 'items' : 'keys';
+    throw new RowportError(RowportErrorCode.InvalidValue, `${at(0, undefined)}a sheet holds at most ${MAX_SHEET_COLUMNS} columns, and the first row has ${columns.length} ${what}; pass \`columns\` to pick some`, { row: 0 });
   }
   const header = sheet.header && columns.length > 0 && !(sheet.columns === undefined && Array.isArray(pending[0]));
   const fit = look.autoFit;
