@@ -1,4 +1,4 @@
-import { RowportError, RowportErrorCode, at, describe } from '../errors.js';
+import { RowportError, RowportErrorCode, at, describe, isThenable, notAwaited } from '../errors.js';
 
 /**
  * Text of an object or array value, the same in every writer:
@@ -15,6 +15,7 @@ export function objectText(value: object, row: number, column: string): string {
   if (value instanceof ArrayBuffer) return Buffer.from(value).toString('base64');
   if (value instanceof DataView) return base64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
   if (value instanceof RegExp) return String(value);
+  if (isThenable(value)) throw notAwaited(value, row, column);
   if (value instanceof Error) {
     throw new RowportError(RowportErrorCode.InvalidValue, `${at(row, column)}cannot write an Error object; write its message (or what you need of it) instead`, {
       row,
@@ -36,6 +37,7 @@ export function objectText(value: object, row: number, column: string): string {
 
 /** `ROWPORT_INVALID_VALUE` for a value no cell can hold (a function, a symbol). */
 export function invalidValue(value: unknown, row: number, column: string): RowportError {
+  if (isThenable(value)) return notAwaited(value, row, column);
   return new RowportError(RowportErrorCode.InvalidValue, `${at(row, column)}cannot write ${describe(value)}`, { row, column });
 }
 
@@ -65,6 +67,7 @@ function jsonReplacer(this: unknown, key: string, value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString();
   if (value === null || typeof value !== 'object') return value;
   const raw = key === '' ? value : (this as Record<string, unknown>)[key];
+  if (isThenable(raw)) throw notAwaited(raw);
   if (raw instanceof Uint8Array) return base64(raw);
   if (raw instanceof DataView) return base64(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
   if (ArrayBuffer.isView(raw)) return Array.from(raw as unknown as ArrayLike<number | bigint>, (n) => (typeof n === 'bigint' ? n.toString() : n));
