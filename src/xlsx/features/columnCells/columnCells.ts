@@ -142,7 +142,7 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
       return (value, row, ref) => {
         if (typeof value === 'string') return value === '' ? '' : link(linkTarget(value), value, row, ref);
         if (!isLinkValue(value)) return plain(value, row, ref);
-        const text = value.text ?? value.url;
+        const text = (Object.hasOwn(value, 'text') ? value.text : undefined) ?? value.url;
         return text === '' && value.url === '' ? '' : link(linkTarget(value.url), text, row, ref);
       };
     }
