@@ -221,7 +221,7 @@ class Records {
   }
 }
 
-/** The keys of `fromCsv` options; see `checkOptionKeys`. */
+/** The keys of `fromCsv` options; see `ownOptions`. */
 const FROM_CSV_KEYS = optionKeys<FromCsvOptions>({
   delimiter: true, quote: true, encoding: true, headers: true, skipEmpty: true, maxFieldBytes: true, invalid: true, onHeaders: true,
 });

@@ -129,7 +129,7 @@ export function resolveCsvOptions<T>(given: ToCsvOptions<T>): ResolvedCsvOptions
 
 // --- internal ---
 
-/** The keys of `toCsv` options; see `checkOptionKeys`. */
+/** The keys of `toCsv` options; see `ownOptions`. */
 const TO_CSV_KEYS = optionKeys<ToCsvOptions>({
   ...WRITER_OPTION_KEYS,
   delimiter: true, quote: true, lineEnding: true, quoteAll: true, encoding: true, bom: true,

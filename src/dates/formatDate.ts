@@ -36,7 +36,7 @@ export function formatDate(value: Date | number | string, format: DateFormat, op
 
 // --- internal ---
 
-/** The keys of `formatDate` options; see `checkOptionKeys`. */
+/** The keys of `formatDate` options; see `ownOptions`. */
 const FORMAT_DATE_KEYS = optionKeys<FormatDateOptions>({ timeZone: true });
 
 const cache = new Map<string, DateRenderer>();

@@ -74,7 +74,7 @@ export function formatDates<T extends object>(
 
 // --- internal ---
 
-/** The keys of `formatDates` options; see `checkOptionKeys`. */
+/** The keys of `formatDates` options; see `ownOptions`. */
 const FORMAT_DATES_KEYS = optionKeys<FormatDatesOptions>({ timeZone: true, columns: true });
 
 /** The rows, once date-fns (started by the pattern check) has been imported. */

@@ -48,5 +48,5 @@ function cut(text: string, length: number): string {
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
 }
 
-/** The keys of `exportFileName` options; see `checkOptionKeys`. */
+/** The keys of `exportFileName` options; see `ownOptions`. */
 const EXPORT_FILE_NAME_KEYS = optionKeys<ExportFileNameOptions>({ date: true });

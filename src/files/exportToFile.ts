@@ -95,7 +95,7 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
 
 // --- internal ---
 
-/** The keys of `exportToFile` options; see `checkOptionKeys`. */
+/** The keys of `exportToFile` options; see `ownOptions`. */
 const EXPORT_TO_FILE_KEYS = optionKeys<ExportToFileOptions>({ signal: true, mkdir: true });
 
 /**

@@ -88,7 +88,7 @@ export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, 
 
 // --- internal ---
 
-/** The keys of `toWorkbook` options; see `checkOptionKeys`. */
+/** The keys of `toWorkbook` options; see `ownOptions`. */
 const TO_WORKBOOK_KEYS = optionKeys<ToWorkbookOptions>({
   header: true, dateFormat: true, timeZone: true, total: true, onProgress: true, progressInterval: true,
   signal: true, maxRows: true,
@@ -96,7 +96,7 @@ const TO_WORKBOOK_KEYS = optionKeys<ToWorkbookOptions>({
   onRowLimit: true, onWarning: true, createdAt: true, creator: true, compressionLevel: true,
 });
 
-/** The keys of a `SheetSpec`; see `checkOptionKeys`. */
+/** The keys of a `SheetSpec`; see `ownOptions`. */
 const SHEET_SPEC_KEYS = optionKeys<SheetSpec>({
   name: true, rows: true, columns: true, header: true, dateFormat: true, timeZone: true, maxRows: true,
   ...FEATURE_OPTION_KEYS,

@@ -49,6 +49,11 @@ let file = 0;
 /** Each public call with options left out where an inherited value would change what it does. */
 const RUNS: Record<string, () => Promise<Buffer>> = {
   'toCsv': () => readAll(toCsv(rows())),
+  'url columns': async () =>
+    Buffer.concat([
+      await readAll(toCsv([{ u: { text: 'a' } }], { columns: [{ key: 'u', type: 'url' }] })),
+      await readAll(toXlsx([{ u: { url: 'https://example.com/' } }], { columns: [{ key: 'u', type: 'url' }] })),
+    ]),
   'toCsv with columns': () => readAll(toCsv(rows(), { columns: ['id', { key: 'f' }, { key: 'd', type: 'date' }], gzip: {} })),
   'toXlsx': () => readAll(toXlsx(rows())),
   'toXlsx with features': () => readAll(toXlsx(rows(), { ...rich(), ...look() })),

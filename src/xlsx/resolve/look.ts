@@ -124,10 +124,10 @@ export function resolveLook(options: XlsxLookOptions): ResolvedLook {
 
 // --- internal ---
 
-/** The keys of `headerStyle`; see `checkOptionKeys`. */
+/** The keys of `headerStyle`; see `ownOptions`. */
 const HEADER_STYLE_KEYS = optionKeys<HeaderStyle>({ bold: true, fill: true, color: true });
 
-/** The keys of `autoFit`; see `checkOptionKeys`. */
+/** The keys of `autoFit`; see `ownOptions`. */
 const AUTO_FIT_KEYS = optionKeys<AutoFitOptions>({ sampleRows: true, minWidth: true, maxWidth: true });
 
 const DEFAULT_HEADER: ResolvedHeaderStyle = { bold: true, fill: 'FF4472C4', color: 'FFFFFFFF' };

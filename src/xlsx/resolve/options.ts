@@ -44,7 +44,7 @@ export function resolveXlsxOptions<T>(given: ToXlsxOptions<T>): ResolvedXlsxOpti
 
 // --- internal ---
 
-/** The keys of `toXlsx` options; see `checkOptionKeys`. */
+/** The keys of `toXlsx` options; see `ownOptions`. */
 const TO_XLSX_KEYS = optionKeys<ToXlsxOptions>({
   ...WRITER_OPTION_KEYS,
   sheetName: true, headerStyle: true, freezeHeader: true, autoFilter: true, autoFit: true, wrapText: true,

@@ -156,13 +156,13 @@ export function bindCharts(
 
 // --- internal ---
 
-/** The keys of a chart; see `checkOptionKeys`. */
+/** The keys of a chart; see `ownOptions`. */
 const CHART_KEYS = optionKeys<ChartSpec>({
   type: true, categories: true, series: true, title: true, anchor: true, size: true,
   xAxisTitle: true, yAxisTitle: true, legend: true,
 });
 
-/** The keys of a chart `size`; see `checkOptionKeys`. */
+/** The keys of a chart `size`; see `ownOptions`. */
 const CHART_SIZE_KEYS = optionKeys<ChartSize>({ width: true, height: true });
 
 /** The format a column's cells show: dates for a date column, else numbers (undefined for General). */

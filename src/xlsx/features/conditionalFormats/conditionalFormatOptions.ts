@@ -80,7 +80,7 @@ export function resolveConditionalFormats(option: string, rules: unknown, column
 
 const TYPES = ['colorScale', 'dataBar', 'iconSet', 'cell', 'text', 'top', 'bottom', 'aboveAverage', 'belowAverage'];
 
-/** The keys of each type of rule; see `checkOptionKeys`. */
+/** The keys of each type of rule; see `ownOptions`. */
 const RULE_KEYS: Record<ConditionalFormat['type'], ReadonlySet<string>> = {
   colorScale: optionKeys<ColorScaleRule>({ type: true, column: true, colors: true }),
   dataBar: optionKeys<DataBarRule>({ type: true, column: true, color: true }),

@@ -222,7 +222,7 @@ const NONE: Readonly<HeaderFooter & PrintOptions> = Object.freeze(Object.create(
 /** The keys of `headerFooter`; see `ownOptions`. */
 const HEADER_FOOTER_KEYS = optionKeys<HeaderFooter>({ header: true, footer: true });
 
-/** The keys of `print`; see `checkOptionKeys`. */
+/** The keys of `print`; see `ownOptions`. */
 const PRINT_KEYS = optionKeys<PrintOptions>({ orientation: true, fitToWidth: true, repeatHeader: true, paperSize: true, gridlines: true });
 
 /** Text with no section code goes in the centre section, explicitly (readers differ otherwise). */

@@ -133,7 +133,7 @@ export function tableColumnNames(headers: readonly string[]): string[] {
 
 // --- internal ---
 
-/** The keys of `table`; see `checkOptionKeys`. */
+/** The keys of `table`; see `ownOptions`. */
 const TABLE_KEYS = optionKeys<TableOptions>({ name: true, style: true, bandedRows: true, totals: true });
 const DEFAULT_STYLE = 'TableStyleMedium2';
 const TABLE_STYLE = /^TableStyle(?:Light(?:[1-9]|1\d|2[01])|Medium(?:[1-9]|1\d|2[0-8])|Dark(?:[1-9]|1[01]))$/;
