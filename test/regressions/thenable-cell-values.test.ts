@@ -38,6 +38,13 @@ describe('thenable cell values', () => {
     await expect(readAll(toXlsx([{ a: [thenable] }]))).rejects.toMatchObject(refused(0, 'a'));
   });
 
+  it('refuses an async formula() or rowStyle() instead of ignoring its Promise', async () => {
+    const formula = async () => 'A1*2';
+    await expect(readAll(toXlsx(rows(), { columns: ['id', { key: 'f', formula }] as never }))).rejects.toMatchObject(refused(0, 'f'));
+    const rowStyle = async () => ({ bold: true });
+    await expect(readAll(toXlsx(rows(), { rowStyle } as never))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 0, message: expect.stringMatching(/await/) });
+  });
+
   it('through selectColumns and formatDates, the writer still refuses it', async () => {
     const selected = selectColumns(rows(), asyncColumn);
     await expect(readAll(toCsv(formatDates(selected, 'eu')))).rejects.toMatchObject(refused(0, 'total'));
