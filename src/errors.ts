@@ -114,3 +114,21 @@ export function at(row: number | undefined, column: string | undefined): string 
   if (column !== undefined) parts.push(`column ${JSON.stringify(column)}`);
   return parts.length ? `${parts.join(', ')}: ` : '';
 }
+
+/** True for a Promise or any other object with a `then` method: a value that was not awaited. */
+export function isThenable(value: unknown): boolean {
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/**
+ * `ROWPORT_INVALID_VALUE` for a Promise (or thenable) where a cell value belongs: an async `value()`,
+ * or a row property not awaited. A native Promise is marked handled, so its rejection cannot crash the process.
+ */
+export function notAwaited(value: unknown, row?: number, column?: string): RowportError {
+  if (value instanceof Promise) value.catch(() => undefined);
+  return new RowportError(
+    RowportErrorCode.InvalidValue,
+    `${at(row, column)}cannot write a Promise (a thenable): did you forget an await? A column's value() must return the value itself, not a Promise`,
+    { row, column },
+  );
+}

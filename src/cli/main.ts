@@ -2,7 +2,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { type Readable, Transform, type Writable, pipeline as pipe } from 'node:stream';
+import { type Readable, Transform, type TransformOptions, type Writable, pipeline as pipe } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { RowportErrorCode, isRowportError } from '../errors.js';
@@ -14,6 +14,7 @@ import { type Input, openInput } from './inputs.js';
 import { createWriter, planOutput } from './outputs.js';
 import { ProgressBar, formatBytes, formatCount, formatDuration } from './progressBar.js';
 import { ExitCode, STOP_SIGNALS, type StopSignal, StopSignalReceived, UsageError, interruptedExitCode } from './usageError.js';
+import { ownProperties } from '../util/optionKeys.js';
 
 /** The outside world of the command, passed in so tests can run it in-process. */
 export interface CliIo {
@@ -41,7 +42,8 @@ export interface CliIo {
  * @example
  * process.exitCode = await runCli(['users.json', '-o', 'users.csv'], { stdin, stdout, stderr });
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  const io = ownProperties(given); // own properties only: never a `signal` inherited from Object.prototype
   const { stdout, stderr } = io;
   const say = (line: string): void => void stderr.write(`${line}\n`);
   let args: ReturnType<typeof parseCliArgs>;
@@ -106,12 +108,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (isRowportError(error) && error.code === RowportErrorCode.InvalidOption) throw new UsageError(flagMessage(error.message));
       throw error;
     }
-    const counter = new Transform({
+    const counter = new Transform(ownProperties<TransformOptions>({
       transform(chunk: Buffer, _encoding, callback) {
         bytes += chunk.length;
         callback(null, chunk);
       },
-    });
+    }));
     // On a terminal, but not over CSV that is being printed to the same terminal.
     const terminalOutput = plan.path === undefined && (io.stdoutIsTTY ?? false);
     const showBar = !args.quiet && (args.progress || ((io.stderrIsTTY ?? false) && !terminalOutput));

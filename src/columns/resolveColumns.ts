@@ -2,7 +2,7 @@ import { RowportError, RowportErrorCode, at, invalidOption } from '../errors.js'
 import { readFailed } from '../sources/rowShape.js';
 import type { Column, ColumnSpec, ColumnType } from '../types.js';
 import { type Getter, compileIndex, compilePath } from './path.js';
-import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
+import { optionKeys, ownOptions, ownProperties } from '../util/optionKeys.js';
 
 /** Column types, for checks and messages. */
 export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'integer', 'decimal', 'percent', 'date', 'datetime', 'boolean', 'url'];
@@ -36,10 +36,10 @@ export function normaliseColumns<T>(
   if (!Array.isArray(columns)) throw invalidOption(option, 'an array of keys or column objects', columns);
   const seen = new Set<string>();
   return columns.map((spec, i) => {
-    const column: Column<T> = typeof spec === 'string' ? { key: spec } : spec;
     const name = `${option}[${i}]`;
-    if (column === null || typeof column !== 'object') throw invalidOption(name, 'a key or a column object', spec);
-    if (typeof spec !== 'string') checkOptionKeys(column, known, `${name}.`);
+    if (typeof spec !== 'string' && (spec === null || typeof spec !== 'object')) throw invalidOption(name, 'a key or a column object', spec);
+    // own properties only, in a copy: an inherited `value` or `type` is never read
+    const column: Column<T> = typeof spec === 'string' ? ownProperties({ key: spec }) : ownOptions(spec, known, `${name}.`);
     if (typeof column.key !== 'string' || column.key === '') throw invalidOption(`${name}.key`, 'a non-empty string', column.key);
     if (seen.has(column.key)) throw invalidOption(`${name}.key`, 'a key not used by another column', column.key);
     seen.add(column.key);

@@ -43,7 +43,7 @@ export function compileCellText<T>(column: ResolvedColumn, options: ResolvedCsvO
   if (column.type === 'url') {
     // CSV holds no links: a `{ text, url }` value is written as its URL, the part the text cannot give back.
     return (value, row) =>
-      value !== null && typeof value === 'object' && typeof (value as { url?: unknown }).url === 'string'
+      value !== null && typeof value === 'object' && Object.hasOwn(value, 'url') && typeof (value as { url?: unknown }).url === 'string'
         ? generic((value as { url: string }).url, row)
         : generic(value, row);
   }

@@ -6,7 +6,7 @@ import { CsvParser } from './parseCsv.js';
 import { ICONV } from './encode.js';
 import { encodingExists } from './encodingNames.js';
 import { callUser } from '../util/callUser.js';
-import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
+import { optionKeys, ownOptions, ownProperties } from '../util/optionKeys.js';
 
 /** Options of {@link fromCsv}. */
 export interface FromCsvOptions {
@@ -53,6 +53,9 @@ export const DEFAULT_MAX_FIELD_BYTES = 16 * 1024 * 1024;
  * //=> { id: '1', name: 'Ada' }
  */
 export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptions = {}): AsyncIterable<Record<string, string>> {
+  if (!(typeof input === 'string' || Buffer.isBuffer(input) || input instanceof Readable)) {
+    throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}`);
+  }
   const {
     delimiter = ',',
     quote = '"',
@@ -62,11 +65,7 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
     maxFieldBytes = DEFAULT_MAX_FIELD_BYTES,
     invalid = 'replace',
     onHeaders,
-  } = options;
-  if (!(typeof input === 'string' || Buffer.isBuffer(input) || input instanceof Readable)) {
-    throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}`);
-  }
-  checkOptionKeys(options, FROM_CSV_KEYS);
+  } = ownOptions(options, FROM_CSV_KEYS); // own properties only: never one inherited from Object.prototype
   if (typeof delimiter !== 'string' || delimiter.length !== 1) throw invalidOption('delimiter', 'one character', delimiter);
   if (typeof quote !== 'string' || quote.length !== 1) throw invalidOption('quote', 'one character', quote);
   if (quote === delimiter || quote === '\r' || quote === '\n') throw invalidOption('quote', 'a character other than the delimiter and line ends', quote);
@@ -91,7 +90,7 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
   if (onHeaders !== undefined && typeof onHeaders !== 'function') throw invalidOption('onHeaders', 'a function', onHeaders);
   const path = typeof input === 'string' ? input : undefined;
   return (async function* rows() {
-    const bytes = typeof input === 'string' ? createReadStream(input) : Buffer.isBuffer(input) ? Readable.from([input]) : input;
+    const bytes = typeof input === 'string' ? createReadStream(input) : Buffer.isBuffer(input) ? Readable.from([input], ownProperties({ objectMode: true })) : input;
     try {
       const iconv = isUnicode(encoding) ? undefined : await ICONV.start(); // the name was checked at the call
       const decoder = new CsvDecoder(encoding, invalid, iconv);
@@ -222,7 +221,7 @@ class Records {
   }
 }
 
-/** The keys of `fromCsv` options; see `checkOptionKeys`. */
+/** The keys of `fromCsv` options; see `ownOptions`. */
 const FROM_CSV_KEYS = optionKeys<FromCsvOptions>({
   delimiter: true, quote: true, encoding: true, headers: true, skipEmpty: true, maxFieldBytes: true, invalid: true, onHeaders: true,
 });

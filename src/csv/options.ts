@@ -4,7 +4,7 @@ import { type ResolvedWriterOptions, checkBoolean, resolveWriterOptions } from '
 import type { WriterOptions } from '../types.js';
 import { type TextEncoder, createEncoder } from './encode.js';
 import { type FieldQuoter, compileQuoter } from './quote.js';
-import { WRITER_OPTION_KEYS, checkOptionKeys, optionKeys } from '../util/optionKeys.js';
+import { WRITER_OPTION_KEYS, optionKeys, ownOptions, ownProperties } from '../util/optionKeys.js';
 
 /** Options of `toCsv`. */
 export interface ToCsvOptions<T = Record<string, unknown>> extends WriterOptions<T> {
@@ -78,9 +78,8 @@ export const CSV_DIALECTS = {
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
  */
 export function resolveCsvOptions<T>(given: ToCsvOptions<T>): ResolvedCsvOptions<T> {
-  const options = withDialect(given);
+  const options = withDialect(ownOptions(given, TO_CSV_KEYS)); // own properties only, in a copy
   const shared = resolveWriterOptions(options);
-  checkOptionKeys(options, TO_CSV_KEYS);
   const { encoding = 'utf-8' } = options;
   const encoder = createEncoder(encoding);
   const {
@@ -122,7 +121,7 @@ export function resolveCsvOptions<T>(given: ToCsvOptions<T>): ResolvedCsvOptions
     bom: bom && encoder.bom.length > 0,
     unmappable,
     escapeFormulas,
-    gzip: gzip === true ? {} : gzip === false ? undefined : gzip,
+    gzip: gzip === true ? ownProperties({}) : gzip === false ? undefined : ownProperties(gzip), // zlib reads its options too
     decimalSeparator,
     quoteField: compileQuoter(delimiter, quote, quoteAll),
   };
@@ -130,21 +129,21 @@ export function resolveCsvOptions<T>(given: ToCsvOptions<T>): ResolvedCsvOptions
 
 // --- internal ---
 
-/** The keys of `toCsv` options; see `checkOptionKeys`. */
+/** The keys of `toCsv` options; see `ownOptions`. */
 const TO_CSV_KEYS = optionKeys<ToCsvOptions>({
   ...WRITER_OPTION_KEYS,
   delimiter: true, quote: true, lineEnding: true, quoteAll: true, encoding: true, bom: true,
   unmappable: true, escapeFormulas: true, gzip: true, decimalSeparator: true, dialect: true,
 });
 
-/** The options with the dialect's presets filled in where an option is not given (or undefined). */
+/** The (own) options with the dialect's presets filled in where an option is not given (or undefined). */
 function withDialect<T>(options: ToCsvOptions<T>): ToCsvOptions<T> {
-  if (options === null || typeof options !== 'object' || options.dialect === undefined) return options;
+  if (options.dialect === undefined) return options;
   const { dialect } = options;
   if (typeof dialect !== 'string' || !Object.hasOwn(CSV_DIALECTS, dialect)) {
     throw invalidOption('dialect', Object.keys(CSV_DIALECTS).map((d) => `'${d}'`).join(' or '), dialect);
   }
-  const merged: Record<string, unknown> = { ...options };
+  const merged = ownProperties(options as Record<string, unknown>);
   for (const [key, value] of Object.entries(CSV_DIALECTS[dialect])) merged[key] ??= value;
   return merged as ToCsvOptions<T>;
 }

@@ -1,4 +1,4 @@
-import { RowportError, RowportErrorCode, at, describe, invalidOption } from '../errors.js';
+import { RowportError, RowportErrorCode, at, describe, invalidOption, isThenable, notAwaited } from '../errors.js';
 import { Lazy } from '../util/lazy.js';
 import { tokenizePattern } from './pattern.js';
 import { type WallClock, Zone, fieldsOf, newWallClock } from './zone.js';
@@ -114,6 +114,7 @@ export function parseDateValue(value: unknown, row?: number, column?: string, zo
     const parsed = parseDateString(value, zone);
     if (parsed !== undefined) return parsed;
   }
+  if (isThenable(value)) throw notAwaited(value, row, column);
   throw invalidDate(value, row, column);
 }
 

@@ -4,7 +4,7 @@ import type { DateFormat } from '../types.js';
 import { DATE_FNS, DateRenderer, checkPattern } from './compile.js';
 import { isPreset, plainPattern } from './presets.js';
 import { Zone, checkTimeZone } from './zone.js';
-import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../util/optionKeys.js';
 
 /** Options of {@link formatDate}. */
 export interface FormatDateOptions {
@@ -30,13 +30,13 @@ export interface FormatDateOptions {
 export function formatDate(value: Date | number | string, format: DateFormat, options: FormatDateOptions = {}): string {
   // synchronous, so it cannot wait for an import(): it imports date-fns itself (only bundles that use it pay)
   DATE_FNS.provide({ format: dateFnsFormat, TZDate });
-  checkOptionKeys(options, FORMAT_DATE_KEYS);
-  return rendererFor(format, options.timeZone ?? 'UTC').value(value);
+  const { timeZone } = ownOptions(options, FORMAT_DATE_KEYS);
+  return rendererFor(format, timeZone ?? 'UTC').value(value);
 }
 
 // --- internal ---
 
-/** The keys of `formatDate` options; see `checkOptionKeys`. */
+/** The keys of `formatDate` options; see `ownOptions`. */
 const FORMAT_DATE_KEYS = optionKeys<FormatDateOptions>({ timeZone: true });
 
 const cache = new Map<string, DateRenderer>();

@@ -4,7 +4,7 @@ import { assertRows, claimRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows } from '../types.js';
 import { DATE_FNS } from './compile.js';
 import { rendererFor } from './formatDate.js';
-import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../util/optionKeys.js';
 
 /** Options of {@link formatDates}. */
 export interface FormatDatesOptions {
@@ -38,9 +38,8 @@ export function formatDates<T extends object>(
   options: FormatDatesOptions = {},
 ): AsyncIterable<Formatted<T>> {
   assertRows(rows);
-  checkOptionKeys(options, FORMAT_DATES_KEYS);
-  const renderer = rendererFor(format, options.timeZone ?? 'UTC');
-  const only = options.columns;
+  const { timeZone, columns: only } = ownOptions(options, FORMAT_DATES_KEYS);
+  const renderer = rendererFor(format, timeZone ?? 'UTC');
   claimRows(rows);
   let arrays: boolean | undefined;
   const formatRow = (row: T, index: number): Formatted<T> => {
@@ -76,7 +75,7 @@ export function formatDates<T extends object>(
 
 // --- internal ---
 
-/** The keys of `formatDates` options; see `checkOptionKeys`. */
+/** The keys of `formatDates` options; see `ownOptions`. */
 const FORMAT_DATES_KEYS = optionKeys<FormatDatesOptions>({ timeZone: true, columns: true });
 
 /** The rows, once date-fns (started by the pattern check) has been imported. */

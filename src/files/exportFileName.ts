@@ -1,5 +1,5 @@
 import { invalidOption } from '../errors.js';
-import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../util/optionKeys.js';
 
 /** Options of {@link exportFileName}. */
 export interface ExportFileNameOptions {
@@ -23,8 +23,7 @@ export interface ExportFileNameOptions {
 export function exportFileName(base: string, format: string, options: ExportFileNameOptions = {}): string {
   if (typeof base !== 'string') throw invalidOption('base', 'a string', base);
   if (typeof format !== 'string' || !/^[a-z0-9]+(\.[a-z0-9]+)*$/i.test(format)) throw invalidOption('format', "an extension such as 'csv' or 'xlsx'", format);
-  checkOptionKeys(options, EXPORT_FILE_NAME_KEYS);
-  const { date = new Date() } = options;
+  const { date = new Date() } = ownOptions(options, EXPORT_FILE_NAME_KEYS);
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw invalidOption('date', 'a valid Date', date);
   const safe =
     cut(
@@ -49,5 +48,5 @@ function cut(text: string, length: number): string {
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
 }
 
-/** The keys of `exportFileName` options; see `checkOptionKeys`. */
+/** The keys of `exportFileName` options; see `ownOptions`. */
 const EXPORT_FILE_NAME_KEYS = optionKeys<ExportFileNameOptions>({ date: true });

@@ -7,7 +7,7 @@ import { RowportError, RowportErrorCode, describe, invalidOption, isRowportError
 import { abortError } from '../internal/chunkStream.js';
 import { rowsWritten } from '../internal/rowCount.js';
 import type { ExportSummary } from '../types.js';
-import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../util/optionKeys.js';
 import { claimOnce, hasOtherPuller, isBeingRead } from '../sources/oneReader.js';
 
 /** Options of {@link exportToFile}. */
@@ -43,9 +43,7 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
   const started = performance.now();
   checkStream(stream);
   if (typeof path !== 'string' || path === '' || path.includes('\0')) throw invalidOption('path', 'a non-empty file path without NUL bytes', path);
-  if (options === null || typeof options !== 'object') throw invalidOption('options', 'an object', options);
-  checkOptionKeys(options, EXPORT_TO_FILE_KEYS);
-  const { signal, mkdir: makeFolder = false } = options;
+  const { signal, mkdir: makeFolder = false } = ownOptions(options, EXPORT_TO_FILE_KEYS);
   if (signal !== undefined && !isAbortSignal(signal)) throw invalidOption('signal', 'an AbortSignal', signal);
   if (typeof makeFolder !== 'boolean') throw invalidOption('mkdir', 'a boolean', makeFolder);
   if (!claimOnce(stream)) throw streamTaken('a stream already given to exportToFile');
@@ -103,7 +101,7 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
 
 // --- internal ---
 
-/** The keys of `exportToFile` options; see `checkOptionKeys`. */
+/** The keys of `exportToFile` options; see `ownOptions`. */
 const EXPORT_TO_FILE_KEYS = optionKeys<ExportToFileOptions>({ signal: true, mkdir: true });
 
 /**

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { RowportError, RowportErrorCode, isRowportError } from '../errors.js';
 import { lazyLoads } from '../util/lazy.js';
+import { ownProperties } from '../util/optionKeys.js';
 
 /**
  * Wraps an async generator of byte chunks in a `Readable` that:
@@ -41,7 +42,7 @@ class ChunkReadable extends Readable {
     private readonly signal: AbortSignal | undefined,
     private readonly onDestroy: (() => Promise<void> | void) | undefined,
   ) {
-    super({ highWaterMark: 64 * 1024 });
+    super(ownProperties({ highWaterMark: 64 * 1024 })); // Node reads `signal`, `encoding`… through the prototype chain
     if (signal) {
       if (signal.aborted) {
         this.onAbort = undefined;

@@ -1,4 +1,4 @@
-import { RowportError, RowportErrorCode, at, describe } from '../errors.js';
+import { RowportError, RowportErrorCode, at, describe, isThenable, notAwaited } from '../errors.js';
 
 /**
  * Text of an object or array value, the same in every writer:
@@ -6,15 +6,19 @@ import { RowportError, RowportErrorCode, at, describe } from '../errors.js';
  * - `Buffer`, `Uint8Array`, `ArrayBuffer`, `DataView`: base64 of the bytes; other typed arrays: a JSON array of their numbers;
  * - `Map`: a JSON array of `[key, value]` pairs (keys need not be strings); `Set`: a JSON array;
  * - `RegExp`: its source text, `/ab+c/gi`;
- * - an `Error` is refused: write `error.message` (or what you need of it) yourself.
- * The same rules apply to values nested inside objects and arrays.
- * @throws {RowportError} `ROWPORT_INVALID_VALUE` for an `Error` and for what JSON cannot hold (cycles).
+ * - an `Error` is refused: write `error.message` (or what you need of it) yourself; so is a Promise (thenable).
+ * The same rules apply to values nested inside objects and arrays, where also: a `Date` is its ISO 8601
+ * instant in UTC; `undefined` is left out of an object and `null` in an array (JSON's rule); and a
+ * function, symbol, NaN, ±Infinity, `WeakMap`, `WeakSet` or `WeakRef` is refused, as JSON would drop or change it.
+ * @throws {RowportError} `ROWPORT_INVALID_VALUE` for what JSON cannot hold (an `Error`, a cycle, the above),
+ *   `ROWPORT_INVALID_DATE` for an invalid `Date` inside; each naming the row and column.
  */
 export function objectText(value: object, row: number, column: string): string {
   if (value instanceof Uint8Array) return base64(value);
-  if (value instanceof ArrayBuffer) return Buffer.from(value).toString('base64');
+  if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return Buffer.from(value).toString('base64');
   if (value instanceof DataView) return base64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
   if (value instanceof RegExp) return String(value);
+  if (isThenable(value)) throw notAwaited(value, row, column);
   if (value instanceof Error) {
     throw new RowportError(RowportErrorCode.InvalidValue, `${at(row, column)}cannot write an Error object; write its message (or what you need of it) instead`, {
       row,
@@ -36,6 +40,7 @@ export function objectText(value: object, row: number, column: string): string {
 
 /** `ROWPORT_INVALID_VALUE` for a value no cell can hold (a function, a symbol). */
 export function invalidValue(value: unknown, row: number, column: string): RowportError {
+  if (isThenable(value)) return notAwaited(value, row, column);
   return new RowportError(RowportErrorCode.InvalidValue, `${at(row, column)}cannot write ${describe(value)}`, { row, column });
 }
 
@@ -60,18 +65,46 @@ function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
-/** JSON.stringify's replacer: `this` is the holder, so `this[key]` is the value before `toJSON` (a Buffer's). */
+/** JSON.stringify's replacer: `this` is the holder, so `this[key]` is the value before `toJSON` (a Buffer's, a Date's). */
 function jsonReplacer(this: unknown, key: string, value: unknown): unknown {
-  if (typeof value === 'bigint') return value.toString();
-  if (value === null || typeof value !== 'object') return value;
-  const raw = key === '' ? value : (this as Record<string, unknown>)[key];
+  switch (typeof value) {
+    case 'bigint':
+      return value.toString();
+    case 'number':
+      if (!Number.isFinite(value)) throw nested(`${nonFiniteText(value)}: JSON has no such number; replace it (with null or a string) first`);
+      return value;
+    case 'function':
+    case 'symbol':
+      throw nested(`${describe(value)}: JSON would drop it`);
+    case 'object': {
+      const raw = key === '' ? value : (this as Record<string, unknown>)[key];
+      if (value === null && !(raw instanceof Date)) return value; // an invalid Date's toJSON() gives null
+      return objectReplacement(raw, value);
+    }
+    default:
+      return value;
+  }
+}
+
+/** What an object inside a value is written as; `raw` is the value before its `toJSON`, `value` after it. */
+function objectReplacement(raw: unknown, value: object | null): unknown {
+  if (isThenable(raw)) throw notAwaited(raw);
+  if (raw instanceof Date && Number.isNaN(raw.getTime())) {
+    throw new RowportError(RowportErrorCode.InvalidDate, 'cannot write an invalid Date inside a value');
+  }
   if (raw instanceof Uint8Array) return base64(raw);
   if (raw instanceof DataView) return base64(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
   if (ArrayBuffer.isView(raw)) return Array.from(raw as unknown as ArrayLike<number | bigint>, (n) => (typeof n === 'bigint' ? n.toString() : n));
-  if (raw instanceof ArrayBuffer) return Buffer.from(raw).toString('base64');
+  if (raw instanceof ArrayBuffer || raw instanceof SharedArrayBuffer) return Buffer.from(raw).toString('base64');
   if (value instanceof Map) return [...value];
   if (value instanceof Set) return [...value];
   if (value instanceof RegExp) return String(value);
   if (value instanceof Error) throw new RowportError(RowportErrorCode.InvalidValue, 'cannot write an Error object inside a value', { cause: value });
+  if (value instanceof WeakMap || value instanceof WeakSet || value instanceof WeakRef) throw nested(`${describe(value)}: its contents cannot be read`);
   return value;
+}
+
+/** `ROWPORT_INVALID_VALUE` for a value inside an object or array; `objectText` adds the row and column. */
+function nested(what: string): RowportError {
+  return new RowportError(RowportErrorCode.InvalidValue, `cannot write ${what} inside a value`);
 }

@@ -1,4 +1,4 @@
-import { RowportError, RowportErrorCode } from '../errors.js';
+import { RowportError, RowportErrorCode, invalidOption } from '../errors.js';
 import type { WriterOptions } from '../types.js';
 
 // Each public options object has its list of keys beside its interface, made by `optionKeys<O>()`:
@@ -13,13 +13,18 @@ export const WRITER_OPTION_KEYS: Record<keyof WriterOptions, true> = {
 };
 
 /**
- * Refuses a key `known` does not list, so a misspelt option fails instead of being ignored
- * (plain-JS callers have no compiler to catch `colums`). Only own enumerable keys are read.
+ * Reads an options object once, as own properties only: refuses a key `known` does not list, so a
+ * misspelt option fails instead of being ignored (plain-JS callers have no compiler to catch
+ * `colums`), and returns a copy of the own enumerable properties without a prototype. Every later
+ * read of an option left out finds `undefined`, never a value inherited from an `Object.prototype`
+ * polluted elsewhere in the application (which would turn `escapeFormulas` off, or add a `formula`).
  * @param prefix - Where the object sits, for the message: `''`, `'sheets[1].'`, `'columns[0].'`.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the key, with the closest known key.
  */
-export function checkOptionKeys(options: object, known: ReadonlySet<string>, prefix = ''): void {
-  for (const key of Object.keys(options)) {
+export function ownOptions<O extends object>(options: O, known: ReadonlySet<string>, prefix = ''): O {
+  if (options === null || typeof options !== 'object') throw invalidOption(prefix === '' ? 'options' : prefix.slice(0, -1), 'an object', options);
+  const own = ownProperties(options);
+  for (const key of Object.keys(own)) {
     if (known.has(key)) continue;
     const guess = closest(key, known);
     throw new RowportError(
@@ -27,6 +32,17 @@ export function checkOptionKeys(options: object, known: ReadonlySet<string>, pre
       `Unknown option \`${prefix}${key}\`${guess === undefined ? '' : `: did you mean '${guess}'?`} Known: ${[...known].join(', ')}`,
     );
   }
+  return own;
+}
+
+/**
+ * A copy of an object's own enumerable string-keyed properties, without a prototype, for option
+ * objects whose keys are free (`table.totals`, zlib options): nothing is read through the prototype chain.
+ */
+export function ownProperties<O extends object>(object: O): O {
+  const own = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(object)) own[key] = (object as Record<string, unknown>)[key];
+  return own as O;
 }
 
 /**

@@ -10,7 +10,7 @@ import { type XlsxLookOptions, resolveLook } from '../xlsx/resolve/look.js';
 import { resolveSheet } from '../xlsx/resolve/resolveSheet.js';
 import { SheetNames } from '../xlsx/resolve/sheetName.js';
 import type { SheetJob } from '../xlsx/sheet/writeSheet.js';
-import { checkOptionKeys, optionKeys } from '../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../util/optionKeys.js';
 
 /** One sheet of {@link toWorkbook}: its name, rows, columns, and options of its own. */
 export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOptions {
@@ -60,16 +60,16 @@ export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxL
  * );
  * //=> report.xlsx with sheets "Students" and "Classes"
  */
-export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, options: ToWorkbookOptions = {}): Readable {
+export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, given: ToWorkbookOptions = {}): Readable {
   if (!Array.isArray(sheets) || sheets.length === 0) throw invalidOption('sheets', 'a non-empty array of { name, rows, columns? }', sheets);
+  const options = ownOptions(given, TO_WORKBOOK_KEYS); // own properties only, as each sheet's below
   const base = resolveWriterOptions(options, XLSX_COLUMN_KEYS);
-  checkOptionKeys(options, TO_WORKBOOK_KEYS);
   const defaults = { ...base, look: resolveLook(options) };
   const names = new SheetNames();
-  const resolved = (sheets as readonly SheetSpec<unknown>[]).map((spec, i) => {
+  const resolved = (sheets as readonly SheetSpec<unknown>[]).map((given, i) => {
     const where = `sheets[${i}]`;
-    if (spec === null || typeof spec !== 'object') throw invalidOption(where, 'a { name, rows, columns? } object', spec);
-    checkOptionKeys(spec, SHEET_SPEC_KEYS, `${where}.`);
+    if (given === null || typeof given !== 'object') throw invalidOption(where, 'a { name, rows, columns? } object', given);
+    const spec = ownOptions(given, SHEET_SPEC_KEYS, `${where}.`);
     if (typeof spec.name !== 'string') throw invalidOption(`${where}.name`, 'a string', spec.name);
     assertRows(spec.rows, rowsOf(i, spec.name));
     return { sheet: resolveSheet(spec, defaults, `${where}.`, { requested: spec.name, written: names.add(spec.name, `Sheet${i + 1}`) }), rows: spec.rows };
@@ -95,7 +95,7 @@ function rowsOf(i: number, name: string): string {
   return `sheets[${i}].rows (${JSON.stringify(name)})`;
 }
 
-/** The keys of `toWorkbook` options; see `checkOptionKeys`. */
+/** The keys of `toWorkbook` options; see `ownOptions`. */
 const TO_WORKBOOK_KEYS = optionKeys<ToWorkbookOptions>({
   header: true, dateFormat: true, timeZone: true, total: true, onProgress: true, progressInterval: true,
   signal: true, maxRows: true,
@@ -103,7 +103,7 @@ const TO_WORKBOOK_KEYS = optionKeys<ToWorkbookOptions>({
   onRowLimit: true, onWarning: true, createdAt: true, creator: true, compressionLevel: true,
 });
 
-/** The keys of a `SheetSpec`; see `checkOptionKeys`. */
+/** The keys of a `SheetSpec`; see `ownOptions`. */
 const SHEET_SPEC_KEYS = optionKeys<SheetSpec>({
   name: true, rows: true, columns: true, header: true, dateFormat: true, timeZone: true, maxRows: true,
   ...FEATURE_OPTION_KEYS,

@@ -56,5 +56,5 @@ export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = {
   charts: true, headerFooter: true, print: true, table: true, conditionalFormats: true, title: true, subtitle: true, preamble: true, rowStyle: true,
 };
 
-/** The keys of an XLSX column object: every writer's, and the XLSX features' (see `checkOptionKeys`). */
+/** The keys of an XLSX column object: every writer's, and the XLSX features' (see `ownOptions`). */
 export const XLSX_COLUMN_KEYS = optionKeys<XlsxColumn>({ ...COLUMN_OPTION_KEYS, style: true, formula: true, link: true, conditionalFormats: true });

@@ -1,4 +1,5 @@
 import { RowportError, RowportErrorCode } from '../../errors.js';
+import { ownProperties } from '../../util/optionKeys.js';
 import { XML_DECLARATION, escapeAttribute } from '../xmlText.js';
 
 /** Excel's most cell formats (`cellXfs`) in a workbook; past it Excel repairs the file, dropping formats. */
@@ -64,7 +65,8 @@ export class StyleRegistry {
    * Index of a cell format (`s="…"` of a cell, `style="…"` of a `<col>` or `<row>`).
    * @throws {RowportError} `ROWPORT_INVALID_VALUE` for a format past Excel's {@link MAX_CELL_FORMATS}.
    */
-  style({ numFmt, font, fill, border, alignment = '' }: CellStyle): number {
+  style(style: CellStyle): number {
+    const { numFmt, font, fill, border, alignment = '' } = ownProperties(style); // a part left out is never inherited
     return this.xf(
       numFmt === undefined ? 0 : this.numFmtId(numFmt),
       font === undefined ? 0 : this.fonts.id(`<font>${font}</font>`),

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import * as zlib from 'node:zlib';
 import type { ZipFile } from 'yazl';
 import { Lazy } from '../../util/lazy.js';
+import { ownProperties } from '../../util/optionKeys.js';
 
 /** yazl, imported when a workbook is started: a CSV-only app (or bundle) never loads it. */
 export const YAZL = /* @__PURE__ */ new Lazy('yazl', async () => {
@@ -50,7 +51,8 @@ export class ZipWriter {
     const local = new Date(
       mtime.getUTCFullYear(), mtime.getUTCMonth(), mtime.getUTCDate(), mtime.getUTCHours(), mtime.getUTCMinutes(), mtime.getUTCSeconds(),
     );
-    this.entryOptions = { mtime: local, mode: 0o100644, compressionLevel, forceDosTimestamp: true, forceZip64Format: forceZip64 };
+    // Without a prototype: yazl reads `size`, `compress`… through the prototype chain, as Node's streams do.
+    this.entryOptions = ownProperties({ mtime: local, mode: 0o100644, compressionLevel, forceDosTimestamp: true, forceZip64Format: forceZip64 });
     void YAZL.start();
   }
 
@@ -66,7 +68,7 @@ export class ZipWriter {
 
   /** Adds an entry written in pieces; it is zipped once the entries before it are done. */
   openEntry(name: string): EntryWriter {
-    const stream = new PassThrough({ highWaterMark: 64 * 1024 });
+    const stream = new PassThrough(ownProperties({ highWaterMark: 64 * 1024 }));
     this.open.add(stream);
     stream.once('close', () => this.open.delete(stream));
     this.zip.addReadStreamLazy(name, this.entryOptions, (callback) => callback(null, stream));

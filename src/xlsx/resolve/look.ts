@@ -2,7 +2,7 @@ import { invalidOption } from '../../errors.js';
 import { checkBoolean } from '../../internal/writerOptions.js';
 import type { ResolvedHeaderStyle } from '../package/styles.js';
 import type { WarningHandler } from '../warnings.js';
-import { checkOptionKeys, optionKeys } from '../../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../../util/optionKeys.js';
 
 /** Colours and weight of the header row. Colours are hex `RRGGBB` (or `AARRGGBB`), `null` for none. */
 export interface HeaderStyle {
@@ -124,10 +124,10 @@ export function resolveLook(options: XlsxLookOptions): ResolvedLook {
 
 // --- internal ---
 
-/** The keys of `headerStyle`; see `checkOptionKeys`. */
+/** The keys of `headerStyle`; see `ownOptions`. */
 const HEADER_STYLE_KEYS = optionKeys<HeaderStyle>({ bold: true, fill: true, color: true });
 
-/** The keys of `autoFit`; see `checkOptionKeys`. */
+/** The keys of `autoFit`; see `ownOptions`. */
 const AUTO_FIT_KEYS = optionKeys<AutoFitOptions>({ sampleRows: true, minWidth: true, maxWidth: true });
 
 const DEFAULT_HEADER: ResolvedHeaderStyle = { bold: true, fill: 'FF4472C4', color: 'FFFFFFFF' };
@@ -136,8 +136,7 @@ function resolveHeaderStyle(style: boolean | HeaderStyle): ResolvedHeaderStyle |
   if (style === true) return DEFAULT_HEADER;
   if (style === false) return undefined;
   if (style === null || typeof style !== 'object') throw invalidOption('headerStyle', 'true, false or { bold, fill, color }', style);
-  checkOptionKeys(style, HEADER_STYLE_KEYS, 'headerStyle.');
-  const { bold = true, fill = '4472C4', color = 'FFFFFF' } = style;
+  const { bold = true, fill = '4472C4', color = 'FFFFFF' } = ownOptions(style, HEADER_STYLE_KEYS, 'headerStyle.');
   checkBoolean('headerStyle.bold', bold);
   return { bold, fill: argb('headerStyle.fill', fill), color: argb('headerStyle.color', color) };
 }
@@ -154,8 +153,7 @@ function resolveAutoFit(autoFit: boolean | AutoFitOptions): ResolvedAutoFit | un
   if (autoFit === false) return undefined;
   if (autoFit === true) return { sampleRows: 300, minWidth: 8, maxWidth: 50 };
   if (autoFit === null || typeof autoFit !== 'object') throw invalidOption('autoFit', 'true, false or { sampleRows, minWidth, maxWidth }', autoFit);
-  checkOptionKeys(autoFit, AUTO_FIT_KEYS, 'autoFit.');
-  const { sampleRows = 300, minWidth = 8, maxWidth = 50 } = autoFit;
+  const { sampleRows = 300, minWidth = 8, maxWidth = 50 } = ownOptions(autoFit, AUTO_FIT_KEYS, 'autoFit.');
   if (!(Number.isInteger(sampleRows) && sampleRows >= 0)) throw invalidOption('autoFit.sampleRows', 'a whole number ≥ 0', sampleRows);
   if (!(typeof minWidth === 'number' && minWidth >= 1 && minWidth <= 255)) throw invalidOption('autoFit.minWidth', 'a number from 1 to 255', minWidth);
   if (!(typeof maxWidth === 'number' && maxWidth >= minWidth && maxWidth <= 255)) {

@@ -6,7 +6,7 @@ import type { CellStyle } from '../features/styles/cellStyle.js';
 import { type ResolvedLook, type XlsxLookOptions, resolveLook } from './look.js';
 import { type ResolvedSheet, resolveSheet } from './resolveSheet.js';
 import { SheetNames } from './sheetName.js';
-import { WRITER_OPTION_KEYS, checkOptionKeys, optionKeys } from '../../util/optionKeys.js';
+import { WRITER_OPTION_KEYS, optionKeys, ownOptions } from '../../util/optionKeys.js';
 
 /** Options of `toXlsx`: the shared writer options, the look, and the sheet's features. */
 export interface ToXlsxOptions<T = Record<string, unknown>> extends WriterOptions<T>, XlsxLookOptions, SheetFeatureOptions {
@@ -31,9 +31,9 @@ export interface ResolvedXlsxOptions<T> {
  * Checks and defaults every `toXlsx` option once; errors name the option as given (`timeZone`).
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
  */
-export function resolveXlsxOptions<T>(options: ToXlsxOptions<T>): ResolvedXlsxOptions<T> {
+export function resolveXlsxOptions<T>(given: ToXlsxOptions<T>): ResolvedXlsxOptions<T> {
+  const options = ownOptions(given, TO_XLSX_KEYS); // own properties only, in a copy every stage reads
   const shared = resolveWriterOptions(options, XLSX_COLUMN_KEYS);
-  checkOptionKeys(options, TO_XLSX_KEYS);
   const { sheetName = 'Sheet1' } = options;
   if (typeof sheetName !== 'string') throw invalidOption('sheetName', 'a string', sheetName);
   const look = resolveLook(options);
@@ -44,7 +44,7 @@ export function resolveXlsxOptions<T>(options: ToXlsxOptions<T>): ResolvedXlsxOp
 
 // --- internal ---
 
-/** The keys of `toXlsx` options; see `checkOptionKeys`. */
+/** The keys of `toXlsx` options; see `ownOptions`. */
 const TO_XLSX_KEYS = optionKeys<ToXlsxOptions>({
   ...WRITER_OPTION_KEYS,
   sheetName: true, headerStyle: true, freezeHeader: true, autoFilter: true, autoFit: true, wrapText: true,

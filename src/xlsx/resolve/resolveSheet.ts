@@ -1,3 +1,5 @@
+import { normaliseColumns } from '../../columns/resolveColumns.js';
+import { ownProperties } from '../../util/optionKeys.js';
 import { FEATURES, type SheetFeatureOptions, XLSX_COLUMN_KEYS } from '../features/features.js';
 import type { SheetFeature } from '../features/feature.js';
 import { type SheetDefaults, type SheetSettings, type SheetSettingsOptions, resolveSheetSettings } from './sheetSettings.js';
@@ -32,11 +34,16 @@ export function resolveSheet<T>(
   where: string,
   name: { readonly requested: string; readonly written: string },
 ): ResolvedSheet {
-  const settings = resolveSheetSettings(options, defaults, where, name, XLSX_COLUMN_KEYS);
+  // The features read the columns' own properties too (style, formula, link): each column object
+  // becomes a copy of its own properties, as `options` (from `ownOptions`) already is.
+  const own = ownProperties(options) as { columns?: unknown };
+  own.columns = normaliseColumns(options.columns, `${where}columns`, XLSX_COLUMN_KEYS);
+  const sheetOptions = own as SheetOptions<T>;
+  const settings = resolveSheetSettings(sheetOptions, defaults, where, name, XLSX_COLUMN_KEYS);
   const features: SheetFeature[] = [];
   for (const feature of FEATURES) {
-    const resolved = feature.resolve(options, settings);
-    if (resolved !== undefined) features.push(resolved);
+    const resolved = feature.resolve(sheetOptions, settings);
+    if (resolved !== undefined) features.push(ownProperties(resolved)); // `rowsAbove`… never inherited
   }
   return Object.freeze({ ...settings, features, rowsAbove: features.reduce((n, f) => n + (f.rowsAbove ?? 0), 0) });
 }

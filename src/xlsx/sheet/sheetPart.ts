@@ -2,6 +2,7 @@ import { RowportError, RowportErrorCode } from '../../errors.js';
 import type { PartContext, SheetHooks } from '../features/feature.js';
 import { type Relationship, relationshipsXml } from '../package/packageParts.js';
 import type { WorkbookState } from '../package/workbookState.js';
+import { ownProperties } from '../../util/optionKeys.js';
 import { quoteSheetName } from './cellRef.js';
 import { sheetEnd, sheetHead } from './sheetXml.js';
 
@@ -61,8 +62,9 @@ export function openPart(state: WorkbookState, layout: SheetLayout, name: string
   let sheetPr = '';
   let colAttributes: (string | undefined)[] | undefined;
   for (const hook of hooks) {
-    const head = hook.head?.(ctx);
-    if (head === undefined) continue;
+    const given = hook.head?.(ctx);
+    if (given === undefined) continue;
+    const head = ownProperties(given);
     sheetPr += head.sheetPr ?? '';
     if (head.cols) {
       colAttributes ??= [];
@@ -91,7 +93,7 @@ export function openPart(state: WorkbookState, layout: SheetLayout, name: string
       let below = '';
       for (const hook of hooks) below += hook.rowsBelow?.(ctx) ?? '';
       if (below) await write(below);
-      const tail: Record<string, string> = {};
+      const tail: Record<string, string> = Object.create(null); // read by element name: nothing inherited
       for (const hook of hooks) {
         const fragments = hook.tail?.(ctx);
         if (fragments === undefined) continue;

@@ -11,6 +11,7 @@ import type { ResolvedSheet } from '../resolve/resolveSheet.js';
 import type { SheetColumn } from '../resolve/sheetSettings.js';
 import { RowportWarningCode } from '../warnings.js';
 import { MAX_CELL_CHARS, truncate, wellFormed } from '../xmlText.js';
+import { ownProperties } from '../../util/optionKeys.js';
 import { MAX_SHEET_COLUMNS, columnLetters } from './cellRef.js';
 import { type SheetPart, openPart } from './sheetPart.js';
 import { DEFAULT_WIDTH, MAX_SHEET_ROWS, headerRow } from './sheetXml.js';
@@ -62,7 +63,7 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
   const hooks: SheetHooks[] = sheet.features.map((feature) => {
     const start: SheetStart = { settings: sheet, columns, widths, header, headerRow: headerRowNumber, firstDataRow, ownFirstRow, styles: state.styles, warn, shared };
     ownFirstRow += feature.rowsAbove ?? 0;
-    return feature.start(start);
+    return ownProperties(feature.start(start)); // a hook left out is never one inherited from Object.prototype
   });
   const cellContext = { zone: sheet.zone, dateFormat: sheet.dateFormat, styles: state.styles, wrapText: look.wrapText, warn };
   const cells: CellWriter[] = columns.map(

@@ -1,7 +1,7 @@
 import { invalidOption } from '../../../errors.js';
 import type { ColumnPlan } from '../../resolve/sheetSettings.js';
 import { parseCellRef } from '../../sheet/cellRef.js';
-import { checkOptionKeys, optionKeys } from '../../../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../../../util/optionKeys.js';
 
 /** Chart kinds: `'column'` (vertical bars), `'bar'` (horizontal bars), `'line'`, `'pie'`. */
 export type ChartType = 'column' | 'bar' | 'line' | 'pie';
@@ -156,13 +156,13 @@ export function bindCharts(
 
 // --- internal ---
 
-/** The keys of a chart; see `checkOptionKeys`. */
+/** The keys of a chart; see `ownOptions`. */
 const CHART_KEYS = optionKeys<ChartSpec>({
   type: true, categories: true, series: true, title: true, anchor: true, size: true,
   xAxisTitle: true, yAxisTitle: true, legend: true,
 });
 
-/** The keys of a chart `size`; see `checkOptionKeys`. */
+/** The keys of a chart `size`; see `ownOptions`. */
 const CHART_SIZE_KEYS = optionKeys<ChartSize>({ width: true, height: true });
 
 /** The format a column's cells show: dates for a date column, else numbers (undefined for General). */
@@ -175,8 +175,8 @@ const DEFAULT_ROW_PIXELS = 20;
 
 function normaliseChart(spec: unknown, option: string): NormalisedChart {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw invalidOption(option, 'a chart object', spec);
-  checkOptionKeys(spec, CHART_KEYS, `${option}.`);
-  const { type, title, categories, series, anchor, size = DEFAULT_CHART_SIZE, yAxisTitle, xAxisTitle, legend } = spec as Partial<ChartSpec>;
+  const { type, title, categories, series, anchor, size: givenSize = DEFAULT_CHART_SIZE, yAxisTitle, xAxisTitle, legend } = ownOptions(spec as Partial<ChartSpec>, CHART_KEYS, `${option}.`);
+  const size = givenSize !== null && typeof givenSize === 'object' ? ownOptions(givenSize, CHART_SIZE_KEYS, `${option}.size.`) : givenSize;
   if (!CHART_TYPES.includes(type as ChartType)) {
     const hint = typeof type === 'string' && /^(?:bars?|columns?|lines?|pies?)$/i.test(type) ? `Did you mean '${type.toLowerCase().replace(/s$/, '')}'?` : undefined;
     throw invalidOption(`${option}.type`, CHART_TYPES.map((t) => `'${t}'`).join(', '), type, hint);
@@ -211,7 +211,6 @@ function normaliseChart(spec: unknown, option: string): NormalisedChart {
   ) {
     throw invalidOption(`${option}.size`, `{ width, height } in pixels, each from 1 to ${MAX_CHART_PIXELS}`, size);
   }
-  checkOptionKeys(size, CHART_SIZE_KEYS, `${option}.size.`);
   if (legend !== undefined && legend !== false && !LEGEND_POSITIONS.includes(legend)) {
     throw invalidOption(`${option}.legend`, `${LEGEND_POSITIONS.map((p) => `'${p}'`).join(', ')} or false`, legend);
   }

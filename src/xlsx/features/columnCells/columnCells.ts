@@ -1,5 +1,5 @@
 import { compilePath } from '../../../columns/path.js';
-import { RowportError, RowportErrorCode, at, invalidOption, isRowportError } from '../../../errors.js';
+import { RowportError, RowportErrorCode, at, invalidOption, isRowportError, isThenable, notAwaited } from '../../../errors.js';
 import { type CellWriter, compileCell } from '../../cells/cells.js';
 import type { StyleRegistry } from '../../package/styles.js';
 import type { SheetColumn } from '../../resolve/sheetSettings.js';
@@ -142,7 +142,7 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
       return (value, row, ref) => {
         if (typeof value === 'string') return value === '' ? '' : link(linkTarget(value), value, row, ref);
         if (!isLinkValue(value)) return plain(value, row, ref);
-        const text = value.text ?? value.url;
+        const text = (Object.hasOwn(value, 'text') ? value.text : undefined) ?? value.url;
         return text === '' && value.url === '' ? '' : link(linkTarget(value.url), text, row, ref);
       };
     }
@@ -258,6 +258,7 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
       const known = layerByObject.get(style);
       if (known !== undefined) return known;
     }
+    if (isThenable(style)) throw notAwaited(style, index, undefined); // an async rowStyle(): its Promise has no style keys
     let resolved: ResolvedCellStyle;
     try {
       resolved = resolveCellStyle(`${settings.where}rowStyle()`, style);

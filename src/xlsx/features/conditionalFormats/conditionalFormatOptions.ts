@@ -1,5 +1,5 @@
 import { invalidOption } from '../../../errors.js';
-import { checkOptionKeys, optionKeys } from '../../../util/optionKeys.js';
+import { optionKeys, ownOptions, ownProperties } from '../../../util/optionKeys.js';
 import { expression } from '../links/links.js';
 import { type CellStyle, type ResolvedCellStyle, argbColour, resolveCellStyle } from '../styles/cellStyle.js';
 
@@ -80,7 +80,7 @@ export function resolveConditionalFormats(option: string, rules: unknown, column
 
 const TYPES = ['colorScale', 'dataBar', 'iconSet', 'cell', 'text', 'top', 'bottom', 'aboveAverage', 'belowAverage'];
 
-/** The keys of each type of rule; see `checkOptionKeys`. */
+/** The keys of each type of rule; see `ownOptions`. */
 const RULE_KEYS: Record<ConditionalFormat['type'], ReadonlySet<string>> = {
   colorScale: optionKeys<ColorScaleRule>({ type: true, column: true, colors: true }),
   dataBar: optionKeys<DataBarRule>({ type: true, column: true, color: true }),
@@ -95,9 +95,9 @@ const RULE_KEYS: Record<ConditionalFormat['type'], ReadonlySet<string>> = {
 
 function resolveRule(name: string, rule: unknown, onColumn: string | undefined): ResolvedConditionalFormat {
   if (rule === null || typeof rule !== 'object' || Array.isArray(rule)) throw invalidOption(name, 'a rule object { type, … }', rule);
-  const r = rule as Record<string, unknown>;
-  if (!TYPES.includes(r.type as string)) throw invalidOption(`${name}.type`, TYPES.map((t) => `'${t}'`).join(', '), r.type);
-  checkOptionKeys(r, RULE_KEYS[r.type as ConditionalFormat['type']], `${name}.`);
+  const { type } = ownProperties(rule as Record<string, unknown>);
+  if (!TYPES.includes(type as string)) throw invalidOption(`${name}.type`, TYPES.map((t) => `'${t}'`).join(', '), type);
+  const r = ownOptions(rule as Record<string, unknown>, RULE_KEYS[type as ConditionalFormat['type']], `${name}.`); // own properties only
   let column = onColumn;
   if (r.column !== undefined || onColumn === undefined) {
     if (typeof r.column !== 'string' || r.column === '') throw invalidOption(`${name}.column`, 'the key of a column', r.column);

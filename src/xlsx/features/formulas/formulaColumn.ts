@@ -1,4 +1,4 @@
-import { RowportError, RowportErrorCode, at, invalidOption } from '../../../errors.js';
+import { RowportError, RowportErrorCode, at, invalidOption, isThenable, notAwaited } from '../../../errors.js';
 import { numberText } from '../../../internal/values.js';
 import { escapeText } from '../../xmlText.js';
 
@@ -59,6 +59,7 @@ export function compileFormula(option: string, key: string, formula: unknown): F
     }
     const body = typeof text === 'string' ? strip(text) : '';
     if (body === '' || body.length > MAX_FORMULA_LENGTH) {
+      if (isThenable(text)) throw notAwaited(text, index, key);
       throw new RowportError(RowportErrorCode.InvalidValue, `${at(index, key)}formula() must return a formula of 1 to ${MAX_FORMULA_LENGTH} characters`, {
         row: index,
         column: key,

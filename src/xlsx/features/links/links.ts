@@ -50,7 +50,8 @@ export function linkTarget(url: string): string | undefined {
 export function isLinkValue(value: unknown): value is LinkValue {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.url === 'string' && (v.text === undefined || typeof v.text === 'string');
+  // own properties only: an `Object.prototype.url` polluted elsewhere must not turn objects into links
+  return Object.hasOwn(v, 'url') && typeof v.url === 'string' && (!Object.hasOwn(v, 'text') || v.text === undefined || typeof v.text === 'string');
 }
 
 /**

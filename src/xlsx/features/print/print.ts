@@ -2,7 +2,7 @@ import { invalidOption } from '../../../errors.js';
 import { quoteSheetName } from '../../sheet/cellRef.js';
 import { xmlText } from '../../xmlText.js';
 import type { SheetTail, WorkbookFeature } from '../feature.js';
-import { checkOptionKeys, optionKeys } from '../../../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../../../util/optionKeys.js';
 
 /**
  * Printed page header and footer, in Excel's codes: `&L`, `&C`, `&R` start the left, centre and
@@ -67,9 +67,8 @@ export function resolvePrintOptions(headerFooter: unknown, print: unknown, prefi
   if (print !== undefined && (print === null || typeof print !== 'object' || Array.isArray(print))) {
     throw invalidOption(`${prefix}print`, '{ orientation?, fitToWidth?, repeatHeader?, paperSize?, gridlines? }', print);
   }
-  if (headerFooter !== undefined) checkOptionKeys(headerFooter, HEADER_FOOTER_KEYS, `${prefix}headerFooter.`);
-  if (print !== undefined) checkOptionKeys(print, PRINT_KEYS, `${prefix}print.`);
-  const { header, footer } = (headerFooter ?? {}) as HeaderFooter;
+  const { header, footer } = headerFooter === undefined ? NONE : ownOptions(headerFooter as HeaderFooter, HEADER_FOOTER_KEYS, `${prefix}headerFooter.`);
+  const printOptions = print === undefined ? NONE : ownOptions(print as PrintOptions, PRINT_KEYS, `${prefix}print.`);
   for (const [name, text] of [['header', header], ['footer', footer]] as const) {
     if (text === undefined) continue;
     const option = `${prefix}headerFooter.${name}`;
@@ -87,7 +86,7 @@ export function resolvePrintOptions(headerFooter: unknown, print: unknown, prefi
       );
     }
   }
-  const { orientation, fitToWidth = false, repeatHeader = true, paperSize, gridlines = false } = (print ?? {}) as PrintOptions;
+  const { orientation, fitToWidth = false, repeatHeader = true, paperSize, gridlines = false } = printOptions as PrintOptions;
   if (orientation !== undefined && orientation !== 'portrait' && orientation !== 'landscape') {
     throw invalidOption(`${prefix}print.orientation`, "'portrait' or 'landscape'", orientation);
   }
@@ -217,10 +216,13 @@ export const printFeature: WorkbookFeature<PrintSheetOptions> = {
 
 // --- internal ---
 
-/** The keys of `headerFooter`; see `checkOptionKeys`. */
+/** Options left out: no properties, and no prototype to inherit any from. */
+const NONE: Readonly<HeaderFooter & PrintOptions> = Object.freeze(Object.create(null));
+
+/** The keys of `headerFooter`; see `ownOptions`. */
 const HEADER_FOOTER_KEYS = optionKeys<HeaderFooter>({ header: true, footer: true });
 
-/** The keys of `print`; see `checkOptionKeys`. */
+/** The keys of `print`; see `ownOptions`. */
 const PRINT_KEYS = optionKeys<PrintOptions>({ orientation: true, fitToWidth: true, repeatHeader: true, paperSize: true, gridlines: true });
 
 /** Text with no section code goes in the centre section, explicitly (readers differ otherwise). */

@@ -1,4 +1,5 @@
 import { invalidOption } from '../../../errors.js';
+import { ownProperties } from '../../../util/optionKeys.js';
 
 /**
  * How a cell looks, beyond its number format: a column's `style`, what a row style callback
@@ -59,7 +60,7 @@ export function resolveCellStyle(name: string, style: unknown): ResolvedCellStyl
   for (const key of Object.keys(style)) {
     if (!STYLE_KEYS.has(key)) throw invalidOption(`${name}.${key}`, 'no such property (bold, italic, color, fill, align, border)', (style as Record<string, unknown>)[key]);
   }
-  const { bold = false, italic = false, color, fill, align, border = false } = style as CellStyle;
+  const { bold = false, italic = false, color, fill, align, border = false } = ownProperties(style as CellStyle); // never inherited
   if (typeof bold !== 'boolean') throw invalidOption(`${name}.bold`, 'true or false', bold);
   if (typeof italic !== 'boolean') throw invalidOption(`${name}.italic`, 'true or false', italic);
   if (align !== undefined && align !== 'left' && align !== 'center' && align !== 'right') {

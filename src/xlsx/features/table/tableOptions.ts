@@ -1,5 +1,5 @@
 import { invalidOption } from '../../../errors.js';
-import { checkOptionKeys, optionKeys } from '../../../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../../../util/optionKeys.js';
 import { MAX_CELL_CHARS, truncate } from '../../xmlText.js';
 
 /** A totals-row function: the `SUBTOTAL` function number Excel uses for it (ECMA-376 Part 1, §18.18.79 ST_TotalsRowFunction). */
@@ -44,8 +44,7 @@ export function resolveTableOptions(option: string, table: unknown): ResolvedTab
   if (table === undefined || table === false) return undefined;
   if (table === true) return { name: undefined, style: DEFAULT_STYLE, bandedRows: true, totals: undefined };
   if (table === null || typeof table !== 'object' || Array.isArray(table)) throw invalidOption(option, 'true, false or { name?, style?, bandedRows?, totals? }', table);
-  checkOptionKeys(table, TABLE_KEYS, `${option}.`);
-  const { name, style = DEFAULT_STYLE, bandedRows = true, totals } = table as TableOptions;
+  const { name, style = DEFAULT_STYLE, bandedRows = true, totals } = ownOptions(table as TableOptions, TABLE_KEYS, `${option}.`);
   if (name !== undefined && !isTableName(name)) {
     throw invalidOption(
       `${option}.name`,
@@ -134,7 +133,7 @@ export function tableColumnNames(headers: readonly string[]): string[] {
 
 // --- internal ---
 
-/** The keys of `table`; see `checkOptionKeys`. */
+/** The keys of `table`; see `ownOptions`. */
 const TABLE_KEYS = optionKeys<TableOptions>({ name: true, style: true, bandedRows: true, totals: true });
 const DEFAULT_STYLE = 'TableStyleMedium2';
 const TABLE_STYLE = /^TableStyle(?:Light(?:[1-9]|1\d|2[01])|Medium(?:[1-9]|1\d|2[0-8])|Dark(?:[1-9]|1[01]))$/;
