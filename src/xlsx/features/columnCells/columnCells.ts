@@ -190,8 +190,8 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
     // The cached value and format as the column's own cells would have them: a date column's (or a
     // Date's) serial in the sheet's zone with the date format, a number column's format on every
     // cell (its formula gives a number), the rest by the rules of the plain cells (cachedValue.ts).
-    const numberStyle = attr(styles, style, column.numberFormat);
-    const textStyle = attr(styles, style, undefined);
+    let numberStyle: string | undefined; // each registered with its first cell, as in cells.ts
+    let textStyle: string | undefined;
     const uncached = sheet.shared<UncachedFormulas>(UNCACHED_FORMULAS, () => ({ any: false }));
     const cachedValue = compileCachedValue(column, cellContext);
     let dateStyle: string | undefined;
@@ -203,7 +203,9 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
       if (kind === 'date' || (kind !== 'text' && value instanceof Date)) {
         return formulaCellXml(ref, (dateStyle ??= attr(styles, style, column.dateNumFmt)), text, cached);
       }
-      return formulaCellXml(ref, kind === 'number' || typeof cached === 'number' ? numberStyle : textStyle, text, cached);
+      const cellStyle =
+        kind === 'number' || typeof cached === 'number' ? (numberStyle ??= attr(styles, style, column.numberFormat)) : (textStyle ??= attr(styles, style, undefined));
+      return formulaCellXml(ref, cellStyle, text, cached);
     };
   };
 
