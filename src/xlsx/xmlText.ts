@@ -4,8 +4,10 @@ export const MAX_CELL_CHARS = 32_767;
 /**
  * Escapes text for XML element content in SpreadsheetML:
  * - `& < >` as entities;
- * - characters XML 1.0 cannot hold (C0 controls but TAB and LF, U+FFFE, U+FFFF) and CR (which
- *   an XML parser would turn into LF) as Excel's `_xHHHH_` escapes, so they survive losslessly;
+ * - CR as the character reference `&#13;`, which every XML reader turns back into CR (a literal CR
+ *   would be read as LF, and `_x000D_` is decoded by Excel and LibreOffice, not by openpyxl);
+ * - characters XML 1.0 cannot hold (C0 controls but TAB, LF and CR, U+FFFE, U+FFFF) as Excel's
+ *   `_xHHHH_` escapes, so they survive losslessly;
  * - a literal `_xHHHH_` in the text as `_x005F_xHHHH_`, so a reader does not decode it.
  * Lone surrogates must be gone before (see {@link wellFormed}).
  */
@@ -21,9 +23,10 @@ export function escapeAttribute(text: string): string {
 /**
  * Escapes text for a double-quoted attribute Excel reads as an ST_Xstring, decoding `_xHHHH_`
  * (a table column name, a totals label, the text of a text rule), so it reads back as the same text
- * as {@link escapeText} writes in a cell: `& < > "` as entities; every C0 control, TAB and LF too
- * (which an XML parser turns into spaces in an attribute), as `_xHHHH_`; a literal `_xHHHH_` as
- * `_x005F_xHHHH_`. Lone surrogates must be gone before.
+ * as {@link escapeText} writes in a cell: `& < > "` as entities; CR as `&#13;`, as in a cell; the
+ * other C0 controls, TAB and LF too (which an XML parser turns into spaces in an attribute), as
+ * `_xHHHH_`, as Excel writes them; a literal `_xHHHH_` as `_x005F_xHHHH_`. Lone surrogates must be
+ * gone before.
  * @example escapeXstringAttribute('Line\nTwo "x_x0041_"') //=> 'Line_x000A_Two &quot;x_x005F_x0041_&quot;'
  */
 export function escapeXstringAttribute(text: string): string {
@@ -54,27 +57,28 @@ export function truncate(text: string, max = MAX_CELL_CHARS): string {
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /**
- * Escapes text for XML element content and attribute values, and drops the characters XML 1.0
- * cannot hold at all (C0 controls other than TAB, LF, CR; lone surrogates; U+FFFE, U+FFFF), which
- * chart, drawing and page header text has no `_xHHHH_` escape for.
+ * Escapes text for XML element content and attribute values (CR as `&#13;`, which a reader keeps
+ * as CR), and drops the characters XML 1.0 cannot hold at all (C0 controls other than TAB, LF,
+ * CR; lone surrogates; U+FFFE, U+FFFF), which chart, drawing and page header text has no
+ * `_xHHHH_` escape for.
  */
 export function xmlText(text: string): string {
   // eslint-disable-next-line no-control-regex
   const legal = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
-  return legal.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
+  return legal.replace(/[&<>"\r]/g, escapeOne);
 }
 
 // --- internal ---
 
 // A `_` is escaped when a reader would see `_xHHHH_` from it: with a literal `_` after the four
-// digits, or with a character that is itself written as `_xHHHH_` (`_xAceb` + CR → `_xAceb_x000D_`).
+// digits, or with a character that is itself written as `_xHHHH_` (`_xAceb` + U+0001 → `_xAceb_x0001_`).
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
 // eslint-disable-next-line no-control-regex
-const ESCAPE_ALL = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}[_\x00-\x08\x0b-\x1f\ufffe\uffff])/g;
+const ESCAPE_ALL = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}[_\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff])/g;
 
 // eslint-disable-next-line no-control-regex
-const XSTRING_ATTRIBUTE_ALL = /[&<>"\x00-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}[_\x00-\x1f\ufffe\uffff])/g;
+const XSTRING_ATTRIBUTE_ALL = /[&<>"\x00-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}[_\x00-\x0c\x0e-\x1f\ufffe\uffff])/g;
 
 function escapeOne(ch: string): string {
   switch (ch) {
@@ -86,6 +90,8 @@ function escapeOne(ch: string): string {
       return '&lt;';
     case '>':
       return '&gt;';
+    case '\r':
+      return '&#13;';
     default:
       return `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
   }

@@ -202,7 +202,7 @@ describe('toXlsx', () => {
   describe('text', () => {
     it('escapes markup, control characters and _xHHHH_ look-alikes, and keeps CR', async () => {
       const c = cells(sheet1(await xlsx([{ a: 'a<b>&\u0001_x0041_\r\n' }])));
-      expect(c.A2?.inner).toBe('<is><t xml:space="preserve">a&lt;b&gt;&amp;_x0001__x005F_x0041__x000D_\n</t></is>');
+      expect(c.A2?.inner).toBe('<is><t xml:space="preserve">a&lt;b&gt;&amp;_x0001__x005F_x0041_&#13;\n</t></is>');
     });
     it('preserves leading and trailing spaces', async () => {
       expect(cells(sheet1(await xlsx([{ a: '  x ' }]))).A2?.inner).toBe('<is><t xml:space="preserve">  x </t></is>');

@@ -9,8 +9,8 @@ describe('escapeText', () => {
   it('escapes & < > as entities', () => {
     expect(escapeText('a<b & c>d')).toBe('a&lt;b &amp; c&gt;d');
   });
-  it('keeps TAB and LF, writes CR as _x000D_', () => {
-    expect(escapeText('a\tb\nc\rd')).toBe('a\tb\nc_x000D_d');
+  it('keeps TAB and LF, writes CR as the character reference &#13;', () => {
+    expect(escapeText('a\tb\nc\rd')).toBe('a\tb\nc&#13;d');
   });
   it.each([
     ['\u0000', '_x0000_'],
@@ -75,23 +75,24 @@ describe('truncate', () => {
 
 describe('escapeText at the edge of an escape', () => {
   it('escapes _xHHHH before a character written as _xHHHH_', () => {
-    expect(escapeText('_xAceb\r')).toBe('_x005F_xAceb_x000D_');
+    expect(escapeText('_xAceb\u0001')).toBe('_x005F_xAceb_x0001_');
+    expect(escapeText('_xAceb\r')).toBe('_xAceb&#13;'); // CR is no `_xHHHH_`: the `_` stays
     expect(escapeText('_x0041\u0001')).toBe('_x005F_x0041_x0001_');
   });
 });
 
 describe('escapeXstringAttribute', () => {
-  it('writes markup as entities, every control (TAB and LF too) and a literal escape as _xHHHH_', () => {
+  it('writes markup as entities, CR as &#13;, every other control (TAB and LF too) and a literal escape as _xHHHH_', () => {
     expect(escapeXstringAttribute('a"b<c>&')).toBe('a&quot;b&lt;c&gt;&amp;');
-    expect(escapeXstringAttribute('Line\nTwo\tx\r')).toBe('Line_x000A_Two_x0009_x_x000D_');
-    expect(escapeXstringAttribute('_x0041_ _x0041\n')).toBe('_x005F_x0041_ _x005F_x0041_x000A_');
+    expect(escapeXstringAttribute('Line\nTwo\tx\r\u0001')).toBe('Line_x000A_Two_x0009_x&#13;_x0001_');
+    expect(escapeXstringAttribute('_x0041_ _x0041\n _x0041\r')).toBe('_x005F_x0041_ _x005F_x0041_x000A_ _x0041&#13;');
     expect(escapeXstringAttribute('Plain – 漢字')).toBe('Plain – 漢字');
   });
   it('reads back as the text, as an XML parser and an Excel reader decode it', () => {
     // An attribute value: entities decoded; then Excel's `_xHHHH_` decoded (hex, any case).
     const decode = (attr: string): string =>
       attr
-        .replace(/&(quot|lt|gt|amp);/g, (_, e: string) => ({ quot: '"', lt: '<', gt: '>', amp: '&' })[e] as string)
+        .replace(/&(quot|lt|gt|amp|#\d+);/g, (_, e: string) => (e.startsWith('#') ? String.fromCharCode(Number(e.slice(1))) : ({ quot: '"', lt: '<', gt: '>', amp: '&' })[e] as string))
         .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
     const unit = fc.constantFrom('a', '_', 'x', '0', '4', '1', 'F', '"', '&', '<', '\n', '\t', '\r', '\u0001', '\uffff', 'é');
     fc.assert(

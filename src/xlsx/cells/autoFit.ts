@@ -36,14 +36,22 @@ export function fitWidths(
   });
 }
 
-/** Display width of text: its longest line, wide characters counted double. */
+/**
+ * Display width of text: its longest line, counted by grapheme (what a reader sees as one
+ * character): wide and full-width characters and emoji count 2, combining marks and zero-width
+ * characters 0, the parts of an emoji sequence as one emoji.
+ */
 export function textWidth(text: string): number {
   let widest = 0;
   for (const line of text.split('\n')) {
     let width = line.length;
     if (!ASCII.test(line)) {
       width = 0;
-      for (const ch of line) width += WIDE.test(ch) ? 2 : 1;
+      if (JOINS.test(line)) {
+        for (const { segment } of graphemes().segment(line)) width += graphemeWidth(segment);
+      } else {
+        for (const ch of line) width += WIDE.test(ch) ? 2 : 1;
+      }
     }
     if (width > widest) widest = width;
   }
@@ -53,8 +61,26 @@ export function textWidth(text: string): number {
 // --- internal ---
 
 const ASCII = /^[\x00-\x7f]*$/;
-/** East Asian wide and full-width characters (Unicode UAX #11 W and F, the common blocks). */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+/** East Asian wide and full-width characters (Unicode UAX #11 W and F, the common blocks), and emoji shown as emoji. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]|\p{Emoji_Presentation}/u;
+const WIDE_START = new RegExp(`^(?:${WIDE.source})`, 'u');
+/** What joins characters into one grapheme or shows nothing: marks, format characters (ZWSP, ZWJ), Hangul jamo, regional indicators, emoji modifiers. */
+const JOINS = /[\p{M}\p{Cf}\u1160-\u11ff\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}]/u;
+/** A grapheme that shows nothing: it starts with a mark or a format character. */
+const ZERO_WIDTH = /^[\p{M}\p{Cf}]/u;
+/** An emoji shown as an emoji: one with emoji presentation, or a text-style one with VS16 (`❤️`, `1️⃣`). */
+const EMOJI = /^\p{Emoji_Presentation}|^\p{Emoji}\uFE0F/u;
+
+let segmenter: Intl.Segmenter | undefined;
+/** The grapheme segmenter, made once (and only when a text needs it). */
+function graphemes(): Intl.Segmenter {
+  return (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
+}
+
+function graphemeWidth(grapheme: string): number {
+  if (ZERO_WIDTH.test(grapheme)) return 0;
+  return EMOJI.test(grapheme) || WIDE_START.test(grapheme) ? 2 : 1;
+}
 
 function measurer(column: SheetColumn): (value: unknown) => number {
   const numFmt = column.numberFormat;

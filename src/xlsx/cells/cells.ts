@@ -31,10 +31,13 @@ export function compileCell(column: SheetColumn, ctx: CellContext, width: number
   const { key, type, kind } = column;
   const { zone, styles, warn } = ctx;
   const numericType = kind === 'number';
-  const numberStyle = attr(styles.cell(column.numberFormat));
-  let dateStyle: string | undefined; // registered with the first date, so sheets without dates have no date format
-  const textStyle = attr(styles.cell(undefined));
-  const wrapStyle = ctx.wrapText ? attr(styles.cell(undefined, true)) : textStyle;
+  // Each format is registered with the first cell that uses it: only the formats a sheet uses count
+  // against Excel's 64,000 (a wrapped variant only where text wraps), and no date format without dates.
+  let numberStyle: string | undefined;
+  let dateStyle: string | undefined;
+  let textStyle: string | undefined;
+  let wrapStyle: string | undefined;
+  const wrapText = ctx.wrapText;
   const wrapAt = Math.max(1, Math.floor(width));
   const pattern = type === 'date' ? datePattern(ctx.dateFormat) : type === 'datetime' ? dateTimePattern(ctx.dateFormat) : plainPattern(ctx.dateFormat);
   const renderer = new DateRenderer(pattern, zone);
@@ -50,11 +53,12 @@ export function compileCell(column: SheetColumn, ctx: CellContext, width: number
       s = truncate(s);
       warn(RowportWarningCode.TextTruncated, `text of ${value.length} characters was cut to Excel's ${MAX_CELL_CHARS}`, row, key);
     }
-    const style = s.length > wrapAt || s.includes('\n') ? wrapStyle : textStyle;
+    const style = wrapText && (s.length > wrapAt || s.includes('\n')) ? (wrapStyle ??= attr(styles.cell(undefined, true))) : (textStyle ??= attr(styles.cell(undefined)));
     const open = needsPreserve(s) ? '<t xml:space="preserve">' : '<t>';
     return `<c r="${ref}"${style} t="inlineStr"><is>${open}${escapeText(s)}</t></is></c>`;
   };
   const number = (value: number, ref: string): string => {
+    numberStyle ??= attr(styles.cell(column.numberFormat));
     if (!Number.isFinite(value)) return `<c r="${ref}"${numberStyle} t="e"><v>#NUM!</v></c>`;
     return `<c r="${ref}"${numberStyle}><v>${xlsxNumberText(value)}</v></c>`;
   };
@@ -107,7 +111,7 @@ export function compileCell(column: SheetColumn, ctx: CellContext, width: number
       case 'bigint':
         return exact(`${value}`, exactBigint(value), row, ref);
       case 'boolean':
-        return `<c r="${ref}"${textStyle} t="b"><v>${value ? 1 : 0}</v></c>`;
+        return `<c r="${ref}"${(textStyle ??= attr(styles.cell(undefined)))} t="b"><v>${value ? 1 : 0}</v></c>`;
       case 'undefined':
         return '';
       case 'object':

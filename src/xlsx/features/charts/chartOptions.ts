@@ -1,6 +1,6 @@
 import { invalidOption } from '../../../errors.js';
 import type { ColumnPlan } from '../../resolve/sheetSettings.js';
-import { parseCellRef } from '../../sheet/cellRef.js';
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS_FOR_CHARTS, parseCellRef } from '../../sheet/cellRef.js';
 import { optionKeys, ownOptions } from '../../../util/optionKeys.js';
 
 /** Chart kinds: `'column'` (vertical bars), `'bar'` (horizontal bars), `'line'`, `'pie'`. */
@@ -30,7 +30,7 @@ export interface ChartSpec {
   readonly categories: string;
   /** Keys of the columns to plot, one series each, named by the column's header. A pie takes exactly one. */
   readonly series: readonly string[];
-  /** Top-left cell of the chart, e.g. `'H2'`. @default two columns right of the data, row 2; further charts below the first */
+  /** Top-left cell of the chart, e.g. `'H2'`. @default two columns right of the data, row 2; further charts below the first; kept inside the sheet */
   readonly anchor?: string | undefined;
   /** Width and height in pixels. @default { width: 480, height: 288 } */
   readonly size?: ChartSize | undefined;
@@ -101,7 +101,8 @@ export function normaliseCharts(charts: unknown, option = 'charts'): NormalisedC
 /**
  * Binds charts to the sheet's columns, once they are known (at call time when `columns` is given,
  * else from the first row). Charts without an `anchor` are placed two columns right of the data,
- * from row 2 down, one under the other.
+ * from row 2 down, one under the other, and always inside the sheet: on a sheet too wide for that,
+ * they start where they still fit left of its last column (readers drop a chart anchored past it).
  * @param charts - From {@link normaliseCharts}.
  * @param columns - The sheet's columns, in order; axes take the format of their cells.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the chart option for a key that is not a
@@ -139,8 +140,10 @@ export function bindCharts(
     const firstSeries = columns[seriesColumns[0]!.col]!;
     let from = chart.anchor;
     if (from === undefined) {
-      from = { col: firstFreeCol, row: nextRow };
-      nextRow += Math.ceil(chart.size.height / DEFAULT_ROW_PIXELS) + 1;
+      const cols = Math.ceil(chart.size.width / DEFAULT_COLUMN_PIXELS);
+      const rows = Math.ceil(chart.size.height / DEFAULT_ROW_PIXELS);
+      from = { col: Math.max(0, Math.min(firstFreeCol, MAX_SHEET_COLUMNS - cols)), row: Math.max(0, Math.min(nextRow, MAX_SHEET_ROWS_FOR_CHARTS - rows)) };
+      nextRow += rows + 1;
     }
     return {
       ...chart,
@@ -172,6 +175,8 @@ function cellFormat(column: ChartColumn): string | undefined {
 
 /** Excel's default row height, 15 points, in pixels. */
 const DEFAULT_ROW_PIXELS = 20;
+/** Excel's default column width, 8.43 characters of Calibri 11, in pixels. */
+const DEFAULT_COLUMN_PIXELS = 64;
 
 function normaliseChart(spec: unknown, option: string): NormalisedChart {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw invalidOption(option, 'a chart object', spec);

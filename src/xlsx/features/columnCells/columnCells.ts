@@ -5,9 +5,10 @@ import type { StyleRegistry } from '../../package/styles.js';
 import type { SheetColumn } from '../../resolve/sheetSettings.js';
 import { DEFAULT_WIDTH } from '../../sheet/sheetXml.js';
 import type { SheetHooks, SheetStart, WorkbookFeature } from '../feature.js';
+import { compileCachedValue } from '../formulas/cachedValue.js';
 import { type ColumnFormula, type FormulaText, MAX_FORMULA_LENGTH, UNCACHED_FORMULAS, type UncachedFormulas, compileFormula, formulaCellXml } from '../formulas/formulaColumn.js';
 import { RowportWarningCode } from '../../warnings.js';
-import { MAX_CELL_CHARS, truncate, wellFormed } from '../../xmlText.js';
+import { wellFormed } from '../../xmlText.js';
 import { excelSerial, wallTime } from '../../cells/dateSerial.js';
 import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../../internal/numbers.js';
 import { checkLinkTemplate, fillTemplate, isLinkValue, linkCellXml, linkTarget, numberLinkCellXml } from '../links/links.js';
@@ -188,36 +189,24 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
     if (formula === undefined) return plain;
     // The cached value and format as the column's own cells would have them: a date column's (or a
     // Date's) serial in the sheet's zone with the date format, a number column's format on every
-    // cell (its formula gives a number), the exact digits of a bigint or numeric string.
-    const numberStyle = attr(styles, style, column.numberFormat);
-    const textStyle = attr(styles, style, undefined);
+    // cell (its formula gives a number), the rest by the rules of the plain cells (cachedValue.ts).
+    let numberStyle: string | undefined; // each registered with its first cell, as in cells.ts
+    let textStyle: string | undefined;
     const uncached = sheet.shared<UncachedFormulas>(UNCACHED_FORMULAS, () => ({ any: false }));
+    const cachedValue = compileCachedValue(column, cellContext);
     let dateStyle: string | undefined;
-    const { kind, key } = column;
-    const wholeDays = column.type === 'date';
+    const { kind } = column;
     return (value, row, ref) => {
       const text = formula(currentRow, currentRowNumber, row);
+      const cached = cachedValue(value, row);
+      if (cached === undefined) uncached.any = true;
       if (kind === 'date' || (kind !== 'text' && value instanceof Date)) {
-        const serial = value === null || value === undefined || value === '' ? undefined : excelSerial(wallTime(value, settings.zone, wholeDays, row, key));
-        if (serial === undefined) uncached.any = true;
-        return formulaCellXml(ref, (dateStyle ??= attr(styles, style, column.dateNumFmt)), text, serial);
+        return formulaCellXml(ref, (dateStyle ??= attr(styles, style, column.dateNumFmt)), text, cached);
       }
-      let cached = value;
-      if (typeof value === 'bigint') cached = exactBigint(value) ?? `${value}`;
-      else if (typeof value === 'string') cached = cachedText(kind === 'number' && NUMERIC_LITERAL.test(value) ? (exactDouble(value) ?? value) : value, row);
-      if (typeof cached !== 'number' && typeof cached !== 'string' && typeof cached !== 'boolean') uncached.any = true;
-      return formulaCellXml(ref, kind === 'number' || typeof cached === 'number' ? numberStyle : textStyle, text, cached);
+      const cellStyle =
+        kind === 'number' || typeof cached === 'number' ? (numberStyle ??= attr(styles, style, column.numberFormat)) : (textStyle ??= attr(styles, style, undefined));
+      return formulaCellXml(ref, cellStyle, text, cached);
     };
-    /** Text as a cell holds it: lone surrogates replaced and at most 32,767 characters, each with a warning. */
-    function cachedText(value: string | number, row: number): string | number {
-      if (typeof value === 'number') return value;
-      const repaired = wellFormed(value);
-      if (repaired !== undefined) sheet.warn(RowportWarningCode.LoneSurrogate, 'a lone surrogate was replaced by U+FFFD', row, column.key);
-      const text = repaired ?? value;
-      if (text.length <= MAX_CELL_CHARS) return text;
-      sheet.warn(RowportWarningCode.TextTruncated, `text of ${value.length} characters was cut to Excel's ${MAX_CELL_CHARS}`, row, column.key);
-      return truncate(text);
-    }
   };
 
   const needsRow = rowStyle !== undefined || [...specs.values()].some((e) => e.formula !== undefined || e.link !== undefined);

@@ -1,5 +1,5 @@
 import { RowportError, RowportErrorCode, at, invalidOption, isThenable, notAwaited } from '../../../errors.js';
-import { numberText } from '../../../internal/values.js';
+import { xlsxNumberText } from '../../../internal/numbers.js';
 import { escapeText } from '../../xmlText.js';
 
 /** Excel's longest formula, in characters. */
@@ -78,7 +78,7 @@ export function formulaCellXml(ref: string, style: string, formula: string, cach
   const f = `<f>${escapeText(formula.toWellFormed())}</f>`;
   switch (typeof cached) {
     case 'number':
-      return Number.isFinite(cached) ? `<c r="${ref}"${style}>${f}<v>${numberText(cached)}</v></c>` : `<c r="${ref}"${style} t="e">${f}<v>#NUM!</v></c>`;
+      return Number.isFinite(cached) ? `<c r="${ref}"${style}>${f}<v>${xlsxNumberText(cached)}</v></c>` : `<c r="${ref}"${style} t="e">${f}<v>#NUM!</v></c>`;
     case 'string':
       return `<c r="${ref}"${style} t="str">${f}<v>${escapeText(cached.toWellFormed())}</v></c>`;
     case 'boolean':

@@ -21,7 +21,7 @@ const MAX_LITERAL = 255;
 /** What a formula string literal must escape (the pattern of {@link escapeText}) or double (`"`); text without any is written as it is. */
 // eslint-disable-next-line no-control-regex
 const ESCAPE_OR_DOUBLE = /["&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
-/** What {@link escapeText} writes as an `_xHHHH_` escape (but NUL, which no formula function makes), or a literal `_xHHHH_`. */
+/** What {@link escapeText} writes as an `_xHHHH_` escape (but NUL, which no formula function makes), CR (kept as `CHAR(13)`), or a literal `_xHHHH_`. */
 // eslint-disable-next-line no-control-regex
 const X_ESCAPED = /[\x01-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
 /** Where {@link expression} cuts: each character it writes as `CHAR(n)`, and the `_` of each `_xHHHH_`. */
