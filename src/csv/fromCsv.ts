@@ -53,6 +53,7 @@ export const DEFAULT_MAX_FIELD_BYTES = 16 * 1024 * 1024;
  * //=> { id: '1', name: 'Ada' }
  */
 export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptions = {}): AsyncIterable<Record<string, string>> {
+  checkOptionKeys(options, FROM_CSV_KEYS);
   const {
     delimiter = ',',
     quote = '"',
@@ -66,7 +67,6 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
   if (!(typeof input === 'string' || Buffer.isBuffer(input) || input instanceof Readable)) {
     throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}`);
   }
-  checkOptionKeys(options, FROM_CSV_KEYS);
   if (typeof delimiter !== 'string' || delimiter.length !== 1) throw invalidOption('delimiter', 'one character', delimiter);
   if (typeof quote !== 'string' || quote.length !== 1) throw invalidOption('quote', 'one character', quote);
   if (quote === delimiter || quote === '\r' || quote === '\n') throw invalidOption('quote', 'a character other than the delimiter and line ends', quote);

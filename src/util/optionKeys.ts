@@ -1,4 +1,4 @@
-import { RowportError, RowportErrorCode } from '../errors.js';
+import { RowportError, RowportErrorCode, invalidOption } from '../errors.js';
 import type { WriterOptions } from '../types.js';
 
 // Each public options object has its list of keys beside its interface, made by `optionKeys<O>()`:
@@ -16,9 +16,13 @@ export const WRITER_OPTION_KEYS: Record<keyof WriterOptions, true> = {
  * Refuses a key `known` does not list, so a misspelt option fails instead of being ignored
  * (plain-JS callers have no compiler to catch `colums`). Only own enumerable keys are read.
  * @param prefix - Where the object sits, for the message: `''`, `'sheets[1].'`, `'columns[0].'`.
- * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the key, with the closest known key.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the key, with the closest known key; also
+ *   when `options` is not an object at all (`5`, `null`, an array), which would otherwise be ignored.
  */
 export function checkOptionKeys(options: object, known: ReadonlySet<string>, prefix = ''): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw invalidOption(prefix === '' ? 'options' : prefix.slice(0, -1), 'an object', options);
+  }
   for (const key of Object.keys(options)) {
     if (known.has(key)) continue;
     const guess = closest(key, known);
