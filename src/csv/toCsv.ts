@@ -109,7 +109,8 @@ async function* csvChunks<T>(
         if (chunk.chars >= CHUNK_CHARS) yield flush();
       }
     }
-    if (chunk.chars > 0 || pendingBom) yield flush();
+    // No line at all (no rows, no header): an empty output, without a BOM that would make it a one-character file.
+    if (chunk.chars > 0) yield flush();
     progress.final();
   } catch (error) {
     throw asRowportError(error);
