@@ -133,8 +133,11 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
 /** The input's chunks as Buffers, then `undefined` once at the end; read failures become RowportErrors. */
 async function* readChunks(bytes: Readable, path: string | undefined): AsyncGenerator<Buffer | undefined> {
   try {
-    for await (const chunk of bytes as AsyncIterable<Buffer | string>) {
-      yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    for await (const chunk of bytes as AsyncIterable<unknown>) {
+      if (Buffer.isBuffer(chunk)) yield chunk;
+      else if (typeof chunk === 'string') yield Buffer.from(chunk);
+      else if (chunk instanceof Uint8Array) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      else throw notBytes(chunk);
     }
   } catch (error) {
     if (error instanceof RowportError) throw error;
@@ -145,6 +148,15 @@ async function* readChunks(bytes: Readable, path: string | undefined): AsyncGene
     throw new RowportError(RowportErrorCode.SourceFailed, `Cannot read CSV input${path === undefined ? '' : ` ${path}`}: ${reason}`, { cause: error });
   }
   yield undefined;
+}
+
+/** A chunk of the input that is not bytes: an object-mode stream of rows, say, which is for `toCsv`. */
+function notBytes(chunk: unknown): RowportError {
+  return new RowportError(
+    RowportErrorCode.InvalidSource,
+    `Invalid CSV input: expected a stream of bytes (Buffers or strings), got a chunk that is ${describe(chunk)}; ` +
+      'to write rows as CSV, pass them to toCsv',
+  );
 }
 
 /** Turns parsed records into row objects keyed by the header. */
