@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { type Readable, Transform, type Writable, pipeline as pipe } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -172,6 +172,7 @@ function usage(say: (line: string) => void, error: unknown): number {
 
 /** A missing output folder is a usage error found before any input is read, as a missing input file is. */
 async function checkOutputFolder(path: string): Promise<void> {
+  if (path.endsWith('/') || path.endsWith(sep)) throw new UsageError(`cannot write ${path}: it names a folder (it ends with a separator); give a file name`);
   const folder = dirname(resolve(path));
   const info = await stat(folder).catch(() => undefined);
   if (info === undefined) throw new UsageError(`cannot write ${path}: the folder ${folder} does not exist`);
