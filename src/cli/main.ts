@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { RowportErrorCode, isRowportError } from '../errors.js';
 import { exportToFile } from '../files/exportToFile.js';
-import type { RowportWarning } from '../xlsx/warnings.js';
+import type { RowportWarning } from '../warnings.js';
 import { HELP, parseCliArgs } from './args.js';
 import { planColumns } from './columnPlan.js';
 import { type Input, openInput } from './inputs.js';
@@ -75,6 +75,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let rows = 0;
   let bytes = 0;
   const warnings = new Map<string, number>(); // code → count
+  const warn = (warning: RowportWarning): void => {
+    const seen = (warnings.get(warning.code) ?? 0) + 1;
+    warnings.set(warning.code, seen);
+    if (seen > WARNINGS_SHOWN) return;
+    bar?.stop();
+    say(describeWarning(warning, input));
+    bar?.start();
+  };
   try {
     input = await openInput({
       path: args.input,
@@ -83,6 +91,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       delimiter: args.inDelimiter,
       encoding: args.inEncoding,
       signal: controller.signal,
+      onWarning: warn,
     });
     const opened = input;
     const planned = await planColumns(opened.rows, { columns: args.columns, types: args.types, detectDates: args.detectDates, signal: controller.signal });
@@ -92,14 +101,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const columns = planned.columns ?? opened.columns?.map((key) => ({ key }));
       writer = createWriter(planned.rows, { ...args, columns }, plan, {
         onProgress: (p) => void (rows = p.rows),
-        onWarning: (warning) => {
-          const seen = (warnings.get(warning.code) ?? 0) + 1;
-          warnings.set(warning.code, seen);
-          if (seen > WARNINGS_SHOWN) return;
-          bar?.stop();
-          say(describeWarning(warning, opened));
-          bar?.start();
-        },
+        onWarning: warn,
         signal: controller.signal,
       });
     } catch (error) {
@@ -198,13 +200,17 @@ function describeError(error: unknown, input: Input | undefined): string {
   return `rowport: ${error.message} (${details.join(', ')})`;
 }
 
-/** `rowport: warning: <message> (CODE, row 3, column "note", input line 5)`; never more than a few per code. */
-function describeWarning(warning: RowportWarning, input: Input): string {
+/**
+ * `rowport: warning: <message> (CODE, row 3, column "note", input line 5)`, or `(CODE, line 7)` for a
+ * warning about the input itself; never more than a few per code.
+ */
+function describeWarning(warning: RowportWarning, input: Input | undefined): string {
   const details: string[] = [warning.code];
+  if (warning.line !== undefined) details.push(`line ${warning.line}`);
   if (warning.row !== undefined) details.push(`row ${warning.row}`);
   if (warning.column !== undefined) details.push(`column ${JSON.stringify(warning.column)}`);
   if (warning.sheet !== undefined) details.push(`sheet ${JSON.stringify(warning.sheet)}`);
-  const line = warning.row === undefined ? undefined : input.lineOf(warning.row);
+  const line = warning.row === undefined ? undefined : input?.lineOf(warning.row);
   if (line !== undefined) details.push(`input line ${line}`);
   return `rowport: warning: ${warning.message} (${details.join(', ')})`;
 }
