@@ -7,7 +7,7 @@ import { CsvDecoder } from '../csv/decodeCsv.js';
 import { fromCsv } from '../csv/fromCsv.js';
 import { type RowportWarning, RowportWarningCode } from '../warnings.js';
 import type { InputFormat } from './args.js';
-import { RowLines, jsonArrayRows, ndjsonRows } from './jsonInput.js';
+import { type NumberAsText, RowLines, jsonArrayRows, ndjsonRows } from './jsonInput.js';
 import { UsageError } from './usageError.js';
 
 /** One input row, as the writers take it. */
@@ -45,6 +45,8 @@ export interface InputOptions {
   readonly signal?: AbortSignal;
   /** Receives `ROWPORT_INVALID_BYTES` when invalid bytes of the input are read as U+FFFD. */
   readonly onWarning?: (warning: RowportWarning) => void;
+  /** JSON and NDJSON: told of each number a double cannot hold that a row keeps as its text. */
+  readonly onNumberAsText?: NumberAsText;
 }
 
 /**
@@ -119,9 +121,9 @@ export async function openInput(options: InputOptions): Promise<Input> {
     if (first.empty) columns = header;
     rows = first.rows;
   } else if (format === 'json') {
-    rows = jsonArrayRows(text(), rowLines) as AsyncIterable<Row>;
+    rows = jsonArrayRows(text(), rowLines, options.onNumberAsText) as AsyncIterable<Row>;
   } else {
-    rows = ndjsonRows(text(), rowLines) as AsyncIterable<Row>;
+    rows = ndjsonRows(text(), rowLines, options.onNumberAsText) as AsyncIterable<Row>;
   }
   return {
     rows,

@@ -5,12 +5,13 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { type Readable, Transform, type Writable, pipeline as pipe } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { RowportErrorCode, isRowportError } from '../errors.js';
+import { RowportErrorCode, at, isRowportError } from '../errors.js';
 import { exportToFile } from '../files/exportToFile.js';
-import type { RowportWarning } from '../warnings.js';
-import { HELP, parseCliArgs } from './args.js';
+import { type RowportWarning, RowportWarningCode } from '../warnings.js';
+import { type CliArgs, HELP, parseCliArgs } from './args.js';
 import { planColumns } from './columnPlan.js';
 import { type Input, openInput } from './inputs.js';
+import type { NumberAsText } from './jsonInput.js';
 import { createWriter, planOutput } from './outputs.js';
 import { ProgressBar, formatBytes, formatCount, formatDuration } from './progressBar.js';
 import { ExitCode, STOP_SIGNALS, type StopSignal, StopSignalReceived, UsageError, interruptedExitCode } from './usageError.js';
@@ -92,6 +93,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       encoding: args.inEncoding,
       signal: controller.signal,
       onWarning: warn,
+      onNumberAsText: plan.format === 'xlsx' ? numberAsTextWarning(args, warn) : undefined,
     });
     const opened = input;
     const planned = await planColumns(opened.rows, { columns: args.columns, types: args.types, detectDates: args.detectDates, signal: controller.signal });
@@ -171,6 +173,25 @@ function usage(say: (line: string) => void, error: unknown): number {
   say("Try 'rowport --help' for the flags and examples.");
   return ExitCode.Usage;
 }
+
+/**
+ * For XLSX output: the `ROWPORT_NUMBER_AS_TEXT` warning for a JSON number that a row keeps as its
+ * text (`1.5e400`), as the writer gives one for a bigint. Not for a column the output leaves out,
+ * nor for a numeric-typed one, where the writer warns itself.
+ */
+function numberAsTextWarning(args: CliArgs, warn: (warning: RowportWarning) => void): NumberAsText {
+  const selected = args.columns === undefined ? undefined : new Set(args.columns.map((column) => column.key));
+  const numeric = new Set<string>();
+  for (const column of args.columns ?? []) if (column.type !== undefined && NUMERIC_TYPES.has(column.type)) numeric.add(column.key);
+  for (const [key, type] of args.types ?? []) if (NUMERIC_TYPES.has(type)) numeric.add(key);
+  return (row, column, text) => {
+    if ((selected !== undefined && !selected.has(column)) || numeric.has(column)) return;
+    const message = `${at(row, column)}${text} has more digits than a number cell holds; it was written as text`;
+    warn({ code: RowportWarningCode.NumberAsText, message, row, column });
+  };
+}
+
+const NUMERIC_TYPES: ReadonlySet<string> = new Set(['integer', 'decimal', 'percent']);
 
 /** A missing output folder is a usage error found before any input is read, as a missing input file is. */
 async function checkOutputFolder(path: string): Promise<void> {
