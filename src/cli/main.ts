@@ -6,7 +6,7 @@ import { type Readable, Transform, type Writable, pipeline as pipe } from 'node:
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { RowportErrorCode, at, isRowportError } from '../errors.js';
-import { exportToFile } from '../files/exportToFile.js';
+import { exportToFile, removeTempFilesSync } from '../files/exportToFile.js';
 import { type RowportWarning, RowportWarningCode } from '../warnings.js';
 import { type CliArgs, HELP, parseCliArgs } from './args.js';
 import { planColumns } from './columnPlan.js';
@@ -162,6 +162,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/**
+ * What a stop signal (SIGINT, SIGTERM, SIGHUP) does to the command: the first aborts the export,
+ * which removes its temp file; a second one, while that cleanup still runs, removes the temp file
+ * at once (synchronously) and exits.
+ * @param exit - Ends the process with the signal's exit code.
+ */
+export function stopSignalHandler(controller: AbortController, exit: (code: number) => void): (name: StopSignal) => void {
+  return (name) => {
+    if (controller.signal.aborted) {
+      // a second signal: stop now, but first remove the temp file the abort is still cleaning up
+      removeTempFilesSync();
+      exit(STOP_SIGNALS[name]);
+      return;
+    }
+    controller.abort(new StopSignalReceived(name));
+  };
+}
+
 // --- internal ---
 
 /** Warnings printed per code; the rest are counted in one line at the end. */
@@ -273,12 +291,8 @@ async function main(): Promise<void> {
   const controller = new AbortController();
   // SIGINT (Ctrl-C), SIGTERM (timeout, docker stop, systemd, Kubernetes) and SIGHUP (the terminal
   // closed) all abort the export: the temp file is removed, then the exit code is 128 + the signal.
-  for (const name of Object.keys(STOP_SIGNALS) as StopSignal[]) {
-    process.on(name, () => {
-      if (controller.signal.aborted) process.exit(STOP_SIGNALS[name]); // a second signal: stop now
-      controller.abort(new StopSignalReceived(name));
-    });
-  }
+  const onStop = stopSignalHandler(controller, (code) => process.exit(code));
+  for (const name of Object.keys(STOP_SIGNALS) as StopSignal[]) process.on(name, () => onStop(name));
   process.stdout.on('error', () => undefined); // EPIPE after the export is handled by runCli
   process.stderr.on('error', () => undefined); // after SIGHUP the terminal is gone: messages are lost, the exit code stays
   const code = await runCli(process.argv.slice(2), {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import { type FileHandle, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -68,6 +69,7 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
     throwIfAborted(signal);
     // Awaited, so the file exists exactly when `created` is true: nothing can create it after the
     // cleanup below has run (the race of a stream that opens its file in the background).
+    LIVE_TEMP_FILES.add(temp); // before the file exists, so that removeTempFilesSync never misses it
     handle = await open(temp, 'wx').catch(async (error: unknown) => failed(await openFailure(target, temp, error), error));
     created = true;
     if (existing) await keepOwnership(handle, existing).catch((error: unknown) => failed(`Could not give ${temp} the mode of ${target}`, error));
@@ -83,11 +85,13 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
     await closing.close().catch((error: unknown) => failed(`Could not write ${target}`, error));
     await rename(temp, target).catch((error: unknown) => failed(`Could not rename the temp file onto ${target}`, error));
     created = false;
+    LIVE_TEMP_FILES.delete(temp);
   } catch (error) {
     signal?.removeEventListener('abort', onAbort);
     stream.destroy();
     await handle?.close().catch(() => undefined);
     if (created) await unlink(temp).catch(() => undefined); // the error to report is the one that got us here
+    LIVE_TEMP_FILES.delete(temp);
     if (signal?.aborted) throw abortError(signal);
     if (isRowportError(error)) throw error;
     // Every file system step above throws a RowportError; what is left came from reading the stream.
@@ -97,7 +101,25 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
   return { path: target, bytes, rows: rowsWritten(stream), durationMs: Math.round(performance.now() - started) };
 }
 
+/**
+ * Removes, synchronously, the temp files of the exports still running in this process, for a process
+ * that must exit now (the CLI's second Ctrl-C) before their own cleanup has run. Not public API.
+ */
+export function removeTempFilesSync(): void {
+  for (const temp of LIVE_TEMP_FILES) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // not created yet, or already renamed or removed
+    }
+    LIVE_TEMP_FILES.delete(temp);
+  }
+}
+
 // --- internal ---
+
+/** Temp files that may exist: added before each is opened, deleted once it is renamed or removed. */
+const LIVE_TEMP_FILES = new Set<string>();
 
 /** The keys of `exportToFile` options; see `checkOptionKeys`. */
 const EXPORT_TO_FILE_KEYS = optionKeys<ExportToFileOptions>({ signal: true, mkdir: true });
