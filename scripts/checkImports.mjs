@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 /** Layers of src/, lowest first: the folders (or top-level files) in each. */
 const LAYERS = [
-  ['errors.ts', 'types.ts'],
+  ['errors.ts', 'types.ts', 'warnings.ts'],
   ['util'],
   ['sources'],
   ['columns', 'dates', 'progress'],

@@ -39,4 +39,4 @@ export type { TitleOptions } from './xlsx/features/title/titleBlock.js';
 export type { AutoFitOptions, HeaderStyle, XlsxLookOptions } from './xlsx/resolve/look.js';
 export type { ToXlsxOptions } from './xlsx/resolve/options.js';
 export { toXlsx } from './xlsx/toXlsx.js';
-export { RowportWarningCode, type RowportWarning, type WarningHandler } from './xlsx/warnings.js';
+export { RowportWarningCode, type RowportWarning, type WarningHandler } from './warnings.js';

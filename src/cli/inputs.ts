@@ -5,8 +5,9 @@ import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { CsvDecoder } from '../csv/decodeCsv.js';
 import { fromCsv } from '../csv/fromCsv.js';
+import { type RowportWarning, RowportWarningCode } from '../warnings.js';
 import type { InputFormat } from './args.js';
-import { RowLines, jsonArrayRows, ndjsonRows } from './jsonInput.js';
+import { type NumberAsText, RowLines, jsonArrayRows, ndjsonRows } from './jsonInput.js';
 import { UsageError } from './usageError.js';
 
 /** One input row, as the writers take it. */
@@ -42,6 +43,10 @@ export interface InputOptions {
   readonly encoding: string | undefined;
   /** Stops waiting for the first bytes (a slow query upstream) when aborted. */
   readonly signal?: AbortSignal;
+  /** Receives `ROWPORT_INVALID_BYTES` when invalid bytes of the input are read as U+FFFD. */
+  readonly onWarning?: (warning: RowportWarning) => void;
+  /** JSON and NDJSON: told of each number a double cannot hold that a row keeps as its text. */
+  readonly onNumberAsText?: NumberAsText;
 }
 
 /**
@@ -99,21 +104,26 @@ export async function openInput(options: InputOptions): Promise<Input> {
   const extension = isStdin ? '' : extensionOf(path);
   const format = from ?? formatOf(extension, firstSignificantChar(bytes.first, encoding));
   const rowLines = new RowLines();
-  const text = () => decode(bytes.all, encoding);
+  const text = () => decode(bytes.all, encoding, options.onWarning);
   let rows: AsyncIterable<Row>;
   let columns: readonly string[] | undefined;
   if (format === 'csv') {
     const delimiter = options.delimiter ?? (extension === 'tsv' ? '\t' : ',');
     let header: readonly string[] | undefined;
-    const csv = fromCsv(Readable.from(bytes.all, { objectMode: false }), { delimiter, encoding, onHeaders: (names) => (header = names) });
+    const csv = fromCsv(Readable.from(bytes.all, { objectMode: false }), {
+      delimiter,
+      encoding,
+      onHeaders: (names) => (header = names),
+      onWarning: options.onWarning,
+    });
     // Read up to the first row: with none, the header's names are the output's columns.
     const first = await untilAborted(peekRow(csv), options.signal, () => raw !== stdin && raw.destroy());
     if (first.empty) columns = header;
     rows = first.rows;
   } else if (format === 'json') {
-    rows = jsonArrayRows(text(), rowLines) as AsyncIterable<Row>;
+    rows = jsonArrayRows(text(), rowLines, options.onNumberAsText) as AsyncIterable<Row>;
   } else {
-    rows = ndjsonRows(text(), rowLines) as AsyncIterable<Row>;
+    rows = ndjsonRows(text(), rowLines, options.onNumberAsText) as AsyncIterable<Row>;
   }
   return {
     rows,
@@ -236,13 +246,37 @@ async function peek(source: AsyncIterable<Buffer>): Promise<{ first: Buffer | un
   return { first, all };
 }
 
-/** Bytes to text, as `fromCsv` decodes them: a UTF-8 or UTF-16 BOM (even split across chunks) wins and is dropped. */
-async function* decode(bytes: AsyncIterable<Buffer>, encoding: string): AsyncGenerator<string, void, undefined> {
-  const decoder = new CsvDecoder(encoding, 'replace', iconv);
+/**
+ * Bytes to text, as `fromCsv` decodes them: a UTF-8 or UTF-16 BOM (even split across chunks) wins and
+ * is dropped; invalid bytes read as U+FFFD are reported as `fromCsv` reports them, with their line.
+ */
+async function* decode(
+  bytes: AsyncIterable<Buffer>,
+  encoding: string,
+  onWarning: ((warning: RowportWarning) => void) | undefined,
+): AsyncGenerator<string, void, undefined> {
+  const decoder = new CsvDecoder(encoding, 'replace', iconv, onWarning !== undefined);
+  let line = 1; // of the text's start, counted only while warnings are wanted
+  const text = (piece: string): string => {
+    if (onWarning === undefined) return piece;
+    if (decoder.replaced !== -1) {
+      const at = line + countLines(piece, decoder.replaced);
+      onWarning({ code: RowportWarningCode.InvalidBytes, line: at, message: `Line ${at}: bytes that are not valid ${decoder.decoding} were read as U+FFFD (\uFFFD); pass --in-encoding` });
+    }
+    line += countLines(piece, piece.length);
+    return piece;
+  };
   for await (const chunk of bytes) {
-    const text = decoder.write(chunk);
-    if (text) yield text;
+    const piece = text(decoder.write(chunk));
+    if (piece) yield piece;
   }
-  const rest = decoder.end();
+  const rest = text(decoder.end());
   if (rest) yield rest;
+}
+
+/** Line feeds in `text` before `end`. */
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

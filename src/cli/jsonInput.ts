@@ -20,15 +20,23 @@ export class RowLines {
 }
 
 /**
+ * Called for a number of row `row` (0-based) that a double cannot hold and that is not an integer,
+ * which the row holds as its source text (`'1.5e400'`) under `key`; top-level values only.
+ */
+export type NumberAsText = (row: number, key: string, text: string) => void;
+
+/**
  * Rows of a JSON array, parsed as a stream with `@streamparser/json`: one element at a time,
  * never the whole document. A number a double cannot hold exactly is kept exact: an integer as a
  * bigint (`9223372036854775807n`), any other as its source text (`'1.5e400'`, not `Infinity`).
  * An empty input is zero rows.
  * @param text - The input as text chunks.
+ * @param onText - Told of each number kept as its source text.
  * @throws {RowportError} `ROWPORT_INVALID_JSON` with `row` = the 1-based line of the problem.
  */
-export async function* jsonArrayRows(text: AsyncIterable<string>, rowLines: RowLines): AsyncGenerator<object, void, undefined> {
+export async function* jsonArrayRows(text: AsyncIterable<string>, rowLines: RowLines, onText?: NumberAsText): AsyncGenerator<object, void, undefined> {
   const tokenizer = new ExactTokenizer();
+  const numbers = onText === undefined ? undefined : new TextNumbers(2, onText);
   const parser = new TokenParser({ paths: ['$.*'], keepStack: false });
   let line = 1;
   let started = false;
@@ -40,11 +48,13 @@ export async function* jsonArrayRows(text: AsyncIterable<string>, rowLines: RowL
       }
       started = true;
     }
+    numbers?.token(token.token, token.value);
     parser.write(token);
   };
   parser.onValue = ({ value }) => {
     if (value === null || typeof value !== 'object') throw invalidJson(line, `expected each element to be an object or an array, got ${describe(value)}`);
     rowLines.push(line);
+    numbers?.rowEnd();
     ready.push(value);
   };
   const feed = (piece: string): void => {
@@ -81,21 +91,23 @@ export async function* jsonArrayRows(text: AsyncIterable<string>, rowLines: RowL
  * Rows of NDJSON (JSON Lines): one object or array a line; blank lines are skipped.
  * @throws {RowportError} `ROWPORT_INVALID_JSON` with `row` = the 1-based line.
  */
-export async function* ndjsonRows(text: AsyncIterable<string>, rowLines: RowLines): AsyncGenerator<object, void, undefined> {
+export async function* ndjsonRows(text: AsyncIterable<string>, rowLines: RowLines, onText?: NumberAsText): AsyncGenerator<object, void, undefined> {
   let line = 0;
   let rest = '';
+  const numbers = onText === undefined ? undefined : new TextNumbers(1, onText);
   const parseLine = (source: string): object | undefined => {
     line++;
     const trimmed = source.trim();
     if (trimmed === '') return undefined;
     let value: unknown;
     try {
-      value = MAYBE_INEXACT.test(trimmed) ? parseExact(trimmed) : JSON.parse(trimmed);
+      value = MAYBE_INEXACT.test(trimmed) ? parseExact(trimmed, numbers) : JSON.parse(trimmed);
     } catch (error) {
       throw asJsonError(error, line);
     }
     if (value === null || typeof value !== 'object') throw invalidJson(line, `expected an object or an array, got ${describe(value)}`);
     rowLines.push(line);
+    numbers?.rowEnd();
     return value;
   };
   for await (const chunk of text) {
@@ -144,6 +156,60 @@ class ExactTokenizer extends Tokenizer {
 }
 
 /**
+ * Finds, from the tokens, the members of each row that are numbers kept as their text (a NUMBER
+ * token whose value is a string), with their key (or position, in an array row), and tells
+ * {@link NumberAsText} at the end of the row. Only a row's own members count: a nested value is
+ * written as JSON text anyway. A few comparisons per token; nothing is allocated for a row without one.
+ */
+class TextNumbers {
+  private depth = 0;
+  private row = 0;
+  private arrayRow = false;
+  private position = 0;
+  private key = '';
+  private expectKey = false;
+  private found: [string, string][] | undefined;
+
+  /** @param members - The depth of a row's members: 2 in a JSON array of rows, 1 in NDJSON. */
+  constructor(
+    private readonly members: number,
+    private readonly onText: NumberAsText,
+  ) {}
+
+  token(type: TokenType, value: unknown): void {
+    if (type === TokenType.LEFT_BRACE || type === TokenType.LEFT_BRACKET) {
+      if (this.depth === this.members - 1) {
+        this.arrayRow = type === TokenType.LEFT_BRACKET;
+        this.position = 0;
+        this.expectKey = !this.arrayRow;
+      }
+      this.depth++;
+    } else if (type === TokenType.RIGHT_BRACE || type === TokenType.RIGHT_BRACKET) {
+      this.depth--;
+    } else if (this.depth === this.members) {
+      if (type === TokenType.COMMA) {
+        if (this.arrayRow) this.position++;
+        else this.expectKey = true;
+      } else if (type === TokenType.STRING && this.expectKey) {
+        this.key = value as string;
+        this.expectKey = false;
+      } else if (type === TokenType.NUMBER && typeof value === 'string') {
+        (this.found ??= []).push([this.arrayRow ? String(this.position) : this.key, value]);
+      }
+    }
+  }
+
+  /** A row is complete: report what it kept as text. */
+  rowEnd(): void {
+    const found = this.found;
+    const row = this.row++;
+    if (found === undefined) return;
+    this.found = undefined;
+    for (const [key, text] of found) this.onText(row, key, text);
+  }
+}
+
+/**
  * Makes the tokenizer keep U+FEFF in strings. It decodes each run of a string's characters (and
  * each `\uXXXX` escape) with `new TextDecoder('utf-8', { fatal: true })`, which drops a U+FEFF at
  * the start of what it decodes as a byte order mark: `"\uFEFFx"` read as `"x"`. The same decoder
@@ -156,12 +222,15 @@ function keepByteOrderMarks(tokenizer: Tokenizer): void {
   }
 }
 
-/** Parses one JSON document with the streaming parser, keeping every number exact. */
-function parseExact(text: string): unknown {
+/** Parses one JSON document with the streaming parser, keeping every number exact; its tokens go to `numbers`. */
+function parseExact(text: string, numbers: TextNumbers | undefined): unknown {
   const tokenizer = new ExactTokenizer();
   const parser = new TokenParser({ paths: ['$'] });
   let result: unknown;
-  tokenizer.onToken = (token) => parser.write(token);
+  tokenizer.onToken = (token) => {
+    numbers?.token(token.token, token.value);
+    parser.write(token);
+  };
   parser.onValue = ({ value }) => {
     result = value;
   };

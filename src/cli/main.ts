@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 import { readFileSync, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { type Readable, Transform, type TransformOptions, type Writable, pipeline as pipe } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { RowportErrorCode, isRowportError } from '../errors.js';
-import { exportToFile } from '../files/exportToFile.js';
-import type { RowportWarning } from '../xlsx/warnings.js';
-import { HELP, parseCliArgs } from './args.js';
+import { RowportErrorCode, at, isRowportError } from '../errors.js';
+import { exportToFile, removeTempFilesSync } from '../files/exportToFile.js';
+import { type RowportWarning, RowportWarningCode } from '../warnings.js';
+import { type CliArgs, HELP, parseCliArgs } from './args.js';
 import { planColumns } from './columnPlan.js';
 import { type Input, openInput } from './inputs.js';
+import type { NumberAsText } from './jsonInput.js';
 import { createWriter, planOutput } from './outputs.js';
 import { ProgressBar, formatBytes, formatCount, formatDuration } from './progressBar.js';
 import { ExitCode, STOP_SIGNALS, type StopSignal, StopSignalReceived, UsageError, interruptedExitCode } from './usageError.js';
@@ -77,6 +78,14 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
   let rows = 0;
   let bytes = 0;
   const warnings = new Map<string, number>(); // code → count
+  const warn = (warning: RowportWarning): void => {
+    const seen = (warnings.get(warning.code) ?? 0) + 1;
+    warnings.set(warning.code, seen);
+    if (seen > WARNINGS_SHOWN) return;
+    bar?.stop();
+    say(describeWarning(warning, input));
+    bar?.start();
+  };
   try {
     input = await openInput({
       path: args.input,
@@ -85,6 +94,8 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       delimiter: args.inDelimiter,
       encoding: args.inEncoding,
       signal: controller.signal,
+      onWarning: warn,
+      onNumberAsText: plan.format === 'xlsx' ? numberAsTextWarning(args, warn) : undefined,
     });
     const opened = input;
     const planned = await planColumns(opened.rows, { columns: args.columns, types: args.types, detectDates: args.detectDates, signal: controller.signal });
@@ -94,14 +105,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       const columns = planned.columns ?? opened.columns?.map((key) => ({ key }));
       writer = createWriter(planned.rows, { ...args, columns }, plan, {
         onProgress: (p) => void (rows = p.rows),
-        onWarning: (warning) => {
-          const seen = (warnings.get(warning.code) ?? 0) + 1;
-          warnings.set(warning.code, seen);
-          if (seen > WARNINGS_SHOWN) return;
-          bar?.stop();
-          say(describeWarning(warning, opened));
-          bar?.start();
-        },
+        onWarning: warn,
         signal: controller.signal,
       });
     } catch (error) {
@@ -160,6 +164,24 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
   }
 }
 
+/**
+ * What a stop signal (SIGINT, SIGTERM, SIGHUP) does to the command: the first aborts the export,
+ * which removes its temp file; a second one, while that cleanup still runs, removes the temp file
+ * at once (synchronously) and exits.
+ * @param exit - Ends the process with the signal's exit code.
+ */
+export function stopSignalHandler(controller: AbortController, exit: (code: number) => void): (name: StopSignal) => void {
+  return (name) => {
+    if (controller.signal.aborted) {
+      // a second signal: stop now, but first remove the temp file the abort is still cleaning up
+      removeTempFilesSync();
+      exit(STOP_SIGNALS[name]);
+      return;
+    }
+    controller.abort(new StopSignalReceived(name));
+  };
+}
+
 // --- internal ---
 
 /** Warnings printed per code; the rest are counted in one line at the end. */
@@ -172,8 +194,28 @@ function usage(say: (line: string) => void, error: unknown): number {
   return ExitCode.Usage;
 }
 
+/**
+ * For XLSX output: the `ROWPORT_NUMBER_AS_TEXT` warning for a JSON number that a row keeps as its
+ * text (`1.5e400`), as the writer gives one for a bigint. Not for a column the output leaves out,
+ * nor for a numeric-typed one, where the writer warns itself.
+ */
+function numberAsTextWarning(args: CliArgs, warn: (warning: RowportWarning) => void): NumberAsText {
+  const selected = args.columns === undefined ? undefined : new Set(args.columns.map((column) => column.key));
+  const numeric = new Set<string>();
+  for (const column of args.columns ?? []) if (column.type !== undefined && NUMERIC_TYPES.has(column.type)) numeric.add(column.key);
+  for (const [key, type] of args.types ?? []) if (NUMERIC_TYPES.has(type)) numeric.add(key);
+  return (row, column, text) => {
+    if ((selected !== undefined && !selected.has(column)) || numeric.has(column)) return;
+    const message = `${at(row, column)}${text} has more digits than a number cell holds; it was written as text`;
+    warn({ code: RowportWarningCode.NumberAsText, message, row, column });
+  };
+}
+
+const NUMERIC_TYPES: ReadonlySet<string> = new Set(['integer', 'decimal', 'percent']);
+
 /** A missing output folder is a usage error found before any input is read, as a missing input file is. */
 async function checkOutputFolder(path: string): Promise<void> {
+  if (path.endsWith('/') || path.endsWith(sep)) throw new UsageError(`cannot write ${path}: it names a folder (it ends with a separator); give a file name`);
   const folder = dirname(resolve(path));
   const info = await stat(folder).catch(() => undefined);
   if (info === undefined) throw new UsageError(`cannot write ${path}: the folder ${folder} does not exist`);
@@ -199,13 +241,17 @@ function describeError(error: unknown, input: Input | undefined): string {
   return `rowport: ${error.message} (${details.join(', ')})`;
 }
 
-/** `rowport: warning: <message> (CODE, row 3, column "note", input line 5)`; never more than a few per code. */
-function describeWarning(warning: RowportWarning, input: Input): string {
+/**
+ * `rowport: warning: <message> (CODE, row 3, column "note", input line 5)`, or `(CODE, line 7)` for a
+ * warning about the input itself; never more than a few per code.
+ */
+function describeWarning(warning: RowportWarning, input: Input | undefined): string {
   const details: string[] = [warning.code];
+  if (warning.line !== undefined) details.push(`line ${warning.line}`);
   if (warning.row !== undefined) details.push(`row ${warning.row}`);
   if (warning.column !== undefined) details.push(`column ${JSON.stringify(warning.column)}`);
   if (warning.sheet !== undefined) details.push(`sheet ${JSON.stringify(warning.sheet)}`);
-  const line = warning.row === undefined ? undefined : input.lineOf(warning.row);
+  const line = warning.row === undefined ? undefined : input?.lineOf(warning.row);
   if (line !== undefined) details.push(`input line ${line}`);
   return `rowport: warning: ${warning.message} (${details.join(', ')})`;
 }
@@ -247,12 +293,8 @@ async function main(): Promise<void> {
   const controller = new AbortController();
   // SIGINT (Ctrl-C), SIGTERM (timeout, docker stop, systemd, Kubernetes) and SIGHUP (the terminal
   // closed) all abort the export: the temp file is removed, then the exit code is 128 + the signal.
-  for (const name of Object.keys(STOP_SIGNALS) as StopSignal[]) {
-    process.on(name, () => {
-      if (controller.signal.aborted) process.exit(STOP_SIGNALS[name]); // a second signal: stop now
-      controller.abort(new StopSignalReceived(name));
-    });
-  }
+  const onStop = stopSignalHandler(controller, (code) => process.exit(code));
+  for (const name of Object.keys(STOP_SIGNALS) as StopSignal[]) process.on(name, () => onStop(name));
   process.stdout.on('error', () => undefined); // EPIPE after the export is handled by runCli
   process.stderr.on('error', () => undefined); // after SIGHUP the terminal is gone: messages are lost, the exit code stays
   const code = await runCli(process.argv.slice(2), {

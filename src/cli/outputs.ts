@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { toCsv } from '../csv/toCsv.js';
 import type { ProgressInfo } from '../types.js';
-import type { RowportWarning } from '../xlsx/warnings.js';
+import type { RowportWarning } from '../warnings.js';
 import { toXlsx } from '../xlsx/toXlsx.js';
 import { CSV_ONLY_FLAGS, type CliArgs, type OutputFormat, XLSX_ONLY_FLAGS } from './args.js';
 import type { Row } from './inputs.js';

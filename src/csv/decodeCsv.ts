@@ -39,19 +39,33 @@ function encodesReplacementChar(encoding: string): boolean {
  * iconv-lite puts in its place.
  */
 export class CsvDecoder {
+  /**
+   * Where in the text the last `write()` or `end()` returned the first invalid byte sequence was read
+   * as U+FFFD, or -1 (also when not `track`ed, or when the encoding can write U+FFFD itself).
+   */
+  replaced = -1;
+  /** The name of the encoding being decoded, once the BOM has decided it. */
+  decoding: string;
   private pending: Buffer | undefined = Buffer.alloc(0); // bytes held while the BOM is undecided
   private decode: ((bytes: Buffer) => string) | undefined;
   private flush: (() => string) | undefined;
 
-  /** @param iconv - iconv-lite, loaded by the caller when `encoding` is not UTF-8 or UTF-16. */
+  /**
+   * @param iconv - iconv-lite, loaded by the caller when `encoding` is not UTF-8 or UTF-16.
+   * @param track - Find the replacements of `invalid: 'replace'` (see {@link replaced}).
+   */
   constructor(
     private readonly encoding: string,
     private readonly invalid: InvalidBytes,
     private readonly iconv: typeof IconvLite | undefined,
-  ) {}
+    private readonly track = false,
+  ) {
+    this.decoding = encoding;
+  }
 
   /** The text of the next chunk (possibly empty). */
   write(chunk: Buffer): string {
+    this.replaced = -1;
     if (this.decode === undefined) {
       const held = this.pending!.length === 0 ? chunk : Buffer.concat([this.pending!, chunk]);
       const bom = sniffBom(held);
@@ -68,15 +82,22 @@ export class CsvDecoder {
 
   /** The text still held at the end of the input. */
   end(): string {
+    this.replaced = -1;
     if (this.decode === undefined) {
       const held = this.pending!;
       this.start(this.encoding);
-      return this.decode!(held) + this.flush!();
+      const text = this.decode!(held);
+      const first = this.replaced;
+      const rest = this.flush!();
+      if (first !== -1) this.replaced = first;
+      else if (this.replaced !== -1) this.replaced += text.length;
+      return text + rest;
     }
     return this.flush!();
   }
 
   private start(encoding: string): void {
+    this.decoding = encoding;
     const kind = unicodeKind(encoding);
     if (kind !== undefined) this.startUnicode(kind);
     else this.startIconv(encoding);
@@ -88,12 +109,16 @@ export class CsvDecoder {
     const decoder = new TextDecoder(kind, { fatal, ignoreBOM: true });
     const split = kind === 'utf-8' ? utf8Split : kind === 'utf-16le' ? utf16Split(true) : utf16Split(false);
     let tail: Buffer = Buffer.alloc(0);
+    const track = this.track && !fatal;
     const run = (bytes: Buffer): string => {
+      let text: string;
       try {
-        return decoder.decode(bytes);
+        text = decoder.decode(bytes);
       } catch (error) {
         throw new InvalidBytesError(NAMES[kind], validPrefix(kind, bytes));
       }
+      if (track) this.replaced = firstReplaced(kind, bytes, text);
+      return text;
     };
     this.decode = (chunk) => {
       const bytes = tail.length === 0 ? chunk : Buffer.concat([tail, chunk]);
@@ -109,10 +134,12 @@ export class CsvDecoder {
     if (this.iconv === undefined) throw new Error(`iconv-lite is needed for ${encoding}`);
     const decoder = this.iconv.getDecoder(encoding, { stripBOM: true });
     const check = this.invalid === 'error';
+    const track = this.track && !check && !encodesReplacementChar(encoding);
     const name = encoding;
     const guard = (text: string): string => {
       const bad = check ? text.indexOf('\uFFFD') : -1;
       if (bad !== -1) throw new InvalidBytesError(name, text.slice(0, bad));
+      if (track) this.replaced = text.indexOf('\uFFFD'); // only a replacement: the encoding has no U+FFFD of its own
       return text;
     };
     // After an invalid lead byte that ends a write, iconv-lite's double-byte decoders drop the last
@@ -199,6 +226,27 @@ function utf16Split(littleEndian: boolean): (bytes: Buffer) => number {
     }
     return cut;
   };
+}
+
+/**
+ * Where in `text`, the lenient decoding of `bytes`, the first invalid sequence was read as U+FFFD, or
+ * -1: each U+FFFD found is checked against the bytes, which hold a real U+FFFD's own encoding there
+ * when it is one. Linear, and only a scan for U+FFFD when there is none.
+ */
+function firstReplaced(kind: UnicodeKind, bytes: Buffer, text: string): number {
+  let at = 0; // byte offset of text[from]: the text before a first replacement encodes to the same bytes
+  let from = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', from)) {
+    at += kind === 'utf-8' ? Buffer.byteLength(text.slice(from, i)) : 2 * (i - from);
+    const real =
+      kind === 'utf-8'
+        ? bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd
+        : at + 1 < bytes.length && (kind === 'utf-16le' ? bytes.readUInt16LE(at) : bytes.readUInt16BE(at)) === 0xfffd;
+    if (!real) return i;
+    at += kind === 'utf-8' ? 3 : 2;
+    from = i + 1;
+  }
+  return -1;
 }
 
 /** The text before the first invalid byte of `bytes` (which starts on a character boundary). */

@@ -1,3 +1,4 @@
+import type IconvLite from 'iconv-lite';
 import { invalidOption } from '../errors.js';
 import { Lazy } from '../util/lazy.js';
 import { encodingExists } from './encodingNames.js';
@@ -15,10 +16,13 @@ export interface TextEncoder {
   readonly bom: Buffer;
   /** Encodes text; characters the encoding lacks become `?` (lone surrogates U+FFFD, in UTF-8 and UTF-16). */
   encode(text: string): Buffer;
-  /** Index of the first character in `text` this encoding cannot hold, or -1. */
+  /** Index of the first character in `text` this encoding cannot hold, or would read back as another, or -1. */
   firstUnmappable(text: string): number;
-  /** Quick check of an encoded chunk: false when some character was replaced. */
+  /** Check of an encoded chunk: false when some character was replaced, or its bytes read back as
+   *  another character (Shift_JIS writes `¥` as the byte of `\`). */
   lossless(text: string, bytes: Buffer): boolean;
+  /** `text` with each character {@link firstUnmappable} would name as `?` (one per character, astral too). */
+  replaceUnmappable(text: string): string;
 }
 
 /**
@@ -48,6 +52,7 @@ function unicodeEncoder(name: string, bufferEncoding: BufferEncoding, bom: Buffe
     bom,
     encode: (text) => Buffer.from(wellFormed(text), bufferEncoding),
     lossless: (text) => text.isWellFormed(),
+    replaceUnmappable: wellFormed, // the encoders write U+FFFD for a lone surrogate
     firstUnmappable: (text) => {
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
@@ -70,9 +75,16 @@ function wellFormed(text: string): string {
   return text.isWellFormed() ? text : text.toWellFormed();
 }
 
-const QUESTION = 0x3f;
-
+/**
+ * An iconv-lite encoding. A chunk is exact when its bytes decode back to its text: that catches both
+ * the `?` iconv-lite writes for a character the encoding lacks (two for an astral one) and the
+ * characters it writes as the bytes of another (Shift_JIS and EUC-JP `¥` and `‾` as `\` and `~`, a
+ * few private-use characters in GBK, U+FEFF in UTF-7), which would otherwise read back changed.
+ * One decode per chunk, not per cell; the per-character test below runs only on a chunk that failed.
+ */
 function legacyEncoder(name: string): TextEncoder {
+  const iconv = (): typeof IconvLite => ICONV.get();
+  const decode = (bytes: Buffer): string => iconv().decode(bytes, name, { stripBOM: false });
   // 0 unknown, 1 encodable, 2 not; filled lazily, per BMP code unit
   const table = new Uint8Array(65_536);
   const encodable = (char: string): boolean => {
@@ -81,39 +93,40 @@ function legacyEncoder(name: string): TextEncoder {
       const known = table[code];
       if (known) return known === 1;
     }
-    // iconv-lite writes '?' for what it cannot hold: one per UTF-16 code unit, so two for an astral
-    // character. No byte of a real character is '?' in the legacy encodings (trail bytes start at 0x40).
-    const ok = char === '?' || !ICONV.get().encode(char, name).includes(QUESTION);
+    const ok = decode(iconv().encode(char, name)) === char;
     if (char.length === 1) table[code] = ok ? 1 : 2;
     return ok;
+  };
+  const firstUnmappable = (text: string, from = 0): number => {
+    for (let i = from; i < text.length; i++) {
+      const pair = isPair(text, i);
+      if (!encodable(pair ? text.slice(i, i + 2) : (text[i] as string))) return i;
+      if (pair) i++;
+    }
+    return -1;
   };
   return {
     name,
     unicode: false,
     bom: Buffer.alloc(0),
-    encode: (text) => ICONV.get().encode(text, name),
-    lossless: (text, bytes) => count(bytes, QUESTION) === countChar(text, '?'),
-    firstUnmappable: (text) => {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c < 0x80) continue;
-        const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
-        if (!encodable(pair ? text.slice(i, i + 2) : text[i] as string)) return i;
-        if (pair) i++;
+    encode: (text) => iconv().encode(text, name),
+    lossless: (text, bytes) => decode(bytes) === text,
+    firstUnmappable,
+    replaceUnmappable: (text) => {
+      let out = '';
+      let kept = 0; // text before this index is in `out`
+      for (let i = firstUnmappable(text); i !== -1; i = firstUnmappable(text, kept)) {
+        out += `${text.slice(kept, i)}?`;
+        kept = i + (isPair(text, i) ? 2 : 1);
       }
-      return -1;
+      return out + text.slice(kept);
     },
   };
 }
 
-function count(bytes: Buffer, byte: number): number {
-  let n = 0;
-  for (let i = bytes.indexOf(byte); i !== -1; i = bytes.indexOf(byte, i + 1)) n++;
-  return n;
-}
-
-function countChar(text: string, char: string): number {
-  let n = 0;
-  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) n++;
-  return n;
+/** True when a surrogate pair (one character past U+FFFF) starts at `i`. */
+function isPair(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
 }

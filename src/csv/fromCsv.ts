@@ -7,6 +7,7 @@ import { ICONV } from './encode.js';
 import { encodingExists } from './encodingNames.js';
 import { callUser } from '../util/callUser.js';
 import { optionKeys, ownOptions, ownProperties } from '../util/optionKeys.js';
+import { type RowportWarning, RowportWarningCode, type WarningHandler } from '../warnings.js';
 
 /** Options of {@link fromCsv}. */
 export interface FromCsvOptions {
@@ -25,9 +26,14 @@ export interface FromCsvOptions {
   /** Longest field in UTF-8 bytes; a longer one is `ROWPORT_INVALID_CSV` naming its line.
    *  `Infinity` lifts the limit. @default 16 MiB (16_777_216) */
   readonly maxFieldBytes?: number | undefined;
-  /** Bytes that are not valid in the encoding: `'replace'` reads each as U+FFFD (`�`), `'error'`
-   *  fails with `ROWPORT_INVALID_CSV` naming the line they are on. @default 'replace' */
+  /** Bytes that are not valid in the encoding: `'replace'` reads each as U+FFFD (`�`) and reports a
+   *  `ROWPORT_INVALID_BYTES` warning to `onWarning`, `'error'` fails with `ROWPORT_INVALID_CSV`
+   *  naming the line they are on. @default 'replace' */
   readonly invalid?: 'error' | 'replace' | undefined;
+  /** Receives a `ROWPORT_INVALID_BYTES` warning, with the `line`, for each ~64 KiB of input in which
+   *  `invalid: 'replace'` read invalid bytes as U+FFFD (the line is the first such one there). What it
+   *  throws stops the read as `ROWPORT_CALLBACK_FAILED`. */
+  readonly onWarning?: WarningHandler | undefined;
   /** Called once with the header names, before the first row (also when no row follows). What it
    *  throws stops the read as `ROWPORT_CALLBACK_FAILED`, with the error as `cause`. */
   readonly onHeaders?: ((headers: readonly string[]) => void) | undefined;
@@ -41,7 +47,7 @@ export const DEFAULT_MAX_FIELD_BYTES = 16 * 1024 * 1024;
  * One linear pass (a long field costs what its bytes cost); decodes any iconv-lite encoding and
  * drops a BOM.
  * @param input - A file path, a Buffer, or a Readable of bytes.
- * @param options - `delimiter`, `quote`, `encoding`, `headers`, `skipEmpty`, `maxFieldBytes`, `invalid`, `onHeaders`.
+ * @param options - `delimiter`, `quote`, `encoding`, `headers`, `skipEmpty`, `maxFieldBytes`, `invalid`, `onHeaders`, `onWarning`.
  * @returns An async iterable of `{ header: value }` objects (a header such as `__proto__` is an
  *   ordinary own key). Breaking out of it closes the input.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` at once; while iterating, `ROWPORT_INVALID_CSV`
@@ -53,9 +59,6 @@ export const DEFAULT_MAX_FIELD_BYTES = 16 * 1024 * 1024;
  * //=> { id: '1', name: 'Ada' }
  */
 export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptions = {}): AsyncIterable<Record<string, string>> {
-  if (!(typeof input === 'string' || Buffer.isBuffer(input) || input instanceof Readable)) {
-    throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}`);
-  }
   const {
     delimiter = ',',
     quote = '"',
@@ -65,7 +68,11 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
     maxFieldBytes = DEFAULT_MAX_FIELD_BYTES,
     invalid = 'replace',
     onHeaders,
+    onWarning,
   } = ownOptions(options, FROM_CSV_KEYS); // own properties only: never one inherited from Object.prototype
+  if (!(typeof input === 'string' || Buffer.isBuffer(input) || input instanceof Readable)) {
+    throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}`);
+  }
   if (typeof delimiter !== 'string' || delimiter.length !== 1) throw invalidOption('delimiter', 'one character', delimiter);
   if (typeof quote !== 'string' || quote.length !== 1) throw invalidOption('quote', 'one character', quote);
   if (quote === delimiter || quote === '\r' || quote === '\n') throw invalidOption('quote', 'a character other than the delimiter and line ends', quote);
@@ -88,12 +95,13 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
     throw invalidOption('invalid', `'replace' for encoding ${encoding}`, invalid, `${encoding} can encode U+FFFD, so invalid bytes cannot be told from it`);
   }
   if (onHeaders !== undefined && typeof onHeaders !== 'function') throw invalidOption('onHeaders', 'a function', onHeaders);
+  if (onWarning !== undefined && typeof onWarning !== 'function') throw invalidOption('onWarning', 'a function', onWarning);
   const path = typeof input === 'string' ? input : undefined;
   return (async function* rows() {
     const bytes = typeof input === 'string' ? createReadStream(input) : Buffer.isBuffer(input) ? Readable.from([input], ownProperties({ objectMode: true })) : input;
     try {
       const iconv = isUnicode(encoding) ? undefined : await ICONV.start(); // the name was checked at the call
-      const decoder = new CsvDecoder(encoding, invalid, iconv);
+      const decoder = new CsvDecoder(encoding, invalid, iconv, onWarning !== undefined);
       const parser = new CsvParser({ delimiter, quote, skipEmpty, maxFieldBytes });
       const records = new Records(headers === true ? undefined : [...headers], onHeaders);
       for await (const chunk of readChunks(bytes, path)) {
@@ -108,6 +116,11 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
         }
         let failure: unknown;
         try {
+          if (decoder.replaced !== -1 && onWarning !== undefined) {
+            parser.feed(text.slice(0, decoder.replaced)); // up to the replacement, to know its line
+            text = text.slice(decoder.replaced);
+            callUser('onWarning', onWarning, replacedWarning(parser.line, decoder.decoding));
+          }
           if (text.length > 0) parser.feed(text);
           if (invalidBytes !== undefined) {
             const line = parser.line; // the line the invalid bytes are on
@@ -132,8 +145,11 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
 /** The input's chunks as Buffers, then `undefined` once at the end; read failures become RowportErrors. */
 async function* readChunks(bytes: Readable, path: string | undefined): AsyncGenerator<Buffer | undefined> {
   try {
-    for await (const chunk of bytes as AsyncIterable<Buffer | string>) {
-      yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    for await (const chunk of bytes as AsyncIterable<unknown>) {
+      if (Buffer.isBuffer(chunk)) yield chunk;
+      else if (typeof chunk === 'string') yield Buffer.from(chunk);
+      else if (chunk instanceof Uint8Array) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      else throw notBytes(chunk);
     }
   } catch (error) {
     if (error instanceof RowportError) throw error;
@@ -144,6 +160,24 @@ async function* readChunks(bytes: Readable, path: string | undefined): AsyncGene
     throw new RowportError(RowportErrorCode.SourceFailed, `Cannot read CSV input${path === undefined ? '' : ` ${path}`}: ${reason}`, { cause: error });
   }
   yield undefined;
+}
+
+/** The warning for bytes read as U+FFFD on `line`. */
+function replacedWarning(line: number, encoding: string): RowportWarning {
+  return {
+    code: RowportWarningCode.InvalidBytes,
+    message: `Line ${line}: bytes that are not valid ${encoding} were read as U+FFFD (\uFFFD); pass the input's encoding, or invalid: 'error' to refuse them`,
+    line,
+  };
+}
+
+/** A chunk of the input that is not bytes: an object-mode stream of rows, say, which is for `toCsv`. */
+function notBytes(chunk: unknown): RowportError {
+  return new RowportError(
+    RowportErrorCode.InvalidSource,
+    `Invalid CSV input: expected a stream of bytes (Buffers or strings), got a chunk that is ${describe(chunk)}; ` +
+      'to write rows as CSV, pass them to toCsv',
+  );
 }
 
 /** Turns parsed records into row objects keyed by the header. */
@@ -224,4 +258,5 @@ class Records {
 /** The keys of `fromCsv` options; see `ownOptions`. */
 const FROM_CSV_KEYS = optionKeys<FromCsvOptions>({
   delimiter: true, quote: true, encoding: true, headers: true, skipEmpty: true, maxFieldBytes: true, invalid: true, onHeaders: true,
+  onWarning: true,
 });

@@ -40,9 +40,6 @@ export function toCsv<T>(rows: Rows<T>, options: ToCsvOptions<T> = {}): Readable
 
 // --- internal ---
 
-const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
-const SURROGATE_PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-
 /** Rows read at a time: few, because the rows of a batch stay alive together through a GC. */
 const BATCH = 64;
 
@@ -110,7 +107,8 @@ async function* csvChunks<T>(
         if (chunk.chars >= CHUNK_CHARS) yield flush();
       }
     }
-    if (chunk.chars > 0 || pendingBom) yield flush();
+    // No line at all (no rows, no header): an empty output, without a BOM that would make it a one-character file.
+    if (chunk.chars > 0) yield flush();
     progress.final();
   } catch (error) {
     throw asRowportError(error);
@@ -162,13 +160,16 @@ class EncodedChunkText<T> implements ChunkText {
 
   take(bom: boolean): Buffer {
     const { encoder, unmappable } = this.options;
-    let text = this.text;
-    // iconv-lite writes one '?' per UTF-16 unit: two for a character past U+FFFF. One '?' a character, as Python does.
-    if (unmappable === 'replace' && SURROGATE_PAIR.test(text)) {
-      text = text.replace(SURROGATE_PAIRS, (pair) => (encoder.firstUnmappable(pair) === -1 ? pair : '?'));
+    const text = this.text;
+    let bytes = encoder.encode(text);
+    if (!encoder.lossless(text, bytes)) {
+      if (unmappable === 'error') throw this.fail(text, Math.max(0, encoder.firstUnmappable(text)), this.starts, this.firstIndex);
+      // One '?' a character, as Python does (iconv-lite writes two for a character past U+FFFF), and
+      // for a character the encoding would write as the bytes of another (Shift_JIS `¥`).
+      const replaced = encoder.replaceUnmappable(text);
+      bytes = encoder.encode(replaced);
+      if (!encoder.lossless(replaced, bytes)) throw this.fail(text, Math.max(0, encoder.firstUnmappable(text)), this.starts, this.firstIndex);
     }
-    const bytes = encoder.encode(text);
-    if (unmappable === 'error' && !encoder.lossless(text, bytes)) throw this.fail(text, encoder.firstUnmappable(text), this.starts, this.firstIndex);
     this.text = '';
     this.starts.length = 0;
     return bom ? Buffer.concat([encoder.bom, bytes]) : bytes;

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import { type FileHandle, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { RowportError, RowportErrorCode, describe, invalidOption, isRowportError } from '../errors.js';
 import { abortError } from '../internal/chunkStream.js';
 import { rowsWritten } from '../internal/rowCount.js';
+import { MAX_NAME_BYTES, cutUtf8 } from '../internal/utf8Cut.js';
 import type { ExportSummary } from '../types.js';
 import { optionKeys, ownOptions } from '../util/optionKeys.js';
 import { claimOnce, hasOtherPuller, isBeingRead } from '../sources/oneReader.js';
@@ -43,13 +45,14 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
   const started = performance.now();
   checkStream(stream);
   if (typeof path !== 'string' || path === '' || path.includes('\0')) throw invalidOption('path', 'a non-empty file path without NUL bytes', path);
+  if (path.endsWith('/') || path.endsWith(sep)) throw invalidOption('path', 'a file path, not a folder (it ends with a separator)', path);
   const { signal, mkdir: makeFolder = false } = ownOptions(options, EXPORT_TO_FILE_KEYS);
   if (signal !== undefined && !isAbortSignal(signal)) throw invalidOption('signal', 'an AbortSignal', signal);
   if (typeof makeFolder !== 'boolean') throw invalidOption('mkdir', 'a boolean', makeFolder);
   if (!claimOnce(stream)) throw streamTaken('a stream already given to exportToFile');
   const target = resolve(path);
   const folder = dirname(target);
-  const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(folder, tempName(basename(target)));
 
   // The stream is ours from here: every way out below either renames the temp file onto the
   // target or removes it, and destroys the stream, so its source is closed.
@@ -67,7 +70,8 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
     throwIfAborted(signal);
     // Awaited, so the file exists exactly when `created` is true: nothing can create it after the
     // cleanup below has run (the race of a stream that opens its file in the background).
-    handle = await open(temp, 'wx').catch((error: unknown) => failed(openFailure(target, error), error));
+    LIVE_TEMP_FILES.add(temp); // before the file exists, so that removeTempFilesSync never misses it
+    handle = await open(temp, 'wx').catch(async (error: unknown) => failed(await openFailure(target, temp, error), error));
     created = true;
     if (existing) await keepOwnership(handle, existing).catch((error: unknown) => failed(`Could not give ${temp} the mode of ${target}`, error));
     throwIfAborted(signal);
@@ -85,11 +89,13 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
     await closing.close().catch((error: unknown) => failed(`Could not write ${target}`, error));
     await rename(temp, target).catch((error: unknown) => failed(`Could not rename the temp file onto ${target}`, error));
     created = false;
+    LIVE_TEMP_FILES.delete(temp);
   } catch (error) {
     signal?.removeEventListener('abort', onAbort);
     if (!theirs) stream.destroy();
     await handle?.close().catch(() => undefined);
     if (created) await unlink(temp).catch(() => undefined); // the error to report is the one that got us here
+    LIVE_TEMP_FILES.delete(temp);
     if (signal?.aborted) throw abortError(signal);
     if (isRowportError(error)) throw error;
     // Every file system step above throws a RowportError; what is left came from reading the stream.
@@ -99,7 +105,25 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
   return { path: target, bytes, rows: rowsWritten(stream), durationMs: Math.round(performance.now() - started) };
 }
 
+/**
+ * Removes, synchronously, the temp files of the exports still running in this process, for a process
+ * that must exit now (the CLI's second Ctrl-C) before their own cleanup has run. Not public API.
+ */
+export function removeTempFilesSync(): void {
+  for (const temp of LIVE_TEMP_FILES) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // not created yet, or already renamed or removed
+    }
+    LIVE_TEMP_FILES.delete(temp);
+  }
+}
+
 // --- internal ---
+
+/** Temp files that may exist: added before each is opened, deleted once it is renamed or removed. */
+const LIVE_TEMP_FILES = new Set<string>();
 
 /** The keys of `exportToFile` options; see `ownOptions`. */
 const EXPORT_TO_FILE_KEYS = optionKeys<ExportToFileOptions>({ signal: true, mkdir: true });
@@ -153,10 +177,27 @@ function failed(message: string, cause: unknown): never {
   throw new RowportError(RowportErrorCode.WriteFailed, `${message}: ${detail}`, { cause });
 }
 
-function openFailure(target: string, error: unknown): string {
+/**
+ * What to say when the temp file cannot be made. ENOENT means a missing folder only when the folder
+ * is indeed missing: a folder that exists but takes no new file (`/proc`) gives it too, and then the
+ * file system's own error is the message.
+ */
+async function openFailure(target: string, temp: string, error: unknown): Promise<string> {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return `Could not write ${target}: the folder ${dirname(target)} does not exist (create it, or pass { mkdir: true })`;
-  return `Could not write ${target}`;
+  const folder = dirname(target);
+  if (code === 'ENOENT' && !(await stat(folder).then((info) => info.isDirectory(), () => false))) {
+    return `Could not write ${target}: the folder ${folder} does not exist (create it, or pass { mkdir: true })`;
+  }
+  return `Could not write ${target}: could not create the temp file ${basename(temp)} in ${folder}`;
+}
+
+/**
+ * `.name.<12 hex>.tmp`, the name's part cut (in UTF-8 bytes) so that the whole stays within
+ * {@link MAX_NAME_BYTES}: a 240-byte name must not fail for its temp file's 18 extra bytes.
+ */
+function tempName(name: string): string {
+  const suffix = `.${randomBytes(6).toString('hex')}.tmp`;
+  return `.${cutUtf8(name, MAX_NAME_BYTES - 1 - suffix.length)}${suffix}`;
 }
 
 function ignoreMissing(error: unknown): undefined {

@@ -19,10 +19,13 @@ export const WRITER_OPTION_KEYS: Record<keyof WriterOptions, true> = {
  * read of an option left out finds `undefined`, never a value inherited from an `Object.prototype`
  * polluted elsewhere in the application (which would turn `escapeFormulas` off, or add a `formula`).
  * @param prefix - Where the object sits, for the message: `''`, `'sheets[1].'`, `'columns[0].'`.
- * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the key, with the closest known key.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the key, with the closest known key; also
+ *   when `options` is not an object at all (`5`, `null`, an array), which would otherwise be ignored.
  */
 export function ownOptions<O extends object>(options: O, known: ReadonlySet<string>, prefix = ''): O {
-  if (options === null || typeof options !== 'object') throw invalidOption(prefix === '' ? 'options' : prefix.slice(0, -1), 'an object', options);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw invalidOption(prefix === '' ? 'options' : prefix.slice(0, -1), 'an object', options);
+  }
   const own = ownProperties(options);
   for (const key of Object.keys(own)) {
     if (known.has(key)) continue;
