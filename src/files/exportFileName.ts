@@ -25,7 +25,10 @@ export function exportFileName(base: string, format: string, options: ExportFile
   if (typeof format !== 'string' || !/^[a-z0-9]+(\.[a-z0-9]+)*$/i.test(format)) throw invalidOption('format', "an extension such as 'csv' or 'xlsx'", format);
   checkOptionKeys(options, EXPORT_FILE_NAME_KEYS);
   const { date = new Date() } = options;
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw invalidOption('date', 'a valid Date', date);
+  // The stamp has four-digit years: toISOString() writes others signed and with six (`+010000`), which a name cannot hold.
+  if (!(date instanceof Date) || !(date.getTime() >= FIRST_STAMP && date.getTime() < END_STAMP)) {
+    throw invalidOption('date', 'a valid Date from 0000-01-01 to 9999-12-31 (UTC)', date);
+  }
   const safe =
     cut(
       base
@@ -41,6 +44,10 @@ export function exportFileName(base: string, format: string, options: ExportFile
 }
 
 // --- internal ---
+
+/** `date` bounds, in epoch ms: 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z. */
+const FIRST_STAMP = -62_167_219_200_000;
+const END_STAMP = 253_402_300_800_000;
 
 /** `text` cut to at most `length` UTF-16 units, never between the two halves of a surrogate pair. */
 function cut(text: string, length: number): string {
