@@ -85,7 +85,12 @@ export class DateRenderer {
   /** Renders a date value: a `Date`, epoch ms, or a `YYYY-MM-DD` (or ISO date-time) string. */
   value(value: unknown, row?: number, column?: string): string {
     const parsed = parseDateValue(value, row, column, this.zone);
-    return typeof parsed === 'number' ? this.instant(parsed) : this.calendar(parsed.year, parsed.month, parsed.day);
+    if (typeof parsed !== 'number') return this.calendar(parsed.year, parsed.month, parsed.day);
+    // At the ends of the Date range the wall clock east (or west) of UTC passes it: date-fns cannot render it.
+    if (this.needsDateFns && Math.abs(parsed) > MAX_EPOCH_MS - MS_PER_DAY && !(Math.abs(parsed + this.zone.offset(parsed)) <= MAX_EPOCH_MS)) {
+      throw invalidDate(value, row, column);
+    }
+    return this.instant(parsed);
   }
 
   /** Renders a wall-clock time (stored as if UTC) of instant `ms`, `offset` ms off UTC. */

@@ -71,6 +71,16 @@ describe('date-fns patterns in zones with sub-hour and odd offsets', () => {
     );
   });
 
+  it('a wall clock past the Date range (8.64e15 in Asia/Tokyo) is ROWPORT_INVALID_DATE through date-fns, not a RangeError', async () => {
+    expect(() => formatDate(8.64e15, 'yyyy EEE', { timeZone: 'Asia/Tokyo' })).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_DATE' }));
+    expect(formatDate(8.64e15, 'yyyy EEE')).toBe('275760 Sat');
+    // no date-fns needed: the built-in renderer writes any wall clock (Intl's offset was a RangeError there too)
+    expect(formatDate(8.64e15, 'yyyy-MM-dd HH:mm', { timeZone: 'Asia/Tokyo' })).toBe('275760-09-13 09:00');
+    expect(formatDate(-8.64e15, 'yyyy-MM-dd HH:mm:ss', { timeZone: 'America/New_York' })).toBe('-271821-04-19 19:03:58');
+    const csv = toCsv([{ at: -8.64e15 }], { columns: [{ key: 'at', type: 'datetime' }], dateFormat: 'EEE yyyy', timeZone: 'America/New_York' });
+    await expect(readAll(csv)).rejects.toMatchObject({ code: 'ROWPORT_INVALID_DATE', row: 0, column: 'at' });
+  });
+
   it('toCsv writes the same wall clock', async () => {
     const csv = await readAll(toCsv([{ at: new Date(0) }], { dateFormat: 'EEE d MMMM HH:mm:ss', timeZone: 'Africa/Monrovia', header: false, bom: false }));
     expect(csv.toString()).toBe('Wed 31 December 23:15:30\r\n');
