@@ -34,7 +34,7 @@ export function compileCellText<T>(column: ResolvedColumn, options: ResolvedCsvO
         return '';
       case 'object':
         if (value === null) return '';
-        if (value instanceof Date) return plainDates.value(value, row, key);
+        if (value instanceof Date) return escape ? escapeFormula(plainDates.value(value, row, key)) : plainDates.value(value, row, key);
         return objectText(value, row, key);
       default:
         throw invalidValue(value, row, key);
@@ -50,6 +50,8 @@ export function compileCellText<T>(column: ResolvedColumn, options: ResolvedCsvO
   if (column.type === 'date' || column.type === 'datetime') {
     const pattern = column.type === 'date' ? datePattern(options.dateFormat) : dateTimePattern(options.dateFormat);
     const dates = new DateRenderer(pattern, options.zone);
+    // A year before 0 starts with `-` (`-0100-06-01`), which Excel would compute: escaped like any text.
+    if (escape) return (value, row) => (value === null || value === undefined || value === '' ? '' : escapeFormula(dates.value(value, row, key)));
     return (value, row) => (value === null || value === undefined || value === '' ? '' : dates.value(value, row, key));
   }
   if (options.decimalSeparator === ',') {

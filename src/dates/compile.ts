@@ -1,9 +1,32 @@
 import { RowportError, RowportErrorCode, at, describe, invalidOption, isThenable, notAwaited } from '../errors.js';
 import { Lazy } from '../util/lazy.js';
-import { tokenizePattern } from './pattern.js';
+import { type PatternPart, tokenizePattern } from './pattern.js';
 import { type WallClock, Zone, fieldsOf, newWallClock } from './zone.js';
 
-type Piece = string | ((f: WallClock) => string);
+/**
+ * One piece of a compiled pattern: literal text, a token rendered from wall-clock fields, a run of
+ * tokens date-fns renders, or an offset or timestamp token rendered from the instant.
+ */
+type Piece = string | ((f: WallClock) => string) | DateFnsRun | InstantToken;
+
+/** Tokens only date-fns has (`EEE`, `MMMM`, `do`, `Q`…) and the literals between them, as one date-fns pattern. */
+interface DateFnsRun {
+  readonly dateFns: string;
+}
+
+/** An offset (`X x O z`) or timestamp (`t T`) token: rendered here, from the instant and the zone's offset. */
+interface InstantToken {
+  readonly instant: string;
+}
+
+/** A pattern split by {@link compile}. */
+interface CompiledPattern {
+  readonly pieces: Piece[];
+  /** Some piece is rendered by date-fns. */
+  readonly dateFns: boolean;
+  /** The text depends on the calendar day alone (`yyyy-MM-dd`, `EEE, d MMMM`). */
+  readonly dayOnly: boolean;
+}
 
 /** What rowport uses of date-fns: `format` and the zoned date it formats. */
 export interface DateFns {
@@ -21,57 +44,62 @@ export const DATE_FNS = /* @__PURE__ */ new Lazy<DateFns>('date-fns', async () =
 });
 
 /**
- * A date pattern compiled once for one time zone. Patterns made only of the common tokens
- * (`yyyy yy y MM M dd d HH H hh h mm m ss s SSS a` and literals) are rendered from wall-clock
- * fields without calling date-fns; any other pattern goes through date-fns `format`.
+ * A date pattern compiled once for one time zone. The common tokens (`y M d H h m s S a`, and
+ * `P p` spelt out) are rendered from the wall-clock fields rowport computes with Intl; offsets
+ * (`X x O z`) and timestamps (`t T`) from the instant and that offset; only the other tokens
+ * (`EEE`, `MMMM`, `do`, `Q`…) go through date-fns `format`, given the wall-clock time as a UTC
+ * date, so they never depend on date-fns' own offset of the zone (wrong for negative offsets under
+ * an hour, and in whole minutes). So every pattern shows the wall clock Intl shows, in every zone.
  */
 export class DateRenderer {
-  private readonly pieces: Piece[] | undefined;
+  private readonly pieces: Piece[];
   private readonly wall = newWallClock();
   /**
-   * Texts by wall-clock day, for patterns of date tokens only (`iso`, `us`, `eu`…), whose text
-   * depends on the day alone: exports repeat the same days, and this saves most of the work.
+   * Texts by wall-clock day, for patterns whose text depends on the day alone (`iso`, `us`, `eu`,
+   * `EEE d MMMM`…): exports repeat the same days, and this saves most of the work.
    */
   private readonly days: Map<number, string> | undefined;
+  /** True when rendering needs date-fns (the pattern has a token the compiled path lacks). */
+  readonly needsDateFns: boolean;
 
   constructor(readonly pattern: string, readonly zone: Zone) {
-    this.pieces = compile(pattern);
-    if (this.pieces === undefined) void DATE_FNS.start(); // normally started already by checkPattern
-    this.days = this.pieces?.every((p) => typeof p === 'string' || DAY_TOKENS.has(p)) ? new Map() : undefined;
+    const compiled = compile(pattern);
+    this.pieces = compiled.pieces;
+    this.needsDateFns = compiled.dateFns;
+    if (compiled.dateFns) void DATE_FNS.start(); // normally started already by checkPattern
+    this.days = compiled.dayOnly ? new Map() : undefined;
   }
 
   /** Renders instant `ms` in the zone. */
   instant(ms: number): string {
-    if (this.pieces === undefined) return withDateFns(ms, this.zone.timeZone, this.pattern);
-    return this.renderWall(ms + this.zone.offset(ms));
+    const offset = this.zone.offset(ms);
+    return this.renderWall(ms + offset, ms, offset);
   }
 
   /** Renders a calendar date (no zone involved, so it never shifts). */
   calendar(year: number, month: number, day: number): string {
     const wallMs = calendarMs(year, month, day);
-    if (this.pieces === undefined) return withDateFns(wallMs, 'UTC', this.pattern);
-    return this.renderWall(wallMs);
+    return this.renderWall(wallMs, wallMs, 0);
   }
 
   /** Renders a date value: a `Date`, epoch ms, or a `YYYY-MM-DD` (or ISO date-time) string. */
   value(value: unknown, row?: number, column?: string): string {
     const parsed = parseDateValue(value, row, column, this.zone);
-    return typeof parsed === 'number' ? this.instant(parsed) : this.calendar(parsed.year, parsed.month, parsed.day);
+    if (typeof parsed !== 'number') return this.calendar(parsed.year, parsed.month, parsed.day);
+    // At the ends of the Date range the wall clock east (or west) of UTC passes it: date-fns cannot render it.
+    if (this.needsDateFns && Math.abs(parsed) > MAX_EPOCH_MS - MS_PER_DAY && !(Math.abs(parsed + this.zone.offset(parsed)) <= MAX_EPOCH_MS)) {
+      throw invalidDate(value, row, column);
+    }
+    return this.instant(parsed);
   }
 
-  /** True when rendering needs date-fns (the pattern has a token the compiled path lacks). */
-  get needsDateFns(): boolean {
-    return this.pieces === undefined;
-  }
-
-  /** Renders a wall-clock time (stored as if UTC) with the compiled pieces. */
-  private renderWall(wallMs: number): string {
-    const pieces = this.pieces as Piece[];
-    if (this.days === undefined) return render(pieces, fieldsOf(wallMs, this.wall));
+  /** Renders a wall-clock time (stored as if UTC) of instant `ms`, `offset` ms off UTC. */
+  private renderWall(wallMs: number, ms: number, offset: number): string {
+    if (this.days === undefined) return render(this.pieces, fieldsOf(wallMs, this.wall), ms, offset);
     const day = Math.floor(wallMs / MS_PER_DAY);
     let text = this.days.get(day);
     if (text === undefined) {
-      text = render(pieces, fieldsOf(wallMs, this.wall));
+      text = render(this.pieces, fieldsOf(wallMs, this.wall), ms, offset);
       if (this.days.size >= MAX_CACHED_DAYS) this.days.clear();
       this.days.set(day, text);
     }
@@ -134,15 +162,10 @@ export function checkPattern(pattern: string, option = 'dateFormat'): void {
   const problem = dateFnsProblem(pattern);
   if (problem !== undefined) throw invalidOption(option, "'iso', 'us', 'eu', 'full' or a valid date-fns pattern", pattern, problem);
   // the writers' streams wait for it before the first row; checked above without it
-  if (compile(pattern) === undefined) void DATE_FNS.start();
+  if (compile(pattern).dateFns) void DATE_FNS.start();
 }
 
 // --- internal ---
-
-function withDateFns(ms: number, timeZone: string, pattern: string): string {
-  const { format, TZDate } = DATE_FNS.get();
-  return format(new TZDate(ms, timeZone), pattern);
-}
 
 // date-fns 4 `format`'s tokenizers, its en-US long formats (`P`, `p`) and the letters it has
 // formatters for: a pattern with any other unquoted Latin letter makes it throw this RangeError.
@@ -156,8 +179,18 @@ const LONG_DATE_TIMES = ['{{date}}, {{time}}', '{{date}}, {{time}}', "{{date}} '
 
 /** What date-fns `format` would throw for the pattern, without loading date-fns; undefined when nothing. */
 function dateFnsProblem(pattern: string): string | undefined {
+  for (const token of expandLongFormats(pattern).match(DATE_FNS_TOKEN) ?? []) {
+    const first = token[0] as string;
+    if (first === "'" || DATE_FNS_LETTERS.has(first)) continue;
+    if (/[a-zA-Z]/.test(first)) return `Format string contains an unescaped latin alphabet character \`${first}\``;
+  }
+  return undefined;
+}
+
+/** The pattern with date-fns' en-US long formats (`P`, `p`, `PPpp`…) spelt out, as date-fns `format` does first. */
+function expandLongFormats(pattern: string): string {
   const width = (run: string): number => Math.min(run.length, 4) - 1;
-  const expanded = (pattern.match(DATE_FNS_LONG_TOKEN) ?? [])
+  return (pattern.match(DATE_FNS_LONG_TOKEN) ?? [])
     .map((token) => {
       if (token[0] === 'p') return LONG_TIMES[width(token)];
       if (token[0] !== 'P') return token;
@@ -166,12 +199,6 @@ function dateFnsProblem(pattern: string): string | undefined {
       return (LONG_DATE_TIMES[width(date)] as string).replace('{{date}}', LONG_DATES[width(date)] as string).replace('{{time}}', LONG_TIMES[width(time)] as string);
     })
     .join('');
-  for (const token of expanded.match(DATE_FNS_TOKEN) ?? []) {
-    const first = token[0] as string;
-    if (first === "'" || DATE_FNS_LETTERS.has(first)) continue;
-    if (/[a-zA-Z]/.test(first)) return `Format string contains an unescaped latin alphabet character \`${first}\``;
-  }
-  return undefined;
 }
 
 /**
@@ -286,33 +313,103 @@ const TOKENS: Record<string, (f: WallClock) => string> = {
   aa: (f) => (f.hour < 12 ? 'AM' : 'PM'),
 };
 
-/** The tokens whose text depends on the calendar day alone. */
-const DAY_TOKENS = new Set<Piece>(['yyyy', 'yyy', 'yy', 'y', 'MM', 'M', 'dd', 'd'].map((token) => TOKENS[token] as Piece));
+/** Letters of the date-fns tokens whose text depends on the calendar day alone. */
+const DAY_LETTERS = new Set('GyYRuQqMLwIdDEec');
+/** Letters that take an ordinal `o` in date-fns (`do`, `Mo`, `yo`…): that pair is one token. */
+const ORDINAL_LETTERS = new Set('yYQqMLwIdDecihHKkms');
+/** Offset and timestamp letters, rendered from the instant ({@link InstantToken}). */
+const INSTANT_LETTERS = new Set('XxOztT');
 
-/** Splits a pattern into literal text and token renderers; undefined when a token is not covered. */
-function compile(pattern: string): Piece[] | undefined {
+/**
+ * Splits a pattern into literal text, token renderers, date-fns runs and instant tokens. Years are
+ * astronomical, as in ISO 8601 (`yyyy` of 1 BC is `0000`, of 101 BC `-0100`), unless the pattern
+ * has an era (`G`): then `y` is the year of the era, as in date-fns (`yyyy G` → `0101 BC`).
+ */
+function compile(pattern: string): CompiledPattern {
+  const parts = tokenizePattern(expandLongFormats(pattern));
+  const era = parts.some((part) => part.kind === 'token' && part.text[0] === 'G');
   const pieces: Piece[] = [];
   let literal = '';
-  for (const part of tokenizePattern(pattern)) {
+  let dateFns = false;
+  let dayOnly = true;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as PatternPart;
     if (part.kind !== 'token') {
       literal += part.text;
       continue;
     }
-    const fn = TOKENS[part.text];
-    if (!fn) return undefined;
-    if (literal) pieces.push(literal);
+    let token = part.text;
+    const next = parts[i + 1];
+    if (token.length === 1 && ORDINAL_LETTERS.has(token) && next?.kind === 'token' && next.text === 'o') {
+      token += 'o';
+      i++;
+    }
+    const letter = token[0] as string;
+    if (!DAY_LETTERS.has(letter)) dayOnly = false;
+    const fn = token === 'yy' || token.length === 1 || letter !== 'y' ? TOKENS[token] : yearToken(token.length);
+    if (fn !== undefined && !(era && letter === 'y')) {
+      if (literal) pieces.push(literal);
+      pieces.push(fn);
+    } else if (INSTANT_LETTERS.has(letter)) {
+      if (literal) pieces.push(literal);
+      pieces.push({ instant: token });
+    } else {
+      dateFns = true;
+      const last = pieces[pieces.length - 1];
+      // Joined into one run across literals, but not an apostrophe, which date-fns cannot read back inside quotes
+      if (typeof last === 'object' && 'dateFns' in last && !literal.includes("'")) {
+        pieces[pieces.length - 1] = { dateFns: last.dateFns + (literal ? `'${literal}'` : '') + token };
+      } else {
+        if (literal) pieces.push(literal);
+        pieces.push({ dateFns: token });
+      }
+    }
     literal = '';
-    pieces.push(fn);
   }
   if (literal) pieces.push(literal);
-  return pieces;
+  return { pieces, dateFns, dayOnly };
 }
 
-function render(pieces: Piece[], f: WallClock): string {
+/** `yyy`, `yyyy`, `yyyyy`…: the astronomical year, padded to the token's length, with a `-` before year 0. */
+function yearToken(width: number): (f: WallClock) => string {
+  return width === 4 ? (TOKENS.yyyy as (f: WallClock) => string) : (f) => padN(f.year, width);
+}
+
+function render(pieces: Piece[], f: WallClock, ms: number, offset: number): string {
   let out = '';
+  let date: Date | undefined;
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i] as Piece;
-    out += typeof p === 'string' ? p : p(f);
+    if (typeof p === 'string') out += p;
+    else if (typeof p === 'function') out += p(f);
+    else if ('dateFns' in p) {
+      const { format, TZDate } = DATE_FNS.get();
+      // The wall-clock time as a UTC date: date-fns reads the fields rowport computed, not its own offset.
+      date ??= new TZDate(f.wallMs, 'UTC');
+      out += format(date, p.dateFns);
+    } else out += instantText(p.instant, ms, offset);
   }
   return out;
+}
+
+/**
+ * An offset or timestamp token as date-fns writes it (`XXX` → `-03:30`, `O` → `GMT-3:30`, `t`
+ * seconds), but exact: an offset with seconds (Africa/Monrovia's -00:44:30 until 1972, the local
+ * mean times before 1900) gets them (`-00:44:30`, `GMT-0:44:30`), as Intl shows it.
+ */
+function instantText(token: string, ms: number, offset: number): string {
+  const letter = token[0];
+  if (letter === 't') return padN(Math.trunc(ms / 1000), token.length);
+  if (letter === 'T') return padN(ms, token.length);
+  const sign = offset < 0 ? '-' : '+';
+  const total = Math.abs(Math.round(offset / 1000));
+  const h = Math.floor(total / 3600), m = Math.floor((total % 3600) / 60), sec = total % 60;
+  const long = (delimiter: string): string => `${sign}${pad2(h)}${delimiter}${pad2(m)}${sec ? delimiter + pad2(sec) : ''}`;
+  if (letter === 'O' || letter === 'z') {
+    if (token.length >= 4) return `GMT${long(':')}`;
+    return `GMT${sign}${h}${m || sec ? `:${pad2(m)}` : ''}${sec ? `:${pad2(sec)}` : ''}`;
+  }
+  if (letter === 'X' && total === 0) return 'Z';
+  if (token.length === 1) return m || sec ? long('') : `${sign}${pad2(h)}`;
+  return token.length === 2 || token.length === 4 ? long('') : long(':');
 }

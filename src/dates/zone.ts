@@ -14,6 +14,8 @@ export interface WallClock {
 }
 
 const MS_PER_DAY = 86_400_000;
+/** The largest epoch milliseconds a `Date` can hold (ECMA-262 §21.4.1.1 Time Values). */
+const MAX_EPOCH_MS = 8.64e15;
 const BUCKET_MS = 900_000; // every zone transition falls on a whole minute; at most one per 15 min
 
 /**
@@ -49,8 +51,9 @@ export class Zone {
     const cached = this.offsets.get(bucket);
     if (cached !== undefined) return cached;
     const start = bucket * BUCKET_MS;
-    const first = this.lookup(start);
-    if (first === this.lookup(start + BUCKET_MS - 1000)) {
+    // Within the Date range (±8.64e15 ms), which Intl refuses to pass, at its ends too.
+    const first = this.lookup(Math.max(start, -MAX_EPOCH_MS));
+    if (first === this.lookup(Math.min(start + BUCKET_MS - 1000, MAX_EPOCH_MS))) {
       if (this.offsets.size > 50_000) this.offsets.clear();
       this.offsets.set(bucket, first);
       return first;
@@ -101,10 +104,8 @@ export class Zone {
       }
     }
     if (bc) year = 1 - year;
-    const wall = new Date(0); // not Date.UTC, which maps years 0-99 to 1900-1999
-    wall.setUTCFullYear(year, month - 1, day);
-    wall.setUTCHours(hour, minute, second, 0);
-    return wall.getTime() - whole;
+    // By arithmetic, not a Date: the wall clock at the ends of the Date range lies past it.
+    return daysFromCivil(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 - whole;
   }
 }
 
@@ -131,6 +132,16 @@ export function fieldsOf(wallMs: number, out: WallClock): WallClock {
   out.millisecond = rest - out.second * 1000;
   out.wallMs = wallMs;
   return out;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date, any year (days_from_civil, H. Hinnant). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** A fresh {@link WallClock} to reuse. */

@@ -27,7 +27,10 @@ export function exportFileName(base: string, format: string, options: ExportFile
   if (typeof base !== 'string') throw invalidOption('base', 'a string', base);
   if (typeof format !== 'string' || !/^[a-z0-9]+(\.[a-z0-9]+)*$/i.test(format)) throw invalidOption('format', "an extension such as 'csv' or 'xlsx'", format);
   const { date = new Date() } = ownOptions(options, EXPORT_FILE_NAME_KEYS);
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw invalidOption('date', 'a valid Date', date);
+  // The stamp has four-digit years: toISOString() writes others signed and with six (`+010000`), which a name cannot hold.
+  if (!(date instanceof Date) || !(date.getTime() >= FIRST_STAMP && date.getTime() < END_STAMP)) {
+    throw invalidOption('date', 'a valid Date from 0000-01-01 to 9999-12-31 (UTC)', date);
+  }
   const iso = date.toISOString(); // 2024-01-15T14:30:45.000Z
   const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}_${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
   const suffix = `_${stamp}.${format.toLowerCase()}`;
@@ -47,6 +50,10 @@ export function exportFileName(base: string, format: string, options: ExportFile
 }
 
 // --- internal ---
+
+/** `date` bounds, in epoch ms: 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z. */
+const FIRST_STAMP = -62_167_219_200_000;
+const END_STAMP = 253_402_300_800_000;
 
 /** Longest base, in UTF-16 units: names stay readable in a file list. */
 const MAX_BASE_UNITS = 100;

@@ -72,10 +72,11 @@ export function values(sheet: PySheet): unknown[][] {
 
 /**
  * Converts workbooks to CSV with LibreOffice in one `soffice` call (each start costs seconds):
- * every sheet of every file becomes UTF-8 CSV (values, not as shown). Returns, per path, the CSV
- * text by sheet name. File base names must be unique and must not start with another's name + '-'.
+ * every sheet of every file becomes UTF-8 CSV (values, not as shown, unless `asShown`: then each
+ * cell's text in its number format). Returns, per path, the CSV text by sheet name. File base
+ * names must be unique and must not start with another's name + '-'.
  */
-export function convertWithLibreOffice(paths: readonly string[]): Record<string, Record<string, string>> {
+export function convertWithLibreOffice(paths: readonly string[], { asShown = false } = {}): Record<string, Record<string, string>> {
   const out = tempDir('rowport-lo-');
   // One profile per test process: two soffice instances on one profile hand work to each other or fail.
   const profile = join(tmpdir(), `rowport-lo-profile-${process.pid}`);
@@ -87,7 +88,7 @@ export function convertWithLibreOffice(paths: readonly string[]): Record<string,
       '--headless',
       `-env:UserInstallation=file://${profile}`,
       '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`,
       '--outdir',
       out,
       ...paths,

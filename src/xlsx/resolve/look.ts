@@ -47,7 +47,7 @@ export interface XlsxLookOptions {
   /** Receives warnings: text truncated, lone surrogates replaced, dates written as text, sheets renamed or continued. */
   readonly onWarning?: WarningHandler | undefined;
   /** Creation time in the document properties and the zip entries. Without it both are fixed
-   *  (1980-01-01), so the same rows give the same bytes. */
+   *  (1980-01-01), so the same rows give the same bytes. From 0001-01-01 to 9999-12-31 (UTC). */
   readonly createdAt?: Date | undefined;
   /** Author in the document properties. @default 'rowport' */
   readonly creator?: string | undefined;
@@ -101,8 +101,9 @@ export function resolveLook(options: XlsxLookOptions): ResolvedLook {
   checkBoolean('wrapText', wrapText);
   if (onRowLimit !== 'newSheet' && onRowLimit !== 'error') throw invalidOption('onRowLimit', "'newSheet' or 'error'", onRowLimit);
   if (onWarning !== undefined && typeof onWarning !== 'function') throw invalidOption('onWarning', 'a function', onWarning);
-  if (createdAt !== undefined && !(createdAt instanceof Date && !Number.isNaN(createdAt.getTime()))) {
-    throw invalidOption('createdAt', 'a valid Date', createdAt);
+  // core.xml holds a W3CDTF date, four-digit years only: openpyxl (and python's datetime) refuse year 0, signed and 5-digit years.
+  if (createdAt !== undefined && !(createdAt instanceof Date && createdAt.getTime() >= FIRST_CREATED && createdAt.getTime() < END_CREATED)) {
+    throw invalidOption('createdAt', 'a valid Date from 0001-01-01 to 9999-12-31 (UTC)', createdAt);
   }
   if (typeof creator !== 'string') throw invalidOption('creator', 'a string', creator);
   if (!(Number.isInteger(compressionLevel) && compressionLevel >= 0 && compressionLevel <= 9)) {
@@ -123,6 +124,10 @@ export function resolveLook(options: XlsxLookOptions): ResolvedLook {
 }
 
 // --- internal ---
+
+/** `createdAt` bounds, in epoch ms: 0001-01-01T00:00:00Z and 10000-01-01T00:00:00Z. */
+const FIRST_CREATED = -62_135_596_800_000;
+const END_CREATED = 253_402_300_800_000;
 
 /** The keys of `headerStyle`; see `ownOptions`. */
 const HEADER_STYLE_KEYS = optionKeys<HeaderStyle>({ bold: true, fill: true, color: true });

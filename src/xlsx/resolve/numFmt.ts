@@ -1,6 +1,7 @@
-import { tokenizePattern } from '../../dates/pattern.js';
+import { type PatternPart, tokenizePattern } from '../../dates/pattern.js';
 import { datePattern, dateTimePattern, isPreset, plainPattern } from '../../dates/presets.js';
 import { EXCEL_DATE_FORMATS } from '../../dates/presets.js';
+import { invalidOption } from '../../errors.js';
 import type { ColumnType } from '../../types.js';
 
 /** Number formats of the numeric column types. */
@@ -44,64 +45,174 @@ export function dateNumFmt(dateFormat: string, type: ColumnType | undefined): st
     return EXCEL_DATE_FORMATS[dateFormat];
   }
   const pattern = type === 'date' ? datePattern(dateFormat) : type === 'datetime' ? dateTimePattern(dateFormat) : plainPattern(dateFormat);
+  // A pattern without an Excel twin was refused at the call (checkExcelDateFormat) for every column that can hold
+  // a date cell; a column that cannot (a `string` one, or one with its own numFmt) never shows this one.
   return excelDatePattern(pattern) ?? (type === 'date' ? EXCEL_DATE_FORMATS.iso : EXCEL_DATE_FORMATS.full);
 }
 
-/** Translates a date-fns pattern to an Excel number format; undefined for tokens Excel lacks. */
+/**
+ * Checks once, at the call, that date cells can show `dateFormat`: a pattern no Excel number format
+ * shows as date-fns writes it is refused, unless no column can hold a date cell in it (each has its
+ * own `numFmt` or is a `string` column).
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION`.
+ */
+export function checkExcelDateFormat(dateFormat: string, option: string, columns: readonly Partial<FormatSource>[] | undefined): void {
+  if (isPreset(dateFormat) || columns?.every((c) => c.numFmt !== undefined || c.type === 'string')) return;
+  const excel = excelDateFormat(dateFormat);
+  if (typeof excel === 'string') return;
+  throw invalidOption(
+    option,
+    'a date pattern an Excel number format can show',
+    dateFormat,
+    `${excel.problem}. Give the date columns a numFmt, or write the dates as text with formatDates()`,
+  );
+}
+
+/** Translates a date-fns pattern to an Excel number format; undefined when none shows the same text. */
 export function excelDatePattern(pattern: string): string | undefined {
+  const excel = excelDateFormat(pattern);
+  return typeof excel === 'string' ? excel : undefined;
+}
+
+/**
+ * The Excel number format that shows what date-fns `format` writes for `pattern` (in English), or
+ * why there is none: a token Excel lacks (`do`, `Q`, `w`, `aaaa`, `X`…), a minutes token Excel would
+ * read as the month (Excel reads `m`/`mm` as minutes only right after an hour or right before
+ * seconds; LibreOffice also right after seconds), a month token it would read as minutes, `SSS`
+ * not after seconds and a `.`, a 12-hour `h` without `a` (Excel's 12-hour clock always shows AM/PM)
+ * or a 24-hour `H` with it. `S` and `SS` are refused too: Excel rounds tenths, date-fns cuts them.
+ * @example excelDateFormat('dd.MM.yyyy HH:mm') //=> 'dd.mm.yyyy hh:mm'
+ * @example excelDateFormat('mm yyyy') //=> { problem: "Excel shows `mm` there as the month: …" }
+ */
+export function excelDateFormat(pattern: string): string | { readonly problem: string } {
+  const parts = tokenizePattern(pattern);
+  const codes: { readonly token: string; readonly unit: Unit }[] = [];
   let out = '';
-  let twelveHour = false;
-  for (const part of tokenizePattern(pattern)) {
-    if (part.kind === 'token') {
-      const token = TOKENS[part.text];
-      if (token === undefined) return undefined;
-      if (part.text[0] === 'h') twelveHour = true;
-      out += token;
-    } else if (part.kind === 'quoted') {
-      out += part.text === "'" ? "\\'" : quote(part.text);
-    } else {
-      for (const ch of part.text) out += /[0-9 .,:/\-]/.test(ch) ? ch : quote(ch);
+  let quoted = ''; // text to write in quotes, joined until the next code
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as PatternPart;
+    if (part.kind !== 'token') {
+      // Separators stay as they are between two tokens (`dd.mm.yyyy`); before the first or after the last, quoted
+      // (a leading `-` or `/` makes LibreOffice read a number format).
+      const between = codes.length > 0 && parts.slice(i + 1).some((p) => p.kind === 'token');
+      if (part.kind === 'quoted' || !between) quoted += part.text;
+      else {
+        out += quote(quoted) + literalText(part.text);
+        quoted = '';
+      }
+      continue;
     }
+    out += quote(quoted);
+    quoted = '';
+    const next = parts[i + 1];
+    const code = CODES[part.text];
+    if (code === undefined || (next?.kind === 'token' && next.text[0] === 'o')) {
+      const token = next?.kind === 'token' && next.text[0] === 'o' ? part.text + next.text : part.text;
+      if (token === 'S' || token === 'SS') return { problem: `Excel rounds \`${token}\` where date-fns cuts it: use \`ss.SSS\`` };
+      return { problem: `Excel has no number format for \`${token}\`` };
+    }
+    if (code[1] === 'fraction') {
+      const before = parts[i - 1];
+      if (before?.kind !== 'literal' || before.text !== '.' || codes[codes.length - 1]?.unit !== 'second') {
+        return { problem: `Excel shows \`${part.text}\` only right after seconds and a '.' (\`ss.SSS\`)` };
+      }
+    }
+    codes.push({ token: part.text, unit: code[1] });
+    // Two codes of one letter side by side would read as one (`d` `dddd` as `ddddd`): an empty literal parts them.
+    if (out !== '' && out[out.length - 1]?.toLowerCase() === code[0][0]) out += '""';
+    out += code[0];
   }
-  // Excel reads `h` as 12-hour only when AM/PM is in the format; date-fns `hh` means 12-hour.
-  return twelveHour && !out.includes('AM/PM') ? `${out} AM/PM` : out;
+  out += quote(quoted);
+  // Without one, Excel and LibreOffice read the separators as a number format (`/` as a fraction) and show a number.
+  if (codes.length === 0) return { problem: 'the pattern has no date or time token' };
+  const problem = placementProblem(codes);
+  return problem === undefined ? out : { problem };
 }
 
 // --- internal ---
 
-const TOKENS: Record<string, string> = {
-  yyyy: 'yyyy',
-  yy: 'yy',
-  y: 'yyyy',
-  MMMM: 'mmmm',
-  MMM: 'mmm',
-  MM: 'mm',
-  M: 'm',
-  LLLL: 'mmmm', // stand-alone month: the same in English
-  LLL: 'mmm',
-  LL: 'mm',
-  L: 'm',
-  dd: 'dd',
-  d: 'd',
-  EEEE: 'dddd',
-  EEE: 'ddd',
-  EE: 'ddd',
-  E: 'ddd',
-  HH: 'hh',
-  H: 'h',
-  hh: 'hh',
-  h: 'h',
-  mm: 'mm',
-  m: 'm',
-  ss: 'ss',
-  s: 's',
-  SSS: '000',
-  SS: '00',
-  S: '0',
-  a: 'AM/PM',
-  aa: 'AM/PM',
+/** What a date code shows, as far as Excel's reading of `m` and its clock depend on it. */
+type Unit = 'year' | 'month' | 'name' | 'day' | 'hour12' | 'hour24' | 'minute' | 'second' | 'fraction' | 'ampm';
+
+/** The date-fns tokens Excel can show exactly, with their Excel code. */
+const CODES: Record<string, readonly [string, Unit]> = {
+  y: ['yyyy', 'year'], // Excel's years have 4 digits: y, yyy and yyyy write the same
+  yy: ['yy', 'year'],
+  yyy: ['yyyy', 'year'],
+  yyyy: ['yyyy', 'year'],
+  M: ['m', 'month'],
+  MM: ['mm', 'month'],
+  MMM: ['mmm', 'name'],
+  MMMM: ['mmmm', 'name'],
+  MMMMM: ['mmmmm', 'name'],
+  L: ['m', 'month'], // stand-alone month: the same in English
+  LL: ['mm', 'month'],
+  LLL: ['mmm', 'name'],
+  LLLL: ['mmmm', 'name'],
+  LLLLL: ['mmmmm', 'name'],
+  d: ['d', 'day'],
+  dd: ['dd', 'day'],
+  E: ['ddd', 'name'],
+  EE: ['ddd', 'name'],
+  EEE: ['ddd', 'name'],
+  EEEE: ['dddd', 'name'],
+  eee: ['ddd', 'name'],
+  eeee: ['dddd', 'name'],
+  ccc: ['ddd', 'name'],
+  cccc: ['dddd', 'name'],
+  H: ['h', 'hour24'],
+  HH: ['hh', 'hour24'],
+  h: ['h', 'hour12'],
+  hh: ['hh', 'hour12'],
+  m: ['m', 'minute'],
+  mm: ['mm', 'minute'],
+  s: ['s', 'second'],
+  ss: ['ss', 'second'],
+  SSS: ['000', 'fraction'], // after the '.' written before it
+  a: ['AM/PM', 'ampm'],
+  aa: ['AM/PM', 'ampm'],
+  aaaaa: ['a/p', 'ampm'],
 };
 
+/** Why Excel (or LibreOffice) would read a minutes or month code of `codes` as the other, or show another clock. */
+function placementProblem(codes: readonly { readonly token: string; readonly unit: Unit }[]): string | undefined {
+  const ampm = codes.some((c) => c.unit === 'ampm');
+  for (let i = 0; i < codes.length; i++) {
+    const { token, unit } = codes[i] as (typeof codes)[number];
+    const before = codes[i - 1]?.unit;
+    const afterIsSecond = codes[i + 1]?.unit === 'second';
+    const afterHour = before === 'hour12' || before === 'hour24';
+    if (unit === 'minute' && !afterHour && !afterIsSecond) {
+      return `Excel shows \`${token}\` there as the month: it reads minutes only right after an hour or right before seconds`;
+    }
+    // LibreOffice reads `mm` right after seconds as minutes while no minutes came before (`ss mm`, but not `mm:ss mm`).
+    const afterSecond = (before === 'second' || before === 'fraction') && !codes.slice(0, i).some((c) => c.unit === 'minute');
+    if (unit === 'month' && (afterHour || afterIsSecond || afterSecond || before === 'ampm')) {
+      return `Excel or LibreOffice shows \`${token}\` there as minutes: a month next to a time needs \`MMM\` or a date token between`;
+    }
+    if (unit === 'hour12' && !ampm) return `Excel's 12-hour clock (\`${token}\`) always shows AM/PM: add \`a\`, or use \`HH\``;
+    if (unit === 'hour24' && ampm) return `Excel shows \`${token}\` as a 12-hour clock when AM/PM (\`a\`) is in the format: use \`h\``;
+  }
+  return undefined;
+}
+
+/** Unquoted literal text: separators as they are, anything else (a digit would be a digit placeholder) quoted. */
+function literalText(text: string): string {
+  let out = '';
+  let run = '';
+  for (const ch of text) {
+    if (/[ .,:/-]/.test(ch)) {
+      out += quote(run) + ch;
+      run = '';
+    } else run += ch;
+  }
+  return out + quote(run);
+}
+
+/** Text in quotes; a `"` cannot be inside them, so it is written `\"` between quoted pieces. */
 function quote(text: string): string {
-  return text === '' ? '' : `"${text.replace(/"/g, '')}"`;
+  return text
+    .split('"')
+    .map((piece) => (piece === '' ? '' : `"${piece}"`))
+    .join('\\"');
 }

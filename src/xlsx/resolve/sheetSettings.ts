@@ -7,7 +7,7 @@ import { checkBoolean } from '../../internal/writerOptions.js';
 import type { ColumnSpec, ColumnType, DateFormat } from '../../types.js';
 import { MAX_SHEET_COLUMNS } from '../sheet/cellRef.js';
 import type { ResolvedLook } from './look.js';
-import { cellNumFmt } from './numFmt.js';
+import { cellNumFmt, checkExcelDateFormat } from './numFmt.js';
 
 /**
  * How a column's cells are written, from its type: `date` (serials with a date format), `number`
@@ -105,6 +105,7 @@ export function resolveSheetSettings<T>(
     if (typeof dateFormat !== 'string') throw invalidOption(`${where}dateFormat`, "'iso', 'us', 'eu', 'full' or a date-fns pattern", dateFormat);
     if (!isPreset(dateFormat)) checkPattern(dateFormat, `${where}dateFormat`);
   }
+  checkExcelDateFormat(dateFormat, options.dateFormat === undefined ? 'dateFormat' : `${where}dateFormat`, specs);
   const zone = timeZone === defaults.timeZone ? defaults.zone : new Zone(checkTimeZone(timeZone, `${where}timeZone`));
   if (!(typeof maxRows === 'number' && maxRows >= 0 && (Number.isInteger(maxRows) || maxRows === Infinity))) {
     throw invalidOption(`${where}maxRows`, 'a whole number ≥ 0', maxRows);

@@ -29,14 +29,17 @@ describe('excelDatePattern', () => {
     ['d MMMM yyyy', 'd mmmm yyyy'],
     ['EEE, d MMM', 'ddd, d mmm'],
     ['hh:mm a', 'hh:mm AM/PM'],
-    ['h:mm', 'h:mm AM/PM'],
-    ["yyyy 'week'", 'yyyy "week"'],
+    ['h:mm a', 'h:mm AM/PM'],
+    ['dEEEE', 'd""dddd'],
+    ['HH:mm:ss MM/dd', 'hh:mm:ss mm/dd'],
+    ["'-'yyyy.", '"-"yyyy"."'],
+    ["yyyy 'week'", 'yyyy" week"'],
     ['HH:mm:ss.SSS', 'hh:mm:ss.000'],
   ])('%s → %s', (pattern, expected) => {
     expect(excelDatePattern(pattern)).toBe(expected);
   });
-  it('is undefined for tokens Excel lacks', () => {
-    expect(excelDatePattern('QQQ')).toBeUndefined();
+  it('is undefined for tokens Excel lacks, and where Excel would show other text', () => {
+    for (const pattern of ['QQQ', 'do', 'mm yyyy', 'SSS', 'h:mm', 'HH:mm a', 'HH:MM', 'ss MM', 'aaa', '-/']) expect(excelDatePattern(pattern), pattern).toBeUndefined();
   });
 });
 

@@ -1,4 +1,6 @@
 import { compilePath } from '../../../columns/path.js';
+import { DateRenderer } from '../../../dates/compile.js';
+import { plainPattern } from '../../../dates/presets.js';
 import { RowportError, RowportErrorCode, at, invalidOption, isRowportError, isThenable, notAwaited } from '../../../errors.js';
 import { type CellWriter, compileCell } from '../../cells/cells.js';
 import type { StyleRegistry } from '../../package/styles.js';
@@ -149,6 +151,8 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
     }
     if (extras.link !== undefined) {
       const template = extras.link;
+      // A Date in the template is written as a `Date` value of the sheet is, in its date format and zone.
+      const templateDates = new DateRenderer(plainPattern(settings.dateFormat), settings.zone);
       // A number stays a number (`HYPERLINK(url,42)`), in the column's number format, as in its plain cells.
       const { kind } = column;
       // A date stays a date (`HYPERLINK(url,45296)` in the date format), in a date column or as a `Date`.
@@ -159,7 +163,7 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
         if (value === null || value === undefined || value === '') return plain(value, row, ref);
         const date = kind === 'date' || (kind !== 'text' && value instanceof Date);
         if (typeof value === 'object' && !date) return plain(value, row, ref);
-        const url = linkTarget(fillTemplate(template, field));
+        const url = linkTarget(fillTemplate(template, field, templateDates, row));
         if (date) {
           const serial = excelSerial(wallTime(value, settings.zone, column.type === 'date', row, column.key));
           if (url === undefined || serial === undefined) {

@@ -1,3 +1,4 @@
+import type { DateRenderer } from '../../../dates/compile.js';
 import { invalidOption } from '../../../errors.js';
 import { xlsxNumberText } from '../../../internal/numbers.js';
 import { escapeText, truncate } from '../../xmlText.js';
@@ -69,16 +70,19 @@ export function checkLinkTemplate(option: string, template: unknown): string {
 
 /**
  * Fills a link template's `{key}` placeholders with the row's values, URL-encoded (but the `@` of
- * an address in a `mailto:` template).
- * @example fillTemplate('https://x.org/s/{id}', (k) => ({ id: 'a b' })[k]) //=> 'https://x.org/s/a%20b'
+ * an address in a `mailto:` template). A `Date` is written by `dates`, the sheet's date format in
+ * its zone, never `Date#toString()`, whose text depends on the host's zone.
+ * @param row - The row, named by a `ROWPORT_INVALID_DATE` for an invalid `Date`.
+ * @example fillTemplate('https://x.org/s/{id}', (k) => ({ id: 'a b' })[k], isoDates) //=> 'https://x.org/s/a%20b'
  */
-export function fillTemplate(template: string, read: (key: string) => unknown): string {
+export function fillTemplate(template: string, read: (key: string) => unknown, dates: DateRenderer, row?: number): string {
   // In a mailto: link the value is an address: its `@` stays (`%40` is legal, but mail programs show it).
   const mailto = /^mailto:/i.test(template);
   return template.replace(/\{([^{}]+)\}/g, (_, key: string) => {
     const value = read(key);
     if (value === null || value === undefined) return '';
-    const encoded = encodeURIComponent(String(value).toWellFormed()); // a lone surrogate would throw
+    const text = value instanceof Date ? dates.value(value, row, key) : String(value);
+    const encoded = encodeURIComponent(text.toWellFormed()); // a lone surrogate would throw
     return mailto ? encoded.replace(/%40/g, '@') : encoded;
   });
 }

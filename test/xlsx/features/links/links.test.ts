@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkLinkTemplate, expression, fillTemplate, isLinkValue, linkCellXml, linkTarget, literal } from '../../../../src/xlsx/features/links/links.js';
 import { escapeText } from '../../../../src/xlsx/xmlText.js';
+import { DateRenderer } from '../../../../src/dates/compile.js';
+import { Zone } from '../../../../src/dates/zone.js';
+
+const dates = new DateRenderer('yyyy-MM-dd', new Zone('UTC'));
 
 describe('linkTarget', () => {
   it.each(['https://example.com/a?b=1#c', 'http://x.org', 'mailto:ada@example.com', 'HTTPS://EXAMPLE.COM'])('takes %j', (url) => {
@@ -47,8 +51,8 @@ describe('checkLinkTemplate', () => {
 
 describe('fillTemplate', () => {
   it('URL-encodes the row values, a lone surrogate as U+FFFD', () => {
-    expect(fillTemplate('https://x.org/{id}', () => 'a\ud800')).toBe('https://x.org/a%EF%BF%BD');
-    expect(fillTemplate('https://x.org/s/{id}?q={q}', (k) => ({ id: 'a b/c', q: undefined })[k])).toBe('https://x.org/s/a%20b%2Fc?q=');
+    expect(fillTemplate('https://x.org/{id}', () => 'a\ud800', dates)).toBe('https://x.org/a%EF%BF%BD');
+    expect(fillTemplate('https://x.org/s/{id}?q={q}', (k) => ({ id: 'a b/c', q: undefined })[k], dates)).toBe('https://x.org/s/a%20b%2Fc?q=');
   });
 });
 
