@@ -139,6 +139,7 @@ export class ExportQueue {
 
   /** The job's state, progress and, once done, its file name (or its error); `unknown` when it is not `principal`'s. */
   async getExportStatus(jobId: string, principal: Principal): Promise<ExportStatus> {
+    if (!isJobId(jobId)) return { jobId, state: 'unknown', progress: undefined, total: undefined, attemptsMade: 0 };
     const { queue } = await this.#connect();
     let job = await this.#ownJob(queue, jobId, principal);
     if (!job) return { jobId, state: 'unknown', progress: undefined, total: undefined, attemptsMade: 0 };
@@ -163,6 +164,7 @@ export class ExportQueue {
    * for `'signed-link'` when the caller has checked a signed download link for this job id.
    */
   async getExportFile(jobId: string, who: Principal | 'signed-link'): Promise<ExportJobResult | undefined> {
+    if (!isJobId(jobId)) return undefined;
     const { queue } = await this.#connect();
     const job = who === 'signed-link' ? await queue.getJob(jobId) : await this.#ownJob(queue, jobId, who);
     if (!job || (await job.getState()) !== 'completed') return undefined;
@@ -175,6 +177,7 @@ export class ExportQueue {
    * aborts the export through its AbortSignal, and the store keeps nothing). True if there was a job to cancel.
    */
   async cancelExport(jobId: string, principal: Principal): Promise<boolean> {
+    if (!isJobId(jobId)) return false;
     const { queue, redis } = await this.#connect();
     const job = await this.#ownJob(queue, jobId, principal);
     if (!job) return false;
@@ -265,7 +268,18 @@ export class ExportQueue {
   }
 }
 
+/**
+ * True for an id {@link ExportQueue.enqueueExport} can have made (a lowercase `crypto.randomUUID()`).
+ * Checked before Redis is asked: any other text (`events`, `id`, `stalled-check`: BullMQ's own key
+ * names) is no job, answered as one that does not exist.
+ */
+export function isJobId(jobId: unknown): jobId is string {
+  return typeof jobId === 'string' && JOB_ID.test(jobId);
+}
+
 // --- internal (shared with the worker) ---
+
+const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const cacheKey = (queue: string, hash: string) => `rowport:${queue}:cache:${hash}`;
 export const cancelKey = (queue: string, jobId: string) => `rowport:${queue}:cancel:${jobId}`;

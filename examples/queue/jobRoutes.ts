@@ -8,7 +8,7 @@ import type { ExportSpec } from '../analytics/spec.js';
 import type { Authenticate, TokenAuth } from '../auth/tokens.js';
 import { unauthenticated } from '../http/routes.js';
 import { type ErrorLog, sendError } from '../http/sendExport.js';
-import type { ExportQueue, ExportStatus } from './exportQueue.js';
+import { type ExportQueue, type ExportStatus, isJobId } from './exportQueue.js';
 
 /** What the job routes need. */
 export interface JobRoutesContext {
@@ -98,13 +98,13 @@ async function principalOf(authenticate: Authenticate, req: IncomingMessage): Pr
   return principal;
 }
 
-/** The job id of a path segment; a malformed escape (`%zz`) is no job, so 404 rather than a 500. */
+/**
+ * The job id of a path segment, checked for the shape of the ids the queue makes before Redis is
+ * asked: a malformed escape (`%zz`) or another name (`events`, BullMQ's own keys) is no job: 404.
+ */
 function decodeId(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    throw jobNotFound(raw);
-  }
+  if (!isJobId(raw)) throw jobNotFound(raw.slice(0, 64));
+  return raw;
 }
 
 function jobNotFound(jobId: string): AnalyticsError {
