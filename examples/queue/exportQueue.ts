@@ -61,7 +61,14 @@ export interface ExportStatus {
   readonly total: number | undefined;
   readonly attemptsMade: number;
   readonly fileName?: string;
+  /**
+   * Why a failed job failed. Its owner sees only a code (`ROWPORT_UNMAPPABLE_CHARACTER`,
+   * `ANALYTICS_UNKNOWN_STUDENT`, `EXPORT_CANCELLED`, else `EXPORT_FAILED`); an admin sees the whole
+   * reason. The details (paths, hosts, stack) are in the worker's log under `requestId`.
+   */
   readonly error?: string;
+  /** The failure's id in the worker's log (`onError`), for a failed job. */
+  readonly requestId?: string;
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -155,7 +162,7 @@ export class ExportQueue {
       total: progress?.total,
       attemptsMade: job.attemptsMade,
       ...(state === 'completed' && result ? { fileName: result.fileName } : {}),
-      ...(state === 'failed' && job.failedReason ? { error: job.failedReason } : {}),
+      ...(state === 'failed' && job.failedReason ? { error: principal.role === 'admin' ? job.failedReason : publicFailure(job.failedReason), requestId: failureId(jobId, job.attemptsMade) } : {}),
     };
   }
 
@@ -285,6 +292,15 @@ export const cacheKey = (queue: string, hash: string) => `rowport:${queue}:cache
 export const cancelKey = (queue: string, jobId: string) => `rowport:${queue}:cancel:${jobId}`;
 /** A sorted set per principal: job ids waiting or running, scored by when they were claimed. */
 export const runningKey = (queue: string, owner: string) => `rowport:${queue}:running:${owner}`;
+
+/** The id under which the worker logs a job's failed attempt, and which its status shows. */
+export const failureId = (jobId: string, attempt: number) => `${jobId}/${attempt}`;
+
+/** What a job's owner may see of its failure: a code of the service or rowport, never the message (paths, hosts, `ENOSPC`). */
+function publicFailure(reason: string): string {
+  if (reason === 'Export cancelled') return 'EXPORT_CANCELLED';
+  return /^((?:ANALYTICS|ROWPORT)_[A-Z0-9_]+): /.exec(reason)?.[1] ?? 'EXPORT_FAILED';
+}
 
 /** `[member, score, member, score, …]` (ZRANGE … WITHSCORES) as pairs. */
 function pairs(flat: string[]): [string, number][] {
