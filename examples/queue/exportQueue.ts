@@ -117,29 +117,20 @@ export class ExportQueue {
       if (IN_FLIGHT.has(state)) return cached;
       if (state === 'completed' && job?.returnvalue && (await this.store.exists(job.returnvalue.key))) return cached;
     }
-    // Claim a place first, then count: two requests racing can both be refused, never both admitted past the cap.
-    const running = runningKey(this.queueName, owner.id);
     const jobId = randomUUID();
-    const now = Date.now();
-    await redis.zadd(running, now, jobId);
-    let count = 0;
-    for (const [id, since] of pairs(await redis.zrange(running, 0, -1, 'WITHSCORES'))) {
-      if (id === jobId) continue;
-      const job = await queue.getJob(id);
-      if (job ? IN_FLIGHT.has(await job.getState()) : now - since < PENDING_MS) count++; // no job yet: another request still adding it
-      else await redis.zrem(running, id);
+    const running = await this.#claim(queue, redis, owner.id, jobId);
+    try {
+      await queue.add('export', { spec, hash, owner: owner.id, scope }, {
+        jobId,
+        attempts: this.#options.attempts,
+        backoff: { type: 'exponential', delay: this.#options.backoffMs },
+        removeOnComplete: { age: Math.ceil(this.#options.cacheTtlMs / 1000) },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      });
+    } catch (error) {
+      await redis.zrem(running, jobId).catch(() => undefined);
+      throw error;
     }
-    if (count >= this.#options.maxRunningPerPrincipal) {
-      await redis.zrem(running, jobId);
-      throw new AnalyticsError(AnalyticsErrorCode.TooManyExports, `You have ${count} exports waiting or running (at most ${this.#options.maxRunningPerPrincipal}): wait for one to finish or cancel one`, { retryAfter: RETRY_AFTER_S });
-    }
-    await queue.add('export', { spec, hash, owner: owner.id, scope }, {
-      jobId,
-      attempts: this.#options.attempts,
-      backoff: { type: 'exponential', delay: this.#options.backoffMs },
-      removeOnComplete: { age: Math.ceil(this.#options.cacheTtlMs / 1000) },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    });
     await redis.set(cacheKey(this.queueName, hash), jobId, 'PX', this.#options.cacheTtlMs);
     return jobId;
   }
@@ -235,6 +226,28 @@ export class ExportQueue {
     else redis?.disconnect();
   }
 
+  /**
+   * Takes one of the owner's `maxRunningPerPrincipal` places for `jobId`, or throws 429. Entries of
+   * finished jobs (and claims older than PENDING_MS that never became a job) are found first; then
+   * one Lua script drops them, counts and adds the claim atomically, so a burst admits exactly the
+   * places left, never more and never none. Returns the owner's running-set key.
+   */
+  async #claim(queue: Queue<ExportJobData, ExportJobResult>, redis: Redis, owner: string, jobId: string): Promise<string> {
+    const running = runningKey(this.queueName, owner);
+    const now = Date.now();
+    const stale: string[] = [];
+    for (const [id, since] of pairs(await redis.zrange(running, 0, -1, 'WITHSCORES'))) {
+      const job = await queue.getJob(id);
+      if (job ? !IN_FLIGHT.has(await job.getState()) : now - since >= PENDING_MS) stale.push(id);
+    }
+    const max = this.#options.maxRunningPerPrincipal;
+    const [admitted, count] = (await redis.eval(CLAIM, 1, running, now, jobId, max, ...stale)) as [number, number];
+    if (admitted !== 1) {
+      throw new AnalyticsError(AnalyticsErrorCode.TooManyExports, `You have ${count} exports waiting or running (at most ${max}): wait for one to finish or cancel one`, { retryAfter: RETRY_AFTER_S });
+    }
+    return running;
+  }
+
   /** The job when `principal` owns it or is an admin; undefined otherwise, exactly as for no job. */
   async #ownJob(queue: Queue<ExportJobData, ExportJobResult>, jobId: string, principal: Principal) {
     const job = await queue.getJob(jobId);
@@ -280,7 +293,7 @@ export class ExportQueue {
  * Checked before Redis is asked: any other text (`events`, `id`, `stalled-check`: BullMQ's own key
  * names) is no job, answered as one that does not exist.
  */
-export function isJobId(jobId: unknown): jobId is string {
+export function isJobId(jobId: string): boolean {
   return typeof jobId === 'string' && JOB_ID.test(jobId);
 }
 
@@ -292,6 +305,13 @@ export const cacheKey = (queue: string, hash: string) => `rowport:${queue}:cache
 export const cancelKey = (queue: string, jobId: string) => `rowport:${queue}:cancel:${jobId}`;
 /** A sorted set per principal: job ids waiting or running, scored by when they were claimed. */
 export const runningKey = (queue: string, owner: string) => `rowport:${queue}:running:${owner}`;
+
+/** KEYS[1] the running set; ARGV now, jobId, max, stale ids…: drops the stale, then adds jobId if fewer than max remain. */
+const CLAIM = `for i = 4, #ARGV do redis.call('zrem', KEYS[1], ARGV[i]) end
+local n = redis.call('zcard', KEYS[1])
+if n >= tonumber(ARGV[3]) then return {0, n} end
+redis.call('zadd', KEYS[1], ARGV[1], ARGV[2])
+return {1, n + 1}`;
 
 /** The id under which the worker logs a job's failed attempt, and which its status shows. */
 export const failureId = (jobId: string, attempt: number) => `${jobId}/${attempt}`;
