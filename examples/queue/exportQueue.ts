@@ -248,10 +248,12 @@ export class ExportQueue {
     return running;
   }
 
-  /** The job when `principal` owns it or is an admin; undefined otherwise, exactly as for no job. */
+  /** The job when `principal` (id and scope) owns it or is an admin; undefined otherwise, exactly as for no job. */
   async #ownJob(queue: Queue<ExportJobData, ExportJobResult>, jobId: string, principal: Principal) {
     const job = await queue.getJob(jobId);
-    if (!job || (principal.role !== 'admin' && job.data.owner !== principal.id)) return undefined;
+    if (!job) return undefined;
+    // Theirs: the same id and the same scope (a token of that id with other studentId/teacherId is someone else).
+    if (principal.role !== 'admin' && (job.data.owner !== principal.id || job.data.hash !== specHash(job.data.spec, scopeKey(principal)))) return undefined;
     return job;
   }
 
