@@ -15,14 +15,14 @@ import type { ExportServerOptions } from './server.js';
  * createExportApp(new AnalyticsService(db), { authenticate: auth.authenticate }).listen(3000);
  */
 export function createExportApp(service: AnalyticsService, options: ExportServerOptions): Express {
-  const { authenticate, jobs, links, onError = logError, maxDownloadsPerPrincipal = 3 } = options;
+  const { authenticate, jobs, links, onError = logError, maxDownloadsPerPrincipal = 3, bodyTimeoutMs } = options;
   if (typeof authenticate !== 'function') throw new TypeError('Invalid option `authenticate`: expected a function (req) => principal | null');
   if (jobs && !links) throw new TypeError('Invalid option `links`: the job routes need it to sign download links');
   const limiter = new DownloadLimiter(maxDownloadsPerPrincipal);
   const app = express();
   app.disable('x-powered-by');
   if (jobs && links) {
-    const context = { queue: jobs, service, authenticate, links, onError };
+    const context = { queue: jobs, service, authenticate, links, onError, ...(bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs }) };
     app.all(['/exports/jobs', '/exports/jobs/:id', '/exports/jobs/:id/download'], async (req: Request, res: Response, next: NextFunction) => {
       if (!(await handleJobRequest(context, req, res))) next();
     });

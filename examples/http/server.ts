@@ -19,6 +19,8 @@ export interface ExportServerOptions {
   readonly onError?: ErrorLog;
   /** Direct downloads one principal may run at once in this process; more is 429 with `Retry-After`. @default 3 */
   readonly maxDownloadsPerPrincipal?: number;
+  /** How long the body of `POST /exports/jobs` may take to arrive; then 408. @default 10000 */
+  readonly bodyTimeoutMs?: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface ExportServerOptions {
  * // curl -OJ -H "Authorization: Bearer $TOKEN" 'http://localhost:3000/exports/classes.csv?ids=1,2&delimiter=;'
  */
 export function createExportServer(service: AnalyticsService, options: ExportServerOptions): Server {
-  const { authenticate, jobs, links, onError = logError, maxDownloadsPerPrincipal = 3 } = options;
+  const { authenticate, jobs, links, onError = logError, maxDownloadsPerPrincipal = 3, bodyTimeoutMs } = options;
   if (typeof authenticate !== 'function') throw new TypeError('Invalid option `authenticate`: expected a function (req) => principal | null');
   if (jobs && !links) throw new TypeError('Invalid option `links`: the job routes need it to sign download links');
   const limiter = new DownloadLimiter(maxDownloadsPerPrincipal);
@@ -40,7 +42,7 @@ export function createExportServer(service: AnalyticsService, options: ExportSer
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       // Background exports (examples/queue): POST /exports/jobs, then poll GET /exports/jobs/:id and download.
-      if (jobs && links && url.pathname.startsWith('/exports/jobs') && (await handleJobRequest({ queue: jobs, service, authenticate, links, onError }, req, res))) return;
+      if (jobs && links && url.pathname.startsWith('/exports/jobs') && (await handleJobRequest({ queue: jobs, service, authenticate, links, onError, ...(bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs }) }, req, res))) return;
       if (req.method !== 'GET') {
         res.writeHead(405, { Allow: 'GET', 'Content-Type': 'application/json; charset=utf-8' }).end('{"error":{"code":"METHOD_NOT_ALLOWED","message":"Use GET"}}');
         return;

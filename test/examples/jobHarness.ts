@@ -46,7 +46,7 @@ export async function startJobHarness(): Promise<JobHarness> {
       closers.push(() => queue.close());
       const service = new AnalyticsService(db);
       if (worker) {
-        const started = await startExportWorker({ redisUrl: redis.url, queueName: name, store, service, cancelPollMs: 50, ...workerOptions });
+        const started = await startExportWorker({ redisUrl: redis.url, queueName: name, store, service, cancelPollMs: 50, onError: () => undefined, ...workerOptions });
         closers.push(() => started.close());
       }
       const server = await listen(createExportServer(service, { authenticate: auth.authenticate, links: auth, jobs: queue, onError: () => undefined, ...serverOptions }));
