@@ -115,6 +115,11 @@ export class AnalyticsService {
     return ids;
   }
 
+  /** Resolves when the database answers a query (a health check); rejects otherwise. */
+  async ping(): Promise<void> {
+    await queryOne(this.#db, 'SELECT 1 AS ok');
+  }
+
   /** True when the school has this student, or this teacher (role `teacher`): for looking a token's principal up. */
   async hasPerson(kind: 'student' | 'teacher', id: number): Promise<boolean> {
     if (!Number.isSafeInteger(id)) return false;

@@ -2,6 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { AnalyticsService } from '../analytics/service.js';
 import { handleJobRequest } from '../queue/jobRoutes.js';
 import { DownloadLimiter } from './downloadLimiter.js';
+import { sendHealth } from './health.js';
 import { downloadSpec, notFound, resolveExport } from './routes.js';
 import { sendError, sendExport, logError } from './sendExport.js';
 import type { ExportServerOptions } from './server.js';
@@ -21,6 +22,7 @@ export function createExportApp(service: AnalyticsService, options: ExportServer
   const limiter = new DownloadLimiter(maxDownloadsPerPrincipal);
   const app = express();
   app.disable('x-powered-by');
+  app.get('/healthz', async (_req: Request, res: Response) => sendHealth(res, service, jobs));
   if (jobs && links) {
     const context = { queue: jobs, service, authenticate, links, onError, ...(bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs }) };
     app.all(['/exports/jobs', '/exports/jobs/:id', '/exports/jobs/:id/download'], async (req: Request, res: Response, next: NextFunction) => {

@@ -4,6 +4,7 @@ import type { Authenticate, TokenAuth } from '../auth/tokens.js';
 import type { ExportQueue } from '../queue/exportQueue.js';
 import { handleJobRequest } from '../queue/jobRoutes.js';
 import { DownloadLimiter } from './downloadLimiter.js';
+import { sendHealth } from './health.js';
 import { resolveExport, specFromUrl } from './routes.js';
 import { type ErrorLog, logError, sendError, sendExport } from './sendExport.js';
 
@@ -41,6 +42,7 @@ export function createExportServer(service: AnalyticsService, options: ExportSer
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
+      if (url.pathname === '/healthz' && req.method === 'GET') return void (await sendHealth(res, service, jobs));
       // Background exports (examples/queue): POST /exports/jobs, then poll GET /exports/jobs/:id and download.
       if (jobs && links && url.pathname.startsWith('/exports/jobs') && (await handleJobRequest({ queue: jobs, service, authenticate, links, onError, ...(bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs }) }, req, res))) return;
       if (req.method !== 'GET') {

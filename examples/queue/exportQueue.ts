@@ -219,6 +219,11 @@ export class ExportQueue {
     return dropped;
   }
 
+  /** Resolves when Redis answers (connect and PING, within `connectTimeoutMs`), for a health check. @throws {QueueUnavailableError} */
+  async ping(): Promise<void> {
+    await this.#connect();
+  }
+
   async close(): Promise<void> {
     await this.#queue?.close(); // the queue shares #redis and leaves it open
     const redis = this.#redis;
