@@ -49,9 +49,26 @@ export async function authorize(service: AnalyticsService, principal: Principal,
   throw forbidden(`The role ${JSON.stringify(principal.role)} may not export anything`);
 }
 
-/** A key naming what a principal may see, for the cache: one principal's file never reaches another. */
+/**
+ * A key naming what a principal may see, for the cache and job ownership: their role, id and the
+ * rows they are linked to (`studentId`, `teacherId`), so one principal's file never reaches
+ * another, nor the same id with another scope.
+ */
 export function scopeKey(principal: Principal): string {
-  return `${principal.role}:${principal.id}`;
+  return JSON.stringify([principal.role, principal.id, principal.studentId ?? null, principal.teacherId ?? null]);
+}
+
+/**
+ * The principal of a token as the database knows it now, for `createTokenAuth({ lookup })`: a
+ * student or teacher whose row was deleted (or a teacher who became a tutor) is `null` (401) from
+ * the next request on, whatever their token says. Admins are not rows of the school: their tokens
+ * live as long as issued (an hour by default) and are revoked by rotating `TOKEN_SECRET`.
+ */
+export async function currentPrincipal(service: AnalyticsService, principal: Principal): Promise<Principal | null> {
+  if (principal.role === 'admin') return principal;
+  if (principal.role === 'student') return principal.studentId !== undefined && (await service.hasPerson('student', principal.studentId)) ? principal : null;
+  if (principal.role === 'teacher') return principal.teacherId !== undefined && (await service.hasPerson('teacher', principal.teacherId)) ? principal : null;
+  return null;
 }
 
 // --- internal ---

@@ -22,6 +22,10 @@ export const AnalyticsErrorCode = {
   InvalidLink: 'ANALYTICS_INVALID_LINK',
   /** The principal already has the most running exports allowed (HTTP 429, with `retryAfter`). */
   TooManyExports: 'ANALYTICS_TOO_MANY_EXPORTS',
+  /** A request body over its byte limit (HTTP 413). */
+  PayloadTooLarge: 'ANALYTICS_PAYLOAD_TOO_LARGE',
+  /** A request body that did not arrive in time (HTTP 408). */
+  RequestTimeout: 'ANALYTICS_REQUEST_TIMEOUT',
 } as const;
 export type AnalyticsErrorCode = (typeof AnalyticsErrorCode)[keyof typeof AnalyticsErrorCode];
 
@@ -38,6 +42,8 @@ const STATUS: Record<AnalyticsErrorCode, number> = {
   ANALYTICS_FORBIDDEN: 403,
   ANALYTICS_INVALID_LINK: 403,
   ANALYTICS_TOO_MANY_EXPORTS: 429,
+  ANALYTICS_PAYLOAD_TOO_LARGE: 413,
+  ANALYTICS_REQUEST_TIMEOUT: 408,
 };
 
 export class AnalyticsError extends Error {

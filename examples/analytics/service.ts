@@ -115,6 +115,18 @@ export class AnalyticsService {
     return ids;
   }
 
+  /** Resolves when the database answers a query (a health check); rejects otherwise. */
+  async ping(): Promise<void> {
+    await queryOne(this.#db, 'SELECT 1 AS ok');
+  }
+
+  /** True when the school has this student, or this teacher (role `teacher`): for looking a token's principal up. */
+  async hasPerson(kind: 'student' | 'teacher', id: number): Promise<boolean> {
+    if (!Number.isSafeInteger(id)) return false;
+    const sql = kind === 'student' ? 'SELECT id FROM students WHERE id = ?' : "SELECT id FROM teachers WHERE id = ? AND role = 'teacher'";
+    return (await queryOne(this.#db, sql, [id])) !== undefined;
+  }
+
   /** One student's metric rows (lessons) in a date range. */
   async exportStudentAnalytics(studentId: number, options: ExportOptions = {}): Promise<ExportResult> {
     const columns = pickColumns(STUDENT_COLUMNS, options.columns, STUDENT_DEFAULT);

@@ -15,14 +15,20 @@ export interface TokenAuthOptions {
   readonly secret: Buffer | string;
   /** The clock, for expiry. @default Date.now */
   readonly now?: () => number;
+  /**
+   * Looks a token's principal up on each request (`currentPrincipal(service, p)` of
+   * `examples/analytics/access.ts`): `null` (401) for one that no longer exists, so deleting a
+   * user revokes their tokens at once. Without it, a token is valid until it expires.
+   */
+  readonly lookup?: (principal: Principal) => Principal | null | Promise<Principal | null>;
 }
 
 /** Bearer tokens and signed download links, both HMAC-SHA256 under keys derived from one secret. */
 export interface TokenAuth {
   /** Issues a bearer token for `principal`, valid for `ttlMs`. @default ttlMs 1 hour */
   issue(principal: Principal, ttlMs?: number): string;
-  /** An {@link Authenticate} reading `Authorization: Bearer <token>`: `null` when missing, tampered or expired. */
-  readonly authenticate: (req: IncomingMessage) => Principal | null;
+  /** An {@link Authenticate} reading `Authorization: Bearer <token>`: `null` when missing, tampered, expired or (with `lookup`) gone. */
+  readonly authenticate: (req: IncomingMessage) => Promise<Principal | null>;
   /** Verifies a token; `null` when tampered, malformed or expired. */
   verify(token: string): Principal | null;
   /** Signs a download link for a job: the query string `expires=<ms>&sig=<hmac>` (no bearer token needed). */
@@ -44,7 +50,7 @@ export interface TokenAuth {
  * createExportServer(service, { authenticate: auth.authenticate, links: auth });
  */
 export function createTokenAuth(options: TokenAuthOptions): TokenAuth {
-  const { secret, now = Date.now } = options;
+  const { secret, now = Date.now, lookup } = options;
   if (Buffer.byteLength(secret) < 32) throw new TypeError('Invalid option `secret`: expected at least 32 bytes (crypto.randomBytes(32))');
   // Separate keys for tokens and links, so a link signature can never pass for a token's.
   const tokenKey = createHmac('sha256', secret).update('rowport token v1').digest();
@@ -73,10 +79,11 @@ export function createTokenAuth(options: TokenAuthOptions): TokenAuth {
       return `${body}.${sign(tokenKey, body)}`;
     },
     verify,
-    authenticate(req) {
+    async authenticate(req) {
       const header = req.headers.authorization;
       const match = header === undefined ? null : /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header);
-      return match ? verify(match[1] as string) : null;
+      const principal = match ? verify(match[1] as string) : null;
+      return principal && lookup ? lookup(principal) : principal;
     },
     signLink(jobId, ttlMs = 15 * 60_000) {
       const expires = String(now() + ttlMs);

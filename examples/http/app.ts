@@ -1,6 +1,8 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { AnalyticsService } from '../analytics/service.js';
 import { handleJobRequest } from '../queue/jobRoutes.js';
+import { DownloadLimiter } from './downloadLimiter.js';
+import { sendHealth } from './health.js';
 import { downloadSpec, notFound, resolveExport } from './routes.js';
 import { sendError, sendExport, logError } from './sendExport.js';
 import type { ExportServerOptions } from './server.js';
@@ -14,13 +16,15 @@ import type { ExportServerOptions } from './server.js';
  * createExportApp(new AnalyticsService(db), { authenticate: auth.authenticate }).listen(3000);
  */
 export function createExportApp(service: AnalyticsService, options: ExportServerOptions): Express {
-  const { authenticate, jobs, links, onError = logError } = options;
+  const { authenticate, jobs, links, onError = logError, maxDownloadsPerPrincipal = 3, bodyTimeoutMs } = options;
   if (typeof authenticate !== 'function') throw new TypeError('Invalid option `authenticate`: expected a function (req) => principal | null');
   if (jobs && !links) throw new TypeError('Invalid option `links`: the job routes need it to sign download links');
+  const limiter = new DownloadLimiter(maxDownloadsPerPrincipal);
   const app = express();
   app.disable('x-powered-by');
+  app.get('/healthz', async (_req: Request, res: Response) => sendHealth(res, service, jobs));
   if (jobs && links) {
-    const context = { queue: jobs, service, authenticate, links, onError };
+    const context = { queue: jobs, service, authenticate, links, onError, ...(bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs }) };
     app.all(['/exports/jobs', '/exports/jobs/:id', '/exports/jobs/:id/download'], async (req: Request, res: Response, next: NextFunction) => {
       if (!(await handleJobRequest(context, req, res))) next();
     });
@@ -30,7 +34,7 @@ export function createExportApp(service: AnalyticsService, options: ExportServer
     res.once('close', () => controller.abort());
     const query = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
     const spec = downloadSpec(kind, req.params.id, req.params.format, query, req.path);
-    const result = await resolveExport(service, await authenticate(req), spec, controller.signal);
+    const result = await resolveExport(service, await authenticate(req), spec, controller.signal, (principal) => limiter.hold(principal, res));
     await sendExport(res, result, onError);
   };
   app.get('/exports/students/:id.:format', download('students'));

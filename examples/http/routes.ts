@@ -61,10 +61,12 @@ export function specFromUrl(url: URL): ExportSpec {
 
 /**
  * Checks that `principal` may run `spec` (`authorize`: 403 otherwise), then starts the export.
- * @throws {AnalyticsError} 401 without a principal, 403 for what is not theirs, and the service's own errors (before any byte).
+ * `hold` takes one of the principal's download places (see `DownloadLimiter`).
+ * @throws {AnalyticsError} 401 without a principal, 429 past the cap, 403 for what is not theirs, and the service's own errors (before any byte).
  */
-export async function resolveExport(service: AnalyticsService, principal: Principal | null, spec: ExportSpec, signal?: AbortSignal): Promise<ExportResult> {
+export async function resolveExport(service: AnalyticsService, principal: Principal | null, spec: ExportSpec, signal?: AbortSignal, hold?: (principal: Principal) => void): Promise<ExportResult> {
   if (!principal) throw unauthenticated();
+  hold?.(principal); // the per-principal cap on direct downloads (429), before any query
   const scope = await authorize(service, principal, spec);
   return runSpec(service, spec, { signal }, scope);
 }

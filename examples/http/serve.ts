@@ -1,44 +1,45 @@
 /**
- * Runs the download server over the sample database:
+ * Runs the download server (direct downloads only; `examples/queue/run.ts` adds background jobs):
  *
- *   TOKEN_SECRET=$(openssl rand -hex 32) npx tsx examples/http/serve.ts [--port 3000] [--scale 1] [--express]
+ *   export TOKEN_SECRET=$(openssl rand -hex 32)
+ *   npx tsx examples/http/serve.ts [--port 3000] [--host 0.0.0.0] [--scale 1] [--express]
+ *   DATABASE_URL=postgres://rowport:…@127.0.0.1:5432/postgres npx tsx examples/http/serve.ts   # on PostgreSQL
+ *   TOKEN=$(npx tsx examples/auth/issue.ts --role student --student-id 2)
  *
- * Prints `listening on http://127.0.0.1:PORT` and a one-hour admin bearer token (tokens are signed
- * with TOKEN_SECRET; without it, a random secret lives as long as the process). Started by a parent with an IPC channel (the load
- * test), it answers the message `'stats'` with `{ rss, peakRss }` of this process.
+ * Configuration comes from `config.ts` (environment and flags, checked before anything starts:
+ * exit code 2 and the reason on stderr). Prints `listening on http://HOST:PORT`; no token is
+ * printed (mint them with `examples/auth/issue.ts`). `GET /healthz` answers without credentials.
  */
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseArgs } from 'node:util';
+import { currentPrincipal } from '../analytics/access.js';
 import { AnalyticsService } from '../analytics/service.js';
-import { createSampleDatabase } from '../analytics/sqljs.js';
 import { createTokenAuth } from '../auth/tokens.js';
 import { createExportApp } from './app.js';
+import { ConfigError, loadConfig, openDatabase } from './config.js';
 import { createExportServer } from './server.js';
 
-const { values } = parseArgs({
-  options: { port: { type: 'string', default: '3000' }, scale: { type: 'string', default: '1' }, express: { type: 'boolean', default: false } },
-});
-const db = await createSampleDatabase({ scale: Number(values.scale) });
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(2);
+}
+const db = await openDatabase(config);
 const service = new AnalyticsService(db);
-const auth = createTokenAuth({ secret: process.env.TOKEN_SECRET ?? randomBytes(32) });
-const server = values.express ? createServer(createExportApp(service, { authenticate: auth.authenticate })) : createExportServer(service, { authenticate: auth.authenticate });
+const auth = createTokenAuth({ secret: config.tokenSecret as string, lookup: (principal) => currentPrincipal(service, principal) });
+const options = { authenticate: auth.authenticate, maxDownloadsPerPrincipal: config.maxDownloadsPerPrincipal };
+const server = config.express ? createServer(createExportApp(service, options)) : createExportServer(service, options);
 
-let peakRss = process.memoryUsage().rss;
-setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20).unref();
-process.on('message', (message) => {
-  if (message === 'stats') process.send?.({ rss: process.memoryUsage().rss, peakRss });
-});
-process.on('SIGTERM', () => {
+const stop = () => {
   server.closeAllConnections();
   server.close(() => void db.close().then(() => process.exit(0)));
-});
-// Without a parent (run by hand), stop on Ctrl-C; with one, also stop when it goes away.
-process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
 
-server.listen(Number(values.port), '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  console.log(`listening on http://127.0.0.1:${port} (${db.school.metrics.length} metric rows)`);
-  console.log(`admin token (1 hour): ${auth.issue({ id: 'admin', role: 'admin' })}`);
+server.listen(config.port, config.host, () => {
+  const { address, port } = server.address() as AddressInfo;
+  console.log(`listening on http://${address.includes(':') ? `[${address}]` : address}:${port} (${config.databaseUrl ? 'PostgreSQL' : 'sql.js sample'})`);
 });

@@ -3,6 +3,8 @@ import type { AnalyticsService } from '../analytics/service.js';
 import type { Authenticate, TokenAuth } from '../auth/tokens.js';
 import type { ExportQueue } from '../queue/exportQueue.js';
 import { handleJobRequest } from '../queue/jobRoutes.js';
+import { DownloadLimiter } from './downloadLimiter.js';
+import { sendHealth } from './health.js';
 import { resolveExport, specFromUrl } from './routes.js';
 import { type ErrorLog, logError, sendError, sendExport } from './sendExport.js';
 
@@ -16,6 +18,10 @@ export interface ExportServerOptions {
   readonly links?: Pick<TokenAuth, 'signLink' | 'verifyLink'>;
   /** Where 5xx errors are logged, with the request id the client was given. @default console.error */
   readonly onError?: ErrorLog;
+  /** Direct downloads one principal may run at once in this process; more is 429 with `Retry-After`. @default 3 */
+  readonly maxDownloadsPerPrincipal?: number;
+  /** How long the body of `POST /exports/jobs` may take to arrive; then 408. @default 10000 */
+  readonly bodyTimeoutMs?: number;
 }
 
 /**
@@ -29,14 +35,16 @@ export interface ExportServerOptions {
  * // curl -OJ -H "Authorization: Bearer $TOKEN" 'http://localhost:3000/exports/classes.csv?ids=1,2&delimiter=;'
  */
 export function createExportServer(service: AnalyticsService, options: ExportServerOptions): Server {
-  const { authenticate, jobs, links, onError = logError } = options;
+  const { authenticate, jobs, links, onError = logError, maxDownloadsPerPrincipal = 3, bodyTimeoutMs } = options;
   if (typeof authenticate !== 'function') throw new TypeError('Invalid option `authenticate`: expected a function (req) => principal | null');
   if (jobs && !links) throw new TypeError('Invalid option `links`: the job routes need it to sign download links');
+  const limiter = new DownloadLimiter(maxDownloadsPerPrincipal);
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
+      if (url.pathname === '/healthz' && req.method === 'GET') return void (await sendHealth(res, service, jobs));
       // Background exports (examples/queue): POST /exports/jobs, then poll GET /exports/jobs/:id and download.
-      if (jobs && links && url.pathname.startsWith('/exports/jobs') && (await handleJobRequest({ queue: jobs, service, authenticate, links, onError }, req, res))) return;
+      if (jobs && links && url.pathname.startsWith('/exports/jobs') && (await handleJobRequest({ queue: jobs, service, authenticate, links, onError, ...(bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs }) }, req, res))) return;
       if (req.method !== 'GET') {
         res.writeHead(405, { Allow: 'GET', 'Content-Type': 'application/json; charset=utf-8' }).end('{"error":{"code":"METHOD_NOT_ALLOWED","message":"Use GET"}}');
         return;
@@ -44,7 +52,7 @@ export function createExportServer(service: AnalyticsService, options: ExportSer
       const controller = new AbortController();
       res.once('close', () => controller.abort());
       const spec = specFromUrl(url);
-      const result = await resolveExport(service, await authenticate(req), spec, controller.signal);
+      const result = await resolveExport(service, await authenticate(req), spec, controller.signal, (principal) => limiter.hold(principal, res));
       await sendExport(res, result, onError);
     } catch (error) {
       sendError(res, error, onError);

@@ -2,7 +2,7 @@
  * Exports a PostgreSQL table to ./out/ with the right types:
  *
  *   DATABASE_URL=postgres://user@localhost/db npx tsx examples/postgres/export.ts metrics --format xlsx --tz Europe/Paris
- *   DATABASE_URL=… npx tsx examples/postgres/export.ts --load-sample     # create and fill the sample school first
+ *   DATABASE_URL=… npx tsx examples/postgres/export.ts --load-sample [--service-role rowport]   # create and fill the sample school first
  *
  * Ctrl-C, SIGTERM (a container stopping) or SIGHUP stop the export: the cursor is closed, the temp
  * file removed (`exportToFile` with a signal), nothing is left in the output folder, and the exit
@@ -14,6 +14,7 @@ import { exportToFile } from 'rowport';
 import { generateSchool } from '../analytics/seed.js';
 import { exportTable } from './exportTable.js';
 import { createPool, pgDb } from './pgDb.js';
+import { CUSTOM_QUERY_ROLE, createCustomQueryRole } from './customQueryRole.js';
 import { loadSchool } from './schema.js';
 
 const { values, positionals } = parseArgs({
@@ -23,6 +24,7 @@ const { values, positionals } = parseArgs({
     tz: { type: 'string', default: 'UTC' },
     out: { type: 'string', default: 'out' },
     'load-sample': { type: 'boolean', default: false },
+    'service-role': { type: 'string' },
   },
 });
 const url = process.env.DATABASE_URL;
@@ -43,7 +45,8 @@ for (const name of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) {
 try {
   if (values['load-sample']) {
     await loadSchool(db.pool, generateSchool());
-    console.log('Loaded the sample school (teachers, classes, students, enrolments, metrics).');
+    if (values['service-role']) await createCustomQueryRole(db.pool, { serviceRole: values['service-role'] });
+    console.log(`Loaded the sample school (teachers, classes, students, enrolments, metrics) and the role ${CUSTOM_QUERY_ROLE} for custom queries${values['service-role'] ? `, for the service role ${values['service-role']}` : ''}.`);
   }
   for (const table of positionals) {
     if (controller.signal.aborted) break;

@@ -1,11 +1,17 @@
 import pg from 'pg';
 import QueryStream from 'pg-query-stream';
 import { type Db, DbUnavailableError, type QueryOptions, type Row, type SqlParam } from '../analytics/db.js';
+import { CUSTOM_QUERY_ROLE } from './customQueryRole.js';
 
 /** Options of {@link pgDb}. */
 export interface PgDbOptions {
   /** Rows fetched per round trip by the cursor. @default 500 */
   readonly batchSize?: number;
+  /**
+   * The role a `readOnly` (custom) query runs as, through `SET LOCAL ROLE`, whatever role the pool
+   * logs in with (see `createCustomQueryRole`). @default 'rowport_custom_query'
+   */
+  readonly customQueryRole?: string;
 }
 
 /** A {@link Db} over a `pg` pool, with a count of open cursors. */
@@ -48,14 +54,16 @@ export const EXACT_TYPES = {
  * and gives the client back. `?` placeholders become `$1, $2, …`.
  *
  * `readOnly` runs the query in a `BEGIN READ ONLY` transaction (PostgreSQL refuses any write in it,
- * data-modifying CTEs included, with SQLSTATE 25006), rolled back at the end; `timeoutMs` sets
- * `statement_timeout` for that transaction only (`SET LOCAL`). Giving the service a database role
- * with only `SELECT` grants is a second, independent fence.
+ * data-modifying CTEs included, with SQLSTATE 25006), as the `customQueryRole` (`SET LOCAL ROLE`:
+ * `SELECT` on the analytics tables only, see `createCustomQueryRole`), rolled back at the end;
+ * `timeoutMs` sets `statement_timeout` for that transaction only (`SET LOCAL`).
  * @example
  * const db = pgDb(new pg.Pool({ connectionString: process.env.DATABASE_URL, types: EXACT_TYPES }));
  */
 export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
-  const { batchSize = 500 } = options;
+  const { batchSize = 500, customQueryRole = CUSTOM_QUERY_ROLE } = options;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(customQueryRole)) throw new TypeError(`Invalid option \`customQueryRole\`: expected a lowercase role name, got ${JSON.stringify(customQueryRole)}`);
+  const guard = (client: pg.PoolClient, options: QueryOptions) => begin(client, options, customQueryRole);
   let open = 0;
   const connect = async (): Promise<pg.PoolClient> => {
     try {
@@ -79,7 +87,7 @@ export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
           const client = await connect();
           let guarded: boolean;
           try {
-            guarded = await begin(client, options);
+            guarded = await guard(client, options);
           } catch (error) {
             client.release(error as Error);
             throw error;
@@ -106,7 +114,7 @@ export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
       const client = await connect();
       let guarded = false;
       try {
-        guarded = await begin(client, options);
+        guarded = await guard(client, options);
         const result = await client.query({ text: `SELECT * FROM (${numbered(sql)}) AS q LIMIT 0`, values: [...params] });
         return result.fields.map((field) => field.name);
       } finally {
@@ -130,14 +138,18 @@ export function createPool(connectionString: string, config: pg.PoolConfig = {})
 
 // --- internal ---
 
-/** Opens a `READ ONLY` transaction with a `statement_timeout` when the options ask for either; true if it did. */
-async function begin(client: pg.PoolClient, { readOnly = false, timeoutMs }: QueryOptions): Promise<boolean> {
+/**
+ * Opens a `READ ONLY` transaction with a `statement_timeout` when the options ask for either, and
+ * for `readOnly` switches to `role` for it (`SET LOCAL ROLE`); true if it did.
+ */
+async function begin(client: pg.PoolClient, { readOnly = false, timeoutMs }: QueryOptions, role: string): Promise<boolean> {
   if (!readOnly && timeoutMs === undefined) return false;
   await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
   // A SELECT (not SET LOCAL) so the transaction has run a query: from here on PostgreSQL refuses
   // `SET TRANSACTION READ WRITE` ("must be called before any query").
   if (timeoutMs !== undefined) await client.query("SELECT set_config('statement_timeout', $1, true)", [String(Math.max(1, Math.floor(timeoutMs)))]);
   else await client.query("SELECT current_setting('statement_timeout')");
+  if (readOnly) await client.query(`SET LOCAL ROLE ${role}`); // SELECT on the analytics tables only, whoever logged in
   return true;
 }
 

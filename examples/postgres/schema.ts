@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { School } from '../analytics/seed.js';
+import { createCustomQueryRole } from './customQueryRole.js';
 
 /**
  * The sample school in PostgreSQL's own types: `date` for calendar days, `timestamptz` for
@@ -17,7 +18,7 @@ CREATE INDEX metrics_student ON metrics (student_id, recorded_on);
 CREATE INDEX metrics_class ON metrics (class_id, recorded_on);
 `;
 
-/** Creates the schema and loads the school, 1,000 rows per INSERT, in one transaction. */
+/** Creates the schema and loads the school, 1,000 rows per INSERT, in one transaction; then the custom-query role. */
 export async function loadSchool(pool: pg.Pool, school: School): Promise<void> {
   const client = await pool.connect();
   try {
@@ -39,4 +40,5 @@ export async function loadSchool(pool: pg.Pool, school: School): Promise<void> {
   } finally {
     client.release();
   }
+  await createCustomQueryRole(pool);
 }

@@ -61,7 +61,14 @@ export interface ExportStatus {
   readonly total: number | undefined;
   readonly attemptsMade: number;
   readonly fileName?: string;
+  /**
+   * Why a failed job failed. Its owner sees only a code (`ROWPORT_UNMAPPABLE_CHARACTER`,
+   * `ANALYTICS_UNKNOWN_STUDENT`, `EXPORT_CANCELLED`, else `EXPORT_FAILED`); an admin sees the whole
+   * reason. The details (paths, hosts, stack) are in the worker's log under `requestId`.
+   */
   readonly error?: string;
+  /** The failure's id in the worker's log (`onError`), for a failed job. */
+  readonly requestId?: string;
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -110,35 +117,27 @@ export class ExportQueue {
       if (IN_FLIGHT.has(state)) return cached;
       if (state === 'completed' && job?.returnvalue && (await this.store.exists(job.returnvalue.key))) return cached;
     }
-    // Claim a place first, then count: two requests racing can both be refused, never both admitted past the cap.
-    const running = runningKey(this.queueName, owner.id);
     const jobId = randomUUID();
-    const now = Date.now();
-    await redis.zadd(running, now, jobId);
-    let count = 0;
-    for (const [id, since] of pairs(await redis.zrange(running, 0, -1, 'WITHSCORES'))) {
-      if (id === jobId) continue;
-      const job = await queue.getJob(id);
-      if (job ? IN_FLIGHT.has(await job.getState()) : now - since < PENDING_MS) count++; // no job yet: another request still adding it
-      else await redis.zrem(running, id);
+    const running = await this.#claim(queue, redis, owner.id, jobId);
+    try {
+      await queue.add('export', { spec, hash, owner: owner.id, scope }, {
+        jobId,
+        attempts: this.#options.attempts,
+        backoff: { type: 'exponential', delay: this.#options.backoffMs },
+        removeOnComplete: { age: Math.ceil(this.#options.cacheTtlMs / 1000) },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      });
+    } catch (error) {
+      await redis.zrem(running, jobId).catch(() => undefined);
+      throw error;
     }
-    if (count >= this.#options.maxRunningPerPrincipal) {
-      await redis.zrem(running, jobId);
-      throw new AnalyticsError(AnalyticsErrorCode.TooManyExports, `You have ${count} exports waiting or running (at most ${this.#options.maxRunningPerPrincipal}): wait for one to finish or cancel one`, { retryAfter: RETRY_AFTER_S });
-    }
-    await queue.add('export', { spec, hash, owner: owner.id, scope }, {
-      jobId,
-      attempts: this.#options.attempts,
-      backoff: { type: 'exponential', delay: this.#options.backoffMs },
-      removeOnComplete: { age: Math.ceil(this.#options.cacheTtlMs / 1000) },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    });
     await redis.set(cacheKey(this.queueName, hash), jobId, 'PX', this.#options.cacheTtlMs);
     return jobId;
   }
 
   /** The job's state, progress and, once done, its file name (or its error); `unknown` when it is not `principal`'s. */
   async getExportStatus(jobId: string, principal: Principal): Promise<ExportStatus> {
+    if (!isJobId(jobId)) return { jobId, state: 'unknown', progress: undefined, total: undefined, attemptsMade: 0 };
     const { queue } = await this.#connect();
     let job = await this.#ownJob(queue, jobId, principal);
     if (!job) return { jobId, state: 'unknown', progress: undefined, total: undefined, attemptsMade: 0 };
@@ -154,7 +153,7 @@ export class ExportQueue {
       total: progress?.total,
       attemptsMade: job.attemptsMade,
       ...(state === 'completed' && result ? { fileName: result.fileName } : {}),
-      ...(state === 'failed' && job.failedReason ? { error: job.failedReason } : {}),
+      ...(state === 'failed' && job.failedReason ? { error: principal.role === 'admin' ? job.failedReason : publicFailure(job.failedReason), requestId: failureId(jobId, job.attemptsMade) } : {}),
     };
   }
 
@@ -163,6 +162,7 @@ export class ExportQueue {
    * for `'signed-link'` when the caller has checked a signed download link for this job id.
    */
   async getExportFile(jobId: string, who: Principal | 'signed-link'): Promise<ExportJobResult | undefined> {
+    if (!isJobId(jobId)) return undefined;
     const { queue } = await this.#connect();
     const job = who === 'signed-link' ? await queue.getJob(jobId) : await this.#ownJob(queue, jobId, who);
     if (!job || (await job.getState()) !== 'completed') return undefined;
@@ -175,6 +175,7 @@ export class ExportQueue {
    * aborts the export through its AbortSignal, and the store keeps nothing). True if there was a job to cancel.
    */
   async cancelExport(jobId: string, principal: Principal): Promise<boolean> {
+    if (!isJobId(jobId)) return false;
     const { queue, redis } = await this.#connect();
     const job = await this.#ownJob(queue, jobId, principal);
     if (!job) return false;
@@ -218,6 +219,11 @@ export class ExportQueue {
     return dropped;
   }
 
+  /** Resolves when Redis answers (connect and PING, within `connectTimeoutMs`), for a health check. @throws {QueueUnavailableError} */
+  async ping(): Promise<void> {
+    await this.#connect();
+  }
+
   async close(): Promise<void> {
     await this.#queue?.close(); // the queue shares #redis and leaves it open
     const redis = this.#redis;
@@ -225,10 +231,34 @@ export class ExportQueue {
     else redis?.disconnect();
   }
 
-  /** The job when `principal` owns it or is an admin; undefined otherwise, exactly as for no job. */
+  /**
+   * Takes one of the owner's `maxRunningPerPrincipal` places for `jobId`, or throws 429. Entries of
+   * finished jobs (and claims older than PENDING_MS that never became a job) are found first; then
+   * one Lua script drops them, counts and adds the claim atomically, so a burst admits exactly the
+   * places left, never more and never none. Returns the owner's running-set key.
+   */
+  async #claim(queue: Queue<ExportJobData, ExportJobResult>, redis: Redis, owner: string, jobId: string): Promise<string> {
+    const running = runningKey(this.queueName, owner);
+    const now = Date.now();
+    const stale: string[] = [];
+    for (const [id, since] of pairs(await redis.zrange(running, 0, -1, 'WITHSCORES'))) {
+      const job = await queue.getJob(id);
+      if (job ? !IN_FLIGHT.has(await job.getState()) : now - since >= PENDING_MS) stale.push(id);
+    }
+    const max = this.#options.maxRunningPerPrincipal;
+    const [admitted, count] = (await redis.eval(CLAIM, 1, running, now, jobId, max, ...stale)) as [number, number];
+    if (admitted !== 1) {
+      throw new AnalyticsError(AnalyticsErrorCode.TooManyExports, `You have ${count} exports waiting or running (at most ${max}): wait for one to finish or cancel one`, { retryAfter: RETRY_AFTER_S });
+    }
+    return running;
+  }
+
+  /** The job when `principal` (id and scope) owns it or is an admin; undefined otherwise, exactly as for no job. */
   async #ownJob(queue: Queue<ExportJobData, ExportJobResult>, jobId: string, principal: Principal) {
     const job = await queue.getJob(jobId);
-    if (!job || (principal.role !== 'admin' && job.data.owner !== principal.id)) return undefined;
+    if (!job) return undefined;
+    // Theirs: the same id and the same scope (a token of that id with other studentId/teacherId is someone else).
+    if (principal.role !== 'admin' && (job.data.owner !== principal.id || job.data.hash !== specHash(job.data.spec, scopeKey(principal)))) return undefined;
     return job;
   }
 
@@ -265,12 +295,39 @@ export class ExportQueue {
   }
 }
 
+/**
+ * True for an id {@link ExportQueue.enqueueExport} can have made (a lowercase `crypto.randomUUID()`).
+ * Checked before Redis is asked: any other text (`events`, `id`, `stalled-check`: BullMQ's own key
+ * names) is no job, answered as one that does not exist.
+ */
+export function isJobId(jobId: string): boolean {
+  return typeof jobId === 'string' && JOB_ID.test(jobId);
+}
+
 // --- internal (shared with the worker) ---
+
+const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const cacheKey = (queue: string, hash: string) => `rowport:${queue}:cache:${hash}`;
 export const cancelKey = (queue: string, jobId: string) => `rowport:${queue}:cancel:${jobId}`;
 /** A sorted set per principal: job ids waiting or running, scored by when they were claimed. */
 export const runningKey = (queue: string, owner: string) => `rowport:${queue}:running:${owner}`;
+
+/** KEYS[1] the running set; ARGV now, jobId, max, stale ids…: drops the stale, then adds jobId if fewer than max remain. */
+const CLAIM = `for i = 4, #ARGV do redis.call('zrem', KEYS[1], ARGV[i]) end
+local n = redis.call('zcard', KEYS[1])
+if n >= tonumber(ARGV[3]) then return {0, n} end
+redis.call('zadd', KEYS[1], ARGV[1], ARGV[2])
+return {1, n + 1}`;
+
+/** The id under which the worker logs a job's failed attempt, and which its status shows. */
+export const failureId = (jobId: string, attempt: number) => `${jobId}/${attempt}`;
+
+/** What a job's owner may see of its failure: a code of the service or rowport, never the message (paths, hosts, `ENOSPC`). */
+function publicFailure(reason: string): string {
+  if (reason === 'Export cancelled') return 'EXPORT_CANCELLED';
+  return /^((?:ANALYTICS|ROWPORT)_[A-Z0-9_]+): /.exec(reason)?.[1] ?? 'EXPORT_FAILED';
+}
 
 /** `[member, score, member, score, …]` (ZRANGE … WITHSCORES) as pairs. */
 function pairs(flat: string[]): [string, number][] {

@@ -4,7 +4,7 @@ import { isRowportError } from 'rowport';
 import { isAnalyticsError } from '../analytics/errors.js';
 import type { AnalyticsService } from '../analytics/service.js';
 import { runSpec } from '../analytics/spec.js';
-import { DAY_MS, type ExportJobData, type ExportJobResult, cacheKey, cancelKey, connectOrThrow, createRedis, runningKey } from './exportQueue.js';
+import { DAY_MS, type ExportJobData, type ExportJobResult, cacheKey, cancelKey, connectOrThrow, createRedis, failureId, runningKey } from './exportQueue.js';
 import type { ExportStore } from './exportStore.js';
 
 export interface ExportWorkerOptions {
@@ -31,6 +31,11 @@ export interface ExportWorkerOptions {
   readonly connectTimeoutMs?: number;
   /** Called when a job starts, with the worker's name: for logs. */
   readonly onJob?: (job: Job) => void;
+  /**
+   * Where a failed attempt's error goes (paths, hosts, stack: never shown to a job's owner), under
+   * the id its status shows as `requestId`. @default one line on stderr
+   */
+  readonly onError?: (error: unknown, requestId: string) => void;
 }
 
 /**
@@ -46,7 +51,7 @@ export interface ExportWorkerOptions {
  * @throws {QueueUnavailableError} when Redis cannot be reached.
  */
 export async function startExportWorker(options: ExportWorkerOptions): Promise<{ worker: Worker; close: () => Promise<void> }> {
-  const { redisUrl, service, store, queueName = 'exports', concurrency = 1, cacheTtlMs = DAY_MS, sweepIntervalMs = 3_600_000, lockDuration = 30_000, stalledInterval = 30_000, cancelPollMs = 250, connectTimeoutMs = 10_000, onJob } = options;
+  const { redisUrl, service, store, queueName = 'exports', concurrency = 1, cacheTtlMs = DAY_MS, sweepIntervalMs = 3_600_000, lockDuration = 30_000, stalledInterval = 30_000, cancelPollMs = 250, connectTimeoutMs = 10_000, onJob, onError = logFailure } = options;
   // The example's own commands (cancel flags, cache entries): fails fast, but once started keeps
   // reconnecting as long as the worker runs, like BullMQ's own connections.
   const redis = createRedis(redisUrl, { connectTimeoutMs, reconnectAttempts: Number.POSITIVE_INFINITY });
@@ -106,8 +111,9 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
   const worker = new Worker<ExportJobData, ExportJobResult>(queueName, processor, { connection, concurrency, lockDuration, stalledInterval, maxStalledCount: 1 });
   worker.on('error', () => undefined); // connection drops: BullMQ reconnects; never crash the process
   worker.on('completed', (job) => void redis.zrem(runningKey(queueName, job.data.owner), job.id as string).catch(() => undefined));
-  worker.on('failed', (job) => {
+  worker.on('failed', (job, error) => {
     if (!job) return;
+    onError(error, failureId(job.id as string, job.attemptsMade));
     // Failed for good (no retry left): forget its cache entry, so asking again runs it again.
     if (job.attemptsMade >= (job.opts.attempts ?? 1) || job.finishedOn !== undefined) {
       void redis.zrem(runningKey(queueName, job.data.owner), job.id as string).catch(() => undefined);
@@ -130,6 +136,8 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
 }
 
 // --- internal ---
+
+const logFailure = (error: unknown, requestId: string) => console.error(`[rowport-export] job ${requestId} failed:`, error);
 
 /** Deletes KEYS[1] only while it still names this job (a newer job may have taken the entry). */
 const DEL_IF_EQUAL = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";

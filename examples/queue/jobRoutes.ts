@@ -8,7 +8,7 @@ import type { ExportSpec } from '../analytics/spec.js';
 import type { Authenticate, TokenAuth } from '../auth/tokens.js';
 import { unauthenticated } from '../http/routes.js';
 import { type ErrorLog, sendError } from '../http/sendExport.js';
-import type { ExportQueue, ExportStatus } from './exportQueue.js';
+import { type ExportQueue, type ExportStatus, isJobId } from './exportQueue.js';
 
 /** What the job routes need. */
 export interface JobRoutesContext {
@@ -19,6 +19,8 @@ export interface JobRoutesContext {
   readonly onError: ErrorLog;
   /** How long a signed download link (and an object store's presigned URL) stays valid. @default 15 minutes */
   readonly linkTtlMs?: number;
+  /** How long a request body may take to arrive; then 408 and the connection is closed. @default 10000 */
+  readonly bodyTimeoutMs?: number;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface JobRoutesContext {
  * Returns false when the path is not a job route, so the server can go on to its other routes.
  */
 export async function handleJobRequest(context: JobRoutesContext, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const { queue, service, authenticate, links, onError, linkTtlMs = 15 * 60_000 } = context;
+  const { queue, service, authenticate, links, onError, linkTtlMs = 15 * 60_000, bodyTimeoutMs = 10_000 } = context;
   const url = new URL(req.url ?? '/', 'http://localhost');
   const match = /^\/exports\/jobs(?:\/([^/]+)(\/download)?)?$/.exec(url.pathname);
   if (!match) return false;
@@ -68,7 +70,7 @@ export async function handleJobRequest(context: JobRoutesContext, req: IncomingM
     }
     const principal = await principalOf(authenticate, req);
     if (jobId === undefined && req.method === 'POST') {
-      const spec = parseSpec(await readBody(req));
+      const spec = parseSpec(await readBody(req, BODY_LIMIT, bodyTimeoutMs));
       const scope = await authorize(service, principal, spec);
       const id = await queue.enqueueExport(spec, principal, scope);
       return json(res, 202, { jobId: id, statusUrl: `/exports/jobs/${encodeURIComponent(id)}` });
@@ -85,6 +87,8 @@ export async function handleJobRequest(context: JobRoutesContext, req: IncomingM
     }
     return json(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `${req.method} ${url.pathname}` } });
   } catch (error) {
+    // The rest of a refused body is never read: close the connection once the answer is out.
+    if ((error as { status?: number }).status === 408 || (error as { status?: number }).status === 413) res.setHeader('Connection', 'close');
     sendError(res, error, onError);
     return true;
   }
@@ -92,19 +96,24 @@ export async function handleJobRequest(context: JobRoutesContext, req: IncomingM
 
 // --- internal ---
 
+/** Bytes a job's JSON spec may have. */
+const BODY_LIMIT = 64 * 1024;
+/** Levels of nesting a spec may have (a real one has 3 or 4). */
+const MAX_DEPTH = 32;
+
 async function principalOf(authenticate: Authenticate, req: IncomingMessage): Promise<Principal> {
   const principal = await authenticate(req);
   if (!principal) throw unauthenticated();
   return principal;
 }
 
-/** The job id of a path segment; a malformed escape (`%zz`) is no job, so 404 rather than a 500. */
+/**
+ * The job id of a path segment, checked for the shape of the ids the queue makes before Redis is
+ * asked: a malformed escape (`%zz`) or another name (`events`, BullMQ's own keys) is no job: 404.
+ */
 function decodeId(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    throw jobNotFound(raw);
-  }
+  if (!isJobId(raw)) throw jobNotFound(raw.slice(0, 64));
+  return raw;
 }
 
 function jobNotFound(jobId: string): AnalyticsError {
@@ -112,13 +121,31 @@ function jobNotFound(jobId: string): AnalyticsError {
 }
 
 function parseSpec(text: string): ExportSpec {
+  let spec: unknown;
   try {
-    const spec = JSON.parse(text) as unknown;
-    if (spec !== null && typeof spec === 'object' && !Array.isArray(spec)) return spec as ExportSpec;
+    spec = JSON.parse(text);
   } catch {
     // answered below
   }
+  if (spec !== null && typeof spec === 'object' && !Array.isArray(spec)) {
+    if (depth(spec) > MAX_DEPTH) throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid request body: nested deeper than ${MAX_DEPTH} levels`);
+    return spec as ExportSpec;
+  }
   throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, 'Invalid request body: expected a JSON export spec such as {"kind":"student","studentId":42}');
+}
+
+/** How deeply a parsed JSON value nests, measured without recursion (so no depth can overflow the stack). */
+function depth(value: object): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, level] = stack.pop() as [unknown, number];
+    if (item === null || typeof item !== 'object') continue;
+    if (level > deepest) deepest = level;
+    if (deepest > MAX_DEPTH) break;
+    for (const child of Object.values(item)) stack.push([child, level + 1]);
+  }
+  return deepest;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): true {
@@ -127,11 +154,47 @@ function json(res: ServerResponse, status: number, body: unknown): true {
   return true;
 }
 
-async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string> {
-  let text = '';
-  for await (const chunk of req) {
-    text += chunk;
-    if (text.length > limit) throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Request body too large: at most ${limit} bytes`);
+/**
+ * Reads a request body as bytes and decodes it once, as UTF-8, at the end (a character split
+ * across TCP writes stays whole). Over `limit` bytes (declared or sent) is 413; not all there after
+ * `timeoutMs` is 408; bytes that are not UTF-8 are 400.
+ */
+function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) return Promise.reject(tooLarge(limit));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', finish);
+      if (!error) {
+        const text = decodeUtf8(Buffer.concat(chunks));
+        return typeof text === 'string' ? resolve(text) : reject(text);
+      }
+      req.pause();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > limit) finish(tooLarge(limit));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => finish();
+    const timer = setTimeout(() => finish(new AnalyticsError(AnalyticsErrorCode.RequestTimeout, `Request body not received within ${timeoutMs} ms`)), timeoutMs);
+    req.on('data', onData).once('end', onEnd).once('error', finish);
+  });
+}
+
+/** The text of UTF-8 bytes, or the 400 to answer for bytes that are not UTF-8. */
+function decodeUtf8(bytes: Buffer): string | AnalyticsError {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    return new AnalyticsError(AnalyticsErrorCode.InvalidOption, 'Invalid request body: not UTF-8', { cause: error });
   }
-  return text;
+}
+
+function tooLarge(limit: number): AnalyticsError {
+  return new AnalyticsError(AnalyticsErrorCode.PayloadTooLarge, `Request body too large: at most ${limit} bytes`);
 }

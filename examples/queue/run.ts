@@ -1,74 +1,65 @@
 /**
  * The export service on one machine or many: the HTTP server with the job routes, a worker, or both.
+ * Configuration: `examples/http/config.ts` (environment and flags, checked before anything starts).
  *
- *   # one machine, files in ./exports:
- *   REDIS_URL=redis://127.0.0.1:6379 TOKEN_SECRET=$(openssl rand -hex 32) npx tsx examples/queue/run.ts [--port 3000] [--exports exports]
- *   # many machines, sharing Redis and a bucket (same TOKEN_SECRET on every server):
- *   S3_BUCKET=exports REDIS_URL=… TOKEN_SECRET=… npx tsx examples/queue/run.ts --role server
- *   S3_BUCKET=exports REDIS_URL=… npx tsx examples/queue/run.ts --role worker --concurrency 2
+ *   export TOKEN_SECRET=$(openssl rand -hex 32)
+ *   # one machine, sql.js sample, files in ./exports:
+ *   REDIS_URL=redis://127.0.0.1:6379 npx tsx examples/queue/run.ts [--port 3000] [--exports exports]
+ *   # on PostgreSQL (load it first: examples/postgres/export.ts --load-sample):
+ *   DATABASE_URL=postgres://rowport:…@127.0.0.1:5432/postgres REDIS_URL=… npx tsx examples/queue/run.ts
+ *   # many machines, sharing Redis, the database and a bucket (see README.md):
+ *   HOST=0.0.0.0 S3_BUCKET=exports AWS_REGION=eu-west-1 DATABASE_URL=… REDIS_URL=… npx tsx examples/queue/run.ts --role server
+ *   S3_BUCKET=exports AWS_REGION=eu-west-1 DATABASE_URL=… REDIS_URL=… npx tsx examples/queue/run.ts --role worker --concurrency 2
  *
+ *   TOKEN=$(npx tsx examples/auth/issue.ts --role teacher --teacher-id 1)
  *   curl -XPOST -H "Authorization: Bearer $TOKEN" localhost:3000/exports/jobs -d '{"kind":"report","report":"teacher-weekly","options":{"format":"xlsx"}}'
  *   curl -H "Authorization: Bearer $TOKEN" localhost:3000/exports/jobs/<jobId>   # poll until "state":"completed"
- *   curl -LOJ "localhost:3000<downloadUrl>"                                        # the signed link: no token needed
+ *   curl -OJ "localhost:3000<downloadUrl>"                                         # the signed link: no token needed
  *
- * With S3_BUCKET set, exports go to S3-compatible storage: the AWS SDK reads the region and
- * credentials from its usual environment (AWS_REGION, AWS_ACCESS_KEY_ID, …); S3_ENDPOINT points it
- * at MinIO, R2 or another service, and S3_FORCE_PATH_STYLE=1 asks for path-style URLs (MinIO).
- * A server prints a one-hour admin token and a teacher's (teacher 1) to try the access rules with.
+ * S3_ENDPOINT points the AWS SDK at MinIO, R2 or another service and S3_FORCE_PATH_STYLE=1 asks
+ * for path-style URLs (MinIO); credentials come from the SDK's usual environment (AWS_ACCESS_KEY_ID, …).
  */
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
+import { currentPrincipal } from '../analytics/access.js';
 import { AnalyticsService } from '../analytics/service.js';
-import { createSampleDatabase } from '../analytics/sqljs.js';
 import { createTokenAuth } from '../auth/tokens.js';
+import { ConfigError, type ServiceConfig, loadConfig, openDatabase } from '../http/config.js';
 import { createExportServer } from '../http/server.js';
 import { ExportQueue } from './exportQueue.js';
 import { type ExportStore, createLocalStore } from './exportStore.js';
 import { startExportWorker } from './exportWorker.js';
 import { createS3Store } from './s3Store.js';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '3000' },
-    exports: { type: 'string', default: 'exports' },
-    role: { type: 'string', default: 'both' },
-    concurrency: { type: 'string', default: '1' },
-  },
-});
-const role = values.role;
-if (role !== 'both' && role !== 'server' && role !== 'worker') {
-  console.error(`--role must be both, server or worker, got ${JSON.stringify(role)}`);
+let config: ServiceConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
   process.exit(2);
 }
-const env = process.env;
-const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const db = await createSampleDatabase(); // in production: the same database for every process (pgDb)
+const db = await openDatabase(config); // the same database for every process
 const service = new AnalyticsService(db);
 const closers: (() => Promise<unknown>)[] = [];
 try {
-  const store: ExportStore = env.S3_BUCKET
-    ? createS3Store({
-        client: new S3Client({ ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}), forcePathStyle: env.S3_FORCE_PATH_STYLE === '1' }),
-        bucket: env.S3_BUCKET,
-        ...(env.S3_PREFIX ? { prefix: env.S3_PREFIX } : {}),
-      })
-    : await createLocalStore(values.exports);
-  const where = env.S3_BUCKET ? `bucket ${env.S3_BUCKET}` : `${values.exports}/`;
-  if (role !== 'server') {
-    const worker = await startExportWorker({ redisUrl, service, store, concurrency: Number(values.concurrency) });
+  const { s3 } = config;
+  const store: ExportStore = s3
+    ? createS3Store({ client: new S3Client({ region: s3.region, forcePathStyle: s3.forcePathStyle, ...(s3.endpoint ? { endpoint: s3.endpoint } : {}) }), bucket: s3.bucket, ...(s3.prefix ? { prefix: s3.prefix } : {}) })
+    : await createLocalStore(config.exportsDir);
+  const where = s3 ? `bucket ${s3.bucket}` : `${config.exportsDir}/`;
+  if (config.role !== 'server') {
+    const worker = await startExportWorker({ redisUrl: config.redisUrl, service, store, concurrency: config.concurrency });
     closers.push(worker.close);
-    console.log(`worker on ${redisUrl}, ${values.concurrency} at a time, files in ${where}`);
+    console.log(`worker: ${config.concurrency} at a time, files in ${where}`);
   }
-  if (role !== 'worker') {
-    const auth = createTokenAuth({ secret: env.TOKEN_SECRET ?? randomBytes(32) });
-    const jobs = new ExportQueue({ redisUrl, store });
+  if (config.role !== 'worker') {
+    const auth = createTokenAuth({ secret: config.tokenSecret as string, lookup: (principal) => currentPrincipal(service, principal) });
+    const jobs = new ExportQueue({ redisUrl: config.redisUrl, store });
     closers.push(() => jobs.close());
-    const server = createExportServer(service, { authenticate: auth.authenticate, links: auth, jobs }).listen(Number(values.port), '127.0.0.1', () => {
-      console.log(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}, queue on ${redisUrl}, files in ${where}`);
-      console.log(`admin token: ${auth.issue({ id: 'admin', role: 'admin' })}`);
-      console.log(`teacher 1 token: ${auth.issue({ id: 'teacher-1', role: 'teacher', teacherId: 1 })}`);
+    const server = createExportServer(service, { authenticate: auth.authenticate, links: auth, jobs, maxDownloadsPerPrincipal: config.maxDownloadsPerPrincipal });
+    server.listen(config.port, config.host, () => {
+      const { address, port } = server.address() as AddressInfo;
+      console.log(`listening on http://${address.includes(':') ? `[${address}]` : address}:${port}, files in ${where}`);
     });
     closers.push(() => new Promise((resolve) => server.close(resolve)));
   }

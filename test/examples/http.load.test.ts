@@ -8,7 +8,8 @@ import { createTokenAuth } from '../../examples/auth/tokens.js';
 
 const DOWNLOADS = 20;
 const ROWS = 100_000;
-const SERVE = fileURLToPath(new URL('../../examples/http/serve.ts', import.meta.url));
+// examples/http/serve.ts, plus the RSS instrumentation the example itself does not carry.
+const SERVE = fileURLToPath(new URL('./fixtures/serveWithStats.ts', import.meta.url));
 
 let child: ChildProcess;
 let base: string;
@@ -18,7 +19,7 @@ const TOKEN = createTokenAuth({ secret: SECRET }).issue({ id: 'load-test', role:
 
 beforeAll(async () => {
   // The server runs in its own process (through tsx, as a user would run it), so its RSS is its own.
-  child = fork(SERVE, ['--port', '0', '--scale', '2.5'], { execArgv: ['--import', 'tsx'], env: { ...process.env, TOKEN_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  child = fork(SERVE, ['--port', '0', '--scale', '2.5'], { execArgv: ['--import', 'tsx'], env: { ...process.env, HOST: '127.0.0.1', DATABASE_URL: '', TOKEN_SECRET: SECRET, MAX_DOWNLOADS_PER_PRINCIPAL: String(DOWNLOADS) }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   base = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -247,7 +247,7 @@ describe.runIf(enabled)('examples/queue (BullMQ on a real redis-server)', () => 
     const port = await freePort();
     const queue = new ExportQueue({ redisUrl: `redis://127.0.0.1:${port}`, connectTimeoutMs: 1_000, store: await createLocalStore(join(out.dir, 'never')) });
     await expect(queue.enqueueExport({ kind: 'report', report: 'student' }, ADMIN)).rejects.toBeInstanceOf(QueueUnavailableError);
-    await expect(queue.getExportStatus('x', ADMIN)).rejects.toMatchObject({ code: 'QUEUE_UNAVAILABLE', message: expect.stringContaining(`127.0.0.1:${port}`) });
+    await expect(queue.getExportStatus(crypto.randomUUID(), ADMIN)).rejects.toMatchObject({ code: 'QUEUE_UNAVAILABLE', message: expect.stringContaining(`127.0.0.1:${port}`) });
     await expect(startExportWorker({ redisUrl: `redis://127.0.0.1:${port}`, service: new AnalyticsService(db), store: await createLocalStore(join(out.dir, 'never')) })).rejects.toMatchObject({ code: 'QUEUE_UNAVAILABLE' });
     expect(existsSync(join(out.dir, 'never'))).toBe(false);
     await queue.close();
