@@ -78,7 +78,7 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
         },
         scope,
       );
-      const key = `${job.id}/${result.fileName}`;
+      const key = storeKey(job.id as string, result.fileName);
       const { bytes } = await store.put(key, result.stream, { signal: controller.signal, fileName: result.fileName, contentType: result.contentType });
       await progress;
       // The last word on progress, whatever order the throttled updates landed in.
@@ -126,6 +126,15 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
 }
 
 // --- internal ---
+
+/**
+ * The job's key in the store: its id and the file's extension (`<jobId>.csv`, `<jobId>.csv.gz`),
+ * never the file name (it holds the time of the run). A job that runs again, after a worker died
+ * or Redis lost its lock, overwrites its own object instead of adding a second one.
+ */
+export function storeKey(jobId: string, fileName: string): string {
+  return `${jobId}${/(\.[a-z0-9]+)+$/i.exec(fileName)?.[0] ?? ''}`;
+}
 
 /** A failed job's reason: `CODE: message` for a coded error, else the message. */
 function reason(error: unknown): string {

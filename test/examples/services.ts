@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -178,11 +178,12 @@ export interface S3Server {
 /** Starts `s3rver` (the S3 REST API over a folder) on 127.0.0.1 and a free port, with an empty temp folder and one empty bucket. */
 export async function startS3(bucket = 'exports'): Promise<S3Server> {
   // s3rver ships no types; this is the part of its API the tests use.
-  const S3rver = createRequire(import.meta.url)('s3rver') as new (options: object) => { run(): Promise<unknown>; close(): Promise<void>; httpServer?: import('node:http').Server };
+  const S3rver = createRequire(import.meta.url)('s3rver') as new (options: object) => { run(): Promise<unknown>; close(): Promise<void>; httpServer?: import('node:http').Server; middleware: KoaMiddleware[] };
   const directory = mkdtempSync(join(tmpdir(), 'rowport-s3-'));
   const port = await freePort();
   const serve = async () => {
     const server = new S3rver({ port, address: '127.0.0.1', directory, silent: true, configureBuckets: [{ name: bucket }] });
+    server.middleware.unshift(multipartUploads(directory));
     await server.run();
     return server;
   };
@@ -207,6 +208,51 @@ export async function startS3(bucket = 'exports'): Promise<S3Server> {
       await down();
       rmSync(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/** The part of a Koa context the middleware below uses. */
+interface KoaContext {
+  method: string;
+  path: string;
+  query: Record<string, string | string[] | undefined>;
+  status: number;
+  body: unknown;
+  type: string;
+}
+type KoaMiddleware = (ctx: KoaContext, next: () => Promise<unknown>) => Promise<unknown>;
+
+/**
+ * What s3rver lacks of multipart uploads, over its own folder (`<bucket>/._S3rver_uploads/<id>/key`):
+ * ListMultipartUploads (`GET /<bucket>?uploads`, with `prefix`) and AbortMultipartUpload
+ * (`DELETE /<bucket>/<key>?uploadId=`), which it answers with 501 and 405, keeping every unfinished upload.
+ */
+function multipartUploads(directory: string): KoaMiddleware {
+  return async (ctx, next) => {
+    const [bucket, ...rest] = ctx.path.slice(1).split('/').filter((part, i) => i === 0 || part !== '');
+    const uploads = join(directory, bucket ?? '', '._S3rver_uploads');
+    if (ctx.method === 'GET' && rest.length === 0 && 'uploads' in ctx.query) {
+      const prefix = typeof ctx.query.prefix === 'string' ? ctx.query.prefix : '';
+      const found = (existsSync(uploads) ? readdirSync(uploads) : []).map((id) => ({ id, key: readFileSync(join(uploads, id, 'key'), 'utf8'), at: statSync(join(uploads, id)).birthtime }));
+      const xml = (text: string) => text.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+      const items = found.filter((u) => u.key.startsWith(prefix)).map((u) => `<Upload><Key>${xml(u.key)}</Key><UploadId>${u.id}</UploadId><Initiated>${u.at.toISOString()}</Initiated></Upload>`);
+      ctx.type = 'application/xml';
+      ctx.body = `<?xml version="1.0" encoding="UTF-8"?><ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>${xml(bucket ?? '')}</Bucket><Prefix>${xml(prefix)}</Prefix><IsTruncated>false</IsTruncated>${items.join('')}</ListMultipartUploadsResult>`;
+      return;
+    }
+    const uploadId = ctx.query.uploadId;
+    if (ctx.method === 'DELETE' && rest.length > 0 && typeof uploadId === 'string') {
+      if (!/^[0-9a-f]+$/.test(uploadId) || !existsSync(join(uploads, uploadId))) {
+        ctx.status = 404;
+        ctx.type = 'application/xml';
+        ctx.body = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message></Error>';
+        return;
+      }
+      rmSync(join(uploads, uploadId), { recursive: true, force: true });
+      ctx.status = 204;
+      return;
+    }
+    await next();
   };
 }
 
