@@ -80,6 +80,11 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
       );
       const key = storeKey(job.id as string, result.fileName);
       const { bytes } = await store.put(key, result.stream, { signal: controller.signal, fileName: result.fileName, contentType: result.contentType });
+      if ((await job.getState()) === 'unknown') {
+        // Redis lost the job (restarted without persistence): nobody can ask for this object, so it goes.
+        await store.delete(key);
+        throw new UnrecoverableError('The queue lost this job (Redis restarted without persistence)');
+      }
       await progress;
       // The last word on progress, whatever order the throttled updates landed in.
       await job.updateProgress({ rows, total: result.total ?? rows, percent: 100 });
