@@ -106,6 +106,11 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
   connection.on('error', () => undefined);
   const worker = new Worker<ExportJobData, ExportJobResult>(queueName, processor, { connection, concurrency, lockDuration, stalledInterval, maxStalledCount: 1 });
   worker.on('error', () => undefined); // connection drops: BullMQ reconnects; never crash the process
+  // The lock expired (Redis was away longer than lockDuration) and the job may already run elsewhere:
+  // stop this run, whose result BullMQ could not record anyway, instead of exporting it twice.
+  worker.on('lockRenewalFailed', (jobIds) => {
+    for (const jobId of jobIds) worker.cancelJob(jobId, 'Lost the job lock');
+  });
   worker.on('completed', (job) => void redis.zrem(runningKey(queueName, job.data.owner), job.id as string).catch(() => undefined));
   worker.on('failed', (job) => {
     if (!job) return;
