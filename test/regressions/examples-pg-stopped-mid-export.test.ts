@@ -1,6 +1,9 @@
 // examples/postgres/pgDb.ts: stopping PostgreSQL mid-export crashed the process (the checked-out
 // client's 'error' event had no listener); the export now fails with DbUnavailableError (#18).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { generateSchool } from '../../examples/analytics/seed.js';
+import { loadSchool } from '../../examples/postgres/schema.js';
 import { DbUnavailableError } from '../../examples/analytics/db.js';
 import { AnalyticsService } from '../../examples/analytics/service.js';
 import { type PgDb, createPool, pgDb } from '../../examples/postgres/pgDb.js';
@@ -47,6 +50,22 @@ describe.runIf(enabled)('pgDb when PostgreSQL stops mid-export', () => {
     expect(db.openCursors).toBe(0);
     // The pool gave the dead client up and serves the restarted server.
     expect((await db.pool.query('SELECT count(*)::int AS n FROM big')).rows[0]).toEqual({ n: 200000 });
+  }, 60_000);
+
+  it('fails loadSchool, without crashing, when PostgreSQL stops mid-load', async () => {
+    const pool = createPool(cluster.url);
+    const watcher = new pg.Client({ connectionString: cluster.url });
+    await watcher.connect();
+    try {
+      const loading = loadSchool(pool, generateSchool({ scale: 0.5 })).then(() => 'loaded', (error: Error) => error);
+      await vi.waitFor(async () => expect((await watcher.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'INSERT INTO%'")).rows[0].n).toBeGreaterThan(0), { timeout: 30_000, interval: 10 });
+      await watcher.end().catch(() => undefined);
+      await cluster.down();
+      expect(await loading).toBeInstanceOf(Error);
+    } finally {
+      await cluster.up();
+      await pool.end();
+    }
   }, 60_000);
 
   it('answers a custom query with DB_UNAVAILABLE, not ANALYTICS_INVALID_QUERY, while PostgreSQL is down', async () => {
