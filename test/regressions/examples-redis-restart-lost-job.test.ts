@@ -33,7 +33,7 @@ describe.runIf(haveRedis())('a job Redis lost while it ran', () => {
     let stored = 0;
     const store: ExportStore = { ...local, put: (key, stream, options) => local.put(key, stream, options).finally(() => stored++) };
     const queue = new ExportQueue({ redisUrl: redis.url, queueName: 'lost', store });
-    const worker = await startExportWorker({ redisUrl: redis.url, queueName: 'lost', store, service: new AnalyticsService(slowDb(db, { delayMs: 5 })) });
+    const worker = await startExportWorker({ redisUrl: redis.url, queueName: 'lost', store, service: new AnalyticsService(slowDb(db, { delayMs: 10 })) });
     try {
       const jobId = await queue.enqueueExport({ kind: 'query', sql: 'SELECT * FROM metrics ORDER BY id /*slow*/' }, ADMIN);
       await vi.waitFor(async () => expect((await queue.getExportStatus(jobId, ADMIN)).progress?.rows).toBeGreaterThan(0), { timeout: 20_000, interval: 20 });

@@ -35,7 +35,7 @@ describe.runIf(haveRedis())('a worker that lost its job lock', () => {
     const store: ExportStore = { ...local, put: (key, stream, options) => local.put(key, stream, options).then((r) => (stored++, r)) };
     const queue = new ExportQueue({ redisUrl: redis.url, queueName: 'lock', store });
     const runs: string[] = [];
-    const worker = await startExportWorker({ redisUrl: redis.url, queueName: 'lock', store, service: new AnalyticsService(slowDb(db, { delayMs: 5 })), lockDuration: 1_000, stalledInterval: 500, onJob: (job) => runs.push(job.id as string) });
+    const worker = await startExportWorker({ redisUrl: redis.url, queueName: 'lock', store, service: new AnalyticsService(slowDb(db, { delayMs: 10 })), lockDuration: 1_000, stalledInterval: 500, onJob: (job) => runs.push(job.id as string) });
     const client = new Redis(redis.url);
     try {
       const jobId = await queue.enqueueExport({ kind: 'query', sql: 'SELECT * FROM metrics ORDER BY id /*slow*/' }, ADMIN);
