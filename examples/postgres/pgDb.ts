@@ -65,16 +65,8 @@ export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(customQueryRole)) throw new TypeError(`Invalid option \`customQueryRole\`: expected a lowercase role name, got ${JSON.stringify(customQueryRole)}`);
   const guard = (client: pg.PoolClient, options: QueryOptions) => begin(client, options, customQueryRole);
   let open = 0;
-  const connect = async (): Promise<pg.PoolClient> => {
-    try {
-      return await pool.connect();
-    } catch (error) {
-      const where = pool.options.connectionString ? new URL(pool.options.connectionString) : undefined;
-      const host = where?.hostname || pool.options.host || 'localhost';
-      const port = where?.port || pool.options.port || 5432;
-      throw new DbUnavailableError(`PostgreSQL is unreachable at ${host}:${port}: ${(error as Error).message || (error as { code?: string }).code}`, { cause: error });
-    }
-  };
+  const connect = () => checkout(pool);
+  const failed = (error: unknown, lost: Error | undefined) => unavailable(error, lost, `PostgreSQL connection to ${where(pool)} lost`);
   return {
     dialect: 'postgres',
     pool,
@@ -84,42 +76,47 @@ export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
     query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): AsyncIterable<T> {
       return {
         async *[Symbol.asyncIterator]() {
-          const client = await connect();
+          const { client, lost, onLost, release } = await connect();
           let guarded: boolean;
           try {
             guarded = await guard(client, options);
           } catch (error) {
-            client.release(error as Error);
-            throw error;
+            release(error as Error);
+            throw failed(error, lost());
           }
-          const stream = client.query(new QueryStream(numbered(sql), [...params], { batchSize, types: EXACT_TYPES }));
+          const stream = client.query(closableStream(new QueryStream(numbered(sql), [...params], { batchSize, types: EXACT_TYPES }), lost, onLost));
           open++;
           let failure: Error | undefined;
           try {
             for await (const row of stream) yield row as T;
           } catch (error) {
             failure = error as Error;
-            throw error;
+            throw failed(error, lost());
           } finally {
             // Destroying the stream closes the portal (pg-cursor `close`); wait for it before the client goes back.
-            if (!stream.destroyed) await new Promise<void>((resolve) => stream.once('close', resolve).destroy());
+            if (!stream.destroyed && !lost()) await new Promise<void>((resolve) => stream.once('close', resolve).destroy());
+            else stream.destroy();
             open--;
-            if (guarded) await client.query('ROLLBACK').catch((error: Error) => (failure ??= error)); // read only: nothing to keep
-            client.release(failure); // a failed client is discarded, not reused
+            if (guarded && !lost()) await client.query('ROLLBACK').catch((error: Error) => (failure ??= error)); // read only: nothing to keep
+            release(failure);
           }
         },
       };
     },
     async columnsOf(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): Promise<string[]> {
-      const client = await connect();
+      const { client, lost, release } = await connect();
       let guarded = false;
+      let failure: Error | undefined;
       try {
         guarded = await guard(client, options);
         const result = await client.query({ text: `SELECT * FROM (${numbered(sql)}) AS q LIMIT 0`, values: [...params] });
         return result.fields.map((field) => field.name);
+      } catch (error) {
+        failure = error as Error;
+        throw failed(error, lost());
       } finally {
-        if (guarded) await client.query('ROLLBACK').catch(() => undefined);
-        client.release();
+        if (guarded && !lost()) await client.query('ROLLBACK').catch((error: Error) => (failure ??= error));
+        release(lost() ?? (isConnectionError(failure) ? failure : undefined));
       }
     },
     async close() {
@@ -139,6 +136,70 @@ export function createPool(connectionString: string, config: pg.PoolConfig = {})
 // --- internal ---
 
 /**
+ * `stream`, destroyable on a dead connection too: pg-cursor's portal close waits for a
+ * `readyForQuery` that a lost connection never sends, which left `destroy()` (and the export) hanging.
+ */
+function closableStream(stream: QueryStream, lost: () => Error | undefined, onLost: (listener: () => void) => void): QueryStream {
+  const closePortal = stream._destroy.bind(stream);
+  stream._destroy = (error, callback) => {
+    if (lost()) return callback(error);
+    let done = false;
+    const finish = (closeError?: Error | null) => {
+      if (!done) callback(closeError ?? error);
+      done = true;
+    };
+    onLost(() => finish());
+    closePortal(error, finish);
+  };
+  return stream;
+}
+
+/** `host:port` of the pool's server, for messages. */
+function where(pool: pg.Pool): string {
+  const url = pool.options.connectionString ? new URL(pool.options.connectionString) : undefined;
+  return `${url?.hostname || pool.options.host || 'localhost'}:${url?.port || pool.options.port || 5432}`;
+}
+
+interface Checkout {
+  readonly client: pg.PoolClient;
+  /** The connection's error, once it failed. */
+  lost(): Error | undefined;
+  /** Calls `listener` when the connection fails. */
+  onLost(listener: () => void): void;
+  release(failure?: Error): void;
+}
+
+/**
+ * Checks a client out, with an 'error' listener for as long as it is out: a server that goes away
+ * then fails the query (`lost()` says why), never the process. `release` discards a failed client.
+ */
+async function checkout(pool: pg.Pool): Promise<Checkout> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw unavailable(error, undefined, `PostgreSQL is unreachable at ${where(pool)}`);
+  }
+  let lost: Error | undefined;
+  let listeners: (() => void)[] = [];
+  const onError = (error: Error) => {
+    lost ??= error;
+    for (const listener of listeners.splice(0)) listener();
+  };
+  client.on('error', onError);
+  return {
+    client,
+    lost: () => lost,
+    onLost: (listener) => void listeners.push(listener),
+    release(failure) {
+      listeners = [];
+      client.off('error', onError);
+      client.release(failure ?? lost);
+    },
+  };
+}
+
+/**
  * Opens a `READ ONLY` transaction with a `statement_timeout` when the options ask for either, and
  * for `readOnly` switches to `role` for it (`SET LOCAL ROLE`); true if it did.
  */
@@ -151,6 +212,31 @@ async function begin(client: pg.PoolClient, { readOnly = false, timeoutMs }: Que
   else await client.query("SELECT current_setting('statement_timeout')");
   if (readOnly) await client.query(`SET LOCAL ROLE ${role}`); // SELECT on the analytics tables only, whoever logged in
   return true;
+}
+
+/**
+ * SQLSTATE classes and codes that say the connection or the server failed, not the query: a retry
+ * can succeed. Class 08 (connection exception), 57P01–57P03 (server shutting down, crashed,
+ * starting up), 53300 (too many connections). Not 57014 (`statement_timeout`): it would time out again.
+ */
+const CONNECTION_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+/** Socket errors of a lost or refused connection. */
+const CONNECTION_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/** True for an error of the connection (see {@link CONNECTION_SQLSTATE}), false for one of the query or the configuration. */
+function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return CONNECTION_SQLSTATE.test(code) || CONNECTION_ERRNO.has(code);
+  // pg's own messages for a socket that closed or a connect that timed out carry no code.
+  return /^Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(error.message);
+}
+
+/** A {@link DbUnavailableError} (`what: reason`, the cause kept) when the connection failed; any other error as is. */
+function unavailable(error: unknown, lost: Error | undefined, what: string): unknown {
+  if (error instanceof DbUnavailableError || (!lost && !isConnectionError(error))) return error;
+  const cause = lost ?? (error as Error);
+  return new DbUnavailableError(`${what}: ${cause.message || (cause as { code?: string }).code}`, { cause });
 }
 
 /** `?` → `$1, $2, …`, outside quoted strings and identifiers. */

@@ -21,6 +21,9 @@ CREATE INDEX metrics_class ON metrics (class_id, recorded_on);
 /** Creates the schema and loads the school, 1,000 rows per INSERT, in one transaction; then the custom-query role. */
 export async function loadSchool(pool: pg.Pool, school: School): Promise<void> {
   const client = await pool.connect();
+  let lost: Error | undefined;
+  const onError = (error: Error) => void (lost ??= error); // the server went away: the next query fails, not the process
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     await client.query(PG_SCHEMA);
@@ -38,7 +41,8 @@ export async function loadSchool(pool: pg.Pool, school: School): Promise<void> {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(lost); // a failed client is discarded
   }
   await createCustomQueryRole(pool);
 }

@@ -39,8 +39,9 @@ export interface ExportStore {
 /**
  * An {@link ExportStore} in a local folder. Writes go through rowport's `exportToFile` into
  * `<dir>/.staging/<pid>/` and are renamed into place only when whole; a failed rename removes the
- * staging file. Starting a store removes the staging folders of dead processes (a worker killed
- * mid-export), so no partial file survives. Keys may hold `/` (sub-folders) but never `..`.
+ * staging file. Starting a store, each `put` and each `sweep` remove the staging folders of dead
+ * processes (a worker killed mid-export), so no partial file outlives the next job or sweep on
+ * that host. Keys may hold `/` (sub-folders) but never `..`.
  */
 export async function createLocalStore(dir: string): Promise<ExportStore> {
   const stagingRoot = join(dir, '.staging');
@@ -53,6 +54,7 @@ export async function createLocalStore(dir: string): Promise<ExportStore> {
   return {
     async put(key, stream, { signal }) {
       const target = pathOf(key);
+      await sweepDeadStaging(stagingRoot); // a worker killed on this host: its half-written file goes now, not at a restart
       const temp = join(staging, key.replaceAll('/', '_'));
       const summary = await exportToFile(stream, temp, { signal, mkdir: true });
       try {
@@ -80,6 +82,7 @@ export async function createLocalStore(dir: string): Promise<ExportStore> {
     async sweep(maxAgeMs) {
       const cutoff = Date.now() - maxAgeMs;
       let removed = 0;
+      await sweepDeadStaging(stagingRoot);
       const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
       for (const entry of entries) {
         const path = join(entry.parentPath, entry.name);

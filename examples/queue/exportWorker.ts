@@ -1,11 +1,10 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { isRowportError } from 'rowport';
-import { isAnalyticsError } from '../analytics/errors.js';
 import type { AnalyticsService } from '../analytics/service.js';
 import { runSpec } from '../analytics/spec.js';
 import { DAY_MS, type ExportJobData, type ExportJobResult, cacheKey, cancelKey, connectOrThrow, createRedis, failureId, runningKey } from './exportQueue.js';
 import type { ExportStore } from './exportStore.js';
+import { isTransient } from './transient.js';
 
 export interface ExportWorkerOptions {
   /** `redis[s]://[user:password@]host:port[/db]`, handed to ioredis as is. */
@@ -42,10 +41,10 @@ export interface ExportWorkerOptions {
  * Starts a BullMQ worker that runs export specs into an {@link ExportStore}:
  * - each job runs in the scope `authorize` gave it when it was queued;
  * - progress goes to `job.updateProgress({ rows, total, percent })`;
- * - a transient failure (the database went away: `DbUnavailableError`, or rowport's
- *   `ROWPORT_SOURCE_FAILED` around a driver error) is thrown as is, so BullMQ retries it with
- *   exponential backoff; a data error (`RowportError`, `AnalyticsError`) is an `UnrecoverableError`:
- *   no retry, the job fails with the code in its reason;
+ * - only a failure that can succeed on retry (`isTransient`: the database, Redis or the object
+ *   store unreachable or lost) is retried, with exponential backoff; anything else (bad data, a
+ *   bad spec, an SQL error, a statement timeout, missing configuration) is an `UnrecoverableError`:
+ *   no retry, the job fails with the code, if any, in its reason;
  * - cancelling aborts the export through its AbortSignal, and the store keeps nothing;
  * - objects older than `cacheTtlMs` are deleted from the store every `sweepIntervalMs`.
  * @throws {QueueUnavailableError} when Redis cannot be reached.
@@ -84,19 +83,21 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
         },
         scope,
       );
-      const key = `${job.id}/${result.fileName}`;
+      const key = storeKey(job.id as string, result.fileName);
       const { bytes } = await store.put(key, result.stream, { signal: controller.signal, fileName: result.fileName, contentType: result.contentType });
+      if ((await job.getState()) === 'unknown') {
+        // Redis lost the job (restarted without persistence): nobody can ask for this object, so it goes.
+        await store.delete(key);
+        throw new UnrecoverableError('The queue lost this job (Redis restarted without persistence)');
+      }
       await progress;
       // The last word on progress, whatever order the throttled updates landed in.
       await job.updateProgress({ rows, total: result.total ?? rows, percent: 100 });
       return { fileName: result.fileName, contentType: result.contentType, key, rows, bytes };
     } catch (error) {
       if (controller.signal.aborted) throw new UnrecoverableError('Export cancelled');
-      if (isAnalyticsError(error)) throw new UnrecoverableError(`${error.code}: ${error.message}`);
-      if (isRowportError(error) && !(error.code === 'ROWPORT_SOURCE_FAILED' && !isRowportError(error.cause))) {
-        throw new UnrecoverableError(`${error.code}: ${error.message}`); // bad data: retrying cannot help
-      }
-      throw error; // transient (database unreachable or lost): BullMQ retries with backoff
+      if (isTransient(error)) throw error; // a service unreachable or lost: BullMQ retries with backoff
+      throw new UnrecoverableError(reason(error)); // it would fail the same way again: no retry
     } finally {
       clearInterval(poll);
       signal?.removeEventListener('abort', onAbort);
@@ -110,6 +111,11 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
   connection.on('error', () => undefined);
   const worker = new Worker<ExportJobData, ExportJobResult>(queueName, processor, { connection, concurrency, lockDuration, stalledInterval, maxStalledCount: 1 });
   worker.on('error', () => undefined); // connection drops: BullMQ reconnects; never crash the process
+  // The lock expired (Redis was away longer than lockDuration) and the job may already run elsewhere:
+  // stop this run, whose result BullMQ could not record anyway, instead of exporting it twice.
+  worker.on('lockRenewalFailed', (jobIds) => {
+    for (const jobId of jobIds) worker.cancelJob(jobId, 'Lost the job lock');
+  });
   worker.on('completed', (job) => void redis.zrem(runningKey(queueName, job.data.owner), job.id as string).catch(() => undefined));
   worker.on('failed', (job, error) => {
     if (!job) return;
@@ -138,6 +144,22 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
 // --- internal ---
 
 const logFailure = (error: unknown, requestId: string) => console.error(`[rowport-export] job ${requestId} failed:`, error);
+
+/**
+ * The job's key in the store: its id and the file's extension (`<jobId>.csv`, `<jobId>.csv.gz`),
+ * never the file name (it holds the time of the run). A job that runs again, after a worker died
+ * or Redis lost its lock, overwrites its own object instead of adding a second one.
+ */
+export function storeKey(jobId: string, fileName: string): string {
+  return `${jobId}${/(\.[a-z0-9]+)+$/i.exec(fileName)?.[0] ?? ''}`;
+}
+
+/** A failed job's reason: `CODE: message` for a coded error, else the message. */
+function reason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { code } = error as { code?: unknown };
+  return typeof code === 'string' && !error.message.startsWith(code) ? `${code}: ${error.message}` : error.message;
+}
 
 /** Deletes KEYS[1] only while it still names this job (a newer job may have taken the entry). */
 const DEL_IF_EQUAL = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Readable as ReadableStream } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, ListObjectsV2Command, type MultipartUpload, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { contentDisposition } from 'rowport';
@@ -27,8 +27,12 @@ export interface S3StoreOptions {
  *   is aborted, the upload is aborted (`AbortMultipartUpload`), so no object appears.
  * - `presign` gives a GET URL that expires, with `ResponseContentDisposition` from rowport's
  *   `contentDisposition`, so the browser saves the file under its (non-ASCII) name.
- * - `sweep` deletes objects older than the cache TTL. On AWS, a bucket lifecycle rule (expire after
- *   1 day, abort incomplete multipart uploads after 1 day) does the same without a sweeper.
+ * - A key is written by one job at a time (the worker's keys are the job id), so `put` first aborts
+ *   any unfinished multipart upload left under its key by an earlier attempt (a killed worker, or
+ *   an abort that failed because S3 was down): a retry leaves no stray upload behind.
+ * - `sweep` deletes objects older than the cache TTL and aborts unfinished uploads started before
+ *   then. On AWS, a bucket lifecycle rule (expire after 1 day, abort incomplete multipart uploads
+ *   after 1 day) does the same without a sweeper.
  */
 export function createS3Store(options: S3StoreOptions): ExportStore {
   const { client, bucket, prefix = 'exports/', partSize = 5 * 1024 * 1024, queueSize = 2 } = options;
@@ -36,8 +40,21 @@ export function createS3Store(options: S3StoreOptions): ExportStore {
     if (key.split('/').some((part) => part === '' || part === '.' || part === '..')) throw new TypeError(`Invalid store key ${JSON.stringify(key)}`);
     return `${prefix}${key}`;
   };
+  /** The unfinished multipart uploads whose key starts with `keyPrefix`. */
+  const uploadsUnder = async (keyPrefix: string): Promise<MultipartUpload[]> => {
+    const found: MultipartUpload[] = [];
+    let markers: { KeyMarker?: string; UploadIdMarker?: string } = {};
+    for (;;) {
+      const page = await client.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: keyPrefix, ...markers }));
+      found.push(...(page.Uploads ?? []));
+      if (!page.IsTruncated) return found;
+      markers = { KeyMarker: page.NextKeyMarker, UploadIdMarker: page.NextUploadIdMarker };
+    }
+  };
+  const abortUpload = (upload: MultipartUpload) => client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: upload.Key, UploadId: upload.UploadId }));
   return {
     async put(key, stream, { signal, fileName, contentType }) {
+      for (const stale of await uploadsUnder(keyOf(key))) if (stale.Key === keyOf(key)) await abortUpload(stale);
       let bytes = 0;
       let sourceError: unknown;
       const body = ReadableStream.from(
@@ -102,6 +119,7 @@ export function createS3Store(options: S3StoreOptions): ExportStore {
         }
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);
+      for (const upload of await uploadsUnder(prefix)) if (upload.Initiated && upload.Initiated.getTime() <= cutoff) await abortUpload(upload);
       return removed;
     },
   };

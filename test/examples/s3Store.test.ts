@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ListMultipartUploadsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { contentDisposition, toCsv } from 'rowport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Store } from '../../examples/queue/s3Store.js';
@@ -37,8 +37,12 @@ async function keys(client: ReturnType<S3Server['client']>): Promise<string[]> {
   return (page.Contents ?? []).map((o) => o.Key as string);
 }
 
-// s3rver does not implement AbortMultipartUpload (it answers 405 and keeps the parts in its own
-// folder, never as an object); the tests check that the store sends it and that no object appears.
+async function unfinished(client: ReturnType<S3Server['client']>): Promise<string[]> {
+  return ((await client.send(new ListMultipartUploadsCommand({ Bucket: s3.bucket }))).Uploads ?? []).map((u) => u.Key as string);
+}
+
+// s3rver lacks AbortMultipartUpload and ListMultipartUploads; services.ts adds both over its folder,
+// so the tests check that no object and no unfinished upload remains.
 describe('examples/queue createS3Store (on s3rver)', () => {
   it('streams an export into a multipart upload, byte-identical, and presigns a GET with its Content-Disposition', async () => {
     const client = s3.client();
@@ -71,6 +75,7 @@ describe('examples/queue createS3Store (on s3rver)', () => {
     expect(sent).toContain('CreateMultipartUploadCommand');
     expect(sent).toContain('AbortMultipartUploadCommand');
     expect(sent).not.toContain('CompleteMultipartUploadCommand');
+    expect(await unfinished(client)).toEqual([]);
     expect(stream.destroyed).toBe(true);
   });
 
@@ -93,6 +98,7 @@ describe('examples/queue createS3Store (on s3rver)', () => {
     expect(await keys(client)).toEqual([]);
     expect(sent).toContain('AbortMultipartUploadCommand');
     expect(sent).not.toContain('CompleteMultipartUploadCommand');
+    expect(await unfinished(client)).toEqual([]);
   });
 
   it('deletes objects past the cache TTL (sweep), keeping younger ones', async () => {
