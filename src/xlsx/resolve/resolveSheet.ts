@@ -1,5 +1,5 @@
 import { FEATURES, type SheetFeatureOptions, XLSX_COLUMN_KEYS } from '../features/features.js';
-import type { SheetFeature } from '../features/feature.js';
+import type { SheetFeature, WorkbookFeature } from '../features/feature.js';
 import { type SheetDefaults, type SheetSettings, type SheetSettingsOptions, resolveSheetSettings } from './sheetSettings.js';
 
 /** The options of one sheet: its settings and its features' options. */
@@ -24,6 +24,7 @@ export interface ResolvedSheet extends SheetSettings {
  * @param defaults - The workbook's options, checked, for what the sheet leaves out.
  * @param where - How the sheet's options are named in errors: `''` for `toXlsx`, `'sheets[1].'`.
  * @param name - The requested and the written (repaired, unique) name.
+ * @param features - The feature list, in the order their hooks run. @default FEATURES
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming `${where}option`.
  */
 export function resolveSheet<T>(
@@ -31,12 +32,13 @@ export function resolveSheet<T>(
   defaults: SheetDefaults,
   where: string,
   name: { readonly requested: string; readonly written: string },
+  features: readonly WorkbookFeature<SheetFeatureOptions>[] = FEATURES,
 ): ResolvedSheet {
   const settings = resolveSheetSettings(options, defaults, where, name, XLSX_COLUMN_KEYS);
-  const features: SheetFeature[] = [];
-  for (const feature of FEATURES) {
+  const used: SheetFeature[] = [];
+  for (const feature of features) {
     const resolved = feature.resolve(options, settings);
-    if (resolved !== undefined) features.push(resolved);
+    if (resolved !== undefined) used.push(resolved);
   }
-  return Object.freeze({ ...settings, features, rowsAbove: features.reduce((n, f) => n + (f.rowsAbove ?? 0), 0) });
+  return Object.freeze({ ...settings, features: used, rowsAbove: used.reduce((n, f) => n + (f.rowsAbove ?? 0), 0) });
 }

@@ -3,6 +3,8 @@ import type { PartContext, SheetHooks } from '../features/feature.js';
 import { type Relationship, relationshipsXml } from '../package/packageParts.js';
 import type { WorkbookState } from '../package/workbookState.js';
 import { quoteSheetName } from './cellRef.js';
+import { SheetDrawing } from './sheetDrawing.js';
+import { SheetTailXml } from './sheetTail.js';
 import { sheetEnd, sheetHead } from './sheetXml.js';
 
 /** What every part of one logical sheet shares. */
@@ -14,6 +16,8 @@ export interface SheetLayout {
   readonly headerXml: string;
   /** The features' hooks for this sheet, in list order. */
   readonly hooks: readonly SheetHooks[];
+  /** The features' names, as `hooks` (for messages). */
+  readonly names: readonly string[];
 }
 
 /** One physical sheet being written: `Name`, or a continuation `Name (2)`. */
@@ -36,6 +40,21 @@ export function openPart(state: WorkbookState, layout: SheetLayout, name: string
   const rels: Relationship[] = [];
   const parts: { name: string; data: string | Buffer }[] = [];
   const { hooks } = layout;
+  const addRelationship = (type: string, target: string, external = false): string => {
+    const id = `rId${rels.length + 1}`;
+    rels.push(external ? { id, type, target, external } : { id, type, target });
+    return id;
+  };
+  const reservePart = (partName: string, contentType: string | undefined) => {
+    const entry = { name: partName, data: '' as string | Buffer };
+    parts.push(entry);
+    if (contentType !== undefined) state.overrides.set(`/${partName}`, contentType);
+    return (data: string | Buffer) => {
+      entry.data = data;
+    };
+  };
+  const nextNumber = (kind: string): number => state.book.nextNumber(kind);
+  const drawing = new SheetDrawing({ addRelationship, reservePart, nextNumber });
   const ctx: PartContext & { lastRow: number } = {
     sheetIndex,
     sheetName: name,
@@ -43,20 +62,10 @@ export function openPart(state: WorkbookState, layout: SheetLayout, name: string
     sheetPath,
     part: number,
     lastRow: firstDataRow - 1,
-    addRelationship(type, target, external = false) {
-      const id = `rId${rels.length + 1}`;
-      rels.push(external ? { id, type, target, external } : { id, type, target });
-      return id;
-    },
-    addPart(partName, data, contentType) {
-      parts.push({ name: partName, data });
-      if (contentType !== undefined) state.overrides.set(`/${partName}`, contentType);
-    },
-    nextNumber(kind) {
-      const next = (state.counters.get(kind) ?? 0) + 1;
-      state.counters.set(kind, next);
-      return next;
-    },
+    addRelationship,
+    addPart: (partName, data, contentType) => reservePart(partName, contentType)(data),
+    nextNumber,
+    drawing,
   };
   let sheetPr = '';
   let colAttributes: (string | undefined)[] | undefined;
@@ -91,13 +100,12 @@ export function openPart(state: WorkbookState, layout: SheetLayout, name: string
       let below = '';
       for (const hook of hooks) below += hook.rowsBelow?.(ctx) ?? '';
       if (below) await write(below);
-      const tail: Record<string, string> = {};
-      for (const hook of hooks) {
+      const tail = new SheetTailXml();
+      hooks.forEach((hook, i) => {
         const fragments = hook.tail?.(ctx);
-        if (fragments === undefined) continue;
-        for (const [element, xml] of Object.entries(fragments)) if (xml) tail[element] = (tail[element] ?? '') + xml;
-      }
-      await write(sheetEnd(tail));
+        if (fragments !== undefined) tail.add(fragments, layout.names[i] ?? String(i));
+      });
+      await write(sheetEnd(tail.toXml(drawing.finish())));
       entry.end();
       for (const hook of hooks) for (const n of hook.definedNames?.(ctx) ?? []) state.definedNames.push({ ...n, sheetIndex });
       if (rels.length > 0) state.zip.addBuffer(`xl/worksheets/_rels/sheet${sheetIndex + 1}.xml.rels`, relationshipsXml(rels));

@@ -54,12 +54,10 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
   const headerRowNumber = sheet.rowsAbove + 1;
   const firstDataRow = headerRowNumber + (header ? 1 : 0);
   let ownFirstRow = 1;
-  const shared = <T>(key: string, make: () => T): T => {
-    if (!state.shared.has(key)) state.shared.set(key, make());
-    return state.shared.get(key) as T;
-  };
+  const { book } = state;
+  const shared = <T>(key: string, make: () => T): T => book.shared(key, make);
   const hooks: SheetHooks[] = sheet.features.map((feature) => {
-    const start: SheetStart = { settings: sheet, columns, widths, header, headerRow: headerRowNumber, firstDataRow, ownFirstRow, styles: state.styles, warn, shared };
+    const start: SheetStart = { settings: sheet, columns, widths, header, headerRow: headerRowNumber, firstDataRow, ownFirstRow, styles: state.styles, warn, shared, workbook: book };
     ownFirstRow += feature.rowsAbove ?? 0;
     return feature.start(start);
   });
@@ -80,6 +78,7 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
     frozenRows: header && look.freezeHeader ? headerRowNumber : 0,
     headerXml: header ? headerRow(headerTexts, state.styles.headerCell(), headerRowNumber) : '',
     hooks,
+    names: sheet.features.map((f) => f.name),
   };
 
   let part: SheetPart = openPart(state, layout, sheetName, 1, firstDataRow);
