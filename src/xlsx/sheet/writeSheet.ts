@@ -79,9 +79,10 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
     headerXml: header ? headerRow(headerTexts, state.styles.headerCell(), headerRowNumber) : '',
     hooks,
     names: sheet.features.map((f) => f.name),
+    firstDataRow,
   };
 
-  let part: SheetPart = openPart(state, layout, sheetName, 1, firstDataRow);
+  let part: SheetPart = openPart(state, layout, { name: sheetName, number: 1 });
   let sheetRows = 0;
   progress.sheet = sheetName;
   progress.sheetRows = 0;
@@ -108,7 +109,7 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
         await part.finish(rowNumber);
         sheetName = state.names.continuation(sheet.name, part.number + 1);
         state.warn(RowportWarningCode.SheetContinued, `${at(index, undefined)}the rows continue on sheet ${JSON.stringify(sheetName)}`, sheetName, index);
-        part = openPart(state, layout, sheetName, part.number + 1, firstDataRow);
+        part = openPart(state, layout, { name: sheetName, number: part.number + 1 });
         sheetRows = 0;
         progress.sheet = sheetName;
         progress.sheetRows = 0;
