@@ -8,9 +8,11 @@ import type { ProgressInfo } from '../types.js';
 import type { ResolvedLook } from './resolve/look.js';
 import type { SheetNames } from './resolve/sheetName.js';
 import { type SheetJob, writeSheet } from './sheet/writeSheet.js';
-import { UNCACHED_FORMULAS, type UncachedFormulas } from './features/formulas/formulaColumn.js';
+import { FEATURES } from './features/features.js';
+import type { WorkbookFeature } from './features/feature.js';
 import { appXml, contentTypesXml, coreXml, rootRelsXml, workbookRelsXml, workbookXml } from './package/packageParts.js';
 import { StyleRegistry } from './package/styles.js';
+import { WorkbookAdditions } from './package/workbookAdditions.js';
 import type { WorkbookState } from './package/workbookState.js';
 import { ZipWriter } from './package/zip.js';
 
@@ -25,6 +27,8 @@ export interface WorkbookJob {
   readonly total: number | undefined;
   /** Write zip64 records for every entry, as a sheet past 4 GiB gets them (tests of readers only). */
   readonly forceZip64?: boolean;
+  /** The feature list the sheets were resolved with, whose `finish` hooks run after the last sheet. @default FEATURES */
+  readonly features?: readonly WorkbookFeature<never>[];
 }
 
 /** Fixed time of the zip entries and document properties without `createdAt`: the DOS epoch. */
@@ -40,16 +44,12 @@ export function streamWorkbook(job: WorkbookJob): Readable {
   const { look } = job;
   const progress = new Progress(job.onProgress, job.progressInterval, job.total);
   const zip = new ZipWriter(look.createdAt ?? FIXED_TIME, look.compressionLevel, job.forceZip64);
+  const parts = { zip, names: job.names, sheets: [], definedNames: [], overrides: new Map(), counters: new Map(), shared: new Map() };
   const state: WorkbookState = {
-    zip,
+    ...parts,
     progress,
     styles: new StyleRegistry(look.headerStyle),
-    names: job.names,
-    sheets: [],
-    definedNames: [],
-    overrides: new Map(),
-    counters: new Map(),
-    shared: new Map(),
+    book: new WorkbookAdditions(parts),
     cancelled: false,
     warn(code, message, sheet, row, column) {
       if (look.onWarning) callUser('onWarning', look.onWarning, { code, message, sheet, ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }) });
@@ -107,11 +107,10 @@ async function writeParts(job: WorkbookJob, state: WorkbookState): Promise<void>
       throw error;
     }
   }
-  const { zip, sheets } = state;
-  // A formula cell written without its result (or a total over such cells): Excel calculates on open.
-  const uncached = state.shared.get(UNCACHED_FORMULAS) as UncachedFormulas | undefined;
-  zip.addBuffer('xl/workbook.xml', workbookXml(sheets, state.definedNames, uncached?.any === true));
-  zip.addBuffer('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets));
+  const { zip, sheets, book } = state;
+  for (const feature of job.features ?? FEATURES) feature.finish?.(book);
+  zip.addBuffer('xl/workbook.xml', workbookXml(sheets, state.definedNames, book.attributes));
+  zip.addBuffer('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets, book.relationships));
   zip.addBuffer('xl/styles.xml', state.styles.toXml());
   zip.addBuffer('docProps/core.xml', coreXml(job.look.creator, job.look.createdAt ?? FIXED_TIME));
   zip.addBuffer('docProps/app.xml', appXml(sheets));

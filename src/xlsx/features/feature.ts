@@ -5,8 +5,8 @@ import type { RowportWarningCode } from '../warnings.js';
 
 /*
  * The seam for workbook features: what a sheet gets besides its cells (autofilter, print setup,
- * charts; next: tables, conditional formats, links, a title block). This file holds the
- * interfaces only; the features implement them, each in its own folder, and `features.ts` lists
+ * charts, tables, conditional formats, link and formula columns, a title block). This file holds
+ * the interfaces only; the features implement them, each in its own folder, and `features.ts` lists
  * them. The assembly (resolve → cells → sheet XML → parts → zip) calls them; see README.md.
  *
  * A feature's life, for each sheet:
@@ -17,6 +17,8 @@ import type { RowportWarningCode } from '../warnings.js';
  *    hooks of this sheet, with whatever state they keep (counters, ranges, totals).
  * 3. each physical sheet (`Name`, then `Name (2)`, … past the row limit): `head`, `rowsAbove`,
  *    then the rows (`observe`), then `tail` and `definedNames`.
+ * 4. after the last sheet, once per workbook: `finish(book)` of every feature in the list (parts,
+ *    defined names, a hidden sheet of its own, workbook relationships and attributes).
  */
 
 /** An entry of the feature list (`features.ts`). `O` is the sheet options it reads. */
@@ -31,6 +33,11 @@ export interface WorkbookFeature<O> {
    * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming `${settings.where}option`.
    */
   resolve(options: O, settings: SheetSettings): SheetFeature | undefined;
+  /**
+   * Once per workbook, after its last sheet, whether or not a sheet used the feature: what the
+   * feature adds to the workbook itself. Read what the sheets left in `book.shared(...)`.
+   */
+  finish?(book: WorkbookFinish): void;
 }
 
 /** A feature resolved for one sheet: immutable, part of the resolved sheet. */
@@ -70,6 +77,40 @@ export interface SheetStart {
   warn(code: RowportWarningCode, message: string, row?: number, column?: string): void;
   /** Workbook-wide state of a feature, made once per workbook by `make` (the table names taken so far). */
   shared<T>(key: string, make: () => T): T;
+  /** The workbook the sheet belongs to: its attributes and defined names. */
+  readonly workbook: WorkbookContext;
+}
+
+/** The workbook as a feature adds to it while sheets are written (`SheetStart.workbook`) and after (`finish`). */
+export interface WorkbookContext {
+  /**
+   * Sets an attribute of `<workbookPr>` or `<calcPr>` of `xl/workbook.xml`: `setAttribute('calcPr',
+   * 'fullCalcOnLoad', '1')` asks Excel to calculate formulas written without a cached value.
+   */
+  setAttribute(element: WorkbookAttributeElement, name: string, value: string): void;
+  /** Adds a workbook defined name; `sheetIndex` scopes it to a sheet (with `local`). */
+  addDefinedName(name: DefinedName & { readonly sheetIndex?: number | undefined }): void;
+  /** Workbook-wide state of features, by key (the same store as `SheetStart.shared`). */
+  shared<T>(key: string, make: () => T): T;
+}
+
+/** The elements of `xl/workbook.xml` whose attributes features may set. */
+export type WorkbookAttributeElement = 'workbookPr' | 'calcPr';
+
+/** The workbook after its last sheet, as `WorkbookFeature.finish` adds to it. */
+export interface WorkbookFinish extends WorkbookContext {
+  /**
+   * Adds a sheet of the feature's own after the user's sheets: a long dropdown list's values, hidden.
+   * Its name is reserved (repaired, unique) like any sheet's.
+   * @returns The name as written, quoted for formulas (`'Lists'`), and its 0-based position.
+   */
+  addSheet(sheet: { readonly name: string; readonly xml: string; readonly state?: 'visible' | 'hidden' | 'veryHidden' }): { readonly quotedName: string; readonly sheetIndex: number };
+  /** Adds a zip entry, with its content-type override when given. */
+  addPart(name: string, data: string | Buffer, contentType?: string): void;
+  /** Adds a relationship from `xl/workbook.xml`; returns its id. */
+  addRelationship(type: string, target: string): string;
+  /** Next number of a workbook-wide counter, from 1 (as `PartContext.nextNumber`). */
+  nextNumber(kind: string): number;
 }
 
 /** What a feature does on one sheet. Every hook is optional. */
@@ -121,6 +162,22 @@ export interface PartContext {
   addPart(name: string, data: string | Buffer, contentType?: string): void;
   /** Next number of a workbook-wide counter, from 1: `nextNumber('chart')` names `chart1.xml`, `chart2.xml`. */
   nextNumber(kind: string): number;
+  /**
+   * The sheet's one drawing part, shared by every feature that draws (charts, images): the assembly
+   * writes it, its relationships and the sheet's `<drawing>` when a feature added an anchor.
+   */
+  readonly drawing: DrawingContext;
+}
+
+/** The drawing part of one physical sheet (`xl/drawings/drawingN.xml`), as features add to it. */
+export interface DrawingContext {
+  /** Adds a relationship from the drawing part (to a chart, an image); returns its id, `rId1`, `rId2`, … */
+  addRelationship(type: string, target: string): string;
+  /**
+   * Adds an anchor (`<xdr:oneCellAnchor>…</xdr:oneCellAnchor>`), in the order added.
+   * @param anchor - Makes the anchor's XML from its drawing object id (unique in the part, from 2).
+   */
+  addAnchor(anchor: (objectId: number) => string): void;
 }
 
 /** XML a feature adds to the head of a sheet part (before `<sheetData>`). */
@@ -134,7 +191,8 @@ export interface SheetHeadFragments {
 /**
  * Sheet XML elements that follow `<sheetData>`, in the order CT_Worksheet requires (ECMA-376
  * Part 1, §18.3.1.99); Excel refuses a sheet with them out of order. Elements not listed are not
- * written by any feature yet: add them here in their place.
+ * written by any feature yet: add them here in their place. The wrappers of {@link TAIL_LISTS}
+ * and `drawing` are written by the assembly from what features contribute.
  */
 export const TAIL_ELEMENTS = [
   'autoFilter',
@@ -155,8 +213,27 @@ export const TAIL_ELEMENTS = [
   'extLst',
 ] as const;
 
-/** XML fragments by element; the assembly writes them in {@link TAIL_ELEMENTS} order, features in list order within one. */
-export type SheetTail = Partial<Record<(typeof TAIL_ELEMENTS)[number], string>>;
+/** An element of the sheet tail. */
+export type TailElement = (typeof TAIL_ELEMENTS)[number];
+
+/**
+ * Tail elements that wrap a list of items and may appear only once in a sheet, so several
+ * features contribute items to one wrapper: element → whether it carries a `count` attribute.
+ */
+export const TAIL_LISTS = { mergeCells: true, dataValidations: true, hyperlinks: false, tableParts: true } as const satisfies Partial<Record<TailElement, boolean>>;
+
+/** A tail element that features contribute items to (`<mergeCell ref="A1:D1"/>` for `mergeCells`). */
+export type TailList = keyof typeof TAIL_LISTS;
+
+/** Tail elements a feature writes whole; several features may write `conditionalFormatting` (it repeats), any other only one. */
+export type TailFragment = Exclude<TailElement, TailList | 'drawing'>;
+
+/**
+ * What a feature adds after `<sheetData>`: whole elements by name, and items of the wrappers of
+ * {@link TAIL_LISTS}. The assembly writes them in {@link TAIL_ELEMENTS} order, features in list
+ * order within one element, and each wrapper once with its count.
+ */
+export type SheetTail = Partial<Record<TailFragment, string>> & Partial<Record<TailList, readonly string[]>>;
 
 /** A workbook defined name, e.g. `_xlnm.Print_Titles` for one sheet. */
 export interface DefinedName {

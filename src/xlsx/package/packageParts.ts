@@ -5,6 +5,8 @@ import { XML_DECLARATION, escapeAttribute, escapeText } from '../xmlText.js';
 export interface WorkbookSheet {
   readonly name: string;
   readonly path: string; // xl/worksheets/sheetN.xml
+  /** A feature's own sheet may be hidden (a dropdown list's values). @default 'visible' */
+  readonly state?: 'hidden' | 'veryHidden' | undefined;
 }
 
 /** A defined name with the sheet it is scoped to. */
@@ -49,8 +51,10 @@ export function contentTypesXml(sheets: readonly WorkbookSheet[], overrides: Rea
 }
 
 /** `xl/workbook.xml`: the sheets in order and the defined names; `calculateOnLoad` asks readers to calculate every formula on open. */
-export function workbookXml(sheets: readonly WorkbookSheet[], names: readonly ScopedName[], calculateOnLoad = false): string {
-  const sheetList = sheets.map((s, i) => `<sheet name="${escapeAttribute(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+export function workbookXml(sheets: readonly WorkbookSheet[], names: readonly ScopedName[], attributes: WorkbookAttributes = new Map()): string {
+  const sheetList = sheets
+    .map((s, i) => `<sheet name="${escapeAttribute(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`)
+    .join('');
   const defined = names
     .map(
       (n) =>
@@ -61,18 +65,28 @@ export function workbookXml(sheets: readonly WorkbookSheet[], names: readonly Sc
   return (
     `${XML_DECLARATION}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    '<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>' +
+    `<workbookPr${attributesXml(attributes.get('workbookPr'))}/><bookViews><workbookView activeTab="0"/></bookViews>` +
     `<sheets>${sheetList}</sheets>` +
     (defined ? `<definedNames>${defined}</definedNames>` : '') +
-    `<calcPr calcId="191029"${calculateOnLoad ? ' fullCalcOnLoad="1"' : ''}/></workbook>`
+    `<calcPr calcId="191029"${attributesXml(attributes.get('calcPr'))}/></workbook>`
   );
 }
 
-/** `xl/_rels/workbook.xml.rels`: sheets are `rId1…rIdN`, styles the next. */
-export function workbookRelsXml(sheets: readonly WorkbookSheet[]): string {
+/** Attributes of `<workbookPr>` and `<calcPr>` set by features, by element. */
+export type WorkbookAttributes = ReadonlyMap<'workbookPr' | 'calcPr', ReadonlyMap<string, string>>;
+
+/** `xl/_rels/workbook.xml.rels`: sheets are `rId1…rIdN`, styles the next, then the features' (`rIdx1`, …). */
+export function workbookRelsXml(sheets: readonly WorkbookSheet[], extra: readonly Omit<Relationship, 'id'>[] = []): string {
   const rels: Relationship[] = sheets.map((s, i) => ({ id: `rId${i + 1}`, type: REL.worksheet, target: s.path.slice('xl/'.length) }));
   rels.push({ id: `rId${sheets.length + 1}`, type: REL.styles, target: 'styles.xml' });
+  extra.forEach((r, i) => rels.push({ ...r, id: `rIdx${i + 1}` }));
   return relationshipsXml(rels);
+}
+
+function attributesXml(attributes: ReadonlyMap<string, string> | undefined): string {
+  let xml = '';
+  for (const [name, value] of attributes ?? []) xml += ` ${name}="${escapeAttribute(value)}"`;
+  return xml;
 }
 
 /** `_rels/.rels`. */

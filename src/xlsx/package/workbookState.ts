@@ -3,6 +3,7 @@ import type { SheetNames } from '../resolve/sheetName.js';
 import type { RowportWarningCode } from '../warnings.js';
 import type { ScopedName, WorkbookSheet } from './packageParts.js';
 import type { StyleRegistry } from './styles.js';
+import type { WorkbookAdditions } from './workbookAdditions.js';
 import type { ZipWriter } from './zip.js';
 
 /** What the sheets of one workbook share while they are written. */
@@ -20,6 +21,8 @@ export interface WorkbookState {
   readonly counters: Map<string, number>;
   /** Workbook-wide state of features, by key (see `SheetStart.shared`). */
   readonly shared: Map<string, unknown>;
+  /** What features add to the workbook itself (`SheetStart.workbook`, `WorkbookFeature.finish`). */
+  readonly book: WorkbookAdditions;
   /** Set when the consumer went away or the export failed: stop writing. */
   cancelled: boolean;
   /** Reports a warning through `onWarning`. */

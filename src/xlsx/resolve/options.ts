@@ -1,7 +1,8 @@
 import { invalidOption } from '../../errors.js';
 import { type ResolvedWriterOptions, resolveWriterOptions } from '../../internal/writerOptions.js';
 import type { WriterOptions } from '../../types.js';
-import { FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from '../features/features.js';
+import { FEATURES, FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from '../features/features.js';
+import type { WorkbookFeature } from '../features/feature.js';
 import type { CellStyle } from '../features/styles/cellStyle.js';
 import { type ResolvedLook, type XlsxLookOptions, resolveLook } from './look.js';
 import { type ResolvedSheet, resolveSheet } from './resolveSheet.js';
@@ -29,9 +30,10 @@ export interface ResolvedXlsxOptions<T> {
 
 /**
  * Checks and defaults every `toXlsx` option once; errors name the option as given (`timeZone`).
+ * @param features - The feature list the sheet is resolved with. @default FEATURES
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
  */
-export function resolveXlsxOptions<T>(given: ToXlsxOptions<T>): ResolvedXlsxOptions<T> {
+export function resolveXlsxOptions<T>(given: ToXlsxOptions<T>, features: readonly WorkbookFeature<SheetFeatureOptions>[] = FEATURES): ResolvedXlsxOptions<T> {
   const options = ownOptions(given, TO_XLSX_KEYS); // own properties only, in a copy every stage reads
   const shared = resolveWriterOptions(options, XLSX_COLUMN_KEYS);
   const { sheetName = 'Sheet1' } = options;
@@ -39,7 +41,7 @@ export function resolveXlsxOptions<T>(given: ToXlsxOptions<T>): ResolvedXlsxOpti
   const look = resolveLook(options);
   const names = new SheetNames();
   const name = { requested: sheetName, written: names.add(sheetName, 'Sheet1') };
-  return { shared, look, names, sheet: resolveSheet(options, { ...shared, look }, '', name) };
+  return { shared, look, names, sheet: resolveSheet(options, { ...shared, look }, '', name, features) };
 }
 
 // --- internal ---

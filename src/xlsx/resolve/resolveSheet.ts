@@ -1,7 +1,7 @@
 import { normaliseColumns } from '../../columns/resolveColumns.js';
 import { ownProperties } from '../../util/optionKeys.js';
 import { FEATURES, type SheetFeatureOptions, XLSX_COLUMN_KEYS } from '../features/features.js';
-import type { SheetFeature } from '../features/feature.js';
+import type { SheetFeature, WorkbookFeature } from '../features/feature.js';
 import { type SheetDefaults, type SheetSettings, type SheetSettingsOptions, resolveSheetSettings } from './sheetSettings.js';
 
 /** The options of one sheet: its settings and its features' options. */
@@ -26,6 +26,7 @@ export interface ResolvedSheet extends SheetSettings {
  * @param defaults - The workbook's options, checked, for what the sheet leaves out.
  * @param where - How the sheet's options are named in errors: `''` for `toXlsx`, `'sheets[1].'`.
  * @param name - The requested and the written (repaired, unique) name.
+ * @param features - The feature list, in the order their hooks run. @default FEATURES
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming `${where}option`.
  */
 export function resolveSheet<T>(
@@ -33,6 +34,7 @@ export function resolveSheet<T>(
   defaults: SheetDefaults,
   where: string,
   name: { readonly requested: string; readonly written: string },
+  features: readonly WorkbookFeature<SheetFeatureOptions>[] = FEATURES,
 ): ResolvedSheet {
   // The features read the columns' own properties too (style, formula, link): each column object
   // becomes a copy of its own properties, as `options` (from `ownOptions`) already is.
@@ -40,10 +42,10 @@ export function resolveSheet<T>(
   own.columns = normaliseColumns(options.columns, `${where}columns`, XLSX_COLUMN_KEYS);
   const sheetOptions = own as SheetOptions<T>;
   const settings = resolveSheetSettings(sheetOptions, defaults, where, name, XLSX_COLUMN_KEYS);
-  const features: SheetFeature[] = [];
-  for (const feature of FEATURES) {
+  const used: SheetFeature[] = [];
+  for (const feature of features) {
     const resolved = feature.resolve(sheetOptions, settings);
-    if (resolved !== undefined) features.push(ownProperties(resolved)); // `rowsAbove`… never inherited
+    if (resolved !== undefined) used.push(ownProperties(resolved)); // `rowsAbove`… never inherited
   }
-  return Object.freeze({ ...settings, features, rowsAbove: features.reduce((n, f) => n + (f.rowsAbove ?? 0), 0) });
+  return Object.freeze({ ...settings, features: used, rowsAbove: used.reduce((n, f) => n + (f.rowsAbove ?? 0), 0) });
 }

@@ -4,6 +4,8 @@ import { type Relationship, relationshipsXml } from '../package/packageParts.js'
 import type { WorkbookState } from '../package/workbookState.js';
 import { ownProperties } from '../../util/optionKeys.js';
 import { quoteSheetName } from './cellRef.js';
+import { SheetDrawing } from './sheetDrawing.js';
+import { SheetTailXml } from './sheetTail.js';
 import { sheetEnd, sheetHead } from './sheetXml.js';
 
 /** What every part of one logical sheet shares. */
@@ -15,6 +17,10 @@ export interface SheetLayout {
   readonly headerXml: string;
   /** The features' hooks for this sheet, in list order. */
   readonly hooks: readonly SheetHooks[];
+  /** The features' names, as `hooks` (for messages). */
+  readonly names: readonly string[];
+  /** 1-based row of the first data row on every part. */
+  readonly firstDataRow: number;
 }
 
 /** One physical sheet being written: `Name`, or a continuation `Name (2)`. */
@@ -30,49 +36,25 @@ export interface SheetPart {
 }
 
 /** Opens a sheet part in the zip and lists it in the workbook. */
-export function openPart(state: WorkbookState, layout: SheetLayout, name: string, number: number, firstDataRow: number): SheetPart {
+export function openPart(state: WorkbookState, layout: SheetLayout, part: { readonly name: string; readonly number: number }): SheetPart {
   const sheetIndex = state.sheets.length;
   const sheetPath = `xl/worksheets/sheet${sheetIndex + 1}.xml`;
-  state.sheets.push({ name, path: sheetPath });
-  const rels: Relationship[] = [];
-  const parts: { name: string; data: string | Buffer }[] = [];
+  state.sheets.push({ name: part.name, path: sheetPath });
   const { hooks } = layout;
+  const owned = new PartOwned(state);
   const ctx: PartContext & { lastRow: number } = {
     sheetIndex,
-    sheetName: name,
-    quotedName: quoteSheetName(name),
+    sheetName: part.name,
+    quotedName: quoteSheetName(part.name),
     sheetPath,
-    part: number,
-    lastRow: firstDataRow - 1,
-    addRelationship(type, target, external = false) {
-      const id = `rId${rels.length + 1}`;
-      rels.push(external ? { id, type, target, external } : { id, type, target });
-      return id;
-    },
-    addPart(partName, data, contentType) {
-      parts.push({ name: partName, data });
-      if (contentType !== undefined) state.overrides.set(`/${partName}`, contentType);
-    },
-    nextNumber(kind) {
-      const next = (state.counters.get(kind) ?? 0) + 1;
-      state.counters.set(kind, next);
-      return next;
-    },
+    part: part.number,
+    lastRow: layout.firstDataRow - 1,
+    addRelationship: (type, target, external) => owned.addRelationship(type, target, external),
+    addPart: (name, data, contentType) => owned.reservePart(name, contentType)(data),
+    nextNumber: (kind) => state.book.nextNumber(kind),
+    drawing: owned.drawing,
   };
-  let sheetPr = '';
-  let colAttributes: (string | undefined)[] | undefined;
-  for (const hook of hooks) {
-    const given = hook.head?.(ctx);
-    if (given === undefined) continue;
-    const head = ownProperties(given);
-    sheetPr += head.sheetPr ?? '';
-    if (head.cols) {
-      colAttributes ??= [];
-      head.cols.forEach((attributes, c) => {
-        if (attributes !== undefined) colAttributes![c] = (colAttributes![c] ?? '') + attributes;
-      });
-    }
-  }
+  const { sheetPr, colAttributes } = headFragments(hooks, ctx);
   let rowsAbove = '';
   for (const hook of hooks) rowsAbove += hook.rowsAbove?.(ctx) ?? '';
   const entry = state.zip.openEntry(sheetPath);
@@ -85,7 +67,7 @@ export function openPart(state: WorkbookState, layout: SheetLayout, name: string
   };
   const head = sheetHead({ selected: sheetIndex === 0, frozenRows: layout.frozenRows, widths: layout.widths, sheetPr, colAttributes });
   return {
-    number,
+    number: part.number,
     start: head + rowsAbove + layout.headerXml,
     write,
     async finish(lastRow) {
@@ -93,22 +75,81 @@ export function openPart(state: WorkbookState, layout: SheetLayout, name: string
       let below = '';
       for (const hook of hooks) below += hook.rowsBelow?.(ctx) ?? '';
       if (below) await write(below);
-      const tail: Record<string, string> = Object.create(null); // read by element name: nothing inherited
-      for (const hook of hooks) {
-        const fragments = hook.tail?.(ctx);
-        if (fragments === undefined) continue;
-        for (const [element, xml] of Object.entries(fragments)) if (xml) tail[element] = (tail[element] ?? '') + xml;
-      }
-      await write(sheetEnd(tail));
+      await write(sheetEnd(tailXml(layout, ctx, owned.drawing)));
       entry.end();
       for (const hook of hooks) for (const n of hook.definedNames?.(ctx) ?? []) state.definedNames.push({ ...n, sheetIndex });
-      if (rels.length > 0) state.zip.addBuffer(`xl/worksheets/_rels/sheet${sheetIndex + 1}.xml.rels`, relationshipsXml(rels));
-      for (const p of parts) state.zip.addBuffer(p.name, p.data);
+      owned.finish(`xl/worksheets/_rels/sheet${sheetIndex + 1}.xml.rels`);
     },
   };
 }
 
 // --- internal ---
+
+/** What one sheet part owns besides its XML: its relationships, the parts features add, its drawing. */
+class PartOwned {
+  private readonly rels: Relationship[] = [];
+  private readonly parts: { name: string; data: string | Buffer }[] = [];
+  readonly drawing: SheetDrawing;
+
+  constructor(private readonly state: WorkbookState) {
+    this.drawing = new SheetDrawing({
+      addRelationship: (type, target) => this.addRelationship(type, target),
+      reservePart: (name, contentType) => this.reservePart(name, contentType),
+      nextNumber: (kind) => state.book.nextNumber(kind),
+    });
+  }
+
+  addRelationship(type: string, target: string, external = false): string {
+    const id = `rId${this.rels.length + 1}`;
+    this.rels.push(external ? { id, type, target, external } : { id, type, target });
+    return id;
+  }
+
+  /** Takes the place of a zip entry now (entries keep the order features add them); its data may come later. */
+  reservePart(name: string, contentType: string | undefined): (data: string | Buffer) => void {
+    const entry = { name, data: '' as string | Buffer };
+    this.parts.push(entry);
+    if (contentType !== undefined) this.state.overrides.set(`/${name}`, contentType);
+    return (data) => {
+      entry.data = data;
+    };
+  }
+
+  /** Adds the sheet's relationships part (when it has any) and the features' parts to the zip. */
+  finish(relsPath: string): void {
+    if (this.rels.length > 0) this.state.zip.addBuffer(relsPath, relationshipsXml(this.rels));
+    for (const p of this.parts) this.state.zip.addBuffer(p.name, p.data);
+  }
+}
+
+/** The features' `<sheetPr>` children and `<col>` attributes, in list order. */
+function headFragments(hooks: readonly SheetHooks[], ctx: PartContext): { sheetPr: string; colAttributes: (string | undefined)[] | undefined } {
+  let sheetPr = '';
+  let colAttributes: (string | undefined)[] | undefined;
+  for (const hook of hooks) {
+    const given = hook.head?.(ctx);
+    if (given === undefined) continue;
+    const head = ownProperties(given); // read by name: nothing inherited
+    sheetPr += head.sheetPr ?? '';
+    if (head.cols) {
+      const cols = (colAttributes ??= []);
+      head.cols.forEach((attributes, c) => {
+        if (attributes !== undefined) cols[c] = (cols[c] ?? '') + attributes;
+      });
+    }
+  }
+  return { sheetPr, colAttributes };
+}
+
+/** The tail of the part: every feature's fragments and items, then the drawing they share. */
+function tailXml(layout: SheetLayout, ctx: PartContext, drawing: SheetDrawing): string {
+  const tail = new SheetTailXml();
+  layout.hooks.forEach((hook, i) => {
+    const fragments = hook.tail?.(ctx);
+    if (fragments !== undefined) tail.add(fragments, layout.names[i] ?? String(i));
+  });
+  return tail.toXml(drawing.finish());
+}
 
 function cancelled(): RowportError {
   return new RowportError(RowportErrorCode.Aborted, 'The export was stopped');

@@ -1,4 +1,3 @@
-import { type SheetTail, TAIL_ELEMENTS } from '../features/feature.js';
 import { XML_DECLARATION, escapeText, needsPreserve } from '../xmlText.js';
 import { columnLetters } from './cellRef.js';
 
@@ -57,11 +56,9 @@ export function headerRow(headers: readonly string[], style: number, row = 1): s
   return `${xml}</row>`;
 }
 
-/** The end of a sheet part: `</sheetData>`, then the features' fragments in schema order. */
-export function sheetEnd(tail: SheetTail): string {
-  let xml = '</sheetData>';
-  for (const element of TAIL_ELEMENTS) xml += tail[element] ?? '';
-  return `${xml}</worksheet>`;
+/** The end of a sheet part: `</sheetData>`, then the features' tail (in schema order, see `SheetTailXml`). */
+export function sheetEnd(tail: string): string {
+  return `</sheetData>${tail}</worksheet>`;
 }
 
 /** Width Excel gives a column without `<col>` (Calibri 11). */

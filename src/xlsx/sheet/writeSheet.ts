@@ -56,12 +56,10 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
   const headerRowNumber = sheet.rowsAbove + 1;
   const firstDataRow = headerRowNumber + (header ? 1 : 0);
   let ownFirstRow = 1;
-  const shared = <T>(key: string, make: () => T): T => {
-    if (!state.shared.has(key)) state.shared.set(key, make());
-    return state.shared.get(key) as T;
-  };
+  const { book } = state;
+  const shared = <T>(key: string, make: () => T): T => book.shared(key, make);
   const hooks: SheetHooks[] = sheet.features.map((feature) => {
-    const start: SheetStart = { settings: sheet, columns, widths, header, headerRow: headerRowNumber, firstDataRow, ownFirstRow, styles: state.styles, warn, shared };
+    const start: SheetStart = { settings: sheet, columns, widths, header, headerRow: headerRowNumber, firstDataRow, ownFirstRow, styles: state.styles, warn, shared, workbook: book };
     ownFirstRow += feature.rowsAbove ?? 0;
     return ownProperties(feature.start(start)); // a hook left out is never one inherited from Object.prototype
   });
@@ -82,9 +80,11 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
     frozenRows: header && look.freezeHeader ? headerRowNumber : 0,
     headerXml: header ? headerRow(headerTexts, state.styles.headerCell(), headerRowNumber) : '',
     hooks,
+    names: sheet.features.map((f) => f.name),
+    firstDataRow,
   };
 
-  let part: SheetPart = openPart(state, layout, sheetName, 1, firstDataRow);
+  let part: SheetPart = openPart(state, layout, { name: sheetName, number: 1 });
   let sheetRows = 0;
   progress.sheet = sheetName;
   progress.sheetRows = 0;
@@ -111,7 +111,7 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
         await part.finish(rowNumber);
         sheetName = state.names.continuation(sheet.name, part.number + 1);
         state.warn(RowportWarningCode.SheetContinued, `${at(index, undefined)}the rows continue on sheet ${JSON.stringify(sheetName)}`, sheetName, index);
-        part = openPart(state, layout, sheetName, part.number + 1, firstDataRow);
+        part = openPart(state, layout, { name: sheetName, number: part.number + 1 });
         sheetRows = 0;
         progress.sheet = sheetName;
         progress.sheetRows = 0;

@@ -33,13 +33,13 @@ async function write(sheets: { name: string; rows: unknown[]; features: SheetFea
 describe('the workbook feature seam', () => {
   it('starts a feature with the sheet as bound, and gives each part its place', async () => {
     const started: Omit<SheetStart, 'settings' | 'styles' | 'warn' | 'columns'>[] = [];
-    const seen: Omit<PartContext, 'addRelationship' | 'addPart' | 'nextNumber'>[] = [];
+    const seen: Omit<PartContext, 'addRelationship' | 'addPart' | 'nextNumber' | 'drawing'>[] = [];
     const spy = feature((sheet) => {
-      const { settings, styles, warn, shared, columns, ...rest } = sheet;
+      const { settings, styles, warn, shared, columns, workbook, ...rest } = sheet;
       started.push({ ...rest, columnKeys: columns.map((c) => c.key) } as never);
       return {
         tail(ctx) {
-          const { addRelationship, addPart, nextNumber, ...part } = ctx;
+          const { addRelationship, addPart, nextNumber, drawing, ...part } = ctx;
           seen.push({ ...part });
           return {};
         },
@@ -55,7 +55,10 @@ describe('the workbook feature seam', () => {
 
   it('writes head and tail fragments in schema order, whatever the order of the features', async () => {
     const drawing = feature(() => ({
-      tail: (ctx) => ({ drawing: `<drawing r:id="${ctx.addRelationship('http://example/drawing', '../drawings/drawing1.xml')}"/>` }),
+      tail: (ctx) => {
+        ctx.drawing.addAnchor((id) => `<xdr:absoluteAnchor id="${id}"/>`);
+        return {};
+      },
     }));
     const page = feature(() => ({
       head: () => ({ sheetPr: '<pageSetUpPr fitToPage="1"/>' }),
@@ -65,7 +68,10 @@ describe('the workbook feature seam', () => {
     const sheet = p['xl/worksheets/sheet1.xml'] as string;
     expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews>');
     expect(sheet).toMatch(/<\/sheetData><autoFilter ref="A1:A2"\/><pageMargins [^>]*\/><headerFooter>.*<\/headerFooter><drawing r:id="rId1"\/><\/worksheet>$/);
-    expect(p['xl/worksheets/_rels/sheet1.xml.rels']).toContain('<Relationship Id="rId1" Type="http://example/drawing" Target="../drawings/drawing1.xml"/>');
+    expect(p['xl/worksheets/_rels/sheet1.xml.rels']).toContain(
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/>',
+    );
+    expect(p['xl/drawings/drawing1.xml']).toContain('<xdr:absoluteAnchor id="2"/></xdr:wsDr>');
   });
 
   it('adds parts with content types, workbook-wide counters and defined names', async () => {
@@ -96,11 +102,11 @@ describe('the workbook feature seam', () => {
 
   it('writes external relationships (links) with TargetMode="External"', async () => {
     const link = feature(() => ({
-      tail: (ctx) => ({ hyperlinks: `<hyperlinks><hyperlink ref="A2" r:id="${ctx.addRelationship('http://example/hyperlink', 'https://example.com/?a=1&b=2', true)}"/></hyperlinks>` }),
+      tail: (ctx) => ({ hyperlinks: [`<hyperlink ref="A2" r:id="${ctx.addRelationship('http://example/hyperlink', 'https://example.com/?a=1&b=2', true)}"/>`] }),
     }));
     const p = await write([{ name: 'S', rows: [{ a: 1 }], features: [link] }]);
     expect(p['xl/worksheets/_rels/sheet1.xml.rels']).toContain('Target="https://example.com/?a=1&#38;b=2" TargetMode="External"/>');
-    expect(p['xl/worksheets/sheet1.xml']).toMatch(/<autoFilter [^>]*\/><hyperlinks>.*<\/hyperlinks><pageMargins /);
+    expect(p['xl/worksheets/sheet1.xml']).toMatch(/<autoFilter [^>]*\/><hyperlinks><hyperlink ref="A2" r:id="rId1"\/><\/hyperlinks><pageMargins /);
   });
 
   it('moves the header and data down below the rows a feature writes above them', async () => {

@@ -36,10 +36,8 @@ describe('headerRow', () => {
 });
 
 describe('sheetEnd', () => {
-  it('closes the sheet with the autofilter and the fragments in schema order', () => {
-    expect(sheetEnd({ drawing: '<drawing/>', pageSetup: '<pageSetup/>', autoFilter: '<autoFilter ref="A1:B3"/>' })).toBe(
-      '</sheetData><autoFilter ref="A1:B3"/><pageSetup/><drawing/></worksheet>',
-    );
+  it('closes the sheet data and the sheet around the tail', () => {
+    expect(sheetEnd('<pageSetup/>')).toBe('</sheetData><pageSetup/></worksheet>');
   });
 });
 

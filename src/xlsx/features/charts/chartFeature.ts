@@ -1,6 +1,10 @@
 import type { WorkbookFeature } from '../feature.js';
 import { type ChartSpec, bindCharts, normaliseCharts } from './chartOptions.js';
-import { sheetChartParts } from './chartParts.js';
+import { chartXml } from './chartXml.js';
+import { CHART_REL_TYPE, chartAnchorXml } from './drawingXml.js';
+
+/** Content type of a chart part. */
+export const CHART_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 
 /** The options a sheet's charts come from. */
 export interface ChartSheetOptions {
@@ -31,17 +35,19 @@ export const chartsFeature: WorkbookFeature<ChartSheetOptions> = {
         return {
           tail(part) {
             if (part.part !== 1) return {};
-            const numbers = { drawing: part.nextNumber('drawing'), charts: bound.map(() => part.nextNumber('chart')) };
+            const numbers = bound.map(() => part.nextNumber('chart'));
             const range = {
               sheetName: part.sheetName,
               header: sheet.header,
               headerRow: sheet.headerRow,
               dataRows: Math.max(0, part.lastRow - sheet.firstDataRow + 1),
             };
-            const parts = sheetChartParts(bound, range, numbers);
-            const types = new Map(parts.overrides.map((o) => [o.partName.slice(1), o.contentType]));
-            for (const entry of parts.entries) part.addPart(entry.path, entry.xml, types.get(entry.path));
-            return { drawing: parts.drawingTag(part.addRelationship(parts.sheetRel.type, parts.sheetRel.target)) };
+            bound.forEach((chart, i) => part.addPart(`xl/charts/chart${numbers[i]}.xml`, chartXml(chart, range), CHART_CONTENT_TYPE));
+            bound.forEach((chart, i) => {
+              const relationshipId = part.drawing.addRelationship(CHART_REL_TYPE, `../charts/chart${numbers[i]}.xml`);
+              part.drawing.addAnchor((objectId) => chartAnchorXml(chart, objectId, i + 1, relationshipId));
+            });
+            return {};
           },
         };
       },

@@ -8,7 +8,7 @@ import type { SheetColumn } from '../../resolve/sheetSettings.js';
 import { DEFAULT_WIDTH } from '../../sheet/sheetXml.js';
 import type { SheetHooks, SheetStart, WorkbookFeature } from '../feature.js';
 import { compileCachedValue } from '../formulas/cachedValue.js';
-import { type ColumnFormula, type FormulaText, MAX_FORMULA_LENGTH, UNCACHED_FORMULAS, type UncachedFormulas, compileFormula, formulaCellXml } from '../formulas/formulaColumn.js';
+import { type ColumnFormula, type FormulaText, MAX_FORMULA_LENGTH, UNCACHED_FORMULAS, type UncachedFormulas, calculateUncachedOnLoad, compileFormula, formulaCellXml } from '../formulas/formulaColumn.js';
 import { RowportWarningCode } from '../../warnings.js';
 import { wellFormed } from '../../xmlText.js';
 import { excelSerial, wallTime } from '../../cells/dateSerial.js';
@@ -57,6 +57,7 @@ export interface ColumnCellsSheetOptions {
  */
 export const columnCellsFeature: WorkbookFeature<ColumnCellsSheetOptions & { readonly columns?: readonly unknown[] }> = {
   name: 'columnCells',
+  finish: calculateUncachedOnLoad,
   resolve(options, settings) {
     const where = settings.where;
     const specs = new Map<string, ColumnSpecExtras>();

@@ -1,6 +1,7 @@
 import { RowportError, RowportErrorCode, at, invalidOption, isThenable, notAwaited } from '../../../errors.js';
 import { xlsxNumberText } from '../../../internal/numbers.js';
 import { escapeText } from '../../xmlText.js';
+import type { WorkbookFinish } from '../feature.js';
 
 /** Excel's longest formula, in characters. */
 export const MAX_FORMULA_LENGTH = 8_192;
@@ -14,6 +15,14 @@ export const UNCACHED_FORMULAS = 'formulas.uncached';
 /** The value kept under {@link UNCACHED_FORMULAS}. */
 export interface UncachedFormulas {
   any: boolean;
+}
+
+/**
+ * The `finish` hook of the features that may write formulas without cached values (formula
+ * columns, table totals over them): when any was written, Excel is asked to calculate on open.
+ */
+export function calculateUncachedOnLoad(book: WorkbookFinish): void {
+  if (book.shared<UncachedFormulas>(UNCACHED_FORMULAS, () => ({ any: false })).any) book.setAttribute('calcPr', 'fullCalcOnLoad', '1');
 }
 
 /** Digits of the largest sheet row number, 1,048,576. */

@@ -1,8 +1,8 @@
 import { invalidOption } from '../../../errors.js';
 import type { SheetFeature, WorkbookFeature } from '../feature.js';
-import { UNCACHED_FORMULAS, type UncachedFormulas } from '../formulas/formulaColumn.js';
+import { UNCACHED_FORMULAS, type UncachedFormulas, calculateUncachedOnLoad } from '../formulas/formulaColumn.js';
 import { type ResolvedTableOptions, type TableOptions, TableNames, type TotalFunction, resolveTableOptions, tableColumnNames } from './tableOptions.js';
-import { TABLE_CONTENT_TYPE, TABLE_RELATIONSHIP, type TableColumnXml, tablePartsXml, tableXml, totalsRowXml } from './tableXml.js';
+import { TABLE_CONTENT_TYPE, TABLE_RELATIONSHIP, type TableColumnXml, tablePartXml, tableXml, totalsRowXml } from './tableXml.js';
 import { RunningTotal, cellNumber } from './totals.js';
 
 /** The option of the table feature. */
@@ -24,6 +24,7 @@ export interface TableSheetOptions {
  */
 export const tableFeature: WorkbookFeature<TableSheetOptions & { readonly columns?: readonly unknown[] }> = {
   name: 'table',
+  finish: calculateUncachedOnLoad,
   resolve(options, settings) {
     const table = resolveTableOptions(`${settings.where}table`, options.table);
     if (table === undefined) return undefined;
@@ -123,7 +124,7 @@ function tableSheetFeature(table: ResolvedTableOptions, option: string, value: u
           part.addPart(path, tableXml({ id, name, columns, headerRow, lastDataRow: part.lastRow, totalsRow, style: table.style, bandedRows: table.bandedRows }), TABLE_CONTENT_TYPE);
           const rel = part.addRelationship(TABLE_RELATIONSHIP, `../tables/table${id}.xml`);
           for (const t of totals) t?.reset(); // the next part's table totals its own rows
-          return { tableParts: tablePartsXml(rel) };
+          return { tableParts: [tablePartXml(rel)] };
         },
       };
     },

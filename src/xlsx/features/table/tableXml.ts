@@ -97,8 +97,8 @@ export function totalsRowXml(
   return `${xml}</row>`;
 }
 
-/** `<tableParts>` of the sheet tail, for the table's relationship id. */
-export function tablePartsXml(relationshipId: string): string {
-  return `<tableParts count="1"><tablePart r:id="${relationshipId}"/></tableParts>`;
+/** The `<tablePart>` of the sheet tail's `<tableParts>`, for the table's relationship id. */
+export function tablePartXml(relationshipId: string): string {
+  return `<tablePart r:id="${relationshipId}"/>`;
 }
 

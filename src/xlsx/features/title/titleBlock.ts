@@ -77,7 +77,3 @@ export function titleMergeRefs(block: ResolvedTitleBlock, width: number, firstRo
   return block.lines.map((_, i) => `A${firstRow + i}:${last}${firstRow + i}`);
 }
 
-/** `<mergeCells>` for a sheet tail, or '' for none. */
-export function mergeCellsXml(refs: readonly string[]): string {
-  return refs.length === 0 ? '' : `<mergeCells count="${refs.length}">${refs.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`;
-}

@@ -1,7 +1,7 @@
 import { RowportWarningCode } from '../../warnings.js';
 import type { WorkbookFeature } from '../feature.js';
 import { alignmentXml, borderXml, fillXml, fontXml } from '../styles/cellStyle.js';
-import { type TitleOptions, mergeCellsXml, resolveTitleBlock, titleMergeRefs, titleRowsXml } from './titleBlock.js';
+import { type TitleOptions, resolveTitleBlock, titleMergeRefs, titleRowsXml } from './titleBlock.js';
 
 /** The options of the title block: `title`, `subtitle`, `preamble`. */
 export type TitleSheetOptions = TitleOptions;
@@ -24,14 +24,14 @@ export const titleFeature: WorkbookFeature<TitleSheetOptions> = {
         const first = sheet.ownFirstRow;
         const styleOf = (style: Parameters<typeof fontXml>[0]): number =>
           sheet.styles.style({ font: fontXml(style), fill: fillXml(style), border: borderXml(style), alignment: alignmentXml(style, false) ?? 'vertical="center"' });
-        const merges = titleMergeRefs(block, sheet.columns.length, first);
+        const merges = titleMergeRefs(block, sheet.columns.length, first).map((ref) => `<mergeCell ref="${ref}"/>`);
         // As in any other cell: a lone surrogate, which XML cannot carry, is replaced, with a warning.
         for (const line of block.lines) {
           if (!line.text.isWellFormed()) sheet.warn(RowportWarningCode.LoneSurrogate, `a lone surrogate in the title block was replaced by U+FFFD: ${JSON.stringify(line.text.toWellFormed())}`);
         }
         return {
           rowsAbove: () => titleRowsXml(block, styleOf, first),
-          tail: () => (merges.length ? { mergeCells: mergeCellsXml(merges) } : {}),
+          tail: () => ({ mergeCells: merges }),
         };
       },
     };

@@ -16,12 +16,16 @@ function settings(columns: ColumnSpec[] | undefined, where = ''): SheetSettings 
 }
 
 function start(s: SheetSettings, firstRow: unknown): SheetStart {
-  return { settings: s, columns: s.bindColumns(firstRow), widths: [], header: true, headerRow: 1, firstDataRow: 2, ownFirstRow: 1, styles: new StyleRegistry(undefined), warn: () => {}, shared: (_key, make) => make() };
+  return { settings: s, columns: s.bindColumns(firstRow), widths: [], header: true, headerRow: 1, firstDataRow: 2, ownFirstRow: 1, styles: new StyleRegistry(undefined), warn: () => {}, shared: (_key, make) => make(), workbook: undefined as never };
 }
 
 /** A part context that records what the feature adds. */
 function part(number = 1, lastRow = 11) {
-  const added = { parts: [] as { name: string; contentType: string | undefined }[], rels: [] as { type: string; target: string }[] };
+  const added = {
+    parts: [] as { name: string; contentType: string | undefined }[],
+    rels: [] as { type: string; target: string }[],
+    drawing: { rels: [] as { type: string; target: string }[], anchors: [] as string[] },
+  };
   const counters = new Map<string, number>();
   const ctx: PartContext = {
     sheetIndex: 0,
@@ -40,6 +44,15 @@ function part(number = 1, lastRow = 11) {
     nextNumber(kind) {
       counters.set(kind, (counters.get(kind) ?? 0) + 1);
       return counters.get(kind)!;
+    },
+    drawing: {
+      addRelationship(type, target) {
+        added.drawing.rels.push({ type, target });
+        return `rId${added.drawing.rels.length}`;
+      },
+      addAnchor(anchor) {
+        added.drawing.anchors.push(anchor(added.drawing.anchors.length + 2));
+      },
     },
   };
   return { ctx, added };
@@ -65,17 +78,16 @@ describe('chartsFeature', () => {
     expect(() => feature.start(start(s, row))).toThrow(invalid('charts[0].categories'));
   });
 
-  it('adds the chart, the drawing and its rels, and the drawing tag, on the first part', () => {
+  it('adds the chart part, and its anchor and relationship to the sheet drawing, on the first part', () => {
     const s = settings(undefined);
     const hooks = chartsFeature.resolve({ charts }, s)!.start(start(s, row));
     const { ctx, added } = part();
-    expect(hooks.tail!(ctx)).toEqual({ drawing: '<drawing r:id="rId1"/>' });
-    expect(added.parts).toEqual([
-      { name: 'xl/charts/chart1.xml', contentType: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml' },
-      { name: 'xl/drawings/drawing1.xml', contentType: 'application/vnd.openxmlformats-officedocument.drawing+xml' },
-      { name: 'xl/drawings/_rels/drawing1.xml.rels', contentType: undefined },
-    ]);
-    expect(added.rels).toEqual([{ type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing', target: '../drawings/drawing1.xml' }]);
+    expect(hooks.tail!(ctx)).toEqual({});
+    expect(added.parts).toEqual([{ name: 'xl/charts/chart1.xml', contentType: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml' }]);
+    expect(added.rels).toEqual([]);
+    expect(added.drawing.rels).toEqual([{ type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart', target: '../charts/chart1.xml' }]);
+    expect(added.drawing.anchors).toHaveLength(1);
+    expect(added.drawing.anchors[0]).toContain('<xdr:cNvPr id="2" name="Chart 1"/>');
   });
 
   it('adds nothing to the continuation parts of a sheet past the row limit', () => {
@@ -85,5 +97,6 @@ describe('chartsFeature', () => {
     const second = part(2, 20);
     expect(hooks.tail!(second.ctx)).toEqual({});
     expect(second.added.parts).toEqual([]);
+    expect(second.added.drawing.anchors).toEqual([]);
   });
 });

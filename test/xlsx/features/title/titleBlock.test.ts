@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeCellsXml, resolveTitleBlock, titleMergeRefs, titleRowsXml } from '../../../../src/xlsx/features/title/titleBlock.js';
+import { resolveTitleBlock, titleMergeRefs, titleRowsXml } from '../../../../src/xlsx/features/title/titleBlock.js';
 
 describe('resolveTitleBlock', () => {
   it('has no rows without a title, subtitle or preamble', () => {
@@ -39,7 +39,5 @@ describe('titleMergeRefs', () => {
     const block = resolveTitleBlock('', { title: 'T', subtitle: 'S' });
     expect(titleMergeRefs(block, 4)).toEqual(['A1:D1', 'A2:D2']);
     expect(titleMergeRefs(block, 1)).toEqual([]);
-    expect(mergeCellsXml(['A1:D1'])).toBe('<mergeCells count="1"><mergeCell ref="A1:D1"/></mergeCells>');
-    expect(mergeCellsXml([])).toBe('');
   });
 });

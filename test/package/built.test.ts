@@ -1,15 +1,14 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { readAll } from './helpers/streams.js';
-import { parts } from './helpers/unzip.js';
+import { builtCjs, builtEsm } from '../helpers/built.js';
+import { readAll } from '../helpers/streams.js';
+import { parts } from '../helpers/unzip.js';
 
 // The built package, as users load it (`npm test` builds first).
-const require = createRequire(import.meta.url);
 
 describe('the built package', () => {
   it('loads as ESM and as CommonJS with the same API', async () => {
-    const esm = await import('../dist/index.js');
-    const cjs = require('../dist/index.cjs') as typeof esm;
+    const esm = await builtEsm();
+    const cjs = builtCjs();
     const names = ['toCsv', 'toXlsx', 'toWorkbook', 'fromCsv', 'selectColumns', 'formatDate', 'formatDates', 'exportToFile', 'exportFileName', 'contentDisposition', 'RowportError', 'isRowportError'];
     for (const name of names) {
       expect(typeof esm[name as keyof typeof esm]).toBe('function');
@@ -18,8 +17,8 @@ describe('the built package', () => {
   });
 
   it('isRowportError recognises an error from the other build, where instanceof cannot', async () => {
-    const esm = await import('../dist/index.js');
-    const cjs = require('../dist/index.cjs') as typeof esm;
+    const esm = await builtEsm();
+    const cjs = builtCjs();
     const fromCjs = new cjs.RowportError('ROWPORT_ABORTED', 'x');
     expect(fromCjs instanceof esm.RowportError).toBe(false);
     expect(esm.isRowportError(fromCjs)).toBe(true);
@@ -27,8 +26,8 @@ describe('the built package', () => {
   });
 
   it.each(['ESM', 'CommonJS'])('writes the same XLSX workbooks from the %s build as from the source', async (build) => {
-    const pkg = build === 'ESM' ? await import('../dist/index.js') : (require('../dist/index.cjs') as typeof import('../dist/index.js'));
-    const source = await import('../src/index.js');
+    const pkg = build === 'ESM' ? await builtEsm() : builtCjs();
+    const source = await import('../../src/index.js');
     const rows = [{ name: 'Ada', score: 0.93, when: new Date(Date.UTC(2024, 0, 15)) }];
     const options = { columns: ['name', { key: 'score', type: 'percent' as const }, { key: 'when', type: 'date' as const }], charts: [{ type: 'column' as const, categories: 'name', series: ['score'] }] };
     const built = await readAll(pkg.toXlsx(rows, options));
