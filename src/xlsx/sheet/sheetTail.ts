@@ -36,7 +36,7 @@ export class SheetTailXml {
     let xml = '';
     for (const element of TAIL_ELEMENTS) {
       if (element === 'drawing') xml += drawing;
-      else if (element in TAIL_LISTS) xml += wrapped(element as TailList, this.items.get(element as TailList));
+      else if (Object.hasOwn(TAIL_LISTS, element)) xml += wrapped(element as TailList, this.items.get(element as TailList));
       else xml += this.whole.get(element) ?? '';
     }
     return xml;
