@@ -44,6 +44,8 @@ export interface WorkbookFeature<O> {
 export interface SheetFeature {
   /** The feature's name (as in {@link WorkbookFeature}). */
   readonly name: string;
+  /** Names of features this one takes the place of on its sheet (a table's own filter replaces the `autoFilter`). @default [] */
+  readonly replaces?: readonly string[] | undefined;
   /** Rows the feature writes above the header row (a title block). The header and data move down. @default 0 */
   readonly rowsAbove?: number | undefined;
   /** Rows the feature writes right under the data rows of each physical sheet (a totals row); the row limit keeps room for them. @default 0 */

@@ -47,5 +47,7 @@ export function resolveSheet<T>(
     const resolved = feature.resolve(sheetOptions, settings);
     if (resolved !== undefined) used.push(ownProperties(resolved)); // `rowsAbove`… never inherited
   }
+  const replaced = new Set(used.flatMap((f) => f.replaces ?? []));
+  if (replaced.size > 0) used.splice(0, used.length, ...used.filter((f) => !replaced.has(f.name)));
   return Object.freeze({ ...settings, features: used, rowsAbove: used.reduce((n, f) => n + (f.rowsAbove ?? 0), 0) });
 }

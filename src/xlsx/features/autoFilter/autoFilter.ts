@@ -1,16 +1,16 @@
 import { columnLetters } from '../../sheet/cellRef.js';
 import type { SheetFeature, WorkbookFeature } from '../feature.js';
-import { type TableSheetOptions, hasTable } from '../table/tableFeature.js';
 
 /**
  * The autofilter over the header and the written rows (the look's `autoFilter`, on by default),
  * with the hidden `_xlnm._FilterDatabase` name Excel keeps beside it. Each physical sheet gets its
- * own, over its rows. Nothing on a sheet without a header row, nor on one with a table (a table
- * has its own filter buttons, and Excel refuses a sheet autofilter over a table).
+ * own, over its rows. Nothing on a sheet without a header row, nor on one with a table: the table
+ * feature `replaces` this one (a table has its own filter buttons, and Excel refuses a sheet
+ * autofilter over a table).
  */
-export const autoFilterFeature: WorkbookFeature<TableSheetOptions> = {
+export const autoFilterFeature: WorkbookFeature<object> = {
   name: 'autoFilter',
-  resolve: (options, settings) => (settings.look.autoFilter && !hasTable(options) ? AUTO_FILTER : undefined),
+  resolve: (_options, settings) => (settings.look.autoFilter ? AUTO_FILTER : undefined),
 };
 
 // --- internal ---

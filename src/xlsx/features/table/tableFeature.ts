@@ -34,11 +34,6 @@ export const tableFeature: WorkbookFeature<TableSheetOptions & { readonly column
   },
 };
 
-/** True when the options ask for a table: the sheet autofilter then steps aside. */
-export function hasTable(options: TableSheetOptions): boolean {
-  return options.table !== undefined && options.table !== false;
-}
-
 // --- internal ---
 
 /** Keys of the columns given a `formula` (their cells' values are cached results, not data). */
@@ -56,6 +51,8 @@ function tableSheetFeature(table: ResolvedTableOptions, option: string, value: u
   const totalsRow = table.totals !== undefined;
   return {
     name: 'table',
+    // A table has its own filter buttons, and Excel refuses a sheet autofilter over a table.
+    replaces: ['autoFilter'],
     rowsBelow: totalsRow ? 1 : 0,
     start(sheet) {
       if (!sheet.header) {
