@@ -12,8 +12,27 @@ const LAYERS = [
   ['columns', 'dates', 'progress'],
   ['internal'],
   ['csv', 'xlsx', 'files', 'http'],
-  ['workbook'],
   ['cli', 'index.ts'],
+];
+
+/**
+ * The stages inside src/xlsx, lowest first (src/xlsx/README.md draws them): a module of one imports
+ * only its own stage or a lower one. Inside `features/`, a feature's folder imports no other
+ * feature's; only the list (`features/features.ts`) imports them all.
+ */
+const XLSX_STAGES = [
+  ['xml'],
+  ['package'],
+  ['settings'],
+  ['cells'],
+  ['seam'],
+  ['formulas', 'styles'],
+  ['links'],
+  ['features'],
+  ['resolve'],
+  ['sheet'],
+  ['streamWorkbook.ts'],
+  ['toXlsx.ts', 'toWorkbook.ts'],
 ];
 
 const root = resolve('src');
@@ -30,7 +49,7 @@ const layerOf = (file) => LAYERS.findIndex((layer) => layer.includes(top(file)))
 const graph = new Map(
   files.map((file) => {
     const text = readFileSync(file, 'utf8');
-    const targets = [...text.matchAll(/^(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)].map((m) => resolve(dirname(file), m[1].replace(/\.js$/, '.ts')));
+    const targets = [...text.matchAll(/^(?:import|export)(?:[^'"]*?from\s+|\s+)['"](\.[^'"]+)['"]/gm)].map((m) => resolve(dirname(file), m[1].replace(/\.js$/, '.ts')));
     return [file, targets];
   }),
 );
@@ -42,6 +61,25 @@ for (const [file, targets] of graph) {
     if (top(target) !== top(file) && !(layerOf(target) < layerOf(file))) {
       problems.push(`${relative(root, file)} imports ${relative(root, target)}: not a lower layer`);
     }
+  }
+}
+const xlsx = join(root, 'xlsx');
+const inXlsx = (file) => !relative(xlsx, file).startsWith('..');
+const stageName = (file) => relative(xlsx, file).split('/')[0];
+const stageOf = (file) => XLSX_STAGES.findIndex((stage) => stage.includes(stageName(file)));
+const featureOf = (file) => {
+  const [stage, folder, rest] = relative(xlsx, file).split('/');
+  return stage === 'features' && rest !== undefined ? folder : undefined;
+};
+for (const [file, targets] of graph) {
+  if (!inXlsx(file) || file.endsWith('.md')) continue;
+  const name = relative(root, file);
+  if (stageOf(file) < 0) problems.push(`${name}: its place in src/xlsx is in no stage (add it to XLSX_STAGES and to src/xlsx/README.md)`);
+  for (const target of targets) {
+    if (!inXlsx(target)) continue;
+    if (stageName(target) !== stageName(file) && !(stageOf(target) < stageOf(file))) problems.push(`${name} imports ${relative(root, target)}: not a lower xlsx stage`);
+    const [from, to] = [featureOf(file), featureOf(target)];
+    if (from !== undefined && to !== undefined && from !== to) problems.push(`${name} imports ${relative(root, target)}: a feature imports no other feature`);
   }
 }
 const state = new Map(); // 1 visiting, 2 done

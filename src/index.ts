@@ -25,18 +25,18 @@ export type {
   SelectedRow,
   WriterOptions,
 } from './types.js';
-export { toWorkbook, type SheetSpec, type ToWorkbookOptions } from './workbook/toWorkbook.js';
+export { toWorkbook, type SheetSpec, type ToWorkbookOptions } from './xlsx/toWorkbook.js';
 export type { ChartLegendPosition, ChartSize, ChartSpec, ChartType } from './xlsx/features/charts/chartOptions.js';
 export type { XlsxColumnOptions } from './xlsx/features/columnCells/columnCells.js';
 export type { CellOperator, ConditionalFormat, IconSet } from './xlsx/features/conditionalFormats/conditionalFormatOptions.js';
 export type { XlsxColumn, XlsxColumnSpec } from './xlsx/features/features.js';
-export type { ColumnFormula } from './xlsx/features/formulas/formulaColumn.js';
-export type { LinkValue } from './xlsx/features/links/links.js';
+export type { ColumnFormula } from './xlsx/formulas/formulaColumn.js';
+export type { LinkValue } from './xlsx/links/links.js';
 export type { HeaderFooter, PaperSize, PrintOptions } from './xlsx/features/print/print.js';
-export type { CellStyle } from './xlsx/features/styles/cellStyle.js';
+export type { CellStyle } from './xlsx/styles/cellStyle.js';
 export type { TableOptions, TotalFunction } from './xlsx/features/table/tableOptions.js';
 export type { TitleOptions } from './xlsx/features/title/titleBlock.js';
-export type { AutoFitOptions, HeaderStyle, XlsxLookOptions } from './xlsx/resolve/look.js';
+export type { AutoFitOptions, HeaderStyle, XlsxLookOptions } from './xlsx/settings/look.js';
 export type { ToXlsxOptions } from './xlsx/resolve/options.js';
 export { toXlsx } from './xlsx/toXlsx.js';
 export { RowportWarningCode, type RowportWarning, type WarningHandler } from './warnings.js';

@@ -5,15 +5,15 @@ import { asRowportError, chunkStream } from '../internal/chunkStream.js';
 import { trackRows } from '../internal/rowCount.js';
 import { Progress } from '../progress/progress.js';
 import type { ProgressInfo } from '../types.js';
-import type { ResolvedLook } from './resolve/look.js';
-import type { SheetNames } from './resolve/sheetName.js';
+import type { ResolvedLook } from './settings/look.js';
+import type { SheetNames } from './package/sheetName.js';
 import { type SheetJob, writeSheet } from './sheet/writeSheet.js';
 import { FEATURES } from './features/features.js';
-import type { WorkbookFeature } from './features/feature.js';
+import type { WorkbookFeature } from './seam/feature.js';
 import { appXml, contentTypesXml, coreXml, rootRelsXml, workbookRelsXml, workbookXml } from './package/packageParts.js';
 import { StyleRegistry } from './package/styles.js';
-import { WorkbookAdditions } from './package/workbookAdditions.js';
-import type { WorkbookState } from './package/workbookState.js';
+import { WorkbookAdditions } from './sheet/workbookAdditions.js';
+import type { WorkbookState } from './sheet/workbookState.js';
 import { ZipWriter } from './package/zip.js';
 
 /** A workbook to write: its sheets (names already reserved in `names`) and its look. */

@@ -1,7 +1,7 @@
 import { Zone } from '../../src/dates/zone.js';
 import type { ColumnSpec } from '../../src/types.js';
-import { resolveLook } from '../../src/xlsx/resolve/look.js';
-import { type SheetColumn, resolveSheetSettings } from '../../src/xlsx/resolve/sheetSettings.js';
+import { resolveLook } from '../../src/xlsx/settings/look.js';
+import { type SheetColumn, resolveSheetSettings } from '../../src/xlsx/settings/sheetSettings.js';
 
 /** The sheet columns the XLSX writer would bind for these specs and this first row. */
 export function sheetColumns(specs: readonly ColumnSpec[] | undefined, firstRow: unknown, dateFormat = 'iso'): readonly SheetColumn[] {

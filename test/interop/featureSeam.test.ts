@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RowReader } from '../../src/sources/rowReader.js';
 import { FEATURES, type SheetFeatureOptions } from '../../src/xlsx/features/features.js';
-import type { WorkbookFeature } from '../../src/xlsx/features/feature.js';
+import type { WorkbookFeature } from '../../src/xlsx/seam/feature.js';
 import { resolveXlsxOptions } from '../../src/xlsx/resolve/options.js';
 import { streamWorkbook } from '../../src/xlsx/streamWorkbook.js';
 import { readAll } from '../helpers/streams.js';

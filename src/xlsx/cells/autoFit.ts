@@ -1,5 +1,5 @@
-import type { ResolvedAutoFit } from '../resolve/look.js';
-import type { SheetColumn } from '../resolve/sheetSettings.js';
+import type { ResolvedAutoFit } from '../settings/look.js';
+import type { SheetColumn } from '../settings/sheetSettings.js';
 import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../internal/numbers.js';
 
 /**

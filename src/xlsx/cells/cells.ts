@@ -3,9 +3,9 @@ import { datePattern, dateTimePattern, plainPattern } from '../../dates/presets.
 import type { Zone } from '../../dates/zone.js';
 import { invalidValue, nonFiniteText, numberText, objectText } from '../../internal/values.js';
 import type { StyleRegistry } from '../package/styles.js';
-import type { SheetColumn } from '../resolve/sheetSettings.js';
-import { RowportWarningCode } from '../warnings.js';
-import { MAX_CELL_CHARS, escapeText, needsPreserve, truncate, wellFormed } from '../xmlText.js';
+import type { SheetColumn } from '../settings/sheetSettings.js';
+import { RowportWarningCode } from '../xml/warnings.js';
+import { MAX_CELL_CHARS, escapeText, needsPreserve, truncate, wellFormed } from '../xml/xmlText.js';
 import { NUMERIC_LITERAL, exactBigint, exactDouble, xlsxNumberText } from '../../internal/numbers.js';
 import { excelSerial, wallTime } from './dateSerial.js';
 

@@ -7,7 +7,7 @@ import { type ConditionalFormatSheetOptions, conditionalFormatsFeature } from '.
 import type { Column } from '../../types.js';
 import type { XlsxColumnOptions } from './columnCells/columnCells.js';
 import type { ConditionalFormat } from './conditionalFormats/conditionalFormatOptions.js';
-import type { WorkbookFeature } from './feature.js';
+import type { WorkbookFeature } from '../seam/feature.js';
 import { type PrintSheetOptions, printFeature } from './print/print.js';
 import { type TableSheetOptions, tableFeature } from './table/tableFeature.js';
 import { type TitleSheetOptions, titleFeature } from './title/titleFeature.js';

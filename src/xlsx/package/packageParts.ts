@@ -1,5 +1,4 @@
-import type { DefinedName } from '../features/feature.js';
-import { XML_DECLARATION, escapeAttribute, escapeText } from '../xmlText.js';
+import { XML_DECLARATION, escapeAttribute, escapeText } from '../xml/xmlText.js';
 
 /** A sheet as listed in the workbook. */
 export interface WorkbookSheet {
@@ -7,6 +6,16 @@ export interface WorkbookSheet {
   readonly path: string; // xl/worksheets/sheetN.xml
   /** A feature's own sheet may be hidden (a dropdown list's values). @default 'visible' */
   readonly state?: 'hidden' | 'veryHidden' | undefined;
+}
+
+/** A workbook defined name, e.g. `_xlnm.Print_Titles` for one sheet. */
+export interface DefinedName {
+  readonly name: string;
+  /** The formula, e.g. `'Class Summary'!$1:$1`. */
+  readonly value: string;
+  /** Scope the name to this sheet (`localSheetId`). */
+  readonly local?: boolean | undefined;
+  readonly hidden?: boolean | undefined;
 }
 
 /** A defined name with the sheet it is scoped to. */

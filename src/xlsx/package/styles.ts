@@ -1,6 +1,6 @@
 import { RowportError, RowportErrorCode } from '../../errors.js';
 import { ownProperties } from '../../util/optionKeys.js';
-import { XML_DECLARATION, escapeAttribute } from '../xmlText.js';
+import { XML_DECLARATION, escapeAttribute } from '../xml/xmlText.js';
 
 /** Excel's most cell formats (`cellXfs`) in a workbook; past it Excel repairs the file, dropping formats. */
 export const MAX_CELL_FORMATS = 64_000;

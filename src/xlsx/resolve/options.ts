@@ -2,11 +2,11 @@ import { invalidOption } from '../../errors.js';
 import { type ResolvedWriterOptions, resolveWriterOptions } from '../../internal/writerOptions.js';
 import type { WriterOptions } from '../../types.js';
 import { FEATURES, FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from '../features/features.js';
-import type { WorkbookFeature } from '../features/feature.js';
-import type { CellStyle } from '../features/styles/cellStyle.js';
-import { type ResolvedLook, type XlsxLookOptions, resolveLook } from './look.js';
+import type { WorkbookFeature } from '../seam/feature.js';
+import type { CellStyle } from '../styles/cellStyle.js';
+import { type ResolvedLook, type XlsxLookOptions, resolveLook } from '../settings/look.js';
 import { type ResolvedSheet, resolveSheet } from './resolveSheet.js';
-import { SheetNames } from './sheetName.js';
+import { SheetNames } from '../package/sheetName.js';
 import { WRITER_OPTION_KEYS, optionKeys, ownOptions } from '../../util/optionKeys.js';
 
 /** Options of `toXlsx`: the shared writer options, the look, and the sheet's features. */

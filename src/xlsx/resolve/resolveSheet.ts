@@ -1,8 +1,8 @@
 import { normaliseColumns } from '../../columns/resolveColumns.js';
 import { ownProperties } from '../../util/optionKeys.js';
 import { FEATURES, type SheetFeatureOptions, XLSX_COLUMN_KEYS } from '../features/features.js';
-import type { SheetFeature, WorkbookFeature } from '../features/feature.js';
-import { type SheetDefaults, type SheetSettings, type SheetSettingsOptions, resolveSheetSettings } from './sheetSettings.js';
+import type { SheetFeature, WorkbookFeature } from '../seam/feature.js';
+import { type SheetDefaults, type SheetSettings, type SheetSettingsOptions, resolveSheetSettings } from '../settings/sheetSettings.js';
 
 /** The options of one sheet: its settings and its features' options. */
 export interface SheetOptions<T> extends SheetSettingsOptions<T>, SheetFeatureOptions {}

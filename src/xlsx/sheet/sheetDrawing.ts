@@ -1,6 +1,6 @@
-import type { DrawingContext } from '../features/feature.js';
+import type { DrawingContext } from '../seam/feature.js';
 import { relationshipsXml, type Relationship } from '../package/packageParts.js';
-import { XML_DECLARATION } from '../xmlText.js';
+import { XML_DECLARATION } from '../xml/xmlText.js';
 
 /** Content type of a drawing part. */
 export const DRAWING_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';

@@ -1,12 +1,12 @@
 import { RowportError, RowportErrorCode } from '../../errors.js';
-import type { PartContext, SheetHooks } from '../features/feature.js';
+import type { PartContext, SheetHooks } from '../seam/feature.js';
 import { type Relationship, relationshipsXml } from '../package/packageParts.js';
-import type { WorkbookState } from '../package/workbookState.js';
+import type { WorkbookState } from './workbookState.js';
 import { ownProperties } from '../../util/optionKeys.js';
-import { quoteSheetName } from './cellRef.js';
+import { quoteSheetName } from '../xml/cellRef.js';
 import { SheetDrawing } from './sheetDrawing.js';
 import { SheetTailXml } from './sheetTail.js';
-import { sheetEnd, sheetHead } from './sheetXml.js';
+import { sheetEnd, sheetHead } from '../xml/sheetXml.js';
 
 /** What every part of one logical sheet shares. */
 export interface SheetLayout {

@@ -1,4 +1,4 @@
-import { TAIL_ELEMENTS, TAIL_LISTS, type SheetTail, type TailElement, type TailList } from '../features/feature.js';
+import { TAIL_ELEMENTS, TAIL_LISTS, type SheetTail, type TailElement, type TailList } from '../seam/feature.js';
 
 /** Elements that may appear several times in a sheet; any other tail element appears at most once. */
 const REPEATED: ReadonlySet<TailElement> = new Set(['conditionalFormatting']);

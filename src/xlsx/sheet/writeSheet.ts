@@ -5,16 +5,16 @@ import { Utf8Chunk } from '../../internal/utf8Chunk.js';
 import type { RowReader } from '../../sources/rowReader.js';
 import { fitWidths } from '../cells/autoFit.js';
 import { type CellWriter, compileCell } from '../cells/cells.js';
-import type { SheetHooks, SheetStart } from '../features/feature.js';
-import type { WorkbookState } from '../package/workbookState.js';
+import type { SheetHooks, SheetStart } from '../seam/feature.js';
+import type { WorkbookState } from './workbookState.js';
 import type { ResolvedSheet } from '../resolve/resolveSheet.js';
-import type { SheetColumn } from '../resolve/sheetSettings.js';
-import { RowportWarningCode } from '../warnings.js';
-import { MAX_CELL_CHARS, truncate, wellFormed } from '../xmlText.js';
+import type { SheetColumn } from '../settings/sheetSettings.js';
+import { RowportWarningCode } from '../xml/warnings.js';
+import { MAX_CELL_CHARS, truncate, wellFormed } from '../xml/xmlText.js';
 import { ownProperties } from '../../util/optionKeys.js';
-import { MAX_SHEET_COLUMNS, columnLetters } from './cellRef.js';
+import { MAX_SHEET_COLUMNS, columnLetters } from '../xml/cellRef.js';
 import { type SheetPart, openPart } from './sheetPart.js';
-import { DEFAULT_WIDTH, MAX_SHEET_ROWS, headerRow } from './sheetXml.js';
+import { DEFAULT_WIDTH, MAX_SHEET_ROWS, headerRow } from '../xml/sheetXml.js';
 
 /** One sheet to write: the resolved sheet and the reader of its rows. */
 export interface SheetJob {

@@ -1,5 +1,5 @@
-import { columnLetters } from '../../sheet/cellRef.js';
-import type { SheetFeature, WorkbookFeature } from '../feature.js';
+import { columnLetters } from '../../xml/cellRef.js';
+import type { SheetFeature, WorkbookFeature } from '../../seam/feature.js';
 
 /**
  * The autofilter over the header and the written rows (the look's `autoFilter`, on by default),

@@ -1,4 +1,4 @@
-import type { WorkbookFeature } from '../feature.js';
+import type { WorkbookFeature } from '../../seam/feature.js';
 import { type ChartSpec, bindCharts, normaliseCharts } from './chartOptions.js';
 import { chartXml } from './chartXml.js';
 import { CHART_REL_TYPE, chartAnchorXml } from './drawingXml.js';

@@ -1,6 +1,6 @@
 import { invalidOption } from '../../../errors.js';
-import type { ColumnPlan } from '../../resolve/sheetSettings.js';
-import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS_FOR_CHARTS, parseCellRef } from '../../sheet/cellRef.js';
+import type { ColumnPlan } from '../../settings/sheetSettings.js';
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS_FOR_CHARTS, parseCellRef } from '../../xml/cellRef.js';
 import { optionKeys, ownOptions } from '../../../util/optionKeys.js';
 
 /** Chart kinds: `'column'` (vertical bars), `'bar'` (horizontal bars), `'line'`, `'pie'`. */

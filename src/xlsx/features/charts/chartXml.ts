@@ -1,5 +1,5 @@
-import { cellRange, columnRange } from '../../sheet/cellRef.js';
-import { XML_DECLARATION, xmlText } from '../../xmlText.js';
+import { cellRange, columnRange } from '../../xml/cellRef.js';
+import { XML_DECLARATION, xmlText } from '../../xml/xmlText.js';
 import type { BoundChart } from './chartOptions.js';
 
 /** Where a chart's data lies on its sheet, known once the last row is written. */

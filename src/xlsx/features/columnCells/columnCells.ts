@@ -4,16 +4,16 @@ import { plainPattern } from '../../../dates/presets.js';
 import { RowportError, RowportErrorCode, at, invalidOption, isRowportError, isThenable, notAwaited } from '../../../errors.js';
 import { type CellWriter, compileCell } from '../../cells/cells.js';
 import type { StyleRegistry } from '../../package/styles.js';
-import type { SheetColumn } from '../../resolve/sheetSettings.js';
-import { DEFAULT_WIDTH } from '../../sheet/sheetXml.js';
-import type { SheetHooks, SheetStart, WorkbookFeature } from '../feature.js';
-import { compileCachedValue } from '../formulas/cachedValue.js';
-import { type ColumnFormula, type FormulaText, MAX_FORMULA_LENGTH, UNCACHED_FORMULAS, type UncachedFormulas, calculateUncachedOnLoad, compileFormula, formulaCellXml } from '../formulas/formulaColumn.js';
-import { RowportWarningCode } from '../../warnings.js';
-import { wellFormed } from '../../xmlText.js';
+import type { SheetColumn } from '../../settings/sheetSettings.js';
+import { DEFAULT_WIDTH } from '../../xml/sheetXml.js';
+import type { SheetHooks, SheetStart, WorkbookFeature } from '../../seam/feature.js';
+import { compileCachedValue } from '../../formulas/cachedValue.js';
+import { type ColumnFormula, type FormulaText, MAX_FORMULA_LENGTH, UNCACHED_FORMULAS, type UncachedFormulas, calculateUncachedOnLoad, compileFormula, formulaCellXml } from '../../formulas/formulaColumn.js';
+import { RowportWarningCode } from '../../xml/warnings.js';
+import { wellFormed } from '../../xml/xmlText.js';
 import { excelSerial, wallTime } from '../../cells/dateSerial.js';
 import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../../internal/numbers.js';
-import { checkLinkTemplate, fillTemplate, isLinkValue, linkCellXml, linkTarget, numberLinkCellXml } from '../links/links.js';
+import { checkLinkTemplate, fillTemplate, isLinkValue, linkCellXml, linkTarget, numberLinkCellXml } from '../../links/links.js';
 import {
   type CellStyle,
   NO_STYLE,
@@ -25,7 +25,7 @@ import {
   isPlain,
   mergeStyles,
   resolveCellStyle,
-} from '../styles/cellStyle.js';
+} from '../../styles/cellStyle.js';
 
 /** What a column of `toXlsx`/`toWorkbook` may add to {@link Column}: a style, a formula, a link. */
 export interface XlsxColumnOptions<T = Record<string, unknown>> {

@@ -1,7 +1,7 @@
 import { invalidOption } from '../../../errors.js';
-import { columnLetters } from '../../sheet/cellRef.js';
-import type { WorkbookFeature } from '../feature.js';
-import { dxfXml } from '../styles/cellStyle.js';
+import { columnLetters } from '../../xml/cellRef.js';
+import type { WorkbookFeature } from '../../seam/feature.js';
+import { dxfXml } from '../../styles/cellStyle.js';
 import { type ConditionalFormat, type ResolvedConditionalFormat, resolveConditionalFormats } from './conditionalFormatOptions.js';
 import { type PlacedRule, conditionalFormattingXml } from './conditionalFormatXml.js';
 

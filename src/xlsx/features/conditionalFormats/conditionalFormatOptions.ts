@@ -1,7 +1,7 @@
 import { invalidOption } from '../../../errors.js';
 import { optionKeys, ownOptions, ownProperties } from '../../../util/optionKeys.js';
-import { expression } from '../links/links.js';
-import { type CellStyle, type ResolvedCellStyle, argbColour, resolveCellStyle } from '../styles/cellStyle.js';
+import { expression } from '../../links/links.js';
+import { type CellStyle, type ResolvedCellStyle, argbColour, resolveCellStyle } from '../../styles/cellStyle.js';
 
 /** Icon sets Excel has built in (ECMA-376 Part 1, §18.18.42 ST_IconSetType). */
 export const ICON_SETS = [

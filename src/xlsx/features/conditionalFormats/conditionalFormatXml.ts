@@ -1,6 +1,6 @@
-import { escapeText, escapeXstringAttribute } from '../../xmlText.js';
+import { escapeText, escapeXstringAttribute } from '../../xml/xmlText.js';
 import { CELL_OPERATORS, type ResolvedConditionalFormat } from './conditionalFormatOptions.js';
-import type { ResolvedCellStyle } from '../styles/cellStyle.js';
+import type { ResolvedCellStyle } from '../../styles/cellStyle.js';
 
 /** Where one rule applies in one sheet part, and the dxf of its highlight. */
 export interface PlacedRule {

@@ -1,7 +1,7 @@
 import { invalidOption } from '../../../errors.js';
-import { quoteSheetName } from '../../sheet/cellRef.js';
-import { xmlText } from '../../xmlText.js';
-import type { SheetTail, WorkbookFeature } from '../feature.js';
+import { quoteSheetName } from '../../xml/cellRef.js';
+import { xmlText } from '../../xml/xmlText.js';
+import type { SheetTail, WorkbookFeature } from '../../seam/feature.js';
 import { optionKeys, ownOptions } from '../../../util/optionKeys.js';
 
 /**

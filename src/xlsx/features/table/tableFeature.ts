@@ -1,6 +1,6 @@
 import { invalidOption } from '../../../errors.js';
-import type { SheetFeature, WorkbookFeature } from '../feature.js';
-import { UNCACHED_FORMULAS, type UncachedFormulas, calculateUncachedOnLoad } from '../formulas/formulaColumn.js';
+import type { SheetFeature, WorkbookFeature } from '../../seam/feature.js';
+import { UNCACHED_FORMULAS, type UncachedFormulas, calculateUncachedOnLoad } from '../../formulas/formulaColumn.js';
 import { type ResolvedTableOptions, type TableOptions, TableNames, type TotalFunction, resolveTableOptions, tableColumnNames } from './tableOptions.js';
 import { TABLE_CONTENT_TYPE, TABLE_RELATIONSHIP, type TableColumnXml, tablePartXml, tableXml, totalsRowXml } from './tableXml.js';
 import { RunningTotal, cellNumber } from './totals.js';

@@ -1,6 +1,6 @@
 import { invalidOption } from '../../../errors.js';
 import { optionKeys, ownOptions } from '../../../util/optionKeys.js';
-import { MAX_CELL_CHARS, truncate } from '../../xmlText.js';
+import { MAX_CELL_CHARS, truncate } from '../../xml/xmlText.js';
 
 /** A totals-row function: the `SUBTOTAL` function number Excel uses for it (ECMA-376 Part 1, §18.18.79 ST_TotalsRowFunction). */
 export const TOTAL_FUNCTIONS = { average: 101, countNums: 102, count: 103, max: 104, min: 105, stdDev: 107, sum: 109, var: 110 } as const;

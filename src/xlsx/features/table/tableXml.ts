@@ -1,6 +1,6 @@
 import { xlsxNumberText } from '../../../internal/numbers.js';
-import { columnLetters } from '../../sheet/cellRef.js';
-import { XML_DECLARATION, escapeText, escapeXstringAttribute, needsPreserve } from '../../xmlText.js';
+import { columnLetters } from '../../xml/cellRef.js';
+import { XML_DECLARATION, escapeText, escapeXstringAttribute, needsPreserve } from '../../xml/xmlText.js';
 import { TOTAL_FUNCTIONS, type TotalFunction } from './tableOptions.js';
 
 /** Relationship type from a sheet to its table part. */

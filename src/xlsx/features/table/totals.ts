@@ -1,7 +1,7 @@
 import type { Zone } from '../../../dates/zone.js';
 import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../../internal/numbers.js';
 import { excelSerial, wallTime } from '../../cells/dateSerial.js';
-import type { ColumnPlan } from '../../resolve/sheetSettings.js';
+import type { ColumnPlan } from '../../settings/sheetSettings.js';
 import type { TotalFunction } from './tableOptions.js';
 
 /** What a column's cell holds for `SUBTOTAL`: its number (non-finite for a `#NUM!` cell), or undefined for text and booleans. */

@@ -1,7 +1,7 @@
 import { invalidOption } from '../../../errors.js';
-import { columnLetters } from '../../sheet/cellRef.js';
-import { escapeText, needsPreserve } from '../../xmlText.js';
-import { NO_STYLE, type ResolvedCellStyle } from '../styles/cellStyle.js';
+import { columnLetters } from '../../xml/cellRef.js';
+import { escapeText, needsPreserve } from '../../xml/xmlText.js';
+import { NO_STYLE, type ResolvedCellStyle } from '../../styles/cellStyle.js';
 
 /** Lines above the table: a report name, when it was made, the filters applied. */
 export interface TitleOptions {

@@ -1,6 +1,6 @@
-import { RowportWarningCode } from '../../warnings.js';
-import type { WorkbookFeature } from '../feature.js';
-import { alignmentXml, borderXml, fillXml, fontXml } from '../styles/cellStyle.js';
+import { RowportWarningCode } from '../../xml/warnings.js';
+import type { WorkbookFeature } from '../../seam/feature.js';
+import { alignmentXml, borderXml, fillXml, fontXml } from '../../styles/cellStyle.js';
 import { type TitleOptions, resolveTitleBlock, titleMergeRefs, titleRowsXml } from './titleBlock.js';
 
 /** The options of the title block: `title`, `subtitle`, `preamble`. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Zone } from '../../../../src/dates/zone.js';
-import type { PartContext, SheetStart } from '../../../../src/xlsx/features/feature.js';
+import type { PartContext, SheetStart } from '../../../../src/xlsx/seam/feature.js';
 import { chartsFeature } from '../../../../src/xlsx/features/charts/chartFeature.js';
 import type { ChartSpec } from '../../../../src/xlsx/features/charts/chartOptions.js';
 import { StyleRegistry } from '../../../../src/xlsx/package/styles.js';
-import { resolveLook } from '../../../../src/xlsx/resolve/look.js';
-import { type SheetSettings, resolveSheetSettings } from '../../../../src/xlsx/resolve/sheetSettings.js';
+import { resolveLook } from '../../../../src/xlsx/settings/look.js';
+import { type SheetSettings, resolveSheetSettings } from '../../../../src/xlsx/settings/sheetSettings.js';
 import type { ColumnSpec } from '../../../../src/types.js';
 
 const invalid = (option: string) => expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining(`\`${option}\``) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planColumn } from '../../../../src/xlsx/resolve/sheetSettings.js';
+import { planColumn } from '../../../../src/xlsx/settings/sheetSettings.js';
 import { type ChartColumn, bindCharts, normaliseCharts } from '../../../../src/xlsx/features/charts/chartOptions.js';
 
 const invalid = (option?: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planColumn } from '../../../../src/xlsx/resolve/sheetSettings.js';
+import { planColumn } from '../../../../src/xlsx/settings/sheetSettings.js';
 import { type ChartColumn, type ChartSpec, bindCharts, normaliseCharts } from '../../../../src/xlsx/features/charts/chartOptions.js';
 import { chartXml } from '../../../../src/xlsx/features/charts/chartXml.js';
 

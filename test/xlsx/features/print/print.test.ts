@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Zone } from '../../../../src/dates/zone.js';
-import type { PartContext, SheetStart } from '../../../../src/xlsx/features/feature.js';
+import type { PartContext, SheetStart } from '../../../../src/xlsx/seam/feature.js';
 import { printFeature, printTitlesName, printXml, resolvePrintOptions } from '../../../../src/xlsx/features/print/print.js';
-import { resolveLook } from '../../../../src/xlsx/resolve/look.js';
-import { resolveSheetSettings } from '../../../../src/xlsx/resolve/sheetSettings.js';
+import { resolveLook } from '../../../../src/xlsx/settings/look.js';
+import { resolveSheetSettings } from '../../../../src/xlsx/settings/sheetSettings.js';
 
 const defaults = { header: true, dateFormat: 'iso', timeZone: 'UTC', zone: new Zone('UTC'), maxRows: Infinity, look: resolveLook({}) };
 

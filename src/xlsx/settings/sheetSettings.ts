@@ -1,0 +1,166 @@
+import { bindColumns, normaliseColumns } from '../../columns/resolveColumns.js';
+import { checkPattern } from '../../dates/compile.js';
+import { isPreset } from '../../dates/presets.js';
+import { Zone, checkTimeZone } from '../../dates/zone.js';
+import { RowportError, RowportErrorCode, invalidOption } from '../../errors.js';
+import { checkBoolean } from '../../internal/writerOptions.js';
+import type { ColumnSpec, ColumnType, DateFormat } from '../../types.js';
+import { MAX_SHEET_COLUMNS } from '../xml/cellRef.js';
+import type { ResolvedLook } from './look.js';
+import { cellNumFmt, checkExcelDateFormat } from './numFmt.js';
+
+/**
+ * How a column's cells are written, from its type: `date` (serials with a date format), `number`
+ * (`integer`, `decimal`, `percent`: numeric strings become numbers), `text` (`string`: everything
+ * as text), `any` (no type, or `boolean`: each value as what it is).
+ */
+export type CellKind = 'date' | 'number' | 'text' | 'any';
+
+/** A column of a sheet as every stage of the XLSX writer sees it, before it meets the rows. */
+export interface ColumnPlan {
+  readonly key: string;
+  readonly header: string;
+  readonly type: ColumnType | undefined;
+  readonly kind: CellKind;
+  /** The column's own `numFmt`, if any. */
+  readonly numFmt: string | undefined;
+  /** Number format of its number cells (from {@link cellNumFmt}); undefined for General. */
+  readonly numberFormat: string | undefined;
+  /** Number format of its date cells (from {@link cellNumFmt}). */
+  readonly dateNumFmt: string;
+  /** The column's own `width` in characters; undefined when it is auto-fitted (or left at Excel's default). */
+  readonly width: number | undefined;
+}
+
+/** A {@link ColumnPlan} bound to the rows: it can read its value. */
+export interface SheetColumn extends ColumnPlan {
+  /** Reads the value of this column from a row. Throws `ROWPORT_INVALID_VALUE` if a computed column throws. */
+  readonly read: (row: unknown, index: number) => unknown;
+}
+
+/**
+ * Everything about one sheet that is known at call time, checked and defaulted once: the part of
+ * a resolved sheet that its features read while they resolve their own options.
+ */
+export interface SheetSettings extends SheetDefaults {
+  /** Prefix of the sheet's option names in messages: `''` for `toXlsx`, `'sheets[1].'` for a sheet of `toWorkbook`. */
+  readonly where: string;
+  /** The name asked for. */
+  readonly requestedName: string;
+  /** The name as written (repaired, unique in the workbook). */
+  readonly name: string;
+  /** The columns, when `columns` was given; undefined when the first row decides. */
+  readonly columns: readonly ColumnPlan[] | undefined;
+  /** The sheet's columns for its actual rows: from `columns`, or from the first row (`undefined` for an empty source). */
+  readonly bindColumns: (firstRow: unknown) => readonly SheetColumn[];
+}
+
+/** The options of one sheet that {@link resolveSheetSettings} reads. */
+export interface SheetSettingsOptions<T> {
+  readonly columns?: readonly ColumnSpec<T>[];
+  readonly header?: boolean;
+  readonly dateFormat?: DateFormat;
+  readonly timeZone?: string;
+  readonly maxRows?: number;
+}
+
+/** What a sheet takes when it does not say: the workbook's options, already checked. */
+export interface SheetDefaults {
+  /** Write a header row (a source of arrays without `columns` has none, whatever this says). */
+  readonly header: boolean;
+  readonly dateFormat: DateFormat;
+  readonly timeZone: string;
+  readonly zone: Zone;
+  readonly maxRows: number;
+  /** The look every sheet of the workbook shares. */
+  readonly look: ResolvedLook;
+}
+
+/**
+ * Checks and defaults the sheet's own settings once, naming each option `${where}name`.
+ * @param options - The sheet's options (a `SheetSpec`, or the options of `toXlsx`).
+ * @param defaults - The workbook's, for what the sheet leaves out.
+ * @param where - `''` or `'sheets[1].'`.
+ * @param name - The requested and the written name.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION`.
+ */
+export function resolveSheetSettings<T>(
+  options: SheetSettingsOptions<T>,
+  defaults: SheetDefaults,
+  where: string,
+  name: { readonly requested: string; readonly written: string },
+  columnKeys?: ReadonlySet<string>,
+): SheetSettings {
+  if (Array.isArray(options.columns) && options.columns.length > MAX_SHEET_COLUMNS) {
+    throw new RowportError(
+      RowportErrorCode.InvalidOption,
+      `Invalid option \`${where}columns\`: expected at most ${MAX_SHEET_COLUMNS} columns (all an XLSX sheet holds), got ${options.columns.length}`,
+    );
+  }
+  const specs = normaliseColumns(options.columns, `${where}columns`, columnKeys);
+  specs?.forEach((c, i) => c.numFmt !== undefined && checkNumFmt(c.numFmt, `${where}columns[${i}].numFmt`));
+  const { header = defaults.header, dateFormat = defaults.dateFormat, timeZone = defaults.timeZone, maxRows = defaults.maxRows } = options;
+  checkBoolean(`${where}header`, header);
+  if (dateFormat !== defaults.dateFormat) {
+    if (typeof dateFormat !== 'string') throw invalidOption(`${where}dateFormat`, "'iso', 'us', 'eu', 'full' or a date-fns pattern", dateFormat);
+    if (!isPreset(dateFormat)) checkPattern(dateFormat, `${where}dateFormat`);
+  }
+  checkExcelDateFormat(dateFormat, options.dateFormat === undefined ? 'dateFormat' : `${where}dateFormat`, specs);
+  const zone = timeZone === defaults.timeZone ? defaults.zone : new Zone(checkTimeZone(timeZone, `${where}timeZone`));
+  if (!(typeof maxRows === 'number' && maxRows >= 0 && (Number.isInteger(maxRows) || maxRows === Infinity))) {
+    throw invalidOption(`${where}maxRows`, 'a whole number ≥ 0', maxRows);
+  }
+  return {
+    where,
+    requestedName: name.requested,
+    name: name.written,
+    columns: specs?.map((c) => planColumn(c.key, c.header ?? c.key, c.type, c.numFmt, c.width, dateFormat)),
+    header,
+    dateFormat,
+    timeZone,
+    zone,
+    maxRows,
+    look: defaults.look,
+    bindColumns: (firstRow) =>
+      bindColumns(specs, firstRow).map((c) => ({ ...planColumn(c.key, c.header, c.type, c.numFmt, c.width, dateFormat), read: c.read })),
+  };
+}
+
+/** Excel refuses a number format longer than this (characters of its code). */
+export const MAX_NUM_FMT_LENGTH = 255;
+
+/**
+ * Checks a number format code that goes into `styles.xml`: characters XML cannot hold (C0
+ * controls but TAB, LF, CR; U+FFFE, U+FFFF; lone surrogates) would make the part unreadable, and
+ * Excel refuses a code over 255 characters.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming `option`.
+ */
+export function checkNumFmt(numFmt: string, option: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(numFmt) || !numFmt.isWellFormed()) {
+    throw invalidOption(option, 'a number format without control characters', numFmt);
+  }
+  if (numFmt.length > MAX_NUM_FMT_LENGTH) throw invalidOption(option, `a number format of at most ${MAX_NUM_FMT_LENGTH} characters`, numFmt);
+}
+
+/** The plan of one column: its cell kind and formats from its type, `numFmt` and the sheet's `dateFormat`. */
+export function planColumn(
+  key: string,
+  header: string,
+  type: ColumnType | undefined,
+  numFmt: string | undefined,
+  width: number | undefined,
+  dateFormat: string,
+): ColumnPlan {
+  const column = { type, numFmt };
+  return {
+    key,
+    header,
+    type,
+    kind: type === 'date' || type === 'datetime' ? 'date' : type === 'integer' || type === 'decimal' || type === 'percent' ? 'number' : type === 'string' ? 'text' : 'any',
+    numFmt,
+    numberFormat: cellNumFmt('number', column, dateFormat),
+    dateNumFmt: cellNumFmt('date', column, dateFormat),
+    width,
+  };
+}

@@ -1,0 +1,110 @@
+import type { Readable } from 'node:stream';
+import { invalidOption } from '../errors.js';
+import { resolveWriterOptions } from '../internal/writerOptions.js';
+import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
+import type { DateFormat, Rows, WriterOptions } from '../types.js';
+import { FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from './features/features.js';
+import type { CellStyle } from './styles/cellStyle.js';
+import { streamWorkbook } from './streamWorkbook.js';
+import { type XlsxLookOptions, resolveLook } from './settings/look.js';
+import { resolveSheet } from './resolve/resolveSheet.js';
+import { SheetNames } from './package/sheetName.js';
+import type { SheetJob } from './sheet/writeSheet.js';
+import { optionKeys, ownOptions } from '../util/optionKeys.js';
+
+/** One sheet of {@link toWorkbook}: its name, rows, columns, and options of its own. */
+export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOptions {
+  /** Sheet name; repaired if Excel would refuse it (≤ 31 characters, no `[]:*?/\`, unique). */
+  readonly name: string;
+  /** The sheet's rows: any `Iterable` or `AsyncIterable`. Read when the sheet before it is done. */
+  readonly rows: Rows<T>;
+  /** Which columns, in order, with headers, types and widths. @default the first row's keys */
+  readonly columns?: readonly XlsxColumnSpec<T>[] | undefined;
+  /** A style for each row from its values, laid over the column styles; `undefined` for none. */
+  readonly rowStyle?: ((row: T, index: number) => CellStyle | undefined) | undefined;
+  /** Write a header row on this sheet. @default the workbook's `header` */
+  readonly header?: boolean | undefined;
+  /** Date rendering of this sheet. @default the workbook's `dateFormat` */
+  readonly dateFormat?: DateFormat | undefined;
+  /** Time zone of this sheet's dates. @default the workbook's `timeZone` */
+  readonly timeZone?: string | undefined;
+  /** Most rows this sheet may have. @default the workbook's `maxRows` */
+  readonly maxRows?: number | undefined;
+}
+
+/**
+ * The sheets of {@link toWorkbook}, each typed by its own rows: `R` is inferred, one row type per
+ * sheet, so a computed column's `value(row)` sees the row type of its sheet.
+ */
+export type SheetSpecs<R extends readonly unknown[]> = { readonly [K in keyof R]: SheetSpec<R[K]> };
+
+/** Options of {@link toWorkbook}: the shared writer options (`maxRows` per sheet) and the look of every sheet. */
+export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxLookOptions {}
+
+/**
+ * Streams several sheets as one Excel workbook, in order, with one look: each sheet has its own
+ * columns, types and widths. Sheets are read one after another, so memory stays flat.
+ * @param sheets - The sheets, in workbook order; each is typed by its own rows (`R` is inferred per sheet).
+ * @param options - Look, limits, progress (`sheet` names the sheet being written) and cancellation.
+ * @returns A byte `Readable` of the `.xlsx` file. Destroying it closes every sheet's source that
+ *   is still open (`return()` once each).
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` (naming `sheets[i].…`) or `ROWPORT_INVALID_SOURCE`
+ *   straight away; errors in rows destroy the stream, as with `toXlsx`.
+ * @example
+ * await pipeline(
+ *   toWorkbook([
+ *     { name: 'Students', rows: students, columns: ['name', { key: 'score', type: 'decimal' }] },
+ *     { name: 'Classes', rows: classes },
+ *   ]),
+ *   createWriteStream('report.xlsx'),
+ * );
+ * //=> report.xlsx with sheets "Students" and "Classes"
+ */
+export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, given: ToWorkbookOptions = {}): Readable {
+  if (!Array.isArray(sheets) || sheets.length === 0) throw invalidOption('sheets', 'a non-empty array of { name, rows, columns? }', sheets);
+  const options = ownOptions(given, TO_WORKBOOK_KEYS); // own properties only, as each sheet's below
+  const base = resolveWriterOptions(options, XLSX_COLUMN_KEYS);
+  const defaults = { ...base, look: resolveLook(options) };
+  const names = new SheetNames();
+  const resolved = (sheets as readonly SheetSpec<unknown>[]).map((given, i) => {
+    const where = `sheets[${i}]`;
+    if (given === null || typeof given !== 'object') throw invalidOption(where, 'a { name, rows, columns? } object', given);
+    const spec = ownOptions(given, SHEET_SPEC_KEYS, `${where}.`);
+    if (typeof spec.name !== 'string') throw invalidOption(`${where}.name`, 'a string', spec.name);
+    assertRows(spec.rows, rowsOf(i, spec.name));
+    return { sheet: resolveSheet(spec, defaults, `${where}.`, { requested: spec.name, written: names.add(spec.name, `Sheet${i + 1}`) }), rows: spec.rows };
+  });
+  // Sources are taken, and their iterators opened, only once every sheet passed its checks.
+  resolved.forEach(({ sheet, rows }, i) => claimRows(rows, rowsOf(i, sheet.requestedName)));
+  const jobs: SheetJob[] = resolved.map(({ sheet, rows }, i) => ({ sheet, reader: new RowReader(rows, sheet.maxRows, rowsOf(i, sheet.requestedName)) }));
+  return streamWorkbook({
+    sheets: jobs,
+    names,
+    look: defaults.look,
+    signal: base.signal,
+    onProgress: base.onProgress,
+    progressInterval: base.progressInterval,
+    total: base.total,
+  });
+}
+
+// --- internal ---
+
+/** How messages name the rows of sheet `i`: `sheets[1].rows ("Scores")`. */
+function rowsOf(i: number, name: string): string {
+  return `sheets[${i}].rows (${JSON.stringify(name)})`;
+}
+
+/** The keys of `toWorkbook` options; see `ownOptions`. */
+const TO_WORKBOOK_KEYS = optionKeys<ToWorkbookOptions>({
+  header: true, dateFormat: true, timeZone: true, total: true, onProgress: true, progressInterval: true,
+  signal: true, maxRows: true,
+  headerStyle: true, freezeHeader: true, autoFilter: true, autoFit: true, wrapText: true,
+  onRowLimit: true, onWarning: true, createdAt: true, creator: true, compressionLevel: true,
+});
+
+/** The keys of a `SheetSpec`; see `ownOptions`. */
+const SHEET_SPEC_KEYS = optionKeys<SheetSpec>({
+  name: true, rows: true, columns: true, header: true, dateFormat: true, timeZone: true, maxRows: true,
+  ...FEATURE_OPTION_KEYS,
+});
