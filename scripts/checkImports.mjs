@@ -7,10 +7,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 /** Layers of src/, lowest first: the folders (or top-level files) in each. */
 const LAYERS = [
   ['errors.ts', 'types.ts', 'warnings.ts'],
-  ['util'],
+  ['base'],
   ['sources'],
   ['columns', 'dates', 'progress'],
-  ['internal'],
+  ['writer'],
   ['csv', 'xlsx', 'files', 'http'],
   ['cli', 'index.ts'],
 ];

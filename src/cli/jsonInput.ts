@@ -1,6 +1,6 @@
 import { TokenParser, TokenType, Tokenizer } from '@streamparser/json';
 import { RowportError, RowportErrorCode, describe } from '../errors.js';
-import { exactDouble } from '../internal/numbers.js';
+import { exactDouble } from '../writer/numbers.js';
 
 /** Remembers the input line each recent row started on, to point data errors at the input. */
 export class RowLines {

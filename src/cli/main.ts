@@ -15,7 +15,7 @@ import type { NumberAsText } from './jsonInput.js';
 import { createWriter, planOutput } from './outputs.js';
 import { ProgressBar, formatBytes, formatCount, formatDuration } from './progressBar.js';
 import { ExitCode, STOP_SIGNALS, type StopSignal, StopSignalReceived, UsageError, interruptedExitCode } from './usageError.js';
-import { ownProperties } from '../util/optionKeys.js';
+import { ownProperties } from '../base/optionKeys.js';
 
 /** The outside world of the command, passed in so tests can run it in-process. */
 export interface CliIo {

@@ -2,7 +2,7 @@ import { RowportError, RowportErrorCode, at, invalidOption } from '../errors.js'
 import { readFailed } from '../sources/rowShape.js';
 import type { Column, ColumnSpec, ColumnType } from '../types.js';
 import { type Getter, compileIndex, compilePath } from './path.js';
-import { optionKeys, ownOptions, ownProperties } from '../util/optionKeys.js';
+import { optionKeys, ownOptions, ownProperties } from '../base/optionKeys.js';
 
 /** Column types, for checks and messages. */
 export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'integer', 'decimal', 'percent', 'date', 'datetime', 'boolean', 'url'];

@@ -1,8 +1,8 @@
 import type { ResolvedColumn } from '../columns/resolveColumns.js';
 import { DateRenderer } from '../dates/compile.js';
 import { datePattern, dateTimePattern, plainPattern } from '../dates/presets.js';
-import { NUMERIC_LITERAL, withDecimalComma } from '../internal/numbers.js';
-import { invalidValue, nonFiniteText, numberText, objectText } from '../internal/values.js';
+import { NUMERIC_LITERAL, withDecimalComma } from '../writer/numbers.js';
+import { invalidValue, nonFiniteText, numberText, objectText } from '../writer/values.js';
 import type { ResolvedCsvOptions } from './options.js';
 import { escapeFormula } from './formulas.js';
 

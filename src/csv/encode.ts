@@ -1,6 +1,6 @@
 import type IconvLite from 'iconv-lite';
 import { invalidOption } from '../errors.js';
-import { Lazy } from '../util/lazy.js';
+import { Lazy } from '../base/lazy.js';
 import { encodingExists } from './encodingNames.js';
 
 /** iconv-lite, imported when a non-Unicode encoding (or UTF-16 BE) is first written. */

@@ -5,8 +5,8 @@ import { CsvDecoder, InvalidBytesError, canCheckInvalid, isUnicode } from './dec
 import { CsvParser } from './parseCsv.js';
 import { ICONV } from './encode.js';
 import { encodingExists } from './encodingNames.js';
-import { callUser } from '../util/callUser.js';
-import { optionKeys, ownOptions, ownProperties } from '../util/optionKeys.js';
+import { callUser } from '../base/callUser.js';
+import { optionKeys, ownOptions, ownProperties } from '../base/optionKeys.js';
 import { type RowportWarning, RowportWarningCode, type WarningHandler } from '../warnings.js';
 
 /** Options of {@link fromCsv}. */

@@ -1,10 +1,10 @@
 import type { ZlibOptions } from 'node:zlib';
 import { invalidOption } from '../errors.js';
-import { type ResolvedWriterOptions, checkBoolean, resolveWriterOptions } from '../internal/writerOptions.js';
+import { type ResolvedWriterOptions, checkBoolean, resolveWriterOptions } from '../writer/writerOptions.js';
 import type { WriterOptions } from '../types.js';
 import { type TextEncoder, createEncoder } from './encode.js';
 import { type FieldQuoter, compileQuoter } from './quote.js';
-import { WRITER_OPTION_KEYS, optionKeys, ownOptions, ownProperties } from '../util/optionKeys.js';
+import { WRITER_OPTION_KEYS, optionKeys, ownOptions, ownProperties } from '../base/optionKeys.js';
 
 /** Options of `toCsv`. */
 export interface ToCsvOptions<T = Record<string, unknown>> extends WriterOptions<T> {

@@ -1,5 +1,5 @@
 import { RowportError, RowportErrorCode, at, describe, invalidOption, isThenable, notAwaited } from '../errors.js';
-import { Lazy } from '../util/lazy.js';
+import { Lazy } from '../base/lazy.js';
 import { type PatternPart, tokenizePattern } from './pattern.js';
 import { type WallClock, Zone, fieldsOf, newWallClock } from './zone.js';
 

@@ -4,7 +4,7 @@ import type { DateFormat } from '../types.js';
 import { DATE_FNS, DateRenderer, checkPattern } from './compile.js';
 import { isPreset, plainPattern } from './presets.js';
 import { Zone, checkTimeZone } from './zone.js';
-import { optionKeys, ownOptions } from '../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../base/optionKeys.js';
 
 /** Options of {@link formatDate}. */
 export interface FormatDateOptions {

@@ -4,7 +4,7 @@ import { assertRows, claimRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows } from '../types.js';
 import { DATE_FNS } from './compile.js';
 import { rendererFor } from './formatDate.js';
-import { optionKeys, ownOptions } from '../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../base/optionKeys.js';
 
 /** Options of {@link formatDates}. */
 export interface FormatDatesOptions {

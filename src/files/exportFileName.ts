@@ -1,6 +1,6 @@
 import { invalidOption } from '../errors.js';
-import { MAX_NAME_BYTES } from '../internal/utf8Cut.js';
-import { optionKeys, ownOptions } from '../util/optionKeys.js';
+import { MAX_NAME_BYTES } from '../writer/utf8Cut.js';
+import { optionKeys, ownOptions } from '../base/optionKeys.js';
 
 /** Options of {@link exportFileName}. */
 export interface ExportFileNameOptions {

@@ -5,11 +5,11 @@ import { type FileHandle, mkdir, open, rename, stat, unlink } from 'node:fs/prom
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { RowportError, RowportErrorCode, describe, invalidOption, isRowportError } from '../errors.js';
-import { abortError } from '../internal/chunkStream.js';
-import { rowsWritten } from '../internal/rowCount.js';
-import { MAX_NAME_BYTES, cutUtf8 } from '../internal/utf8Cut.js';
+import { abortError } from '../writer/chunkStream.js';
+import { rowsWritten } from '../writer/rowCount.js';
+import { MAX_NAME_BYTES, cutUtf8 } from '../writer/utf8Cut.js';
 import type { ExportSummary } from '../types.js';
-import { optionKeys, ownOptions } from '../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../base/optionKeys.js';
 import { claimOnce, hasOtherPuller, isBeingRead } from '../sources/oneReader.js';
 
 /** Options of {@link exportToFile}. */

@@ -1,4 +1,4 @@
-import { callUser } from '../util/callUser.js';
+import { callUser } from '../base/callUser.js';
 import type { ProgressInfo } from '../types.js';
 
 /**

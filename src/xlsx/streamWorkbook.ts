@@ -1,8 +1,8 @@
 import { RowportErrorCode, isRowportError } from '../errors.js';
-import { callUser } from '../util/callUser.js';
+import { callUser } from '../base/callUser.js';
 import type { Readable } from 'node:stream';
-import { asRowportError, chunkStream } from '../internal/chunkStream.js';
-import { trackRows } from '../internal/rowCount.js';
+import { asRowportError, chunkStream } from '../writer/chunkStream.js';
+import { trackRows } from '../writer/rowCount.js';
 import { Progress } from '../progress/progress.js';
 import type { ProgressInfo } from '../types.js';
 import type { ResolvedLook } from './settings/look.js';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { invalidOption } from '../errors.js';
-import { resolveWriterOptions } from '../internal/writerOptions.js';
+import { resolveWriterOptions } from '../writer/writerOptions.js';
 import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows, WriterOptions } from '../types.js';
 import { FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from './features/features.js';
@@ -10,7 +10,7 @@ import { type XlsxLookOptions, resolveLook } from './settings/look.js';
 import { resolveSheet } from './resolve/resolveSheet.js';
 import { SheetNames } from './package/sheetName.js';
 import type { SheetJob } from './sheet/writeSheet.js';
-import { optionKeys, ownOptions } from '../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../base/optionKeys.js';
 
 /** One sheet of {@link toWorkbook}: its name, rows, columns, and options of its own. */
 export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOptions {

@@ -1,6 +1,6 @@
 import type { ResolvedAutoFit } from '../settings/look.js';
 import type { SheetColumn } from '../settings/sheetSettings.js';
-import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../internal/numbers.js';
+import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../writer/numbers.js';
 
 /**
  * Column widths in characters from the header and a sample of rows, as Excel would display them:

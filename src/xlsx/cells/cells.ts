@@ -1,12 +1,12 @@
 import { DateRenderer } from '../../dates/compile.js';
 import { datePattern, dateTimePattern, plainPattern } from '../../dates/presets.js';
 import type { Zone } from '../../dates/zone.js';
-import { invalidValue, nonFiniteText, numberText, objectText } from '../../internal/values.js';
+import { invalidValue, nonFiniteText, numberText, objectText } from '../../writer/values.js';
 import type { StyleRegistry } from '../package/styles.js';
 import type { SheetColumn } from '../settings/sheetSettings.js';
 import { RowportWarningCode } from '../xml/warnings.js';
 import { MAX_CELL_CHARS, escapeText, needsPreserve, truncate, wellFormed } from '../xml/xmlText.js';
-import { NUMERIC_LITERAL, exactBigint, exactDouble, xlsxNumberText } from '../../internal/numbers.js';
+import { NUMERIC_LITERAL, exactBigint, exactDouble, xlsxNumberText } from '../../writer/numbers.js';
 import { excelSerial, wallTime } from './dateSerial.js';
 
 /** Writes one cell of a column as `<c>` XML; '' for an empty cell. `ref` is its address (`B7`). */

@@ -1,5 +1,5 @@
 import { COLUMN_OPTION_KEYS } from '../../columns/resolveColumns.js';
-import { optionKeys } from '../../util/optionKeys.js';
+import { optionKeys } from '../../base/optionKeys.js';
 import { autoFilterFeature } from './autoFilter/autoFilter.js';
 import { type ChartSheetOptions, chartsFeature } from './charts/chartFeature.js';
 import { type ColumnCellsSheetOptions, columnCellsFeature } from './columnCells/columnCells.js';

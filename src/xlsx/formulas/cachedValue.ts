@@ -1,8 +1,8 @@
 import { DateRenderer } from '../../dates/compile.js';
 import { datePattern, dateTimePattern, plainPattern } from '../../dates/presets.js';
 import type { Zone } from '../../dates/zone.js';
-import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../internal/numbers.js';
-import { invalidValue, nonFiniteText, objectText } from '../../internal/values.js';
+import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../writer/numbers.js';
+import { invalidValue, nonFiniteText, objectText } from '../../writer/values.js';
 import { excelSerial, wallTime } from '../cells/dateSerial.js';
 import type { SheetColumn } from '../settings/sheetSettings.js';
 import { RowportWarningCode } from '../xml/warnings.js';

@@ -1,5 +1,5 @@
 import { RowportError, RowportErrorCode, at, invalidOption, isThenable, notAwaited } from '../../errors.js';
-import { xlsxNumberText } from '../../internal/numbers.js';
+import { xlsxNumberText } from '../../writer/numbers.js';
 import { escapeText } from '../xml/xmlText.js';
 import type { WorkbookFinish } from '../seam/feature.js';
 

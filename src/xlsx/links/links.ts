@@ -1,6 +1,6 @@
 import type { DateRenderer } from '../../dates/compile.js';
 import { invalidOption } from '../../errors.js';
-import { xlsxNumberText } from '../../internal/numbers.js';
+import { xlsxNumberText } from '../../writer/numbers.js';
 import { escapeText, truncate } from '../xml/xmlText.js';
 import { MAX_FORMULA_LENGTH } from '../formulas/formulaColumn.js';
 

@@ -1,5 +1,5 @@
 import { RowportError, RowportErrorCode } from '../../errors.js';
-import { ownProperties } from '../../util/optionKeys.js';
+import { ownProperties } from '../../base/optionKeys.js';
 import { XML_DECLARATION, escapeAttribute } from '../xml/xmlText.js';
 
 /** Excel's most cell formats (`cellXfs`) in a workbook; past it Excel repairs the file, dropping formats. */

@@ -2,8 +2,8 @@ import { PassThrough, type Readable } from 'node:stream';
 import { createRequire } from 'node:module';
 import * as zlib from 'node:zlib';
 import type { ZipFile } from 'yazl';
-import { Lazy } from '../../util/lazy.js';
-import { ownProperties } from '../../util/optionKeys.js';
+import { Lazy } from '../../base/lazy.js';
+import { ownProperties } from '../../base/optionKeys.js';
 
 /** yazl, imported when a workbook is started: a CSV-only app (or bundle) never loads it. */
 export const YAZL = /* @__PURE__ */ new Lazy('yazl', async () => {

@@ -1,5 +1,5 @@
 import { invalidOption } from '../../errors.js';
-import { type ResolvedWriterOptions, resolveWriterOptions } from '../../internal/writerOptions.js';
+import { type ResolvedWriterOptions, resolveWriterOptions } from '../../writer/writerOptions.js';
 import type { WriterOptions } from '../../types.js';
 import { FEATURES, FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from '../features/features.js';
 import type { WorkbookFeature } from '../seam/feature.js';
@@ -7,7 +7,7 @@ import type { CellStyle } from '../styles/cellStyle.js';
 import { type ResolvedLook, type XlsxLookOptions, resolveLook } from '../settings/look.js';
 import { type ResolvedSheet, resolveSheet } from './resolveSheet.js';
 import { SheetNames } from '../package/sheetName.js';
-import { WRITER_OPTION_KEYS, optionKeys, ownOptions } from '../../util/optionKeys.js';
+import { WRITER_OPTION_KEYS, optionKeys, ownOptions } from '../../base/optionKeys.js';
 
 /** Options of `toXlsx`: the shared writer options, the look, and the sheet's features. */
 export interface ToXlsxOptions<T = Record<string, unknown>> extends WriterOptions<T>, XlsxLookOptions, SheetFeatureOptions {

@@ -1,5 +1,5 @@
 import { normaliseColumns } from '../../columns/resolveColumns.js';
-import { ownProperties } from '../../util/optionKeys.js';
+import { ownProperties } from '../../base/optionKeys.js';
 import { FEATURES, type SheetFeatureOptions, XLSX_COLUMN_KEYS } from '../features/features.js';
 import type { SheetFeature, WorkbookFeature } from '../seam/feature.js';
 import { type SheetDefaults, type SheetSettings, type SheetSettingsOptions, resolveSheetSettings } from '../settings/sheetSettings.js';

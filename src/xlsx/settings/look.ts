@@ -1,8 +1,8 @@
 import { invalidOption } from '../../errors.js';
-import { checkBoolean } from '../../internal/writerOptions.js';
+import { checkBoolean } from '../../writer/writerOptions.js';
 import type { ResolvedHeaderStyle } from '../package/styles.js';
 import type { WarningHandler } from '../xml/warnings.js';
-import { optionKeys, ownOptions } from '../../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../../base/optionKeys.js';
 
 /** Colours and weight of the header row. Colours are hex `RRGGBB` (or `AARRGGBB`), `null` for none. */
 export interface HeaderStyle {

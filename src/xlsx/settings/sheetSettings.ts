@@ -3,7 +3,7 @@ import { checkPattern } from '../../dates/compile.js';
 import { isPreset } from '../../dates/presets.js';
 import { Zone, checkTimeZone } from '../../dates/zone.js';
 import { RowportError, RowportErrorCode, invalidOption } from '../../errors.js';
-import { checkBoolean } from '../../internal/writerOptions.js';
+import { checkBoolean } from '../../writer/writerOptions.js';
 import type { ColumnSpec, ColumnType, DateFormat } from '../../types.js';
 import { MAX_SHEET_COLUMNS } from '../xml/cellRef.js';
 import type { ResolvedLook } from './look.js';

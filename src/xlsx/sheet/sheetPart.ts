@@ -2,7 +2,7 @@ import { RowportError, RowportErrorCode } from '../../errors.js';
 import type { PartContext, SheetHooks } from '../seam/feature.js';
 import { type Relationship, relationshipsXml } from '../package/packageParts.js';
 import type { WorkbookState } from './workbookState.js';
-import { ownProperties } from '../../util/optionKeys.js';
+import { ownProperties } from '../../base/optionKeys.js';
 import { quoteSheetName } from '../xml/cellRef.js';
 import { SheetDrawing } from './sheetDrawing.js';
 import { SheetTailXml } from './sheetTail.js';

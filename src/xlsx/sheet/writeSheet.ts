@@ -1,7 +1,7 @@
 import { checkRow, longerRow, readFailed } from '../../sources/rowShape.js';
 import { RowportError, RowportErrorCode, at } from '../../errors.js';
-import { CHUNK_CHARS } from '../../internal/chunks.js';
-import { Utf8Chunk } from '../../internal/utf8Chunk.js';
+import { CHUNK_CHARS } from '../../writer/chunks.js';
+import { Utf8Chunk } from '../../writer/utf8Chunk.js';
 import type { RowReader } from '../../sources/rowReader.js';
 import { fitWidths } from '../cells/autoFit.js';
 import { type CellWriter, compileCell } from '../cells/cells.js';
@@ -11,7 +11,7 @@ import type { ResolvedSheet } from '../resolve/resolveSheet.js';
 import type { SheetColumn } from '../settings/sheetSettings.js';
 import { RowportWarningCode } from '../xml/warnings.js';
 import { MAX_CELL_CHARS, truncate, wellFormed } from '../xml/xmlText.js';
-import { ownProperties } from '../../util/optionKeys.js';
+import { ownProperties } from '../../base/optionKeys.js';
 import { MAX_SHEET_COLUMNS, columnLetters } from '../xml/cellRef.js';
 import { type SheetPart, openPart } from './sheetPart.js';
 import { DEFAULT_WIDTH, MAX_SHEET_ROWS, headerRow } from '../xml/sheetXml.js';

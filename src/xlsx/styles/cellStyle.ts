@@ -1,5 +1,5 @@
 import { invalidOption } from '../../errors.js';
-import { ownProperties } from '../../util/optionKeys.js';
+import { ownProperties } from '../../base/optionKeys.js';
 
 /**
  * How a cell looks, beyond its number format: a column's `style`, what a row style callback

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lazyLoads } from '../../../src/util/lazy.js';
+import { lazyLoads } from '../../../src/base/lazy.js';
 import { ZipWriter } from '../../../src/xlsx/package/zip.js';
 import { readAll } from '../../helpers/streams.js';
 import { PYTHON, haveTool } from '../../helpers/tools.js';

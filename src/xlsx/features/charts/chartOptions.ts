@@ -1,7 +1,7 @@
 import { invalidOption } from '../../../errors.js';
 import type { ColumnPlan } from '../../settings/sheetSettings.js';
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS_FOR_CHARTS, parseCellRef } from '../../xml/cellRef.js';
-import { optionKeys, ownOptions } from '../../../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../../../base/optionKeys.js';
 
 /** Chart kinds: `'column'` (vertical bars), `'bar'` (horizontal bars), `'line'`, `'pie'`. */
 export type ChartType = 'column' | 'bar' | 'line' | 'pie';

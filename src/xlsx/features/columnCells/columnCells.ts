@@ -12,7 +12,7 @@ import { type ColumnFormula, type FormulaText, MAX_FORMULA_LENGTH, UNCACHED_FORM
 import { RowportWarningCode } from '../../xml/warnings.js';
 import { wellFormed } from '../../xml/xmlText.js';
 import { excelSerial, wallTime } from '../../cells/dateSerial.js';
-import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../../internal/numbers.js';
+import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../../writer/numbers.js';
 import { checkLinkTemplate, fillTemplate, isLinkValue, linkCellXml, linkTarget, numberLinkCellXml } from '../../links/links.js';
 import {
   type CellStyle,

@@ -1,5 +1,5 @@
 import { invalidOption } from '../../../errors.js';
-import { optionKeys, ownOptions, ownProperties } from '../../../util/optionKeys.js';
+import { optionKeys, ownOptions, ownProperties } from '../../../base/optionKeys.js';
 import { expression } from '../../links/links.js';
 import { type CellStyle, type ResolvedCellStyle, argbColour, resolveCellStyle } from '../../styles/cellStyle.js';
 

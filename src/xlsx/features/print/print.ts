@@ -2,7 +2,7 @@ import { invalidOption } from '../../../errors.js';
 import { quoteSheetName } from '../../xml/cellRef.js';
 import { xmlText } from '../../xml/xmlText.js';
 import type { SheetTail, WorkbookFeature } from '../../seam/feature.js';
-import { optionKeys, ownOptions } from '../../../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../../../base/optionKeys.js';
 
 /**
  * Printed page header and footer, in Excel's codes: `&L`, `&C`, `&R` start the left, centre and

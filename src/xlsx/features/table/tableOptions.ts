@@ -1,5 +1,5 @@
 import { invalidOption } from '../../../errors.js';
-import { optionKeys, ownOptions } from '../../../util/optionKeys.js';
+import { optionKeys, ownOptions } from '../../../base/optionKeys.js';
 import { MAX_CELL_CHARS, truncate } from '../../xml/xmlText.js';
 
 /** A totals-row function: the `SUBTOTAL` function number Excel uses for it (ECMA-376 Part 1, §18.18.79 ST_TotalsRowFunction). */

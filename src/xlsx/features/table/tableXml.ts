@@ -1,4 +1,4 @@
-import { xlsxNumberText } from '../../../internal/numbers.js';
+import { xlsxNumberText } from '../../../writer/numbers.js';
 import { columnLetters } from '../../xml/cellRef.js';
 import { XML_DECLARATION, escapeText, escapeXstringAttribute, needsPreserve } from '../../xml/xmlText.js';
 import { TOTAL_FUNCTIONS, type TotalFunction } from './tableOptions.js';

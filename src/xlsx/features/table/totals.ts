@@ -1,5 +1,5 @@
 import type { Zone } from '../../../dates/zone.js';
-import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../../internal/numbers.js';
+import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../../writer/numbers.js';
 import { excelSerial, wallTime } from '../../cells/dateSerial.js';
 import type { ColumnPlan } from '../../settings/sheetSettings.js';
 import type { TotalFunction } from './tableOptions.js';

@@ -10,7 +10,7 @@ import {
   toWorkbook,
   toXlsx,
 } from '../../src/index.js';
-import { ownOptions } from '../../src/util/optionKeys.js';
+import { ownOptions } from '../../src/base/optionKeys.js';
 
 const rows = [{ id: 1, name: 'Ada' }];
 const chart = { type: 'column', categories: 'name', series: ['id'] };

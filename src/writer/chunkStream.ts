@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { RowportError, RowportErrorCode, isRowportError } from '../errors.js';
-import { lazyLoads } from '../util/lazy.js';
-import { ownProperties } from '../util/optionKeys.js';
+import { lazyLoads } from '../base/lazy.js';
+import { ownProperties } from '../base/optionKeys.js';
 
 /**
  * Wraps an async generator of byte chunks in a `Readable` that:

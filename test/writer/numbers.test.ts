@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NUMERIC_LITERAL, exactBigint, exactDouble, withDecimalComma, xlsxNumberText } from '../../src/internal/numbers.js';
+import { NUMERIC_LITERAL, exactBigint, exactDouble, withDecimalComma, xlsxNumberText } from '../../src/writer/numbers.js';
 
 describe('NUMERIC_LITERAL', () => {
   it.each(['0', '-3', '+5', '12.50', '.5', '5.', '1e3', '-1.5E-7', '007'])('matches %j', (text) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Lazy, lazyLoads } from '../../src/util/lazy.js';
+import { Lazy, lazyLoads } from '../../src/base/lazy.js';
 
 describe('Lazy', () => {
   it('loads once, on start, and lazyLoads waits for it', async () => {
