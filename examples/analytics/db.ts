@@ -49,6 +49,16 @@ export class DbUnavailableError extends Error {
   readonly code = 'DB_UNAVAILABLE';
 }
 
+/**
+ * The database is reachable but not set up for the service (PostgreSQL: the role custom queries
+ * run as is missing, see `createCustomQueryRole`). Not the caller's query and not transient: a
+ * retry fails the same way; an HTTP server answers 500.
+ */
+export class DbConfigError extends Error {
+  override readonly name = 'DbConfigError';
+  readonly code = 'DB_MISCONFIGURED';
+}
+
 /** The first row of a query, or undefined; the cursor is closed straight after. */
 export async function queryOne<T extends Row = Row>(db: Db, sql: string, params: readonly SqlParam[] = [], options?: QueryOptions): Promise<T | undefined> {
   for await (const row of db.query<T>(sql, params, options)) return row;

@@ -11,7 +11,7 @@ import {
   TUTOR_WEEKLY_COLUMNS,
   pickColumns,
 } from './columns.js';
-import { type Db, DbUnavailableError, type QueryOptions, type Row, type SqlParam, queryOne } from './db.js';
+import { type Db, DbConfigError, DbUnavailableError, type QueryOptions, type Row, type SqlParam, queryOne } from './db.js';
 import { AnalyticsError, AnalyticsErrorCode } from './errors.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -201,6 +201,7 @@ export class AnalyticsService {
       names = await this.#db.columnsOf(query, params, { readOnly: true, timeoutMs: this.#custom.timeoutMs });
     } catch (error) {
       if (error instanceof DbUnavailableError) throw error; // the database, not the query: transient
+      if (error instanceof DbConfigError) throw error; // the database's setup, not the query: no 400
       throw new AnalyticsError(AnalyticsErrorCode.InvalidQuery, `Invalid query: ${(error as Error).message}`, { cause: error });
     }
     const types = options.types ?? {};

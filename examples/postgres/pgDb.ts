@@ -1,6 +1,6 @@
 import pg from 'pg';
 import QueryStream from 'pg-query-stream';
-import { type Db, DbUnavailableError, type QueryOptions, type Row, type SqlParam } from '../analytics/db.js';
+import { type Db, DbConfigError, DbUnavailableError, type QueryOptions, type Row, type SqlParam } from '../analytics/db.js';
 import { CUSTOM_QUERY_ROLE } from './customQueryRole.js';
 
 /** Options of {@link pgDb}. */
@@ -206,12 +206,32 @@ async function checkout(pool: pg.Pool): Promise<Checkout> {
 async function begin(client: pg.PoolClient, { readOnly = false, timeoutMs }: QueryOptions, role: string): Promise<boolean> {
   if (!readOnly && timeoutMs === undefined) return false;
   await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
-  // A SELECT (not SET LOCAL) so the transaction has run a query: from here on PostgreSQL refuses
-  // `SET TRANSACTION READ WRITE` ("must be called before any query").
-  if (timeoutMs !== undefined) await client.query("SELECT set_config('statement_timeout', $1, true)", [String(Math.max(1, Math.floor(timeoutMs)))]);
-  else await client.query("SELECT current_setting('statement_timeout')");
-  if (readOnly) await client.query(`SET LOCAL ROLE ${role}`); // SELECT on the analytics tables only, whoever logged in
+  try {
+    // A SELECT (not SET LOCAL) so the transaction has run a query: from here on PostgreSQL refuses
+    // `SET TRANSACTION READ WRITE` ("must be called before any query").
+    if (timeoutMs !== undefined) await client.query("SELECT set_config('statement_timeout', $1, true)", [String(Math.max(1, Math.floor(timeoutMs)))]);
+    else await client.query("SELECT current_setting('statement_timeout')");
+    if (readOnly) await client.query(`SET LOCAL ROLE ${role}`).catch((error: unknown) => Promise.reject(roleRefused(error, role))); // SELECT on the analytics tables only, whoever logged in
+  } catch (error) {
+    // Never give the client back inside the aborted transaction: every later query on it would
+    // fail with "current transaction is aborted".
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
   return true;
+}
+
+/**
+ * A {@link DbConfigError} for a `SET ROLE` the server refused: the role does not exist (a database
+ * set up without `createCustomQueryRole`, SQLSTATE 22023) or the login role may not switch to it
+ * (42501); the connection's own errors as is.
+ */
+function roleRefused(error: unknown, role: string): unknown {
+  if (isConnectionError(error) || !(error instanceof Error)) return error;
+  return new DbConfigError(
+    `Custom queries run as the PostgreSQL role ${role}, and this connection cannot switch to it (${error.message}): set it up once with createCustomQueryRole(pool) as the database owner (loadSchool and \`export.ts --load-sample [--service-role <login role>]\` do)`,
+    { cause: error },
+  );
 }
 
 /**

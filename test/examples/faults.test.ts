@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Principal } from '../../examples/analytics/access.js';
 import { ExportQueue, type ExportStatus } from '../../examples/queue/exportQueue.js';
 import { createS3Store } from '../../examples/queue/s3Store.js';
-import { type PostgresCluster, type RedisServer, type S3Server, havePostgres, haveRedis, startPostgres, startRedis, startS3 } from './services.js';
+import { type PostgresCluster, type RedisServer, type S3Server, createCustomQueryRoleOn, havePostgres, haveRedis, startPostgres, startRedis, startS3 } from './services.js';
 import { onLines, readAll } from './support.js';
 
 /**
@@ -36,6 +36,7 @@ beforeAll(async () => {
   await client.connect();
   await client.query(`CREATE TABLE wide AS SELECT i AS id, repeat(md5(i::text), 4) AS note FROM generate_series(1, ${ROWS}) AS i`);
   await client.end();
+  await createCustomQueryRoleOn(cluster.url, ['wide']); // the job's SQL is a custom query
   const store = createS3Store({ client: s3.client(), bucket: s3.bucket });
   queue = new ExportQueue({ redisUrl: redis.url, queueName: 'faults', store, attempts: 6, backoffMs: 300 });
   const child = fork(WORKER, [], {

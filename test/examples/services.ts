@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
+import pg from 'pg';
+import { createCustomQueryRole } from '../../examples/postgres/customQueryRole.js';
 import { requireTool } from './support.js';
 
 /** A free TCP port on 127.0.0.1 (bound, read, released). */
@@ -92,6 +94,21 @@ export async function startPostgres(): Promise<PostgresCluster> {
       }
     },
   };
+}
+
+/**
+ * For a test on its own tables (not the sample school, whose `loadSchool` does this): sets up the
+ * role custom queries run as (`rowport_custom_query`, `SET LOCAL ROLE` in `pgDb`) with `SELECT` on
+ * `tables`, through `createCustomQueryRole` as production setup does. Without it every custom query
+ * fails with `DB_MISCONFIGURED`.
+ */
+export async function createCustomQueryRoleOn(url: string, tables: readonly string[]): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    await createCustomQueryRole(pool, { tables });
+  } finally {
+    await pool.end();
+  }
 }
 
 // --- Redis ---

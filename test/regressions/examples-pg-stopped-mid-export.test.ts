@@ -7,7 +7,7 @@ import { loadSchool } from '../../examples/postgres/schema.js';
 import { DbUnavailableError } from '../../examples/analytics/db.js';
 import { AnalyticsService } from '../../examples/analytics/service.js';
 import { type PgDb, createPool, pgDb } from '../../examples/postgres/pgDb.js';
-import { type PostgresCluster, havePostgres, startPostgres } from '../examples/services.js';
+import { type PostgresCluster, createCustomQueryRoleOn, havePostgres, startPostgres } from '../examples/services.js';
 
 const enabled = havePostgres();
 let cluster: PostgresCluster;
@@ -18,6 +18,7 @@ beforeAll(async () => {
   cluster = await startPostgres();
   db = pgDb(createPool(cluster.url, { connectionTimeoutMillis: 1_000 }), { batchSize: 100 });
   await db.pool.query('CREATE TABLE big AS SELECT i AS id, md5(i::text) AS note FROM generate_series(1, 200000) AS i');
+  await createCustomQueryRoleOn(cluster.url, ['big']); // the exports are custom queries
 }, 120_000);
 afterAll(async () => {
   await db?.close();

@@ -13,7 +13,7 @@ import { ExportQueue } from '../../examples/queue/exportQueue.js';
 import { type ExportStore, createLocalStore } from '../../examples/queue/exportStore.js';
 import { startExportWorker } from '../../examples/queue/exportWorker.js';
 import { createS3Store } from '../../examples/queue/s3Store.js';
-import { type PostgresCluster, type RedisServer, havePostgres, haveRedis, startPostgres, startRedis } from '../examples/services.js';
+import { type PostgresCluster, type RedisServer, createCustomQueryRoleOn, havePostgres, haveRedis, startPostgres, startRedis } from '../examples/services.js';
 import { tempDir } from '../examples/support.js';
 
 const enabled = havePostgres() && haveRedis();
@@ -29,6 +29,9 @@ beforeAll(async () => {
   [cluster, redis, out] = await Promise.all([startPostgres(), startRedis(), tempDir('rowport-retry-')]);
   pgdb = pgDb(createPool(cluster.url));
   await pgdb.pool.query('CREATE TABLE t AS SELECT i AS id FROM generate_series(0, 2000) AS i; CREATE SEQUENCE s');
+  await createCustomQueryRoleOn(cluster.url, ['t']); // the jobs are custom queries
+  // The role may use the sequence, so what refuses nextval() is the read-only transaction (25006), not a privilege.
+  await pgdb.pool.query('GRANT USAGE ON SEQUENCE s TO rowport_custom_query');
 }, 120_000);
 afterAll(async () => {
   for (const close of closers.reverse()) await close().catch(() => undefined);
