@@ -13,9 +13,9 @@ export interface Principal {
   readonly id: string;
   readonly role: Role;
   /** The student's row, for `role: 'student'`. */
-  readonly studentId?: number;
+  readonly studentId?: number | undefined;
   /** The teacher's row, for `role: 'teacher'`. */
-  readonly teacherId?: number;
+  readonly teacherId?: number | undefined;
 }
 
 /**

@@ -21,35 +21,35 @@ export const REPORT_TYPES: readonly ReportType[] = ['student', 'teacher-weekly',
 /** Options every export takes. Writer options pass through to rowport. */
 export interface ExportOptions {
   /** @default 'csv' */
-  readonly format?: ExportFormat;
+  readonly format?: ExportFormat | undefined;
   /** Column keys to write, in this order. @default the export's default columns */
-  readonly columns?: readonly string[];
+  readonly columns?: readonly string[] | undefined;
   /** rowport date preset or date-fns pattern. @default 'iso' */
-  readonly dateFormat?: DateFormat;
+  readonly dateFormat?: DateFormat | undefined;
   /** IANA zone for date-times. @default 'UTC' */
-  readonly timeZone?: string;
+  readonly timeZone?: string | undefined;
   /** First day included, `YYYY-MM-DD`. */
-  readonly from?: string;
+  readonly from?: string | undefined;
   /** Last day included, `YYYY-MM-DD`. */
-  readonly to?: string;
+  readonly to?: string | undefined;
   /** CSV dialect and encoding, passed to `toCsv`. */
-  readonly delimiter?: string;
+  readonly delimiter?: string | undefined;
   /** `'excel-eu'`: `;`, decimal commas and dd.MM.yyyy dates, for German or French Excel. */
-  readonly dialect?: 'excel-eu';
-  readonly encoding?: string;
-  readonly unmappable?: 'error' | 'replace';
-  readonly gzip?: boolean;
-  readonly onProgress?: (progress: ProgressInfo) => void;
-  readonly signal?: AbortSignal;
+  readonly dialect?: 'excel-eu' | undefined;
+  readonly encoding?: string | undefined;
+  readonly unmappable?: 'error' | 'replace' | undefined;
+  readonly gzip?: boolean | undefined;
+  readonly onProgress?: ((progress: ProgressInfo) => void) | undefined;
+  readonly signal?: AbortSignal | undefined;
   /** Count the rows first, so progress has a `total` and a `percent`. @default true */
-  readonly count?: boolean;
+  readonly count?: boolean | undefined;
 }
 
 export interface CustomQueryOptions extends ExportOptions {
   /** Types of the query's columns, by name (`{ recorded_on: 'date' }`); others are written as they come. */
-  readonly types?: Readonly<Record<string, ColumnType>>;
+  readonly types?: Readonly<Record<string, ColumnType>> | undefined;
   /** Base of the file name. @default 'custom query' */
-  readonly name?: string;
+  readonly name?: string | undefined;
 }
 
 /** What every export returns: the bytes, a file name from `exportFileName`, and the MIME type. */
@@ -64,26 +64,26 @@ export interface ExportResult {
 /** Options of {@link AnalyticsService.exportComprehensive}: the workbook is always XLSX. */
 export interface ComprehensiveOptions {
   /** Only `'xlsx'`. @default 'xlsx' */
-  readonly format?: 'xlsx';
-  readonly dateFormat?: DateFormat;
-  readonly timeZone?: string;
-  readonly from?: string;
-  readonly to?: string;
-  readonly onProgress?: (progress: ProgressInfo) => void;
-  readonly signal?: AbortSignal;
+  readonly format?: 'xlsx' | undefined;
+  readonly dateFormat?: DateFormat | undefined;
+  readonly timeZone?: string | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly onProgress?: ((progress: ProgressInfo) => void) | undefined;
+  readonly signal?: AbortSignal | undefined;
   /** Workbook features by sheet name (`'Class Summary'`): a title block, a table, conditional formats. */
-  readonly sheetFeatures?: Readonly<Record<string, Omit<SheetSpec, 'name' | 'rows' | 'columns'>>>;
+  readonly sheetFeatures?: Readonly<Record<string, Omit<SheetSpec, 'name' | 'rows' | 'columns'>>> | undefined;
 }
 
 export interface AnalyticsServiceOptions {
   /** The clock for file names. @default () => new Date() */
-  readonly now?: () => Date;
+  readonly now?: (() => Date) | undefined;
   /** Limits of {@link AnalyticsService.exportCustomQuery}, which always runs on a read-only connection. */
   readonly customQuery?: {
     /** Cancel a custom query that runs longer. @default 60000 */
-    readonly timeoutMs?: number;
+    readonly timeoutMs?: number | undefined;
     /** Fail a custom query with more rows (`ROWPORT_MAX_ROWS`). @default 1000000 */
-    readonly maxRows?: number;
+    readonly maxRows?: number | undefined;
   };
 }
 
@@ -169,7 +169,7 @@ export class AnalyticsService {
    * A named report, each with its own columns and types. `scope.teacherId` limits the
    * `teacher-weekly` report to that teacher's classes.
    */
-  async exportReport(type: ReportType, options: ExportOptions = {}, scope: { readonly teacherId?: number } = {}): Promise<ExportResult> {
+  async exportReport(type: ReportType, options: ExportOptions = {}, scope: { readonly teacherId?: number | undefined } = {}): Promise<ExportResult> {
     const report = REPORTS[type as ReportType] as (typeof REPORTS)[ReportType] | undefined;
     if (!report || !Object.hasOwn(REPORTS, type)) {
       throw new AnalyticsError(AnalyticsErrorCode.UnknownReport, `Unknown report ${JSON.stringify(type)}: expected one of ${REPORT_TYPES.join(', ')}`);

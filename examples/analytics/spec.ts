@@ -20,7 +20,7 @@ export type ExportSpec =
  * `teacher-weekly` report holds only their own classes. Comes from the server, never from the client.
  */
 export interface ExportScope {
-  readonly teacherId?: number;
+  readonly teacherId?: number | undefined;
 }
 
 /**
@@ -36,7 +36,7 @@ export function specHash(spec: ExportSpec, scope = ''): string {
 export function runSpec(
   service: AnalyticsService,
   spec: ExportSpec,
-  live: { onProgress?: (p: ProgressInfo) => void; signal?: AbortSignal },
+  live: { onProgress?: ((p: ProgressInfo) => void) | undefined; signal?: AbortSignal | undefined },
   scope: ExportScope = {},
 ): Promise<ExportResult> {
   switch (spec?.kind) {

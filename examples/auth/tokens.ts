@@ -14,13 +14,13 @@ export interface TokenAuthOptions {
   /** The HMAC key: at least 32 random bytes (`crypto.randomBytes(32)`), kept on the server side. */
   readonly secret: Buffer | string;
   /** The clock, for expiry. @default Date.now */
-  readonly now?: () => number;
+  readonly now?: (() => number) | undefined;
   /**
    * Looks a token's principal up on each request (`currentPrincipal(service, p)` of
    * `examples/analytics/access.ts`): `null` (401) for one that no longer exists, so deleting a
    * user revokes their tokens at once. Without it, a token is valid until it expires.
    */
-  readonly lookup?: (principal: Principal) => Principal | null | Promise<Principal | null>;
+  readonly lookup?: ((principal: Principal) => Principal | null | Promise<Principal | null>) | undefined;
 }
 
 /** Bearer tokens and signed download links, both HMAC-SHA256 under keys derived from one secret. */
@@ -104,8 +104,8 @@ const ROLES: readonly Role[] = ['student', 'teacher', 'admin'];
 interface Claims {
   sub: string;
   role: Role;
-  sid?: number;
-  tid?: number;
+  sid?: number | undefined;
+  tid?: number | undefined;
   exp: number;
 }
 

@@ -43,7 +43,7 @@ export function createS3Store(options: S3StoreOptions): ExportStore {
   /** The unfinished multipart uploads whose key starts with `keyPrefix`. */
   const uploadsUnder = async (keyPrefix: string): Promise<MultipartUpload[]> => {
     const found: MultipartUpload[] = [];
-    let markers: { KeyMarker?: string; UploadIdMarker?: string } = {};
+    let markers: { KeyMarker?: string | undefined; UploadIdMarker?: string | undefined } = {};
     for (;;) {
       const page = await client.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: keyPrefix, ...markers }));
       found.push(...(page.Uploads ?? []));

@@ -115,7 +115,7 @@ function keysOf(first: Row): Column[] {
   return Object.keys(first).map((key) => ({ key }));
 }
 
-function applyTypes(columns: { key: string; type?: ColumnType }[], types: ReadonlyMap<string, ColumnType>, selected: boolean): void {
+function applyTypes(columns: { key: string; type?: ColumnType | undefined }[], types: ReadonlyMap<string, ColumnType>, selected: boolean): void {
   for (const [key, type] of types) {
     const column = columns.find((c) => c.key === key);
     const names = columns.map((c) => c.key).join(', ');

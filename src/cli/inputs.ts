@@ -42,11 +42,11 @@ export interface InputOptions {
   readonly delimiter: string | undefined;
   readonly encoding: string | undefined;
   /** Stops waiting for the first bytes (a slow query upstream) when aborted. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Receives `ROWPORT_INVALID_BYTES` when invalid bytes of the input are read as U+FFFD. */
-  readonly onWarning?: (warning: RowportWarning) => void;
+  readonly onWarning?: ((warning: RowportWarning) => void) | undefined;
   /** JSON and NDJSON: told of each number a double cannot hold that a row keeps as its text. */
-  readonly onNumberAsText?: NumberAsText;
+  readonly onNumberAsText?: NumberAsText | undefined;
 }
 
 /**

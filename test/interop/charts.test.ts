@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChartSpec, toWorkbook, toXlsx } from '../../src/index.js';
+import { toWorkbook, toXlsx } from '../../src/index.js';
 import { readAll } from '../helpers/streams.js';
 import { haveTool, python } from '../helpers/tools.js';
 import { unzip } from '../helpers/unzip.js';

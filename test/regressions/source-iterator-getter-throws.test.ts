@@ -2,7 +2,6 @@
 // the raw error at the call, with no code; a getter returning no iterator gave a TypeError later (#18).
 import { describe, expect, it } from 'vitest';
 import { formatDates, selectColumns, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
-import { readAll } from '../helpers/streams.js';
 
 const boom = new Error('cursor would not open');
 const asyncThrows = { [Symbol.asyncIterator]: (): AsyncIterator<object> => { throw boom; } };

@@ -5,7 +5,7 @@ import { parts } from '../helpers/unzip.js';
 
 // The real limit (1,048,576 rows) takes a million rows to reach: test/xlsx/rowLimit.slow.test.ts
 // proves it in CI. Here the same logic runs against a limit of 10 rows a sheet.
-vi.mock('../../src/xlsx/sheet/sheetXml.js', async (importOriginal) => ({ ...(await importOriginal<object>()), MAX_SHEET_ROWS: 10 }));
+vi.mock('../../src/xlsx/xml/sheetXml.js', async (importOriginal) => ({ ...(await importOriginal<object>()), MAX_SHEET_ROWS: 10 }));
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i }));
 const sheetNames = (workbookXml: string) => [...workbookXml.matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1]);

@@ -15,7 +15,7 @@ export function fitWidths(
   filterButton: boolean,
   fit: ResolvedAutoFit | undefined,
 ): (number | undefined)[] {
-  return columns.map((column, c) => {
+  return columns.map((column) => {
     if (column.width !== undefined) return column.width;
     if (fit === undefined) return undefined;
     let widest = header ? textWidth(column.header) + (filterButton ? 2 : 0) : 0;

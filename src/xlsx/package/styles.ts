@@ -19,15 +19,15 @@ export interface ResolvedHeaderStyle {
  */
 export interface CellStyle {
   /** Number format code (`'#,##0.00'`); built-in codes use their built-in id. */
-  readonly numFmt?: string;
+  readonly numFmt?: string | undefined;
   /** Content of a `<font>` (its children, in CT_Font order). */
-  readonly font?: string;
+  readonly font?: string | undefined;
   /** Content of a `<fill>` (`<patternFill …>…</patternFill>`). */
-  readonly fill?: string;
+  readonly fill?: string | undefined;
   /** Content of a `<border>` (`<left/><right/><top/><bottom/><diagonal/>` with styles). */
-  readonly border?: string;
+  readonly border?: string | undefined;
   /** Attributes of `<alignment>` (`wrapText="1" vertical="top"`). */
-  readonly alignment?: string;
+  readonly alignment?: string | undefined;
 }
 
 /**

@@ -57,11 +57,11 @@ export interface SheetSettings extends SheetDefaults {
 
 /** The options of one sheet that {@link resolveSheetSettings} reads. */
 export interface SheetSettingsOptions<T> {
-  readonly columns?: readonly ColumnSpec<T>[];
-  readonly header?: boolean;
-  readonly dateFormat?: DateFormat;
-  readonly timeZone?: string;
-  readonly maxRows?: number;
+  readonly columns?: readonly ColumnSpec<T>[] | undefined;
+  readonly header?: boolean | undefined;
+  readonly dateFormat?: DateFormat | undefined;
+  readonly timeZone?: string | undefined;
+  readonly maxRows?: number | undefined;
 }
 
 /** What a sheet takes when it does not say: the workbook's options, already checked. */

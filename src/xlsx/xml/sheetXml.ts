@@ -13,7 +13,7 @@ export interface SheetHead {
   /** Children of `<sheetPr>`, '' for none. */
   readonly sheetPr: string;
   /** Extra attributes of each column's `<col>`, from the features. */
-  readonly colAttributes?: readonly (string | undefined)[];
+  readonly colAttributes?: readonly (string | undefined)[] | undefined;
 }
 
 /** The sheet part up to and including `<sheetData>`. */

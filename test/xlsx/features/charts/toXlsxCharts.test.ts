@@ -4,7 +4,7 @@ import { readAll } from '../../../helpers/streams.js';
 import { parts } from '../../../helpers/unzip.js';
 
 // A sheet rolls over at 10 rows here, as in test/xlsx/rowLimit.test.ts.
-vi.mock('../../../../src/xlsx/sheet/sheetXml.js', async (importOriginal) => ({ ...(await importOriginal<object>()), MAX_SHEET_ROWS: 10 }));
+vi.mock('../../../../src/xlsx/xml/sheetXml.js', async (importOriginal) => ({ ...(await importOriginal<object>()), MAX_SHEET_ROWS: 10 }));
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `c${i}`, score: i * 1.5 }));
 const chart: ChartSpec = { type: 'column', title: 'Scores', categories: 'name', series: ['score'] };

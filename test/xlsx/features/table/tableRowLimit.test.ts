@@ -4,7 +4,7 @@ import { readAll } from '../../../helpers/streams.js';
 import { parts } from '../../../helpers/unzip.js';
 
 // The same logic as at 1,048,576 rows, against a limit of 10 rows a sheet (see test/xlsx/rowLimit.test.ts).
-vi.mock('../../../../src/xlsx/sheet/sheetXml.js', async (importOriginal) => ({ ...(await importOriginal<object>()), MAX_SHEET_ROWS: 10 }));
+vi.mock('../../../../src/xlsx/xml/sheetXml.js', async (importOriginal) => ({ ...(await importOriginal<object>()), MAX_SHEET_ROWS: 10 }));
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i, score: i * 10 }));
 const lastRow = (sheetXml: string) => Math.max(...[...sheetXml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1])));
