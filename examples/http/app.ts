@@ -1,6 +1,6 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { AnalyticsService } from '../analytics/service.js';
-import { handleJobRequest } from '../queue/jobRoutes.js';
+import { handleJobRequest } from './jobRoutes.js';
 import { DownloadLimiter } from './downloadLimiter.js';
 import { sendHealth } from './health.js';
 import { downloadSpec, notFound, resolveExport } from './routes.js';
@@ -11,7 +11,7 @@ import type { ExportServerOptions } from './server.js';
  * The same downloads as an Express 5 app, with Express routes (`req.params`, `req.query`). Express
  * 5 forwards a rejected promise from a handler to the error middleware, which answers JSON before
  * the first byte and destroys the socket after it. Given `jobs` and `links`, it also serves the
- * background-export routes of `examples/queue/jobRoutes.ts`.
+ * background-export routes of `examples/http/jobRoutes.ts`.
  * @example
  * createExportApp(new AnalyticsService(db), { authenticate: auth.authenticate }).listen(3000);
  */

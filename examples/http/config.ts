@@ -4,7 +4,7 @@ import { createSampleDatabase } from '../analytics/sqljs.js';
 
 /**
  * The export service's configuration, read once from the environment and the command line by
- * {@link loadConfig}, and used by `serve.ts` and `queue/run.ts`:
+ * {@link loadConfig}, and used by `serve.ts` and `examples/run.ts`:
  *
  * | env / flag | meaning | default |
  * |---|---|---|
@@ -12,7 +12,7 @@ import { createSampleDatabase } from '../analytics/sqljs.js';
  * | `HOST`, `PORT` / `--host`, `--port` | where the server listens (`0.0.0.0` behind a load balancer) | `127.0.0.1`, `3000` |
  * | `DATABASE_URL` | PostgreSQL (`postgres://user:password@host:port/db`); without it, the sql.js sample | sql.js sample |
  * | `SCALE` / `--scale` | size of the sql.js sample school | `1` |
- * | `REDIS_URL` | the queue (`queue/run.ts`) | `redis://127.0.0.1:6379` |
+ * | `REDIS_URL` | the queue (`examples/run.ts`) | `redis://127.0.0.1:6379` |
  * | `S3_BUCKET`, `AWS_REGION`, `S3_ENDPOINT`, `S3_FORCE_PATH_STYLE=1`, `S3_PREFIX` | the object store; `AWS_REGION` is required with a bucket | a local folder |
  * | `EXPORTS_DIR` / `--exports` | the local store's folder | `exports` |
  * | `MAX_DOWNLOADS_PER_PRINCIPAL` | direct downloads one principal may run at once | `3` |

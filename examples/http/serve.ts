@@ -1,5 +1,5 @@
 /**
- * Runs the download server (direct downloads only; `examples/queue/run.ts` adds background jobs):
+ * Runs the download server (direct downloads only; `examples/run.ts` adds background jobs):
  *
  *   export TOKEN_SECRET=$(openssl rand -hex 32)
  *   npx tsx examples/http/serve.ts [--port 3000] [--host 0.0.0.0] [--scale 1] [--express]

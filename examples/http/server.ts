@@ -2,7 +2,7 @@ import { type Server, createServer } from 'node:http';
 import type { AnalyticsService } from '../analytics/service.js';
 import type { Authenticate, TokenAuth } from '../auth/tokens.js';
 import type { ExportQueue } from '../queue/exportQueue.js';
-import { handleJobRequest } from '../queue/jobRoutes.js';
+import { handleJobRequest } from './jobRoutes.js';
 import { DownloadLimiter } from './downloadLimiter.js';
 import { sendHealth } from './health.js';
 import { resolveExport, specFromUrl } from './routes.js';
@@ -26,7 +26,7 @@ export interface ExportServerOptions {
 
 /**
  * A plain `node:http` server for `GET /exports/…` downloads (see `routes.ts` for the paths), and,
- * given an `ExportQueue` as `jobs`, the background-export routes of `examples/queue/jobRoutes.ts`.
+ * given an `ExportQueue` as `jobs`, the background-export routes of `examples/http/jobRoutes.ts`.
  * Every request is authenticated (`authenticate`: 401 without a principal) and authorized
  * (`authorize`: 403 for what is not the principal's) before any query runs.
  * @example

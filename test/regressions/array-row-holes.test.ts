@@ -8,7 +8,7 @@ import { afterAll } from 'vitest';
 
 afterAll(removeTempDirs);
 
-// eslint-disable-next-line no-sparse-arrays
+// biome-ignore lint/suspicious/noSparseArray: the holes are what this test is about
 const holey = () => [[1, , 3], new Array(3), [, 'b']];
 
 describe('array rows with holes', () => {

@@ -24,7 +24,7 @@ import { SECRET } from '../examples/jobHarness.js';
 import { type PostgresCluster, type RedisServer, freePort, havePostgres, haveRedis, startPostgres, startRedis } from '../examples/services.js';
 import { onLines, tempDir } from '../examples/support.js';
 
-const RUN = fileURLToPath(new URL('../../examples/queue/run.ts', import.meta.url));
+const RUN = fileURLToPath(new URL('../../examples/run.ts', import.meta.url));
 const ISSUE = fileURLToPath(new URL('../../examples/auth/issue.ts', import.meta.url));
 const BASE_ENV = { TOKEN_SECRET: SECRET };
 
@@ -117,7 +117,7 @@ describe.each([
   });
 });
 
-describe.runIf(havePostgres() && haveRedis())('examples/queue/run.ts on PostgreSQL, as its README says', () => {
+describe.runIf(havePostgres() && haveRedis())('examples/run.ts on PostgreSQL, as its README says', () => {
   let cluster: PostgresCluster;
   let redis: RedisServer;
   let out: Awaited<ReturnType<typeof tempDir>>;

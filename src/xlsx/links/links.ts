@@ -20,15 +20,11 @@ export const MAX_LINK_LENGTH = 2_079;
 /** Excel's longest string literal in a formula; longer ones are joined from pieces with `&`. */
 const MAX_LITERAL = 255;
 /** What a formula string literal must escape (the pattern of {@link escapeText}) or double (`"`); text without any is written as it is. */
-// eslint-disable-next-line no-control-regex
 const ESCAPE_OR_DOUBLE = /["&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
 /** What {@link escapeText} writes as an `_xHHHH_` escape (but NUL, which no formula function makes), CR (kept as `CHAR(13)`), or a literal `_xHHHH_`. */
-// eslint-disable-next-line no-control-regex
 const X_ESCAPED = /[\x01-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
 /** Where {@link expression} cuts: each character it writes as `CHAR(n)`, and the `_` of each `_xHHHH_`. */
-// eslint-disable-next-line no-control-regex
 const X_ESCAPED_ALL = /[\x01-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g;
-// eslint-disable-next-line no-control-regex
 const LINK_PATTERN = /^(?:https?:\/\/[^/\x00-\x20\x7f]|mailto:)[^\x00-\x20\x7f]*$/i;
 
 /** A link value: the text shown and where it leads. */

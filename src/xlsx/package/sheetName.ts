@@ -45,7 +45,6 @@ export class SheetNames {
  * alike in the references to it (defined names, charts), so no spelling of it reads back the same.
  */
 function clean(name: string): string {
-  // eslint-disable-next-line no-control-regex
   let out = String(name).toWellFormed().replace(/[[\]:*?/\\\x00-\x1f\x7f\ufffe\uffff]/g, '_');
   out = out.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '-');
   out = out.replace(/^'+|'+$/g, '');

@@ -136,7 +136,6 @@ export const MAX_NUM_FMT_LENGTH = 255;
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming `option`.
  */
 export function checkNumFmt(numFmt: string, option: string): void {
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(numFmt) || !numFmt.isWellFormed()) {
     throw invalidOption(option, 'a number format without control characters', numFmt);
   }

@@ -30,7 +30,6 @@ export function escapeAttribute(text: string): string {
  * @example escapeXstringAttribute('Line\nTwo "x_x0041_"') //=> 'Line_x000A_Two &quot;x_x005F_x0041_&quot;'
  */
 export function escapeXstringAttribute(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return /[&<>"\x00-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/.test(text) ? text.replace(XSTRING_ATTRIBUTE_ALL, escapeOne) : text;
 }
 
@@ -63,7 +62,6 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone=
  * `_xHHHH_` escape for.
  */
 export function xmlText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const legal = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
   return legal.replace(/[&<>"\r]/g, escapeOne);
 }
@@ -72,12 +70,9 @@ export function xmlText(text: string): string {
 
 // A `_` is escaped when a reader would see `_xHHHH_` from it: with a literal `_` after the four
 // digits, or with a character that is itself written as `_xHHHH_` (`_xAceb` + U+0001 → `_xAceb_x0001_`).
-// eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
-// eslint-disable-next-line no-control-regex
 const ESCAPE_ALL = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}[_\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff])/g;
 
-// eslint-disable-next-line no-control-regex
 const XSTRING_ATTRIBUTE_ALL = /[&<>"\x00-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}[_\x00-\x0c\x0e-\x1f\ufffe\uffff])/g;
 
 function escapeOne(ch: string): string {

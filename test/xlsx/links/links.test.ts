@@ -70,7 +70,6 @@ describe('linkCellXml', () => {
 describe('linkCellXml, escaped once per piece', () => {
   // The formula escaped whole, as before pieces were escaped one by one: the two must agree.
   const reference = (ref: string, url: string, text: string): string => {
-    // eslint-disable-next-line no-control-regex
     const arg = /[\x01-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/.test(text + url) ? expression : literal;
     const formula = text === url ? `HYPERLINK(${arg(url)})` : `HYPERLINK(${arg(url)},${arg(text)})`;
     return `<c r="${ref}" t="str"><f>${escapeText(formula)}</f><v>${escapeText(text)}</v></c>`;

@@ -133,7 +133,6 @@ function resolveRule(name: string, rule: unknown, onColumn: string | undefined):
     }
     case 'text': {
       // The text is also an attribute, where XML 1.0 has no way to write a control character.
-      // eslint-disable-next-line no-control-regex
       if (typeof r.contains !== 'string' || r.contains === '' || r.contains.length > MAX_FORMULA_STRING || /[\x00-\x1f]/.test(r.contains)) {
         throw invalidOption(`${name}.contains`, `a non-empty string of at most ${MAX_FORMULA_STRING} characters, without control characters`, r.contains);
       }

@@ -63,7 +63,6 @@ export function resolveTableOptions(option: string, table: unknown): ResolvedTab
     for (const [key, what] of Object.entries(totals)) {
       // A label is also an attribute of the table part, where XML 1.0 has no way to write a control
       // character; and it is the text of a cell, which holds at most 32,767 characters.
-      // eslint-disable-next-line no-control-regex
       if (typeof what !== 'string' || /[\x00-\x1f]/.test(what) || what.length > MAX_CELL_CHARS) {
         throw invalidOption(
           `${option}.totals.${key}`,
@@ -120,7 +119,6 @@ export class TableNames {
 export function tableColumnNames(headers: readonly string[]): string[] {
   const taken = new Set<string>();
   return headers.map((header, i) => {
-    // eslint-disable-next-line no-control-regex
     let base = header.toWellFormed().replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, ' ').trim();
     if (base === '') base = `Column${i + 1}`;
     base = truncate(base, MAX_TABLE_NAME - 4);

@@ -6,9 +6,9 @@ import { AnalyticsError, AnalyticsErrorCode } from '../analytics/errors.js';
 import type { AnalyticsService } from '../analytics/service.js';
 import type { ExportSpec } from '../analytics/spec.js';
 import type { Authenticate, TokenAuth } from '../auth/tokens.js';
-import { unauthenticated } from '../http/routes.js';
-import { type ErrorLog, sendError } from '../http/sendExport.js';
-import { type ExportQueue, type ExportStatus, isJobId } from './exportQueue.js';
+import { type ExportQueue, type ExportStatus, isJobId } from '../queue/exportQueue.js';
+import { unauthenticated } from './routes.js';
+import { type ErrorLog, sendError } from './sendExport.js';
 
 /** What the job routes need. */
 export interface JobRoutesContext {

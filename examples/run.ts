@@ -4,12 +4,12 @@
  *
  *   export TOKEN_SECRET=$(openssl rand -hex 32)
  *   # one machine, sql.js sample, files in ./exports:
- *   REDIS_URL=redis://127.0.0.1:6379 npx tsx examples/queue/run.ts [--port 3000] [--exports exports]
+ *   REDIS_URL=redis://127.0.0.1:6379 npx tsx examples/run.ts [--port 3000] [--exports exports]
  *   # on PostgreSQL (load it first: examples/postgres/export.ts --load-sample):
- *   DATABASE_URL=postgres://rowport:…@127.0.0.1:5432/postgres REDIS_URL=… npx tsx examples/queue/run.ts
- *   # many machines, sharing Redis, the database and a bucket (see README.md):
- *   HOST=0.0.0.0 S3_BUCKET=exports AWS_REGION=eu-west-1 DATABASE_URL=… REDIS_URL=… npx tsx examples/queue/run.ts --role server
- *   S3_BUCKET=exports AWS_REGION=eu-west-1 DATABASE_URL=… REDIS_URL=… npx tsx examples/queue/run.ts --role worker --concurrency 2
+ *   DATABASE_URL=postgres://rowport:…@127.0.0.1:5432/postgres REDIS_URL=… npx tsx examples/run.ts
+ *   # many machines, sharing Redis, the database and a bucket (see queue/README.md):
+ *   HOST=0.0.0.0 S3_BUCKET=exports AWS_REGION=eu-west-1 DATABASE_URL=… REDIS_URL=… npx tsx examples/run.ts --role server
+ *   S3_BUCKET=exports AWS_REGION=eu-west-1 DATABASE_URL=… REDIS_URL=… npx tsx examples/run.ts --role worker --concurrency 2
  *
  *   TOKEN=$(npx tsx examples/auth/issue.ts --role teacher --teacher-id 1)
  *   curl -XPOST -H "Authorization: Bearer $TOKEN" localhost:3000/exports/jobs -d '{"kind":"report","report":"teacher-weekly","options":{"format":"xlsx"}}'
@@ -21,15 +21,15 @@
  */
 import type { AddressInfo } from 'node:net';
 import { S3Client } from '@aws-sdk/client-s3';
-import { currentPrincipal } from '../analytics/access.js';
-import { AnalyticsService } from '../analytics/service.js';
-import { createTokenAuth } from '../auth/tokens.js';
-import { ConfigError, type ServiceConfig, loadConfig, openDatabase } from '../http/config.js';
-import { createExportServer } from '../http/server.js';
-import { ExportQueue } from './exportQueue.js';
-import { type ExportStore, createLocalStore } from './exportStore.js';
-import { startExportWorker } from './exportWorker.js';
-import { createS3Store } from './s3Store.js';
+import { currentPrincipal } from './analytics/access.js';
+import { AnalyticsService } from './analytics/service.js';
+import { createTokenAuth } from './auth/tokens.js';
+import { ConfigError, type ServiceConfig, loadConfig, openDatabase } from './http/config.js';
+import { createExportServer } from './http/server.js';
+import { ExportQueue } from './queue/exportQueue.js';
+import { type ExportStore, createLocalStore } from './queue/exportStore.js';
+import { startExportWorker } from './queue/exportWorker.js';
+import { createS3Store } from './queue/s3Store.js';
 
 let config: ServiceConfig;
 try {
