@@ -14,15 +14,16 @@ import { type TitleSheetOptions, titleFeature } from './title/titleFeature.js';
 
 /**
  * The options of every workbook feature: `toXlsx` and each `SheetSpec` of `toWorkbook` take
- * them. A new feature adds its options interface here.
+ * them, a row-typed option (`rowStyle`) typed by the sheet's rows `T` (`never` where any row is
+ * taken). A new feature adds its options interface here.
  */
-export interface SheetFeatureOptions
+export interface SheetFeatureOptions<T = never>
   extends PrintSheetOptions,
     ChartSheetOptions,
     TableSheetOptions,
     ConditionalFormatSheetOptions,
     TitleSheetOptions,
-    ColumnCellsSheetOptions {}
+    ColumnCellsSheetOptions<T> {}
 
 /** A column of an XLSX sheet: a {@link Column} with a style, a formula, a link, its own conditional formats. */
 export interface XlsxColumn<T = Record<string, unknown>> extends Column<T>, XlsxColumnOptions<T> {

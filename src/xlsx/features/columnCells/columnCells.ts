@@ -10,7 +10,7 @@ import { type CurrentRow, currentRow } from './currentRow.js';
 import { formulaCellWriter } from './formulaCells.js';
 import { linkTemplateWriter, urlCellWriter } from './linkCells.js';
 import { plainCellWriter } from './plainCells.js';
-import { type RowStyles, rowStyles } from './rowStyles.js';
+import { type RowStyle, type RowStyles, rowStyles } from './rowStyles.js';
 
 /** What a column of `toXlsx`/`toWorkbook` may add to {@link Column}: a style, a formula, a link. */
 export interface XlsxColumnOptions<T = Record<string, unknown>> {
@@ -27,11 +27,11 @@ export interface XlsxColumnOptions<T = Record<string, unknown>> {
   readonly link?: string | undefined;
 }
 
-/** The sheet option of the column-cells feature. */
-export interface ColumnCellsSheetOptions {
+/** The sheet option of the column-cells feature, for rows of type `T` (`never`: any row). */
+export interface ColumnCellsSheetOptions<T = never> {
   /** A style for each row from its values (banding, highlighting a row), laid over the column styles;
    *  `undefined` for none. Return the same objects for the same looks: styles are interned by object. */
-  readonly rowStyle?: ((row: never, index: number) => CellStyle | undefined) | undefined; // typed by the row in ToXlsxOptions and SheetSpec
+  readonly rowStyle?: RowStyle<T> | undefined;
 }
 
 /**

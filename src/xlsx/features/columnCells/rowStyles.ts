@@ -3,12 +3,8 @@ import type { CellWriter } from '../../cells/cells.js';
 import type { SheetColumn } from '../../settings/sheetSettings.js';
 import { NO_STYLE, type CellStyle, type ResolvedCellStyle, resolveCellStyle } from '../../styles/cellStyle.js';
 
-/** The sheet option `rowStyle`, for a row of type `T`. */
-export interface RowStyleOption<T> {
-  /** A style for each row from its values (banding, highlighting a row), laid over the column styles;
-   *  `undefined` for none. Return the same objects for the same looks: styles are interned by object. */
-  readonly rowStyle?: ((row: T, index: number) => CellStyle | undefined) | undefined;
-}
+/** The sheet option `rowStyle` (see `ColumnCellsSheetOptions`) for a row of type `T`. */
+export type RowStyle<T> = (row: T, index: number) => CellStyle | undefined;
 
 /** A sheet's row styles as *layers*: layer 0 is no row style, each distinct style returned adds one. */
 export interface RowStyles {
@@ -23,7 +19,7 @@ export interface RowStyles {
 }
 
 /** The row styles of a sheet, `where` naming its options in errors. */
-export function rowStyles(rowStyle: NonNullable<RowStyleOption<never>['rowStyle']>, where: string): RowStyles {
+export function rowStyles(rowStyle: RowStyle<never>, where: string): RowStyles {
   const layerStyles: ResolvedCellStyle[] = [NO_STYLE];
   const layerKeys = new Map<string, number>([[JSON.stringify(NO_STYLE), 0]]);
   const layerByObject = new WeakMap<object, number>();
@@ -87,7 +83,7 @@ export function rowStyles(rowStyle: NonNullable<RowStyleOption<never>['rowStyle'
 const MAX_ROW_STYLES = 1_000;
 
 /** What `rowStyle` returns for a row; a throw is the row's error. */
-function callRowStyle(rowStyle: NonNullable<RowStyleOption<never>['rowStyle']>, row: unknown, index: number): unknown {
+function callRowStyle(rowStyle: RowStyle<never>, row: unknown, index: number): unknown {
   try {
     return rowStyle(row as never, index); // the row of the sheet's own type (see rowStyle)
   } catch (error) {
