@@ -2,7 +2,7 @@ import { invalidOption } from '../../../errors.js';
 import type { CellWriter } from '../../cells/cells.js';
 import type { SheetColumn } from '../../settings/sheetSettings.js';
 import { DEFAULT_WIDTH } from '../../xml/sheetXml.js';
-import type { SheetHooks, SheetStart, WorkbookFeature } from '../../seam/feature.js';
+import type { FeatureColumns, SheetHooks, SheetStart, WorkbookFeature } from '../../seam/feature.js';
 import { type ColumnFormula, type FormulaText, calculateUncachedOnLoad, compileFormula } from '../../formulas/formulaColumn.js';
 import { checkLinkTemplate } from '../../links/links.js';
 import { type CellStyle, NO_STYLE, type ResolvedCellStyle, mergeStyles, resolveCellStyle } from '../../styles/cellStyle.js';
@@ -40,15 +40,13 @@ export interface ColumnCellsSheetOptions<T = never> {
  * `style`, and the sheet's `rowStyle`. One unit, because each cell gets one writer and one
  * style: a link in a styled column of a highlighted row is all three.
  */
-export const columnCellsFeature: WorkbookFeature<ColumnCellsSheetOptions & { readonly columns?: readonly unknown[] }> = {
+export const columnCellsFeature: WorkbookFeature<ColumnCellsSheetOptions & { readonly columns?: FeatureColumns<XlsxColumnOptions> }> = {
   name: 'columnCells',
   finish: calculateUncachedOnLoad,
   resolve(options, settings) {
     const where = settings.where;
     const specs = new Map<string, ColumnSpecExtras>();
-    (Array.isArray(options.columns) ? options.columns : []).forEach((spec: unknown, i) => {
-      if (spec === null || typeof spec !== 'object') return;
-      const { key, type, style, formula, link } = spec as { key: string; type?: string; style?: unknown; formula?: unknown; link?: unknown };
+    (options.columns ?? []).forEach(({ key, type, style, formula, link }, i) => {
       const name = `${where}columns[${i}]`;
       const extras: ColumnSpecExtras = {
         url: type === 'url',
