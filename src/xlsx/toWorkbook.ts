@@ -4,7 +4,6 @@ import { resolveWriterOptions } from '../writer/writerOptions.js';
 import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows, WriterOptions } from '../types.js';
 import { FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from './features/features.js';
-import type { CellStyle } from './styles/cellStyle.js';
 import { streamWorkbook } from './streamWorkbook.js';
 import { type XlsxLookOptions, resolveLook } from './settings/look.js';
 import { resolveSheet } from './resolve/resolveSheet.js';
@@ -13,15 +12,13 @@ import type { SheetJob } from './sheet/writeSheet.js';
 import { optionKeys, ownOptions } from '../base/optionKeys.js';
 
 /** One sheet of {@link toWorkbook}: its name, rows, columns, and options of its own. */
-export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOptions {
+export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOptions<T> {
   /** Sheet name; repaired if Excel would refuse it (≤ 31 characters, no `[]:*?/\`, unique). */
   readonly name: string;
   /** The sheet's rows: any `Iterable` or `AsyncIterable`. Read when the sheet before it is done. */
   readonly rows: Rows<T>;
   /** Which columns, in order, with headers, types and widths. @default the first row's keys */
   readonly columns?: readonly XlsxColumnSpec<T>[] | undefined;
-  /** A style for each row from its values, laid over the column styles; `undefined` for none. */
-  readonly rowStyle?: ((row: T, index: number) => CellStyle | undefined) | undefined;
   /** Write a header row on this sheet. @default the workbook's `header` */
   readonly header?: boolean | undefined;
   /** Date rendering of this sheet. @default the workbook's `dateFormat` */

@@ -3,10 +3,9 @@ import { optionKeys } from '../../base/optionKeys.js';
 import { autoFilterFeature } from './autoFilter/autoFilter.js';
 import { type ChartSheetOptions, chartsFeature } from './charts/chartFeature.js';
 import { type ColumnCellsSheetOptions, columnCellsFeature } from './columnCells/columnCells.js';
-import { type ConditionalFormatSheetOptions, conditionalFormatsFeature } from './conditionalFormats/conditionalFormatFeature.js';
+import { type ConditionalFormatColumnOptions, type ConditionalFormatSheetOptions, conditionalFormatsFeature } from './conditionalFormats/conditionalFormatFeature.js';
 import type { Column } from '../../types.js';
 import type { XlsxColumnOptions } from './columnCells/columnCells.js';
-import type { ConditionalFormat } from './conditionalFormats/conditionalFormatOptions.js';
 import type { WorkbookFeature } from '../seam/feature.js';
 import { type PrintSheetOptions, printFeature } from './print/print.js';
 import { type TableSheetOptions, tableFeature } from './table/tableFeature.js';
@@ -14,21 +13,19 @@ import { type TitleSheetOptions, titleFeature } from './title/titleFeature.js';
 
 /**
  * The options of every workbook feature: `toXlsx` and each `SheetSpec` of `toWorkbook` take
- * them. A new feature adds its options interface here.
+ * them, a row-typed option (`rowStyle`) typed by the sheet's rows `T` (`never` where any row is
+ * taken). A new feature adds its options interface here.
  */
-export interface SheetFeatureOptions
+export interface SheetFeatureOptions<T = never>
   extends PrintSheetOptions,
     ChartSheetOptions,
     TableSheetOptions,
     ConditionalFormatSheetOptions,
     TitleSheetOptions,
-    ColumnCellsSheetOptions {}
+    ColumnCellsSheetOptions<T> {}
 
 /** A column of an XLSX sheet: a {@link Column} with a style, a formula, a link, its own conditional formats. */
-export interface XlsxColumn<T = Record<string, unknown>> extends Column<T>, XlsxColumnOptions<T> {
-  /** Conditional formats over this column's data cells (their `column` is this one). */
-  readonly conditionalFormats?: readonly Omit<ConditionalFormat, 'column'>[] | undefined;
-}
+export interface XlsxColumn<T = Record<string, unknown>> extends Column<T>, XlsxColumnOptions<T>, ConditionalFormatColumnOptions {}
 
 /** A column of an XLSX sheet: a key (`'name'`) or an {@link XlsxColumn}. */
 export type XlsxColumnSpec<T = Record<string, unknown>> = string | XlsxColumn<T>;

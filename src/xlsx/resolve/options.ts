@@ -3,20 +3,17 @@ import { type ResolvedWriterOptions, resolveWriterOptions } from '../../writer/w
 import type { WriterOptions } from '../../types.js';
 import { FEATURES, FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from '../features/features.js';
 import type { WorkbookFeature } from '../seam/feature.js';
-import type { CellStyle } from '../styles/cellStyle.js';
 import { type ResolvedLook, type XlsxLookOptions, resolveLook } from '../settings/look.js';
 import { type ResolvedSheet, resolveSheet } from './resolveSheet.js';
 import { SheetNames } from '../package/sheetName.js';
 import { WRITER_OPTION_KEYS, optionKeys, ownOptions } from '../../base/optionKeys.js';
 
 /** Options of `toXlsx`: the shared writer options, the look, and the sheet's features. */
-export interface ToXlsxOptions<T = Record<string, unknown>> extends WriterOptions<T>, XlsxLookOptions, SheetFeatureOptions {
+export interface ToXlsxOptions<T = Record<string, unknown>> extends WriterOptions<T>, XlsxLookOptions, SheetFeatureOptions<T> {
   /** Name of the sheet; repaired if Excel would refuse it. @default 'Sheet1' */
   readonly sheetName?: string | undefined;
   /** Which columns, in order, with headers, types, widths, styles, formulas and links. @default the first row's keys */
   readonly columns?: readonly XlsxColumnSpec<T>[] | undefined;
-  /** A style for each row from its values, laid over the column styles; `undefined` for none. */
-  readonly rowStyle?: ((row: T, index: number) => CellStyle | undefined) | undefined;
 }
 
 /** {@link ToXlsxOptions} checked and defaulted once. */

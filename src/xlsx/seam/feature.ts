@@ -1,3 +1,4 @@
+import type { Column } from '../../types.js';
 import type { CellWriter } from '../cells/cells.js';
 import type { DefinedName } from '../package/packageParts.js';
 import type { StyleRegistry } from '../package/styles.js';
@@ -40,6 +41,14 @@ export interface WorkbookFeature<O> {
    */
   finish?(book: WorkbookFinish): void;
 }
+
+/**
+ * The sheet option `columns` as a feature's `resolve` gets it (`O` of a column-level feature is
+ * `{ readonly columns?: FeatureColumns<MyColumnOptions> }`): each column an own-property copy of
+ * the column object (a key alone is `{ key }`), its {@link Column} properties checked, the
+ * feature's column options `C` not yet: `resolve` checks them.
+ */
+export type FeatureColumns<C> = readonly (Column<never> & { readonly [K in keyof C]?: unknown })[];
 
 /** A feature resolved for one sheet: immutable, part of the resolved sheet. */
 export interface SheetFeature {

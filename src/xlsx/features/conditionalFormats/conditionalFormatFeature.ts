@@ -1,6 +1,6 @@
 import { invalidOption } from '../../../errors.js';
 import { columnLetters } from '../../xml/cellRef.js';
-import type { WorkbookFeature } from '../../seam/feature.js';
+import type { FeatureColumns, WorkbookFeature } from '../../seam/feature.js';
 import { dxfXml } from '../../styles/cellStyle.js';
 import { type ConditionalFormat, type ResolvedConditionalFormat, resolveConditionalFormats } from './conditionalFormatOptions.js';
 import { type PlacedRule, conditionalFormattingXml } from './conditionalFormatXml.js';
@@ -16,21 +16,23 @@ export interface ConditionalFormatSheetOptions {
   readonly conditionalFormats?: readonly ConditionalFormat[] | undefined;
 }
 
+/** What a column of `toXlsx`/`toWorkbook` may add to {@link Column} for this feature. */
+export interface ConditionalFormatColumnOptions {
+  /** Conditional formats over this column's data cells (their `column` is this one). */
+  readonly conditionalFormats?: readonly Omit<ConditionalFormat, 'column'>[] | undefined;
+}
+
 /**
  * Conditional formats. Their ranges are the whole data column of each physical sheet, known only
  * when its last row is: they are written in the sheet's tail, so nothing is held per row.
  */
-export const conditionalFormatsFeature: WorkbookFeature<ConditionalFormatSheetOptions & { readonly columns?: readonly unknown[] }> = {
+export const conditionalFormatsFeature: WorkbookFeature<ConditionalFormatSheetOptions & { readonly columns?: FeatureColumns<ConditionalFormatColumnOptions> }> = {
   name: 'conditionalFormats',
   resolve(options, settings) {
     const where = settings.where;
     const rules: ResolvedConditionalFormat[] = [];
-    const specs = Array.isArray(options.columns) ? options.columns : [];
-    specs.forEach((spec, i) => {
-      if (spec !== null && typeof spec === 'object' && 'conditionalFormats' in spec) {
-        const { key, conditionalFormats } = spec as { key: string; conditionalFormats: unknown };
-        rules.push(...resolveConditionalFormats(`${where}columns[${i}].conditionalFormats`, conditionalFormats, key));
-      }
+    (options.columns ?? []).forEach((column, i) => {
+      if ('conditionalFormats' in column) rules.push(...resolveConditionalFormats(`${where}columns[${i}].conditionalFormats`, column.conditionalFormats, column.key));
     });
     const own = resolveConditionalFormats(`${where}conditionalFormats`, options.conditionalFormats, undefined);
     rules.push(...own);
