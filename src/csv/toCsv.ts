@@ -1,7 +1,8 @@
 import { type Readable, pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { type ResolvedColumn, bindColumns } from '../columns/resolveColumns.js';
-import { checkRow, longerRow, readFailed } from '../sources/rowShape.js';
+import { readFailed } from '../sources/rowShape.js';
+import { RowShape, nextBatch } from '../sources/rowLoop.js';
 import { RowportError, RowportErrorCode, at } from '../errors.js';
 import { CHUNK_CHARS } from '../writer/chunks.js';
 import { Utf8Chunk } from '../writer/utf8Chunk.js';
@@ -40,9 +41,6 @@ export function toCsv<T>(rows: Rows<T>, options: ToCsvOptions<T> = {}): Readable
 
 // --- internal ---
 
-/** Rows read at a time: few, because the rows of a batch stay alive together through a GC. */
-const BATCH = 64;
-
 async function* csvChunks<T>(
   reader: RowReader<T>,
   options: ResolvedCsvOptions<T>,
@@ -51,8 +49,7 @@ async function* csvChunks<T>(
   const { quoteField, delimiter } = options;
   let columns: ResolvedColumn[] | undefined;
   let texts: CellText[] = [];
-  let arrays = false; // the kind of the first row, which every row must share
-  let positions = false; // array rows without `columns`: one column per item of the first row
+  let shape: RowShape | undefined; // what every row must be like: the kind (and length) of the first
   const fields: string[] = []; // one row's fields, joined at once: concatenating them field by field makes more garbage
   const fail: UnmappableFailure = (text, position, starts, firstIndex) => unmappableError(text, position, starts, firstIndex, columns ?? [], options);
   const chunk: ChunkText = options.encoder.name === 'utf-8' ? new Utf8ChunkText(options, fail) : new EncodedChunkText(options, fail);
@@ -68,14 +65,13 @@ async function* csvChunks<T>(
 
   try {
     for (;;) {
-      let batch = reader.readBatch(BATCH);
+      let batch = nextBatch(reader);
       if (!Array.isArray(batch)) batch = await batch;
-      if (columns === undefined) {
+      if (columns === undefined || shape === undefined) {
         columns = bindColumns(options.columns, batch[0]);
-        arrays = Array.isArray(batch[0]);
-        positions = arrays && options.columns === undefined;
+        shape = new RowShape(batch[0], { width: columns.length, positions: options.columns === undefined });
         texts = columns.map((column) => compileCellText(column, options));
-        const arrayRows = options.columns === undefined && Array.isArray(batch[0]);
+        const arrayRows = options.columns === undefined && shape.arrays;
         if (options.header && columns.length > 0 && !arrayRows) {
           chunk.add(headerLine(columns, options), -1);
           headed = true;
@@ -87,8 +83,7 @@ async function* csvChunks<T>(
       for (let i = 0; i < batch.length; i++) {
         const row = batch[i];
         const index = base + i;
-        checkRow(row, index, arrays);
-        if (positions && (row as unknown[]).length > width) throw longerRow(row as unknown[], index, width);
+        shape.check(row, index);
         let c = 0;
         try {
           for (; c < width; c++) {

@@ -1,4 +1,5 @@
-import { checkRow, longerRow, readFailed } from '../../sources/rowShape.js';
+import { readFailed } from '../../sources/rowShape.js';
+import { RowShape, nextBatch } from '../../sources/rowLoop.js';
 import { RowportError, RowportErrorCode, at } from '../../errors.js';
 import { CHUNK_CHARS } from '../../writer/chunks.js';
 import { Utf8Chunk } from '../../writer/utf8Chunk.js';
@@ -13,7 +14,7 @@ import { RowportWarningCode } from '../xml/warnings.js';
 import { MAX_CELL_CHARS, truncate, wellFormed } from '../xml/xmlText.js';
 import { ownProperties } from '../../base/optionKeys.js';
 import { MAX_SHEET_COLUMNS, columnLetters } from '../xml/cellRef.js';
-import { type SheetPart, openPart } from './sheetPart.js';
+import { type SheetLayout, type SheetPart, openPart } from './sheetPart.js';
 import { DEFAULT_WIDTH, MAX_SHEET_ROWS, headerRow } from '../xml/sheetXml.js';
 
 /** One sheet to write: the resolved sheet and the reader of its rows. */
@@ -22,9 +23,6 @@ export interface SheetJob {
   readonly reader: RowReader<unknown>;
 }
 
-/** Rows read from the source at a time: few, because the rows of a batch stay alive together through a GC. */
-const BATCH = 64;
-
 /**
  * Streams one sheet into the zip: reads the auto-fit sample, binds the columns and starts the
  * features, writes the head and header, then the rows in ~64 KiB pieces with backpressure; past
@@ -32,27 +30,75 @@ const BATCH = 64;
  * @throws {RowportError} For source failures, bad values, `ROWPORT_ROW_LIMIT`; never after a cancel.
  */
 export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<void> {
-  const { reader, sheet } = job;
-  const { look } = sheet;
-  const { progress } = state;
+  const { sheet } = job;
   if (sheet.name !== sheet.requestedName) {
     state.warn(RowportWarningCode.SheetRenamed, `sheet name ${JSON.stringify(sheet.requestedName)} was written as ${JSON.stringify(sheet.name)}`, sheet.name);
   }
-  let pending = await read(reader, BATCH);
-  const columns = sheet.bindColumns(pending[0]);
+  const sample = await readSample(job);
+  const current = { name: sheet.name }; // the physical sheet being written: `Name (2)` past the row limit
+  const warn: Warn = (code, message, row, column) =>
+    state.warn(code, row === undefined ? message : `${at(row, column)}${message}`, current.name, row, column);
+  const plan = startFeatures(sheet, state, sample, warn);
+  await writeRows(job, state, sample, plan, current);
+}
+
+// --- internal ---
+
+/** Reports a warning with the name of the physical sheet being written. */
+type Warn = (code: RowportWarningCode, message: string, row?: number, column?: string) => void;
+
+/** The first rows read, and the columns bound to them. */
+interface SheetSample {
+  /** The rows read so far, not yet written: the first batch, or as many as auto-fit samples. */
+  readonly rows: readonly unknown[];
+  readonly columns: readonly SheetColumn[];
+  /** True when a header row is written. */
+  readonly header: boolean;
+  readonly widths: ReturnType<typeof fitWidths>;
+}
+
+/** What the row loop writes with, once the features are started. */
+interface SheetPlan {
+  readonly cells: readonly CellWriter[];
+  /** Column letters, by position. */
+  readonly letters: readonly string[];
+  readonly beforeRow: readonly NonNullable<SheetHooks['beforeRow']>[];
+  readonly observers: readonly NonNullable<SheetHooks['observe']>[];
+  readonly layout: SheetLayout;
+  readonly firstDataRow: number;
+  /** The last row a data row may take: a feature's rows under the data (a totals row) need room. */
+  readonly lastDataRowAllowed: number;
+}
+
+/**
+ * Reads the first batch, binds the columns to its first row, and with auto-fit reads on until
+ * the sample is complete, then sizes the columns.
+ * @throws {RowportError} `ROWPORT_INVALID_VALUE` for a first row wider than a sheet.
+ */
+async function readSample({ reader, sheet }: SheetJob): Promise<SheetSample> {
+  let rows = await nextBatch(reader);
+  const columns = sheet.bindColumns(rows[0]);
   if (columns.length > MAX_SHEET_COLUMNS) {
-    const what = Array.isArray(pending[0]) ? 'items' : 'keys';
+    const what = Array.isArray(rows[0]) ? 'items' : 'keys';
     throw new RowportError(RowportErrorCode.InvalidValue, `${at(0, undefined)}a sheet holds at most ${MAX_SHEET_COLUMNS} columns, and the first row has ${columns.length} ${what}; pass \`columns\` to pick some`, { row: 0 });
   }
-  const header = sheet.header && columns.length > 0 && !(sheet.columns === undefined && Array.isArray(pending[0]));
-  const fit = look.autoFit;
+  const header = sheet.header && columns.length > 0 && !(sheet.columns === undefined && Array.isArray(rows[0]));
+  const fit = sheet.look.autoFit;
   if (fit !== undefined && columns.some((c) => c.width === undefined)) {
-    while (pending.length < fit.sampleRows && !reader.finished) pending = pending.concat(await read(reader, BATCH));
+    while (rows.length < fit.sampleRows && !reader.finished) rows = rows.concat(await nextBatch(reader));
   }
-  const widths = fitWidths(columns, pending.slice(0, fit?.sampleRows ?? 0), header, header && look.autoFilter, fit);
-  let sheetName = sheet.name;
-  const warn = (code: RowportWarningCode, message: string, row?: number, column?: string): void =>
-    state.warn(code, row === undefined ? message : `${at(row, column)}${message}`, sheetName, row, column);
+  const widths = fitWidths(columns, rows.slice(0, fit?.sampleRows ?? 0), header, header && sheet.look.autoFilter, fit);
+  return { rows, columns, header, widths };
+}
+
+/**
+ * Starts each feature in order (its rows above taking room under the previous one's), then
+ * compiles each column's cell writer (a feature's `cell` hook first), the header texts and the
+ * layout every physical sheet shares.
+ */
+function startFeatures(sheet: ResolvedSheet, state: WorkbookState, sample: SheetSample, warn: Warn): SheetPlan {
+  const { columns, widths, header } = sample;
+  const { look } = sheet;
   const headerRowNumber = sheet.rowsAbove + 1;
   const firstDataRow = headerRowNumber + (header ? 1 : 0);
   let ownFirstRow = 1;
@@ -69,13 +115,11 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
   );
   const observers = hooks.flatMap((h) => (h.observe ? [h.observe.bind(h)] : []));
   const beforeRow = hooks.flatMap((h) => (h.beforeRow ? [h.beforeRow.bind(h)] : []));
-  // A feature's rows under the data (a totals row) need room on the sheet.
   const lastDataRowAllowed = MAX_SHEET_ROWS - sheet.features.reduce((n, f) => n + (f.rowsBelow ?? 0), 0);
   let headerTexts: readonly string[] = header ? columns.map((c) => headerText(c, warn)) : [];
   for (const h of hooks) if (h.headers) headerTexts = h.headers(headerTexts);
-  const values: unknown[] = observers.length > 0 ? new Array(columns.length) : [];
   const letters = columns.map((_, i) => columnLetters(i));
-  const layout = {
+  const layout: SheetLayout = {
     widths,
     frozenRows: header && look.freezeHeader ? headerRowNumber : 0,
     headerXml: header ? headerRow(headerTexts, state.styles.headerCell(), headerRowNumber) : '',
@@ -83,43 +127,41 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
     names: sheet.features.map((f) => f.name),
     firstDataRow,
   };
+  return { cells, letters, beforeRow, observers, layout, firstDataRow, lastDataRowAllowed };
+}
 
-  let part: SheetPart = openPart(state, layout, { name: sheetName, number: 1 });
+/**
+ * The row loop: the sample's rows, then batch after batch, each row checked, run through the
+ * features' `beforeRow`, written cell by cell and shown to the observers; a chunk goes to the
+ * zip when full. Runs per row: nothing here allocates a closure or a promise per row.
+ */
+async function writeRows(job: SheetJob, state: WorkbookState, sample: SheetSample, plan: SheetPlan, current: { name: string }): Promise<void> {
+  const { reader, sheet } = job;
+  const { progress } = state;
+  const { columns } = sample;
+  const { cells, letters, beforeRow, observers, firstDataRow, lastDataRowAllowed } = plan;
+  let part: SheetPart = openPart(state, plan.layout, { name: current.name, number: 1 });
   let sheetRows = 0;
-  progress.sheet = sheetName;
+  progress.sheet = current.name;
   progress.sheetRows = 0;
   // Rows are encoded one by one (far faster than encoding one long concatenated string).
   const chunk = new Utf8Chunk();
   chunk.add(part.start);
   let rowNumber = firstDataRow - 1;
+  let pending = sample.rows;
   let index = reader.index - pending.length;
   const width = columns.length;
-  const arrays = Array.isArray(pending[0]); // every row must be the kind of the first
-  const positions = arrays && sheet.columns === undefined; // one column per item of the first row
+  const shape = new RowShape(pending[0], { width, positions: sheet.columns === undefined });
+  const values: unknown[] = observers.length > 0 ? new Array(columns.length) : [];
   for (;;) {
     for (let i = 0; i < pending.length; i++, index++) {
       const row = pending[i];
       if (rowNumber === lastDataRowAllowed) {
-        if (look.onRowLimit === 'error') {
-          throw new RowportError(
-            RowportErrorCode.RowLimit,
-            `${at(index, undefined)}sheet ${JSON.stringify(sheetName)} is full (${MAX_SHEET_ROWS} rows); use onRowLimit: 'newSheet' to continue on a new sheet`,
-            { row: index },
-          );
-        }
-        await part.write(chunk.take());
-        await part.finish(rowNumber);
-        sheetName = state.names.continuation(sheet.name, part.number + 1);
-        state.warn(RowportWarningCode.SheetContinued, `${at(index, undefined)}the rows continue on sheet ${JSON.stringify(sheetName)}`, sheetName, index);
-        part = openPart(state, layout, { name: sheetName, number: part.number + 1 });
+        part = await continueSheet(job, state, { part, chunk, current, layout: plan.layout }, rowNumber, index);
         sheetRows = 0;
-        progress.sheet = sheetName;
-        progress.sheetRows = 0;
-        chunk.add(part.start);
         rowNumber = firstDataRow - 1;
       }
-      checkRow(row, index, arrays);
-      if (positions && (row as unknown[]).length > width) throw longerRow(row as unknown[], index, width);
+      shape.check(row, index);
       rowNumber++;
       for (let b = 0; b < beforeRow.length; b++) (beforeRow[b] as NonNullable<SheetHooks['beforeRow']>)(row, index, rowNumber);
       let xml = `<row r="${rowNumber}">`;
@@ -146,22 +188,49 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
       if (chunk.chars >= CHUNK_CHARS) await part.write(chunk.take());
     }
     if (reader.finished) break;
-    pending = await read(reader, BATCH);
+    pending = await nextBatch(reader);
     if (pending.length === 0) break;
   }
   await part.write(chunk.take());
   await part.finish(rowNumber);
 }
 
-// --- internal ---
+/** The physical sheet being written, and what a continuation needs to open the next one. */
+interface PartInProgress {
+  readonly part: SheetPart;
+  readonly chunk: Utf8Chunk;
+  readonly current: { name: string };
+  readonly layout: SheetLayout;
+}
 
-async function read<T>(reader: RowReader<T>, max: number): Promise<T[]> {
-  const batch = reader.readBatch(max);
-  return Array.isArray(batch) ? batch : await batch;
+/**
+ * The sheet is full at row `index`: with `onRowLimit: 'newSheet'`, finishes this physical sheet
+ * and opens `Name (2)` (then 3, …) with the same layout, its rows starting under its header.
+ * @returns The new part, its head already in `chunk`.
+ * @throws {RowportError} `ROWPORT_ROW_LIMIT` with `onRowLimit: 'error'`.
+ */
+async function continueSheet({ sheet }: SheetJob, state: WorkbookState, full: PartInProgress, rowNumber: number, index: number): Promise<SheetPart> {
+  const { part, chunk, current } = full;
+  if (sheet.look.onRowLimit === 'error') {
+    throw new RowportError(
+      RowportErrorCode.RowLimit,
+      `${at(index, undefined)}sheet ${JSON.stringify(current.name)} is full (${MAX_SHEET_ROWS} rows); use onRowLimit: 'newSheet' to continue on a new sheet`,
+      { row: index },
+    );
+  }
+  await part.write(chunk.take());
+  await part.finish(rowNumber);
+  current.name = state.names.continuation(sheet.name, part.number + 1);
+  state.warn(RowportWarningCode.SheetContinued, `${at(index, undefined)}the rows continue on sheet ${JSON.stringify(current.name)}`, current.name, index);
+  const next = openPart(state, full.layout, { name: current.name, number: part.number + 1 });
+  state.progress.sheet = current.name;
+  state.progress.sheetRows = 0;
+  chunk.add(next.start);
+  return next;
 }
 
 /** A header as a cell holds it: lone surrogates replaced and cut to Excel's limit, as data cells are, with warnings. */
-function headerText(column: SheetColumn, warn: (code: RowportWarningCode, message: string, row?: number, column?: string) => void): string {
+function headerText(column: SheetColumn, warn: Warn): string {
   let text = column.header;
   const repaired = wellFormed(text);
   if (repaired !== undefined) {
