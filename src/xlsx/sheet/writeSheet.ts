@@ -10,7 +10,7 @@ import type { WorkbookState } from './workbookState.js';
 import type { ResolvedSheet } from '../resolve/resolveSheet.js';
 import type { SheetColumn } from '../settings/sheetSettings.js';
 import { RowportWarningCode } from '../xml/warnings.js';
-import { MAX_CELL_CHARS, truncate, wellFormed } from '../xml/xmlText.js';
+import { cellText } from '../xml/xmlText.js';
 import { ownProperties } from '../../base/optionKeys.js';
 import { MAX_SHEET_COLUMNS, columnLetters } from '../xml/cellRef.js';
 import { type SheetPart, openPart } from './sheetPart.js';
@@ -162,22 +162,7 @@ async function read<T>(reader: RowReader<T>, max: number): Promise<T[]> {
 
 /** A header as a cell holds it: lone surrogates replaced and cut to Excel's limit, as data cells are, with warnings. */
 function headerText(column: SheetColumn, warn: (code: RowportWarningCode, message: string, row?: number, column?: string) => void): string {
-  let text = column.header;
-  const repaired = wellFormed(text);
-  if (repaired !== undefined) {
-    text = repaired;
-    warn(RowportWarningCode.LoneSurrogate, `the header of column ${JSON.stringify(column.key)}: a lone surrogate was replaced by U+FFFD`, undefined, column.key);
-  }
-  if (text.length > MAX_CELL_CHARS) {
-    warn(
-      RowportWarningCode.TextTruncated,
-      `the header of column ${JSON.stringify(column.key)}: text of ${text.length} characters was cut to Excel's ${MAX_CELL_CHARS}`,
-      undefined,
-      column.key,
-    );
-    text = truncate(text);
-  }
-  return text;
+  return cellText(column.header, warn, undefined, column.key, `the header of column ${JSON.stringify(column.key)}: `);
 }
 
 function firstDefined<T, R>(items: readonly T[], pick: (item: T) => R | undefined): R | undefined {
