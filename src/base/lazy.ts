@@ -2,8 +2,8 @@ import { RowportError, RowportErrorCode } from '../errors.js';
 
 /**
  * A dependency loaded by `import()` when a call first needs it, never when rowport is imported.
- * So a bundle of an app that uses `toCsv` alone neither runs the CSV parser, iconv-lite nor
- * date-fns: CommonJS packages that `require()` Node built-ins crash an ESM bundle at start
+ * So a bundle of an app that uses `toCsv` alone runs neither iconv-lite, yazl nor date-fns
+ * (`fromCsv` parses with rowport's own parser, nothing to load): CommonJS packages that `require()` Node built-ins crash an ESM bundle at start
  * (esbuild: `Dynamic require of "fs" is not supported`), and unused code costs start-up time.
  *
  * Options are checked at the call without the dependency; the call then `start()`s the load, and

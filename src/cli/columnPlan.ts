@@ -1,5 +1,5 @@
 import { compileIndex, compilePath } from '../columns/path.js';
-import { parseDateValue } from '../dates/compile.js';
+import { parseDateValue } from '../dates/parseDate.js';
 import { RowportError, RowportErrorCode, at, describe } from '../errors.js';
 import type { Column, ColumnType } from '../types.js';
 import type { Row } from './inputs.js';

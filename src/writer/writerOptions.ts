@@ -21,11 +21,9 @@ export interface ResolvedWriterOptions<T> {
 
 /**
  * Checks and defaults the options every writer shares.
- * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
- */
-/**
  * @param columnKeys - The keys a column object may have, when the writer takes more than
  *   {@link COLUMN_OPTION_KEYS} (the XLSX writers: styles, formulas, links).
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
  */
 export function resolveWriterOptions<T>(options: WriterOptions<T>, columnKeys?: ReadonlySet<string>): ResolvedWriterOptions<T> {
   if (options === null || typeof options !== 'object') throw invalidOption('options', 'an object', options);
@@ -41,16 +39,13 @@ export function resolveWriterOptions<T>(options: WriterOptions<T>, columnKeys?: 
     maxRows = Infinity,
   } = options;
   checkBoolean('header', header);
-  if (typeof dateFormat !== 'string') throw invalidOption('dateFormat', "'iso', 'us', 'eu', 'full' or a date-fns pattern", dateFormat);
-  if (!isPreset(dateFormat)) checkPattern(dateFormat);
+  checkDateFormat(dateFormat);
   checkTimeZone(timeZone);
   if (total !== undefined && !(Number.isFinite(total) && total >= 0)) throw invalidOption('total', 'a number ≥ 0', total);
   if (onProgress !== undefined && typeof onProgress !== 'function') throw invalidOption('onProgress', 'a function', onProgress);
   if (!(typeof progressInterval === 'number' && progressInterval >= 0)) throw invalidOption('progressInterval', 'a number of ms ≥ 0', progressInterval);
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalidOption('signal', 'an AbortSignal', signal);
-  if (!(typeof maxRows === 'number' && maxRows >= 0 && (Number.isInteger(maxRows) || maxRows === Infinity))) {
-    throw invalidOption('maxRows', 'a whole number ≥ 0', maxRows);
-  }
+  checkMaxRows(maxRows);
   return {
     columns: normaliseColumns(columns, 'columns', columnKeys),
     header,
@@ -68,4 +63,23 @@ export function resolveWriterOptions<T>(options: WriterOptions<T>, columnKeys?: 
 /** @throws {RowportError} `ROWPORT_INVALID_OPTION` unless `value` is a boolean. */
 export function checkBoolean(name: string, value: unknown): asserts value is boolean {
   if (typeof value !== 'boolean') throw invalidOption(name, 'true or false', value);
+}
+
+/**
+ * @param name - The option, as the message names it: `'dateFormat'`, `'sheets[1].dateFormat'`.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` unless `value` is a preset or a date-fns pattern.
+ */
+export function checkDateFormat(value: unknown, name = 'dateFormat'): asserts value is DateFormat {
+  if (typeof value !== 'string') throw invalidOption(name, "'iso', 'us', 'eu', 'full' or a date-fns pattern", value);
+  if (!isPreset(value)) checkPattern(value, name);
+}
+
+/**
+ * @param name - The option, as the message names it: `'maxRows'`, `'sheets[1].maxRows'`.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` unless `value` is a whole number ≥ 0 or `Infinity`.
+ */
+export function checkMaxRows(value: unknown, name = 'maxRows'): asserts value is number {
+  if (!(typeof value === 'number' && value >= 0 && (Number.isInteger(value) || value === Infinity))) {
+    throw invalidOption(name, 'a whole number ≥ 0', value);
+  }
 }

@@ -5,7 +5,7 @@ import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows, WriterOptions } from '../types.js';
 import { FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from './features/features.js';
 import { streamWorkbook } from './streamWorkbook.js';
-import { type XlsxLookOptions, resolveLook } from './settings/look.js';
+import { LOOK_OPTION_KEYS, type XlsxLookOptions, resolveLook } from './settings/look.js';
 import { resolveSheet } from './resolve/resolveSheet.js';
 import { SheetNames } from './package/sheetName.js';
 import type { SheetJob } from './sheet/writeSheet.js';
@@ -96,8 +96,7 @@ function rowsOf(i: number, name: string): string {
 const TO_WORKBOOK_KEYS = optionKeys<ToWorkbookOptions>({
   header: true, dateFormat: true, timeZone: true, total: true, onProgress: true, progressInterval: true,
   signal: true, maxRows: true,
-  headerStyle: true, freezeHeader: true, autoFilter: true, autoFit: true, wrapText: true,
-  onRowLimit: true, onWarning: true, createdAt: true, creator: true, compressionLevel: true,
+  ...LOOK_OPTION_KEYS,
 });
 
 /** The keys of a `SheetSpec`; see `ownOptions`. */

@@ -5,7 +5,8 @@ import { invalidValue, nonFiniteText, numberText, objectText } from '../../write
 import type { StyleRegistry } from '../package/styles.js';
 import type { SheetColumn } from '../settings/sheetSettings.js';
 import { RowportWarningCode } from '../xml/warnings.js';
-import { MAX_CELL_CHARS, escapeText, needsPreserve, truncate, wellFormed } from '../xml/xmlText.js';
+import { inlineStringCell } from '../xml/sheetXml.js';
+import { cellText } from '../xml/xmlText.js';
 import { NUMERIC_LITERAL, exactBigint, exactDouble, xlsxNumberText } from '../../writer/numbers.js';
 import { excelSerial, wallTime } from './dateSerial.js';
 
@@ -28,41 +29,58 @@ export interface CellContext {
  * @param width - The column width in characters, past which text wraps.
  */
 export function compileCell(column: SheetColumn, ctx: CellContext, width: number): CellWriter {
-  const { key, type, kind } = column;
-  const { zone, styles, warn } = ctx;
-  const numericType = kind === 'number';
+  const cells = columnCells(column, ctx, width);
+  switch (column.kind) {
+    case 'date':
+      return dateCells(cells);
+    case 'text':
+      return textCells(cells, column.key);
+    default:
+      return anyCells(cells, column);
+  }
+}
+
+// --- internal ---
+
+/** The cells of one column by what is written, made once per column; the writers by kind call them. */
+interface ColumnCells {
+  /** An inline string, repaired and cut as a cell holds it, with the column's text or wrap style. */
+  readonly text: (value: string, row: number, ref: string) => string;
+  /** A number cell in the column's number format (`#NUM!` for a non-finite one). */
+  readonly number: (value: number, ref: string) => string;
+  /** A bigint or numeric string: a number when a double holds its digits, else exactly its digits as text. */
+  readonly exact: (digits: string, value: number | undefined, row: number, ref: string) => string;
+  /** A date cell in the column's date format, or its text outside Excel's dates. */
+  readonly date: (value: unknown, row: number, ref: string) => string;
+  /** A boolean cell in the text style. */
+  readonly boolean: (value: boolean, ref: string) => string;
+  /** A date as text, in the column's date pattern. */
+  readonly renderer: DateRenderer;
+}
+
+function columnCells(column: SheetColumn, ctx: CellContext, width: number): ColumnCells {
+  const { key, type } = column;
+  const { zone, styles, warn, wrapText } = ctx;
   // Each format is registered with the first cell that uses it: only the formats a sheet uses count
   // against Excel's 64,000 (a wrapped variant only where text wraps), and no date format without dates.
   let numberStyle: string | undefined;
   let dateStyle: string | undefined;
   let textStyle: string | undefined;
   let wrapStyle: string | undefined;
-  const wrapText = ctx.wrapText;
   const wrapAt = Math.max(1, Math.floor(width));
   const pattern = type === 'date' ? datePattern(ctx.dateFormat) : type === 'datetime' ? dateTimePattern(ctx.dateFormat) : plainPattern(ctx.dateFormat);
   const renderer = new DateRenderer(pattern, zone);
 
   const text = (value: string, row: number, ref: string): string => {
-    let s = value;
-    const repaired = wellFormed(s);
-    if (repaired !== undefined) {
-      s = repaired;
-      warn(RowportWarningCode.LoneSurrogate, 'a lone surrogate was replaced by U+FFFD', row, key);
-    }
-    if (s.length > MAX_CELL_CHARS) {
-      s = truncate(s);
-      warn(RowportWarningCode.TextTruncated, `text of ${value.length} characters was cut to Excel's ${MAX_CELL_CHARS}`, row, key);
-    }
+    const s = cellText(value, warn, row, key);
     const style = wrapText && (s.length > wrapAt || s.includes('\n')) ? (wrapStyle ??= attr(styles.cell(undefined, true))) : (textStyle ??= attr(styles.cell(undefined)));
-    const open = needsPreserve(s) ? '<t xml:space="preserve">' : '<t>';
-    return `<c r="${ref}"${style} t="inlineStr"><is>${open}${escapeText(s)}</t></is></c>`;
+    return inlineStringCell(ref, style, s);
   };
   const number = (value: number, ref: string): string => {
     numberStyle ??= attr(styles.cell(column.numberFormat));
     if (!Number.isFinite(value)) return `<c r="${ref}"${numberStyle} t="e"><v>#NUM!</v></c>`;
     return `<c r="${ref}"${numberStyle}><v>${xlsxNumberText(value)}</v></c>`;
   };
-  // A bigint or numeric string: a number when a double holds its digits, else exactly its digits as text.
   const exact = (digits: string, value: number | undefined, row: number, ref: string): string => {
     if (value !== undefined) return number(value, ref);
     warn(RowportWarningCode.NumberAsText, `${digits} has more digits than a number cell holds; it was written as text`, row, key);
@@ -77,30 +95,41 @@ export function compileCell(column: SheetColumn, ctx: CellContext, width: number
     warn(RowportWarningCode.DateAsText, 'a date outside 1900-01-01…9999-12-31 was written as text', row, key);
     return text(renderer.value(value, row, key), row, ref);
   };
+  const boolean = (value: boolean, ref: string): string => `<c r="${ref}"${(textStyle ??= attr(styles.cell(undefined)))} t="b"><v>${value ? 1 : 0}</v></c>`;
+  return { text, number, exact, date, boolean, renderer };
+}
 
-  if (kind === 'date') {
-    return (value, row, ref) => (value === null || value === undefined || value === '' ? '' : date(value, row, ref));
-  }
-  if (kind === 'text') {
-    return (value, row, ref) => {
-      switch (typeof value) {
-        case 'string':
-          return value === '' ? '' : text(value, row, ref);
-        case 'number':
-          return text(Number.isFinite(value) ? `${value}` : nonFiniteText(value), row, ref);
-        case 'bigint':
-        case 'boolean':
-          return text(`${value}`, row, ref);
-        case 'undefined':
-          return '';
-        case 'object':
-          if (value === null) return '';
-          return text(value instanceof Date ? renderer.value(value, row, key) : objectText(value, row, key), row, ref);
-        default:
-          throw invalidValue(value, row, key);
-      }
-    };
-  }
+/** A `date` or `datetime` column: every value but an empty one is a date. */
+function dateCells({ date }: ColumnCells): CellWriter {
+  return (value, row, ref) => (value === null || value === undefined || value === '' ? '' : date(value, row, ref));
+}
+
+/** A `string` column: every value is text, a Date in the column's date pattern. */
+function textCells({ text, renderer }: ColumnCells, key: string): CellWriter {
+  return (value, row, ref) => {
+    switch (typeof value) {
+      case 'string':
+        return value === '' ? '' : text(value, row, ref);
+      case 'number':
+        return text(Number.isFinite(value) ? `${value}` : nonFiniteText(value), row, ref);
+      case 'bigint':
+      case 'boolean':
+        return text(`${value}`, row, ref);
+      case 'undefined':
+        return '';
+      case 'object':
+        if (value === null) return '';
+        return text(value instanceof Date ? renderer.value(value, row, key) : objectText(value, row, key), row, ref);
+      default:
+        throw invalidValue(value, row, key);
+    }
+  };
+}
+
+/** A number column or one without a type: each value as what it is, a number column's numeric strings as numbers. */
+function anyCells({ text, number, exact, date, boolean }: ColumnCells, column: SheetColumn): CellWriter {
+  const { key } = column;
+  const numericType = column.kind === 'number';
   return (value, row, ref) => {
     switch (typeof value) {
       case 'string':
@@ -111,7 +140,7 @@ export function compileCell(column: SheetColumn, ctx: CellContext, width: number
       case 'bigint':
         return exact(`${value}`, exactBigint(value), row, ref);
       case 'boolean':
-        return `<c r="${ref}"${(textStyle ??= attr(styles.cell(undefined)))} t="b"><v>${value ? 1 : 0}</v></c>`;
+        return boolean(value, ref);
       case 'undefined':
         return '';
       case 'object':
@@ -124,6 +153,5 @@ export function compileCell(column: SheetColumn, ctx: CellContext, width: number
   };
 }
 
-// --- internal ---
 
 const attr = (style: number): string => (style === 0 ? '' : ` s="${style}"`);

@@ -1,4 +1,4 @@
-import { type CalendarDate, parseDateValue } from '../../dates/compile.js';
+import { type CalendarDate, parseDateValue } from '../../dates/parseDate.js';
 import type { Zone } from '../../dates/zone.js';
 
 const MS_PER_DAY = 86_400_000;

@@ -6,7 +6,7 @@ import { invalidValue, nonFiniteText, objectText } from '../../writer/values.js'
 import { excelSerial, wallTime } from '../cells/dateSerial.js';
 import type { SheetColumn } from '../settings/sheetSettings.js';
 import { RowportWarningCode } from '../xml/warnings.js';
-import { MAX_CELL_CHARS, truncate, wellFormed } from '../xml/xmlText.js';
+import { cellText } from '../xml/xmlText.js';
 
 /** The cached result of a formula cell: a number (a date as its serial), text, a boolean, or none. */
 export type CachedValue = number | string | boolean | undefined;
@@ -32,14 +32,7 @@ export function compileCachedValue(column: SheetColumn, ctx: CachedValueContext)
   const { zone, warn } = ctx;
   const pattern = type === 'date' ? datePattern(ctx.dateFormat) : type === 'datetime' ? dateTimePattern(ctx.dateFormat) : plainPattern(ctx.dateFormat);
   const renderer = new DateRenderer(pattern, zone);
-  const text = (value: string, row: number): string => {
-    const repaired = wellFormed(value);
-    if (repaired !== undefined) warn(RowportWarningCode.LoneSurrogate, 'a lone surrogate was replaced by U+FFFD', row, key);
-    const s = repaired ?? value;
-    if (s.length <= MAX_CELL_CHARS) return s;
-    warn(RowportWarningCode.TextTruncated, `text of ${value.length} characters was cut to Excel's ${MAX_CELL_CHARS}`, row, key);
-    return truncate(s);
-  };
+  const text = (value: string, row: number): string => cellText(value, warn, row, key);
   const exact = (digits: string, value: number | undefined, row: number): CachedValue => {
     if (value !== undefined) return value;
     warn(RowportWarningCode.NumberAsText, `${digits} has more digits than a number cell holds; it was written as text`, row, key);

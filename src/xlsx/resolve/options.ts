@@ -3,7 +3,7 @@ import { type ResolvedWriterOptions, resolveWriterOptions } from '../../writer/w
 import type { WriterOptions } from '../../types.js';
 import { FEATURES, FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from '../features/features.js';
 import type { WorkbookFeature } from '../seam/feature.js';
-import { type ResolvedLook, type XlsxLookOptions, resolveLook } from '../settings/look.js';
+import { LOOK_OPTION_KEYS, type ResolvedLook, type XlsxLookOptions, resolveLook } from '../settings/look.js';
 import { type ResolvedSheet, resolveSheet } from './resolveSheet.js';
 import { SheetNames } from '../package/sheetName.js';
 import { WRITER_OPTION_KEYS, optionKeys, ownOptions } from '../../base/optionKeys.js';
@@ -46,7 +46,7 @@ export function resolveXlsxOptions<T>(given: ToXlsxOptions<T>, features: readonl
 /** The keys of `toXlsx` options; see `ownOptions`. */
 const TO_XLSX_KEYS = optionKeys<ToXlsxOptions>({
   ...WRITER_OPTION_KEYS,
-  sheetName: true, headerStyle: true, freezeHeader: true, autoFilter: true, autoFit: true, wrapText: true,
-  onRowLimit: true, onWarning: true, createdAt: true, creator: true, compressionLevel: true,
+  sheetName: true,
+  ...LOOK_OPTION_KEYS,
   ...FEATURE_OPTION_KEYS,
 });

@@ -57,6 +57,12 @@ export interface XlsxLookOptions {
   readonly compressionLevel?: number | undefined;
 }
 
+/** The keys of {@link XlsxLookOptions}, which the options of `toXlsx` and `toWorkbook` take; see `ownOptions`. */
+export const LOOK_OPTION_KEYS: Record<keyof XlsxLookOptions, true> = {
+  headerStyle: true, freezeHeader: true, autoFilter: true, autoFit: true, wrapText: true,
+  onRowLimit: true, onWarning: true, createdAt: true, creator: true, compressionLevel: true,
+};
+
 /** How column widths are fitted, resolved. */
 export interface ResolvedAutoFit {
   /** Rows of the sample the writer holds before it streams. */

@@ -1,9 +1,7 @@
 import { bindColumns, normaliseColumns } from '../../columns/resolveColumns.js';
-import { checkPattern } from '../../dates/compile.js';
-import { isPreset } from '../../dates/presets.js';
 import { Zone, checkTimeZone } from '../../dates/zone.js';
 import { RowportError, RowportErrorCode, invalidOption } from '../../errors.js';
-import { checkBoolean } from '../../writer/writerOptions.js';
+import { checkBoolean, checkDateFormat, checkMaxRows } from '../../writer/writerOptions.js';
 import type { ColumnSpec, ColumnType, DateFormat } from '../../types.js';
 import { MAX_SHEET_COLUMNS } from '../xml/cellRef.js';
 import type { ResolvedLook } from './look.js';
@@ -101,15 +99,10 @@ export function resolveSheetSettings<T>(
   specs?.forEach((c, i) => c.numFmt !== undefined && checkNumFmt(c.numFmt, `${where}columns[${i}].numFmt`));
   const { header = defaults.header, dateFormat = defaults.dateFormat, timeZone = defaults.timeZone, maxRows = defaults.maxRows } = options;
   checkBoolean(`${where}header`, header);
-  if (dateFormat !== defaults.dateFormat) {
-    if (typeof dateFormat !== 'string') throw invalidOption(`${where}dateFormat`, "'iso', 'us', 'eu', 'full' or a date-fns pattern", dateFormat);
-    if (!isPreset(dateFormat)) checkPattern(dateFormat, `${where}dateFormat`);
-  }
+  if (dateFormat !== defaults.dateFormat) checkDateFormat(dateFormat, `${where}dateFormat`);
   checkExcelDateFormat(dateFormat, options.dateFormat === undefined ? 'dateFormat' : `${where}dateFormat`, specs);
   const zone = timeZone === defaults.timeZone ? defaults.zone : new Zone(checkTimeZone(timeZone, `${where}timeZone`));
-  if (!(typeof maxRows === 'number' && maxRows >= 0 && (Number.isInteger(maxRows) || maxRows === Infinity))) {
-    throw invalidOption(`${where}maxRows`, 'a whole number ≥ 0', maxRows);
-  }
+  checkMaxRows(maxRows, `${where}maxRows`);
   return {
     where,
     requestedName: name.requested,

@@ -11,7 +11,7 @@ import type { WorkbookState } from './workbookState.js';
 import type { ResolvedSheet } from '../resolve/resolveSheet.js';
 import type { SheetColumn } from '../settings/sheetSettings.js';
 import { RowportWarningCode } from '../xml/warnings.js';
-import { MAX_CELL_CHARS, truncate, wellFormed } from '../xml/xmlText.js';
+import { cellText } from '../xml/xmlText.js';
 import { ownProperties } from '../../base/optionKeys.js';
 import { MAX_SHEET_COLUMNS, columnLetters } from '../xml/cellRef.js';
 import { type SheetLayout, type SheetPart, openPart } from './sheetPart.js';
@@ -231,22 +231,7 @@ async function continueSheet({ sheet }: SheetJob, state: WorkbookState, full: Pa
 
 /** A header as a cell holds it: lone surrogates replaced and cut to Excel's limit, as data cells are, with warnings. */
 function headerText(column: SheetColumn, warn: Warn): string {
-  let text = column.header;
-  const repaired = wellFormed(text);
-  if (repaired !== undefined) {
-    text = repaired;
-    warn(RowportWarningCode.LoneSurrogate, `the header of column ${JSON.stringify(column.key)}: a lone surrogate was replaced by U+FFFD`, undefined, column.key);
-  }
-  if (text.length > MAX_CELL_CHARS) {
-    warn(
-      RowportWarningCode.TextTruncated,
-      `the header of column ${JSON.stringify(column.key)}: text of ${text.length} characters was cut to Excel's ${MAX_CELL_CHARS}`,
-      undefined,
-      column.key,
-    );
-    text = truncate(text);
-  }
-  return text;
+  return cellText(column.header, warn, undefined, column.key, `the header of column ${JSON.stringify(column.key)}: `);
 }
 
 function firstDefined<T, R>(items: readonly T[], pick: (item: T) => R | undefined): R | undefined {

@@ -49,11 +49,19 @@ export function headerRow(headers: readonly string[], style: number, row = 1): s
   const s = style === 0 ? '' : ` s="${style}"`;
   let xml = `<row r="${row}">`;
   for (let c = 0; c < headers.length; c++) {
-    const text = (headers[c] as string).toWellFormed();
-    const open = needsPreserve(text) ? '<t xml:space="preserve">' : '<t>';
-    xml += `<c r="${columnLetters(c)}${row}"${s} t="inlineStr"><is>${open}${escapeText(text)}</t></is></c>`;
+    xml += inlineStringCell(`${columnLetters(c)}${row}`, s, (headers[c] as string).toWellFormed());
   }
   return `${xml}</row>`;
+}
+
+/**
+ * One inline-string cell, `<c t="inlineStr">`, with `xml:space="preserve"` where its text needs it.
+ * @param ref - Its address (`B7`).
+ * @param style - Its style attribute, ` s="3"`, or `''` for none.
+ * @param text - Its text, without lone surrogates (see `cellText`).
+ */
+export function inlineStringCell(ref: string, style: string, text: string): string {
+  return `<c r="${ref}"${style} t="inlineStr"><is>${needsPreserve(text) ? '<t xml:space="preserve">' : '<t>'}${escapeText(text)}</t></is></c>`;
 }
 
 /** The end of a sheet part: `</sheetData>`, then the features' tail (in schema order, see `SheetTailXml`). */

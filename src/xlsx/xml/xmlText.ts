@@ -1,3 +1,5 @@
+import { RowportWarningCode } from './warnings.js';
+
 /** Excel's limit on the characters of one cell (UTF-16 code units). */
 export const MAX_CELL_CHARS = 32_767;
 
@@ -50,6 +52,32 @@ export function truncate(text: string, max = MAX_CELL_CHARS): string {
   if (text.length <= max) return text;
   const code = text.charCodeAt(max - 1);
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/**
+ * Text as a cell holds it: lone surrogates replaced by U+FFFD, then cut to {@link MAX_CELL_CHARS},
+ * each with its warning (`ROWPORT_LONE_SURROGATE`, `ROWPORT_TEXT_TRUNCATED`) for `row` and `column`.
+ * Allocates only when the text needs repair or a cut: data cells call it for every value.
+ * @param about - What the message is about, before the rest: `''` for a value,
+ *   `'the header of column "id": '` for a header.
+ */
+export function cellText<R>(
+  text: string,
+  warn: (code: RowportWarningCode, message: string, row: R, column: string) => void,
+  row: R,
+  column: string,
+  about = '',
+): string {
+  let s = text;
+  if (!s.isWellFormed()) {
+    s = s.toWellFormed();
+    warn(RowportWarningCode.LoneSurrogate, `${about}a lone surrogate was replaced by U+FFFD`, row, column);
+  }
+  if (s.length > MAX_CELL_CHARS) {
+    warn(RowportWarningCode.TextTruncated, `${about}text of ${s.length} characters was cut to Excel's ${MAX_CELL_CHARS}`, row, column);
+    s = truncate(s);
+  }
+  return s;
 }
 
 /** The XML declaration every part starts with. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerRow, sheetEnd, sheetHead } from '../../../src/xlsx/xml/sheetXml.js';
+import { headerRow, inlineStringCell, sheetEnd, sheetHead } from '../../../src/xlsx/xml/sheetXml.js';
 
 describe('sheetHead', () => {
   it('freezes the header row and writes fitted widths', () => {
@@ -41,3 +41,12 @@ describe('sheetEnd', () => {
   });
 });
 
+
+describe('inlineStringCell', () => {
+  it('writes escaped text in <is><t>, with its style attribute', () => {
+    expect(inlineStringCell('B7', ' s="3"', 'a<b')).toBe('<c r="B7" s="3" t="inlineStr"><is><t>a&lt;b</t></is></c>');
+  });
+  it('keeps leading and trailing whitespace with xml:space="preserve"', () => {
+    expect(inlineStringCell('A1', '', ' x')).toBe('<c r="A1" t="inlineStr"><is><t xml:space="preserve"> x</t></is></c>');
+  });
+});

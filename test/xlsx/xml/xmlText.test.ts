@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { MAX_CELL_CHARS, escapeAttribute, escapeText, escapeXstringAttribute, needsPreserve, truncate, wellFormed } from '../../../src/xlsx/xml/xmlText.js';
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_CELL_CHARS, cellText, escapeAttribute, escapeText, escapeXstringAttribute, needsPreserve, truncate, wellFormed } from '../../../src/xlsx/xml/xmlText.js';
 
 describe('escapeText', () => {
   it('leaves plain text as it is', () => {
@@ -56,6 +56,30 @@ describe('wellFormed', () => {
   });
   it('replaces lone surrogates by U+FFFD', () => {
     expect(wellFormed('a\ud800b\udc00')).toBe('a\ufffdb\ufffd');
+  });
+});
+
+describe('cellText', () => {
+  it('returns well-formed text within the limit as it is, without a warning', () => {
+    const warn = vi.fn();
+    const text = 'a😀b';
+    expect(cellText(text, warn, 3, 'name')).toBe(text);
+    expect(warn).not.toHaveBeenCalled();
+  });
+  it('replaces lone surrogates with ROWPORT_LONE_SURROGATE for the row and column', () => {
+    const warn = vi.fn();
+    expect(cellText('a\ud800b', warn, 3, 'name')).toBe('a\ufffdb');
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn).toHaveBeenCalledWith('ROWPORT_LONE_SURROGATE', expect.any(String), 3, 'name');
+  });
+  it('cuts at 32,767 with ROWPORT_TEXT_TRUNCATED, after the repair', () => {
+    const warn = vi.fn();
+    const text = cellText(`\ud800${'x'.repeat(MAX_CELL_CHARS)}`, warn, undefined, 'id', 'the header of column "id": ');
+    expect(text).toBe(`\ufffd${'x'.repeat(MAX_CELL_CHARS - 1)}`);
+    expect(warn.mock.calls.map(([code, , row, column]) => [code, row, column])).toEqual([
+      ['ROWPORT_LONE_SURROGATE', undefined, 'id'],
+      ['ROWPORT_TEXT_TRUNCATED', undefined, 'id'],
+    ]);
   });
 });
 

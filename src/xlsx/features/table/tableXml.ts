@@ -1,6 +1,7 @@
 import { xlsxNumberText } from '../../../writer/numbers.js';
 import { columnLetters } from '../../xml/cellRef.js';
-import { XML_DECLARATION, escapeText, escapeXstringAttribute, needsPreserve } from '../../xml/xmlText.js';
+import { inlineStringCell } from '../../xml/sheetXml.js';
+import { XML_DECLARATION, escapeXstringAttribute } from '../../xml/xmlText.js';
 import { TOTAL_FUNCTIONS, type TotalFunction } from './tableOptions.js';
 
 /** Relationship type from a sheet to its table part. */
@@ -83,8 +84,7 @@ export function totalsRowXml(
       continue;
     }
     if ('label' in total) {
-      const text = total.label.toWellFormed();
-      xml += `<c r="${ref}"${s} t="inlineStr"><is>${needsPreserve(text) ? '<t xml:space="preserve">' : '<t>'}${escapeText(text)}</t></is></c>`;
+      xml += inlineStringCell(ref, s, total.label.toWellFormed());
       continue;
     }
     const letters = columnLetters(c);

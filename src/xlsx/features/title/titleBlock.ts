@@ -1,6 +1,6 @@
 import { invalidOption } from '../../../errors.js';
 import { columnLetters } from '../../xml/cellRef.js';
-import { escapeText, needsPreserve } from '../../xml/xmlText.js';
+import { inlineStringCell } from '../../xml/sheetXml.js';
 import { NO_STYLE, type ResolvedCellStyle } from '../../styles/cellStyle.js';
 
 /** Lines above the table: a report name, when it was made, the filters applied. */
@@ -64,7 +64,7 @@ export function titleRowsXml(block: ResolvedTitleBlock, styleOf: (style: Resolve
     const s = styleOf(line.style);
     const text = line.text.toWellFormed();
     const height = line.height === undefined ? '' : ` ht="${line.height}" customHeight="1"`;
-    const cell = text === '' ? '' : `<c r="A${r}"${s ? ` s="${s}"` : ''} t="inlineStr"><is>${needsPreserve(text) ? '<t xml:space="preserve">' : '<t>'}${escapeText(text)}</t></is></c>`;
+    const cell = text === '' ? '' : inlineStringCell(`A${r}`, s ? ` s="${s}"` : '', text);
     xml += `<row r="${r}"${height}>${cell}</row>`;
   });
   return xml;
