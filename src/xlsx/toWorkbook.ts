@@ -5,7 +5,7 @@ import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows, WriterOptions } from '../types.js';
 import { FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from './features/features.js';
 import { streamWorkbook } from './streamWorkbook.js';
-import { LOOK_OPTION_KEYS, type XlsxLookOptions, resolveLook } from './settings/look.js';
+import { LOOK_OPTION_KEYS, type XlsxWorkbookOptions, resolveLook } from './settings/look.js';
 import { resolveSheet } from './resolve/resolveSheet.js';
 import { SheetNames } from './package/sheetName.js';
 import type { SheetJob } from './sheet/writeSheet.js';
@@ -36,7 +36,7 @@ export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOpti
 export type SheetSpecs<R extends readonly unknown[]> = { readonly [K in keyof R]: SheetSpec<R[K]> };
 
 /** Options of {@link toWorkbook}: the shared writer options (`maxRows` per sheet) and the look of every sheet. */
-export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxLookOptions {}
+export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxWorkbookOptions {}
 
 /**
  * Streams several sheets as one Excel workbook, in order, with one look: each sheet has its own

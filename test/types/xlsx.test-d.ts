@@ -7,6 +7,8 @@ import {
   type SheetSpec,
   type ToWorkbookOptions,
   type ToXlsxOptions,
+  type XlsxLookOptions,
+  type XlsxWorkbookOptions,
   toWorkbook,
   toXlsx,
 } from '../../src/index.js';
@@ -82,5 +84,14 @@ describe('toXlsx and toWorkbook types', () => {
     toWorkbook(sheets, { columns: ['a'] });
     // @ts-expect-error: a sheet needs a name
     toWorkbook([{ rows: [] }]);
+  });
+});
+
+describe('XlsxWorkbookOptions', () => {
+  it('is what toXlsx and toWorkbook share; XlsxLookOptions stays as its deprecated alias', () => {
+    expectTypeOf<ToWorkbookOptions>().toMatchTypeOf<XlsxWorkbookOptions>();
+    expectTypeOf<ToXlsxOptions>().toMatchTypeOf<XlsxWorkbookOptions>();
+    expectTypeOf<XlsxLookOptions>().toEqualTypeOf<XlsxWorkbookOptions>();
+    expectTypeOf<XlsxWorkbookOptions['compressionLevel']>().toEqualTypeOf<number | undefined>();
   });
 });

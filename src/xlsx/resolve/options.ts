@@ -3,13 +3,13 @@ import { type ResolvedWriterOptions, resolveWriterOptions } from '../../writer/w
 import type { WriterOptions } from '../../types.js';
 import { FEATURES, FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from '../features/features.js';
 import type { WorkbookFeature } from '../seam/feature.js';
-import { LOOK_OPTION_KEYS, type ResolvedLook, type XlsxLookOptions, resolveLook } from '../settings/look.js';
+import { LOOK_OPTION_KEYS, type ResolvedLook, type XlsxWorkbookOptions, resolveLook } from '../settings/look.js';
 import { type ResolvedSheet, resolveSheet } from './resolveSheet.js';
 import { SheetNames } from '../package/sheetName.js';
 import { WRITER_OPTION_KEYS, optionKeys, ownOptions } from '../../base/optionKeys.js';
 
 /** Options of `toXlsx`: the shared writer options, the look, and the sheet's features. */
-export interface ToXlsxOptions<T = Record<string, unknown>> extends WriterOptions<T>, XlsxLookOptions, SheetFeatureOptions<T> {
+export interface ToXlsxOptions<T = Record<string, unknown>> extends WriterOptions<T>, XlsxWorkbookOptions, SheetFeatureOptions<T> {
   /** Name of the sheet; repaired if Excel would refuse it. @default 'Sheet1' */
   readonly sheetName?: string | undefined;
   /** Which columns, in order, with headers, types, widths, styles, formulas and links. @default the first row's keys */

@@ -24,8 +24,12 @@ export interface AutoFitOptions {
   readonly maxWidth?: number | undefined;
 }
 
-/** The look and limits every sheet of a workbook shares (options of `toXlsx` and `toWorkbook`). */
-export interface XlsxLookOptions {
+/**
+ * What the whole workbook shares, in the options of `toXlsx` and `toWorkbook`: the look of every
+ * sheet (header style, frozen header, autofilter, auto-fit, wrapping), the row limit, warnings and
+ * the package's properties (`creator`, `createdAt`, `compressionLevel`).
+ */
+export interface XlsxWorkbookOptions {
   /** Style the header row: `true` for bold white text on Excel's blue, an object for other colours, `false` for plain.
    *  @default true */
   readonly headerStyle?: boolean | HeaderStyle | undefined;
@@ -57,8 +61,8 @@ export interface XlsxLookOptions {
   readonly compressionLevel?: number | undefined;
 }
 
-/** The keys of {@link XlsxLookOptions}, which the options of `toXlsx` and `toWorkbook` take; see `ownOptions`. */
-export const LOOK_OPTION_KEYS: Record<keyof XlsxLookOptions, true> = {
+/** The keys of {@link XlsxWorkbookOptions}, which the options of `toXlsx` and `toWorkbook` take; see `ownOptions`. */
+export const LOOK_OPTION_KEYS: Record<keyof XlsxWorkbookOptions, true> = {
   headerStyle: true, freezeHeader: true, autoFilter: true, autoFit: true, wrapText: true,
   onRowLimit: true, onWarning: true, createdAt: true, creator: true, compressionLevel: true,
 };
@@ -71,7 +75,13 @@ export interface ResolvedAutoFit {
   readonly maxWidth: number;
 }
 
-/** {@link XlsxLookOptions} checked and defaulted once. */
+/**
+ * @deprecated Renamed {@link XlsxWorkbookOptions}: it holds more than the look (`creator`,
+ * `compressionLevel`, `onWarning`). This alias goes in the next major version.
+ */
+export type XlsxLookOptions = XlsxWorkbookOptions;
+
+/** {@link XlsxWorkbookOptions} checked and defaulted once. */
 export interface ResolvedLook {
   readonly headerStyle: ResolvedHeaderStyle | undefined;
   readonly freezeHeader: boolean;
@@ -89,7 +99,7 @@ export interface ResolvedLook {
  * Checks and defaults the look options once.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
  */
-export function resolveLook(options: XlsxLookOptions): ResolvedLook {
+export function resolveLook(options: XlsxWorkbookOptions): ResolvedLook {
   const {
     headerStyle = true,
     freezeHeader = true,
