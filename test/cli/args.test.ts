@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -7,6 +7,7 @@ import { HELP, parseCliArgs } from '../../src/cli/args.js';
 import { parseColumnsFlag, parseTypesFlag } from '../../src/cli/columnsFlag.js';
 import { type CliIo, runCli } from '../../src/cli/main.js';
 import { StopSignalReceived, UsageError } from '../../src/cli/usageError.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 /** Runs the command in-process (argv as a parameter), with string streams. */
 async function runInProcess(argv: string[], options: { input?: string; io?: Partial<CliIo> } = {}) {
@@ -203,7 +204,7 @@ describe('runCli (in-process)', () => {
 
   it('draws the bar when stderr is a terminal, but not over CSV printed to the same terminal', async () => {
     const input = '{"a":1}\n{"a":2}\n';
-    const dir = mkdtempSync(join(tmpdir(), 'rowport-cli-'));
+    const dir = tempDir('rowport-cli-').dir;
     try {
       const toFile = await runInProcess(['-o', join(dir, 'bar.csv')], { input, io: { stderrIsTTY: true, stdoutIsTTY: true } });
       expect(toFile.code).toBe(0);
