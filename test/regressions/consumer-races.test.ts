@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportToFile, formatDates, selectColumns, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
-import { readAll, readText } from '../helpers/streams.js';
+import { deferred, readAll, readText } from '../helpers/streams.js';
 import { tempDir } from '../helpers/tempDir.js';
 
 const ROWS = 50_000;
@@ -43,14 +43,18 @@ describe('one byte stream, two readers', () => {
   });
 
   it('a for await in progress is refused, and the loop still gets every byte', async () => {
+    const { promise: reading, resolve: startReading } = deferred();
+    const { promise: gate, resolve: open } = deferred();
     async function* slow() {
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      startReading();
+      await gate; // no row until exportToFile has been refused
       yield* rows();
     }
     const stream = toCsv(slow());
     const loop = readText(stream);
-    await new Promise((resolve) => setTimeout(resolve, 5)); // the loop waits for the first chunk
+    await reading; // the loop waits for the first chunk
     await expect(exportToFile(stream, join(dir, 'd.csv'))).rejects.toEqual(invalidOption);
+    open();
     expect((await loop).split('\r\n').length - 2).toBe(ROWS);
     expect(await readdir(dir)).toEqual([]);
   });
