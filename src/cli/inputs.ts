@@ -59,44 +59,13 @@ export interface InputOptions {
 export async function openInput(options: InputOptions): Promise<Input> {
   const { path, stdin, from } = options;
   const isStdin = path === undefined || path === '-';
-  const encoding = options.encoding ?? 'utf-8';
-  if (!iconv.encodingExists(encoding)) throw new UsageError(`--in-encoding: unknown encoding ${JSON.stringify(encoding)}`);
-  if (options.delimiter !== undefined && options.delimiter.length !== 1) {
-    throw new UsageError(`--in-delimiter must be one character, got ${JSON.stringify(options.delimiter)}`);
-  }
-  let size: number | undefined;
-  let raw: Readable;
-  if (isStdin) {
-    raw = stdin;
-  } else {
-    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read input ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-    });
-    if (info.isDirectory()) throw new UsageError(`cannot read input ${path}: it is a directory`);
-    if (info.isFile()) size = info.size;
-    raw = createReadStream(path, { highWaterMark: 64 * 1024 });
-    await new Promise<void>((resolve, reject) => {
-      raw.once('open', () => resolve());
-      raw.once('error', (error: NodeJS.ErrnoException) => reject(new UsageError(`cannot read input ${path}: ${error.message}`)));
-    });
-  }
-  let bytesRead = 0;
-  const counted = (async function* count() {
-    for await (const chunk of raw as AsyncIterable<Buffer | string>) {
-      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      bytesRead += buffer.length;
-      yield buffer;
-    }
-  })();
-  let bytes = await untilAborted(peek(counted), options.signal, () => raw !== stdin && raw.destroy());
-  if (bytes.first !== undefined && bytes.first[0] === 0x1f && bytes.first[1] === 0x8b) {
-    const gunzip = createGunzip();
-    Readable.from(bytes.all, { objectMode: false }).on('error', (error) => gunzip.destroy(error)).pipe(gunzip);
-    bytes = await untilAborted(peek(gunzip as AsyncIterable<Buffer>), options.signal, () => gunzip.destroy());
-  }
+  const encoding = checkedEncoding(options);
+  const { raw, size } = isStdin ? { raw: stdin, size: undefined } : await openFile(path);
+  const release = (): void => void (raw !== stdin && raw.destroy());
+  const { bytes, bytesRead } = await sniff(raw, options.signal, release);
   const workbook = workbookKind(bytes.first);
   if (workbook !== undefined) {
-    if (raw !== stdin) raw.destroy();
+    release();
     throw new UsageError(
       `cannot read input ${isStdin ? 'stdin' : path}: it is ${workbook}, and rowport reads JSON, NDJSON and CSV only (save the sheet as CSV first)`,
     );
@@ -104,34 +73,14 @@ export async function openInput(options: InputOptions): Promise<Input> {
   const extension = isStdin ? '' : extensionOf(path);
   const format = from ?? formatOf(extension, firstSignificantChar(bytes.first, encoding));
   const rowLines = new RowLines();
-  const text = () => decode(bytes.all, encoding, options.onWarning);
-  let rows: AsyncIterable<Row>;
-  let columns: readonly string[] | undefined;
-  if (format === 'csv') {
-    const delimiter = options.delimiter ?? (extension === 'tsv' ? '\t' : ',');
-    let header: readonly string[] | undefined;
-    const csv = fromCsv(Readable.from(bytes.all, { objectMode: false }), {
-      delimiter,
-      encoding,
-      onHeaders: (names) => (header = names),
-      onWarning: options.onWarning,
-    });
-    // Read up to the first row: with none, the header's names are the output's columns.
-    const first = await untilAborted(peekRow(csv), options.signal, () => raw !== stdin && raw.destroy());
-    if (first.empty) columns = header;
-    rows = first.rows;
-  } else if (format === 'json') {
-    rows = jsonArrayRows(text(), rowLines, options.onNumberAsText) as AsyncIterable<Row>;
-  } else {
-    rows = ndjsonRows(text(), rowLines, options.onNumberAsText) as AsyncIterable<Row>;
-  }
+  const { rows, columns } = await readRows(format, bytes.all, { ...options, encoding, extension, rowLines, release });
   return {
     rows,
     format,
     name: isStdin ? 'stdin' : path,
     size,
     columns,
-    bytesRead: () => bytesRead,
+    bytesRead,
     lineOf: (row) => (format === 'csv' ? undefined : rowLines.lineOf(row)),
     close: () => {
       if (raw !== stdin) raw.destroy();
@@ -141,6 +90,95 @@ export async function openInput(options: InputOptions): Promise<Input> {
 }
 
 // --- internal ---
+
+/** The input encoding, after checking it and `--in-delimiter`. */
+function checkedEncoding(options: InputOptions): string {
+  const encoding = options.encoding ?? 'utf-8';
+  if (!iconv.encodingExists(encoding)) throw new UsageError(`--in-encoding: unknown encoding ${JSON.stringify(encoding)}`);
+  if (options.delimiter !== undefined && options.delimiter.length !== 1) {
+    throw new UsageError(`--in-delimiter must be one character, got ${JSON.stringify(options.delimiter)}`);
+  }
+  return encoding;
+}
+
+/** Opens an input file, with its size when it is a regular file; a file that cannot be read is a usage error. */
+async function openFile(path: string): Promise<{ raw: Readable; size: number | undefined }> {
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read input ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
+  if (info.isDirectory()) throw new UsageError(`cannot read input ${path}: it is a directory`);
+  const size = info.isFile() ? info.size : undefined;
+  const raw = createReadStream(path, { highWaterMark: 64 * 1024 });
+  await new Promise<void>((resolve, reject) => {
+    raw.once('open', () => resolve());
+    raw.once('error', (error: NodeJS.ErrnoException) => reject(new UsageError(`cannot read input ${path}: ${error.message}`)));
+  });
+  return { raw, size };
+}
+
+/**
+ * Counts the raw bytes and reads the first chunk, inflated when the input is gzip; `release`
+ * closes the input when `signal` aborts that wait.
+ */
+async function sniff(
+  raw: Readable,
+  signal: AbortSignal | undefined,
+  release: () => void,
+): Promise<{ bytes: Peeked; bytesRead: () => number }> {
+  let bytesRead = 0;
+  const counted = (async function* count() {
+    for await (const chunk of raw as AsyncIterable<Buffer | string>) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      bytesRead += buffer.length;
+      yield buffer;
+    }
+  })();
+  let bytes = await untilAborted(peek(counted), signal, release);
+  if (bytes.first !== undefined && bytes.first[0] === 0x1f && bytes.first[1] === 0x8b) {
+    const gunzip = createGunzip();
+    Readable.from(bytes.all, { objectMode: false }).on('error', (error) => gunzip.destroy(error)).pipe(gunzip);
+    bytes = await untilAborted(peek(gunzip as AsyncIterable<Buffer>), signal, () => gunzip.destroy());
+  }
+  return { bytes, bytesRead: () => bytesRead };
+}
+
+/** What `readRows` needs beside the bytes. */
+interface RowsContext {
+  readonly encoding: string;
+  readonly delimiter: string | undefined;
+  readonly extension: string;
+  readonly rowLines: RowLines;
+  readonly signal?: AbortSignal | undefined;
+  readonly onWarning?: ((warning: RowportWarning) => void) | undefined;
+  readonly onNumberAsText?: NumberAsText | undefined;
+  /** Closes the input when `signal` aborts the wait for the first CSV row. */
+  readonly release: () => void;
+}
+
+/** The rows of the decoded input; for a CSV with a header and no rows, the header's names too. */
+async function readRows(
+  format: InputFormat,
+  bytes: AsyncIterable<Buffer>,
+  context: RowsContext,
+): Promise<{ rows: AsyncIterable<Row>; columns: readonly string[] | undefined }> {
+  const { encoding, rowLines } = context;
+  if (format !== 'csv') {
+    const text = decode(bytes, encoding, context.onWarning);
+    const read = format === 'json' ? jsonArrayRows : ndjsonRows;
+    return { rows: read(text, rowLines, context.onNumberAsText) as AsyncIterable<Row>, columns: undefined };
+  }
+  const delimiter = context.delimiter ?? (context.extension === 'tsv' ? '\t' : ',');
+  let header: readonly string[] | undefined;
+  const csv = fromCsv(Readable.from(bytes, { objectMode: false }), {
+    delimiter,
+    encoding,
+    onHeaders: (names) => (header = names),
+    onWarning: context.onWarning,
+  });
+  // Read up to the first row: with none, the header's names are the output's columns.
+  const first = await untilAborted(peekRow(csv), context.signal, context.release);
+  return { rows: first.rows, columns: first.empty ? header : undefined };
+}
 
 /** The extension that names the format, without a trailing `.gz`: 'json', 'csv', … */
 function extensionOf(path: string): string {
@@ -228,8 +266,14 @@ async function peekRow(source: AsyncIterable<Row>): Promise<{ empty: boolean; ro
   return { empty: first.done === true, rows };
 }
 
+/** The first chunk of a byte stream, and all its chunks, the first included. */
+interface Peeked {
+  readonly first: Buffer | undefined;
+  readonly all: AsyncIterable<Buffer>;
+}
+
 /** Reads the first chunk and gives back an iterable of all chunks, the first included. */
-async function peek(source: AsyncIterable<Buffer>): Promise<{ first: Buffer | undefined; all: AsyncIterable<Buffer> }> {
+async function peek(source: AsyncIterable<Buffer>): Promise<Peeked> {
   const iterator = source[Symbol.asyncIterator]();
   let result = await iterator.next();
   while (!result.done && result.value.length === 0) result = await iterator.next();

@@ -12,7 +12,7 @@ import { type CliArgs, HELP, parseCliArgs } from './args.js';
 import { planColumns } from './columnPlan.js';
 import { type Input, openInput } from './inputs.js';
 import type { NumberAsText } from './jsonInput.js';
-import { createWriter, planOutput } from './outputs.js';
+import { type OutputPlan, createWriter, planOutput } from './outputs.js';
 import { ProgressBar, formatBytes, formatCount, formatDuration } from './progressBar.js';
 import { ExitCode, STOP_SIGNALS, type StopSignal, StopSignalReceived, UsageError, interruptedExitCode } from './usageError.js';
 import { ownProperties } from '../base/optionKeys.js';
@@ -45,123 +45,14 @@ export interface CliIo {
  */
 export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
   const io = ownProperties(given); // own properties only: never a `signal` inherited from Object.prototype
-  const { stdout, stderr } = io;
-  const say = (line: string): void => void stderr.write(`${line}\n`);
-  let args: ReturnType<typeof parseCliArgs>;
-  let plan: ReturnType<typeof planOutput>;
+  const say = (line: string): void => void io.stderr.write(`${line}\n`);
+  let command: Command | number;
   try {
-    args = parseCliArgs(argv);
-    if (args.help) {
-      stdout.write(HELP);
-      return ExitCode.Ok;
-    }
-    if (args.version) {
-      stdout.write(`${version()}\n`);
-      return ExitCode.Ok;
-    }
-    plan = planOutput(args, io.stdoutIsTTY ?? false);
-    if ((args.input === undefined || args.input === '-') && io.stdinIsTTY) {
-      throw new UsageError('no input: give a file, or pipe rows into stdin');
-    }
-    if (plan.path !== undefined) await checkOutputFolder(plan.path);
+    command = await readCommand(argv, io);
   } catch (error) {
     return usage(say, error);
   }
-
-  const controller = new AbortController();
-  const onAbort = (): void => controller.abort(io.signal?.reason);
-  if (io.signal?.aborted) onAbort();
-  io.signal?.addEventListener('abort', onAbort, { once: true });
-  let input: Input | undefined;
-  let bar: ProgressBar | undefined;
-  const started = performance.now();
-  let rows = 0;
-  let bytes = 0;
-  const warnings = new Map<string, number>(); // code → count
-  const warn = (warning: RowportWarning): void => {
-    const seen = (warnings.get(warning.code) ?? 0) + 1;
-    warnings.set(warning.code, seen);
-    if (seen > WARNINGS_SHOWN) return;
-    bar?.stop();
-    say(describeWarning(warning, input));
-    bar?.start();
-  };
-  try {
-    input = await openInput({
-      path: args.input,
-      stdin: io.stdin,
-      from: args.from,
-      delimiter: args.inDelimiter,
-      encoding: args.inEncoding,
-      signal: controller.signal,
-      onWarning: warn,
-      onNumberAsText: plan.format === 'xlsx' ? numberAsTextWarning(args, warn) : undefined,
-    });
-    const opened = input;
-    const planned = await planColumns(opened.rows, { columns: args.columns, types: args.types, detectDates: args.detectDates, signal: controller.signal });
-    let writer: Readable;
-    try {
-      // A header-only CSV keeps its header: with no row to plan from, the header names are the columns.
-      const columns = planned.columns ?? opened.columns?.map((key) => ({ key }));
-      writer = createWriter(planned.rows, { ...args, columns }, plan, {
-        onProgress: (p) => void (rows = p.rows),
-        onWarning: warn,
-        signal: controller.signal,
-      });
-    } catch (error) {
-      if (isRowportError(error) && error.code === RowportErrorCode.InvalidOption) throw new UsageError(flagMessage(error.message));
-      throw error;
-    }
-    const counter = new Transform(ownProperties<TransformOptions>({
-      transform(chunk: Buffer, _encoding, callback) {
-        bytes += chunk.length;
-        callback(null, chunk);
-      },
-    }));
-    // On a terminal, but not over CSV that is being printed to the same terminal.
-    const terminalOutput = plan.path === undefined && (io.stdoutIsTTY ?? false);
-    const showBar = !args.quiet && (args.progress || ((io.stderrIsTTY ?? false) && !terminalOutput));
-    if (showBar) {
-      bar = new ProgressBar(stderr, () => ({ rows, bytes, inputBytes: opened.bytesRead() }), {
-        tty: io.stderrIsTTY ?? false,
-        columns: io.columns || Number(io.env?.COLUMNS) || undefined,
-        total: args.total,
-        inputSize: opened.size,
-      }).start();
-    }
-    if (plan.path !== undefined) {
-      // pipe() keeps errors and destroy() flowing both ways: an abort closes the source too.
-      const counted = pipe(writer, counter, () => undefined);
-      await exportToFile(counted, plan.path, { signal: controller.signal });
-    } else {
-      await pipeline(writer, counter, stdout, { signal: controller.signal });
-    }
-    if (bar) {
-      bar.draw();
-      bar.stop();
-    }
-    for (const [code, count] of warnings) {
-      if (count > WARNINGS_SHOWN) say(`rowport: warning: ${formatCount(count - WARNINGS_SHOWN)} more ${code} not shown`);
-    }
-    if (!args.quiet) {
-      const seconds = (performance.now() - started) / 1000;
-      say(`rowport: wrote ${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'} (${formatBytes(bytes)}) to ${plan.path ?? 'stdout'} in ${formatDuration(seconds)}`);
-    }
-    return ExitCode.Ok;
-  } catch (error) {
-    bar?.stop();
-    if (error instanceof UsageError) return usage(say, error);
-    if (controller.signal.aborted) {
-      say(plan.path === undefined ? 'rowport: interrupted' : `rowport: interrupted; ${plan.path} was not written`);
-      return interruptedExitCode(controller.signal.reason);
-    }
-    if (plan.path === undefined && isClosedPipe(error)) return ExitCode.Ok;
-    say(describeError(error, input));
-    return ExitCode.DataError;
-  } finally {
-    io.signal?.removeEventListener('abort', onAbort);
-    input?.close();
-  }
+  return typeof command === 'number' ? command : runExport(command, io, say);
 }
 
 /**
@@ -186,6 +77,178 @@ export function stopSignalHandler(controller: AbortController, exit: (code: numb
 
 /** Warnings printed per code; the rest are counted in one line at the end. */
 const WARNINGS_SHOWN = 5;
+
+/** An export the arguments ask for, checked before any input is read. */
+interface Command {
+  readonly args: CliArgs;
+  readonly plan: OutputPlan;
+}
+
+/** Rows and output bytes written so far. */
+interface Tally {
+  rows: number;
+  bytes: number;
+}
+
+/**
+ * The arguments, checked: `--help` and `--version` are answered here (their exit code comes back),
+ * anything else becomes the export to run.
+ * @throws {UsageError} for a bad flag, no input on a terminal, or a missing output folder.
+ */
+async function readCommand(argv: readonly string[], io: CliIo): Promise<Command | number> {
+  const args = parseCliArgs(argv);
+  if (args.help) {
+    io.stdout.write(HELP);
+    return ExitCode.Ok;
+  }
+  if (args.version) {
+    io.stdout.write(`${version()}\n`);
+    return ExitCode.Ok;
+  }
+  const plan = planOutput(args, io.stdoutIsTTY ?? false);
+  if ((args.input === undefined || args.input === '-') && io.stdinIsTTY) {
+    throw new UsageError('no input: give a file, or pipe rows into stdin');
+  }
+  if (plan.path !== undefined) await checkOutputFolder(plan.path);
+  return { args, plan };
+}
+
+/** Runs the export, reports how it went on stderr, and gives its exit code. */
+async function runExport({ args, plan }: Command, io: CliIo, say: (line: string) => void): Promise<number> {
+  const { controller, unfollow } = followSignal(io.signal);
+  const report = new Report(say);
+  const started = performance.now();
+  try {
+    const tally = await exportRows(args, plan, io, controller.signal, report);
+    report.finish();
+    if (!args.quiet) {
+      const seconds = (performance.now() - started) / 1000;
+      const { rows, bytes } = tally;
+      say(`rowport: wrote ${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'} (${formatBytes(bytes)}) to ${plan.path ?? 'stdout'} in ${formatDuration(seconds)}`);
+    }
+    return ExitCode.Ok;
+  } catch (error) {
+    report.bar?.stop();
+    return failureExitCode(error, plan, controller.signal, report.input, say);
+  } finally {
+    unfollow();
+    report.input?.close();
+  }
+}
+
+/** A controller that aborts when `signal` does (with its reason), and how to stop following it. */
+function followSignal(signal: AbortSignal | undefined): { controller: AbortController; unfollow: () => void } {
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(signal?.reason);
+  if (signal?.aborted) onAbort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return { controller, unfollow: () => signal?.removeEventListener('abort', onAbort) };
+}
+
+/** Reads the input, plans its columns and writes the output, counting rows and bytes. */
+async function exportRows(args: CliArgs, plan: OutputPlan, io: CliIo, signal: AbortSignal, report: Report): Promise<Tally> {
+  const { warn } = report;
+  const input = await openInput({
+    path: args.input,
+    stdin: io.stdin,
+    from: args.from,
+    delimiter: args.inDelimiter,
+    encoding: args.inEncoding,
+    signal,
+    onWarning: warn,
+    onNumberAsText: plan.format === 'xlsx' ? numberAsTextWarning(args, warn) : undefined,
+  });
+  report.input = input;
+  const planned = await planColumns(input.rows, { columns: args.columns, types: args.types, detectDates: args.detectDates, signal });
+  const tally: Tally = { rows: 0, bytes: 0 };
+  // A header-only CSV keeps its header: with no row to plan from, the header names are the columns.
+  const columns = planned.columns ?? input.columns?.map((key) => ({ key }));
+  const writer = openWriter(planned.rows, { ...args, columns }, plan, {
+    onProgress: (p) => void (tally.rows = p.rows),
+    onWarning: warn,
+    signal,
+  });
+  const counter = new Transform(ownProperties<TransformOptions>({
+    transform(chunk: Buffer, _encoding, callback) {
+      tally.bytes += chunk.length;
+      callback(null, chunk);
+    },
+  }));
+  if (showsProgress(args, plan, io)) {
+    report.bar = new ProgressBar(io.stderr, () => ({ rows: tally.rows, bytes: tally.bytes, inputBytes: input.bytesRead() }), {
+      tty: io.stderrIsTTY ?? false,
+      columns: io.columns || Number(io.env?.COLUMNS) || undefined,
+      total: args.total,
+      inputSize: input.size,
+    }).start();
+  }
+  if (plan.path !== undefined) {
+    // pipe() keeps errors and destroy() flowing both ways: an abort closes the source too.
+    const counted = pipe(writer, counter, () => undefined);
+    await exportToFile(counted, plan.path, { signal });
+  } else {
+    await pipeline(writer, counter, io.stdout, { signal });
+  }
+  return tally;
+}
+
+/** `createWriter`, with a bad option reported as the flag that set it. */
+function openWriter(...[rows, args, plan, hooks]: Parameters<typeof createWriter>): Readable {
+  try {
+    return createWriter(rows, args, plan, hooks);
+  } catch (error) {
+    if (isRowportError(error) && error.code === RowportErrorCode.InvalidOption) throw new UsageError(flagMessage(error.message));
+    throw error;
+  }
+}
+
+/** `--progress`, or a terminal on stderr, but not over CSV that is being printed to the same terminal; never with `--quiet`. */
+function showsProgress(args: CliArgs, plan: OutputPlan, io: CliIo): boolean {
+  const terminalOutput = plan.path === undefined && (io.stdoutIsTTY ?? false);
+  return !args.quiet && (args.progress || ((io.stderrIsTTY ?? false) && !terminalOutput));
+}
+
+/** The exit code of a failed export, after saying why: usage, interrupted, a closed pipe (0) or a data error. */
+function failureExitCode(error: unknown, plan: OutputPlan, signal: AbortSignal, input: Input | undefined, say: (line: string) => void): number {
+  if (error instanceof UsageError) return usage(say, error);
+  if (signal.aborted) {
+    say(plan.path === undefined ? 'rowport: interrupted' : `rowport: interrupted; ${plan.path} was not written`);
+    return interruptedExitCode(signal.reason);
+  }
+  if (plan.path === undefined && isClosedPipe(error)) return ExitCode.Ok;
+  say(describeError(error, input));
+  return ExitCode.DataError;
+}
+
+/** The export's messages on stderr: a few warnings per code, printed around the progress bar. */
+class Report {
+  bar: ProgressBar | undefined;
+  /** Set once the input is open, so that warnings can name input lines. */
+  input: Input | undefined;
+  private readonly warnings = new Map<string, number>(); // code → count
+
+  constructor(private readonly say: (line: string) => void) {}
+
+  readonly warn = (warning: RowportWarning): void => {
+    const seen = (this.warnings.get(warning.code) ?? 0) + 1;
+    this.warnings.set(warning.code, seen);
+    if (seen > WARNINGS_SHOWN) return;
+    this.bar?.stop();
+    this.say(describeWarning(warning, this.input));
+    this.bar?.start();
+  };
+
+  /** Draws the bar a last time and counts the warnings that were not shown. */
+  finish(): void {
+    if (this.bar) {
+      this.bar.draw();
+      this.bar.stop();
+    }
+    for (const [code, count] of this.warnings) {
+      if (count > WARNINGS_SHOWN) this.say(`rowport: warning: ${formatCount(count - WARNINGS_SHOWN)} more ${code} not shown`);
+    }
+  }
+}
 
 function usage(say: (line: string) => void, error: unknown): number {
   if (!(error instanceof UsageError)) throw error;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -6,20 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { HELP, parseCliArgs } from '../../src/cli/args.js';
 import { parseColumnsFlag, parseTypesFlag } from '../../src/cli/columnsFlag.js';
 import { type CliIo, runCli } from '../../src/cli/main.js';
+import { runInProcess } from '../helpers/cli.js';
 import { StopSignalReceived, UsageError } from '../../src/cli/usageError.js';
+import { tempDir } from '../helpers/tempDir.js';
 
-/** Runs the command in-process (argv as a parameter), with string streams. */
-async function runInProcess(argv: string[], options: { input?: string; io?: Partial<CliIo> } = {}) {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  stdin.end(options.input ?? '');
-  const code = await runCli(argv, { stdin, stdout, stderr, ...options.io });
-  return { code, stdout: out, stderr: err };
+/** Runs the command in-process (argv as a parameter), stdout as text. */
+async function inProcess(argv: string[], options: { input?: string; io?: Partial<CliIo> } = {}) {
+  const result = await runInProcess(argv, { ...options.io, ...(options.input === undefined ? {} : { input: options.input }) });
+  return { ...result, stdout: result.stdout.toString() };
 }
 
 describe('parseCliArgs', () => {
@@ -165,27 +159,27 @@ describe('runCli (in-process)', () => {
     ['a missing output folder', ['-o', '/no/such/folder/out.csv']],
     ['an output folder that is a file', ['-o', 'package.json/out.csv']],
   ])('exits 2 on %s, with a hint', async (_name, argv) => {
-    const result = await runInProcess(argv, { input: '{"a":1}\n' });
+    const result = await inProcess(argv, { input: '{"a":1}\n' });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^rowport: .*\nTry 'rowport --help'/);
     expect(result.stdout).toBe('');
   });
 
   it('refuses XLSX to a terminal', async () => {
-    const result = await runInProcess(['--to', 'xlsx'], { input: '{"a":1}\n', io: { stdoutIsTTY: true } });
+    const result = await inProcess(['--to', 'xlsx'], { input: '{"a":1}\n', io: { stdoutIsTTY: true } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('terminal');
   });
 
   it('refuses to wait for rows typed on a terminal', async () => {
-    const result = await runInProcess([], { io: { stdinIsTTY: true } });
+    const result = await inProcess([], { io: { stdinIsTTY: true } });
     expect(result.code).toBe(2);
   });
 
   it('stops with exit 130 when the signal aborts', async () => {
     const controller = new AbortController();
     controller.abort();
-    const result = await runInProcess([], { input: '{"a":1}\n', io: { signal: controller.signal } });
+    const result = await inProcess([], { input: '{"a":1}\n', io: { signal: controller.signal } });
     expect(result.code).toBe(130);
   });
 
@@ -196,19 +190,19 @@ describe('runCli (in-process)', () => {
   ] as const)('stops with the exit code of %s when the signal aborts with it', async (name, code) => {
     const controller = new AbortController();
     controller.abort(new StopSignalReceived(name));
-    const result = await runInProcess([], { input: '{"a":1}\n', io: { signal: controller.signal } });
+    const result = await inProcess([], { input: '{"a":1}\n', io: { signal: controller.signal } });
     expect(result.code).toBe(code);
     expect(result.stderr).toContain('interrupted');
   });
 
   it('draws the bar when stderr is a terminal, but not over CSV printed to the same terminal', async () => {
     const input = '{"a":1}\n{"a":2}\n';
-    const dir = mkdtempSync(join(tmpdir(), 'rowport-cli-'));
+    const dir = tempDir('rowport-cli-').dir;
     try {
-      const toFile = await runInProcess(['-o', join(dir, 'bar.csv')], { input, io: { stderrIsTTY: true, stdoutIsTTY: true } });
+      const toFile = await inProcess(['-o', join(dir, 'bar.csv')], { input, io: { stderrIsTTY: true, stdoutIsTTY: true } });
       expect(toFile.code).toBe(0);
       expect(toFile.stderr).toMatch(/\rrowport +2 rows {2}/);
-      const toTerminal = await runInProcess([], { input, io: { stderrIsTTY: true, stdoutIsTTY: true } });
+      const toTerminal = await inProcess([], { input, io: { stderrIsTTY: true, stdoutIsTTY: true } });
       expect(toTerminal.stderr).not.toContain('\r');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -225,7 +219,7 @@ describe('runCli (in-process)', () => {
   });
 
   it('writes CSV to stdout', async () => {
-    const result = await runInProcess(['--no-bom', '--quiet'], { input: '{"a":1,"b":"x"}\n' });
+    const result = await inProcess(['--no-bom', '--quiet'], { input: '{"a":1,"b":"x"}\n' });
     expect(result).toEqual({ code: 0, stdout: 'a,b\r\n1,x\r\n', stderr: '' });
   });
 });
@@ -248,18 +242,18 @@ describe('--decimal-separator and --dialect', () => {
 describe('European CSV from the command line', () => {
   const input = '[{"total": 74.92, "day": "2024-01-15", "qty": "3.5", "id": 9223372036854775807}]';
   it('--dialect excel-eu writes ;, decimal commas and eu dates', async () => {
-    const r = await runInProcess(['--from', 'json', '--to', 'csv', '--dialect', 'excel-eu', '--columns', 'total,day:date,qty:decimal,id'], { input });
+    const r = await inProcess(['--from', 'json', '--to', 'csv', '--dialect', 'excel-eu', '--columns', 'total,day:date,qty:decimal,id'], { input });
     expect([r.code, r.stdout]).toEqual([0, '\uFEFFtotal;day;qty;id\r\n74,92;15.01.2024;3,5;9223372036854775807\r\n']);
   });
   it('flags override the dialect', async () => {
-    const r = await runInProcess(['--from', 'json', '--dialect', 'excel-eu', '--delimiter', 'tab', '--decimal-separator', '.', '--date-format', 'iso', '--columns', 'total,day:date'], { input });
+    const r = await inProcess(['--from', 'json', '--dialect', 'excel-eu', '--delimiter', 'tab', '--decimal-separator', '.', '--date-format', 'iso', '--columns', 'total,day:date'], { input });
     expect(r.stdout).toBe('\uFEFFtotal\tday\r\n74.92\t2024-01-15\r\n');
   });
   it('--decimal-separator , with the default delimiter is a usage error', async () => {
-    const r = await runInProcess(['--from', 'json', '--decimal-separator', ','], { input });
+    const r = await inProcess(['--from', 'json', '--decimal-separator', ','], { input });
     expect([r.code, r.stdout]).toEqual([2, '']);
   });
   it('is refused for XLSX output', async () => {
-    expect((await runInProcess(['--from', 'json', '--to', 'xlsx', '--dialect', 'excel-eu'], { input })).code).toBe(2);
+    expect((await inProcess(['--from', 'json', '--to', 'xlsx', '--dialect', 'excel-eu'], { input })).code).toBe(2);
   });
 });

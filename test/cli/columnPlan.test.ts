@@ -6,7 +6,8 @@ import { toCsv } from '../../src/index.js';
 import { readText } from '../helpers/streams.js';
 import { haveTool } from '../helpers/tools.js';
 import { readWithOpenpyxl } from '../helpers/xlsx.js';
-import { readCsv, run, tempDir } from './run.js';
+import { readCsv, run } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 async function* from<T>(rows: T[], state = { returned: 0 }) {
   try {

@@ -4,7 +4,8 @@ import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveTool } from '../helpers/tools.js';
-import { CLI, finished, readCsv, readCsvWithPython, run, tempDir } from './run.js';
+import { CLI, finished, readCsv, readCsvWithPython, run } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 // The rows every input format carries, and what any CSV output must read back as.
 const ROWS = [

@@ -2,7 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProgressBar, formatBytes, formatDuration } from '../../src/cli/progressBar.js';
-import { CLI, finished, readCsv, run, tempDir } from './run.js';
+import { CLI, finished, readCsv, run } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const tmp = tempDir();
 const input = tmp.path('rows.ndjson');

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, finished, interruptMidExport, tempDir } from './run.js';
+import { CLI, finished, interruptMidExport } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveTool } from '../helpers/tools.js';
 import { readWithOpenpyxl, values } from '../helpers/xlsx.js';
-import { run, tempDir } from './run.js';
+import { run } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 // Typed input (JSON, NDJSON) gives typed cells; CSV gives strings unless --columns types them.
 const ROWS = [

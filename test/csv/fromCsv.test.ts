@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
@@ -7,6 +6,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromCsv, toCsv } from '../../src/index.js';
 import { readAll } from '../helpers/streams.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const collect = async <T>(rows: AsyncIterable<T>) => {
   const out: T[] = [];
@@ -16,7 +16,7 @@ const collect = async <T>(rows: AsyncIterable<T>) => {
 
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rowport-fromcsv-'));
+  dir = tempDir('rowport-fromcsv-').dir;
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

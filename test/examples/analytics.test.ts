@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { isRowportError } from 'rowport';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isAnalyticsError } from '../../examples/analytics/errors.js';
 import { AnalyticsService, REPORT_TYPES } from '../../examples/analytics/service.js';
 import { type SqlJsDb, createSampleDatabase } from '../../examples/analytics/sqljs.js';
@@ -34,8 +34,7 @@ describe('examples/analytics', () => {
       await new Promise<void>((resolve) => stream.once('data', () => resolve()));
       expect(db.openCursors).toBe(1);
       stream.destroy();
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(db.openCursors).toBe(0);
+      await vi.waitFor(() => expect(db.openCursors).toBe(0));
     });
 
     it('gives column names without reading rows', async () => {

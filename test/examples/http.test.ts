@@ -11,6 +11,7 @@ import type { Principal } from '../../examples/analytics/access.js';
 import { type Fault, instrumentedDb } from './instrumentedDb.js';
 import { dispositionName, fetchAll, firstChunk, listen } from './httpClient.js';
 import { FIXED_NOW } from './support.js';
+import { untilStable } from '../helpers/streams.js';
 
 // Big enough (~108,000 metric rows, ~7 MB of CSV) that a paused client cannot swallow a whole export.
 let db: SqlJsDb & Awaited<ReturnType<typeof createSampleDatabase>>;
@@ -120,7 +121,7 @@ describe.each(flavours)('examples/http: %s', (_, make) => {
     const { res, abort } = await firstChunk(`${server.base}/exports/metrics.csv`);
     const cursor = server.recorded.last('FROM metrics ORDER BY id');
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300)); // let the server run as far ahead as socket buffers allow
+      await untilStable(() => cursor?.pulled ?? 0); // the server has run as far ahead as socket buffers allow
       expect(cursor?.exhausted).toBe(false);
       expect(cursor?.pulled).toBeLessThan(db.school.metrics.length);
     } finally {

@@ -182,9 +182,17 @@ describe('custom queries run read-only: sql.js (PRAGMA query_only)', () => {
   it('refuses writes through the service too, before or by the database, and changes nothing', async () => {
     const service = new AnalyticsService(lite);
     const before = await counts(lite);
-    for (const sql of ['UPDATE metrics SET quiz_score = 0', 'WITH d AS (DELETE FROM metrics RETURNING *) SELECT * FROM d', 'WITH x AS (SELECT 1) UPDATE metrics SET quiz_score = 0', 'WITH x AS (SELECT 1) DELETE FROM metrics RETURNING id']) {
+    // Each is refused where it first fails: the service's one-SELECT check, SQLite's parser while the
+    // columns are read (a 400), no columns to export, or SQLite's parser once the export streams.
+    const refusals: [string, object][] = [
+      ['UPDATE metrics SET quiz_score = 0', { code: 'ANALYTICS_INVALID_QUERY' }],
+      ['WITH d AS (DELETE FROM metrics RETURNING *) SELECT * FROM d', { code: 'ANALYTICS_INVALID_QUERY' }],
+      ['WITH x AS (SELECT 1) UPDATE metrics SET quiz_score = 0', { code: 'ANALYTICS_INVALID_OPTION' }],
+      ['WITH x AS (SELECT 1) DELETE FROM metrics RETURNING id', { message: expect.stringMatching(/syntax error/) }], // SQLite's error has no code
+    ];
+    for (const [sql, refusal] of refusals) {
       const error = await service.exportCustomQuery(sql).then(async (result) => failure(result.stream), (e: unknown) => e);
-      expect(error).toBeDefined();
+      expect(error, sql).toMatchObject(refusal);
     }
     expect(await counts(lite)).toEqual(before);
   });
@@ -222,7 +230,6 @@ describe.runIf(pgEnabled)('custom queries run read-only: PostgreSQL (READ ONLY t
   ])('has PostgreSQL refuse %s on a read-only query, changing nothing', async (_, sql) => {
     const before = await counts(db);
     const error = (await failure(db.query(sql, [], { readOnly: true }))) as { code?: string } | undefined;
-    expect(error).toBeDefined();
     expect(['25006', '0A000', '42809', '25001', '42P01', '42501']).toContain(error?.code); // 42501: the custom-query role may not
     expect(await counts(db)).toEqual(before);
     expect(db.openCursors).toBe(0);
@@ -244,9 +251,14 @@ describe.runIf(pgEnabled)('custom queries run read-only: PostgreSQL (READ ONLY t
   it('refuses writes through the service, and changes nothing', async () => {
     const service = new AnalyticsService(db);
     const before = await counts(db);
-    for (const sql of ['WITH d AS (DELETE FROM metrics RETURNING *) SELECT * FROM d', 'UPDATE metrics SET quiz_score = 0']) {
+    const refusals: [string, object][] = [
+      // PostgreSQL refuses the data-modifying CTE (0A000) while the columns are read: a 400
+      ['WITH d AS (DELETE FROM metrics RETURNING *) SELECT * FROM d', { code: 'ANALYTICS_INVALID_QUERY', cause: { code: '0A000' } }],
+      ['UPDATE metrics SET quiz_score = 0', { code: 'ANALYTICS_INVALID_QUERY' }], // not one SELECT
+    ];
+    for (const [sql, refusal] of refusals) {
       const error = await service.exportCustomQuery(sql).then(async (result) => failure(result.stream), (e: unknown) => e);
-      expect(error).toBeDefined();
+      expect(error, sql).toMatchObject(refusal);
     }
     expect(await counts(db)).toEqual(before);
   });

@@ -1,13 +1,13 @@
 import { type ChildProcess, execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chownSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import pg from 'pg';
 import { createCustomQueryRole } from '../../examples/postgres/customQueryRole.js';
 import { requireTool } from './support.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 /** A free TCP port on 127.0.0.1 (bound, read, released). */
 export function freePort(): Promise<number> {
@@ -50,7 +50,7 @@ export interface PostgresCluster {
 export async function startPostgres(): Promise<PostgresCluster> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed');
-  const dir = mkdtempSync(join(tmpdir(), 'rowport-pg-'));
+  const dir = tempDir('rowport-pg-').dir;
   const data = join(dir, 'data');
   const asPostgres = (args: string[]) => {
     const root = process.getuid?.() === 0;
@@ -132,7 +132,7 @@ export interface RedisServer {
  */
 export async function startRedis({ persistent = false } = {}): Promise<RedisServer> {
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'rowport-redis-'));
+  const dir = tempDir('rowport-redis-').dir;
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir, ...(persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'])];
   let child = await spawnRedis(args);
   // If the test process dies without afterAll, do not leave the server behind.
@@ -196,7 +196,7 @@ export interface S3Server {
 export async function startS3(bucket = 'exports'): Promise<S3Server> {
   // s3rver ships no types; this is the part of its API the tests use.
   const S3rver = createRequire(import.meta.url)('s3rver') as new (options: object) => { run(): Promise<unknown>; close(): Promise<void>; httpServer?: import('node:http').Server; middleware: KoaMiddleware[] };
-  const directory = mkdtempSync(join(tmpdir(), 'rowport-s3-'));
+  const directory = tempDir('rowport-s3-').dir;
   const port = await freePort();
   const serve = async () => {
     const server = new S3rver({ port, address: '127.0.0.1', directory, silent: true, configureBuckets: [{ name: bucket }] });

@@ -1,9 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { tempDir as freshTempDir } from '../helpers/tempDir.js';
 import { PYTHON, requireTool } from '../helpers/tools.js';
 
 // The one "tool present, else skip locally / fail in CI" helper and the python path, shared with the other tests.
@@ -23,8 +21,8 @@ with open(sys.argv[1], newline='', encoding=sys.argv[2]) as f:
 
 /** A fresh temp folder, removed by the returned function. */
 export async function tempDir(prefix = 'rowport-examples-'): Promise<{ dir: string; remove: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+  const { dir, remove } = freshTempDir(prefix);
+  return { dir, remove };
 }
 
 /** Reads a byte stream to the end. */

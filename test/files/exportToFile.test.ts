@@ -1,18 +1,18 @@
 import { getEventListeners } from 'node:events';
-import { chmod, chown, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, chown, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportToFile, toCsv, toXlsx } from '../../src/index.js';
 import { fsHooks, resetFsHooks } from '../helpers/fsHooks.js';
 import { countingSource, readAll } from '../helpers/streams.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 vi.mock('node:fs/promises', async (importOriginal) => (await import('../helpers/fsHooks.js')).hookedFsPromises(await importOriginal()));
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rowport-file-'));
+  dir = tempDir('rowport-file-').dir;
 });
 afterEach(async () => {
   resetFsHooks();

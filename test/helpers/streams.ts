@@ -32,8 +32,12 @@ export function countingSource<T>(make: (i: number) => T, count = Infinity) {
   return { iterable, state };
 }
 
-/** Resolves after `ms` milliseconds. */
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** A promise and the function that resolves it, for a test to wait on a moment rather than a time (`Promise.withResolvers` from Node 22). */
+export function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
 
 /**
  * Waits until `read()` stops changing (the same value on three polls in a row), and returns it:

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { readAll } from './streams.js';
+import { tempDir as freshTempDir } from './tempDir.js';
 import { PYTHON } from './tools.js';
 
 /** One cell as openpyxl sees it (see read_xlsx.py). */
@@ -41,7 +42,7 @@ const created = new Set<string>();
 
 /** A fresh temp folder for test workbooks, removed by {@link removeTempDirs}. */
 export function tempDir(prefix = 'rowport-xlsx-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const { dir } = freshTempDir(prefix);
   created.add(dir);
   return dir;
 }

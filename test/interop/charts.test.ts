@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toWorkbook, toXlsx } from '../../src/index.js';
@@ -52,6 +51,7 @@ for path in json.load(sys.stdin):
     out[path] = sheets
 json.dump(out, sys.stdout)
 `;
+import { tempDir } from '../helpers/tempDir.js';
 
 interface PyChart {
   type: string;
@@ -140,7 +140,7 @@ let py: Record<string, Record<string, PySheet>> | undefined;
 const sheet = (name: string, sheetName: string) => py![files[name]!]![sheetName]!;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rowport-charts-'));
+  dir = tempDir('rowport-charts-').dir;
   files = {};
   for (const [name, make] of Object.entries(cases)) {
     files[name] = join(dir, `${name}.xlsx`);

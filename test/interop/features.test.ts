@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toWorkbook, toXlsx } from '../../src/index.js';
@@ -49,6 +48,7 @@ for path in json.load(sys.stdin):
     out[path] = sheets
 json.dump(out, sys.stdout, default=str)
 `;
+import { tempDir } from '../helpers/tempDir.js';
 
 interface PyCell {
   v: unknown;
@@ -127,7 +127,7 @@ let read: Record<string, Record<string, PySheet>> = {};
 const py = haveTool('openpyxl');
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rowport-features-'));
+  dir = tempDir('rowport-features-').dir;
   for (const [name, make] of Object.entries(cases)) {
     files[name] = join(dir, `${name}.xlsx`);
     writeFileSync(files[name], await readAll(make()));

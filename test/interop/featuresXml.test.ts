@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,11 +27,12 @@ for path in json.load(sys.stdin):
     out.append({'errors': errors, 'names': [c.name for c in t.tableColumns], 'headers': headers, 'title': ws['A1'].value})
 json.dump(out, sys.stdout)
 `;
+import { tempDir } from '../helpers/tempDir.js';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 30 });
 const anyText = fc.oneof(text, fc.string({ unit: 'binary', maxLength: 30 }));
 
-const dir = mkdtempSync(join(tmpdir(), 'rowport-features-xml-'));
+const dir = tempDir('rowport-features-xml-').dir;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('workbook features with any text stay well-formed XML', () => {

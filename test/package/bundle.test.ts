@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parts } from '../helpers/unzip.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 // Apps bundled with esbuild for Node, importing the built package by its name (`npm test` builds
 // first), as a serverless or container build would. Each bundle is run on its own.
@@ -29,7 +29,7 @@ let work: string;
 const sizes: string[] = [];
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'rowport-bundle-'));
+  work = tempDir('rowport-bundle-').dir;
   mkdirSync(join(work, 'node_modules'));
   symlinkSync(ROOT, join(work, 'node_modules', 'rowport'), 'dir'); // resolved through its exports map
 });

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/tempDir.js';
 
 // What a user gets: the working tree copied as a fresh clone would have it (no dist/), packed with
 // `npm pack` (whose `prepack` must build), and the tarball installed into a new project.
@@ -16,7 +16,7 @@ let app: string;
 let tarball: string;
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'rowport-pack-'));
+  work = tempDir('rowport-pack-').dir;
   const clone = join(work, 'clone');
   // tracked and new files, as `git clone` of this tree would give (dist/ and out/ are ignored)
   const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' })

@@ -1,16 +1,16 @@
 // Two Ctrl-C in quick succession made the CLI exit at the second one, before the first had removed
 // the temp file of `-o`, which stayed behind; the second signal now removes it before exiting (#18).
 import { readdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { runCli, stopSignalHandler } from '../../src/cli/main.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rowport-twice-'));
+  dir = tempDir('rowport-twice-').dir;
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });

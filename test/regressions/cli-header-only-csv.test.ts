@@ -1,7 +1,8 @@
 // Issue 10, "Reading CSV": a header-only CSV piped through the CLI wrote output without the header.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCsv, readXlsxWithPython, run, tempDir } from '../cli/run.js';
+import { readCsv, readXlsxWithPython, run } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tempDir.js';
 import { haveTool } from '../helpers/tools.js';
 
 const tmp = tempDir();

@@ -1,20 +1,9 @@
 // The CLI kept JSON numbers a double cannot hold (1.5e400, 12345678901234567.89) as their text, but in
 // XLSX without the ROWPORT_NUMBER_AS_TEXT warning README promises unless the column was typed (#18).
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runInProcess } from '../helpers/cli.js';
 
-async function cli(args: string[], input: string): Promise<{ code: number; stderr: string }> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let said = '';
-  stderr.on('data', (c: Buffer) => (said += c.toString()));
-  stdout.resume();
-  stdin.end(input);
-  const code = await runCli(args, { stdin, stdout, stderr });
-  return { code, stderr: said };
-}
+const cli = (args: string[], input: string) => runInProcess(args, { input });
 
 const ROWS = '[{"id":1,"huge":1.5e400,"amount":12345678901234567.89,"big":12345678901234567891,"text":"1.5e400"},\n{"id":2,"huge":2}]';
 const warnings = (stderr: string) => stderr.split('\n').filter((line) => line.includes('ROWPORT_NUMBER_AS_TEXT'));

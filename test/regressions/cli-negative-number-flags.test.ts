@@ -1,18 +1,9 @@
 // `rowport --max-rows -5` said "argument is ambiguous"; `--total 1e3`, `--total 99999999999999999999`
 // were not refused clearly. Every numeric flag is a usage error (exit 2) saying what is allowed (#10).
-import { PassThrough } from 'node:stream';
 import { expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runInProcess } from '../helpers/cli.js';
 
-async function stderrOf(argv: string[]): Promise<{ code: number; stderr: string }> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough().resume();
-  const stderr = new PassThrough();
-  let text = '';
-  stderr.on('data', (c: Buffer) => (text += c.toString()));
-  stdin.end('{"a":1}\n');
-  return { code: await runCli(argv, { stdin, stdout, stderr }), stderr: text };
-}
+const stderrOf = (argv: string[]) => runInProcess(argv, { input: '{"a":1}\n' });
 
 it.each([
   ['--max-rows', '-5'],

@@ -2,7 +2,8 @@
 // the spot and left its `.name.<hex>.tmp` file behind. They now stop the export like Ctrl-C:
 // temp file removed, exit 143 / 129 (#10).
 import { afterAll, expect, it } from 'vitest';
-import { interruptMidExport, tempDir } from '../cli/run.js';
+import { interruptMidExport } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());

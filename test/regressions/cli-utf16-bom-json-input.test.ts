@@ -2,7 +2,7 @@
 // failed ("invalid JSON: Unexpected … in state BOM"), and stdin's format was sniffed from the raw
 // bytes, so a UTF-16 JSON array was taken for CSV. The CLI now decodes JSON as fromCsv decodes CSV.
 import { describe, expect, it } from 'vitest';
-import { readCsv, run } from '../cli/run.js';
+import { readCsv, run } from '../helpers/cli.js';
 
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 const utf16be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);

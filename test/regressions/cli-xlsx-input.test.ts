@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toXlsx } from '../../src/index.js';
 import { readAll } from '../helpers/streams.js';
-import { run, tempDir } from '../cli/run.js';
+import { run } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const tmp = tempDir();
 let xlsx: Buffer;

@@ -1,12 +1,12 @@
 // One stream read by two consumers at once split its chunks between them: two exportToFile calls both
 // resolved with rows: 50000 over files of 29,675 and 20,324 rows; one row source given to two writers did the same (#18).
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportToFile, formatDates, selectColumns, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
-import { readAll, readText } from '../helpers/streams.js';
+import { deferred, readAll, readText } from '../helpers/streams.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const ROWS = 50_000;
 const rows = () => Array.from({ length: ROWS }, (_, i) => ({ i, text: 'x'.repeat(20) }));
@@ -16,7 +16,7 @@ const invalidSource = expect.objectContaining({ code: 'ROWPORT_INVALID_SOURCE' }
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rowport-races-'));
+  dir = tempDir('rowport-races-').dir;
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -43,14 +43,18 @@ describe('one byte stream, two readers', () => {
   });
 
   it('a for await in progress is refused, and the loop still gets every byte', async () => {
+    const { promise: reading, resolve: startReading } = deferred();
+    const { promise: gate, resolve: open } = deferred();
     async function* slow() {
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      startReading();
+      await gate; // no row until exportToFile has been refused
       yield* rows();
     }
     const stream = toCsv(slow());
     const loop = readText(stream);
-    await new Promise((resolve) => setTimeout(resolve, 5)); // the loop waits for the first chunk
+    await reading; // the loop waits for the first chunk
     await expect(exportToFile(stream, join(dir, 'd.csv'))).rejects.toEqual(invalidOption);
+    open();
     expect((await loop).split('\r\n').length - 2).toBe(ROWS);
     expect(await readdir(dir)).toEqual([]);
   });

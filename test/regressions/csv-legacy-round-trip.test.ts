@@ -2,8 +2,7 @@
 // error; every legacy encoding now checks that each chunk decodes back to the text it was given (#18).
 import { describe, expect, it } from 'vitest';
 import { fromCsv, toCsv } from '../../src/index.js';
-import { runCli } from '../../src/cli/main.js';
-import { PassThrough } from 'node:stream';
+import { runInProcess } from '../helpers/cli.js';
 import { readAll } from '../helpers/streams.js';
 
 const collect = async <T>(rows: AsyncIterable<T>) => {
@@ -52,12 +51,7 @@ describe('legacy encodings round trip exactly or refuse', () => {
   );
 
   it('the CLI refuses them too', async () => {
-    const stdin = new PassThrough();
-    const stderr = new PassThrough();
-    let said = '';
-    stderr.on('data', (c: Buffer) => (said += c.toString()));
-    stdin.end('[{"price":"¥100"}]');
-    const code = await runCli(['--encoding', 'shift_jis'], { stdin, stdout: new PassThrough(), stderr });
+    const { code, stderr: said } = await runInProcess(['--encoding', 'shift_jis'], { input: '[{"price":"¥100"}]' });
     expect(code).toBe(1);
     expect(said).toMatch(/ROWPORT_UNMAPPABLE_CHARACTER/);
   });

@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, expect, it } from 'vitest';
+import { tempDir } from '../helpers/tempDir.js';
 
 // An esbuild ESM bundle of an app importing only `{ toCsv }` crashed at start with
 // `Dynamic require of "fs" is not supported`: the CSV parser (and yazl) were imported eagerly.
 const ROOT = resolve('.');
 if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: build first (npm test does; locally run npx tsup)');
-const work = mkdtempSync(join(tmpdir(), 'rowport-regression-'));
+const work = tempDir('rowport-regression-').dir;
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 it('an ESM bundle importing only toCsv starts and writes CSV', async () => {

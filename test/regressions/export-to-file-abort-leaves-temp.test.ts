@@ -1,11 +1,11 @@
 // exportToFile with an already-aborted signal left `.name.<hex>.tmp` files (11 of 300 runs): the
 // temp file was opened in the background and the open finished after the cleanup had run. Here the
 // open is held back until exportToFile has settled, which is that losing order every time (#10).
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { exportToFile, toCsv } from '../../src/index.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const gate = vi.hoisted(() => {
   let release!: () => void;
@@ -35,7 +35,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rowport-regression-'));
+  dir = tempDir('rowport-regression-').dir;
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });

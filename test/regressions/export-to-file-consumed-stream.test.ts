@@ -1,16 +1,16 @@
 // `exportToFile(alreadyConsumedStream, p)` replaced p with 0 bytes and reported rows: 3;
 // `exportToFile('hello', p)` wrote "hello". Both are refused before p is touched (#10).
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { exportToFile, toCsv } from '../../src/index.js';
 import { readAll } from '../helpers/streams.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 let dir: string;
 let path: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rowport-regression-'));
+  dir = tempDir('rowport-regression-').dir;
   path = join(dir, 'report.csv');
   await writeFile(path, 'last good report');
 });

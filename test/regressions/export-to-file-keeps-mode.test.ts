@@ -1,14 +1,14 @@
 // Exporting over an existing `-rw-------` file left it `-rw-r--r--`: a private export became
 // readable by everyone on the machine. The replaced file's mode is kept (#10).
-import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { exportToFile, toCsv } from '../../src/index.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rowport-regression-'));
+  dir = tempDir('rowport-regression-').dir;
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -1,14 +1,14 @@
 // exportToFile into a folder that does not exist failed with ENOENT on the temp file, and the
 // README's atomic-file recipe hit it. `{ mkdir: true }` creates the folder (#14).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { exportFileName, exportToFile, toCsv } from '../../src/index.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rowport-regression-'));
+  dir = tempDir('rowport-regression-').dir;
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -1,14 +1,14 @@
 // exportToFile(s, 'dir/exports/') wrote a file named `exports`; names of 238-255 bytes failed because
 // the temp name added 18 bytes; a write to /proc/x.csv blamed a missing folder (#18).
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportToFile, toCsv } from '../../src/index.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rowport-paths-'));
+  dir = tempDir('rowport-paths-').dir;
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });

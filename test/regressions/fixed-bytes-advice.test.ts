@@ -1,15 +1,15 @@
 // README and exportToFile's error said to wrap fixed bytes as `Readable.from([Buffer.from(text)])`, an
 // object-mode stream that exportToFile itself refuses; the advice now gives a byte stream (#18).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { exportToFile } from '../../src/index.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rowport-advice-'));
+  dir = tempDir('rowport-advice-').dir;
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });

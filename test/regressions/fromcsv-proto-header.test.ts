@@ -3,7 +3,8 @@
 // row, and they survive the CLI into CSV and XLSX.
 import { describe, expect, it } from 'vitest';
 import { fromCsv } from '../../src/index.js';
-import { readCsv, readXlsxWithPython, run, tempDir } from '../cli/run.js';
+import { readCsv, readXlsxWithPython, run } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tempDir.js';
 import { haveTool } from '../helpers/tools.js';
 
 const INPUT = '__proto__,constructor,toString,a\r\nx,y,z,1\r\n';

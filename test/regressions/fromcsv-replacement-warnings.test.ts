@@ -1,9 +1,9 @@
 // fromCsv's default invalid: 'replace' turned a Latin-1 file read as UTF-8 into U+FFFD with no signal;
 // each replacement now reaches onWarning as ROWPORT_INVALID_BYTES with its line, and the CLI prints it (#18).
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { type RowportWarning, fromCsv } from '../../src/index.js';
-import { runCli } from '../../src/cli/main.js';
+import { runInProcess } from '../helpers/cli.js';
 
 const collect = async <T>(rows: AsyncIterable<T>) => {
   const out: T[] = [];
@@ -61,26 +61,14 @@ describe('fromCsv replacement warnings', () => {
   });
 
   it('the CLI prints it to stderr, with the line, and goes on', async () => {
-    const stdin = new PassThrough();
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let said = '';
-    stderr.on('data', (c: Buffer) => (said += c.toString()));
-    stdout.resume();
-    stdin.end(Buffer.from('name\nJos\xe9\n', 'latin1'));
-    expect(await runCli(['--from', 'csv'], { stdin, stdout, stderr })).toBe(0);
+    const { code, stderr: said } = await runInProcess(['--from', 'csv'], { input: Buffer.from('name\nJos\xe9\n', 'latin1') });
+    expect(code).toBe(0);
     expect(said).toMatch(/warning: .*ROWPORT_INVALID_BYTES, line 2\)/);
   });
 
   it('the CLI warns for invalid bytes in JSON input too', async () => {
-    const stdin = new PassThrough();
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let said = '';
-    stderr.on('data', (c: Buffer) => (said += c.toString()));
-    stdout.resume();
-    stdin.end(Buffer.from('[\n{"name":"Jos\xe9"}\n]\n', 'latin1'));
-    expect(await runCli([], { stdin, stdout, stderr })).toBe(0);
+    const { code, stderr: said } = await runInProcess([], { input: Buffer.from('[\n{"name":"Jos\xe9"}\n]\n', 'latin1') });
+    expect(code).toBe(0);
     expect(said).toMatch(/ROWPORT_INVALID_BYTES, line 2\)/);
   });
 });

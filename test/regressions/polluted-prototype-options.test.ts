@@ -1,7 +1,6 @@
 // With `Object.prototype` polluted elsewhere in the app, options were read through the prototype
 // chain: CSV formula escaping turned off, formulas were injected into XLSX cells (#18).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,6 +8,7 @@ import { runCli } from '../../src/cli/main.js';
 import {
   exportFileName, exportToFile, formatDate, formatDates, fromCsv, selectColumns, toCsv, toWorkbook, toXlsx,
 } from '../../src/index.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 /** Reads a stream by its events: `for await` on any Readable reads `signal` through the prototype (Node's own code). */
 const readAll = (stream: Readable): Promise<Buffer> =>
@@ -30,7 +30,7 @@ const rich = () => ({
   charts: [{ type: 'bar' as const, categories: 'id', series: ['n'] }], title: 'T', headerFooter: {}, print: {},
 });
 const look = () => ({ headerStyle: {}, autoFit: {} });
-const dir = mkdtempSync(join(tmpdir(), 'rowport-polluted-'));
+const dir = tempDir('rowport-polluted-').dir;
 const cli = async (args: string[], input: string): Promise<Buffer> => {
   const [stdin, stdout, out] = [new PassThrough(), new PassThrough(), [] as Buffer[]];
   stdout.on('data', (c: Buffer) => out.push(c));

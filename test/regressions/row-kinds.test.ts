@@ -1,9 +1,8 @@
 // Rows that are Promises (`rows.map(async …)`), Maps or Dates were written as empty lines (which
 // readers skip) or empty XLSX rows; they are ROWPORT_INVALID_VALUE naming the row, and a Promise
 // asks "did you forget an await?" (#18).
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runInProcess } from '../helpers/cli.js';
 import { formatDates, selectColumns, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
 import { readAll } from '../helpers/streams.js';
 
@@ -54,12 +53,8 @@ describe('rows the writers still take', () => {
   });
 
   it('the rowport CLI refuses a JSON row that is not an object or an array, naming its line', async () => {
-    const stderr = new PassThrough();
-    const err: Buffer[] = [];
-    stderr.on('data', (c: Buffer) => err.push(c));
-    const stdin = new PassThrough();
-    stdin.end('{"id":1}\n"2024-01-01"\n');
-    expect(await runCli(['--from', 'ndjson', '--to', 'csv'], { stdin, stdout: new PassThrough(), stderr })).not.toBe(0);
-    expect(Buffer.concat(err).toString()).toMatch(/line 2.*expected an object or an array/i);
+    const { code, stderr } = await runInProcess(['--from', 'ndjson', '--to', 'csv'], { input: '{"id":1}\n"2024-01-01"\n' });
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/line 2.*expected an object or an array/i);
   });
 });

@@ -1,11 +1,11 @@
 import { getEventListeners } from 'node:events';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { type ProgressInfo, exportToFile, isRowportError, toXlsx } from '../../src/index.js';
 import { countingSource, readAll, untilStable } from '../helpers/streams.js';
 import { parts } from '../helpers/unzip.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 /** Reads a stream, recording chunks and whether any came after the error. */
 async function drain(stream: NodeJS.ReadableStream & { destroyed: boolean }) {
@@ -157,14 +157,14 @@ describe('toXlsx faults', () => {
 
   describe('exportToFile', () => {
     it('writes the workbook and reports its rows', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'rowport-xlsx-file-'));
+      const dir = tempDir('rowport-xlsx-file-').dir;
       const summary = await exportToFile(toXlsx(Array.from({ length: 10 }, (_, i) => row(i))), join(dir, 'out.xlsx'));
       expect(summary).toMatchObject({ rows: 10 });
       expect(existsSync(join(dir, 'out.xlsx'))).toBe(true);
     });
 
     it('leaves no file, partial or temp, when the export fails', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'rowport-xlsx-file-'));
+      const dir = tempDir('rowport-xlsx-file-').dir;
       async function* rows() {
         for (let i = 0; i < 20_000; i++) yield row(i);
         throw new Error('gone');
