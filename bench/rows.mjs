@@ -19,16 +19,50 @@ export const KEYS = COLUMNS.map((c) => c.key);
 
 const FIRST = [
   // Latin (English, Spanish, French)
-  'Alice', 'Brandon', 'Chloé', 'Diego', 'Émilie', 'François', 'Guillermo', 'Hannah', 'Inés', 'José', 'Lucía', 'Noël',
+  'Alice',
+  'Brandon',
+  'Chloé',
+  'Diego',
+  'Émilie',
+  'François',
+  'Guillermo',
+  'Hannah',
+  'Inés',
+  'José',
+  'Lucía',
+  'Noël',
   // Cyrillic
-  'Алексей', 'Мария', 'Дмитрий', 'Екатерина', 'Иван', 'Ольга',
+  'Алексей',
+  'Мария',
+  'Дмитрий',
+  'Екатерина',
+  'Иван',
+  'Ольга',
   // CJK
-  '伟', '芳', '娜', '秀英', '敏', '静',
+  '伟',
+  '芳',
+  '娜',
+  '秀英',
+  '敏',
+  '静',
 ];
 const LAST = [
-  'Smith', 'Johnson', 'García', 'Martínez', 'Dubois', 'Lefèvre', 'O\'Brien', 'Nguyen',
-  'Иванов', 'Смирнова', 'Кузнецов', 'Попова',
-  '王', '李', '张', '刘',
+  'Smith',
+  'Johnson',
+  'García',
+  'Martínez',
+  'Dubois',
+  'Lefèvre',
+  "O'Brien",
+  'Nguyen',
+  'Иванов',
+  'Смирнова',
+  'Кузнецов',
+  'Попова',
+  '王',
+  '李',
+  '张',
+  '刘',
 ];
 const CLASSES = ['7A', '7B', '8A', '8B', '9A', '9B', '10A', '10B', '11A', '11B', '12A', '12B'];
 const METRICS = ['quiz_score', 'attendance', 'time_spent', 'homework', 'exam_score', 'participation'];

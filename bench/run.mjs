@@ -78,7 +78,11 @@ if (!suite) {
   console.error(
     'usage: npm run bench -- csv|xlsx|read|read-long [--rows N] [--field-mb N] [--runs N] [--only rowport,fast-csv,…] [--timeout S] [--baseline] [--json]',
   );
-  console.error(`cases: ${Object.entries(SUITES).map(([name, s]) => `${name}: ${s.cases.map((c) => c[0]).join(', ')}`).join('; ')}`);
+  console.error(
+    `cases: ${Object.entries(SUITES)
+      .map(([name, s]) => `${name}: ${s.cases.map((c) => c[0]).join(', ')}`)
+      .join('; ')}`,
+  );
   process.exit(2);
 }
 const reading = suiteName === 'read' || suiteName === 'read-long';

@@ -41,7 +41,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoFile[]> {
   const started = performance.now();
   const db = await createSampleDatabase({ scale });
   const { students, metrics, classes } = db.school;
-  print(`School database (sql.js, seed 20240902, scale ${scale}): ${students.length} students, ${classes.length} classes, ${metrics.length} metric rows, built in ${Math.round(performance.now() - started)} ms\n`);
+  print(
+    `School database (sql.js, seed 20240902, scale ${scale}): ${students.length} students, ${classes.length} classes, ${metrics.length} metric rows, built in ${Math.round(performance.now() - started)} ms\n`,
+  );
   await mkdir(outDir, { recursive: true });
   const service = new AnalyticsService(db, now ? { now } : {});
   const files: DemoFile[] = [];
@@ -64,7 +66,15 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoFile[]> {
     const written = `${summary.bytes.toLocaleString('en')} bytes written`;
     if (live) print(`\r${line(last ?? { rows: summary.rows, bytes: summary.bytes }, written)}\x1b[K\n`);
     else if (last) print(`${line(last, written)}\n`); // a log gets the final line only
-    files.push({ title, fileName: result.fileName, path: summary.path, contentType: result.contentType, rows: summary.rows, bytes: summary.bytes, durationMs: summary.durationMs });
+    files.push({
+      title,
+      fileName: result.fileName,
+      path: summary.path,
+      contentType: result.contentType,
+      rows: summary.rows,
+      bytes: summary.bytes,
+      durationMs: summary.durationMs,
+    });
   };
 
   try {
@@ -115,12 +125,25 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoFile[]> {
             title: 'Students',
             subtitle: generated,
             table: true,
-            conditionalFormats: [{ type: 'colorScale', column: 'avg_score' }, { type: 'dataBar', column: 'attendance_rate' }],
+            conditionalFormats: [
+              { type: 'colorScale', column: 'avg_score' },
+              { type: 'dataBar', column: 'attendance_rate' },
+            ],
           },
           'Class Summary': {
             title: 'Classes',
             subtitle: generated,
-            table: { totals: { class_name: 'All classes', students: 'sum', records: 'sum', avg_score: 'average', min_score: 'min', max_score: 'max', attendance_rate: 'average' } },
+            table: {
+              totals: {
+                class_name: 'All classes',
+                students: 'sum',
+                records: 'sum',
+                avg_score: 'average',
+                min_score: 'min',
+                max_score: 'max',
+                attendance_rate: 'average',
+              },
+            },
             conditionalFormats: [{ type: 'colorScale', column: 'avg_score' }],
           },
           Performance: { title: 'Weekly performance', subtitle: generated, table: true, conditionalFormats: [{ type: 'colorScale', column: 'avg_score' }] },
@@ -137,9 +160,18 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoFile[]> {
 
 /** The summary as an aligned text table. */
 export function summaryTable(files: readonly DemoFile[]): string {
-  const rows = [['file', 'rows', 'bytes', 'ms'], ...files.map((f) => [f.fileName, f.rows.toLocaleString('en'), f.bytes.toLocaleString('en'), String(f.durationMs)])];
+  const rows = [
+    ['file', 'rows', 'bytes', 'ms'],
+    ...files.map((f) => [f.fileName, f.rows.toLocaleString('en'), f.bytes.toLocaleString('en'), String(f.durationMs)]),
+  ];
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] as string).length)));
-  return rows.map((r, n) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join('  ') + (n === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : '')).join('\n');
+  return rows
+    .map(
+      (r, n) =>
+        r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join('  ') +
+        (n === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : ''),
+    )
+    .join('\n');
 }
 
 // --- internal ---

@@ -44,7 +44,11 @@ const closers: (() => Promise<unknown>)[] = [];
 try {
   const { s3 } = config;
   const store: ExportStore = s3
-    ? createS3Store({ client: new S3Client({ region: s3.region, forcePathStyle: s3.forcePathStyle, ...(s3.endpoint ? { endpoint: s3.endpoint } : {}) }), bucket: s3.bucket, ...(s3.prefix ? { prefix: s3.prefix } : {}) })
+    ? createS3Store({
+        client: new S3Client({ region: s3.region, forcePathStyle: s3.forcePathStyle, ...(s3.endpoint ? { endpoint: s3.endpoint } : {}) }),
+        bucket: s3.bucket,
+        ...(s3.prefix ? { prefix: s3.prefix } : {}),
+      })
     : await createLocalStore(config.exportsDir);
   const where = s3 ? `bucket ${s3.bucket}` : `${config.exportsDir}/`;
   if (config.role !== 'server') {
@@ -56,7 +60,12 @@ try {
     const auth = createTokenAuth({ secret: config.tokenSecret as string, lookup: (principal) => currentPrincipal(service, principal) });
     const jobs = new ExportQueue({ redisUrl: config.redisUrl, store });
     closers.push(() => jobs.close());
-    const server = createExportServer(service, { authenticate: auth.authenticate, links: auth, jobs, maxDownloadsPerPrincipal: config.maxDownloadsPerPrincipal });
+    const server = createExportServer(service, {
+      authenticate: auth.authenticate,
+      links: auth,
+      jobs,
+      maxDownloadsPerPrincipal: config.maxDownloadsPerPrincipal,
+    });
     server.listen(config.port, config.host, () => {
       const { address, port } = server.address() as AddressInfo;
       console.log(`listening on http://${address.includes(':') ? `[${address}]` : address}:${port}, files in ${where}`);

@@ -49,7 +49,9 @@ const layerOf = (file) => LAYERS.findIndex((layer) => layer.includes(top(file)))
 const graph = new Map(
   files.map((file) => {
     const text = readFileSync(file, 'utf8');
-    const targets = [...text.matchAll(/^(?:import|export)(?:[^'"]*?from\s+|\s+)['"](\.[^'"]+)['"]/gm)].map((m) => resolve(dirname(file), m[1].replace(/\.js$/, '.ts')));
+    const targets = [...text.matchAll(/^(?:import|export)(?:[^'"]*?from\s+|\s+)['"](\.[^'"]+)['"]/gm)].map((m) =>
+      resolve(dirname(file), m[1].replace(/\.js$/, '.ts')),
+    );
     return [file, targets];
   }),
 );
@@ -77,7 +79,8 @@ for (const [file, targets] of graph) {
   if (stageOf(file) < 0) problems.push(`${name}: its place in src/xlsx is in no stage (add it to XLSX_STAGES and to src/xlsx/README.md)`);
   for (const target of targets) {
     if (!inXlsx(target)) continue;
-    if (stageName(target) !== stageName(file) && !(stageOf(target) < stageOf(file))) problems.push(`${name} imports ${relative(root, target)}: not a lower xlsx stage`);
+    if (stageName(target) !== stageName(file) && !(stageOf(target) < stageOf(file)))
+      problems.push(`${name} imports ${relative(root, target)}: not a lower xlsx stage`);
     const [from, to] = [featureOf(file), featureOf(target)];
     if (from !== undefined && to !== undefined && from !== to) problems.push(`${name} imports ${relative(root, target)}: a feature imports no other feature`);
   }
@@ -88,7 +91,14 @@ function visit(file) {
   state.set(file, 1);
   stack.push(file);
   for (const next of graph.get(file) ?? []) {
-    if (state.get(next) === 1) problems.push(`cycle: ${stack.slice(stack.indexOf(next)).concat(next).map((f) => relative(root, f)).join(' → ')}`);
+    if (state.get(next) === 1)
+      problems.push(
+        `cycle: ${stack
+          .slice(stack.indexOf(next))
+          .concat(next)
+          .map((f) => relative(root, f))
+          .join(' → ')}`,
+      );
     else if (!state.has(next)) visit(next);
   }
   stack.pop();

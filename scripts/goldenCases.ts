@@ -49,9 +49,21 @@ export const GOLDEN_CASES: Record<string, () => Readable> = {
   'bench-csv-20k': () => toCsv(analyticsRows(20_000), { columns: COLUMNS.map(({ key, header, type }) => ({ key, header, type })) }),
   'bench-20k': () => toXlsx(analyticsRows(20_000), { columns: COLUMNS.map(({ key, header, type }) => ({ key, header, type })) }),
   'bench-20k-widths': () => toXlsx(analyticsRows(20_000), { columns: COLUMNS, sheetName: 'Metrics', compressionLevel: 6 }),
-  'plain-no-columns': () => toXlsx(classes.map(({ big, ...c }) => c), { headerStyle: false, freezeHeader: false, autoFilter: false, autoFit: false }),
-  'array-rows': () => toXlsx([[1, 'a', true], [2, 'b', false]], { header: false }),
-  'charts-toXlsx': () => toXlsx(classes, { sheetName: 'Class Summary', columns: [...classColumns], charts: classCharts, headerStyle: { fill: 'FF0000', color: null } }),
+  'plain-no-columns': () =>
+    toXlsx(
+      classes.map(({ big, ...c }) => c),
+      { headerStyle: false, freezeHeader: false, autoFilter: false, autoFit: false },
+    ),
+  'array-rows': () =>
+    toXlsx(
+      [
+        [1, 'a', true],
+        [2, 'b', false],
+      ],
+      { header: false },
+    ),
+  'charts-toXlsx': () =>
+    toXlsx(classes, { sheetName: 'Class Summary', columns: [...classColumns], charts: classCharts, headerStyle: { fill: 'FF0000', color: null } }),
   'charts-dates-toXlsx-us': () => toXlsx(weeks, { columns: [...weekColumns], charts: weekCharts, dateFormat: 'us' }),
   'charts-dates-toXlsx-pattern': () => toXlsx(weeks, { columns: [...weekColumns], charts: weekCharts, dateFormat: "d MMM yyyy 'at' HH:mm" }),
   'print-toXlsx': () =>
@@ -76,7 +88,6 @@ export const GOLDEN_CASES: Record<string, () => Readable> = {
   'workbook-dates-us': () => toWorkbook([{ name: 'Weeks', rows: weeks, columns: [...weekColumns], charts: weekCharts }], { dateFormat: 'us' }),
 };
 
-
 /** The committed hashes: `<sha256>  <name>` lines, written by `npx tsx scripts/xlsxHashes.ts --write`. */
 export const GOLDEN_FILE = new URL('../test/golden.sha256', import.meta.url);
 
@@ -91,7 +102,13 @@ export async function goldenHashes(cases: Record<string, () => Readable> = GOLDE
   const dir = await mkdtemp(join(tmpdir(), 'rowport-golden-'));
   try {
     const files = await runDemo({ outDir: dir, scale: 0.05, log: null, now: () => new Date('2024-11-25T10:30:00Z') });
-    for (const file of files) hashes.set(`demo/${file.fileName}`, createHash('sha256').update(await readFile(file.path)).digest('hex'));
+    for (const file of files)
+      hashes.set(
+        `demo/${file.fileName}`,
+        createHash('sha256')
+          .update(await readFile(file.path))
+          .digest('hex'),
+      );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -95,9 +95,47 @@ async function main(): Promise<void> {
   if (process.argv.includes('--docs')) {
     // The README picture: the top of page 1 (data, header line, chart), 80 dpi, cropped.
     mkdirSync('docs', { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '2', '-l', '2', '-singlefile', '-x', '30', '-y', '10', '-W', '880', '-H', '292', join(outDir, 'charts.pdf'), 'docs/chart']);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '2',
+      '-l',
+      '2',
+      '-singlefile',
+      '-x',
+      '30',
+      '-y',
+      '10',
+      '-W',
+      '880',
+      '-H',
+      '292',
+      join(outDir, 'charts.pdf'),
+      'docs/chart',
+    ]);
     // The features picture: the top of page 1 (title block, table with totals, colour scale, data bar, links).
-    execFileSync('pdftoppm', ['-png', '-r', '90', '-f', '1', '-l', '1', '-singlefile', '-x', '40', '-y', '40', '-W', '640', '-H', '420', join(outDir, 'charts.pdf'), 'docs/features']);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '90',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      '-x',
+      '40',
+      '-y',
+      '40',
+      '-W',
+      '640',
+      '-H',
+      '420',
+      join(outDir, 'charts.pdf'),
+      'docs/features',
+    ]);
     console.log('Refreshed docs/chart.png and docs/features.png');
   }
 }

@@ -17,7 +17,15 @@ if (process.argv.includes('--rollover')) {
       (function* () {
         for (let i = 0; i < 1_048_580; i++) yield { id: i, score: i % 100 };
       })(),
-      { sheetName: 'Big', columns: [{ key: 'id', type: 'integer' }, { key: 'score', type: 'integer' }], charts: [{ type: 'line', categories: 'id', series: ['score'] }], print: { fitToWidth: true } },
+      {
+        sheetName: 'Big',
+        columns: [
+          { key: 'id', type: 'integer' },
+          { key: 'score', type: 'integer' },
+        ],
+        charts: [{ type: 'line', categories: 'id', series: ['score'] }],
+        print: { fitToWidth: true },
+      },
     );
 }
 const text = formatHashes(await goldenHashes(cases));

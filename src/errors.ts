@@ -101,10 +101,7 @@ export function describe(value: unknown): string {
 
 /** `ROWPORT_INVALID_OPTION` for option `name`, saying what was expected and what came. */
 export function invalidOption(name: string, expected: string, value: unknown, hint?: string): RowportError {
-  return new RowportError(
-    RowportErrorCode.InvalidOption,
-    `Invalid option \`${name}\`: expected ${expected}, got ${describe(value)}${hint ? `. ${hint}` : ''}`,
-  );
+  return new RowportError(RowportErrorCode.InvalidOption, `Invalid option \`${name}\`: expected ${expected}, got ${describe(value)}${hint ? `. ${hint}` : ''}`);
 }
 
 /** Location prefix for messages: `Row 12, column "total": `. */

@@ -113,6 +113,5 @@ type SpecValue<T, S> = S extends string
  * property's type (or a computed column's result). Falls back to `Record<string, unknown>` when a
  * header or key is not a literal string.
  */
-export type SelectedRow<T, C extends readonly ColumnSpec<T>[]> = string extends SpecHeader<C[number]>
-  ? Record<string, unknown>
-  : { [S in C[number] as SpecHeader<S>]: SpecValue<T, S> };
+export type SelectedRow<T, C extends readonly ColumnSpec<T>[]> =
+  string extends SpecHeader<C[number]> ? Record<string, unknown> : { [S in C[number] as SpecHeader<S>]: SpecValue<T, S> };

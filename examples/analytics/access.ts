@@ -42,7 +42,9 @@ export async function authorize(service: AnalyticsService, principal: Principal,
       if (spec.classIds === 'all') throw forbidden(`A teacher may export only the classes they teach: list them (${own.join(', ')}) instead of 'all'`);
       const others = Array.isArray(spec.classIds) ? spec.classIds.filter((id) => !own.includes(id)) : [];
       if (Array.isArray(spec.classIds) && others.length === 0) return {};
-      throw forbidden(`Class${others.length > 1 ? 'es' : ''} ${others.join(', ')} ${others.length > 1 ? 'are' : 'is'} not taught by you; yours: ${own.join(', ')}`);
+      throw forbidden(
+        `Class${others.length > 1 ? 'es' : ''} ${others.join(', ')} ${others.length > 1 ? 'are' : 'is'} not taught by you; yours: ${own.join(', ')}`,
+      );
     }
     throw forbidden(`A teacher may export their classes and the teacher-weekly report, not ${describe(spec)}`);
   }

@@ -92,7 +92,10 @@ export const PERFORMANCE_COLUMNS: readonly ColumnDef[] = [
 export function pickColumns(available: readonly ColumnDef[], wanted: readonly string[] | undefined, defaults?: readonly string[]): ColumnDef[] {
   const keys = wanted ?? defaults ?? available.map((c) => c.key);
   if (!Array.isArray(keys) || keys.length === 0) {
-    throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`columns\`: expected a non-empty array of column keys, got ${JSON.stringify(keys)}`);
+    throw new AnalyticsError(
+      AnalyticsErrorCode.InvalidOption,
+      `Invalid option \`columns\`: expected a non-empty array of column keys, got ${JSON.stringify(keys)}`,
+    );
   }
   return keys.map((key) => {
     const column = available.find((c) => c.key === key);

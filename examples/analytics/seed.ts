@@ -18,10 +18,33 @@ export function createRandom(seed: number): () => number {
 export type Locale = 'en' | 'ru' | 'es' | 'fr' | 'zh';
 export const LOCALES: readonly Locale[] = ['en', 'ru', 'es', 'fr', 'zh'];
 
-export interface TeacherRow { id: number; name: string; role: 'teacher' | 'tutor'; locale: Locale; email: string }
-export interface ClassRow { id: number; name: string; subject: string; grade: number; teacher_id: number }
-export interface StudentRow { id: number; name: string; locale: Locale; grade: number; tutor_id: number | null; enrolled_on: string }
-export interface EnrolmentRow { student_id: number; class_id: number; enrolled_on: string }
+export interface TeacherRow {
+  id: number;
+  name: string;
+  role: 'teacher' | 'tutor';
+  locale: Locale;
+  email: string;
+}
+export interface ClassRow {
+  id: number;
+  name: string;
+  subject: string;
+  grade: number;
+  teacher_id: number;
+}
+export interface StudentRow {
+  id: number;
+  name: string;
+  locale: Locale;
+  grade: number;
+  tutor_id: number | null;
+  enrolled_on: string;
+}
+export interface EnrolmentRow {
+  student_id: number;
+  class_id: number;
+  enrolled_on: string;
+}
 export interface MetricRow {
   id: number;
   student_id: number;
@@ -88,7 +111,13 @@ export function generateSchool(options: SchoolOptions = {}): School {
   for (let i = 0; i < classCount; i++) {
     const subject = SUBJECTS[i % SUBJECTS.length] as string;
     const grade = 9 + (i % 4);
-    classes.push({ id: i + 1, name: `${subject} ${grade}${'ABCD'[Math.floor(i / SUBJECTS.length) % 4]}`, subject, grade, teacher_id: teacherIds[i % teacherIds.length] as number });
+    classes.push({
+      id: i + 1,
+      name: `${subject} ${grade}${'ABCD'[Math.floor(i / SUBJECTS.length) % 4]}`,
+      subject,
+      grade,
+      teacher_id: teacherIds[i % teacherIds.length] as number,
+    });
   }
 
   const students: StudentRow[] = [];
@@ -100,7 +129,14 @@ export function generateSchool(options: SchoolOptions = {}): School {
     const id = s + 1;
     const locale = LOCALES[s % LOCALES.length] as Locale;
     const enrolledOn = isoDate(start - Math.floor(random() * 120) * DAY);
-    students.push({ id, name: personName(locale, random), locale, grade: 9 + Math.floor(random() * 4), tutor_id: random() < 0.7 ? pick(tutorIds) : null, enrolled_on: enrolledOn });
+    students.push({
+      id,
+      name: personName(locale, random),
+      locale,
+      grade: 9 + Math.floor(random() * 4),
+      tutor_id: random() < 0.7 ? pick(tutorIds) : null,
+      enrolled_on: enrolledOn,
+    });
     const ability = 55 + random() * 35; // the student's typical score
     const diligence = 0.75 + random() * 0.23; // attendance probability
     const chosen = new Set<number>();
@@ -136,9 +172,25 @@ export function generateSchool(options: SchoolOptions = {}): School {
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const SUBJECTS = ['Mathematics', 'Physics', 'Chemistry', 'Biology', 'History', 'Literature', 'English', 'French', 'Spanish', 'Chinese', 'Computer Science', 'Art'];
+const SUBJECTS = [
+  'Mathematics',
+  'Physics',
+  'Chemistry',
+  'Biology',
+  'History',
+  'Literature',
+  'English',
+  'French',
+  'Spanish',
+  'Chinese',
+  'Computer Science',
+  'Art',
+];
 
-const NAMES: Record<Locale, { male: string[]; female: string[]; last: string[]; femaleLast?: (last: string) => string; join?: (first: string, last: string) => string }> = {
+const NAMES: Record<
+  Locale,
+  { male: string[]; female: string[]; last: string[]; femaleLast?: (last: string) => string; join?: (first: string, last: string) => string }
+> = {
   en: {
     male: ['Oliver', 'Harry', 'George', 'Jack', 'Noah', 'Charlie', 'Thomas', 'James'],
     female: ['Amelia', 'Isla', 'Ava', 'Emily', 'Sophie', 'Grace', 'Olivia', 'Lily'],

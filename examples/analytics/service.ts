@@ -1,5 +1,17 @@
 import type { Readable } from 'node:stream';
-import { type ChartSpec, type ColumnType, type DateFormat, type ProgressInfo, type SheetSpec, type ToCsvOptions, type ToXlsxOptions, exportFileName, toCsv, toWorkbook, toXlsx } from 'rowport';
+import {
+  type ChartSpec,
+  type ColumnType,
+  type DateFormat,
+  type ProgressInfo,
+  type SheetSpec,
+  type ToCsvOptions,
+  type ToXlsxOptions,
+  exportFileName,
+  toCsv,
+  toWorkbook,
+  toXlsx,
+} from 'rowport';
 import {
   CLASS_COLUMNS,
   type ColumnDef,
@@ -131,7 +143,8 @@ export class AnalyticsService {
   async exportStudentAnalytics(studentId: number, options: ExportOptions = {}): Promise<ExportResult> {
     const columns = pickColumns(STUDENT_COLUMNS, options.columns, STUDENT_DEFAULT);
     const range = dateRange(options, 'm.recorded_on');
-    if (!Number.isSafeInteger(studentId)) throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid student id: expected an integer, got ${JSON.stringify(studentId)}`);
+    if (!Number.isSafeInteger(studentId))
+      throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid student id: expected an integer, got ${JSON.stringify(studentId)}`);
     const student = await queryOne<{ name: string }>(this.#db, 'SELECT name FROM students WHERE id = ?', [studentId]);
     if (!student) throw new AnalyticsError(AnalyticsErrorCode.UnknownStudent, `Unknown student ${studentId}`);
     const sql = `SELECT m.recorded_on AS date, m.recorded_at, s.id AS student_id, s.name AS student_name, c.name AS class_name, c.subject,
@@ -150,11 +163,15 @@ export class AnalyticsService {
     let ids: number[] = [];
     if (classIds !== 'all') {
       if (!Array.isArray(classIds) || classIds.length === 0 || !classIds.every(Number.isSafeInteger)) {
-        throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid class ids: expected 'all' or a non-empty array of integers, got ${JSON.stringify(classIds)}`);
+        throw new AnalyticsError(
+          AnalyticsErrorCode.InvalidOption,
+          `Invalid class ids: expected 'all' or a non-empty array of integers, got ${JSON.stringify(classIds)}`,
+        );
       }
       ids = [...new Set(classIds)];
       const known = new Set<number>();
-      for await (const row of this.#db.query<{ id: unknown }>(`SELECT id FROM classes WHERE id IN (${ids.map(() => '?').join(', ')})`, ids)) known.add(Number(row.id));
+      for await (const row of this.#db.query<{ id: unknown }>(`SELECT id FROM classes WHERE id IN (${ids.map(() => '?').join(', ')})`, ids))
+        known.add(Number(row.id));
       const missing = ids.filter((id) => !known.has(id));
       if (missing.length) throw new AnalyticsError(AnalyticsErrorCode.UnknownClass, `Unknown class${missing.length > 1 ? 'es' : ''} ${missing.join(', ')}`);
       filter = `WHERE c.id IN (${ids.map(() => '?').join(', ')})`;
@@ -178,7 +195,8 @@ export class AnalyticsService {
     const range = dateRange(options, 'm.recorded_on');
     const { teacherId } = scope;
     if (teacherId !== undefined) {
-      if (type !== 'teacher-weekly' || !Number.isSafeInteger(teacherId)) throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid scope: a teacher id applies to the teacher-weekly report only`);
+      if (type !== 'teacher-weekly' || !Number.isSafeInteger(teacherId))
+        throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid scope: a teacher id applies to the teacher-weekly report only`);
       return this.#export(report.sql(`${range.sql} AND c.teacher_id = ?`), [...range.params, teacherId], columns, `${type} report`, options, report.sheet);
     }
     return this.#export(report.sql(range.sql), range.params, columns, `${type} report`, options, report.sheet);
@@ -218,7 +236,11 @@ export class AnalyticsService {
    */
   async exportComprehensive(options: ComprehensiveOptions = {}): Promise<ExportResult> {
     const { format = 'xlsx', dateFormat, timeZone, onProgress, signal } = options;
-    if (format !== 'xlsx') throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`format\`: the comprehensive export is a workbook, expected 'xlsx', got ${JSON.stringify(format)}`);
+    if (format !== 'xlsx')
+      throw new AnalyticsError(
+        AnalyticsErrorCode.InvalidOption,
+        `Invalid option \`format\`: the comprehensive export is a workbook, expected 'xlsx', got ${JSON.stringify(format)}`,
+      );
     const range = dateRange(options, 'm.recorded_on');
     const footer = { footer: '&A: page &P of &N' }; // printed: sheet name and page numbers
     const sheets: { name: string; sql: string; columns: readonly ColumnDef[]; charts?: ChartSpec[] }[] = [
@@ -266,7 +288,8 @@ export class AnalyticsService {
   ): Promise<ExportResult> {
     const { maxRows, ...queryOptions } = guard;
     const { format = 'csv', dateFormat, timeZone, delimiter, dialect, encoding, unmappable, gzip, onProgress, signal, count = true } = options;
-    if (format !== 'csv' && format !== 'xlsx') throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`format\`: expected 'csv' or 'xlsx', got ${JSON.stringify(format)}`);
+    if (format !== 'csv' && format !== 'xlsx')
+      throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`format\`: expected 'csv' or 'xlsx', got ${JSON.stringify(format)}`);
     if (format === 'xlsx') {
       const csvOnly = Object.entries({ delimiter, dialect, encoding, unmappable, gzip }).find(([, value]) => value !== undefined && value !== false);
       if (csvOnly) throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`${csvOnly[0]}\`: it applies to CSV exports only, not XLSX`);
@@ -355,7 +378,10 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** ` AND col >= ? AND col <= ?` for the options' range, checked. */
 function dateRange(options: ExportOptions, column: string): { sql: string; params: string[] } {
   const { from, to } = options;
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (value !== undefined && !isCalendarDate(value)) {
       throw new AnalyticsError(AnalyticsErrorCode.InvalidRange, `Invalid option \`${name}\`: expected a 'YYYY-MM-DD' date, got ${JSON.stringify(value)}`);
     }

@@ -5,14 +5,22 @@ import { AnalyticsError, AnalyticsErrorCode } from './errors.js';
 import type { AnalyticsService, ComprehensiveOptions, CustomQueryOptions, ExportOptions, ExportResult, ReportType } from './service.js';
 
 /** Export options that survive JSON (no callbacks, no signal): what a job carries. */
-export type SpecOptions = Pick<ExportOptions, 'format' | 'columns' | 'dateFormat' | 'timeZone' | 'from' | 'to' | 'delimiter' | 'encoding' | 'unmappable' | 'gzip'>;
+export type SpecOptions = Pick<
+  ExportOptions,
+  'format' | 'columns' | 'dateFormat' | 'timeZone' | 'from' | 'to' | 'delimiter' | 'encoding' | 'unmappable' | 'gzip'
+>;
 
 /** One export, as data: queued, hashed for the cache, replayed by a worker. */
 export type ExportSpec =
   | { readonly kind: 'student'; readonly studentId: number; readonly options?: SpecOptions }
   | { readonly kind: 'classes'; readonly classIds: readonly number[] | 'all'; readonly options?: SpecOptions }
   | { readonly kind: 'report'; readonly report: ReportType; readonly options?: SpecOptions }
-  | { readonly kind: 'query'; readonly sql: string; readonly params?: readonly SqlParam[]; readonly options?: SpecOptions & Pick<CustomQueryOptions, 'types' | 'name'> }
+  | {
+      readonly kind: 'query';
+      readonly sql: string;
+      readonly params?: readonly SqlParam[];
+      readonly options?: SpecOptions & Pick<CustomQueryOptions, 'types' | 'name'>;
+    }
   | { readonly kind: 'comprehensive'; readonly options?: Omit<ComprehensiveOptions, 'onProgress' | 'signal'> };
 
 /**
@@ -51,7 +59,12 @@ export function runSpec(
     case 'comprehensive':
       return service.exportComprehensive({ ...spec.options, ...live });
     default:
-      return Promise.reject(new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid export spec: unknown kind ${JSON.stringify((spec as { kind?: unknown } | undefined)?.kind)}`));
+      return Promise.reject(
+        new AnalyticsError(
+          AnalyticsErrorCode.InvalidOption,
+          `Invalid export spec: unknown kind ${JSON.stringify((spec as { kind?: unknown } | undefined)?.kind)}`,
+        ),
+      );
   }
 }
 
@@ -60,8 +73,10 @@ export function runSpec(
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
-  return typeof value === 'bigint' ? `"${value}n"` : JSON.stringify(value) ?? 'null';
+  return typeof value === 'bigint' ? `"${value}n"` : (JSON.stringify(value) ?? 'null');
 }

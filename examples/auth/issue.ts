@@ -15,10 +15,16 @@ import { createTokenAuth } from './tokens.js';
 
 try {
   const { values } = parseArgs({
-    options: { role: { type: 'string' }, id: { type: 'string' }, 'student-id': { type: 'string' }, 'teacher-id': { type: 'string' }, ttl: { type: 'string', default: '3600' } },
+    options: {
+      role: { type: 'string' },
+      id: { type: 'string' },
+      'student-id': { type: 'string' },
+      'teacher-id': { type: 'string' },
+      ttl: { type: 'string', default: '3600' },
+    },
   });
   const secret = process.env.TOKEN_SECRET ?? '';
-  if (Buffer.byteLength(secret) < 32) throw new Error('Set TOKEN_SECRET to the servers\' secret (32+ bytes)');
+  if (Buffer.byteLength(secret) < 32) throw new Error("Set TOKEN_SECRET to the servers' secret (32+ bytes)");
   const ttl = Number(values.ttl);
   if (!/^\d+$/.test(values.ttl) || ttl < 1 || ttl > 86_400) throw new Error('--ttl must be whole seconds from 1 to 86400');
   console.log(createTokenAuth({ secret }).issue(principalOf(values), ttl * 1000));

@@ -69,7 +69,12 @@ export function createTokenAuth(options: TokenAuthOptions): TokenAuth {
     }
     if (typeof claims.exp !== 'number' || claims.exp <= now()) return null;
     if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) return null;
-    return { id: claims.sub, role: claims.role, ...(claims.sid !== undefined ? { studentId: claims.sid } : {}), ...(claims.tid !== undefined ? { teacherId: claims.tid } : {}) };
+    return {
+      id: claims.sub,
+      role: claims.role,
+      ...(claims.sid !== undefined ? { studentId: claims.sid } : {}),
+      ...(claims.tid !== undefined ? { teacherId: claims.tid } : {}),
+    };
   };
 
   return {

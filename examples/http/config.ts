@@ -28,7 +28,9 @@ export interface ServiceConfig {
   readonly databaseUrl: string | undefined;
   readonly scale: number;
   readonly redisUrl: string;
-  readonly s3: { readonly bucket: string; readonly region: string; readonly endpoint?: string; readonly forcePathStyle: boolean; readonly prefix?: string } | undefined;
+  readonly s3:
+    | { readonly bucket: string; readonly region: string; readonly endpoint?: string; readonly forcePathStyle: boolean; readonly prefix?: string }
+    | undefined;
   readonly exportsDir: string;
   readonly maxDownloadsPerPrincipal: number;
   readonly concurrency: number;
@@ -105,7 +107,8 @@ function s3Config(env: NodeJS.ProcessEnv): ServiceConfig['s3'] {
   const region = nonEmpty(env.AWS_REGION);
   if (region === undefined) throw new ConfigError("AWS_REGION must be set with S3_BUCKET (your bucket's region; 'us-east-1' for MinIO, 'auto' for R2)");
   const endpoint = nonEmpty(env.S3_ENDPOINT);
-  if (endpoint !== undefined && !/^https?:\/\/[^/]/.test(endpoint)) throw new ConfigError(`S3_ENDPOINT must be an http(s) URL, got ${JSON.stringify(endpoint)}`);
+  if (endpoint !== undefined && !/^https?:\/\/[^/]/.test(endpoint))
+    throw new ConfigError(`S3_ENDPOINT must be an http(s) URL, got ${JSON.stringify(endpoint)}`);
   const style = nonEmpty(env.S3_FORCE_PATH_STYLE);
   if (style !== undefined && style !== '0' && style !== '1') throw new ConfigError('S3_FORCE_PATH_STYLE must be 1 (path-style URLs, MinIO) or 0');
   const prefix = nonEmpty(env.S3_PREFIX);

@@ -14,7 +14,8 @@ export class DownloadLimiter {
   readonly #running = new Map<string, number>();
 
   constructor(max: number) {
-    if (!Number.isSafeInteger(max) || max < 1) throw new TypeError(`Invalid option \`maxDownloadsPerPrincipal\`: expected a whole number ≥ 1, got ${String(max)}`);
+    if (!Number.isSafeInteger(max) || max < 1)
+      throw new TypeError(`Invalid option \`maxDownloadsPerPrincipal\`: expected a whole number ≥ 1, got ${String(max)}`);
     this.#max = max;
   }
 
@@ -26,7 +27,9 @@ export class DownloadLimiter {
     const key = `${principal.role}:${principal.id}`;
     const count = this.#running.get(key) ?? 0;
     if (count >= this.#max) {
-      throw new AnalyticsError(AnalyticsErrorCode.TooManyExports, `You have ${count} downloads running (at most ${this.#max}): wait for one to finish`, { retryAfter: RETRY_AFTER_S });
+      throw new AnalyticsError(AnalyticsErrorCode.TooManyExports, `You have ${count} downloads running (at most ${this.#max}): wait for one to finish`, {
+        retryAfter: RETRY_AFTER_S,
+      });
     }
     this.#running.set(key, count + 1);
     res.once('close', () => {

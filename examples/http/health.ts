@@ -30,7 +30,13 @@ export async function checkHealth(service: AnalyticsService, jobs?: ExportQueue)
 export async function sendHealth(res: ServerResponse, service: AnalyticsService, jobs?: ExportQueue): Promise<void> {
   const health = await checkHealth(service, jobs);
   const text = JSON.stringify(health);
-  res.writeHead(health.status === 'ok' ? 200 : 503, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' }).end(text);
+  res
+    .writeHead(health.status === 'ok' ? 200 : 503, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(text),
+      'Cache-Control': 'no-store',
+    })
+    .end(text);
 }
 
 // --- internal ---

@@ -53,7 +53,11 @@ export async function handleJobRequest(context: JobRoutesContext, req: IncomingM
       const file = await queue.getExportFile(jobId, signed ? 'signed-link' : await principalOf(authenticate, req));
       if (!file) throw jobNotFound(jobId);
       if (queue.store.presign) {
-        const location = await queue.store.presign(file.key, { fileName: file.fileName, contentType: file.contentType, expiresInSeconds: Math.ceil(linkTtlMs / 1000) });
+        const location = await queue.store.presign(file.key, {
+          fileName: file.fileName,
+          contentType: file.contentType,
+          expiresInSeconds: Math.ceil(linkTtlMs / 1000),
+        });
         res.writeHead(302, { Location: location, 'Cache-Control': 'no-store' }).end();
         return true;
       }
@@ -150,7 +154,9 @@ function depth(value: object): number {
 
 function json(res: ServerResponse, status: number, body: unknown): true {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' }).end(text);
+  res
+    .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' })
+    .end(text);
   return true;
 }
 
@@ -181,7 +187,10 @@ function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promi
       else chunks.push(chunk);
     };
     const onEnd = () => finish();
-    const timer = setTimeout(() => finish(new AnalyticsError(AnalyticsErrorCode.RequestTimeout, `Request body not received within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new AnalyticsError(AnalyticsErrorCode.RequestTimeout, `Request body not received within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     req.on('data', onData).once('end', onEnd).once('error', finish);
   });
 }

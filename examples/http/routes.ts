@@ -31,7 +31,8 @@ export function downloadSpec(kind: string, id: string | undefined, format: strin
     return { kind: 'student', studentId: Number(id), options };
   }
   if (kind === 'reports' && id !== undefined) {
-    if (!(REPORT_TYPES as readonly string[]).includes(id)) throw new AnalyticsError(AnalyticsErrorCode.UnknownReport, `Unknown report ${JSON.stringify(id)}: expected one of ${REPORT_TYPES.join(', ')}`);
+    if (!(REPORT_TYPES as readonly string[]).includes(id))
+      throw new AnalyticsError(AnalyticsErrorCode.UnknownReport, `Unknown report ${JSON.stringify(id)}: expected one of ${REPORT_TYPES.join(', ')}`);
     return { kind: 'report', report: id as ReportType, options };
   }
   if (kind === 'classes' && id === undefined) {
@@ -64,7 +65,13 @@ export function specFromUrl(url: URL): ExportSpec {
  * `hold` takes one of the principal's download places (see `DownloadLimiter`).
  * @throws {AnalyticsError} 401 without a principal, 429 past the cap, 403 for what is not theirs, and the service's own errors (before any byte).
  */
-export async function resolveExport(service: AnalyticsService, principal: Principal | null, spec: ExportSpec, signal?: AbortSignal, hold?: (principal: Principal) => void): Promise<ExportResult> {
+export async function resolveExport(
+  service: AnalyticsService,
+  principal: Principal | null,
+  spec: ExportSpec,
+  signal?: AbortSignal,
+  hold?: (principal: Principal) => void,
+): Promise<ExportResult> {
   if (!principal) throw unauthenticated();
   hold?.(principal); // the per-principal cap on direct downloads (429), before any query
   const scope = await authorize(service, principal, spec);

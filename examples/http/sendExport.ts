@@ -57,13 +57,21 @@ export type ErrorBody = { error: { code: string; message: string } } | { error: 
  * is for the log, never for the client.
  */
 export function errorResponse(error: unknown, requestId: string): { status: number; body: ErrorBody; retryAfter?: number } {
-  const unavailable = [error, (error as { cause?: unknown } | undefined)?.cause].find((e) => e instanceof DbUnavailableError || (e as { code?: unknown } | undefined)?.code === 'QUEUE_UNAVAILABLE');
+  const unavailable = [error, (error as { cause?: unknown } | undefined)?.cause].find(
+    (e) => e instanceof DbUnavailableError || (e as { code?: unknown } | undefined)?.code === 'QUEUE_UNAVAILABLE',
+  );
   if (unavailable) return { status: 503, body: { error: { code: (unavailable as { code: string }).code, requestId } } };
-  if (isAnalyticsError(error)) return { status: error.status, body: { error: { code: error.code, message: error.message } }, ...(error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter }) };
+  if (isAnalyticsError(error))
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message: error.message } },
+      ...(error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter }),
+    };
   if (isRowportError(error) && error.code === 'ROWPORT_INVALID_OPTION') return { status: 400, body: { error: { code: error.code, message: error.message } } };
   // A client error raised by Express itself (a path parameter that is not valid percent-encoding: 400).
   const status = (error as { status?: unknown } | null)?.status;
-  if (typeof status === 'number' && status >= 400 && status < 500) return { status, body: { error: { code: 'BAD_REQUEST', message: (error as Error).message } } };
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return { status, body: { error: { code: 'BAD_REQUEST', message: (error as Error).message } } };
   return { status: 500, body: { error: { code: 'INTERNAL', requestId } } };
 }
 

@@ -44,9 +44,17 @@ export function createExportServer(service: AnalyticsService, options: ExportSer
     try {
       if (url.pathname === '/healthz' && req.method === 'GET') return void (await sendHealth(res, service, jobs));
       // Background exports (examples/queue): POST /exports/jobs, then poll GET /exports/jobs/:id and download.
-      if (jobs && links && url.pathname.startsWith('/exports/jobs') && (await handleJobRequest({ queue: jobs, service, authenticate, links, onError, ...(bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs }) }, req, res))) return;
+      if (
+        jobs &&
+        links &&
+        url.pathname.startsWith('/exports/jobs') &&
+        (await handleJobRequest({ queue: jobs, service, authenticate, links, onError, ...(bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs }) }, req, res))
+      )
+        return;
       if (req.method !== 'GET') {
-        res.writeHead(405, { Allow: 'GET', 'Content-Type': 'application/json; charset=utf-8' }).end('{"error":{"code":"METHOD_NOT_ALLOWED","message":"Use GET"}}');
+        res
+          .writeHead(405, { Allow: 'GET', 'Content-Type': 'application/json; charset=utf-8' })
+          .end('{"error":{"code":"METHOD_NOT_ALLOWED","message":"Use GET"}}');
         return;
       }
       const controller = new AbortController();

@@ -19,7 +19,8 @@ export const ANALYTICS_TABLES = ['teachers', 'classes', 'students', 'enrolments'
  */
 export async function createCustomQueryRole(pool: pg.Pool, options: { role?: string; tables?: readonly string[]; serviceRole?: string } = {}): Promise<void> {
   const { role = CUSTOM_QUERY_ROLE, tables = ANALYTICS_TABLES, serviceRole } = options;
-  for (const name of [role, ...tables, ...(serviceRole ? [serviceRole] : [])]) if (!IDENTIFIER.test(name)) throw new TypeError(`Invalid identifier ${JSON.stringify(name)}: expected lowercase letters, digits and _`);
+  for (const name of [role, ...tables, ...(serviceRole ? [serviceRole] : [])])
+    if (!IDENTIFIER.test(name)) throw new TypeError(`Invalid identifier ${JSON.stringify(name)}: expected lowercase letters, digits and _`);
   const service = serviceRole ?? 'CURRENT_USER';
   const client = await pool.connect();
   try {

@@ -46,7 +46,9 @@ try {
   if (values['load-sample']) {
     await loadSchool(db.pool, generateSchool());
     if (values['service-role']) await createCustomQueryRole(db.pool, { serviceRole: values['service-role'] });
-    console.log(`Loaded the sample school (teachers, classes, students, enrolments, metrics) and the role ${CUSTOM_QUERY_ROLE} for custom queries${values['service-role'] ? `, for the service role ${values['service-role']}` : ''}.`);
+    console.log(
+      `Loaded the sample school (teachers, classes, students, enrolments, metrics) and the role ${CUSTOM_QUERY_ROLE} for custom queries${values['service-role'] ? `, for the service role ${values['service-role']}` : ''}.`,
+    );
   }
   for (const table of positionals) {
     if (controller.signal.aborted) break;

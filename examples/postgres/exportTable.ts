@@ -42,7 +42,11 @@ export async function exportTable(db: PgDb, table: string, options: ExportTableO
   const pick = (names: readonly string[] | undefined, option: string) =>
     (names ?? catalogue.map((c) => c.name)).map((column) => {
       const found = known.get(column);
-      if (!found) throw new AnalyticsError(AnalyticsErrorCode.UnknownColumn, `Unknown column ${JSON.stringify(column)} in \`${option}\`: ${table} has ${catalogue.map((c) => c.name).join(', ')}`);
+      if (!found)
+        throw new AnalyticsError(
+          AnalyticsErrorCode.UnknownColumn,
+          `Unknown column ${JSON.stringify(column)} in \`${option}\`: ${table} has ${catalogue.map((c) => c.name).join(', ')}`,
+        );
       return found;
     });
   const chosen = pick(options.columns, 'columns');
@@ -51,9 +55,20 @@ export async function exportTable(db: PgDb, table: string, options: ExportTableO
   const sql = `SELECT ${chosen.map((c) => ident(c.name)).join(', ')} FROM ${ident(schema as string)}.${ident(name as string)}${order.length ? ` ORDER BY ${order.map((c) => ident(c.name)).join(', ')}` : ''}`;
   const columns = chosen.map((c) => ({ key: c.name, type: columnType(c.type) }));
   const rows = db.query(sql);
-  const shared = { columns, ...(timeZone ? { timeZone } : {}), ...(dateFormat ? { dateFormat } : {}), ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) };
+  const shared = {
+    columns,
+    ...(timeZone ? { timeZone } : {}),
+    ...(dateFormat ? { dateFormat } : {}),
+    ...(onProgress ? { onProgress } : {}),
+    ...(signal ? { signal } : {}),
+  };
   if (format === 'xlsx') {
-    return { stream: toXlsx(rows, { ...shared, sheetName: name as string }), fileName: exportFileName(name as string, 'xlsx'), contentType: XLSX_TYPE, total: undefined };
+    return {
+      stream: toXlsx(rows, { ...shared, sheetName: name as string }),
+      fileName: exportFileName(name as string, 'xlsx'),
+      contentType: XLSX_TYPE,
+      total: undefined,
+    };
   }
   return { stream: toCsv(rows, shared), fileName: exportFileName(name as string, 'csv'), contentType: `${CSV_TYPE}; charset=utf-8`, total: undefined };
 }

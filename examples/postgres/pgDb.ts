@@ -62,7 +62,8 @@ export const EXACT_TYPES = {
  */
 export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
   const { batchSize = 500, customQueryRole = CUSTOM_QUERY_ROLE } = options;
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(customQueryRole)) throw new TypeError(`Invalid option \`customQueryRole\`: expected a lowercase role name, got ${JSON.stringify(customQueryRole)}`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(customQueryRole))
+    throw new TypeError(`Invalid option \`customQueryRole\`: expected a lowercase role name, got ${JSON.stringify(customQueryRole)}`);
   const guard = (client: pg.PoolClient, options: QueryOptions) => begin(client, options, customQueryRole);
   let open = 0;
   const connect = () => checkout(pool);

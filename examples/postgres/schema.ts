@@ -27,7 +27,13 @@ export async function loadSchool(pool: pg.Pool, school: School): Promise<void> {
   try {
     await client.query('BEGIN');
     await client.query(PG_SCHEMA);
-    for (const [table, rows] of Object.entries({ teachers: school.teachers, classes: school.classes, students: school.students, enrolments: school.enrolments, metrics: school.metrics })) {
+    for (const [table, rows] of Object.entries({
+      teachers: school.teachers,
+      classes: school.classes,
+      students: school.students,
+      enrolments: school.enrolments,
+      metrics: school.metrics,
+    })) {
       const keys = Object.keys(rows[0] ?? {});
       for (let start = 0; start < rows.length; start += 1000) {
         const batch = rows.slice(start, start + 1000) as unknown as Record<string, unknown>[];

@@ -92,7 +92,16 @@ export class ExportQueue {
   #queue: Queue<ExportJobData, ExportJobResult> | undefined;
 
   constructor(options: ExportQueueOptions) {
-    const { queueName = 'exports', cacheTtlMs = DAY_MS, attempts = 3, backoffMs = 1000, maxRunningPerPrincipal = 3, connectTimeoutMs = 5000, redisUrl, store } = options;
+    const {
+      queueName = 'exports',
+      cacheTtlMs = DAY_MS,
+      attempts = 3,
+      backoffMs = 1000,
+      maxRunningPerPrincipal = 3,
+      connectTimeoutMs = 5000,
+      redisUrl,
+      store,
+    } = options;
     this.queueName = queueName;
     this.store = store;
     this.#options = { redisUrl, cacheTtlMs, attempts, backoffMs, maxRunningPerPrincipal, connectTimeoutMs };
@@ -120,13 +129,17 @@ export class ExportQueue {
     const jobId = randomUUID();
     const running = await this.#claim(queue, redis, owner.id, jobId);
     try {
-      await queue.add('export', { spec, hash, owner: owner.id, scope }, {
-        jobId,
-        attempts: this.#options.attempts,
-        backoff: { type: 'exponential', delay: this.#options.backoffMs },
-        removeOnComplete: { age: Math.ceil(this.#options.cacheTtlMs / 1000) },
-        removeOnFail: { age: 7 * 24 * 3600 },
-      });
+      await queue.add(
+        'export',
+        { spec, hash, owner: owner.id, scope },
+        {
+          jobId,
+          attempts: this.#options.attempts,
+          backoff: { type: 'exponential', delay: this.#options.backoffMs },
+          removeOnComplete: { age: Math.ceil(this.#options.cacheTtlMs / 1000) },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      );
     } catch (error) {
       await redis.zrem(running, jobId).catch(() => undefined);
       throw error;
@@ -153,7 +166,9 @@ export class ExportQueue {
       total: progress?.total,
       attemptsMade: job.attemptsMade,
       ...(state === 'completed' && result ? { fileName: result.fileName } : {}),
-      ...(state === 'failed' && job.failedReason ? { error: principal.role === 'admin' ? job.failedReason : publicFailure(job.failedReason), requestId: failureId(jobId, job.attemptsMade) } : {}),
+      ...(state === 'failed' && job.failedReason
+        ? { error: principal.role === 'admin' ? job.failedReason : publicFailure(job.failedReason), requestId: failureId(jobId, job.attemptsMade) }
+        : {}),
     };
   }
 
@@ -248,7 +263,11 @@ export class ExportQueue {
     const max = this.#options.maxRunningPerPrincipal;
     const [admitted, count] = (await redis.eval(CLAIM, 1, running, now, jobId, max, ...stale)) as [number, number];
     if (admitted !== 1) {
-      throw new AnalyticsError(AnalyticsErrorCode.TooManyExports, `You have ${count} exports waiting or running (at most ${max}): wait for one to finish or cancel one`, { retryAfter: RETRY_AFTER_S });
+      throw new AnalyticsError(
+        AnalyticsErrorCode.TooManyExports,
+        `You have ${count} exports waiting or running (at most ${max}): wait for one to finish or cancel one`,
+        { retryAfter: RETRY_AFTER_S },
+      );
     }
     return running;
   }

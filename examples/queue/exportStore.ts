@@ -48,7 +48,8 @@ export async function createLocalStore(dir: string): Promise<ExportStore> {
   await sweepDeadStaging(stagingRoot);
   const staging = join(stagingRoot, String(process.pid));
   const pathOf = (key: string) => {
-    if (/[\\\0]/.test(key) || key.split('/').some((part) => part === '..' || part === '.' || part === '' || part === '.staging')) throw new TypeError(`Invalid store key ${JSON.stringify(key)}`);
+    if (/[\\\0]/.test(key) || key.split('/').some((part) => part === '..' || part === '.' || part === '' || part === '.staging'))
+      throw new TypeError(`Invalid store key ${JSON.stringify(key)}`);
     return join(dir, ...key.split('/'));
   };
   return {
@@ -67,7 +68,10 @@ export async function createLocalStore(dir: string): Promise<ExportStore> {
       return { bytes: summary.bytes };
     },
     async exists(key) {
-      return stat(pathOf(key)).then((s) => s.isFile(), () => false);
+      return stat(pathOf(key)).then(
+        (s) => s.isFile(),
+        () => false,
+      );
     },
     async open(key) {
       const path = pathOf(key);

@@ -50,7 +50,21 @@ export interface ExportWorkerOptions {
  * @throws {QueueUnavailableError} when Redis cannot be reached.
  */
 export async function startExportWorker(options: ExportWorkerOptions): Promise<{ worker: Worker; close: () => Promise<void> }> {
-  const { redisUrl, service, store, queueName = 'exports', concurrency = 1, cacheTtlMs = DAY_MS, sweepIntervalMs = 3_600_000, lockDuration = 30_000, stalledInterval = 30_000, cancelPollMs = 250, connectTimeoutMs = 10_000, onJob, onError = logFailure } = options;
+  const {
+    redisUrl,
+    service,
+    store,
+    queueName = 'exports',
+    concurrency = 1,
+    cacheTtlMs = DAY_MS,
+    sweepIntervalMs = 3_600_000,
+    lockDuration = 30_000,
+    stalledInterval = 30_000,
+    cancelPollMs = 250,
+    connectTimeoutMs = 10_000,
+    onJob,
+    onError = logFailure,
+  } = options;
   // The example's own commands (cancel flags, cache entries): fails fast, but once started keeps
   // reconnecting as long as the worker runs, like BullMQ's own connections.
   const redis = createRedis(redisUrl, { connectTimeoutMs, reconnectAttempts: Number.POSITIVE_INFINITY });
@@ -109,7 +123,13 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
   // one), with `maxRetriesPerRequest: null` as BullMQ requires for workers, reconnecting forever.
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', () => undefined);
-  const worker = new Worker<ExportJobData, ExportJobResult>(queueName, processor, { connection, concurrency, lockDuration, stalledInterval, maxStalledCount: 1 });
+  const worker = new Worker<ExportJobData, ExportJobResult>(queueName, processor, {
+    connection,
+    concurrency,
+    lockDuration,
+    stalledInterval,
+    maxStalledCount: 1,
+  });
   worker.on('error', () => undefined); // connection drops: BullMQ reconnects; never crash the process
   // The lock expired (Redis was away longer than lockDuration) and the job may already run elsewhere:
   // stop this run, whose result BullMQ could not record anyway, instead of exporting it twice.

@@ -1,6 +1,15 @@
 import type { Readable } from 'node:stream';
 import { Readable as ReadableStream } from 'node:stream';
-import { AbortMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand, ListObjectsV2Command, type MultipartUpload, type S3Client } from '@aws-sdk/client-s3';
+import {
+  AbortMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  type MultipartUpload,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { contentDisposition } from 'rowport';
@@ -58,7 +67,11 @@ export function createS3Store(options: S3StoreOptions): ExportStore {
       let bytes = 0;
       let sourceError: unknown;
       const body = ReadableStream.from(
-        counted(stream, (n) => (bytes += n), (error) => (sourceError = error)),
+        counted(
+          stream,
+          (n) => (bytes += n),
+          (error) => (sourceError = error),
+        ),
         { objectMode: false },
       );
       const upload = new Upload({
@@ -99,7 +112,12 @@ export function createS3Store(options: S3StoreOptions): ExportStore {
       return Body as Readable;
     },
     presign(key, { fileName, contentType, expiresInSeconds }) {
-      const command = new GetObjectCommand({ Bucket: bucket, Key: keyOf(key), ResponseContentDisposition: contentDisposition(fileName), ResponseContentType: contentType });
+      const command = new GetObjectCommand({
+        Bucket: bucket,
+        Key: keyOf(key),
+        ResponseContentDisposition: contentDisposition(fileName),
+        ResponseContentType: contentType,
+      });
       return getSignedUrl(client, command, { expiresIn: expiresInSeconds });
     },
     async delete(key) {

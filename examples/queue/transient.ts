@@ -5,9 +5,30 @@ import { isAnalyticsError } from '../analytics/errors.js';
 /** HTTP statuses of an object store that a later try can get past: timeout, throttling, server errors. */
 const RETRY_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 /** AWS SDK error names of the same kind. */
-const RETRY_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'SlowDown', 'Throttling', 'ThrottlingException', 'ServiceUnavailable', 'InternalError']);
+const RETRY_NAMES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'SlowDown',
+  'Throttling',
+  'ThrottlingException',
+  'ServiceUnavailable',
+  'InternalError',
+]);
 /** Socket errors of a refused, lost or timed-out connection. */
-const RETRY_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+const RETRY_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /**
  * True when a failed export can succeed if run again: a service that was unreachable or failed

@@ -9,10 +9,8 @@ export function callUser<A>(name: string, callback: (arg: A) => void, arg: A): v
   try {
     callback(arg);
   } catch (error) {
-    throw new RowportError(
-      RowportErrorCode.CallbackFailed,
-      `Your ${name} callback threw: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
+    throw new RowportError(RowportErrorCode.CallbackFailed, `Your ${name} callback threw: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }

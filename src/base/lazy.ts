@@ -15,7 +15,10 @@ export class Lazy<M> {
   private failure: RowportError | undefined;
 
   /** @param name - The package, for the message when it cannot be loaded. */
-  constructor(private readonly name: string, private readonly load: () => Promise<M>) {}
+  constructor(
+    private readonly name: string,
+    private readonly load: () => Promise<M>,
+  ) {}
 
   /** Starts loading (once) and returns the module. */
   start(): Promise<M> {

@@ -8,8 +8,15 @@ import type { WriterOptions } from '../types.js';
 
 /** The keys of {@link WriterOptions}, which every writer's options extend. */
 export const WRITER_OPTION_KEYS: Record<keyof WriterOptions, true> = {
-  columns: true, header: true, dateFormat: true, timeZone: true, total: true,
-  onProgress: true, progressInterval: true, signal: true, maxRows: true,
+  columns: true,
+  header: true,
+  dateFormat: true,
+  timeZone: true,
+  total: true,
+  onProgress: true,
+  progressInterval: true,
+  signal: true,
+  maxRows: true,
 };
 
 /**

@@ -229,7 +229,8 @@ function explainParseError(error: Error & { code?: string }): string {
     return `unknown flag ${flag ?? ''}${guess ? `; did you mean --${guess}?` : ''}`;
   }
   const ambiguous = /^Option '(-{1,2}[^' ]+)[^']*' argument is ambiguous/.exec(message);
-  if (ambiguous) return `${ambiguous[1]} needs a value, and the next argument starts with a dash; to give a value that starts with one, write ${ambiguous[1]}=-value`;
+  if (ambiguous)
+    return `${ambiguous[1]} needs a value, and the next argument starts with a dash; to give a value that starts with one, write ${ambiguous[1]}=-value`;
   return message.replace(/\. To specify a positional argument.*$/, '');
 }
 

@@ -37,10 +37,7 @@ export interface ColumnPlanOptions {
  *   the writer take the first row's keys.
  * @throws {UsageError}
  */
-export async function planColumns(
-  rows: AsyncIterable<Row>,
-  options: ColumnPlanOptions,
-): Promise<{ rows: AsyncIterable<Row>; columns: Column[] | undefined }> {
+export async function planColumns(rows: AsyncIterable<Row>, options: ColumnPlanOptions): Promise<{ rows: AsyncIterable<Row>; columns: Column[] | undefined }> {
   const { types, detectDates } = options;
   if (types === undefined && !detectDates) return { rows, columns: options.columns?.slice() };
   const iterator = rows[Symbol.asyncIterator]();

@@ -25,7 +25,8 @@ export function parseColumnsFlag(spec: string): Column[] {
       if (second) column.header = second;
       if (third !== '') column.type = checkType(third.trim(), where);
     } else if (second !== undefined) {
-      if (TYPE_LIKE.test(second.trim())) column.type = checkType(second.trim(), where, `; for a header ${JSON.stringify(second)}, write ${key.trim()}:${second}:`);
+      if (TYPE_LIKE.test(second.trim()))
+        column.type = checkType(second.trim(), where, `; for a header ${JSON.stringify(second)}, write ${key.trim()}:${second}:`);
       else if (second !== '') column.header = second;
     }
     return column;

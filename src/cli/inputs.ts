@@ -120,11 +120,7 @@ async function openFile(path: string): Promise<{ raw: Readable; size: number | u
  * Counts the raw bytes and reads the first chunk, inflated when the input is gzip; `release`
  * closes the input when `signal` aborts that wait.
  */
-async function sniff(
-  raw: Readable,
-  signal: AbortSignal | undefined,
-  release: () => void,
-): Promise<{ bytes: Peeked; bytesRead: () => number }> {
+async function sniff(raw: Readable, signal: AbortSignal | undefined, release: () => void): Promise<{ bytes: Peeked; bytesRead: () => number }> {
   let bytesRead = 0;
   const counted = (async function* count() {
     for await (const chunk of raw as AsyncIterable<Buffer | string>) {
@@ -136,7 +132,9 @@ async function sniff(
   let bytes = await untilAborted(peek(counted), signal, release);
   if (bytes.first !== undefined && bytes.first[0] === 0x1f && bytes.first[1] === 0x8b) {
     const gunzip = createGunzip();
-    Readable.from(bytes.all, { objectMode: false }).on('error', (error) => gunzip.destroy(error)).pipe(gunzip);
+    Readable.from(bytes.all, { objectMode: false })
+      .on('error', (error) => gunzip.destroy(error))
+      .pipe(gunzip);
     bytes = await untilAborted(peek(gunzip as AsyncIterable<Buffer>), signal, () => gunzip.destroy());
   }
   return { bytes, bytesRead: () => bytesRead };
@@ -305,7 +303,11 @@ async function* decode(
     if (onWarning === undefined) return piece;
     if (decoder.replaced !== -1) {
       const at = line + countLines(piece, decoder.replaced);
-      onWarning({ code: RowportWarningCode.InvalidBytes, line: at, message: `Line ${at}: bytes that are not valid ${decoder.decoding} were read as U+FFFD (\uFFFD); pass --in-encoding` });
+      onWarning({
+        code: RowportWarningCode.InvalidBytes,
+        line: at,
+        message: `Line ${at}: bytes that are not valid ${decoder.decoding} were read as U+FFFD (\uFFFD); pass --in-encoding`,
+      });
     }
     line += countLines(piece, piece.length);
     return piece;

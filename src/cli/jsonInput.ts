@@ -44,7 +44,10 @@ export async function* jsonArrayRows(text: AsyncIterable<string>, rowLines: RowL
   tokenizer.onToken = (token) => {
     if (!started) {
       if (token.token !== TokenType.LEFT_BRACKET) {
-        throw invalidJson(line, `expected a JSON array of rows, got ${token.token === TokenType.LEFT_BRACE ? 'an object (for one object per line, use --from ndjson)' : String(token.value)}`);
+        throw invalidJson(
+          line,
+          `expected a JSON array of rows, got ${token.token === TokenType.LEFT_BRACE ? 'an object (for one object per line, use --from ndjson)' : String(token.value)}`,
+        );
       }
       started = true;
     }

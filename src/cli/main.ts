@@ -124,7 +124,9 @@ async function runExport({ args, plan }: Command, io: CliIo, say: (line: string)
     if (!args.quiet) {
       const seconds = (performance.now() - started) / 1000;
       const { rows, bytes } = tally;
-      say(`rowport: wrote ${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'} (${formatBytes(bytes)}) to ${plan.path ?? 'stdout'} in ${formatDuration(seconds)}`);
+      say(
+        `rowport: wrote ${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'} (${formatBytes(bytes)}) to ${plan.path ?? 'stdout'} in ${formatDuration(seconds)}`,
+      );
     }
     return ExitCode.Ok;
   } catch (error) {
@@ -168,12 +170,14 @@ async function exportRows(args: CliArgs, plan: OutputPlan, io: CliIo, signal: Ab
     onWarning: warn,
     signal,
   });
-  const counter = new Transform(ownProperties<TransformOptions>({
-    transform(chunk: Buffer, _encoding, callback) {
-      tally.bytes += chunk.length;
-      callback(null, chunk);
-    },
-  }));
+  const counter = new Transform(
+    ownProperties<TransformOptions>({
+      transform(chunk: Buffer, _encoding, callback) {
+        tally.bytes += chunk.length;
+        callback(null, chunk);
+      },
+    }),
+  );
   if (showsProgress(args, plan, io)) {
     report.bar = new ProgressBar(io.stderr, () => ({ rows: tally.rows, bytes: tally.bytes, inputBytes: input.bytesRead() }), {
       tty: io.stderrIsTTY ?? false,

@@ -25,11 +25,7 @@ export interface OutputPlan {
 export function planOutput(args: CliArgs & { readonly given: ReadonlySet<string> }, stdoutIsTTY: boolean): OutputPlan {
   const path = args.output === undefined || args.output === '-' ? undefined : args.output;
   const name = path?.toLowerCase() ?? '';
-  const fromName: OutputFormat | undefined = name.endsWith('.xlsx')
-    ? 'xlsx'
-    : /\.(csv|tsv)(\.gz)?$/.test(name)
-      ? 'csv'
-      : undefined;
+  const fromName: OutputFormat | undefined = name.endsWith('.xlsx') ? 'xlsx' : /\.(csv|tsv)(\.gz)?$/.test(name) ? 'csv' : undefined;
   const format = args.to ?? fromName ?? (path === undefined ? 'csv' : undefined);
   if (format === undefined) {
     throw new UsageError(`cannot tell the output format from the name ${path}; name it .csv, .csv.gz, .tsv or .xlsx, or add --to csv or --to xlsx`);
@@ -40,7 +36,9 @@ export function planOutput(args: CliArgs & { readonly given: ReadonlySet<string>
   const foreign = format === 'xlsx' ? CSV_ONLY_FLAGS : XLSX_ONLY_FLAGS;
   const wrong = foreign.filter((flag) => args.given.has(flag));
   if (wrong.length > 0) {
-    throw new UsageError(`${wrong.map((f) => `--${f}`).join(', ')} ${wrong.length > 1 ? 'apply' : 'applies'} only to ${format === 'xlsx' ? 'CSV' : 'XLSX'} output, and the output is ${format.toUpperCase()}`);
+    throw new UsageError(
+      `${wrong.map((f) => `--${f}`).join(', ')} ${wrong.length > 1 ? 'apply' : 'applies'} only to ${format === 'xlsx' ? 'CSV' : 'XLSX'} output, and the output is ${format.toUpperCase()}`,
+    );
   }
   return {
     format,

@@ -80,7 +80,11 @@ export class ProgressBar {
     const rate = rows / seconds;
     const fraction = this.fraction(rows, inputBytes);
     const pad = (text: string, width: number): string => (tty ? text.padStart(width) : text);
-    const parts = [`${pad(formatCount(rows), ROWS_WIDTH)} rows`, `${pad(formatCount(Math.round(rate)), RATE_WIDTH)} rows/s`, pad(formatBytes(bytes), BYTES_WIDTH)];
+    const parts = [
+      `${pad(formatCount(rows), ROWS_WIDTH)} rows`,
+      `${pad(formatCount(Math.round(rate)), RATE_WIDTH)} rows/s`,
+      pad(formatBytes(bytes), BYTES_WIDTH),
+    ];
     if (fraction === undefined) return `rowport ${parts.join('  ')}`;
     const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
     const eta = fraction > 0 && fraction < 1 ? `ETA ${formatEta((seconds * (1 - fraction)) / fraction)}` : '';

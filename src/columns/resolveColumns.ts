@@ -111,7 +111,6 @@ export function bindColumns<T>(columns: readonly Column<T>[] | undefined, firstR
 
 // --- internal ---
 
-
 function plain(key: string, header: string, read: Getter): ResolvedColumn {
   return { key, header, type: undefined, numFmt: undefined, width: undefined, read };
 }

@@ -55,7 +55,12 @@ function checkUniqueNames<T>(columns: readonly Column<T>[]): void {
     const name = column.header ?? column.key;
     const first = seen.get(name);
     if (first !== undefined) {
-      throw invalidOption(`columns[${i}]`, `an output name not used by columns[${first}]`, name, 'selectColumns keys each output row by header; rename one of them');
+      throw invalidOption(
+        `columns[${i}]`,
+        `an output name not used by columns[${first}]`,
+        name,
+        'selectColumns keys each output row by header; rename one of them',
+      );
     }
     seen.set(name, i);
   });

@@ -98,7 +98,8 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
   if (onWarning !== undefined && typeof onWarning !== 'function') throw invalidOption('onWarning', 'a function', onWarning);
   const path = typeof input === 'string' ? input : undefined;
   return (async function* rows() {
-    const bytes = typeof input === 'string' ? createReadStream(input) : Buffer.isBuffer(input) ? Readable.from([input], ownProperties({ objectMode: true })) : input;
+    const bytes =
+      typeof input === 'string' ? createReadStream(input) : Buffer.isBuffer(input) ? Readable.from([input], ownProperties({ objectMode: true })) : input;
     try {
       const iconv = isUnicode(encoding) ? undefined : await ICONV.start(); // the name was checked at the call
       const decoder = new CsvDecoder(encoding, invalid, iconv, onWarning !== undefined);
@@ -141,7 +142,6 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
 
 // --- internal ---
 
-
 /** The input's chunks as Buffers, then `undefined` once at the end; read failures become RowportErrors. */
 async function* readChunks(bytes: Readable, path: string | undefined): AsyncGenerator<Buffer | undefined> {
   try {
@@ -175,8 +175,7 @@ function replacedWarning(line: number, encoding: string): RowportWarning {
 function notBytes(chunk: unknown): RowportError {
   return new RowportError(
     RowportErrorCode.InvalidSource,
-    `Invalid CSV input: expected a stream of bytes (Buffers or strings), got a chunk that is ${describe(chunk)}; ` +
-      'to write rows as CSV, pass them to toCsv',
+    `Invalid CSV input: expected a stream of bytes (Buffers or strings), got a chunk that is ${describe(chunk)}; ` + 'to write rows as CSV, pass them to toCsv',
   );
 }
 
@@ -257,6 +256,13 @@ class Records {
 
 /** The keys of `fromCsv` options; see `ownOptions`. */
 const FROM_CSV_KEYS = optionKeys<FromCsvOptions>({
-  delimiter: true, quote: true, encoding: true, headers: true, skipEmpty: true, maxFieldBytes: true, invalid: true, onHeaders: true,
+  delimiter: true,
+  quote: true,
+  encoding: true,
+  headers: true,
+  skipEmpty: true,
+  maxFieldBytes: true,
+  invalid: true,
+  onHeaders: true,
   onWarning: true,
 });

@@ -106,7 +106,12 @@ export function resolveCsvOptions<T>(given: ToCsvOptions<T>): ResolvedCsvOptions
   if (unmappable !== 'error' && unmappable !== 'replace') throw invalidOption('unmappable', "'error' or 'replace'", unmappable);
   if (decimalSeparator !== '.' && decimalSeparator !== ',') throw invalidOption('decimalSeparator', "'.' or ','", decimalSeparator);
   if (delimiter.includes(decimalSeparator) || quote === decimalSeparator) {
-    throw invalidOption('decimalSeparator', 'a character that is not part of the delimiter or the quote', decimalSeparator, "With decimalSeparator ',', use delimiter ';' (or dialect: 'excel-eu')");
+    throw invalidOption(
+      'decimalSeparator',
+      'a character that is not part of the delimiter or the quote',
+      decimalSeparator,
+      "With decimalSeparator ',', use delimiter ';' (or dialect: 'excel-eu')",
+    );
   }
   if (typeof gzip !== 'boolean' && (gzip === null || typeof gzip !== 'object')) throw invalidOption('gzip', 'true, false or zlib options', gzip);
   return {
@@ -132,8 +137,17 @@ export function resolveCsvOptions<T>(given: ToCsvOptions<T>): ResolvedCsvOptions
 /** The keys of `toCsv` options; see `ownOptions`. */
 const TO_CSV_KEYS = optionKeys<ToCsvOptions>({
   ...WRITER_OPTION_KEYS,
-  delimiter: true, quote: true, lineEnding: true, quoteAll: true, encoding: true, bom: true,
-  unmappable: true, escapeFormulas: true, gzip: true, decimalSeparator: true, dialect: true,
+  delimiter: true,
+  quote: true,
+  lineEnding: true,
+  quoteAll: true,
+  encoding: true,
+  bom: true,
+  unmappable: true,
+  escapeFormulas: true,
+  gzip: true,
+  decimalSeparator: true,
+  dialect: true,
 });
 
 /** The (own) options with the dialect's presets filled in where an option is not given (or undefined). */
@@ -141,7 +155,13 @@ function withDialect<T>(options: ToCsvOptions<T>): ToCsvOptions<T> {
   if (options.dialect === undefined) return options;
   const { dialect } = options;
   if (typeof dialect !== 'string' || !Object.hasOwn(CSV_DIALECTS, dialect)) {
-    throw invalidOption('dialect', Object.keys(CSV_DIALECTS).map((d) => `'${d}'`).join(' or '), dialect);
+    throw invalidOption(
+      'dialect',
+      Object.keys(CSV_DIALECTS)
+        .map((d) => `'${d}'`)
+        .join(' or '),
+      dialect,
+    );
   }
   const merged = ownProperties(options as Record<string, unknown>);
   for (const [key, value] of Object.entries(CSV_DIALECTS[dialect])) merged[key] ??= value;

@@ -41,11 +41,7 @@ export function toCsv<T>(rows: Rows<T>, options: ToCsvOptions<T> = {}): Readable
 
 // --- internal ---
 
-async function* csvChunks<T>(
-  reader: RowReader<T>,
-  options: ResolvedCsvOptions<T>,
-  progress: Progress,
-): AsyncGenerator<Buffer, void, undefined> {
+async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T>, progress: Progress): AsyncGenerator<Buffer, void, undefined> {
   const { quoteField, delimiter } = options;
   let columns: ResolvedColumn[] | undefined;
   let texts: CellText[] = [];
@@ -208,9 +204,7 @@ class Utf8ChunkText<T> implements ChunkText {
 }
 
 function headerLine<T>(columns: readonly ResolvedColumn[], options: ResolvedCsvOptions<T>): string {
-  let line = columns
-    .map((column) => options.quoteField(options.escapeFormulas ? escapeFormula(column.header) : column.header))
-    .join(options.delimiter);
+  let line = columns.map((column) => options.quoteField(options.escapeFormulas ? escapeFormula(column.header) : column.header)).join(options.delimiter);
   if (columns.length === 1) line = loneField(line, options.quote); // as a row's only field: never a blank line
   return options.bom ? line : safeStart(line, options);
 }

@@ -63,7 +63,10 @@ export class DateRenderer {
   /** True when rendering needs date-fns (the pattern has a token the compiled path lacks). */
   readonly needsDateFns: boolean;
 
-  constructor(readonly pattern: string, readonly zone: Zone) {
+  constructor(
+    readonly pattern: string,
+    readonly zone: Zone,
+  ) {
     const compiled = compile(pattern);
     this.pieces = compiled.pieces;
     this.needsDateFns = compiled.dateFns;
@@ -161,7 +164,9 @@ function expandLongFormats(pattern: string): string {
       if (token[0] !== 'P') return token;
       const [, date = '', time] = /(P+)(p+)?/.exec(token) ?? [];
       if (time === undefined) return LONG_DATES[width(token)];
-      return (LONG_DATE_TIMES[width(date)] as string).replace('{{date}}', LONG_DATES[width(date)] as string).replace('{{time}}', LONG_TIMES[width(time)] as string);
+      return (LONG_DATE_TIMES[width(date)] as string)
+        .replace('{{date}}', LONG_DATES[width(date)] as string)
+        .replace('{{time}}', LONG_TIMES[width(time)] as string);
     })
     .join('');
 }
@@ -284,7 +289,9 @@ function instantText(token: string, ms: number, offset: number): string {
   if (letter === 'T') return padN(ms, token.length);
   const sign = offset < 0 ? '-' : '+';
   const total = Math.abs(Math.round(offset / 1000));
-  const h = Math.floor(total / 3600), m = Math.floor((total % 3600) / 60), sec = total % 60;
+  const h = Math.floor(total / 3600),
+    m = Math.floor((total % 3600) / 60),
+    sec = total % 60;
   const long = (delimiter: string): string => `${sign}${pad2(h)}${delimiter}${pad2(m)}${sec ? delimiter + pad2(sec) : ''}`;
   if (letter === 'O' || letter === 'z') {
     if (token.length >= 4) return `GMT${long(':')}`;

@@ -32,11 +32,7 @@ type Formatted<T> = T extends readonly unknown[] ? unknown[] : { [K in keyof T]:
  * for await (const row of formatDates([{ at: new Date(Date.UTC(2024, 0, 15)) }], 'eu')) console.log(row);
  * //=> { at: '15.01.2024' }
  */
-export function formatDates<T extends object>(
-  rows: Rows<T>,
-  format: DateFormat,
-  options: FormatDatesOptions = {},
-): AsyncIterable<Formatted<T>> {
+export function formatDates<T extends object>(rows: Rows<T>, format: DateFormat, options: FormatDatesOptions = {}): AsyncIterable<Formatted<T>> {
   assertRows(rows);
   const { timeZone, columns: only } = ownOptions(options, FORMAT_DATES_KEYS);
   const renderer = rendererFor(format, timeZone ?? 'UTC');

@@ -46,11 +46,10 @@ export function calendarMs(year: number, month: number, day: number): number {
 /** `ROWPORT_INVALID_DATE` for a value that is no date, naming the row and column. */
 export function invalidDate(value: unknown, row?: number, column?: string): RowportError {
   const what = value instanceof Date ? 'an invalid Date' : describe(value);
-  return new RowportError(
-    RowportErrorCode.InvalidDate,
-    `${at(row, column)}expected a valid Date, epoch milliseconds or a 'YYYY-MM-DD' string, got ${what}`,
-    { row, column },
-  );
+  return new RowportError(RowportErrorCode.InvalidDate, `${at(row, column)}expected a valid Date, epoch milliseconds or a 'YYYY-MM-DD' string, got ${what}`, {
+    row,
+    column,
+  });
 }
 
 // --- internal ---
@@ -67,13 +66,18 @@ const MAX_OFFSET_MINUTES = 18 * 60;
 function parseDateString(text: string, zone: Zone | undefined): number | CalendarDate | undefined {
   const length = text.length;
   if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  const year = digitsAt(text, 0, 4), month = digitsAt(text, 5, 7), day = digitsAt(text, 8, 10);
+  const year = digitsAt(text, 0, 4),
+    month = digitsAt(text, 5, 7),
+    day = digitsAt(text, 8, 10);
   if (year < 0 || month < 0 || day < 0 || !validDay(year, month, day)) return undefined;
   if (length === 10) return { year, month, day };
   const separator = text.charCodeAt(10);
   if ((separator !== 84 && separator !== 116 && separator !== 32) || text.charCodeAt(13) !== 58) return undefined;
-  const hour = digitsAt(text, 11, 13), minute = digitsAt(text, 14, 16);
-  let second = 0, ms = 0, at = 16;
+  const hour = digitsAt(text, 11, 13),
+    minute = digitsAt(text, 14, 16);
+  let second = 0,
+    ms = 0,
+    at = 16;
   if (text.charCodeAt(at) === 58) {
     second = digitsAt(text, 17, 19);
     at = 19;
@@ -95,8 +99,10 @@ function parseDateString(text: string, zone: Zone | undefined): number | Calenda
   if (sign !== 43 && sign !== 45) return undefined;
   const hours = digitsAt(text, at + 1, at + 3);
   let minutes = 0; // ±hh
-  if (text.charCodeAt(at + 3) === 58 && at + 6 === length) minutes = digitsAt(text, at + 4, at + 6); // ±hh:mm
-  else if (at + 5 === length) minutes = digitsAt(text, at + 3, at + 5); // ±hhmm
+  if (text.charCodeAt(at + 3) === 58 && at + 6 === length)
+    minutes = digitsAt(text, at + 4, at + 6); // ±hh:mm
+  else if (at + 5 === length)
+    minutes = digitsAt(text, at + 3, at + 5); // ±hhmm
   else if (at + 3 !== length) return undefined;
   if (hours < 0 || minutes < 0 || minutes >= 60 || hours * 60 + minutes > MAX_OFFSET_MINUTES) return undefined;
   return wallMs - (sign === 45 ? -1 : 1) * (hours * 60 + minutes) * 60_000;

@@ -90,17 +90,38 @@ export class Zone {
 
   private lookup(ms: number): number {
     const whole = Math.floor(ms / 1000) * 1000;
-    let year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0, bc = false;
+    let year = 0,
+      month = 1,
+      day = 1,
+      hour = 0,
+      minute = 0,
+      second = 0,
+      bc = false;
     for (const part of (this.dtf as Intl.DateTimeFormat).formatToParts(whole)) {
       switch (part.type) {
-        case 'year': year = Number(part.value); break;
-        case 'month': month = Number(part.value); break;
-        case 'day': day = Number(part.value); break;
-        case 'hour': hour = Number(part.value); break;
-        case 'minute': minute = Number(part.value); break;
-        case 'second': second = Number(part.value); break;
-        case 'era': bc = part.value === 'BC' || part.value === 'B'; break;
-        default: break;
+        case 'year':
+          year = Number(part.value);
+          break;
+        case 'month':
+          month = Number(part.value);
+          break;
+        case 'day':
+          day = Number(part.value);
+          break;
+        case 'hour':
+          hour = Number(part.value);
+          break;
+        case 'minute':
+          minute = Number(part.value);
+          break;
+        case 'second':
+          second = Number(part.value);
+          break;
+        case 'era':
+          bc = part.value === 'BC' || part.value === 'B';
+          break;
+        default:
+          break;
       }
     }
     if (bc) year = 1 - year;
@@ -169,4 +190,3 @@ export function checkTimeZone(name: string, option = 'timeZone'): string {
   }
   return name;
 }
-

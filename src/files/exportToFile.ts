@@ -65,7 +65,9 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
   try {
     throwIfAborted(signal);
     if (makeFolder) await mkdir(folder, { recursive: true }).catch((error: unknown) => failed(`Could not create the folder ${folder}`, error));
-    const existing = await stat(target).catch(ignoreMissing).catch((error: unknown) => failed(`Could not write ${target}`, error));
+    const existing = await stat(target)
+      .catch(ignoreMissing)
+      .catch((error: unknown) => failed(`Could not write ${target}`, error));
     if (existing?.isDirectory()) throw failed(`Could not write ${target}`, Object.assign(new Error(`EISDIR: ${target} is a directory`), { code: 'EISDIR' }));
     throwIfAborted(signal);
     // Awaited, so the file exists exactly when `created` is true: nothing can create it after the
@@ -185,7 +187,13 @@ function failed(message: string, cause: unknown): never {
 async function openFailure(target: string, temp: string, error: unknown): Promise<string> {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const folder = dirname(target);
-  if (code === 'ENOENT' && !(await stat(folder).then((info) => info.isDirectory(), () => false))) {
+  if (
+    code === 'ENOENT' &&
+    !(await stat(folder).then(
+      (info) => info.isDirectory(),
+      () => false,
+    ))
+  ) {
     return `Could not write ${target}: the folder ${folder} does not exist (create it, or pass { mkdir: true })`;
   }
   return `Could not write ${target}: could not create the temp file ${basename(temp)} in ${folder}`;

@@ -41,7 +41,11 @@ export class RowReader<T> {
    * @param where - How messages name the rows: `sheets[1].rows ("Scores")` in a workbook.
    * @throws {RowportError} `ROWPORT_SOURCE_FAILED` when the source's iterator getter throws, `ROWPORT_INVALID_SOURCE` when it returns no iterator.
    */
-  constructor(rows: Rows<T>, private readonly maxRows = Infinity, where = 'rows') {
+  constructor(
+    rows: Rows<T>,
+    private readonly maxRows = Infinity,
+    where = 'rows',
+  ) {
     if (Array.isArray(rows)) {
       this.array = rows;
       return;
@@ -114,7 +118,10 @@ export class RowReader<T> {
     // Checked a batch at a time: before our first read anything reading the stream took rows; later, a second puller takes some.
     if (this.stream && (this.index === 0 ? isBeingRead(this.stream) : hasOtherPuller(this.stream))) {
       void this.close();
-      throw sourceTaken(`Row ${this.index}: another reader started reading the stream of rows too, so some rows would be missing; give a stream to one reader only`, this.index);
+      throw sourceTaken(
+        `Row ${this.index}: another reader started reading the stream of rows too, so some rows would be missing; give a stream to one reader only`,
+        this.index,
+      );
     }
     const batch: T[] = [];
     while (batch.length < max) {
@@ -162,11 +169,7 @@ export class RowReader<T> {
     this.index += n;
     if (this.index > this.maxRows) {
       void this.close();
-      throw new RowportError(
-        RowportErrorCode.MaxRows,
-        `Row ${this.maxRows}: the source has more than maxRows (${this.maxRows}) rows`,
-        { row: this.maxRows },
-      );
+      throw new RowportError(RowportErrorCode.MaxRows, `Row ${this.maxRows}: the source has more than maxRows (${this.maxRows}) rows`, { row: this.maxRows });
     }
   }
 
@@ -189,7 +192,8 @@ export function assertRows(rows: unknown, where = 'rows'): asserts rows is Rows<
   const ok =
     rows !== null &&
     typeof rows === 'object' &&
-    (typeof (rows as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function' || typeof (rows as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function');
+    (typeof (rows as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function' ||
+      typeof (rows as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function');
   if (!ok) {
     throw invalidSource(where, `expected an array, an iterable, an async iterable, an object-mode Readable or a ReadableStream, got ${describe(rows)}`);
   }
@@ -215,7 +219,8 @@ export function assertRows(rows: unknown, where = 'rows'): asserts rows is Rows<
  * @throws {RowportError} `ROWPORT_INVALID_SOURCE` when another call took `rows` already.
  */
 export function claimRows(rows: Rows<unknown>, where = 'rows'): void {
-  const oneShot = typeof (rows as Partial<Iterator<unknown>>).next === 'function' || isNodeStream(rows) || typeof (rows as Partial<ReadableStream>).getReader === 'function';
+  const oneShot =
+    typeof (rows as Partial<Iterator<unknown>>).next === 'function' || isNodeStream(rows) || typeof (rows as Partial<ReadableStream>).getReader === 'function';
   if (oneShot && !claimOnce(rows)) {
     throw invalidSource(
       where,
@@ -306,10 +311,15 @@ function openIterator<I extends object>(rows: object, key: typeof Symbol.iterato
   } catch (error) {
     if (error instanceof RowportError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new RowportError(RowportErrorCode.SourceFailed, `The source${where === 'rows' ? '' : ` of ${where}`} failed when it was opened: ${reason}`, { cause: error });
+    throw new RowportError(RowportErrorCode.SourceFailed, `The source${where === 'rows' ? '' : ` of ${where}`} failed when it was opened: ${reason}`, {
+      cause: error,
+    });
   }
   if (iterator === null || typeof iterator !== 'object' || typeof (iterator as Partial<Iterator<unknown>>).next !== 'function') {
-    throw invalidSource(where, `its ${key === Symbol.asyncIterator ? '[Symbol.asyncIterator]' : '[Symbol.iterator]'}() returned ${describe(iterator)}, not an iterator with next()`);
+    throw invalidSource(
+      where,
+      `its ${key === Symbol.asyncIterator ? '[Symbol.asyncIterator]' : '[Symbol.iterator]'}() returned ${describe(iterator)}, not an iterator with next()`,
+    );
   }
   return iterator as I;
 }

@@ -20,11 +20,15 @@ export function objectText(value: object, row: number, column: string): string {
   if (value instanceof RegExp) return String(value);
   if (isThenable(value)) throw notAwaited(value, row, column);
   if (value instanceof Error) {
-    throw new RowportError(RowportErrorCode.InvalidValue, `${at(row, column)}cannot write an Error object; write its message (or what you need of it) instead`, {
-      row,
-      column,
-      cause: value,
-    });
+    throw new RowportError(
+      RowportErrorCode.InvalidValue,
+      `${at(row, column)}cannot write an Error object; write its message (or what you need of it) instead`,
+      {
+        row,
+        column,
+        cause: value,
+      },
+    );
   }
   try {
     return JSON.stringify(value, jsonReplacer) ?? '';

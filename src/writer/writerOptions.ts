@@ -27,17 +27,7 @@ export interface ResolvedWriterOptions<T> {
  */
 export function resolveWriterOptions<T>(options: WriterOptions<T>, columnKeys?: ReadonlySet<string>): ResolvedWriterOptions<T> {
   if (options === null || typeof options !== 'object') throw invalidOption('options', 'an object', options);
-  const {
-    columns,
-    header = true,
-    dateFormat = 'iso',
-    timeZone = 'UTC',
-    total,
-    onProgress,
-    progressInterval = 200,
-    signal,
-    maxRows = Infinity,
-  } = options;
+  const { columns, header = true, dateFormat = 'iso', timeZone = 'UTC', total, onProgress, progressInterval = 200, signal, maxRows = Infinity } = options;
   checkBoolean('header', header);
   checkDateFormat(dateFormat);
   checkTimeZone(timeZone);

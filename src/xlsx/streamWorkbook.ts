@@ -52,7 +52,8 @@ export function streamWorkbook(job: WorkbookJob): Readable {
     book: new WorkbookAdditions(parts),
     cancelled: false,
     warn(code, message, sheet, row, column) {
-      if (look.onWarning) callUser('onWarning', look.onWarning, { code, message, sheet, ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }) });
+      if (look.onWarning)
+        callUser('onWarning', look.onWarning, { code, message, sheet, ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }) });
     },
   };
   // All at once: one source whose return() hangs must not keep the others open.

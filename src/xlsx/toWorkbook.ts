@@ -94,13 +94,25 @@ function rowsOf(i: number, name: string): string {
 
 /** The keys of `toWorkbook` options; see `ownOptions`. */
 const TO_WORKBOOK_KEYS = optionKeys<ToWorkbookOptions>({
-  header: true, dateFormat: true, timeZone: true, total: true, onProgress: true, progressInterval: true,
-  signal: true, maxRows: true,
+  header: true,
+  dateFormat: true,
+  timeZone: true,
+  total: true,
+  onProgress: true,
+  progressInterval: true,
+  signal: true,
+  maxRows: true,
   ...LOOK_OPTION_KEYS,
 });
 
 /** The keys of a `SheetSpec`; see `ownOptions`. */
 const SHEET_SPEC_KEYS = optionKeys<SheetSpec>({
-  name: true, rows: true, columns: true, header: true, dateFormat: true, timeZone: true, maxRows: true,
+  name: true,
+  rows: true,
+  columns: true,
+  header: true,
+  dateFormat: true,
+  timeZone: true,
+  maxRows: true,
   ...FEATURE_OPTION_KEYS,
 });

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  exportFileName,
-  exportToFile,
-  formatDate,
-  formatDates,
-  fromCsv,
-  selectColumns,
-  toCsv,
-  toWorkbook,
-  toXlsx,
-} from '../../src/index.js';
+import { exportFileName, exportToFile, formatDate, formatDates, fromCsv, selectColumns, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
 import { ownOptions } from '../../src/base/optionKeys.js';
 
 const rows = [{ id: 1, name: 'Ada' }];
@@ -26,12 +16,26 @@ const CASES: [string, () => unknown, string, string | undefined][] = [
   ['toXlsx headerStyle', () => toXlsx(rows, { headerStyle: { colour: 'FF0000' } } as never), 'headerStyle.colour', 'color'],
   ['toXlsx autoFit', () => toXlsx(rows, { autoFit: { maxWidht: 9 } } as never), 'autoFit.maxWidht', 'maxWidth'],
   ['toXlsx chart', () => toXlsx(rows, { charts: [{ ...chart, tilte: 'T' }] } as never), 'charts[0].tilte', 'title'],
-  ['toXlsx chart size', () => toXlsx(rows, { charts: [{ ...chart, size: { width: 400, height: 300, heigth: 1 } }] } as never), 'charts[0].size.heigth', 'height'],
+  [
+    'toXlsx chart size',
+    () => toXlsx(rows, { charts: [{ ...chart, size: { width: 400, height: 300, heigth: 1 } }] } as never),
+    'charts[0].size.heigth',
+    'height',
+  ],
   ['toXlsx headerFooter', () => toXlsx(rows, { headerFooter: { foter: 'x' } } as never), 'headerFooter.foter', 'footer'],
   ['toXlsx print', () => toXlsx(rows, { print: { landscape: true } } as never), 'print.landscape', undefined],
   ['toXlsx column object', () => toXlsx(rows, { columns: [{ key: 'id', tpye: 'integer' }] } as never), 'columns[0].tpye', 'type'],
   ['toWorkbook', () => toWorkbook([{ name: 'S', rows }], { compression: 3 } as never), 'compression', undefined],
-  ['toWorkbook sheet', () => toWorkbook([{ name: 'S', rows }, { name: 'T', rows, colums: ['id'] }] as never), 'sheets[1].colums', 'columns'],
+  [
+    'toWorkbook sheet',
+    () =>
+      toWorkbook([
+        { name: 'S', rows },
+        { name: 'T', rows, colums: ['id'] },
+      ] as never),
+    'sheets[1].colums',
+    'columns',
+  ],
   ['toWorkbook sheet chart', () => toWorkbook([{ name: 'S', rows, charts: [{ ...chart, serie: ['id'] }] }] as never), 'sheets[0].charts[0].serie', 'series'],
   ['toWorkbook sheet print', () => toWorkbook([{ name: 'S', rows, print: { gridLines: true } }] as never), 'sheets[0].print.gridLines', 'gridlines'],
   ['fromCsv', () => fromCsv(Buffer.from('a\n1\n'), { header: true } as never), 'header', 'headers'],

@@ -19,30 +19,97 @@ async function inProcess(argv: string[], options: { input?: string; io?: Partial
 describe('parseCliArgs', () => {
   it('defaults every flag', () => {
     expect(parseCliArgs([])).toMatchObject({
-      input: undefined, output: undefined, from: undefined, to: undefined, header: true, bom: undefined, quoteAll: false,
-      escapeFormulas: true, gzip: false, freeze: true, autoFit: true, autoFilter: true, progress: false, quiet: false,
+      input: undefined,
+      output: undefined,
+      from: undefined,
+      to: undefined,
+      header: true,
+      bom: undefined,
+      quoteAll: false,
+      escapeFormulas: true,
+      gzip: false,
+      freeze: true,
+      autoFit: true,
+      autoFilter: true,
+      progress: false,
+      quiet: false,
     });
   });
 
   it('reads every flag', () => {
     const args = parseCliArgs([
-      'in.csv', '-o', 'out.csv', '--from', 'csv', '--to', 'csv', '--in-delimiter', 'tab', '--in-encoding', 'latin1', '--date-format', 'eu',
-      '--time-zone', 'Europe/Berlin', '--encoding', 'utf-16le', '--delimiter', '\\t', '--no-bom', '--no-header', '--quote-all',
-      '--no-escape-formulas', '--gzip', '--max-rows', '1_000', '--total', '20', '--progress', '-q',
+      'in.csv',
+      '-o',
+      'out.csv',
+      '--from',
+      'csv',
+      '--to',
+      'csv',
+      '--in-delimiter',
+      'tab',
+      '--in-encoding',
+      'latin1',
+      '--date-format',
+      'eu',
+      '--time-zone',
+      'Europe/Berlin',
+      '--encoding',
+      'utf-16le',
+      '--delimiter',
+      '\\t',
+      '--no-bom',
+      '--no-header',
+      '--quote-all',
+      '--no-escape-formulas',
+      '--gzip',
+      '--max-rows',
+      '1_000',
+      '--total',
+      '20',
+      '--progress',
+      '-q',
     ]);
     expect(args).toMatchObject({
-      input: 'in.csv', output: 'out.csv', from: 'csv', to: 'csv', inDelimiter: '\t', inEncoding: 'latin1', dateFormat: 'eu',
-      timeZone: 'Europe/Berlin', encoding: 'utf-16le', delimiter: '\t', bom: false, header: false, quoteAll: true,
-      escapeFormulas: false, gzip: true, maxRows: 1000, total: 20, progress: true, quiet: true,
+      input: 'in.csv',
+      output: 'out.csv',
+      from: 'csv',
+      to: 'csv',
+      inDelimiter: '\t',
+      inEncoding: 'latin1',
+      dateFormat: 'eu',
+      timeZone: 'Europe/Berlin',
+      encoding: 'utf-16le',
+      delimiter: '\t',
+      bom: false,
+      header: false,
+      quoteAll: true,
+      escapeFormulas: false,
+      gzip: true,
+      maxRows: 1000,
+      total: 20,
+      progress: true,
+      quiet: true,
     });
     expect(parseCliArgs(['--sheet', 'Data', '--no-freeze', '--no-autofit', '--no-filter'])).toMatchObject({
-      sheet: 'Data', freeze: false, autoFit: false, autoFilter: false,
+      sheet: 'Data',
+      freeze: false,
+      autoFit: false,
+      autoFilter: false,
     });
   });
 
   it.each([
-    [['--bogus']], [['--columns']], [['--from', 'xml']], [['--to', 'pdf']], [['--max-rows', '-1']], [['--total', 'many']],
-    [['--delimiter', '']], [['a', 'b']], [['--columns', ',']], [['--types', 'a']], [['--types', 'a:money']],
+    [['--bogus']],
+    [['--columns']],
+    [['--from', 'xml']],
+    [['--to', 'pdf']],
+    [['--max-rows', '-1']],
+    [['--total', 'many']],
+    [['--delimiter', '']],
+    [['a', 'b']],
+    [['--columns', ',']],
+    [['--types', 'a']],
+    [['--types', 'a:money']],
   ])('rejects %j with a UsageError', (argv) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
   });
@@ -79,7 +146,10 @@ describe('parseCliArgs', () => {
 
   it('reads --types and --detect-dates', () => {
     expect(parseCliArgs(['--types', 'created_at:datetime,total:decimal', '--detect-dates'])).toMatchObject({
-      types: new Map([['created_at', 'datetime'], ['total', 'decimal']]),
+      types: new Map([
+        ['created_at', 'datetime'],
+        ['total', 'decimal'],
+      ]),
       detectDates: true,
     });
     expect(parseCliArgs([])).toMatchObject({ types: undefined, detectDates: false });
@@ -94,7 +164,12 @@ describe('HELP', () => {
 
 describe('parseTypesFlag', () => {
   it('reads key:type pairs, with escapes', () => {
-    expect(parseTypesFlag('a:date, b\\:c : integer')).toEqual(new Map([['a', 'date'], ['b:c', 'integer']]));
+    expect(parseTypesFlag('a:date, b\\:c : integer')).toEqual(
+      new Map([
+        ['a', 'date'],
+        ['b:c', 'integer'],
+      ]),
+    );
   });
 
   it.each(['', 'a', 'a:', ':date', 'a:money', 'a:date:x', 'a:date,a:integer', 'a:Date'])('rejects %j', (spec) => {
@@ -113,7 +188,10 @@ describe('parseColumnsFlag', () => {
   });
 
   it('takes a header that looks like a type with a trailing colon, and escapes', () => {
-    expect(parseColumnsFlag('a:date:,b::integer')).toEqual([{ key: 'a', header: 'date' }, { key: 'b', type: 'integer' }]);
+    expect(parseColumnsFlag('a:date:,b::integer')).toEqual([
+      { key: 'a', header: 'date' },
+      { key: 'b', type: 'integer' },
+    ]);
     expect(parseColumnsFlag('a:Total\\, EUR\\: net,b\\:c')).toEqual([{ key: 'a', header: 'Total, EUR: net' }, { key: 'b:c' }]);
   });
 
@@ -230,7 +308,12 @@ describe('--decimal-separator and --dialect', () => {
     expect([args.decimalSeparator, args.dialect]).toEqual([',', 'excel-eu']);
     expect([parseCliArgs([]).decimalSeparator, parseCliArgs([]).dialect]).toEqual([undefined, undefined]);
   });
-  it.each([['--decimal-separator', ';'], ['--decimal-separator', 'comma'], ['--dialect', 'excel'], ['--dialect', '']])('reject %s %j', (flag, value) => {
+  it.each([
+    ['--decimal-separator', ';'],
+    ['--decimal-separator', 'comma'],
+    ['--dialect', 'excel'],
+    ['--dialect', ''],
+  ])('reject %s %j', (flag, value) => {
     expect(() => parseCliArgs([flag, value])).toThrow(UsageError);
   });
   it('are documented', () => {
@@ -246,7 +329,10 @@ describe('European CSV from the command line', () => {
     expect([r.code, r.stdout]).toEqual([0, '\uFEFFtotal;day;qty;id\r\n74,92;15.01.2024;3,5;9223372036854775807\r\n']);
   });
   it('flags override the dialect', async () => {
-    const r = await inProcess(['--from', 'json', '--dialect', 'excel-eu', '--delimiter', 'tab', '--decimal-separator', '.', '--date-format', 'iso', '--columns', 'total,day:date'], { input });
+    const r = await inProcess(
+      ['--from', 'json', '--dialect', 'excel-eu', '--delimiter', 'tab', '--decimal-separator', '.', '--date-format', 'iso', '--columns', 'total,day:date'],
+      { input },
+    );
     expect(r.stdout).toBe('\uFEFFtotal\tday\r\n74.92\t2024-01-15\r\n');
   });
   it('--decimal-separator , with the default delimiter is a usage error', async () => {

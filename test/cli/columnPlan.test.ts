@@ -34,8 +34,16 @@ describe('planColumns', () => {
 
   describe('--types', () => {
     it('types the named columns and keeps every other one, in the first row order', async () => {
-      const rows = [{ a: 1, at: '2024-01-15T10:30:00Z', total: '1.5' }, { a: 2, at: null, total: '2' }];
-      const planned = await plan(rows, { types: new Map([['total', 'decimal'], ['at', 'datetime']]) });
+      const rows = [
+        { a: 1, at: '2024-01-15T10:30:00Z', total: '1.5' },
+        { a: 2, at: null, total: '2' },
+      ];
+      const planned = await plan(rows, {
+        types: new Map([
+          ['total', 'decimal'],
+          ['at', 'datetime'],
+        ]),
+      });
       expect(planned.columns).toEqual([{ key: 'a' }, { key: 'at', type: 'datetime' }, { key: 'total', type: 'decimal' }]);
       expect(await collect(planned.rows)).toEqual(rows);
     });
@@ -73,13 +81,29 @@ describe('planColumns', () => {
   describe('--detect-dates', () => {
     it('makes all-ISO-date columns date, ISO date/date-time columns datetime, and leaves mixed, numeric and typed columns alone', async () => {
       const rows = [
-        { d: '2024-01-15', dt: '2024-01-15T10:30:00Z', both: '2024-01-15', mixed: '2024-01-15', n: 5, typed: '2024-01-15', eu: '15.01.2024', bad: '2024-02-30' },
+        {
+          d: '2024-01-15',
+          dt: '2024-01-15T10:30:00Z',
+          both: '2024-01-15',
+          mixed: '2024-01-15',
+          n: 5,
+          typed: '2024-01-15',
+          eu: '15.01.2024',
+          bad: '2024-02-30',
+        },
         { d: null, dt: '2024-01-15 10:30', both: '2024-01-15T10:30:00+01:00', mixed: 'soon', n: 6, typed: 'x', eu: '16.01.2024', bad: '2024-02-01' },
         { d: '', dt: '2024-01-15t10:30:00.123', both: '', mixed: '', n: 7, typed: '', eu: '', bad: '' },
       ];
       const planned = await plan(rows, { detectDates: true, types: new Map([['typed', 'string']]) });
       expect(planned.columns?.map((c) => [c.key, c.type])).toEqual([
-        ['d', 'date'], ['dt', 'datetime'], ['both', 'datetime'], ['mixed', undefined], ['n', undefined], ['typed', 'string'], ['eu', undefined], ['bad', undefined],
+        ['d', 'date'],
+        ['dt', 'datetime'],
+        ['both', 'datetime'],
+        ['mixed', undefined],
+        ['n', undefined],
+        ['typed', 'string'],
+        ['eu', undefined],
+        ['bad', undefined],
       ]);
       expect(await collect(planned.rows)).toEqual(rows);
     });
@@ -103,14 +127,25 @@ describe('planColumns', () => {
 
     it('closes the source once when the writer stops early', async () => {
       const state = { returned: 0 };
-      const planned = await planColumns(from(Array.from({ length: 2000 }, () => ({ a: '2024-01-15' })), state), { columns: undefined, types: undefined, detectDates: true });
+      const planned = await planColumns(
+        from(
+          Array.from({ length: 2000 }, () => ({ a: '2024-01-15' })),
+          state,
+        ),
+        { columns: undefined, types: undefined, detectDates: true },
+      );
       for await (const _ of planned.rows) break;
       expect(state.returned).toBe(1);
     });
 
     it('stops waiting for the sample when aborted', async () => {
       const controller = new AbortController();
-      const never = { [Symbol.asyncIterator]: () => ({ next: () => new Promise<IteratorResult<Record<string, unknown>>>(() => undefined), return: async () => ({ done: true as const, value: undefined }) }) };
+      const never = {
+        [Symbol.asyncIterator]: () => ({
+          next: () => new Promise<IteratorResult<Record<string, unknown>>>(() => undefined),
+          return: async () => ({ done: true as const, value: undefined }),
+        }),
+      };
       const planned = planColumns(never, { columns: undefined, types: undefined, detectDates: true, signal: controller.signal });
       controller.abort(new Error('stop'));
       await expect(planned).rejects.toThrow('stop');
@@ -158,16 +193,50 @@ describe.each(Object.keys(INPUTS) as Format[])('rowport %s input', (format) => {
     const books = readWithOpenpyxl([typesOnly, detected]);
     const cells = (path: string) => books[path]?.sheets[0]?.rows.map((row) => row.map((c) => [c.v, c.t]));
     expect(cells(typesOnly)).toEqual([
-      [['id', 's'], ['created_at', 's'], ['day', 's'], ['total', 's'], ['note', 's'], ['mixed', 's']],
-      [[id(1), format === 'csv' ? 's' : 'n'], ['2024-01-15T10:30:00', 'd'], ['2024-01-15', 's'], [12.5, 'n'], ['x', 's'], ['2024-01-01', 's']],
-      [[id(2), format === 'csv' ? 's' : 'n'], ['2024-02-01T08:00:00', 'd'], [null, 'n'], [3, 'n'], ['y', 's'], ['soon', 's']],
+      [
+        ['id', 's'],
+        ['created_at', 's'],
+        ['day', 's'],
+        ['total', 's'],
+        ['note', 's'],
+        ['mixed', 's'],
+      ],
+      [
+        [id(1), format === 'csv' ? 's' : 'n'],
+        ['2024-01-15T10:30:00', 'd'],
+        ['2024-01-15', 's'],
+        [12.5, 'n'],
+        ['x', 's'],
+        ['2024-01-01', 's'],
+      ],
+      [
+        [id(2), format === 'csv' ? 's' : 'n'],
+        ['2024-02-01T08:00:00', 'd'],
+        [null, 'n'],
+        [3, 'n'],
+        ['y', 's'],
+        ['soon', 's'],
+      ],
     ]);
     expect(cells(detected)?.map((row) => row.slice(1, 3))).toEqual([
-      [['created_at', 's'], ['day', 's']],
-      [['2024-01-15T10:30:00', 'd'], ['2024-01-15T00:00:00', 'd']],
-      [['2024-02-01T08:00:00', 'd'], [null, 'n']],
+      [
+        ['created_at', 's'],
+        ['day', 's'],
+      ],
+      [
+        ['2024-01-15T10:30:00', 'd'],
+        ['2024-01-15T00:00:00', 'd'],
+      ],
+      [
+        ['2024-02-01T08:00:00', 'd'],
+        [null, 'n'],
+      ],
     ]);
-    expect(cells(detected)?.map((row) => row[5])).toEqual([['mixed', 's'], ['2024-01-01', 's'], ['soon', 's']]);
+    expect(cells(detected)?.map((row) => row[5])).toEqual([
+      ['mixed', 's'],
+      ['2024-01-01', 's'],
+      ['soon', 's'],
+    ]);
   });
 });
 
@@ -175,7 +244,11 @@ describe('rowport --types with --columns, and --detect-dates in CSV', () => {
   it('--columns selects, orders and renames; --types types the selected columns', async () => {
     const result = await run([tmp.path('rows.ndjson'), '--columns', 'total:Total,created_at', '--types', 'created_at:date,total:decimal']);
     expect(result.code).toBe(0);
-    expect(readCsv(result.stdout.toString('utf8'))).toEqual([['Total', 'created_at'], ['12.5', '2024-01-15'], ['3', '2024-02-01']]);
+    expect(readCsv(result.stdout.toString('utf8'))).toEqual([
+      ['Total', 'created_at'],
+      ['12.5', '2024-01-15'],
+      ['3', '2024-02-01'],
+    ]);
   });
 
   it('--detect-dates renders detected columns per --date-format, and leaves a mixed column as text', async () => {
@@ -208,7 +281,11 @@ describe('rowport output never depends on the host time zone', () => {
     ['CSV', 'out.csv', []],
     ['XLSX', 'out.xlsx', []],
     ['CSV in --time-zone Europe/Berlin', 'out.csv', ['--time-zone', 'Europe/Berlin', '--date-format', 'full']],
-    ['CSV with a date-fns pattern (not a preset) in America/Los_Angeles', 'out.csv', ['--time-zone', 'America/Los_Angeles', '--date-format', 'EEE d MMM yyyy HH:mm:ss xxx']],
+    [
+      'CSV with a date-fns pattern (not a preset) in America/Los_Angeles',
+      'out.csv',
+      ['--time-zone', 'America/Los_Angeles', '--date-format', 'EEE d MMM yyyy HH:mm:ss xxx'],
+    ],
     ['XLSX in Asia/Kolkata with a date-fns pattern', 'out.xlsx', ['--time-zone', 'Asia/Kolkata', '--date-format', 'd MMM yyyy HH:mm']],
   ] as const)('%s is byte-identical under TZ=America/New_York and TZ=Asia/Tokyo', async (_, name, extra) => {
     const input = `${[

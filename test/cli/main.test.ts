@@ -81,7 +81,10 @@ describe('rowport', () => {
       const nd = await run(['--from', 'ndjson'], { input: '{"id":12345678901234567891,"n":"x"}\n' });
       expect(nd.stderr).not.toContain('ROWPORT');
       expect(nd.code).toBe(0);
-      expect(readCsv(nd.stdout.toString('utf8'))).toEqual([['id', 'n'], ['12345678901234567891', 'x']]);
+      expect(readCsv(nd.stdout.toString('utf8'))).toEqual([
+        ['id', 'n'],
+        ['12345678901234567891', 'x'],
+      ]);
     });
   });
 
@@ -91,7 +94,10 @@ describe('rowport', () => {
       writeFileSync(file, iconv.encode('id;имя\r\n1;Мария\r\n', 'windows-1251'));
       const result = await run([file, '--in-delimiter', ';', '--in-encoding', 'windows-1251']);
       expect(result.code).toBe(0);
-      expect(readCsv(result.stdout.toString('utf8'))).toEqual([['id', 'имя'], ['1', 'Мария']]);
+      expect(readCsv(result.stdout.toString('utf8'))).toEqual([
+        ['id', 'имя'],
+        ['1', 'Мария'],
+      ]);
     });
 
     it('reads .tsv with a TAB delimiter and writes .tsv with one too', async () => {
@@ -99,7 +105,10 @@ describe('rowport', () => {
       writeFileSync(file, 'a\tb\n1\tx,y\n');
       const out = tmp.path('out.tsv');
       expect((await run([file, '-o', out])).code).toBe(0);
-      expect(readCsv(readFileSync(out, 'utf8'), '\t')).toEqual([['a', 'b'], ['1', 'x,y']]);
+      expect(readCsv(readFileSync(out, 'utf8'), '\t')).toEqual([
+        ['a', 'b'],
+        ['1', 'x,y'],
+      ]);
     });
   });
 
@@ -111,8 +120,15 @@ describe('rowport', () => {
       const result = await run([file, '--encoding', 'windows-1251', '-o', out]);
       expect(result.code).toBe(0);
       expect(readFileSync(out)[0]).toBe('i'.charCodeAt(0));
-      expect(readCsv(iconv.decode(readFileSync(out), 'windows-1251'))).toEqual([['id', 'name'], ['1', 'Мария']]);
-      if (haveTool('python')) expect(readCsvWithPython(out, 'cp1251')).toEqual([['id', 'name'], ['1', 'Мария']]);
+      expect(readCsv(iconv.decode(readFileSync(out), 'windows-1251'))).toEqual([
+        ['id', 'name'],
+        ['1', 'Мария'],
+      ]);
+      if (haveTool('python'))
+        expect(readCsvWithPython(out, 'cp1251')).toEqual([
+          ['id', 'name'],
+          ['1', 'Мария'],
+        ]);
     });
 
     it('--columns picks, renames and types columns; --delimiter, --quote-all, --no-header, --no-bom, --no-escape-formulas', async () => {
@@ -145,7 +161,10 @@ describe('rowport', () => {
         const utc = await run(['--columns', 't:datetime', '--date-format', 'full'], { input, env: { TZ } });
         expect(readCsv(utc.stdout.toString('utf8')), TZ).toEqual([['t'], ['2024-01-15 10:30:00']]);
         const tokyo = await run(['--columns', 't:datetime,u:datetime', '--date-format', 'full', '--time-zone', 'Asia/Tokyo'], { input, env: { TZ } });
-        expect(readCsv(tokyo.stdout.toString('utf8')), TZ).toEqual([['t', 'u'], ['2024-01-15 10:30:00', '2024-01-15 19:30:00']]);
+        expect(readCsv(tokyo.stdout.toString('utf8')), TZ).toEqual([
+          ['t', 'u'],
+          ['2024-01-15 10:30:00', '2024-01-15 19:30:00'],
+        ]);
       }
     });
 
@@ -161,9 +180,31 @@ describe('rowport', () => {
       const result = await run(['--help']);
       expect(result.code).toBe(0);
       const help = result.stdout.toString('utf8');
-      for (const flag of ['--from', '--to', '--in-delimiter', '--in-encoding', '--columns', '--date-format', '--time-zone', '--encoding',
-        '--delimiter', '--no-bom', '--no-header', '--quote-all', '--no-escape-formulas', '--gzip', '--sheet', '--max-rows', '--no-freeze',
-        '--no-autofit', '--no-filter', '--total', '--progress', '--quiet', '--version']) {
+      for (const flag of [
+        '--from',
+        '--to',
+        '--in-delimiter',
+        '--in-encoding',
+        '--columns',
+        '--date-format',
+        '--time-zone',
+        '--encoding',
+        '--delimiter',
+        '--no-bom',
+        '--no-header',
+        '--quote-all',
+        '--no-escape-formulas',
+        '--gzip',
+        '--sheet',
+        '--max-rows',
+        '--no-freeze',
+        '--no-autofit',
+        '--no-filter',
+        '--total',
+        '--progress',
+        '--quiet',
+        '--version',
+      ]) {
         expect(help).toContain(flag);
       }
       expect(help).toContain('Examples');

@@ -100,7 +100,11 @@ describe('ProgressBar', () => {
   it('formats bytes and durations', () => {
     expect([formatBytes(0), formatBytes(1023), formatBytes(1536), formatBytes(5 * 1024 ** 3)]).toEqual(['0 B', '1023 B', '1.5 KB', '5.0 GB']);
     expect([formatDuration(0.035), formatDuration(4.25), formatDuration(42), formatDuration(185), formatDuration(3723)]).toEqual([
-      '35 ms', '4.3s', '42s', '3:05', '1:02:03',
+      '35 ms',
+      '4.3s',
+      '42s',
+      '3:05',
+      '1:02:03',
     ]);
   });
 });

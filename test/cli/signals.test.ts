@@ -36,7 +36,13 @@ describe('rowport signals and pipes', () => {
       const status = command.startsWith('cat') ? codes?.[1] : codes?.[2];
       expect(status, command).toBe('0');
       expect(result.stderr.replace(/exit=.*\n/, ''), command).toBe('');
-      expect(result.stdout.toString('utf8').replace(/^\uFEFF/, '').trim(), command).toBe('id,name,note');
+      expect(
+        result.stdout
+          .toString('utf8')
+          .replace(/^\uFEFF/, '')
+          .trim(),
+        command,
+      ).toBe('id,name,note');
     }
   });
 });

@@ -12,9 +12,7 @@ describe('selectColumns', () => {
   const rows = [{ id: 1, student: { name: 'Ada' }, secret: 's', score: 9 }];
 
   it('filters, orders and renames columns, with dot paths and computed values', async () => {
-    const out = await collect(
-      selectColumns(rows, ['score', { key: 'student.name', header: 'Name' }, { key: 'double', value: (r) => r.score * 2 }]),
-    );
+    const out = await collect(selectColumns(rows, ['score', { key: 'student.name', header: 'Name' }, { key: 'double', value: (r) => r.score * 2 }]));
     expect(out).toEqual([{ score: 9, Name: 'Ada', double: 18 }]);
   });
 
@@ -28,7 +26,20 @@ describe('selectColumns', () => {
 
   it('wraps a throwing computed column with row, column and cause', async () => {
     const cause = new Error('bad');
-    const error = await collect(selectColumns([{ a: 1 }, { a: 2 }], [{ key: 'x', value: (r) => { if (r.a === 2) throw cause; return 1; } }])).catch((e: unknown) => e);
+    const error = await collect(
+      selectColumns(
+        [{ a: 1 }, { a: 2 }],
+        [
+          {
+            key: 'x',
+            value: (r) => {
+              if (r.a === 2) throw cause;
+              return 1;
+            },
+          },
+        ],
+      ),
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1, column: 'x' });
     expect((error as Error).cause).toBe(cause);
   });
@@ -43,7 +54,16 @@ describe('selectColumns', () => {
 
   it('in front of toCsv, a throwing computed column fails the export with its row and column and closes the source once', async () => {
     const { iterable, state } = countingSource((i) => ({ i }));
-    const picked = selectColumns(iterable, ['i', { key: 'x', value: (r) => { if (r.i === 1000) throw new Error('bad'); return r.i; } }]);
+    const picked = selectColumns(iterable, [
+      'i',
+      {
+        key: 'x',
+        value: (r) => {
+          if (r.i === 1000) throw new Error('bad');
+          return r.i;
+        },
+      },
+    ]);
     await expect(readText(toCsv(picked))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1000, column: 'x' });
     expect(state.returned).toBe(1);
   });

@@ -69,12 +69,20 @@ describe('fromCsv', () => {
     await expect(collect(fromCsv(join(dir, 'nope.csv')))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_SOURCE' });
   });
 
-  it.each([[{ delimiter: '' }], [{ quote: 'ab' }], [{ encoding: '' }], [{ encoding: 5 }], [{ headers: false }], [{ headers: [1] }], [{ headers: ['a', 'a'] }], [{ quote: ',' }], [{ delimiter: '\n' }], [{ skipEmpty: 1 }]])(
-    'rejects %j at once',
-    (options) => {
-      expect(() => fromCsv(Buffer.from(''), options as never)).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
-    },
-  );
+  it.each([
+    [{ delimiter: '' }],
+    [{ quote: 'ab' }],
+    [{ encoding: '' }],
+    [{ encoding: 5 }],
+    [{ headers: false }],
+    [{ headers: [1] }],
+    [{ headers: ['a', 'a'] }],
+    [{ quote: ',' }],
+    [{ delimiter: '\n' }],
+    [{ skipEmpty: 1 }],
+  ])('rejects %j at once', (options) => {
+    expect(() => fromCsv(Buffer.from(''), options as never)).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
+  });
 
   it('rejects an encoding iconv-lite does not know at the call, before reading the input', () => {
     const input = Readable.from([Buffer.from('a\n1\n')]);
@@ -112,7 +120,10 @@ describe('fromCsv', () => {
 
   it('property: reads back what toCsv writes, in every dialect and encoding, split anywhere', async () => {
     const units = {
-      'utf-8': fc.oneof(fc.constantFrom('a', ' ', '\t', ',', ';', '|', "'", '"', '\n', '\r', '\r\n', '\uFEFF', '\uFFFD'), fc.string({ unit: 'grapheme', maxLength: 3 })),
+      'utf-8': fc.oneof(
+        fc.constantFrom('a', ' ', '\t', ',', ';', '|', "'", '"', '\n', '\r', '\r\n', '\uFEFF', '\uFFFD'),
+        fc.string({ unit: 'grapheme', maxLength: 3 }),
+      ),
       'utf-16le': fc.oneof(fc.constantFrom('a', ' ', '\t', ',', '"', '\n', '\r', '😀'), fc.string({ unit: 'grapheme', maxLength: 3 })),
       'windows-1251': fc.constantFrom('a', 'я', 'Ё', ' ', '\t', ',', ';', '|', "'", '"', '\n', '\r', '\r\n'),
     } as const;
@@ -270,8 +281,20 @@ describe('fromCsv', () => {
       ['utf-8, truncated at the end', 'utf-8', Buffer.concat([Buffer.from('a\nok\n'), Buffer.from([0xf0, 0x9f, 0x98])]), 3, false],
       ['windows-1251', 'windows-1251', Buffer.from([0x61, 0x0a, 0x62, 0x0a, 0x0a, 0x98, 0x0a]), 4, true],
       ['shift_jis', 'shift_jis', Buffer.concat([Buffer.from('a\nb\n'), Buffer.from([0x81, 0x20])]), 3, false],
-      ['utf-16le (lone surrogate)', 'utf-16le', Buffer.concat([Buffer.from('a\nb\n', 'utf16le'), Buffer.from([0x00, 0xdc]), Buffer.from('\n', 'utf16le')]), 3, true],
-      ['utf-16be via its BOM', 'utf-8', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('a\n\n\nb\n', 'utf16le').swap16(), Buffer.from([0xd8, 0x00, 0x00, 0x41])]), 5, true],
+      [
+        'utf-16le (lone surrogate)',
+        'utf-16le',
+        Buffer.concat([Buffer.from('a\nb\n', 'utf16le'), Buffer.from([0x00, 0xdc]), Buffer.from('\n', 'utf16le')]),
+        3,
+        true,
+      ],
+      [
+        'utf-16be via its BOM',
+        'utf-8',
+        Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('a\n\n\nb\n', 'utf16le').swap16(), Buffer.from([0xd8, 0x00, 0x00, 0x41])]),
+        5,
+        true,
+      ],
     ])('%s', async (_name, encoding, bytes, line, oneByteChunks) => {
       await expect(collect(fromCsv(bytes, { encoding, invalid: 'error' }))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_CSV', row: line });
       if (oneByteChunks) {
@@ -291,9 +314,7 @@ describe('fromCsv', () => {
     });
 
     it("rejects 'error' for an encoding that can hold U+FFFD itself, where invalid bytes cannot be told apart", () => {
-      expect(() => fromCsv(Buffer.from(''), { invalid: 'error', encoding: 'utf-32le' })).toThrow(
-        expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }),
-      );
+      expect(() => fromCsv(Buffer.from(''), { invalid: 'error', encoding: 'utf-32le' })).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
     });
   });
 
@@ -377,8 +398,24 @@ describe('fromCsv', () => {
   describe('records', () => {
     it.each([
       ['blank and whitespace-only lines are skipped', 'a,b\n\n  \n\t\r\n1,2\n \n', {}, [{ a: '1', b: '2' }]],
-      ['a record of empty fields is data', 'a,b\n,\n"",""\n', {}, [{ a: '', b: '' }, { a: '', b: '' }]],
-      ['with skipEmpty false, blank lines are rows', 'a,b\n\n \n', { skipEmpty: false }, [{ a: '', b: '' }, { a: ' ', b: '' }]],
+      [
+        'a record of empty fields is data',
+        'a,b\n,\n"",""\n',
+        {},
+        [
+          { a: '', b: '' },
+          { a: '', b: '' },
+        ],
+      ],
+      [
+        'with skipEmpty false, blank lines are rows',
+        'a,b\n\n \n',
+        { skipEmpty: false },
+        [
+          { a: '', b: '' },
+          { a: ' ', b: '' },
+        ],
+      ],
       ['missing fields are empty', 'a,b,c\n1\n', {}, [{ a: '1', b: '', c: '' }]],
       ['spaces around quotes are dropped, kept in unquoted fields', 'a,b,c\n  "x" , y ,"z"\t\n', {}, [{ a: 'x', b: ' y ', c: 'z' }]],
       ['a quote inside an unquoted field is kept', 'a,b\nx"y,2\n', {}, [{ a: 'x"y', b: '2' }]],

@@ -11,11 +11,21 @@ const csv = async (rows: unknown, options: object = {}) => readText(toCsv(rows a
 
 describe('toCsv', () => {
   it('writes a BOM, a header from the first row and CRLF rows', async () => {
-    expect(await csv([{ id: 1, name: 'Ada' }, { id: 2, name: 'Grace' }])).toBe(`${BOM}id,name\r\n1,Ada\r\n2,Grace\r\n`);
+    expect(
+      await csv([
+        { id: 1, name: 'Ada' },
+        { id: 2, name: 'Grace' },
+      ]),
+    ).toBe(`${BOM}id,name\r\n1,Ada\r\n2,Grace\r\n`);
   });
 
   it('ignores keys that appear only in later rows and leaves missing ones empty', async () => {
-    expect(await csv([{ a: 1, b: 2 }, { b: 3, c: 4 }])).toBe(`${BOM}a,b\r\n1,2\r\n,3\r\n`);
+    expect(
+      await csv([
+        { a: 1, b: 2 },
+        { b: 3, c: 4 },
+      ]),
+    ).toBe(`${BOM}a,b\r\n1,2\r\n,3\r\n`);
   });
 
   it('writes the header line alone for an empty source with columns', async () => {
@@ -27,16 +37,44 @@ describe('toCsv', () => {
   });
 
   it('reads array rows by position, with no header unless columns name them', async () => {
-    expect(await csv([[1, 'a'], [2, 'b']])).toBe(`${BOM}1,a\r\n2,b\r\n`);
-    expect(await csv([[1, 'a', 'x']], { columns: [{ key: '2', header: 'third' }, 'first'] }) /* 'first' is not an index: it reads its own position, 1 */).toBe(`${BOM}third,first\r\nx,a\r\n`);
+    expect(
+      await csv([
+        [1, 'a'],
+        [2, 'b'],
+      ]),
+    ).toBe(`${BOM}1,a\r\n2,b\r\n`);
+    expect(await csv([[1, 'a', 'x']], { columns: [{ key: '2', header: 'third' }, 'first'] }) /* 'first' is not an index: it reads its own position, 1 */).toBe(
+      `${BOM}third,first\r\nx,a\r\n`,
+    );
   });
 
   describe('sources', () => {
     it.each([
-      ['a generator', function* gen() { yield { a: 1 }; yield { a: 2 }; }()],
-      ['an async generator', (async function* gen() { yield { a: 1 }; yield { a: 2 }; })()],
+      [
+        'a generator',
+        (function* gen() {
+          yield { a: 1 };
+          yield { a: 2 };
+        })(),
+      ],
+      [
+        'an async generator',
+        (async function* gen() {
+          yield { a: 1 };
+          yield { a: 2 };
+        })(),
+      ],
       ['an object-mode Readable', Readable.from([{ a: 1 }, { a: 2 }])],
-      ['a ReadableStream', new ReadableStream({ start(c) { c.enqueue({ a: 1 }); c.enqueue({ a: 2 }); c.close(); } })],
+      [
+        'a ReadableStream',
+        new ReadableStream({
+          start(c) {
+            c.enqueue({ a: 1 });
+            c.enqueue({ a: 2 });
+            c.close();
+          },
+        }),
+      ],
       ['a Set', new Set([{ a: 1 }, { a: 2 }])],
     ])('reads %s', async (_name, rows) => {
       expect(await csv(rows)).toBe(`${BOM}a\r\n1\r\n2\r\n`);
@@ -71,7 +109,15 @@ describe('toCsv', () => {
     it('wraps a throwing computed column as ROWPORT_INVALID_VALUE with row, column and cause', async () => {
       const boom = new Error('boom');
       const error = await csv([{ a: 1 }, { a: 2 }], {
-        columns: [{ key: 'x', value: (_r: unknown, i: number) => { if (i === 1) throw boom; return i; } }],
+        columns: [
+          {
+            key: 'x',
+            value: (_r: unknown, i: number) => {
+              if (i === 1) throw boom;
+              return i;
+            },
+          },
+        ],
       }).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1, column: 'x' });
       expect((error as Error).cause).toBe(boom);
@@ -98,7 +144,12 @@ describe('toCsv', () => {
     });
 
     it.each([[() => 1], [Symbol('s')]])('fails on %s with the row and column', async (value) => {
-      await expect(csv([{ a: 1, b: 1 }, { a: 1, b: value }])).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1, column: 'b' });
+      await expect(
+        csv([
+          { a: 1, b: 1 },
+          { a: 1, b: value },
+        ]),
+      ).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1, column: 'b' });
     });
 
     it('fails on a circular object with ROWPORT_INVALID_VALUE', async () => {
@@ -356,7 +407,14 @@ describe('toCsv', () => {
     it('cancels a ReadableStream source when the consumer stops early', async () => {
       let cancelled = 0;
       let i = 0;
-      const source = new ReadableStream({ pull(c) { c.enqueue({ i: i++ }); }, cancel() { cancelled++; } });
+      const source = new ReadableStream({
+        pull(c) {
+          c.enqueue({ i: i++ });
+        },
+        cancel() {
+          cancelled++;
+        },
+      });
       for await (const _chunk of toCsv(source)) break;
       await vi.waitFor(() => expect(cancelled).toBe(1));
     });

@@ -4,7 +4,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/index.js';
 
-const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'Asia/Kathmandu', 'Europe/Moscow'];
+const ZONES = [
+  'UTC',
+  'Europe/Berlin',
+  'America/New_York',
+  'Asia/Kolkata',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'America/St_Johns',
+  'Asia/Kathmandu',
+  'Europe/Moscow',
+];
 
 describe('formatDate', () => {
   const at = new Date(Date.UTC(2024, 0, 15, 23, 30, 5, 42));
@@ -80,14 +90,30 @@ describe('formatDate', () => {
           second: fc.option(fc.integer({ min: 0, max: 59 })),
           fraction: fc.option(fc.stringMatching(/^[0-9]{1,9}$/)),
           separator: fc.constantFrom('T', ' ', 't'),
-          offset: fc.option(fc.record({ sign: fc.constantFrom('+', '-'), h: fc.integer({ min: 0, max: 14 }), m: fc.constantFrom(0, 30, 45), form: fc.constantFrom('hh', 'hhmm', 'hh:mm', 'Z') })),
+          offset: fc.option(
+            fc.record({
+              sign: fc.constantFrom('+', '-'),
+              h: fc.integer({ min: 0, max: 14 }),
+              m: fc.constantFrom(0, 30, 45),
+              form: fc.constantFrom('hh', 'hhmm', 'hh:mm', 'Z'),
+            }),
+          ),
         }),
         (d) => {
           const date = `${d.year}-${two(d.month)}-${two(d.day)}`;
           const time = `${two(d.hour)}:${two(d.minute)}${d.second === null ? '' : `:${two(d.second)}${d.fraction === null ? '' : `.${d.fraction}`}`}`;
           const o = d.offset;
           const m = o && o.form === 'hh' ? 0 : (o?.m ?? 0);
-          const offset = o === null ? '' : o.form === 'Z' ? 'Z' : o.form === 'hh' ? `${o.sign}${two(o.h)}` : o.form === 'hhmm' ? `${o.sign}${two(o.h)}${two(m)}` : `${o.sign}${two(o.h)}:${two(m)}`;
+          const offset =
+            o === null
+              ? ''
+              : o.form === 'Z'
+                ? 'Z'
+                : o.form === 'hh'
+                  ? `${o.sign}${two(o.h)}`
+                  : o.form === 'hhmm'
+                    ? `${o.sign}${two(o.h)}${two(m)}`
+                    : `${o.sign}${two(o.h)}:${two(m)}`;
           const canonical = `${date}T${d.second === null ? `${time}:00` : time.replace(/\.(\d{1,3})\d*$/, (_x, f: string) => `.${f.padEnd(3, '0')}`)}${o === null || o.form === 'Z' ? 'Z' : `${o.sign}${two(o.h)}:${two(m)}`}`;
           const want = new Date(Date.parse(canonical)).toISOString().replace('T', ' ').replace('Z', '');
           expect(formatDate(`${date}${d.separator}${time}${offset}`, 'yyyy-MM-dd HH:mm:ss.SSS')).toBe(want);

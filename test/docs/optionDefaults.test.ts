@@ -66,7 +66,8 @@ function snapshot(value: unknown, seen = new Set<unknown>()): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value)) return '[circular]';
   seen.add(value);
-  if (Buffer.isBuffer(value) || ArrayBuffer.isView(value)) return `[bytes ${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex').slice(0, 64)}]`;
+  if (Buffer.isBuffer(value) || ArrayBuffer.isView(value))
+    return `[bytes ${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex').slice(0, 64)}]`;
   if (value instanceof Map || value instanceof Set) return [...value].map((v) => snapshot(v, seen));
   if (Array.isArray(value)) return value.map((v) => snapshot(v, seen));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, snapshot(v, seen)]));

@@ -87,7 +87,12 @@ describe('examples/analytics', () => {
 
   describe('exportCustomQuery', () => {
     it('streams any SELECT with parameters and typed columns', async () => {
-      const rows = await csv(service.exportCustomQuery('SELECT id, recorded_on FROM metrics WHERE student_id = ? ORDER BY id', [5], { types: { recorded_on: 'date' }, dateFormat: 'eu' }));
+      const rows = await csv(
+        service.exportCustomQuery('SELECT id, recorded_on FROM metrics WHERE student_id = ? ORDER BY id', [5], {
+          types: { recorded_on: 'date' },
+          dateFormat: 'eu',
+        }),
+      );
       expect(rows).toHaveLength(db.school.metrics.filter((m) => m.student_id === 5).length);
       expect(rows[0]?.recorded_on).toMatch(/^\d{2}\.\d{2}\.2024$/);
     });
@@ -136,7 +141,11 @@ describe('examples/analytics', () => {
       ['a date that does not exist', () => service.exportClassAnalytics('all', { from: '2024-02-30' }), 'ANALYTICS_INVALID_RANGE'],
       ['a date that is not YYYY-MM-DD', () => service.exportReport('student', { to: '01.09.2024' }), 'ANALYTICS_INVALID_RANGE'],
       ['an unknown column', () => service.exportStudentAnalytics(1, { columns: ['date', 'score'] }), 'ANALYTICS_UNKNOWN_COLUMN'],
-      ['an unknown column of a custom query', () => service.exportCustomQuery('SELECT id FROM students', [], { columns: ['name'] }), 'ANALYTICS_UNKNOWN_COLUMN'],
+      [
+        'an unknown column of a custom query',
+        () => service.exportCustomQuery('SELECT id FROM students', [], { columns: ['name'] }),
+        'ANALYTICS_UNKNOWN_COLUMN',
+      ],
       ['an unknown report', () => service.exportReport('monthly' as never), 'ANALYTICS_UNKNOWN_REPORT'],
       ['a report name from the prototype', () => service.exportReport('toString' as never), 'ANALYTICS_UNKNOWN_REPORT'],
       ['a query that is not a SELECT', () => service.exportCustomQuery('DELETE FROM students'), 'ANALYTICS_INVALID_QUERY'],
@@ -148,17 +157,29 @@ describe('examples/analytics', () => {
       ['a workbook with a bad range', () => service.exportComprehensive({ from: '2024-12-01', to: '2024-01-01' }), 'ANALYTICS_INVALID_RANGE'],
     ];
     it.each(cases)('rejects %s', async (_, call, code) => {
-      const error = await (call() as Promise<unknown>).then(() => undefined, (e: unknown) => e);
+      const error = await (call() as Promise<unknown>).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(isAnalyticsError(error)).toBe(true);
-      expect(error).toMatchObject({ code, status: code.includes('UNKNOWN_STUDENT') || code.includes('UNKNOWN_CLASS') || code.includes('UNKNOWN_REPORT') ? 404 : 400 });
+      expect(error).toMatchObject({
+        code,
+        status: code.includes('UNKNOWN_STUDENT') || code.includes('UNKNOWN_CLASS') || code.includes('UNKNOWN_REPORT') ? 404 : 400,
+      });
       expect(db.openCursors).toBe(0);
     });
 
     it("passes rowport's own option errors through (ROWPORT_INVALID_OPTION)", async () => {
-      const error = await service.exportStudentAnalytics(1, { dateFormat: 'not a [pattern' }).then(() => undefined, (e: unknown) => e);
+      const error = await service.exportStudentAnalytics(1, { dateFormat: 'not a [pattern' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(isRowportError(error)).toBe(true);
       expect(error).toMatchObject({ code: 'ROWPORT_INVALID_OPTION' });
-      const zone = await service.exportStudentAnalytics(1, { timeZone: 'Mars/Olympus' }).then(() => undefined, (e: unknown) => e);
+      const zone = await service.exportStudentAnalytics(1, { timeZone: 'Mars/Olympus' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(zone).toMatchObject({ code: 'ROWPORT_INVALID_OPTION' });
       expect(db.openCursors).toBe(0);
     });

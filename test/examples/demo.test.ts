@@ -59,7 +59,9 @@ describe('examples/demo.ts', () => {
       expect(['true', 'false']).toContain(row[4]);
     }
     const byDate = [...lessons].sort((a, b) => a.recorded_on.localeCompare(b.recorded_on) || a.recorded_at.localeCompare(b.recorded_at));
-    expect(rows.slice(1).map((r) => [r[0], r[3], r[5]])).toEqual(byDate.map((m) => [m.recorded_on, m.quiz_score === null ? '' : String(m.quiz_score), String(m.minutes_spent)]));
+    expect(rows.slice(1).map((r) => [r[0], r[3], r[5]])).toEqual(
+      byDate.map((m) => [m.recorded_on, m.quiz_score === null ? '' : String(m.quiz_score), String(m.minutes_spent)]),
+    );
   });
 
   it('writes per-class aggregates with ";", decimal commas and dd.MM.yyyy dates that agree with the data', async () => {
@@ -172,7 +174,9 @@ print(json.dumps(out))`;
       expect(pythonCsv(f.path, { delimiter })).toEqual(parse(await readFile(f.path, 'utf8'), { bom: true, delimiter }));
     }
     const cp = file('students_cp1251');
-    expect(pythonCsv(cp.path, { encoding: 'cp1251', delimiter: ';' })).toEqual(parse(iconv.decode(await readFile(cp.path), 'windows-1251'), { delimiter: ';' }));
+    expect(pythonCsv(cp.path, { encoding: 'cp1251', delimiter: ';' })).toEqual(
+      parse(iconv.decode(await readFile(cp.path), 'windows-1251'), { delimiter: ';' }),
+    );
   });
 
   it('is deterministic: the same seed and clock give byte-identical files', async () => {

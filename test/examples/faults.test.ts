@@ -7,7 +7,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Principal } from '../../examples/analytics/access.js';
 import { ExportQueue, type ExportStatus } from '../../examples/queue/exportQueue.js';
 import { createS3Store } from '../../examples/queue/s3Store.js';
-import { type PostgresCluster, type RedisServer, type S3Server, createCustomQueryRoleOn, havePostgres, haveRedis, startPostgres, startRedis, startS3 } from './services.js';
+import {
+  type PostgresCluster,
+  type RedisServer,
+  type S3Server,
+  createCustomQueryRoleOn,
+  havePostgres,
+  haveRedis,
+  startPostgres,
+  startRedis,
+  startS3,
+} from './services.js';
 import { onLines, readAll } from './support.js';
 
 /**
@@ -69,7 +79,8 @@ const waitFor = (jobId: string, done: (status: ExportStatus) => boolean, what: s
   vi.waitFor(
     async () => {
       const status = await queue.getExportStatus(jobId, ADMIN);
-      if (!done(status)) throw new Error(`waiting for ${what}: ${status.state}, ${status.attemptsMade} attempts, ${status.progress?.rows ?? 0} rows (${status.error ?? ''})`);
+      if (!done(status))
+        throw new Error(`waiting for ${what}: ${status.state}, ${status.attemptsMade} attempts, ${status.progress?.rows ?? 0} rows (${status.error ?? ''})`);
       return status;
     },
     { timeout: 60_000, interval: 50 },

@@ -19,7 +19,11 @@ const TOKEN = createTokenAuth({ secret: SECRET }).issue({ id: 'load-test', role:
 
 beforeAll(async () => {
   // The server runs in its own process (through tsx, as a user would run it), so its RSS is its own.
-  child = fork(SERVE, ['--port', '0', '--scale', '2.5'], { execArgv: ['--import', 'tsx'], env: { ...process.env, HOST: '127.0.0.1', DATABASE_URL: '', TOKEN_SECRET: SECRET, MAX_DOWNLOADS_PER_PRINCIPAL: String(DOWNLOADS) }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  child = fork(SERVE, ['--port', '0', '--scale', '2.5'], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, HOST: '127.0.0.1', DATABASE_URL: '', TOKEN_SECRET: SECRET, MAX_DOWNLOADS_PER_PRINCIPAL: String(DOWNLOADS) },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   base = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -64,7 +68,14 @@ function download(url: string, keep: boolean): Promise<{ status: number; hash: s
       res.on('error', reject);
       res.on('end', () => {
         const text = tail.toString('utf8').trimEnd();
-        resolve({ status: res.statusCode ?? 0, hash: hash.digest('hex'), lines, bytes, last: text.slice(text.lastIndexOf('\n') + 1), ...(keep ? { body: Buffer.concat(kept) } : {}) });
+        resolve({
+          status: res.statusCode ?? 0,
+          hash: hash.digest('hex'),
+          lines,
+          bytes,
+          last: text.slice(text.lastIndexOf('\n') + 1),
+          ...(keep ? { body: Buffer.concat(kept) } : {}),
+        });
       });
     }).on('error', reject);
   });
@@ -86,7 +97,9 @@ describe('examples/http under load', () => {
     }
     const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
     const served = results.reduce((sum, r) => sum + r.bytes, 0);
-    console.log(`[load] ${DOWNLOADS} concurrent × ${ROWS.toLocaleString('en')} rows = ${mb(served)} served; server RSS idle ${mb(idle.rss)}, peak ${mb(after.peakRss)}`);
+    console.log(
+      `[load] ${DOWNLOADS} concurrent × ${ROWS.toLocaleString('en')} rows = ${mb(served)} served; server RSS idle ${mb(idle.rss)}, peak ${mb(after.peakRss)}`,
+    );
     // Together the files are ~124 MB: a server that buffered them would grow by more than that, on
     // top of the garbage a streaming one makes too (up to ~95 MB here before the collector runs).
     expect(after.peakRss - idle.rss).toBeLessThan(served);

@@ -32,7 +32,9 @@ const flavours: [string, Make][] = [
 async function start(make: Make, fault?: Fault) {
   const recorded = instrumentedDb(db, fault);
   const logged: { error: unknown; requestId: string }[] = [];
-  const { base, stop } = await listen(make(new AnalyticsService(recorded, { now: FIXED_NOW }), { authenticate: () => ADMIN, onError: (error, requestId) => logged.push({ error, requestId }) }));
+  const { base, stop } = await listen(
+    make(new AnalyticsService(recorded, { now: FIXED_NOW }), { authenticate: () => ADMIN, onError: (error, requestId) => logged.push({ error, requestId }) }),
+  );
   return { base, stop, recorded, logged };
 }
 

@@ -24,7 +24,10 @@ export interface JobHarness {
   readonly auth: ReturnType<typeof createTokenAuth>;
   bearer(principal: Principal): Record<string, string>;
   /** A queue, a server with the job routes and (unless `worker: false`) a worker, all stopped by `close`. */
-  jobServer(name: string, options?: { worker?: boolean; server?: Partial<ExportServerOptions>; workerOptions?: Partial<ExportWorkerOptions> }): Promise<{ base: string; queue: ExportQueue; dir: string }>;
+  jobServer(
+    name: string,
+    options?: { worker?: boolean; server?: Partial<ExportServerOptions>; workerOptions?: Partial<ExportWorkerOptions> },
+  ): Promise<{ base: string; queue: ExportQueue; dir: string }>;
   close(): Promise<void>;
 }
 
@@ -46,10 +49,20 @@ export async function startJobHarness(): Promise<JobHarness> {
       closers.push(() => queue.close());
       const service = new AnalyticsService(db);
       if (worker) {
-        const started = await startExportWorker({ redisUrl: redis.url, queueName: name, store, service, cancelPollMs: 50, onError: () => undefined, ...workerOptions });
+        const started = await startExportWorker({
+          redisUrl: redis.url,
+          queueName: name,
+          store,
+          service,
+          cancelPollMs: 50,
+          onError: () => undefined,
+          ...workerOptions,
+        });
         closers.push(() => started.close());
       }
-      const server = await listen(createExportServer(service, { authenticate: auth.authenticate, links: auth, jobs: queue, onError: () => undefined, ...serverOptions }));
+      const server = await listen(
+        createExportServer(service, { authenticate: auth.authenticate, links: auth, jobs: queue, onError: () => undefined, ...serverOptions }),
+      );
       closers.push(server.stop);
       return { base: server.base, queue, dir };
     },

@@ -27,7 +27,9 @@ beforeAll(async () => {
   cluster = await startPostgres();
   db = pgDb(createPool(cluster.url), { batchSize: 100 });
   await loadSchool(db.pool, school);
-  await db.pool.query(`CREATE TABLE ledger (id int8 PRIMARY KEY, amount numeric(32,10) NOT NULL, booked_on date NOT NULL, booked_at timestamptz NOT NULL, note text)`);
+  await db.pool.query(
+    `CREATE TABLE ledger (id int8 PRIMARY KEY, amount numeric(32,10) NOT NULL, booked_on date NOT NULL, booked_at timestamptz NOT NULL, note text)`,
+  );
   await db.pool.query(`INSERT INTO ledger VALUES
     (9007199254740993, 12345678901234567890.1234567890, '2024-01-01', '2024-01-01 23:30:00+00', 'past 2^53'),
     (-9223372036854775808, -0.0000000001, '1999-12-31', '1999-12-31 23:59:59.999+00', 'int8 minimum'),
@@ -41,7 +43,9 @@ afterAll(async () => {
 describe.runIf(enabled)('examples/postgres', () => {
   describe('pgDb', () => {
     it('numbers ? placeholders, leaving quoted text alone', () => {
-      expect(numbered(`SELECT '?' AS "a?", x FROM t WHERE a = ? AND b = 'it''s ?' AND c = ?`)).toBe(`SELECT '?' AS "a?", x FROM t WHERE a = $1 AND b = 'it''s ?' AND c = $2`);
+      expect(numbered(`SELECT '?' AS "a?", x FROM t WHERE a = ? AND b = 'it''s ?' AND c = ?`)).toBe(
+        `SELECT '?' AS "a?", x FROM t WHERE a = $1 AND b = 'it''s ?' AND c = $2`,
+      );
     });
 
     it('reads through a cursor and closes it, returning the client, when the consumer stops early', async () => {
@@ -126,7 +130,8 @@ describe.runIf(enabled)('examples/postgres', () => {
           return [normalise((await readAll(a.stream as never)).toString('utf8')), normalise((await readAll(b.stream as never)).toString('utf8'))];
         };
         for (const make of [
-          (s: AnalyticsService) => s.exportStudentAnalytics(3, { columns: ['date', 'recorded_at', 'class_name', 'quiz_score', 'attended', 'minutes_spent'], from: '2024-09-10' }),
+          (s: AnalyticsService) =>
+            s.exportStudentAnalytics(3, { columns: ['date', 'recorded_at', 'class_name', 'quiz_score', 'attended', 'minutes_spent'], from: '2024-09-10' }),
           (s: AnalyticsService) => s.exportClassAnalytics('all', { dateFormat: 'eu' }),
           (s: AnalyticsService) => s.exportReport('student'),
           (s: AnalyticsService) => s.exportReport('teacher-weekly', { to: '2024-10-01' }),
@@ -161,7 +166,10 @@ describe.runIf(enabled)('examples/postgres', () => {
         const error = await service
           .exportStudentAnalytics(1)
           .then((r) => exportToFile(r.stream, join(out.dir, r.fileName)))
-          .then(() => undefined, (e: unknown) => e);
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
         expect(error).toBeInstanceOf(DbUnavailableError);
         expect(error).toMatchObject({ code: 'DB_UNAVAILABLE', message: expect.stringContaining(`127.0.0.1:${port}`) });
         expect(isAnalyticsError(error)).toBe(false);

@@ -50,8 +50,18 @@ async function setup(name: string, service: AnalyticsService, options: { backoff
   const store = await createLocalStore(dir);
   const queue = new ExportQueue({ redisUrl: redis.url, queueName: name, backoffMs: options.backoffMs ?? 50, store });
   const runs: string[] = [];
-  const worker = await startExportWorker({ redisUrl: redis.url, queueName: name, store, service, cancelPollMs: 50, onJob: (job) => runs.push(job.id as string) });
-  closers.push(() => queue.close(), () => worker.close());
+  const worker = await startExportWorker({
+    redisUrl: redis.url,
+    queueName: name,
+    store,
+    service,
+    cancelPollMs: 50,
+    onJob: (job) => runs.push(job.id as string),
+  });
+  closers.push(
+    () => queue.close(),
+    () => worker.close(),
+  );
   return { queue, worker, runs, dir, store };
 }
 
@@ -73,7 +83,11 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /** Starts a worker process; resolves once it is ready. */
 async function workerProcess(env: Record<string, string>): Promise<{ child: ChildProcess; jobs: string[]; stop: () => Promise<void> }> {
-  const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, REDIS_URL: redis.url, ...env }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = fork(WORKER, [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, REDIS_URL: redis.url, ...env },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   const jobs: string[] = [];
   await new Promise<void>((resolve, reject) => {
     onLines(child.stdout, (line) => {
@@ -129,8 +143,19 @@ describe.runIf(enabled)('examples/queue (BullMQ on a real redis-server)', () => 
     const store = await createLocalStore(dir);
     const queue = new ExportQueue({ redisUrl: redis.url, queueName: 'expiry', store, cacheTtlMs: 1_000 });
     const runs: string[] = [];
-    const worker = await startExportWorker({ redisUrl: redis.url, queueName: 'expiry', store, service: new AnalyticsService(db), cacheTtlMs: 1_000, sweepIntervalMs: 100, onJob: (job) => runs.push(job.id as string) });
-    closers.push(() => queue.close(), () => worker.close());
+    const worker = await startExportWorker({
+      redisUrl: redis.url,
+      queueName: 'expiry',
+      store,
+      service: new AnalyticsService(db),
+      cacheTtlMs: 1_000,
+      sweepIntervalMs: 100,
+      onJob: (job) => runs.push(job.id as string),
+    });
+    closers.push(
+      () => queue.close(),
+      () => worker.close(),
+    );
     const first = await queue.enqueueExport({ kind: 'student', studentId: 7 }, ADMIN);
     await settled(queue, first);
     const key = (await queue.getExportFile(first, ADMIN))?.key as string;
@@ -247,8 +272,13 @@ describe.runIf(enabled)('examples/queue (BullMQ on a real redis-server)', () => 
     const port = await freePort();
     const queue = new ExportQueue({ redisUrl: `redis://127.0.0.1:${port}`, connectTimeoutMs: 1_000, store: await createLocalStore(join(out.dir, 'never')) });
     await expect(queue.enqueueExport({ kind: 'report', report: 'student' }, ADMIN)).rejects.toBeInstanceOf(QueueUnavailableError);
-    await expect(queue.getExportStatus(crypto.randomUUID(), ADMIN)).rejects.toMatchObject({ code: 'QUEUE_UNAVAILABLE', message: expect.stringContaining(`127.0.0.1:${port}`) });
-    await expect(startExportWorker({ redisUrl: `redis://127.0.0.1:${port}`, service: new AnalyticsService(db), store: await createLocalStore(join(out.dir, 'never')) })).rejects.toMatchObject({ code: 'QUEUE_UNAVAILABLE' });
+    await expect(queue.getExportStatus(crypto.randomUUID(), ADMIN)).rejects.toMatchObject({
+      code: 'QUEUE_UNAVAILABLE',
+      message: expect.stringContaining(`127.0.0.1:${port}`),
+    });
+    await expect(
+      startExportWorker({ redisUrl: `redis://127.0.0.1:${port}`, service: new AnalyticsService(db), store: await createLocalStore(join(out.dir, 'never')) }),
+    ).rejects.toMatchObject({ code: 'QUEUE_UNAVAILABLE' });
     expect(existsSync(join(out.dir, 'never'))).toBe(false);
     await queue.close();
   });
@@ -279,44 +309,57 @@ describe.runIf(enabled)('examples/queue over HTTP, with access control', () => {
     const service = new AnalyticsService(db);
     const server = await listen(flavour === 'express' ? createServer(createExportApp(service, options)) : createExportServer(service, options));
     closers.push(server.stop);
-    const post = (spec: unknown, headers: Record<string, string> = {}) => fetch(`${server.base}/exports/jobs`, { method: 'POST', headers, body: JSON.stringify(spec) });
+    const post = (spec: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${server.base}/exports/jobs`, { method: 'POST', headers, body: JSON.stringify(spec) });
     return { queue, dir, base: server.base, post };
   }
 
   const completed = (base: string, statusUrl: string, principal: Principal) =>
     vi.waitFor(
       async () => {
-        const body = (await (await fetch(`${base}${statusUrl}`, { headers: bearer(principal) })).json()) as { state: string; downloadUrl?: string; fileName?: string };
+        const body = (await (await fetch(`${base}${statusUrl}`, { headers: bearer(principal) })).json()) as {
+          state: string;
+          downloadUrl?: string;
+          fileName?: string;
+        };
         if (body.state !== 'completed') throw new Error(body.state);
         return body;
       },
       { timeout: 30_000, interval: 50 },
     );
 
-  it.each(['node:http', 'express'] as const)('queues with POST, polls the status, then downloads through the signed link without a token (%s)', async (flavour) => {
-    const { queue, dir, base, post } = await httpSetup(`http-${flavour.replace(':', '')}`, true, flavour);
-    const posted = await post({ kind: 'student', studentId: 2, options: { format: 'xlsx' } }, bearer(student2));
-    expect(posted.status).toBe(202);
-    const { jobId, statusUrl } = (await posted.json()) as { jobId: string; statusUrl: string };
-    const status = await completed(base, statusUrl, student2);
-    expect(status.downloadUrl).toMatch(new RegExp(`^/exports/jobs/${jobId}/download\\?expires=\\d+&sig=[\\w-]+$`));
-    const file = await fetch(`${base}${status.downloadUrl}`); // no Authorization header: the link is the credential
-    expect(file.status).toBe(200);
-    expect(file.headers.get('content-type')).toMatch(/spreadsheetml/);
-    expect(file.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(status.fileName as string)}`);
-    const bytes = Buffer.from(await file.arrayBuffer());
-    expect(bytes.equals(await readFile(join(dir, (await queue.getExportFile(jobId, student2))?.key as string)))).toBe(true);
-    // The owner may also download with the bearer token, without a link.
-    expect((await fetch(`${base}/exports/jobs/${jobId}/download`, { headers: bearer(student2) })).status).toBe(200);
-    expect((await fetch(`${base}/exports/jobs/nope`, { headers: bearer(student2) })).status).toBe(404);
-    expect([400, 404]).toContain((await fetch(`${base}/exports/jobs/%zz`, { headers: bearer(student2) })).status); // Express answers 400 itself
-    expect((await post('{oops', bearer(student2))).status).toBe(400);
-  });
+  it.each(['node:http', 'express'] as const)(
+    'queues with POST, polls the status, then downloads through the signed link without a token (%s)',
+    async (flavour) => {
+      const { queue, dir, base, post } = await httpSetup(`http-${flavour.replace(':', '')}`, true, flavour);
+      const posted = await post({ kind: 'student', studentId: 2, options: { format: 'xlsx' } }, bearer(student2));
+      expect(posted.status).toBe(202);
+      const { jobId, statusUrl } = (await posted.json()) as { jobId: string; statusUrl: string };
+      const status = await completed(base, statusUrl, student2);
+      expect(status.downloadUrl).toMatch(new RegExp(`^/exports/jobs/${jobId}/download\\?expires=\\d+&sig=[\\w-]+$`));
+      const file = await fetch(`${base}${status.downloadUrl}`); // no Authorization header: the link is the credential
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-type')).toMatch(/spreadsheetml/);
+      expect(file.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(status.fileName as string)}`);
+      const bytes = Buffer.from(await file.arrayBuffer());
+      expect(bytes.equals(await readFile(join(dir, (await queue.getExportFile(jobId, student2))?.key as string)))).toBe(true);
+      // The owner may also download with the bearer token, without a link.
+      expect((await fetch(`${base}/exports/jobs/${jobId}/download`, { headers: bearer(student2) })).status).toBe(200);
+      expect((await fetch(`${base}/exports/jobs/nope`, { headers: bearer(student2) })).status).toBe(404);
+      expect([400, 404]).toContain((await fetch(`${base}/exports/jobs/%zz`, { headers: bearer(student2) })).status); // Express answers 400 itself
+      expect((await post('{oops', bearer(student2))).status).toBe(400);
+    },
+  );
 
   it.each([
     ['no Authorization header', {}],
     ['a tampered token', { authorization: `Bearer ${auth.issue(student2).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))}` }],
-    ['a token with forged claims', { authorization: `Bearer ${Buffer.from(JSON.stringify({ sub: 'x', role: 'admin', exp: 9e15 })).toString('base64url')}.${auth.issue(student2).split('.')[1]}` }],
+    [
+      'a token with forged claims',
+      {
+        authorization: `Bearer ${Buffer.from(JSON.stringify({ sub: 'x', role: 'admin', exp: 9e15 })).toString('base64url')}.${auth.issue(student2).split('.')[1]}`,
+      },
+    ],
     ['an expired token', { authorization: `Bearer ${auth.issue(student2, -1)}` }],
     ['a Basic header', { authorization: 'Basic YWRtaW46YWRtaW4=' }],
   ])('answers an anonymous POST (%s) with 401', async (_, headers) => {
@@ -350,24 +393,27 @@ describe.runIf(enabled)('examples/queue over HTTP, with access control', () => {
     }
   });
 
-  it.each(['node:http', 'express'] as const)("answers a second user polling, downloading or cancelling the first user's job with 404, as for no job (%s)", async (flavour) => {
-    const { base, post } = await httpSetup(`others-${flavour.replace(':', '')}`, true, flavour);
-    const { jobId, statusUrl } = (await (await post({ kind: 'student', studentId: 2 }, bearer(student2))).json()) as { jobId: string; statusUrl: string };
-    await completed(base, statusUrl, student2);
-    const teacher: Principal = { id: 'teacher-1', role: 'teacher', teacherId: 1 };
-    for (const other of [student3, teacher]) {
-      const poll = await fetch(`${base}${statusUrl}`, { headers: bearer(other) });
-      const download = await fetch(`${base}/exports/jobs/${jobId}/download`, { headers: bearer(other) });
-      const cancel = await fetch(`${base}${statusUrl}`, { method: 'DELETE', headers: bearer(other) });
-      const missing = await fetch(`${base}/exports/jobs/${crypto.randomUUID()}`, { headers: bearer(other) });
-      for (const reply of [poll, download, cancel, missing]) {
-        expect(reply.status).toBe(404);
-        expect(await reply.json()).toEqual({ error: { code: 'ANALYTICS_NOT_FOUND', message: expect.any(String) } });
+  it.each(['node:http', 'express'] as const)(
+    "answers a second user polling, downloading or cancelling the first user's job with 404, as for no job (%s)",
+    async (flavour) => {
+      const { base, post } = await httpSetup(`others-${flavour.replace(':', '')}`, true, flavour);
+      const { jobId, statusUrl } = (await (await post({ kind: 'student', studentId: 2 }, bearer(student2))).json()) as { jobId: string; statusUrl: string };
+      await completed(base, statusUrl, student2);
+      const teacher: Principal = { id: 'teacher-1', role: 'teacher', teacherId: 1 };
+      for (const other of [student3, teacher]) {
+        const poll = await fetch(`${base}${statusUrl}`, { headers: bearer(other) });
+        const download = await fetch(`${base}/exports/jobs/${jobId}/download`, { headers: bearer(other) });
+        const cancel = await fetch(`${base}${statusUrl}`, { method: 'DELETE', headers: bearer(other) });
+        const missing = await fetch(`${base}/exports/jobs/${crypto.randomUUID()}`, { headers: bearer(other) });
+        for (const reply of [poll, download, cancel, missing]) {
+          expect(reply.status).toBe(404);
+          expect(await reply.json()).toEqual({ error: { code: 'ANALYTICS_NOT_FOUND', message: expect.any(String) } });
+        }
       }
-    }
-    // An admin sees it.
-    expect((await fetch(`${base}${statusUrl}`, { headers: bearer(ADMIN) })).status).toBe(200);
-  });
+      // An admin sees it.
+      expect((await fetch(`${base}${statusUrl}`, { headers: bearer(ADMIN) })).status).toBe(200);
+    },
+  );
 
   it('answers an expired or tampered download link with 403', async () => {
     const { base, post } = await httpSetup('links');
@@ -410,7 +456,9 @@ describe.runIf(enabled)('examples/queue over HTTP, with access control', () => {
       ids.push(((await reply.json()) as { jobId: string }).jobId);
     }
     // Racing requests cannot slip past the cap either: of 5 at once, none is admitted.
-    const racing = await Promise.all(['yyyy', 'MM/yyyy', 'dd.MM', 'yyyy-MM', 'MM-dd'].map((dateFormat) => post({ kind: 'student', studentId: 2, options: { dateFormat } }, bearer(student2))));
+    const racing = await Promise.all(
+      ['yyyy', 'MM/yyyy', 'dd.MM', 'yyyy-MM', 'MM-dd'].map((dateFormat) => post({ kind: 'student', studentId: 2, options: { dateFormat } }, bearer(student2))),
+    );
     expect(racing.map((r) => r.status)).toEqual([429, 429, 429, 429, 429]);
     const refused = await post(specs[3], bearer(student2));
     expect(refused.status).toBe(429);
@@ -418,7 +466,9 @@ describe.runIf(enabled)('examples/queue over HTTP, with access control', () => {
     expect(await refused.json()).toMatchObject({ error: { code: 'ANALYTICS_TOO_MANY_EXPORTS' } });
     expect((await post({ kind: 'student', studentId: 3 }, bearer(student3))).status).toBe(202); // others are not held back
     const student5: Principal = { id: 'student-5', role: 'student', studentId: 5 };
-    const burst = await Promise.all(['iso', 'us', 'eu', 'full', 'yyyy'].map((dateFormat) => post({ kind: 'student', studentId: 5, options: { dateFormat } }, bearer(student5))));
+    const burst = await Promise.all(
+      ['iso', 'us', 'eu', 'full', 'yyyy'].map((dateFormat) => post({ kind: 'student', studentId: 5, options: { dateFormat } }, bearer(student5))),
+    );
     expect(burst.filter((r) => r.status === 202).length).toBeLessThanOrEqual(3); // never past the cap, however they interleave
     expect(burst.every((r) => r.status === 202 || r.status === 429)).toBe(true);
     expect((await fetch(`${base}/exports/jobs/${ids[0]}`, { method: 'DELETE', headers: bearer(student2) })).status).toBe(202);
@@ -431,16 +481,29 @@ describe.runIf(enabled)('examples/queue over HTTP, with access control', () => {
     const port = await freePort();
     const queue = new ExportQueue({ redisUrl: `redis://127.0.0.1:${port}`, connectTimeoutMs: 1_000, store: await createLocalStore(join(out.dir, 'down')) });
     const errors: { error: unknown; requestId: string }[] = [];
-    const server = await listen(createExportServer(new AnalyticsService(db), { authenticate: auth.authenticate, links: auth, jobs: queue, onError: (error, requestId) => errors.push({ error, requestId }) }));
+    const server = await listen(
+      createExportServer(new AnalyticsService(db), {
+        authenticate: auth.authenticate,
+        links: auth,
+        jobs: queue,
+        onError: (error, requestId) => errors.push({ error, requestId }),
+      }),
+    );
     closers.push(server.stop, () => queue.close());
-    const reply = await fetch(`${server.base}/exports/jobs`, { method: 'POST', headers: bearer(student2), body: JSON.stringify({ kind: 'student', studentId: 2 }) });
+    const reply = await fetch(`${server.base}/exports/jobs`, {
+      method: 'POST',
+      headers: bearer(student2),
+      body: JSON.stringify({ kind: 'student', studentId: 2 }),
+    });
     expect(reply.status).toBe(503);
     const text = await reply.text();
     const body = JSON.parse(text) as { error: { code: string; requestId: string } };
     expect(body).toEqual({ error: { code: 'QUEUE_UNAVAILABLE', requestId: expect.any(String) } });
     expect(text).not.toContain(String(port));
     expect(reply.headers.get('x-request-id')).toBe(body.error.requestId);
-    expect(errors).toEqual([{ error: expect.objectContaining({ code: 'QUEUE_UNAVAILABLE', message: expect.stringContaining(`127.0.0.1:${port}`) }), requestId: body.error.requestId }]);
+    expect(errors).toEqual([
+      { error: expect.objectContaining({ code: 'QUEUE_UNAVAILABLE', message: expect.stringContaining(`127.0.0.1:${port}`) }), requestId: body.error.requestId },
+    ]);
   });
 
   it("keys the cache by the principal's scope: the same spec for two principals is two jobs", async () => {
@@ -453,11 +516,17 @@ describe.runIf(enabled)('examples/queue over HTTP, with access control', () => {
     expect(admins.jobId).not.toBe(mine.jobId);
     const again = (await (await post(spec, bearer(teacher))).json()) as { jobId: string };
     expect(again.jobId).toBe(mine.jobId); // the same principal reuses their own
-    const worker = await startExportWorker({ redisUrl: redis.url, queueName: 'scope', store: await createLocalStore(dir), service: new AnalyticsService(db), cancelPollMs: 50 });
+    const worker = await startExportWorker({
+      redisUrl: redis.url,
+      queueName: 'scope',
+      store: await createLocalStore(dir),
+      service: new AnalyticsService(db),
+      cancelPollMs: 50,
+    });
     closers.push(() => worker.close());
     const teacherFile = await completed(base, mine.statusUrl, teacher);
     const adminFile = await completed(base, admins.statusUrl, ADMIN);
-    const rows = async (url: string) => parse((await (await fetch(`${base}${url}`)).text()), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = async (url: string) => parse(await (await fetch(`${base}${url}`)).text(), { bom: true, columns: true }) as Record<string, string>[];
     const teacherName = db.school.teachers.find((t) => t.id === 1)?.name;
     const teacherRows = await rows(teacherFile.downloadUrl as string);
     expect(teacherRows.length).toBeGreaterThan(0);

@@ -25,10 +25,13 @@ const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 /** The S3 commands a client sent, by name. */
 function recordCommands(client: ReturnType<S3Server['client']>): string[] {
   const sent: string[] = [];
-  client.middlewareStack.add((next, context) => (args) => {
-    sent.push(String(context.commandName));
-    return next(args);
-  }, { step: 'initialize', name: 'recordCommands' });
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      sent.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: 'recordCommands' },
+  );
   return sent;
 }
 

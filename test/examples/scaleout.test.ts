@@ -62,7 +62,16 @@ async function start(script: string, env: Record<string, string>, ready: RegExp)
   const child = fork(script, [], {
     cwd: dir,
     execArgv: ['--import', TSX],
-    env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG, TMPDIR: dir, REDIS_URL: redis.url, S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket, SCALE: String(SCALE), ...env },
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: TSCONFIG,
+      TMPDIR: dir,
+      REDIS_URL: redis.url,
+      S3_ENDPOINT: s3.endpoint,
+      S3_BUCKET: s3.bucket,
+      SCALE: String(SCALE),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const lines: string[] = [];
@@ -123,7 +132,11 @@ describe.runIf(enabled)('examples/queue scaled out: server and two workers in se
     const completed = (jobId: string, principal: Principal) =>
       vi.waitFor(
         async () => {
-          const body = (await (await fetch(`${base}/exports/jobs/${jobId}`, { headers: bearer(principal) })).json()) as { state: string; downloadUrl?: string; error?: string };
+          const body = (await (await fetch(`${base}/exports/jobs/${jobId}`, { headers: bearer(principal) })).json()) as {
+            state: string;
+            downloadUrl?: string;
+            error?: string;
+          };
           if (body.state !== 'completed') throw new Error(`${body.state} ${body.error ?? ''}`);
           return body;
         },
@@ -145,10 +158,13 @@ describe.runIf(enabled)('examples/queue scaled out: server and two workers in se
     // 2. Kill the worker running a slow export mid-way: the other one finishes it, and only the whole object exists.
     const slow: ExportSpec = { kind: 'query', sql: 'SELECT * FROM metrics ORDER BY id /*slow*/', options: { name: 'slow metrics' } };
     const slowId = await post(slow, ADMIN);
-    await vi.waitFor(async () => {
-      const body = (await (await fetch(`${base}/exports/jobs/${slowId}`, { headers: bearer(ADMIN) })).json()) as { progress?: { rows: number } };
-      expect(body.progress?.rows).toBeGreaterThan(0);
-    }, { timeout: 30_000, interval: 50 });
+    await vi.waitFor(
+      async () => {
+        const body = (await (await fetch(`${base}/exports/jobs/${slowId}`, { headers: bearer(ADMIN) })).json()) as { progress?: { rows: number } };
+        expect(body.progress?.rows).toBeGreaterThan(0);
+      },
+      { timeout: 30_000, interval: 50 },
+    );
     const [victim, survivor] = jobsRun(a).includes(slowId) ? [a, b] : [b, a];
     expect(jobsRun(victim)).toContain(slowId);
     victim.child.kill('SIGKILL');
@@ -198,7 +214,11 @@ describe.runIf(enabled)('examples/queue scaled out: server and two workers in se
     const after = await Promise.all([server, ...workers].map((p) => p.stats()));
     expect(new Set(results.map((r) => r.jobId)).size).toBe(40);
     for (const { user, spec, jobId, bytes } of results) {
-      expect(createHash('sha256').update(bytes).digest('hex')).toBe(createHash('sha256').update(await direct(spec)).digest('hex'));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+        createHash('sha256')
+          .update(await direct(spec))
+          .digest('hex'),
+      );
       if (spec.options?.format !== 'xlsx') {
         const rows = parse(bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
         expect(rows.length).toBe(db.school.metrics.filter((m) => m.student_id === user.studentId).length);
@@ -211,7 +231,9 @@ describe.runIf(enabled)('examples/queue scaled out: server and two workers in se
     }
     expect(jobsRun(workers[0] as Proc).length + jobsRun(workers[1] as Proc).length).toBe(40);
     const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-    console.log(`[scale-out] 40 jobs: worker A ran ${jobsRun(workers[0] as Proc).length}, B ${jobsRun(workers[1] as Proc).length}; peak RSS server ${mb(after[0]?.peakRss ?? 0)}, workers ${mb(after[1]?.peakRss ?? 0)} / ${mb(after[2]?.peakRss ?? 0)}`);
+    console.log(
+      `[scale-out] 40 jobs: worker A ran ${jobsRun(workers[0] as Proc).length}, B ${jobsRun(workers[1] as Proc).length}; peak RSS server ${mb(after[0]?.peakRss ?? 0)}, workers ${mb(after[1]?.peakRss ?? 0)} / ${mb(after[2]?.peakRss ?? 0)}`,
+    );
     // The bound of the HTTP load test: no process near 400 MB, and none grew by as much as it served.
     const served = results.reduce((sum, r) => sum + r.bytes.length, 0);
     after.forEach((stats, i) => {

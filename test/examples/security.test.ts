@@ -74,7 +74,9 @@ describe('authorize', () => {
     ['an admin, the workbook', ADMIN, { kind: 'comprehensive' }],
   ];
   it.each(allowed)('allows %s', async (_, principal, spec) => {
-    await expect(authorize(new AnalyticsService(lite), principal, spec as never)).resolves.toEqual(principal === TEACHER_1 && 'report' in spec ? { teacherId: 1 } : {});
+    await expect(authorize(new AnalyticsService(lite), principal, spec as never)).resolves.toEqual(
+      principal === TEACHER_1 && 'report' in spec ? { teacherId: 1 } : {},
+    );
   });
   const refused: [string, Principal, object][] = [
     ['a student, another student', STUDENT_2, { kind: 'student', studentId: 3 }],
@@ -91,7 +93,10 @@ describe('authorize', () => {
     ['an unknown role', { id: 'x', role: 'janitor' } as never, { kind: 'student', studentId: 2 }],
   ];
   it.each(refused)('refuses %s with ANALYTICS_FORBIDDEN (403)', async (_, principal, spec) => {
-    const error = await authorize(new AnalyticsService(lite), principal, spec as never).then(() => undefined, (e: unknown) => e);
+    const error = await authorize(new AnalyticsService(lite), principal, spec as never).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(isAnalyticsError(error)).toBe(true);
     expect(error).toMatchObject({ code: 'ANALYTICS_FORBIDDEN', status: 403 });
   });
@@ -109,13 +114,17 @@ describe.each(flavours)('direct downloads, %s', (_, make) => {
     server = await listen(make(new AnalyticsService(lite), { authenticate: auth.authenticate, onError: () => undefined }));
   });
   afterAll(() => server.stop());
-  const get = (path: string, principal?: Principal) => fetch(`${server.base}${path}`, { headers: principal ? { authorization: `Bearer ${auth.issue(principal)}` } : {} });
+  const get = (path: string, principal?: Principal) =>
+    fetch(`${server.base}${path}`, { headers: principal ? { authorization: `Bearer ${auth.issue(principal)}` } : {} });
 
-  it.each(['/exports/students/2.csv', '/exports/classes.csv', '/exports/metrics.csv', '/exports/reports/student.csv'])('answers %s without a token with 401', async (path) => {
-    const reply = await get(path);
-    expect(reply.status).toBe(401);
-    expect(await reply.json()).toMatchObject({ error: { code: 'ANALYTICS_UNAUTHENTICATED' } });
-  });
+  it.each(['/exports/students/2.csv', '/exports/classes.csv', '/exports/metrics.csv', '/exports/reports/student.csv'])(
+    'answers %s without a token with 401',
+    async (path) => {
+      const reply = await get(path);
+      expect(reply.status).toBe(401);
+      expect(await reply.json()).toMatchObject({ error: { code: 'ANALYTICS_UNAUTHENTICATED' } });
+    },
+  );
 
   it.each([
     ['/exports/students/3.csv', STUDENT_2],
@@ -191,7 +200,10 @@ describe('custom queries run read-only: sql.js (PRAGMA query_only)', () => {
       ['WITH x AS (SELECT 1) DELETE FROM metrics RETURNING id', { message: expect.stringMatching(/syntax error/) }], // SQLite's error has no code
     ];
     for (const [sql, refusal] of refusals) {
-      const error = await service.exportCustomQuery(sql).then(async (result) => failure(result.stream), (e: unknown) => e);
+      const error = await service.exportCustomQuery(sql).then(
+        async (result) => failure(result.stream),
+        (e: unknown) => e,
+      );
       expect(error, sql).toMatchObject(refusal);
     }
     expect(await counts(lite)).toEqual(before);
@@ -257,7 +269,10 @@ describe.runIf(pgEnabled)('custom queries run read-only: PostgreSQL (READ ONLY t
       ['UPDATE metrics SET quiz_score = 0', { code: 'ANALYTICS_INVALID_QUERY' }], // not one SELECT
     ];
     for (const [sql, refusal] of refusals) {
-      const error = await service.exportCustomQuery(sql).then(async (result) => failure(result.stream), (e: unknown) => e);
+      const error = await service.exportCustomQuery(sql).then(
+        async (result) => failure(result.stream),
+        (e: unknown) => e,
+      );
       expect(error, sql).toMatchObject(refusal);
     }
     expect(await counts(db)).toEqual(before);
@@ -265,7 +280,10 @@ describe.runIf(pgEnabled)('custom queries run read-only: PostgreSQL (READ ONLY t
 
   it('cancels a custom query past its statement timeout', async () => {
     const service = new AnalyticsService(db, { customQuery: { timeoutMs: 200 } });
-    const error = await service.exportCustomQuery('SELECT pg_sleep(5) AS slept').then(async (result) => failure(result.stream), (e: unknown) => e);
+    const error = await service.exportCustomQuery('SELECT pg_sleep(5) AS slept').then(
+      async (result) => failure(result.stream),
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: '57014' }); // query_canceled
     expect(db.pool.totalCount - db.pool.idleCount).toBe(0);
   });

@@ -27,7 +27,9 @@ export function freePort(): Promise<number> {
 export function postgresBin(): string | undefined {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] === undefined ? undefined : join(root, versions[0], 'bin');
 }
 
@@ -54,20 +56,37 @@ export async function startPostgres(): Promise<PostgresCluster> {
   const data = join(dir, 'data');
   const asPostgres = (args: string[]) => {
     const root = process.getuid?.() === 0;
-    return execFileSync(root ? 'runuser' : args[0] as string, root ? ['-u', 'postgres', '--', ...args] : args.slice(1), { stdio: 'pipe', encoding: 'utf8' });
+    return execFileSync(root ? 'runuser' : (args[0] as string), root ? ['-u', 'postgres', '--', ...args] : args.slice(1), { stdio: 'pipe', encoding: 'utf8' });
   };
   if (process.getuid?.() === 0) {
-    const { uid, gid } = { uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })) };
+    const { uid, gid } = {
+      uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+      gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+    };
     chownSync(dir, uid, gid);
   }
   const port = await freePort();
   asPostgres([join(bin, 'initdb'), '-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  const startArgs = [join(bin, 'pg_ctl'), '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off`, 'start'];
+  const startArgs = [
+    join(bin, 'pg_ctl'),
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off`,
+    'start',
+  ];
   asPostgres(startArgs);
   const asPostgresAsync = (args: string[]) =>
     new Promise<void>((resolve, reject) => {
       const root = process.getuid?.() === 0;
-      execFile(root ? 'runuser' : (args[0] as string), root ? ['-u', 'postgres', '--', ...args] : args.slice(1), (error) => (error ? reject(error) : resolve()));
+      execFile(root ? 'runuser' : (args[0] as string), root ? ['-u', 'postgres', '--', ...args] : args.slice(1), (error) =>
+        error ? reject(error) : resolve(),
+      );
     });
   // If the test process dies without afterAll, stop the cluster on the way out (exit handlers may block).
   const orphanGuard = () => {
@@ -133,7 +152,17 @@ export interface RedisServer {
 export async function startRedis({ persistent = false } = {}): Promise<RedisServer> {
   const port = await freePort();
   const dir = tempDir('rowport-redis-').dir;
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir, ...(persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'])];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--dir',
+    dir,
+    ...(persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
+  ];
   let child = await spawnRedis(args);
   // If the test process dies without afterAll, do not leave the server behind.
   const orphanGuard = () => child.kill('SIGKILL');
@@ -195,7 +224,9 @@ export interface S3Server {
 /** Starts `s3rver` (the S3 REST API over a folder) on 127.0.0.1 and a free port, with an empty temp folder and one empty bucket. */
 export async function startS3(bucket = 'exports'): Promise<S3Server> {
   // s3rver ships no types; this is the part of its API the tests use.
-  const S3rver = createRequire(import.meta.url)('s3rver') as new (options: object) => { run(): Promise<unknown>; close(): Promise<void>; httpServer?: import('node:http').Server; middleware: KoaMiddleware[] };
+  const S3rver = createRequire(import.meta.url)('s3rver') as new (
+    options: object,
+  ) => { run(): Promise<unknown>; close(): Promise<void>; httpServer?: import('node:http').Server; middleware: KoaMiddleware[] };
   const directory = tempDir('rowport-s3-').dir;
   const port = await freePort();
   const serve = async () => {
@@ -246,13 +277,22 @@ type KoaMiddleware = (ctx: KoaContext, next: () => Promise<unknown>) => Promise<
  */
 function multipartUploads(directory: string): KoaMiddleware {
   return async (ctx, next) => {
-    const [bucket, ...rest] = ctx.path.slice(1).split('/').filter((part, i) => i === 0 || part !== '');
+    const [bucket, ...rest] = ctx.path
+      .slice(1)
+      .split('/')
+      .filter((part, i) => i === 0 || part !== '');
     const uploads = join(directory, bucket ?? '', '._S3rver_uploads');
     if (ctx.method === 'GET' && rest.length === 0 && 'uploads' in ctx.query) {
       const prefix = typeof ctx.query.prefix === 'string' ? ctx.query.prefix : '';
-      const found = (existsSync(uploads) ? readdirSync(uploads) : []).map((id) => ({ id, key: readFileSync(join(uploads, id, 'key'), 'utf8'), at: statSync(join(uploads, id)).birthtime }));
+      const found = (existsSync(uploads) ? readdirSync(uploads) : []).map((id) => ({
+        id,
+        key: readFileSync(join(uploads, id, 'key'), 'utf8'),
+        at: statSync(join(uploads, id)).birthtime,
+      }));
       const xml = (text: string) => text.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
-      const items = found.filter((u) => u.key.startsWith(prefix)).map((u) => `<Upload><Key>${xml(u.key)}</Key><UploadId>${u.id}</UploadId><Initiated>${u.at.toISOString()}</Initiated></Upload>`);
+      const items = found
+        .filter((u) => u.key.startsWith(prefix))
+        .map((u) => `<Upload><Key>${xml(u.key)}</Key><UploadId>${u.id}</UploadId><Initiated>${u.at.toISOString()}</Initiated></Upload>`);
       ctx.type = 'application/xml';
       ctx.body = `<?xml version="1.0" encoding="UTF-8"?><ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>${xml(bucket ?? '')}</Bucket><Prefix>${xml(prefix)}</Prefix><IsTruncated>false</IsTruncated>${items.join('')}</ListMultipartUploadsResult>`;
       return;

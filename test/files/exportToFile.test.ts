@@ -117,7 +117,9 @@ describe('exportToFile', () => {
     it('removes its abort listener when done', async () => {
       const controller = new AbortController();
       await exportToFile(toCsv([{ a: 1 }]), join(dir, 'a.csv'), { signal: controller.signal });
-      await expect(exportToFile(toCsv([{ a: () => 1 }]), join(dir, 'b.csv'), { signal: controller.signal })).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE' });
+      await expect(exportToFile(toCsv([{ a: () => 1 }]), join(dir, 'b.csv'), { signal: controller.signal })).rejects.toMatchObject({
+        code: 'ROWPORT_INVALID_VALUE',
+      });
       expect(getEventListeners(controller.signal, 'abort')).toEqual([]);
     });
   });
@@ -262,7 +264,11 @@ describe('exportToFile', () => {
       expect(await readdir(dir)).toEqual(['keep.csv']);
     });
 
-    it.each([['', ''], ['a number', 5], ['with a NUL byte', 'a\0.csv']])('refuses the path %s', async (_, path) => {
+    it.each([
+      ['', ''],
+      ['a number', 5],
+      ['with a NUL byte', 'a\0.csv'],
+    ])('refuses the path %s', async (_, path) => {
       await expect(exportToFile(toCsv([]), path as never)).rejects.toMatchObject({ code: 'ROWPORT_INVALID_OPTION' });
     });
   });

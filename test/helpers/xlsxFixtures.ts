@@ -89,7 +89,10 @@ export const fixtures: Fixture[] = [
       toXlsx([{ at: new Date('2024-07-01T22:30:00Z'), day: '2024-07-01' }], {
         timeZone: 'Europe/Berlin',
         dateFormat: 'eu',
-        columns: [{ key: 'at', type: 'datetime' }, { key: 'day', type: 'date' }],
+        columns: [
+          { key: 'at', type: 'datetime' },
+          { key: 'day', type: 'date' },
+        ],
       }),
   },
   {
@@ -109,7 +112,13 @@ export const fixtures: Fixture[] = [
           }),
           columns: ['className', 'students', { key: 'average', type: 'decimal' }],
         },
-        { name: 'Performance', rows: [{ metric: 'Top score', value: 99 }, { metric: 'Pass rate', value: 0.85 }] },
+        {
+          name: 'Performance',
+          rows: [
+            { metric: 'Top score', value: 99 },
+            { metric: 'Pass rate', value: 0.85 },
+          ],
+        },
       ]),
   },
   {

@@ -47,7 +47,10 @@ describe('contentDisposition', () => {
   it('for any string: printable ASCII in the RFC grammar, and filename* decodes to the cleaned name', () => {
     const names = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 30 }),
-      fc.string({ unit: fc.constantFrom('a', '%', '"', '\\', '/', "'", '*', ';', ' ', '\uD800', '\uDC00', '😀', 'é', '\u202E', '\u0007', '2', '5'), maxLength: 20 }),
+      fc.string({
+        unit: fc.constantFrom('a', '%', '"', '\\', '/', "'", '*', ';', ' ', '\uD800', '\uDC00', '😀', 'é', '\u202E', '\u0007', '2', '5'),
+        maxLength: 20,
+      }),
     );
     fc.assert(
       fc.property(names, (name) => {
@@ -72,7 +75,9 @@ describe('contentDisposition', () => {
 
   it("is read back as the cleaned name by python's email parser (RFC 2231 decoding of filename*)", () => {
     if (!haveTool('python')) return;
-    const names = fc.sample(fc.string({ unit: 'binary', maxLength: 20 }), { numRuns: 300, seed: 7 }).filter((n) => n.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim() !== '');
+    const names = fc
+      .sample(fc.string({ unit: 'binary', maxLength: 20 }), { numRuns: 300, seed: 7 })
+      .filter((n) => n.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim() !== '');
     names.push('отчёт 2024.csv', 'a\uD800.csv', '100%25 "final".csv', "ü's (1)*.csv", 'a;b=c.csv');
     const headers = names.map((name) => contentDisposition(name));
     const read = python<string[]>(
@@ -89,7 +94,12 @@ describe('contentDisposition', () => {
       ].join('\n'),
       headers,
     );
-    const expected = names.map((name) => name.replace(/[\\/]/g, '_').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').toWellFormed());
+    const expected = names.map((name) =>
+      name
+        .replace(/[\\/]/g, '_')
+        .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
+        .toWellFormed(),
+    );
     expect(read).toEqual(expected);
   });
 });

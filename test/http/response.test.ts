@@ -7,7 +7,10 @@ import { parts } from '../helpers/unzip.js';
 // The README recipe for handlers that return a web `Response` (Hono, Next.js route handlers, Remix…).
 describe('a web Response from a rowport stream', () => {
   it('carries the CSV bytes', async () => {
-    const rows = [{ id: 1, name: 'Zoë, "Z"' }, { id: 2, name: 'Ада' }];
+    const rows = [
+      { id: 1, name: 'Zoë, "Z"' },
+      { id: 2, name: 'Ада' },
+    ];
     const response = new Response(Readable.toWeb(toCsv(rows)) as ReadableStream<Uint8Array>, {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': contentDisposition('people.csv') },
     });

@@ -113,7 +113,17 @@ const cases: Record<string, () => NodeJS.ReadableStream> = {
   bar: () =>
     toXlsx(classes, {
       columns: classColumns,
-      charts: [{ type: 'bar', title: 'Scores and pass rates', categories: 'className', series: ['avgScore', 'passRate'], legend: 'bottom', anchor: 'B10', size: { width: 640, height: 400 } }],
+      charts: [
+        {
+          type: 'bar',
+          title: 'Scores and pass rates',
+          categories: 'className',
+          series: ['avgScore', 'passRate'],
+          legend: 'bottom',
+          anchor: 'B10',
+          size: { width: 640, height: 400 },
+        },
+      ],
       print: { repeatHeader: false },
     }),
   line: () =>
@@ -122,13 +132,28 @@ const cases: Record<string, () => NodeJS.ReadableStream> = {
       columns: weekColumns,
       charts: [{ type: 'line', title: 'Weekly attendance', categories: 'week', series: ['attendance', 'late'] }],
     }),
-  pie: () => toXlsx(classes, { sheetName: 'Pie', columns: classColumns, charts: [{ type: 'pie', title: 'Students', categories: 'className', series: ['students'] }] }),
+  pie: () =>
+    toXlsx(classes, { sheetName: 'Pie', columns: classColumns, charts: [{ type: 'pie', title: 'Students', categories: 'className', series: ['students'] }] }),
   workbook: () =>
     toWorkbook(
       [
-        { name: 'Class Summary', rows: classes, columns: classColumns, charts: [{ type: 'column', categories: 'className', series: ['avgScore'] }, { type: 'pie', categories: 'className', series: ['students'] }] },
+        {
+          name: 'Class Summary',
+          rows: classes,
+          columns: classColumns,
+          charts: [
+            { type: 'column', categories: 'className', series: ['avgScore'] },
+            { type: 'pie', categories: 'className', series: ['students'] },
+          ],
+        },
         { name: 'No charts', rows: classes, columns: classColumns, headerFooter: { footer: '&CConfidential' } },
-        { name: 'Attendance', rows: weeks, columns: weekColumns, charts: [{ type: 'line', categories: 'week', series: ['attendance'] }], print: { orientation: 'landscape' } },
+        {
+          name: 'Attendance',
+          rows: weeks,
+          columns: weekColumns,
+          charts: [{ type: 'line', categories: 'week', series: ['attendance'] }],
+          print: { orientation: 'landscape' },
+        },
       ],
       {},
     ),
@@ -202,7 +227,14 @@ describe('charts read back by openpyxl', () => {
   it('a pie chart', ({ skip }) => {
     if (!py) return skip();
     expect(sheet('pie', 'Pie').charts).toEqual([
-      { type: 'PieChart', barDir: null, title: 'Students', legend: 'r', anchor: [5, 1], series: [{ name: 'Pie!$B$1', val: 'Pie!$B$2:$B$7', cat: 'Pie!$A$2:$A$7' }] },
+      {
+        type: 'PieChart',
+        barDir: null,
+        title: 'Students',
+        legend: 'r',
+        anchor: [5, 1],
+        series: [{ name: 'Pie!$B$1', val: 'Pie!$B$2:$B$7', cat: 'Pie!$A$2:$A$7' }],
+      },
     ]);
   });
 
@@ -254,8 +286,15 @@ describe('charts opened by LibreOffice', () => {
     for (const name of Object.keys(cases)) {
       const names = unzip(readFileSync(join(dir, 'xlsx', `${name}.xlsx`))).map((e) => e.name);
       const written = unzip(readFileSync(files[name]!)).filter((e) => /^xl\/charts\/chart\d+\.xml$/.test(e.name)).length;
-      expect(names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)), name).toHaveLength(written);
+      expect(
+        names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)),
+        name,
+      ).toHaveLength(written);
     }
-    expect(readdirSync(join(dir, 'pdf')).sort()).toEqual(Object.keys(cases).map((n) => `${n}.pdf`).sort());
+    expect(readdirSync(join(dir, 'pdf')).sort()).toEqual(
+      Object.keys(cases)
+        .map((n) => `${n}.pdf`)
+        .sort(),
+    );
   }, 300_000); // two LibreOffice runs; a first start with a fresh profile is slow on a busy machine
 });

@@ -44,13 +44,31 @@ print(json.dumps([[(c.data_type, c.value if c.data_type != 'd' else c.value.date
 
   it('reads numbers as numbers and dates as dates', async () => {
     expect(await importAs(1031)).toEqual([
-      [['n', 74.92], ['d', '2024-01-15'], ['n', -1234.5], ['n', 6.022e23], ['n', 42], ['s', 'Müller; Söhne']],
-      [['n', -0.1], ['d', '1999-12-31'], ['n', 3], ['n', 1.5e-7], ['n', 12345678901234], ['s', 'plain']],
+      [
+        ['n', 74.92],
+        ['d', '2024-01-15'],
+        ['n', -1234.5],
+        ['n', 6.022e23],
+        ['n', 42],
+        ['s', 'Müller; Söhne'],
+      ],
+      [
+        ['n', -0.1],
+        ['d', '1999-12-31'],
+        ['n', 3],
+        ['n', 1.5e-7],
+        ['n', 12345678901234],
+        ['s', 'plain'],
+      ],
     ]);
   });
 
   it('is text for an English locale (the control)', async () => {
     const cells = await importAs(1033);
-    expect(cells[0]?.slice(0, 3)).toEqual([['s', '74,92'], ['s', '15.01.2024'], ['s', '-1234,50']]);
+    expect(cells[0]?.slice(0, 3)).toEqual([
+      ['s', '74,92'],
+      ['s', '15.01.2024'],
+      ['s', '-1234,50'],
+    ]);
   });
 });

@@ -59,7 +59,14 @@ describe('CSV read back by independent readers', () => {
           const bytes = await readAll(toCsv(rows, { ...dialect, encoding: enc.encoding, columns: ['0', '1', '2'], header: false }));
           const want = expected(rows);
           const text = iconv.decode(bytes, enc.encoding).replace(/^\uFEFF/, '');
-          const parsed = parse(text, { delimiter: dialect.delimiter, quote: dialect.quote, escape: dialect.quote, relax_column_count: true, record_delimiter: dialect.lineEnding, skip_empty_lines: false });
+          const parsed = parse(text, {
+            delimiter: dialect.delimiter,
+            quote: dialect.quote,
+            escape: dialect.quote,
+            relax_column_count: true,
+            record_delimiter: dialect.lineEnding,
+            skip_empty_lines: false,
+          });
           expect(parsed).toEqual(want);
           files.push({ hex: bytes.toString('hex'), encoding: enc.py, delimiter: dialect.delimiter, quote: dialect.quote });
           wanted.push(want);
@@ -80,7 +87,13 @@ describe('CSV read back by independent readers', () => {
         async (keys, values, dialect) => {
           const rows = values.map((v) => Object.fromEntries(keys.map((k, i) => [k, v[i]])));
           const text = (await readAll(toCsv(rows, { ...dialect, columns: keys, escapeFormulas: false }))).toString('utf8').slice(1);
-          const parsed = parse(text, { delimiter: dialect.delimiter, quote: dialect.quote, escape: dialect.quote, record_delimiter: dialect.lineEnding, relax_column_count: true });
+          const parsed = parse(text, {
+            delimiter: dialect.delimiter,
+            quote: dialect.quote,
+            escape: dialect.quote,
+            record_delimiter: dialect.lineEnding,
+            relax_column_count: true,
+          });
           expect(parsed).toEqual([keys, ...rows.map((r) => keys.map((k) => r[k]))]);
         },
       ),

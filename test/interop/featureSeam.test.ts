@@ -65,7 +65,16 @@ async function save(name: string): Promise<string> {
 async function write(): Promise<Buffer> {
   const features = [...FEATURES, stampFeature];
   const { shared, look, names, sheet } = resolveXlsxOptions(options, features);
-  const stream = streamWorkbook({ sheets: [{ sheet, reader: new RowReader(rows) }], names, look, signal: undefined, onProgress: undefined, progressInterval: 200, total: undefined, features });
+  const stream = streamWorkbook({
+    sheets: [{ sheet, reader: new RowReader(rows) }],
+    names,
+    look,
+    signal: undefined,
+    onProgress: undefined,
+    progressInterval: 200,
+    total: undefined,
+    features,
+  });
   expect(shared.maxRows).toBe(Infinity);
   return readAll(stream);
 }
@@ -87,7 +96,9 @@ describe('a new feature through the seam alone, beside the title block and a cha
     expect(workbook).toContain('<sheet name="Stamp lists" sheetId="2" state="hidden" r:id="rId2"/>');
     expect(workbook).toContain(`<definedName name="StampedRows">Scores!$A$5:$A$6</definedName>`);
     expect(workbook).toContain(`<definedName name="Colours">'Stamp lists'!$A$1:$A$2</definedName>`);
-    expect(entries['xl/_rels/workbook.xml.rels']).toContain('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>');
+    expect(entries['xl/_rels/workbook.xml.rels']).toContain(
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>',
+    );
     expect(entries['[Content_Types].xml']).toContain('<Override PartName="/xl/worksheets/sheet2.xml"');
   });
 
@@ -117,7 +128,10 @@ json.dump({'errors': errors, 'merged': sorted(str(r) for r in ws.merged_cells.ra
       errors: [],
       merged: ['A1:B1', 'A2:B2', 'A7:B7'],
       names: ['Colours', 'StampedRows'],
-      sheets: [['Scores', 'visible'], ['Stamp lists', 'hidden']],
+      sheets: [
+        ['Scores', 'visible'],
+        ['Stamp lists', 'hidden'],
+      ],
       stamped: 'Checked',
     });
   });

@@ -64,7 +64,15 @@ interface PyCell {
   format: string;
 }
 interface PySheet {
-  tables: { name: string; ref: string; style: string | null; stripes: boolean; totals: number; filter: string | null; columns: [string, string | null, string | null][] }[];
+  tables: {
+    name: string;
+    ref: string;
+    style: string | null;
+    stripes: boolean;
+    totals: number;
+    filter: string | null;
+    columns: [string, string | null, string | null][];
+  }[];
   cf: Record<string, unknown>[];
   cells: Record<string, PyCell>;
   merged: string[];
@@ -115,7 +123,14 @@ const cases = {
     } as never),
   workbook: () =>
     toWorkbook([
-      { name: 'Plain table', rows: [{ a: 1, b: 'x' }, { a: 2, b: 'y' }], table: true },
+      {
+        name: 'Plain table',
+        rows: [
+          { a: 1, b: 'x' },
+          { a: 2, b: 'y' },
+        ],
+        table: true,
+      },
       { name: 'Two tables', rows: [{ a: 3 }], table: { name: 'Third', style: 'TableStyleLight9', bandedRows: false } },
       { name: 'Empty', rows: [], columns: ['a', 'b'], table: { totals: { a: 'sum' } }, title: 'Nothing yet' },
     ]),
@@ -186,16 +201,18 @@ describe('workbook features read back by openpyxl', () => {
     if (!py) return skip();
     const cf = sheet('report', 'Scores').cf;
     expect(cf).toHaveLength(8); // openpyxl groups rules by range, so the order is its own
-    expect(cf).toEqual(expect.arrayContaining([
-      expect.objectContaining({ range: 'B6:B9', type: 'dataBar', bar: 'FF638EC6' }),
-      expect.objectContaining({ range: 'C6:C9', type: 'colorScale', colors: ['FFF8696B', 'FFFFEB84', 'FF63BE7B'] }),
-      expect.objectContaining({ range: 'B6:B9', type: 'cellIs', operator: 'lessThan', formula: ['50'], dxfFill: 'FFFFC7CE', dxfColor: 'FF9C0006' }),
-      expect.objectContaining({ range: 'B6:B9', type: 'cellIs', operator: 'between', formula: ['60', '80'] }),
-      expect.objectContaining({ range: 'H6:H9', type: 'containsText', text: 'A', formula: ['NOT(ISERROR(SEARCH("A",H6)))'], dxfFill: 'FFC6EFCE' }),
-      expect.objectContaining({ range: 'B6:B9', type: 'top10', rank: 1, bottom: false }),
-      expect.objectContaining({ range: 'B6:B9', type: 'aboveAverage' }),
-      expect.objectContaining({ range: 'F6:F9', type: 'iconSet', icons: '3Arrows' }),
-    ]));
+    expect(cf).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ range: 'B6:B9', type: 'dataBar', bar: 'FF638EC6' }),
+        expect.objectContaining({ range: 'C6:C9', type: 'colorScale', colors: ['FFF8696B', 'FFFFEB84', 'FF63BE7B'] }),
+        expect.objectContaining({ range: 'B6:B9', type: 'cellIs', operator: 'lessThan', formula: ['50'], dxfFill: 'FFFFC7CE', dxfColor: 'FF9C0006' }),
+        expect.objectContaining({ range: 'B6:B9', type: 'cellIs', operator: 'between', formula: ['60', '80'] }),
+        expect.objectContaining({ range: 'H6:H9', type: 'containsText', text: 'A', formula: ['NOT(ISERROR(SEARCH("A",H6)))'], dxfFill: 'FFC6EFCE' }),
+        expect.objectContaining({ range: 'B6:B9', type: 'top10', rank: 1, bottom: false }),
+        expect.objectContaining({ range: 'B6:B9', type: 'aboveAverage' }),
+        expect.objectContaining({ range: 'F6:F9', type: 'iconSet', icons: '3Arrows' }),
+      ]),
+    );
   });
 
   it('links to http(s) and mailto targets as HYPERLINK formulas with their text cached; other targets stay text', ({ skip }) => {
@@ -227,7 +244,9 @@ describe('workbook features read back by openpyxl', () => {
   it('tables on several sheets: unique names, a chosen style, an empty table with its totals row', ({ skip }) => {
     if (!py) return skip();
     expect(sheet('workbook', 'Plain table').tables).toEqual([expect.objectContaining({ name: 'Plain_table', ref: 'A1:B3', totals: 0, filter: 'A1:B3' })]);
-    expect(sheet('workbook', 'Two tables').tables).toEqual([expect.objectContaining({ name: 'Third', style: 'TableStyleLight9', stripes: false, ref: 'A1:A2' })]);
+    expect(sheet('workbook', 'Two tables').tables).toEqual([
+      expect.objectContaining({ name: 'Third', style: 'TableStyleLight9', stripes: false, ref: 'A1:A2' }),
+    ]);
     expect(sheet('workbook', 'Empty').tables).toEqual([expect.objectContaining({ name: 'Empty', ref: 'A3:B5', totals: 1, filter: 'A3:B4' })]);
   });
 });
@@ -239,7 +258,11 @@ describe('workbook features opened by LibreOffice', () => {
     const lo = ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`];
     execFileSync('soffice', [...lo, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'xlsx'), ...all], { stdio: 'pipe', timeout: 140_000 });
     execFileSync('soffice', [...lo, '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...all], { stdio: 'pipe', timeout: 140_000 });
-    expect(readdirSync(join(dir, 'pdf')).sort()).toEqual(Object.keys(cases).map((n) => `${n}.pdf`).sort());
+    expect(readdirSync(join(dir, 'pdf')).sort()).toEqual(
+      Object.keys(cases)
+        .map((n) => `${n}.pdf`)
+        .sort(),
+    );
     const entries = unzip(readFileSync(join(dir, 'xlsx', 'report.xlsx')));
     const sheetXml = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')?.data.toString('utf8') ?? '';
     expect(entries.some((e) => /^xl\/tables\/table\d+\.xml$/.test(e.name))).toBe(true);

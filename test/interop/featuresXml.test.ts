@@ -39,13 +39,23 @@ describe('workbook features with any text stay well-formed XML', () => {
   it('headers, titles, preamble, link texts, formula text and rule texts of any characters', async ({ skip }) => {
     if (!haveTool('openpyxl')) return skip();
     const samples = fc.sample(
-      fc.record({ headers: fc.array(anyText, { minLength: 1, maxLength: 4 }), title: anyText, line: anyText, link: anyText, contains: text.filter((s) => s.length > 0), label: text }),
+      fc.record({
+        headers: fc.array(anyText, { minLength: 1, maxLength: 4 }),
+        title: anyText,
+        line: anyText,
+        link: anyText,
+        contains: text.filter((s) => s.length > 0),
+        label: text,
+      }),
       { numRuns: 40, seed: 20261128 },
     );
     const paths: string[] = [];
     for (const [i, s] of samples.entries()) {
       const columns = s.headers.map((header, c) => ({ key: `k${c}`, header }));
-      const rows = [{ k0: 1, url: { text: s.link, url: 'https://x.org/?q=a&b="c"' } }, { k0: 2, url: s.link }];
+      const rows = [
+        { k0: 1, url: { text: s.link, url: 'https://x.org/?q=a&b="c"' } },
+        { k0: 2, url: s.link },
+      ];
       const stream = toXlsx(rows, {
         title: s.title,
         preamble: [s.line],

@@ -43,7 +43,10 @@ const literal = fc
   .tuple(fc.constantFrom('', '-', '+'), digits(1, 24), fc.option(digits(0, 14)), fc.option(fc.integer({ min: -400, max: 400 })))
   .map(([sign, int, frac, exp]) => `${sign}${int}${frac === null ? '' : `.${frac}`}${exp === null ? '' : `e${exp}`}`);
 const double = fc.double({ noNaN: true, noDefaultInfinity: true });
-const big = fc.oneof(fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }), fc.bigInt({ min: 1n, max: 999n }).chain((m) => fc.nat(40).map((k) => m * 10n ** BigInt(k))));
+const big = fc.oneof(
+  fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }),
+  fc.bigInt({ min: 1n, max: 999n }).chain((m) => fc.nat(40).map((k) => m * 10n ** BigInt(k))),
+);
 const value: fc.Arbitrary<Value> = fc.oneof(double, big, literal, double.map(String), big.map(String));
 
 describe.runIf(haveTool('openpyxl'))('numbers: CSV text, the XLSX cell read by openpyxl and the input agree', () => {

@@ -30,8 +30,36 @@ describe.runIf(haveTool('openpyxl'))('XLSX read back with openpyxl', () => {
   it('reads every value with its type', () => {
     expect(values(sheet('typed'))).toEqual([
       ['id', 'Name', 'score', 'rate', 'born', 'seen', 'active', 'big', 'small', 'huge', 'bad', 'meta', 'note'],
-      [1, 'Ada Lovelace', 93.456, 0.875, '1990-12-10T00:00:00', '2024-01-15T14:30:45', true, '12345678901234567890', 42, 2 ** 60, '#NUM!', '{"tags":["a","b"]}', 'line one\nline two'],
-      [2, '漢字テスト 한국어', -0.5, 0, '2000-02-29T00:00:00', '1999-12-31T23:59:59', false, '-98765432109876543210', -7, 123456789012345, '#NUM!', '[1,2]', 'tab\there & <b>bold</b> "quoted" _x0041_ ctrl\u0001 cr\r\nend'],
+      [
+        1,
+        'Ada Lovelace',
+        93.456,
+        0.875,
+        '1990-12-10T00:00:00',
+        '2024-01-15T14:30:45',
+        true,
+        '12345678901234567890',
+        42,
+        2 ** 60,
+        '#NUM!',
+        '{"tags":["a","b"]}',
+        'line one\nline two',
+      ],
+      [
+        2,
+        '漢字テスト 한국어',
+        -0.5,
+        0,
+        '2000-02-29T00:00:00',
+        '1999-12-31T23:59:59',
+        false,
+        '-98765432109876543210',
+        -7,
+        123456789012345,
+        '#NUM!',
+        '[1,2]',
+        'tab\there & <b>bold</b> "quoted" _x0041_ ctrl\u0001 cr\r\nend',
+      ],
       [3, '  padded  ', 1e-7, 1.5, null, null, null, null, null, null, null, null, '=SUM(A1:A2)'],
     ]);
     expect(sheet('typed').rows[1]?.map((c) => c.t)).toEqual(['n', 's', 'n', 'n', 'd', 'd', 'b', 's', 'n', 'n', 'e', 's', 's']);
@@ -39,7 +67,11 @@ describe.runIf(haveTool('openpyxl'))('XLSX read back with openpyxl', () => {
   });
 
   it('applies the number formats of the column types', () => {
-    expect(sheet('typed').rows[1]?.slice(0, 6).map((c) => c.f)).toEqual(['0', 'General', '0.00', '0.00%', 'yyyy-mm-dd', 'yyyy-mm-dd hh:mm:ss']);
+    expect(
+      sheet('typed')
+        .rows[1]?.slice(0, 6)
+        .map((c) => c.f),
+    ).toEqual(['0', 'General', '0.00', '0.00%', 'yyyy-mm-dd', 'yyyy-mm-dd hh:mm:ss']);
     expect(cell('zones', 'A2').f).toBe('dd.mm.yyyy hh:mm:ss');
     expect(cell('zones', 'B2').f).toBe('dd.mm.yyyy');
   });

@@ -17,10 +17,22 @@ afterEach(removeTempDirs);
  * are forced on a small workbook, and every reader must still open it.
  */
 async function zip64Workbook(): Promise<Buffer> {
-  const rows = [{ id: 1, name: 'Ada' }, { id: 2, name: 'Grace' }];
+  const rows = [
+    { id: 1, name: 'Ada' },
+    { id: 2, name: 'Grace' },
+  ];
   const { names, look, sheet } = resolveXlsxOptions({ sheetName: 'Big' });
   return readAll(
-    streamWorkbook({ sheets: [{ sheet, reader: new RowReader<unknown>(rows) }], names, look, signal: undefined, onProgress: undefined, progressInterval: 200, total: undefined, forceZip64: true }),
+    streamWorkbook({
+      sheets: [{ sheet, reader: new RowReader<unknown>(rows) }],
+      names,
+      look,
+      signal: undefined,
+      onProgress: undefined,
+      progressInterval: 200,
+      total: undefined,
+      forceZip64: true,
+    }),
   );
 }
 
@@ -40,7 +52,11 @@ describe('an XLSX with zip64 records', () => {
     writeFileSync(path, await zip64Workbook());
     const book = readWithOpenpyxl([path])[path];
     expect(book?.error).toBeUndefined();
-    expect(values(book?.sheets[0] as never)).toEqual([['id', 'name'], [1, 'Ada'], [2, 'Grace']]);
+    expect(values(book?.sheets[0] as never)).toEqual([
+      ['id', 'name'],
+      [1, 'Ada'],
+      [2, 'Grace'],
+    ]);
   });
 
   // LibreOffice 7.4 (Debian 12) opens no archive with a zip64 end-of-central-directory record, ours or

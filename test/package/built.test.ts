@@ -9,7 +9,20 @@ describe('the built package', () => {
   it('loads as ESM and as CommonJS with the same API', async () => {
     const esm = await builtEsm();
     const cjs = builtCjs();
-    const names = ['toCsv', 'toXlsx', 'toWorkbook', 'fromCsv', 'selectColumns', 'formatDate', 'formatDates', 'exportToFile', 'exportFileName', 'contentDisposition', 'RowportError', 'isRowportError'];
+    const names = [
+      'toCsv',
+      'toXlsx',
+      'toWorkbook',
+      'fromCsv',
+      'selectColumns',
+      'formatDate',
+      'formatDates',
+      'exportToFile',
+      'exportFileName',
+      'contentDisposition',
+      'RowportError',
+      'isRowportError',
+    ];
     for (const name of names) {
       expect(typeof esm[name as keyof typeof esm]).toBe('function');
       expect(typeof cjs[name as keyof typeof cjs]).toBe('function');
@@ -29,11 +42,17 @@ describe('the built package', () => {
     const pkg = build === 'ESM' ? await builtEsm() : builtCjs();
     const source = await import('../../src/index.js');
     const rows = [{ name: 'Ada', score: 0.93, when: new Date(Date.UTC(2024, 0, 15)) }];
-    const options = { columns: ['name', { key: 'score', type: 'percent' as const }, { key: 'when', type: 'date' as const }], charts: [{ type: 'column' as const, categories: 'name', series: ['score'] }] };
+    const options = {
+      columns: ['name', { key: 'score', type: 'percent' as const }, { key: 'when', type: 'date' as const }],
+      charts: [{ type: 'column' as const, categories: 'name', series: ['score'] }],
+    };
     const built = await readAll(pkg.toXlsx(rows, options));
     expect(built.equals(await readAll(source.toXlsx(rows, options)))).toBe(true);
     expect(parts(built)['xl/worksheets/sheet1.xml']).toContain('<c r="B2" s="');
-    const sheets = [{ name: 'A', rows }, { name: 'B', rows: [{ x: 1 }], headerFooter: { footer: 'Page &P' } }];
+    const sheets = [
+      { name: 'A', rows },
+      { name: 'B', rows: [{ x: 1 }], headerFooter: { footer: 'Page &P' } },
+    ];
     const book = await readAll(pkg.toWorkbook(sheets, { dateFormat: 'us' }));
     expect(book.equals(await readAll(source.toWorkbook(sheets, { dateFormat: 'us' })))).toBe(true);
     expect(parts(book)['xl/workbook.xml']).toContain('<sheet name="B" sheetId="2" r:id="rId2"/>');

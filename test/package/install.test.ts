@@ -90,7 +90,24 @@ describe('the packed tarball', () => {
     writeFileSync(join(app, 'ok.cts'), ok);
     writeFileSync(join(app, 'bad.mts'), `import { toCsv } from 'rowport';\ntoCsv([{ id: 1 }], { delimiter: 1 });\n`);
     const tsc = (...files: string[]) =>
-      spawnSync(process.execPath, [TSC, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--typeRoots', join(ROOT, 'node_modules', '@types'), '--types', 'node', ...files], { cwd: app, encoding: 'utf8' });
+      spawnSync(
+        process.execPath,
+        [
+          TSC,
+          '--noEmit',
+          '--strict',
+          '--module',
+          'nodenext',
+          '--moduleResolution',
+          'nodenext',
+          '--typeRoots',
+          join(ROOT, 'node_modules', '@types'),
+          '--types',
+          'node',
+          ...files,
+        ],
+        { cwd: app, encoding: 'utf8' },
+      );
     const both = tsc('ok.mts', 'ok.cts'); // one program: the import and the require resolution of the package
     expect(both.stdout).toBe('');
     expect(both.status).toBe(0);
@@ -101,7 +118,9 @@ describe('the packed tarball', () => {
 
   it('installs the rowport bin', () => {
     const bin = join(app, 'node_modules', '.bin', 'rowport');
-    expect(execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    expect(execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()).toBe(
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    );
     const csv = execFileSync(bin, ['--from', 'json', '--quiet'], { input: '[{"id":1,"name":"Ada"}]', encoding: 'utf8' });
     expect(csv).toBe(EXPECTED_CSV);
   });

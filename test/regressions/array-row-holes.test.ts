@@ -34,7 +34,11 @@ describe('array rows with holes', () => {
   it('selectColumns and formatDates read a hole as undefined', async () => {
     const selected = [];
     for await (const row of selectColumns(holey(), ['0', '1'])) selected.push(row);
-    expect(selected).toEqual([{ 0: 1, 1: undefined }, { 0: undefined, 1: undefined }, { 0: undefined, 1: 'b' }]);
+    expect(selected).toEqual([
+      { 0: 1, 1: undefined },
+      { 0: undefined, 1: undefined },
+      { 0: undefined, 1: 'b' },
+    ]);
     expect(await readText(toCsv(formatDates(holey(), 'iso'), { bom: false }))).toBe('1,,3\r\n,,\r\n,b,\r\n');
   });
 });

@@ -10,7 +10,14 @@ describe('array rows longer than the first row, without columns', () => {
   });
 
   it('toXlsx and toWorkbook fail the same way', async () => {
-    await expect(readAll(toXlsx([[1, 2], [3, 4, 5]]))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1 });
+    await expect(
+      readAll(
+        toXlsx([
+          [1, 2],
+          [3, 4, 5],
+        ]),
+      ),
+    ).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1 });
     await expect(readAll(toWorkbook([{ name: 'a', rows: [[1], [2, 3]] }]))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1 });
   });
 

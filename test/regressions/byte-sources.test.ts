@@ -25,9 +25,11 @@ describe('sources that hold bytes, not rows', () => {
     const body = () => new Response('a,b\n1,2\n').body as ReadableStream<Uint8Array>;
     const chunks: Buffer[] = [];
     const csv = toCsv(body() as never);
-    await expect((async () => {
-      for await (const chunk of csv) chunks.push(chunk as Buffer);
-    })()).rejects.toMatchObject({ code: 'ROWPORT_INVALID_SOURCE' });
+    await expect(
+      (async () => {
+        for await (const chunk of csv) chunks.push(chunk as Buffer);
+      })(),
+    ).rejects.toMatchObject({ code: 'ROWPORT_INVALID_SOURCE' });
     expect(chunks).toEqual([]);
     await expect(readAll(toXlsx(body() as never))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_SOURCE' });
   });

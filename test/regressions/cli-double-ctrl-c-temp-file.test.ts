@@ -23,7 +23,12 @@ it.each(['csv', 'xlsx'])('a second signal during the abort removes the temp file
   const stdin = new PassThrough();
   const line = `${JSON.stringify({ id: 1, note: 'x'.repeat(40) })}\n`.repeat(500);
   const feeding = setInterval(() => stdin.write(line), 5); // a slow source that never ends by itself
-  const running = runCli(['--from', 'ndjson', '-o', join(dir, `out.${format}`)], { stdin, stdout: new PassThrough(), stderr: new PassThrough(), signal: controller.signal });
+  const running = runCli(['--from', 'ndjson', '-o', join(dir, `out.${format}`)], {
+    stdin,
+    stdout: new PassThrough(),
+    stderr: new PassThrough(),
+    signal: controller.signal,
+  });
   const temps = () => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
   try {
     await vi.waitFor(() => expect(temps().filter((f) => statSync(join(dir, f)).size > 0)).toHaveLength(1), { timeout: 20_000 });

@@ -129,15 +129,22 @@ describe('one row source, two rowport calls', () => {
     const other = (async () => {
       for await (const _ of source);
     })().catch(() => undefined);
-    await expect((async () => {
-      for (;;) if ((await iterator.next()).done) return;
-    })()).rejects.toMatchObject({ code: 'ROWPORT_INVALID_SOURCE', row: expect.any(Number) });
+    await expect(
+      (async () => {
+        for (;;) if ((await iterator.next()).done) return;
+      })(),
+    ).rejects.toMatchObject({ code: 'ROWPORT_INVALID_SOURCE', row: expect.any(Number) });
     await other;
   });
 
   it('the same sheet source twice in one workbook is refused', () => {
     const source = Readable.from(rows());
-    expect(() => toWorkbook([{ name: 'a', rows: source }, { name: 'b', rows: source }])).toThrow(invalidSource);
+    expect(() =>
+      toWorkbook([
+        { name: 'a', rows: source },
+        { name: 'b', rows: source },
+      ]),
+    ).toThrow(invalidSource);
   });
 
   it("a helper's result read by a for await and a writer at once fails, instead of splitting the rows", async () => {
@@ -148,9 +155,11 @@ describe('one row source, two rowport calls', () => {
     await iterator.return?.();
     const formatted = formatDates(rows(), 'iso');
     const writing = readText(toCsv(formatted));
-    await expect((async () => {
-      for await (const _ of formatted);
-    })()).rejects.toEqual(invalidSource);
+    await expect(
+      (async () => {
+        for await (const _ of formatted);
+      })(),
+    ).rejects.toEqual(invalidSource);
     expect((await writing).split('\r\n').length - 2).toBe(ROWS);
   });
 

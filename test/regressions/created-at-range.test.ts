@@ -20,7 +20,9 @@ describe('createdAt range', () => {
     ['year 0', utc(0, 11, 31, 23, 59, 59, 999)],
     ['year -1', utc(-1, 5, 1)],
   ])('refuses %s at the call, in toXlsx and toWorkbook', (_, createdAt) => {
-    expect(() => toXlsx([{ a: 1 }], { createdAt })).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining('createdAt') }));
+    expect(() => toXlsx([{ a: 1 }], { createdAt })).toThrow(
+      expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining('createdAt') }),
+    );
     expect(() => toWorkbook([{ name: 'A', rows: [{ a: 1 }] }], { createdAt })).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
   });
 

@@ -27,11 +27,17 @@ describe('toCsv without a BOM: a first field starting with U+FEFF', () => {
   });
 
   it('quotes it in the first row of array rows (no header)', async () => {
-    const rows = [['\uFEFFa', 'b'], ['\uFEFFc', 'd']];
+    const rows = [
+      ['\uFEFFa', 'b'],
+      ['\uFEFFc', 'd'],
+    ];
     const bytes = await readAll(toCsv(rows, { bom: false }));
     expect(bytes.toString('utf8')).toBe('"\uFEFFa",b\r\n\uFEFFc,d\r\n');
     expect(parse(bytes, { bom: true })).toEqual(rows);
-    expect(await readBack(bytes, { headers: ['x', 'y'] })).toEqual([{ x: '\uFEFFa', y: 'b' }, { x: '\uFEFFc', y: 'd' }]);
+    expect(await readBack(bytes, { headers: ['x', 'y'] })).toEqual([
+      { x: '\uFEFFa', y: 'b' },
+      { x: '\uFEFFc', y: 'd' },
+    ]);
   });
 
   it('in UTF-16 without a BOM too', async () => {

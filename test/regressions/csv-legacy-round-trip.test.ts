@@ -19,7 +19,17 @@ describe('legacy encodings round trip exactly or refuse', () => {
     ['windows-31j', 'a‾'],
     ['gbk', '\uE5E5'],
   ])('%s refuses %j as unmappable, naming row and column', async (encoding, text) => {
-    await expect(readAll(toCsv([{ id: 1, name: 'ok' }, { id: 2, name: text }], { encoding }))).rejects.toMatchObject({
+    await expect(
+      readAll(
+        toCsv(
+          [
+            { id: 1, name: 'ok' },
+            { id: 2, name: text },
+          ],
+          { encoding },
+        ),
+      ),
+    ).rejects.toMatchObject({
       code: 'ROWPORT_UNMAPPABLE_CHARACTER',
       row: 1,
       column: 'name',

@@ -8,7 +8,15 @@ import { readText } from '../helpers/streams.js';
 
 describe("toCsv: delimiter '||'", () => {
   it('quotes a field that ends or starts with part of the delimiter', async () => {
-    const text = await readText(toCsv([{ a: 'a|', b: 'b' }, { a: 'a', b: '|b' }], { delimiter: '||', bom: false }));
+    const text = await readText(
+      toCsv(
+        [
+          { a: 'a|', b: 'b' },
+          { a: 'a', b: '|b' },
+        ],
+        { delimiter: '||', bom: false },
+      ),
+    );
     expect(text).toBe('a||b\r\n"a|"||b\r\na||"|b"\r\n');
   });
 
@@ -34,9 +42,9 @@ describe('toCsv: random multi-character delimiters, read back by csv-parse', () 
     await fc.assert(
       fc.asyncProperty(
         fc.string({ unit: fc.constantFrom('|', ';', 'a', '#', ':'), minLength: 2, maxLength: 4 }),
-        fc.integer({ min: 1, max: 4 }).chain((width) =>
-          fc.array(fc.array(fc.string({ unit, maxLength: 6 }), { minLength: width, maxLength: width }), { minLength: 1, maxLength: 4 }),
-        ),
+        fc
+          .integer({ min: 1, max: 4 })
+          .chain((width) => fc.array(fc.array(fc.string({ unit, maxLength: 6 }), { minLength: width, maxLength: width }), { minLength: 1, maxLength: 4 })),
         async (delimiter, rows) => {
           const text = await readText(toCsv(rows, { delimiter, header: false, bom: false, escapeFormulas: false }));
           expect(parse(text, { delimiter, record_delimiter: '\r\n', relax_column_count: false })).toEqual(rows);

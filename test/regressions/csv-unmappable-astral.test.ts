@@ -6,7 +6,15 @@ import { readAll } from '../helpers/streams.js';
 
 describe('toCsv: a character windows-1251 cannot hold', () => {
   it('names an astral character, its row and its column', async () => {
-    const error = await readAll(toCsv([{ a: 'ok', t: 'fine' }, { a: 'x', t: 'emoji 😀 here' }], { encoding: 'windows-1251' })).catch((e: unknown) => e);
+    const error = await readAll(
+      toCsv(
+        [
+          { a: 'ok', t: 'fine' },
+          { a: 'x', t: 'emoji 😀 here' },
+        ],
+        { encoding: 'windows-1251' },
+      ),
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ROWPORT_UNMAPPABLE_CHARACTER', row: 1, column: 't' });
     expect((error as Error).message).toContain("'😀' (U+1F600)");
   });

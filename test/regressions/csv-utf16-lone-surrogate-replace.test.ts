@@ -25,6 +25,9 @@ describe("toCsv in UTF-16 with unmappable: 'replace'", () => {
       'import csv,io,json,sys,base64; t=base64.b64decode(json.load(sys.stdin)).decode("utf-16"); print(json.dumps(list(csv.reader(io.StringIO(t, newline=""), delimiter="\\t"))))',
       bytes.toString('base64'),
     );
-    expect(rows).toEqual([['a', 'b', 'c'], ['x\uFFFDy', '\uFFFD', '😀']]);
+    expect(rows).toEqual([
+      ['a', 'b', 'c'],
+      ['x\uFFFDy', '\uFFFD', '😀'],
+    ]);
   });
 });

@@ -9,26 +9,51 @@ import { readAll } from '../helpers/streams.js';
 
 /** Zones with sub-hour, negative sub-hour, odd and seconds offsets, now or in their history. */
 const ZONES = [
-  'Africa/Monrovia', 'America/St_Johns', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Eucla', 'Pacific/Chatham',
-  'Europe/Dublin', 'America/New_York', 'America/Caracas', 'Pacific/Kiritimati', 'Pacific/Marquesas', 'Asia/Tehran',
-  'Europe/Lisbon', 'America/Sao_Paulo', 'Atlantic/Azores', 'UTC',
+  'Africa/Monrovia',
+  'America/St_Johns',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Australia/Eucla',
+  'Pacific/Chatham',
+  'Europe/Dublin',
+  'America/New_York',
+  'America/Caracas',
+  'Pacific/Kiritimati',
+  'Pacific/Marquesas',
+  'Asia/Tehran',
+  'Europe/Lisbon',
+  'America/Sao_Paulo',
+  'Atlantic/Azores',
+  'UTC',
 ];
 
 /** What Intl shows for `ms` in `timeZone`, in the tokens of the pattern below. */
 function intlText(ms: number, timeZone: string): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'long', day: 'numeric', weekday: 'short',
-      hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset',
-    }).formatToParts(ms).map((p) => [p.type, p.value]),
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
   ) as Record<string, string>;
   const day = Number(parts.day);
   const ordinal = day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th';
   const gmt = (parts.timeZoneName as string).slice(3); // 'GMT-00:44:30' → '-00:44:30'; 'GMT' → ''
   const offset = gmt === '+00:00' ? '' : gmt;
   const month = new Intl.DateTimeFormat('en-US', { timeZone, month: '2-digit' }).format(ms);
-  return `${parts.year}-${month}-${String(day).padStart(2, '0')} ${parts.hour}:${parts.minute}:${parts.second} ` +
-    `${parts.weekday} ${parts.month} ${day}${ordinal} ${offset || 'Z'} GMT${offset || '+00:00'}`;
+  return (
+    `${parts.year}-${month}-${String(day).padStart(2, '0')} ${parts.hour}:${parts.minute}:${parts.second} ` +
+    `${parts.weekday} ${parts.month} ${day}${ordinal} ${offset || 'Z'} GMT${offset || '+00:00'}`
+  );
 }
 
 const PATTERN = 'yyyy-MM-dd HH:mm:ss EEE MMMM do XXX OOOO';
@@ -52,21 +77,80 @@ describe('date-fns patterns in zones with sub-hour and odd offsets', () => {
   });
 
   it('in UTC every pattern is exactly what date-fns format writes (years 1000-9999)', () => {
-    const tokens = ['yyyy', 'yy', 'y', 'MM', 'MMM', 'MMMM', 'Mo', 'd', 'do', 'dd', 'EEE', 'EEEE', 'eee', 'Q', 'Qo', 'QQQ', 'w', 'wo', 'I', 'R', 'u',
-      'DDD', 'HH', 'h', 'hh', 'k', 'K', 'mm', 'ss', 'SSS', 'S', 'a', 'aaaa', 'b', 'B', 'X', 'XXX', 'xx', 'O', 'OOOO', 'z', 't', 'T', 'G', 'P', 'PPpp', 'p',
-      ' ', '-', ':', "'at'", "''", "'it''s'", '/', '.', '1'];
+    const tokens = [
+      'yyyy',
+      'yy',
+      'y',
+      'MM',
+      'MMM',
+      'MMMM',
+      'Mo',
+      'd',
+      'do',
+      'dd',
+      'EEE',
+      'EEEE',
+      'eee',
+      'Q',
+      'Qo',
+      'QQQ',
+      'w',
+      'wo',
+      'I',
+      'R',
+      'u',
+      'DDD',
+      'HH',
+      'h',
+      'hh',
+      'k',
+      'K',
+      'mm',
+      'ss',
+      'SSS',
+      'S',
+      'a',
+      'aaaa',
+      'b',
+      'B',
+      'X',
+      'XXX',
+      'xx',
+      'O',
+      'OOOO',
+      'z',
+      't',
+      'T',
+      'G',
+      'P',
+      'PPpp',
+      'p',
+      ' ',
+      '-',
+      ':',
+      "'at'",
+      "''",
+      "'it''s'",
+      '/',
+      '.',
+      '1',
+    ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...tokens), { minLength: 1, maxLength: 6 }), fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) }), (parts, ms) => {
-        const pattern = parts.join('');
-        fc.pre(!/(?<![yY])(?:yo|Yo)/.test(pattern)); // neighbours that make another token are not the case here
-        let expected: string;
-        try {
-          expected = format(new TZDate(ms, 'UTC'), pattern);
-        } catch {
-          return; // a pattern date-fns refuses (letters run together into an unknown token)
-        }
-        expect(formatDate(ms, pattern)).toBe(expected);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...tokens), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) }),
+        (parts, ms) => {
+          const pattern = parts.join('');
+          fc.pre(!/(?<![yY])(?:yo|Yo)/.test(pattern)); // neighbours that make another token are not the case here
+          let expected: string;
+          try {
+            expected = format(new TZDate(ms, 'UTC'), pattern);
+          } catch {
+            return; // a pattern date-fns refuses (letters run together into an unknown token)
+          }
+          expect(formatDate(ms, pattern)).toBe(expected);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -50,7 +50,11 @@ describe('dates before year 1', () => {
 
   it.runIf(haveTool('openpyxl'))('toXlsx writes them as text in the same rendering', async () => {
     const warnings: string[] = [];
-    const path = await saveTo(tempDir(), 'bc.xlsx', toXlsx([{ d: utc(-100, 6, 1) }], { dateFormat: 'yyyy-MM-dd EEE', onWarning: (w) => warnings.push(w.code) }));
+    const path = await saveTo(
+      tempDir(),
+      'bc.xlsx',
+      toXlsx([{ d: utc(-100, 6, 1) }], { dateFormat: 'yyyy-MM-dd EEE', onWarning: (w) => warnings.push(w.code) }),
+    );
     const sheet = readWithOpenpyxl([path])[path]?.sheets[0];
     expect(sheet && values(sheet)).toEqual([['d'], ['-0100-06-01 Fri']]);
     expect(warnings).toEqual(['ROWPORT_DATE_AS_TEXT']);

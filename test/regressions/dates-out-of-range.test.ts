@@ -32,11 +32,15 @@ describe('dates out of range', () => {
   });
 
   it('keeps the edges: ±8.64e15 and ±18:00', async () => {
-    const text = (await readAll(toCsv([{ d: 8.64e15 }, { d: -8.64e15 }, { d: '2024-01-15T10:00:00+18:00' }, { d: '2024-01-15T10:00:00-18:00' }], {
-      columns: [{ key: 'd', type: 'datetime' }],
-      header: false,
-      bom: false,
-    }))).toString();
+    const text = (
+      await readAll(
+        toCsv([{ d: 8.64e15 }, { d: -8.64e15 }, { d: '2024-01-15T10:00:00+18:00' }, { d: '2024-01-15T10:00:00-18:00' }], {
+          columns: [{ key: 'd', type: 'datetime' }],
+          header: false,
+          bom: false,
+        }),
+      )
+    ).toString();
     expect(text.split('\r\n')).toEqual(['275760-09-13 00:00:00', "'-271821-04-20 00:00:00", '2024-01-14 16:00:00', '2024-01-16 04:00:00', '']);
   });
 });

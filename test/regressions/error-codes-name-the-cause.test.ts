@@ -35,14 +35,29 @@ describe.each(Object.entries(writers))('%s', (_name, write) => {
     });
   });
 
-  it("a Proxy whose ownKeys throws is ROWPORT_INVALID_VALUE for row 0", async () => {
-    const proxy = new Proxy({ a: 1 }, { ownKeys: () => { throw new Error('ownKeys boom'); } });
+  it('a Proxy whose ownKeys throws is ROWPORT_INVALID_VALUE for row 0', async () => {
+    const proxy = new Proxy(
+      { a: 1 },
+      {
+        ownKeys: () => {
+          throw new Error('ownKeys boom');
+        },
+      },
+    );
     await expect(readAll(write([proxy]))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 0 });
   });
 
   it('a throwing onProgress is ROWPORT_CALLBACK_FAILED with the cause', async () => {
     const boom = new Error('progress boom');
-    await expect(readAll(write([{ a: 1 }], { onProgress: () => { throw boom; } }))).rejects.toMatchObject({
+    await expect(
+      readAll(
+        write([{ a: 1 }], {
+          onProgress: () => {
+            throw boom;
+          },
+        }),
+      ),
+    ).rejects.toMatchObject({
       code: 'ROWPORT_CALLBACK_FAILED',
       cause: boom,
     });
@@ -52,7 +67,15 @@ describe.each(Object.entries(writers))('%s', (_name, write) => {
 it('a throwing onWarning is ROWPORT_CALLBACK_FAILED with the cause', async () => {
   const boom = new Error('warning boom');
   const sheets = [{ name: 'a/b', rows: [{ a: 1 }] }]; // the name is repaired: a warning
-  await expect(readAll(toWorkbook(sheets, { onWarning: () => { throw boom; } }))).rejects.toMatchObject({
+  await expect(
+    readAll(
+      toWorkbook(sheets, {
+        onWarning: () => {
+          throw boom;
+        },
+      }),
+    ),
+  ).rejects.toMatchObject({
     code: 'ROWPORT_CALLBACK_FAILED',
     cause: boom,
   });

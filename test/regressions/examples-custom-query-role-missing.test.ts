@@ -26,9 +26,16 @@ describe.runIf(havePostgres())('examples/postgres custom queries on a database w
   });
 
   it('fails with DB_MISCONFIGURED naming the role and createCustomQueryRole: no 400, no retry', async () => {
-    const error = await new AnalyticsService(db).exportCustomQuery('SELECT id FROM t').then(() => undefined, (e: unknown) => e);
+    const error = await new AnalyticsService(db).exportCustomQuery('SELECT id FROM t').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DbConfigError);
-    expect(error).toMatchObject({ code: 'DB_MISCONFIGURED', message: expect.stringMatching(/rowport_custom_query.*does not exist.*createCustomQueryRole/), cause: { code: '22023' } });
+    expect(error).toMatchObject({
+      code: 'DB_MISCONFIGURED',
+      message: expect.stringMatching(/rowport_custom_query.*does not exist.*createCustomQueryRole/),
+      cause: { code: '22023' },
+    });
     expect(isTransient(error)).toBe(false);
     expect(errorResponse(error, 'r1')).toMatchObject({ status: 500, body: { error: { code: 'INTERNAL', requestId: 'r1' } } });
   });

@@ -53,7 +53,7 @@ describe.runIf(havePostgres())('examples/postgres custom queries on a superuser 
     expect(db.pool.totalCount - db.pool.idleCount).toBe(0);
   });
 
-  it('refuses pg_terminate_backend on the service\'s own connections', async () => {
+  it("refuses pg_terminate_backend on the service's own connections", async () => {
     const other = await db.pool.connect();
     try {
       const { rows } = await other.query('SELECT pg_backend_pid() AS pid');
@@ -64,7 +64,7 @@ describe.runIf(havePostgres())('examples/postgres custom queries on a superuser 
     }
   });
 
-  it('leaves the service\'s own queries (and its timeout setting) working as the login role', async () => {
+  it("leaves the service's own queries (and its timeout setting) working as the login role", async () => {
     expect((await readAll((await service.exportReport('student')).stream)).length).toBeGreaterThan(0);
     const { rows } = await db.pool.query('SELECT current_user AS who');
     expect(rows[0].who).toBe('postgres');

@@ -11,11 +11,20 @@ const ADMIN: Principal = { id: 'admin', role: 'admin' };
 const STUDENT: Principal = { id: 'student-2', role: 'student', studentId: 2 };
 
 /** POSTs `parts` as separate writes, `gapMs` apart (no Content-Length: chunked); resolves with the answer, or 'closed'. */
-function postInParts(url: string, headers: Record<string, string>, parts: Buffer[], gapMs = 50, end = true): Promise<{ status: number; body: string } | 'closed'> {
+function postInParts(
+  url: string,
+  headers: Record<string, string>,
+  parts: Buffer[],
+  gapMs = 50,
+  end = true,
+): Promise<{ status: number; body: string } | 'closed'> {
   return new Promise((resolve) => {
     const req = request(url, { method: 'POST', headers }, (res) => {
       let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res
+        .setEncoding('utf8')
+        .on('data', (c: string) => (body += c))
+        .on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', () => resolve('closed'));
     void (async () => {
@@ -86,7 +95,11 @@ describe.runIf(haveRedis())('examples/queue POST /exports/jobs body', () => {
   });
 
   it('answers bytes that are not UTF-8 with 400', async () => {
-    const reply = await postInParts(`${base}/exports/jobs`, h.bearer(STUDENT), [Buffer.from('{"kind":"student","studentId":2,"x":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const reply = await postInParts(`${base}/exports/jobs`, h.bearer(STUDENT), [
+      Buffer.from('{"kind":"student","studentId":2,"x":"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('"}'),
+    ]);
     expect(reply).toMatchObject({ status: 400 });
   });
 });

@@ -55,7 +55,11 @@ describe.runIf(enabled)('examples/queue failed jobs', () => {
 
   it("shows the owner the code of a data error (rowport's or the service's), without its message", async () => {
     const { base } = await h.jobServer('data-error', { workerOptions: { onError: () => undefined } });
-    const posted = await fetch(`${base}/exports/jobs`, { method: 'POST', headers: h.bearer(STUDENT), body: '{"kind":"student","studentId":2,"options":{"encoding":"ascii","columns":["date","student_name"]}}' });
+    const posted = await fetch(`${base}/exports/jobs`, {
+      method: 'POST',
+      headers: h.bearer(STUDENT),
+      body: '{"kind":"student","studentId":2,"options":{"encoding":"ascii","columns":["date","student_name"]}}',
+    });
     const { jobId } = (await posted.json()) as { jobId: string };
     const body = JSON.parse(await poll(base, jobId, STUDENT)) as Record<string, unknown>;
     expect(body).toMatchObject({ state: 'failed', error: 'ROWPORT_UNMAPPABLE_CHARACTER', requestId: expect.any(String) });

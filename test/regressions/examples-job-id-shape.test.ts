@@ -20,15 +20,22 @@ describe.runIf(enabled)('examples/queue job ids', () => {
   });
   afterAll(() => h?.close());
 
-  it.each(['events', 'completed', 'id', 'stalled-check', 'meta', 'wait', 'a'.repeat(300)])('answers the id %s with 404, for the owner and an admin alike', async (id) => {
-    for (const principal of [STUDENT, ADMIN]) {
-      for (const [method, path] of [['GET', `/exports/jobs/${id}`], ['DELETE', `/exports/jobs/${id}`], ['GET', `/exports/jobs/${id}/download`]] as const) {
-        const reply = await fetch(`${base}${path}`, { method, headers: h.bearer(principal) });
-        expect(reply.status, `${method} ${path.slice(0, 40)}`).toBe(404);
-        expect(await reply.json()).toEqual({ error: { code: 'ANALYTICS_NOT_FOUND', message: expect.any(String) } });
+  it.each(['events', 'completed', 'id', 'stalled-check', 'meta', 'wait', 'a'.repeat(300)])(
+    'answers the id %s with 404, for the owner and an admin alike',
+    async (id) => {
+      for (const principal of [STUDENT, ADMIN]) {
+        for (const [method, path] of [
+          ['GET', `/exports/jobs/${id}`],
+          ['DELETE', `/exports/jobs/${id}`],
+          ['GET', `/exports/jobs/${id}/download`],
+        ] as const) {
+          const reply = await fetch(`${base}${path}`, { method, headers: h.bearer(principal) });
+          expect(reply.status, `${method} ${path.slice(0, 40)}`).toBe(404);
+          expect(await reply.json()).toEqual({ error: { code: 'ANALYTICS_NOT_FOUND', message: expect.any(String) } });
+        }
       }
-    }
-  });
+    },
+  );
 
   it('answers a signed-looking download of such an id with 403 or 404, never 500', async () => {
     const reply = await fetch(`${base}/exports/jobs/events/download?${h.auth.signLink('events')}`);

@@ -14,7 +14,9 @@ describe('examples/queue createLocalStore', () => {
       await mkdir(join(dir, 'job-1', 'file.csv'), { recursive: true }); // a folder where the file should go: rename fails
       await writeFile(join(dir, 'job-1', 'file.csv', 'keep'), 'x');
       const store = await createLocalStore(dir);
-      await expect(store.put('job-1/file.csv', toCsv([{ a: 1 }]), { fileName: 'file.csv', contentType: 'text/csv' })).rejects.toMatchObject({ code: expect.stringMatching(/^E/) });
+      await expect(store.put('job-1/file.csv', toCsv([{ a: 1 }]), { fileName: 'file.csv', contentType: 'text/csv' })).rejects.toMatchObject({
+        code: expect.stringMatching(/^E/),
+      });
       expect(await readdir(join(dir, '.staging', String(process.pid)))).toEqual([]);
       expect(await readdir(join(dir, 'job-1', 'file.csv'))).toEqual(['keep']);
     } finally {

@@ -30,7 +30,12 @@ function gated(inner: Db): { db: Db; open: () => void } {
     query: <T extends Row = Row>(sql: string, params?: readonly unknown[], options?: object) => {
       const rows = inner.query<T>(sql, params as never, options);
       if (!sql.includes('ORDER BY m.recorded_on')) return rows;
-      return { async *[Symbol.asyncIterator]() { await gate; yield* rows; } };
+      return {
+        async *[Symbol.asyncIterator]() {
+          await gate;
+          yield* rows;
+        },
+      };
     },
   };
   return { db, open };
@@ -81,8 +86,37 @@ describe.runIf(haveRedis())('background exports', () => {
 
   it('admits exactly 3 of a burst of 20 submissions by one principal, and refuses the rest with 429', async () => {
     const { base } = await h.jobServer('burst', { worker: false });
-    const formats = ['iso', 'us', 'eu', 'full', 'yyyy', 'yy', 'MM', 'dd', 'yyyy-MM', 'MM-dd', 'dd.MM', 'MM/yyyy', 'yyyyMMdd', 'd', 'M', 'yyyy/MM', 'dd/MM', 'MMM', 'yyyy MM', 'dd MM'];
-    const replies = await Promise.all(formats.map((dateFormat) => fetch(`${base}/exports/jobs`, { method: 'POST', headers: h.bearer(STUDENT), body: JSON.stringify({ kind: 'student', studentId: 2, options: { dateFormat } }) })));
+    const formats = [
+      'iso',
+      'us',
+      'eu',
+      'full',
+      'yyyy',
+      'yy',
+      'MM',
+      'dd',
+      'yyyy-MM',
+      'MM-dd',
+      'dd.MM',
+      'MM/yyyy',
+      'yyyyMMdd',
+      'd',
+      'M',
+      'yyyy/MM',
+      'dd/MM',
+      'MMM',
+      'yyyy MM',
+      'dd MM',
+    ];
+    const replies = await Promise.all(
+      formats.map((dateFormat) =>
+        fetch(`${base}/exports/jobs`, {
+          method: 'POST',
+          headers: h.bearer(STUDENT),
+          body: JSON.stringify({ kind: 'student', studentId: 2, options: { dateFormat } }),
+        }),
+      ),
+    );
     expect(replies.map((r) => r.status).sort()).toEqual([...Array(3).fill(202), ...Array(17).fill(429)]);
   });
 });

@@ -43,23 +43,37 @@ async function exportThrough(fault: () => Promise<void>): Promise<unknown> {
 }
 
 describe.runIf(enabled)('pgDb when PostgreSQL stops mid-export', () => {
-  it.each(['fast', 'immediate'] as const)('fails the export with DB_UNAVAILABLE and keeps the process alive (pg_ctl stop -m %s)', async (mode) => {
-    const ended = await exportThrough(() => cluster.down(mode));
-    await cluster.up();
-    expect(ended).toMatchObject({ code: 'ROWPORT_SOURCE_FAILED', cause: expect.any(DbUnavailableError) });
-    expect((ended as { cause: DbUnavailableError }).cause).toMatchObject({ code: 'DB_UNAVAILABLE', message: expect.stringContaining(`127.0.0.1:${cluster.port}`) });
-    expect(db.openCursors).toBe(0);
-    // The pool gave the dead client up and serves the restarted server.
-    expect((await db.pool.query('SELECT count(*)::int AS n FROM big')).rows[0]).toEqual({ n: 200000 });
-  }, 60_000);
+  it.each(['fast', 'immediate'] as const)(
+    'fails the export with DB_UNAVAILABLE and keeps the process alive (pg_ctl stop -m %s)',
+    async (mode) => {
+      const ended = await exportThrough(() => cluster.down(mode));
+      await cluster.up();
+      expect(ended).toMatchObject({ code: 'ROWPORT_SOURCE_FAILED', cause: expect.any(DbUnavailableError) });
+      expect((ended as { cause: DbUnavailableError }).cause).toMatchObject({
+        code: 'DB_UNAVAILABLE',
+        message: expect.stringContaining(`127.0.0.1:${cluster.port}`),
+      });
+      expect(db.openCursors).toBe(0);
+      // The pool gave the dead client up and serves the restarted server.
+      expect((await db.pool.query('SELECT count(*)::int AS n FROM big')).rows[0]).toEqual({ n: 200000 });
+    },
+    60_000,
+  );
 
   it('fails loadSchool, without crashing, when PostgreSQL stops mid-load', async () => {
     const pool = createPool(cluster.url);
     const watcher = new pg.Client({ connectionString: cluster.url });
     await watcher.connect();
     try {
-      const loading = loadSchool(pool, generateSchool({ scale: 0.5 })).then(() => 'loaded', (error: Error) => error);
-      await vi.waitFor(async () => expect((await watcher.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'INSERT INTO%'")).rows[0].n).toBeGreaterThan(0), { timeout: 30_000, interval: 10 });
+      const loading = loadSchool(pool, generateSchool({ scale: 0.5 })).then(
+        () => 'loaded',
+        (error: Error) => error,
+      );
+      await vi.waitFor(
+        async () =>
+          expect((await watcher.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'INSERT INTO%'")).rows[0].n).toBeGreaterThan(0),
+        { timeout: 30_000, interval: 10 },
+      );
       await watcher.end().catch(() => undefined);
       await cluster.down();
       expect(await loading).toBeInstanceOf(Error);

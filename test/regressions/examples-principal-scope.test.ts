@@ -65,10 +65,14 @@ describe.runIf(haveRedis())('background exports', () => {
       { timeout: 30_000, interval: 50 },
     );
 
-  it("never hands a token with teacherId 2 the cached report of teacherId 1, nor that job", async () => {
+  it('never hands a token with teacherId 2 the cached report of teacherId 1, nor that job', async () => {
     const { base } = await h.jobServer('teacher-scope');
     const post = async (principal: Principal) =>
-      ((await (await fetch(`${base}/exports/jobs`, { method: 'POST', headers: h.bearer(principal), body: '{"kind":"report","report":"teacher-weekly"}' })).json()) as { jobId: string }).jobId;
+      (
+        (await (
+          await fetch(`${base}/exports/jobs`, { method: 'POST', headers: h.bearer(principal), body: '{"kind":"report","report":"teacher-weekly"}' })
+        ).json()) as { jobId: string }
+      ).jobId;
     const first = await post(ONE);
     await completed(base, first, ONE);
     const second = await post(TWO);
@@ -88,8 +92,13 @@ describe.runIf(haveRedis())('background exports', () => {
     const { base } = await h.jobServer('deleted', { server: { authenticate: auth.authenticate, links: auth } });
     const student: Principal = { id: 'student-4', role: 'student', studentId: 4 };
     const headers = { authorization: `Bearer ${auth.issue(student)}` };
-    const { jobId } = (await (await fetch(`${base}/exports/jobs`, { method: 'POST', headers, body: '{"kind":"student","studentId":4}' })).json()) as { jobId: string };
-    await vi.waitFor(async () => expect(((await (await fetch(`${base}/exports/jobs/${jobId}`, { headers })).json()) as { state: string }).state).toBe('completed'), { timeout: 30_000, interval: 50 });
+    const { jobId } = (await (await fetch(`${base}/exports/jobs`, { method: 'POST', headers, body: '{"kind":"student","studentId":4}' })).json()) as {
+      jobId: string;
+    };
+    await vi.waitFor(
+      async () => expect(((await (await fetch(`${base}/exports/jobs/${jobId}`, { headers })).json()) as { state: string }).state).toBe('completed'),
+      { timeout: 30_000, interval: 50 },
+    );
     db.database.run('DELETE FROM students WHERE id = 4');
     for (const path of [`/exports/jobs/${jobId}`, `/exports/jobs/${jobId}/download`]) {
       const reply = await fetch(`${base}${path}`, { headers });

@@ -40,7 +40,15 @@ describe('loadConfig', () => {
   };
 
   it('defaults to 127.0.0.1:3000, the sql.js sample and a local store', () => {
-    expect(loadConfig(BASE_ENV, [])).toMatchObject({ role: 'both', host: '127.0.0.1', port: 3000, databaseUrl: undefined, s3: undefined, exportsDir: 'exports', maxDownloadsPerPrincipal: 3 });
+    expect(loadConfig(BASE_ENV, [])).toMatchObject({
+      role: 'both',
+      host: '127.0.0.1',
+      port: 3000,
+      databaseUrl: undefined,
+      s3: undefined,
+      exportsDir: 'exports',
+      maxDownloadsPerPrincipal: 3,
+    });
     expect(loadConfig({ ...BASE_ENV, HOST: '0.0.0.0', PORT: '8080' }, ['--role', 'server']).host).toBe('0.0.0.0');
   });
 
@@ -58,14 +66,20 @@ describe('loadConfig', () => {
   });
 
   it('needs no TOKEN_SECRET for a worker, and reads the whole S3 setup', () => {
-    expect(loadConfig({ S3_BUCKET: 'b', AWS_REGION: 'auto', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: '1' }, ['--role', 'worker']).s3).toEqual({ bucket: 'b', region: 'auto', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true });
+    expect(loadConfig({ S3_BUCKET: 'b', AWS_REGION: 'auto', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: '1' }, ['--role', 'worker']).s3).toEqual(
+      { bucket: 'b', region: 'auto', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true },
+    );
   });
 
   it('stops run.ts before it starts anything, with exit code 2 and the reason', () => {
     let status = 0;
     let stderr = '';
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', RUN, '--role', 'server'], { env: { ...process.env, ...BASE_ENV, S3_BUCKET: 'exports', AWS_REGION: '' }, stdio: 'pipe', encoding: 'utf8' });
+      execFileSync(process.execPath, ['--import', 'tsx', RUN, '--role', 'server'], {
+        env: { ...process.env, ...BASE_ENV, S3_BUCKET: 'exports', AWS_REGION: '' },
+        stdio: 'pipe',
+        encoding: 'utf8',
+      });
     } catch (error) {
       status = (error as { status: number }).status;
       stderr = String((error as { stderr: string }).stderr);
@@ -98,7 +112,13 @@ describe.each([
   });
 
   it('answers 503 naming only which dependency is down (no host, port or error)', async () => {
-    const broken: Db = { ...lite, dialect: 'sqlite', columnsOf: () => Promise.reject(new Error('x')), close: async () => undefined, query: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('connect ECONNREFUSED 10.1.2.3:5432')) }) }) };
+    const broken: Db = {
+      ...lite,
+      dialect: 'sqlite',
+      columnsOf: () => Promise.reject(new Error('x')),
+      close: async () => undefined,
+      query: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('connect ECONNREFUSED 10.1.2.3:5432')) }) }),
+    };
     const { dir, remove } = await tempDir();
     const port = await freePort();
     const jobs = new ExportQueue({ redisUrl: `redis://127.0.0.1:${port}`, connectTimeoutMs: 500, store: await createLocalStore(dir) });
@@ -131,7 +151,16 @@ describe.runIf(havePostgres() && haveRedis())('examples/run.ts on PostgreSQL, as
     await loadSchool(admin, generateSchool({ scale: 0.05 }));
     await createCustomQueryRole(admin, { serviceRole: 'rowport' }); // what `export.ts --load-sample --service-role rowport` does
     await admin.end();
-    const env = { ...process.env, ...BASE_ENV, HOST: '127.0.0.1', PORT: '0', DATABASE_URL: cluster.url.replace('postgres@', 'rowport@'), REDIS_URL: redis.url, EXPORTS_DIR: out.dir, S3_BUCKET: '' };
+    const env = {
+      ...process.env,
+      ...BASE_ENV,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: cluster.url.replace('postgres@', 'rowport@'),
+      REDIS_URL: redis.url,
+      EXPORTS_DIR: out.dir,
+      S3_BUCKET: '',
+    };
     child = spawn(process.execPath, ['--import', 'tsx', RUN], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     base = await new Promise<string>((resolve, reject) => {
       onLines(child.stdout, (line) => {
@@ -151,14 +180,19 @@ describe.runIf(havePostgres() && haveRedis())('examples/run.ts on PostgreSQL, as
     await Promise.all([cluster?.stop(), redis?.stop(), out?.remove()]);
   });
 
-  const mint = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', ISSUE, ...args], { env: { ...process.env, ...BASE_ENV }, encoding: 'utf8' }).trim();
+  const mint = (...args: string[]) =>
+    execFileSync(process.execPath, ['--import', 'tsx', ISSUE, ...args], { env: { ...process.env, ...BASE_ENV }, encoding: 'utf8' }).trim();
   const job = async (token: string, spec: object) => {
     const posted = await fetch(`${base}/exports/jobs`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(spec) });
     expect(posted.status).toBe(202);
     const { jobId } = (await posted.json()) as { jobId: string };
     return vi.waitFor(
       async () => {
-        const status = (await (await fetch(`${base}/exports/jobs/${jobId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { state: string; downloadUrl?: string; error?: string };
+        const status = (await (await fetch(`${base}/exports/jobs/${jobId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+          state: string;
+          downloadUrl?: string;
+          error?: string;
+        };
         if (status.state !== 'completed') throw new Error(`${status.state} ${status.error ?? ''}`);
         return status;
       },
@@ -178,7 +212,9 @@ describe.runIf(havePostgres() && haveRedis())('examples/run.ts on PostgreSQL, as
     const { downloadUrl } = await job(token, { kind: 'student', studentId: 2 });
     const rows = parse(await (await fetch(`${base}${downloadUrl}`)).text(), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(generateSchool({ scale: 0.05 }).metrics.filter((m) => m.student_id === 2).length);
-    expect((await fetch(`${base}/exports/students/2.csv`, { headers: { authorization: `Bearer ${mint('--role', 'student', '--student-id', '999999')}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${base}/exports/students/2.csv`, { headers: { authorization: `Bearer ${mint('--role', 'student', '--student-id', '999999')}` } })).status,
+    ).toBe(401);
   });
 
   it('runs an admin custom query as the SELECT-only role on a non-superuser login', async () => {

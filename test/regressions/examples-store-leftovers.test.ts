@@ -53,11 +53,14 @@ describe('examples/queue stores leave nothing behind', () => {
     expect(await objects()).toEqual([]);
   });
 
-  it('local: a dead process\'s staging file goes at the next put or sweep, without a restart', async () => {
+  it("local: a dead process's staging file goes at the next put or sweep, without a restart", async () => {
     const dir = join(out.dir, 'local');
     const store = await createLocalStore(dir);
     const dead = spawnSync('true').pid as number; // a process that has exited: its pid is free
-    for (const [i, act] of [(s: ExportStore) => s.put('k.csv', toCsv([{ a: 1 }]), { fileName: 'k.csv', contentType: 'text/csv' }), (s: ExportStore) => s.sweep(24 * 3_600_000)].entries()) {
+    for (const [i, act] of [
+      (s: ExportStore) => s.put('k.csv', toCsv([{ a: 1 }]), { fileName: 'k.csv', contentType: 'text/csv' }),
+      (s: ExportStore) => s.sweep(24 * 3_600_000),
+    ].entries()) {
       await mkdir(join(dir, '.staging', String(dead)), { recursive: true });
       await writeFile(join(dir, '.staging', String(dead), `half-${i}.csv`), 'id\r\n1\r\n');
       await act(store);
@@ -93,11 +96,14 @@ describe('examples/queue stores leave nothing behind', () => {
       const worker = await startExportWorker({ redisUrl: redis.url, queueName: 'rerun', store, service });
       try {
         const jobId = await queue.enqueueExport({ kind: 'student', studentId: 1 }, ADMIN);
-        const status = await vi.waitFor(async () => {
-          const s = await queue.getExportStatus(jobId, ADMIN);
-          if (s.state !== 'completed') throw new Error(s.state);
-          return s;
-        }, { timeout: 30_000, interval: 50 });
+        const status = await vi.waitFor(
+          async () => {
+            const s = await queue.getExportStatus(jobId, ADMIN);
+            if (s.state !== 'completed') throw new Error(s.state);
+            return s;
+          },
+          { timeout: 30_000, interval: 50 },
+        );
         expect(status.attemptsMade).toBe(2); // the failed run and the one that completed
         expect(puts).toBe(2);
         expect((await readdir(dir)).filter((f) => f !== '.staging')).toEqual([`${jobId}.csv`]);

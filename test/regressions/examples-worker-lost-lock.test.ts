@@ -35,17 +35,28 @@ describe.runIf(haveRedis())('a worker that lost its job lock', () => {
     const store: ExportStore = { ...local, put: (key, stream, options) => local.put(key, stream, options).then((r) => (stored++, r)) };
     const queue = new ExportQueue({ redisUrl: redis.url, queueName: 'lock', store });
     const runs: string[] = [];
-    const worker = await startExportWorker({ redisUrl: redis.url, queueName: 'lock', store, service: new AnalyticsService(slowDb(db, { delayMs: 10 })), lockDuration: 1_000, stalledInterval: 500, onJob: (job) => runs.push(job.id as string) });
+    const worker = await startExportWorker({
+      redisUrl: redis.url,
+      queueName: 'lock',
+      store,
+      service: new AnalyticsService(slowDb(db, { delayMs: 10 })),
+      lockDuration: 1_000,
+      stalledInterval: 500,
+      onJob: (job) => runs.push(job.id as string),
+    });
     const client = new Redis(redis.url);
     try {
       const jobId = await queue.enqueueExport({ kind: 'query', sql: 'SELECT * FROM metrics ORDER BY id /*slow*/' }, ADMIN);
       await vi.waitFor(async () => expect((await queue.getExportStatus(jobId, ADMIN)).progress?.rows).toBeGreaterThan(0), { timeout: 20_000, interval: 20 });
       expect(await client.del(`bull:lock:${jobId}:lock`)).toBe(1); // as if it had expired while Redis was away
-      const status = await vi.waitFor(async () => {
-        const s = await queue.getExportStatus(jobId, ADMIN);
-        if (s.state !== 'completed') throw new Error(s.state);
-        return s;
-      }, { timeout: 60_000, interval: 50 });
+      const status = await vi.waitFor(
+        async () => {
+          const s = await queue.getExportStatus(jobId, ADMIN);
+          if (s.state !== 'completed') throw new Error(s.state);
+          return s;
+        },
+        { timeout: 60_000, interval: 50 },
+      );
       expect(status.progress).toMatchObject({ rows: db.school.metrics.length, percent: 100 });
       expect(runs).toEqual([jobId, jobId]);
       expect(stored).toBe(1); // the run without the lock stopped instead of storing the whole export too

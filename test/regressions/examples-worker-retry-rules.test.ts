@@ -46,7 +46,10 @@ async function runOnce(name: string, service: AnalyticsService, spec: ExportSpec
   const queue = new ExportQueue({ redisUrl: redis.url, queueName: name, store: theStore, backoffMs: 20 });
   const runs: string[] = [];
   const worker = await startExportWorker({ redisUrl: redis.url, queueName: name, store: theStore, service, onJob: (job) => runs.push(job.id as string) });
-  closers.push(() => worker.close(), () => queue.close());
+  closers.push(
+    () => worker.close(),
+    () => queue.close(),
+  );
   const jobId = await queue.enqueueExport(spec, ADMIN);
   const status = await vi.waitFor(
     async () => {
@@ -63,7 +66,12 @@ describe.runIf(enabled)('exportWorker retries only what can succeed on retry', (
   it.each([
     ['an error raised while the query runs (division by zero, 22012)', 'SELECT 1 / (id - id) AS x FROM t', {}, /division by zero/],
     ['a write in the read-only transaction (25006)', "SELECT nextval('s') AS n FROM t", {}, /cannot execute nextval\(\) in a read-only transaction/],
-    ['a statement timeout (57014)', 'SELECT pg_sleep(0.5) AS x FROM t WHERE id < 3', { customQuery: { timeoutMs: 200 } }, /canceling statement due to statement timeout/],
+    [
+      'a statement timeout (57014)',
+      'SELECT pg_sleep(0.5) AS x FROM t WHERE id < 3',
+      { customQuery: { timeoutMs: 200 } },
+      /canceling statement due to statement timeout/,
+    ],
   ])('fails %s after one run', async (_, sql, options, message) => {
     const name = `sql-${Math.random().toString(36).slice(2)}`;
     const { status, runs } = await runOnce(name, new AnalyticsService(pgdb, options), { kind: 'query', sql });
@@ -79,7 +87,12 @@ describe.runIf(enabled)('exportWorker retries only what can succeed on retry', (
       const client = new S3Client({ credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
       const db = await createSampleDatabase({ scale: 0.01 });
       closers.push(() => db.close());
-      const { status, runs } = await runOnce('no-region', new AnalyticsService(db), { kind: 'student', studentId: 1 }, createS3Store({ client, bucket: 'exports' }));
+      const { status, runs } = await runOnce(
+        'no-region',
+        new AnalyticsService(db),
+        { kind: 'student', studentId: 1 },
+        createS3Store({ client, bucket: 'exports' }),
+      );
       expect(status).toMatchObject({ state: 'failed', error: expect.stringMatching(/Region is missing/) });
       expect(runs).toHaveLength(1);
     } finally {

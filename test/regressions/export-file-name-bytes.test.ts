@@ -17,7 +17,8 @@ describe('exportFileName length in bytes', () => {
     expect(bytes(name)).toBeLessThanOrEqual(255);
     expect(name.isWellFormed()).toBe(true);
     expect(name.endsWith(`_20240115_143045.${format}`)).toBe(true);
-    if (byBytes) expect(bytes(name)).toBeGreaterThan(255 - Buffer.byteLength(char)); // cut as late as the limit allows
+    if (byBytes)
+      expect(bytes(name)).toBeGreaterThan(255 - Buffer.byteLength(char)); // cut as late as the limit allows
     else expect(name).toBe(`${char.repeat(100 / char.length)}_20240115_143045.${format}`);
   });
 

@@ -12,7 +12,9 @@ function utc(year: number, month: number, day: number, ...time: number[]): Date 
 
 describe('exportFileName date range', () => {
   it.each([[utc(10000, 1, 1)], [utc(-1, 12, 31, 23, 59, 59, 999)], [utc(-100, 6, 1)]])('refuses %s', (date) => {
-    expect(() => exportFileName('a', 'csv', { date })).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining('date') }));
+    expect(() => exportFileName('a', 'csv', { date })).toThrow(
+      expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining('date') }),
+    );
   });
 
   it('keeps the edges, years 0000 and 9999', () => {

@@ -27,7 +27,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs/promises')>();
   const open = (async (...args: Parameters<typeof fs.open>) => {
     const opened = gate.settled.then(() => fs.open(...args));
-    gate.opens.push(opened.then(() => undefined, () => undefined));
+    gate.opens.push(
+      opened.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
     return opened;
   }) as typeof fs.open;
   return { ...fs, open, default: { ...fs, open } };

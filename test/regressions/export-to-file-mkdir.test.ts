@@ -16,7 +16,9 @@ afterEach(async () => {
 
 it("the README recipe writes into an exports/ folder that doesn't exist yet", async () => {
   const name = exportFileName('students', 'csv', { date: new Date('2024-01-15T14:30:45Z') });
-  const summary = await exportToFile(toCsv([{ id: 1, name: 'Ada', score: 9.5 }], { columns: ['id', 'name', 'score'] }), join(dir, 'exports', name), { mkdir: true });
+  const summary = await exportToFile(toCsv([{ id: 1, name: 'Ada', score: 9.5 }], { columns: ['id', 'name', 'score'] }), join(dir, 'exports', name), {
+    mkdir: true,
+  });
   expect(summary).toMatchObject({ rows: 1, path: join(dir, 'exports', 'students_20240115_143045.csv') });
   expect(await readFile(summary.path, 'utf8')).toBe('\uFEFFid,name,score\r\n1,Ada,9.5\r\n');
 });

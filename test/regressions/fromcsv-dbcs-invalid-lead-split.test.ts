@@ -24,7 +24,10 @@ describe('fromCsv: an invalid double-byte lead at the end of a chunk', () => {
   ])('%s keeps the last byte of the next chunk', async (encoding, lead) => {
     // a lead byte followed by a byte no pair has: the lead reads as U+FFFD, the byte as itself
     const chunks = [Buffer.concat([Buffer.from('a,b\n'), Buffer.from([lead])]), Buffer.from(',x\n'), Buffer.from('c,d\n')];
-    const expected = [{ a: '\uFFFD', b: 'x' }, { a: 'c', b: 'd' }];
+    const expected = [
+      { a: '\uFFFD', b: 'x' },
+      { a: 'c', b: 'd' },
+    ];
     expect(await rows(Buffer.concat(chunks), encoding)).toEqual(expected);
     expect(await rows(Readable.from(chunks), encoding)).toEqual(expected);
   });

@@ -14,7 +14,10 @@ async function read(text: string, options: Parameters<typeof fromCsv>[1] = {}): 
 
 describe('fromCsv: several unnamed columns', () => {
   it('reads them while they are empty', async () => {
-    expect(await read('a,,\n1,,\n2\n')).toEqual([{ a: '1', '': '' }, { a: '2', '': '' }]);
+    expect(await read('a,,\n1,,\n2\n')).toEqual([
+      { a: '1', '': '' },
+      { a: '2', '': '' },
+    ]);
   });
 
   it.each(['a,,\n1,,\n2,x,y\n', 'a,,\n1,,\n2,x,\n'])('fails on a value in one of them: %j', async (text) => {

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { formatDates, selectColumns, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
 import { readText } from '../helpers/streams.js';
 
-const stream = () => new ReadableStream<object>({ start(c) { c.enqueue({ a: 1 }); c.close(); } });
+const stream = () =>
+  new ReadableStream<object>({
+    start(c) {
+      c.enqueue({ a: 1 });
+      c.close();
+    },
+  });
 const locked = expect.objectContaining({ code: 'ROWPORT_INVALID_SOURCE', message: expect.stringContaining('locked') });
 
 describe('a locked ReadableStream', () => {

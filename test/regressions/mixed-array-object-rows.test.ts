@@ -23,6 +23,18 @@ describe('rows that mix arrays and objects', () => {
   });
 
   it('still writes all-array and all-object sources', async () => {
-    expect((await readAll(toCsv([[1, 2], [3, 4]], { bom: false }))).toString()).toBe('1,2\r\n3,4\r\n');
+    expect(
+      (
+        await readAll(
+          toCsv(
+            [
+              [1, 2],
+              [3, 4],
+            ],
+            { bom: false },
+          ),
+        )
+      ).toString(),
+    ).toBe('1,2\r\n3,4\r\n');
   });
 });

@@ -6,7 +6,14 @@ import { toCsv, toXlsx } from '../../src/index.js';
 import { readAll } from '../helpers/streams.js';
 
 const cases: [string, unknown, string][] = [
-  ['Map', new Map<unknown, unknown>([['a', 1], [2, 'b']]), '[["a",1],[2,"b"]]'],
+  [
+    'Map',
+    new Map<unknown, unknown>([
+      ['a', 1],
+      [2, 'b'],
+    ]),
+    '[["a",1],[2,"b"]]',
+  ],
   ['Set', new Set([1, 'x']), '[1,"x"]'],
   ['RegExp', /ab+c/gi, '/ab+c/gi'],
   ['Float64Array', new Float64Array([1.5, 2]), '[1.5,2]'],

@@ -5,16 +5,17 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import {
-  exportFileName, exportToFile, formatDate, formatDates, fromCsv, selectColumns, toCsv, toWorkbook, toXlsx,
-} from '../../src/index.js';
+import { exportFileName, exportToFile, formatDate, formatDates, fromCsv, selectColumns, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
 import { tempDir } from '../helpers/tempDir.js';
 
 /** Reads a stream by its events: `for await` on any Readable reads `signal` through the prototype (Node's own code). */
 const readAll = (stream: Readable): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c)).on('error', reject).on('end', () => resolve(Buffer.concat(chunks)));
+    stream
+      .on('data', (c: Buffer) => chunks.push(c))
+      .on('error', reject)
+      .on('end', () => resolve(Buffer.concat(chunks)));
   });
 
 const rows = () => [
@@ -22,12 +23,21 @@ const rows = () => [
   { id: 2, f: '@x', d: new Date(Date.UTC(2024, 1, 1)), n: 2, u: 'https://example.com/b' },
 ];
 const xlsxColumns = () => [
-  'id', { key: 'f', style: {} }, { key: 'd', type: 'date' as const }, { key: 'n', link: 'https://example.com/{id}' },
-  { key: 'u', type: 'url' as const }, { key: 't', formula: 'A{r}*2' },
+  'id',
+  { key: 'f', style: {} },
+  { key: 'd', type: 'date' as const },
+  { key: 'n', link: 'https://example.com/{id}' },
+  { key: 'u', type: 'url' as const },
+  { key: 't', formula: 'A{r}*2' },
 ];
 const rich = () => ({
-  columns: xlsxColumns(), table: {}, conditionalFormats: [{ type: 'dataBar' as const, column: 'n' }],
-  charts: [{ type: 'bar' as const, categories: 'id', series: ['n'] }], title: 'T', headerFooter: {}, print: {},
+  columns: xlsxColumns(),
+  table: {},
+  conditionalFormats: [{ type: 'dataBar' as const, column: 'n' }],
+  charts: [{ type: 'bar' as const, categories: 'id', series: ['n'] }],
+  title: 'T',
+  headerFooter: {},
+  print: {},
 });
 const look = () => ({ headerStyle: {}, autoFit: {} });
 const dir = tempDir('rowport-polluted-').dir;
@@ -48,22 +58,31 @@ let file = 0;
 
 /** Each public call with options left out where an inherited value would change what it does. */
 const RUNS: Record<string, () => Promise<Buffer>> = {
-  'toCsv': () => readAll(toCsv(rows())),
+  toCsv: () => readAll(toCsv(rows())),
   'url columns': async () =>
     Buffer.concat([
       await readAll(toCsv([{ u: { text: 'a' } }], { columns: [{ key: 'u', type: 'url' }] })),
       await readAll(toXlsx([{ u: { url: 'https://example.com/' } }], { columns: [{ key: 'u', type: 'url' }] })),
     ]),
   'toCsv with columns': () => readAll(toCsv(rows(), { columns: ['id', { key: 'f' }, { key: 'd', type: 'date' }], gzip: {} })),
-  'toXlsx': () => readAll(toXlsx(rows())),
+  toXlsx: () => readAll(toXlsx(rows())),
   'toXlsx with features': () => readAll(toXlsx(rows(), { ...rich(), ...look() })),
-  'toWorkbook': () => readAll(toWorkbook([{ name: 'S', rows: rows(), ...rich() }, { name: 'R', rows: rows() }], look())),
-  'fromCsv': () => collect(fromCsv(Buffer.from('a,b\r\n1,=2\r\n'), {})),
-  'selectColumns': () => collect(selectColumns(rows(), ['id', { key: 'f' }, { key: 'x', value: (r) => r.id }])),
-  'formatDates': () => collect(formatDates(rows(), 'eu', {})),
-  'formatDate': async () => Buffer.from(formatDate(new Date(0), 'full', {})),
-  'exportFileName': async () => Buffer.from(exportFileName('report', 'csv', {})),
-  'exportToFile': () =>
+  toWorkbook: () =>
+    readAll(
+      toWorkbook(
+        [
+          { name: 'S', rows: rows(), ...rich() },
+          { name: 'R', rows: rows() },
+        ],
+        look(),
+      ),
+    ),
+  fromCsv: () => collect(fromCsv(Buffer.from('a,b\r\n1,=2\r\n'), {})),
+  selectColumns: () => collect(selectColumns(rows(), ['id', { key: 'f' }, { key: 'x', value: (r) => r.id }])),
+  formatDates: () => collect(formatDates(rows(), 'eu', {})),
+  formatDate: async () => Buffer.from(formatDate(new Date(0), 'full', {})),
+  exportFileName: async () => Buffer.from(exportFileName('report', 'csv', {})),
+  exportToFile: () =>
     exportToFile(toCsv([{ a: 1 }]), join(dir, `no-such-dir-${file++}`, 'a.csv'), {}).then(
       (s) => Buffer.from(`${s.bytes} ${s.rows}`),
       (e: { code?: string }) => Buffer.from(`rejected ${e.code}`),
@@ -74,17 +93,105 @@ const RUNS: Record<string, () => Promise<Buffer>> = {
 
 /** Every option name of the public API (writers, columns, features, helpers), and some the CLI reads. */
 const KEYS = [
-  'columns', 'header', 'dateFormat', 'timeZone', 'total', 'onProgress', 'progressInterval', 'signal', 'maxRows',
-  'delimiter', 'quote', 'lineEnding', 'quoteAll', 'encoding', 'bom', 'unmappable', 'escapeFormulas', 'gzip',
-  'decimalSeparator', 'dialect', 'sheetName', 'headerStyle', 'freezeHeader', 'autoFilter', 'autoFit', 'wrapText',
-  'onRowLimit', 'onWarning', 'createdAt', 'creator', 'compressionLevel', 'charts', 'headerFooter', 'print', 'table',
-  'conditionalFormats', 'title', 'subtitle', 'preamble', 'rowStyle', 'key', 'value', 'type', 'numFmt', 'width',
-  'style', 'formula', 'link', 'bold', 'italic', 'fill', 'color', 'border', 'align', 'sampleRows', 'minWidth',
-  'maxWidth', 'name', 'bandedRows', 'totals', 'categories', 'series', 'anchor', 'size', 'xAxisTitle', 'yAxisTitle',
-  'legend', 'height', 'footer', 'orientation', 'fitToWidth', 'repeatHeader', 'paperSize', 'gridlines', 'column',
-  'colors', 'icons', 'reverse', 'showValue', 'operator', 'contains', 'count', 'percent', 'headers', 'skipEmpty',
-  'maxFieldBytes', 'invalid', 'onHeaders', 'mkdir', 'date', 'format', 'output', 'types', 'detectDates', 'sheet',
-  'level', 'rows', 'text', 'url',
+  'columns',
+  'header',
+  'dateFormat',
+  'timeZone',
+  'total',
+  'onProgress',
+  'progressInterval',
+  'signal',
+  'maxRows',
+  'delimiter',
+  'quote',
+  'lineEnding',
+  'quoteAll',
+  'encoding',
+  'bom',
+  'unmappable',
+  'escapeFormulas',
+  'gzip',
+  'decimalSeparator',
+  'dialect',
+  'sheetName',
+  'headerStyle',
+  'freezeHeader',
+  'autoFilter',
+  'autoFit',
+  'wrapText',
+  'onRowLimit',
+  'onWarning',
+  'createdAt',
+  'creator',
+  'compressionLevel',
+  'charts',
+  'headerFooter',
+  'print',
+  'table',
+  'conditionalFormats',
+  'title',
+  'subtitle',
+  'preamble',
+  'rowStyle',
+  'key',
+  'value',
+  'type',
+  'numFmt',
+  'width',
+  'style',
+  'formula',
+  'link',
+  'bold',
+  'italic',
+  'fill',
+  'color',
+  'border',
+  'align',
+  'sampleRows',
+  'minWidth',
+  'maxWidth',
+  'name',
+  'bandedRows',
+  'totals',
+  'categories',
+  'series',
+  'anchor',
+  'size',
+  'xAxisTitle',
+  'yAxisTitle',
+  'legend',
+  'height',
+  'footer',
+  'orientation',
+  'fitToWidth',
+  'repeatHeader',
+  'paperSize',
+  'gridlines',
+  'column',
+  'colors',
+  'icons',
+  'reverse',
+  'showValue',
+  'operator',
+  'contains',
+  'count',
+  'percent',
+  'headers',
+  'skipEmpty',
+  'maxFieldBytes',
+  'invalid',
+  'onHeaders',
+  'mkdir',
+  'date',
+  'format',
+  'output',
+  'types',
+  'detectDates',
+  'sheet',
+  'level',
+  'rows',
+  'text',
+  'url',
 ];
 const VALUES: readonly unknown[] = [false, true, '=2+3', () => '=2+3'];
 /**
@@ -118,7 +225,9 @@ describe('options with a polluted Object.prototype', () => {
       try {
         for (const [name, run] of Object.entries(RUNS)) {
           if (NODE_STREAM_KEYS.has(key) && !WITHOUT_NODE_STREAMS.has(name)) continue;
-          const got = await Promise.resolve().then(run).catch((e: { code?: string; message?: string }) => Buffer.from(`threw ${e.code} ${e.message}`));
+          const got = await Promise.resolve()
+            .then(run)
+            .catch((e: { code?: string; message?: string }) => Buffer.from(`threw ${e.code} ${e.message}`));
           if (!got.equals(baseline.get(name) as Buffer)) changed.push(`${name} (${typeof value} ${String(value)}): ${got.subarray(0, 120).toString()}`);
         }
       } finally {

@@ -35,8 +35,16 @@ describe('own properties only', () => {
     for await (const row of selectColumns(rows(), ['a', '__proto__', 'constructor'])) out.push(row);
     expect(Object.getPrototypeOf(out[0])).toBe(Object.prototype);
     expect(Object.hasOwn(out[0] as object, '__proto__')).toBe(true);
-    expect(Object.entries(out[0] as object)).toEqual([['a', 1], ['__proto__', 'p'], ['constructor', 'x']]);
-    expect(Object.entries(out[1] as object)).toEqual([['a', 2], ['__proto__', undefined], ['constructor', undefined]]);
+    expect(Object.entries(out[0] as object)).toEqual([
+      ['a', 1],
+      ['__proto__', 'p'],
+      ['constructor', 'x'],
+    ]);
+    expect(Object.entries(out[1] as object)).toEqual([
+      ['a', 2],
+      ['__proto__', undefined],
+      ['constructor', undefined],
+    ]);
   });
 
   it('formatDates skips inherited members of its columns', async () => {

@@ -9,7 +9,16 @@ import { readAll } from '../helpers/streams.js';
 const first = { id: 1, name: 'Ada' };
 const kinds: [string, () => unknown, RegExp][] = [
   ['a Promise', () => Promise.resolve(first), /did you forget an await\?/],
-  ['another thenable', () => new (class Query { then(resolve: (v: unknown) => void) { resolve(first); } })(), /did you forget an await\?/],
+  [
+    'another thenable',
+    () =>
+      new (class Query {
+        then(resolve: (v: unknown) => void) {
+          resolve(first);
+        }
+      })(),
+    /did you forget an await\?/,
+  ],
   ['a Map', () => new Map([['id', 1]]), /a Map/],
   ['a Set', () => new Set([1]), /a Set/],
   ['a Date', () => new Date(0), /a Date/],
@@ -28,7 +37,14 @@ describe.each(kinds)('a row that is %s', (_name, make, says) => {
       const index = rows().length - 1;
       await expect(readAll(toCsv(rows().map(silence)))).rejects.toEqual(error(index));
       await expect(readAll(toXlsx(rows().map(silence)))).rejects.toEqual(error(index));
-      await expect(readAll(toWorkbook([{ name: 'A', rows: [first] }, { name: 'B', rows: rows().map(silence) }]))).rejects.toEqual(error(index));
+      await expect(
+        readAll(
+          toWorkbook([
+            { name: 'A', rows: [first] },
+            { name: 'B', rows: rows().map(silence) },
+          ]),
+        ),
+      ).rejects.toEqual(error(index));
       await expect(readAll(toCsv(rows().map(silence), { columns: ['id'] }))).rejects.toEqual(error(index));
     }
   });

@@ -6,12 +6,16 @@ import { readText } from '../helpers/streams.js';
 import { readWithOpenpyxl, saveTo, tempDir, values } from '../helpers/xlsx.js';
 
 it('selectColumns refuses two columns with one output name, at the call', () => {
-  expect(() => selectColumns([{ a: 1, b: 2 }], ['a', { key: 'b', header: 'a' }])).toThrow(
-    expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }),
-  );
-  expect(() => selectColumns([{ a: 1, b: 2 }], [{ key: 'a', header: 'x' }, { key: 'b', header: 'x' }])).toThrow(
-    expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }),
-  );
+  expect(() => selectColumns([{ a: 1, b: 2 }], ['a', { key: 'b', header: 'a' }])).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
+  expect(() =>
+    selectColumns(
+      [{ a: 1, b: 2 }],
+      [
+        { key: 'a', header: 'x' },
+        { key: 'b', header: 'x' },
+      ],
+    ),
+  ).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
 });
 
 it('a file may still repeat a header: toCsv writes both columns', async () => {
@@ -21,5 +25,8 @@ it('a file may still repeat a header: toCsv writes both columns', async () => {
 it('a file may still repeat a header: toXlsx writes both columns (read back by openpyxl)', async () => {
   const path = await saveTo(tempDir(), 'dup.xlsx', toXlsx([{ a: 1, b: 2 }], { columns: ['a', { key: 'b', header: 'a' }] }));
   const book = readWithOpenpyxl([path])[path];
-  expect(values(book!.sheets[0]!)).toEqual([['a', 'a'], [1, 2]]);
+  expect(values(book!.sheets[0]!)).toEqual([
+    ['a', 'a'],
+    [1, 2],
+  ]);
 });

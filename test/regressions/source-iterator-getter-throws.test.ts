@@ -4,8 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { formatDates, selectColumns, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
 
 const boom = new Error('cursor would not open');
-const asyncThrows = { [Symbol.asyncIterator]: (): AsyncIterator<object> => { throw boom; } };
-const syncThrows = { [Symbol.iterator]: (): Iterator<object> => { throw boom; } };
+const asyncThrows = {
+  [Symbol.asyncIterator]: (): AsyncIterator<object> => {
+    throw boom;
+  },
+};
+const syncThrows = {
+  [Symbol.iterator]: (): Iterator<object> => {
+    throw boom;
+  },
+};
 const sourceFailed = expect.objectContaining({ code: 'ROWPORT_SOURCE_FAILED', cause: boom, message: expect.stringContaining('cursor would not open') });
 
 describe('a source whose iterator getter throws', () => {
@@ -15,7 +23,12 @@ describe('a source whose iterator getter throws', () => {
   ])('%s: the writers throw ROWPORT_SOURCE_FAILED at the call, with the cause', (_kind, rows) => {
     expect(() => toCsv(rows)).toThrow(sourceFailed);
     expect(() => toXlsx(rows)).toThrow(sourceFailed);
-    expect(() => toWorkbook([{ name: 'a', rows: [{ a: 1 }] }, { name: 'b', rows }])).toThrow(sourceFailed);
+    expect(() =>
+      toWorkbook([
+        { name: 'a', rows: [{ a: 1 }] },
+        { name: 'b', rows },
+      ]),
+    ).toThrow(sourceFailed);
   });
 
   it('the helpers fail the same way when a writer takes them, or at the first next()', async () => {

@@ -26,7 +26,10 @@ describe('thenable cell values', () => {
   });
 
   it('refuses a Promise or a thenable as a plain property of a row', async () => {
-    const data = [{ a: 1, p: 2 }, { a: 3, p: Promise.resolve(4) }];
+    const data = [
+      { a: 1, p: 2 },
+      { a: 3, p: Promise.resolve(4) },
+    ];
     await expect(readAll(toCsv(data))).rejects.toMatchObject(refused(1, 'p'));
     await expect(readAll(toXlsx(data))).rejects.toMatchObject(refused(1, 'p'));
     await expect(readAll(toCsv([{ a: thenable }]))).rejects.toMatchObject(refused(0, 'a'));
@@ -42,7 +45,11 @@ describe('thenable cell values', () => {
     const formula = async () => 'A1*2';
     await expect(readAll(toXlsx(rows(), { columns: ['id', { key: 'f', formula }] as never }))).rejects.toMatchObject(refused(0, 'f'));
     const rowStyle = async () => ({ bold: true });
-    await expect(readAll(toXlsx(rows(), { rowStyle } as never))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 0, message: expect.stringMatching(/await/) });
+    await expect(readAll(toXlsx(rows(), { rowStyle } as never))).rejects.toMatchObject({
+      code: 'ROWPORT_INVALID_VALUE',
+      row: 0,
+      message: expect.stringMatching(/await/),
+    });
   });
 
   it('through selectColumns and formatDates, the writer still refuses it', async () => {

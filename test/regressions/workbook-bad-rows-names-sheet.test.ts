@@ -22,14 +22,27 @@ describe('a bad rows in one sheet of a workbook', () => {
       yield { a: 1 };
     }
     const rows = gen();
-    expect(() => toWorkbook([{ name: 'A', rows }, { name: 'B', rows }])).toThrow(expect.objectContaining({ message: expect.stringMatching(/^Invalid sheets\[1\]\.rows \("B"\): /) }));
+    expect(() =>
+      toWorkbook([
+        { name: 'A', rows },
+        { name: 'B', rows },
+      ]),
+    ).toThrow(expect.objectContaining({ message: expect.stringMatching(/^Invalid sheets\[1\]\.rows \("B"\): /) }));
   });
 
   it('names it when the iterator getter of a sheet throws or returns no iterator', () => {
     const cause = new Error('cursor would not open');
-    const throws = { [Symbol.iterator]: (): Iterator<object> => { throw cause; } };
+    const throws = {
+      [Symbol.iterator]: (): Iterator<object> => {
+        throw cause;
+      },
+    };
     expect(() => toWorkbook([good, { name: 'Scores', rows: throws }])).toThrow(
-      expect.objectContaining({ code: 'ROWPORT_SOURCE_FAILED', cause, message: 'The source of sheets[1].rows ("Scores") failed when it was opened: cursor would not open' }),
+      expect.objectContaining({
+        code: 'ROWPORT_SOURCE_FAILED',
+        cause,
+        message: 'The source of sheets[1].rows ("Scores") failed when it was opened: cursor would not open',
+      }),
     );
     expect(() => toWorkbook([good, { name: 'Scores', rows: { [Symbol.iterator]: () => 1 } as never }])).toThrow(
       expect.objectContaining({ code: 'ROWPORT_INVALID_SOURCE', message: expect.stringMatching(/^Invalid sheets\[1\]\.rows \("Scores"\): /) }),

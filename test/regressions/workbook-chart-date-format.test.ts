@@ -9,7 +9,10 @@ const weeks = [0, 1, 2].map((i) => ({ week: new Date(Date.UTC(2024, 8, 2 + 7 * i
 const sheet = {
   name: 'Weeks',
   rows: weeks,
-  columns: [{ key: 'week', type: 'date' as const }, { key: 'attendance', type: 'percent' as const }],
+  columns: [
+    { key: 'week', type: 'date' as const },
+    { key: 'attendance', type: 'percent' as const },
+  ],
   charts: [{ type: 'line' as const, categories: 'week', series: ['attendance'] }],
 };
 const axisFormat = (chart: string) => /<c:catAx>.*?<c:numFmt formatCode="([^"]*)"/.exec(chart)?.[1];

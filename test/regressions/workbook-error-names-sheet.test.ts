@@ -15,7 +15,12 @@ async function* failing() {
 
 describe('an error in one sheet of a workbook', () => {
   it('names the sheet in its message, keeping code, row and cause', async () => {
-    const error = await readAll(toWorkbook([{ name: 'Classes', rows: [{ a: 1 }] }, { name: 'Scores', rows: failing() }])).catch((e: unknown) => e);
+    const error = await readAll(
+      toWorkbook([
+        { name: 'Classes', rows: [{ a: 1 }] },
+        { name: 'Scores', rows: failing() },
+      ]),
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ROWPORT_SOURCE_FAILED', row: 2, message: 'Sheet "Scores": Row 2: the source failed: db down' });
     expect((error as Error).cause).toMatchObject({ message: 'db down' });
   });
@@ -25,8 +30,20 @@ describe('an error in one sheet of a workbook', () => {
       { name: 'A', rows: [{ d: '2024-01-01' }] },
       { name: 'B', rows: [{ d: 'soon' }], columns: [{ key: 'd', type: 'date' as const }] },
     ];
-    await expect(readAll(toWorkbook(sheets))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_DATE', row: 0, column: 'd', message: expect.stringMatching(/^Sheet "B": Row 0, column "d": /) });
-    await expect(readAll(toWorkbook([{ name: 'A', rows: [{ a: 1 }] }, { name: 'B', rows: [[1], 2] }]))).rejects.toMatchObject({
+    await expect(readAll(toWorkbook(sheets))).rejects.toMatchObject({
+      code: 'ROWPORT_INVALID_DATE',
+      row: 0,
+      column: 'd',
+      message: expect.stringMatching(/^Sheet "B": Row 0, column "d": /),
+    });
+    await expect(
+      readAll(
+        toWorkbook([
+          { name: 'A', rows: [{ a: 1 }] },
+          { name: 'B', rows: [[1], 2] },
+        ]),
+      ),
+    ).rejects.toMatchObject({
       code: 'ROWPORT_INVALID_VALUE',
       message: expect.stringMatching(/^Sheet "B": Row 1: /),
     });
@@ -37,7 +54,17 @@ describe('an error in one sheet of a workbook', () => {
     await expect(readAll(toWorkbook([{ name: 'A', rows: failing() }]))).rejects.toMatchObject({ message: 'Row 2: the source failed: db down' });
     const controller = new AbortController();
     controller.abort();
-    await expect(readAll(toWorkbook([{ name: 'A', rows: [{ a: 1 }] }, { name: 'B', rows: failing() }], { signal: controller.signal }))).rejects.toMatchObject({
+    await expect(
+      readAll(
+        toWorkbook(
+          [
+            { name: 'A', rows: [{ a: 1 }] },
+            { name: 'B', rows: failing() },
+          ],
+          { signal: controller.signal },
+        ),
+      ),
+    ).rejects.toMatchObject({
       code: 'ROWPORT_ABORTED',
       message: 'The export was aborted',
     });

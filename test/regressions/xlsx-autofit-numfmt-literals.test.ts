@@ -10,7 +10,9 @@ import { readAll } from '../helpers/streams.js';
 import { parts } from '../helpers/unzip.js';
 
 const widthOf = async (numFmt: string, value: number): Promise<number> => {
-  const sheet = parts(await readAll(toXlsx([{ n: value }], { columns: [{ key: 'n', header: 'N', numFmt }], autoFilter: false })))['xl/worksheets/sheet1.xml'] as string;
+  const sheet = parts(await readAll(toXlsx([{ n: value }], { columns: [{ key: 'n', header: 'N', numFmt }], autoFilter: false })))[
+    'xl/worksheets/sheet1.xml'
+  ] as string;
   return Number(/<col min="1" max="1" width="([\d.]+)"/.exec(sheet)?.[1]);
 };
 

@@ -86,6 +86,9 @@ it('keeps CR in cells, headers, the title block, table columns, header/footer, c
 function convertToFlatOds(path: string): string {
   const out = tempDir('rowport-lo-');
   const profile = tempDir('rowport-lo-profile-');
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'fods', '--outdir', out, path], { stdio: 'pipe', timeout: 300_000 });
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'fods', '--outdir', out, path], {
+    stdio: 'pipe',
+    timeout: 300_000,
+  });
   return readFileSync(join(out, 'carriage-return.fods'), 'utf8');
 }

@@ -15,7 +15,11 @@ const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => Object.fromEnt
 
 it('stops at 64,000 cell formats, naming the row', async () => {
   const error = await readAll(toXlsx(rowsOf(700), { columns, rowStyle: (_row, i) => looks[i] })).catch((e: unknown) => e);
-  expect(error).toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: expect.any(Number), message: expect.stringMatching(/^Row \d+, column "c\d+": rowStyle\(\): .*64000 cell formats/) });
+  expect(error).toMatchObject({
+    code: 'ROWPORT_INVALID_VALUE',
+    row: expect.any(Number),
+    message: expect.stringMatching(/^Row \d+, column "c\d+": rowStyle\(\): .*64000 cell formats/),
+  });
 });
 
 it('writes the formats it needs below the limit', async () => {

@@ -16,7 +16,13 @@ const MAX_COLUMNS = 16_384;
 const sheetOf = (width: number) => {
   const keys = Array.from({ length: width }, (_, i) => `c${i}`);
   const rows = [0, 1, 2].map((r) => Object.fromEntries(keys.map((k, i) => [k, i === 0 ? `cat${r}` : r + i])));
-  return toXlsx(rows, { autoFit: false, charts: [{ type: 'column', categories: 'c0', series: ['c1'] }, { type: 'line', categories: 'c0', series: ['c2'] }] });
+  return toXlsx(rows, {
+    autoFit: false,
+    charts: [
+      { type: 'column', categories: 'c0', series: ['c1'] },
+      { type: 'line', categories: 'c0', series: ['c2'] },
+    ],
+  });
 };
 
 describe.each([MAX_COLUMNS, MAX_COLUMNS - 1, MAX_COLUMNS - 5])('default chart anchors on a sheet of %i columns', (width) => {
@@ -34,7 +40,10 @@ it('keeps the chart of a 16,384-column sheet in LibreOffice', { timeout: 300_000
   const dir = tempDir();
   const path = await saveTo(dir, 'wide-chart.xlsx', sheetOf(MAX_COLUMNS));
   const profile = tempDir('rowport-lo-profile-');
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'fods', '--outdir', dir, path], { stdio: 'pipe', timeout: 300_000 });
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'fods', '--outdir', dir, path], {
+    stdio: 'pipe',
+    timeout: 300_000,
+  });
   const fods = readFileSync(join(dir, 'wide-chart.fods'), 'utf8');
   expect(fods.match(/<chart:chart /g)).toHaveLength(2);
 });

@@ -12,9 +12,12 @@ describe('more columns than an XLSX sheet holds', () => {
     expect(() => toXlsx([row(2)], { columns: keys(16_385) })).toThrow(
       expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringMatching(/^Invalid option `columns`: expected at most 16384 columns/) }),
     );
-    expect(() => toWorkbook([{ name: 'a', rows: [] }, { name: 'b', rows: [row(2)], columns: keys(16_385) }])).toThrow(
-      expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining('`sheets[1].columns`') }),
-    );
+    expect(() =>
+      toWorkbook([
+        { name: 'a', rows: [] },
+        { name: 'b', rows: [row(2)], columns: keys(16_385) },
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining('`sheets[1].columns`') }));
   });
 
   it('16,384 columns are written', async () => {

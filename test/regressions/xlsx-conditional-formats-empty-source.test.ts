@@ -15,7 +15,14 @@ describe('conditional formats on an empty source without columns', () => {
     const p = parts(await readAll(toXlsx([], { conditionalFormats })));
     expect(p['xl/worksheets/sheet1.xml']).not.toContain('conditionalFormatting');
     async function* none(): AsyncGenerator<Record<string, unknown>> {}
-    const w = parts(await readAll(toWorkbook([{ name: 'A', rows: [{ score: 1 }] }, { name: 'B', rows: none(), conditionalFormats }])));
+    const w = parts(
+      await readAll(
+        toWorkbook([
+          { name: 'A', rows: [{ score: 1 }] },
+          { name: 'B', rows: none(), conditionalFormats },
+        ]),
+      ),
+    );
     expect(Object.keys(w)).toContain('xl/worksheets/sheet2.xml');
   });
 

@@ -38,46 +38,106 @@ describe('Excel number formats of date patterns', () => {
   });
 
   it('accepts such a pattern when no column shows a date in it, and in CSV', async () => {
-    const own = [{ key: 'at', type: 'datetime' as const, numFmt: 'yyyy-mm-dd' }, { key: 'note', type: 'string' as const }];
+    const own = [
+      { key: 'at', type: 'datetime' as const, numFmt: 'yyyy-mm-dd' },
+      { key: 'note', type: 'string' as const },
+    ];
     await expect(readAll(toXlsx([{ at: new Date(0), note: 'x' }], { dateFormat: 'do MMMM yyyy', columns: own }))).resolves.toBeInstanceOf(Buffer);
     const csv = await readAll(toCsv([{ at: new Date(0) }], { dateFormat: 'do MMMM yyyy', header: false, bom: false }));
     expect(csv.toString()).toBe('1st January 1970\r\n');
   });
 
-  it.runIf(haveTool('soffice'))('every pattern it accepts shows in LibreOffice exactly what date-fns format writes', async () => {
-    const tokens = ['yyyy', 'yy', 'y', 'MM', 'M', 'MMM', 'MMMM', 'MMMMM', 'dd', 'd', 'EEE', 'EEEE', 'HH', 'H', 'hh', 'h', 'mm', 'm', 'ss', 's',
-      'a', 'aaaaa', '.SSS', ' ', '-', '/', ':', '.', ', ', "'at'", "'it''s'", '\'"q"\'', '1', '#'];
-    const generated = fc.sample(fc.array(fc.constantFrom(...tokens), { minLength: 1, maxLength: 7 }), { numRuns: 3000, seed: 18 }).map((p) => p.join(''));
-    const fixed = ['dd/MM/yyyy HH:mm', 'EEE, d MMM yyyy', 'MMMM d, yyyy h:mm a', 'HH:mm:ss.SSS', "d MMM yyyy 'at' HH:mm", 'HH:mm:ss MM/dd/yyyy',
-      'mm:ss', 'h:mm aaaaa', 'MMMMM yy', 'dd.MM.yyyy', "yyyy 'Q' MM"];
-    const accepted = (pattern: string): boolean => {
-      try {
-        toXlsx([], { dateFormat: pattern, columns }).destroy();
-        return true;
-      } catch (error) {
-        expect(error).toMatchObject({ code: 'ROWPORT_INVALID_OPTION' });
-        return false;
+  it.runIf(haveTool('soffice'))(
+    'every pattern it accepts shows in LibreOffice exactly what date-fns format writes',
+    async () => {
+      const tokens = [
+        'yyyy',
+        'yy',
+        'y',
+        'MM',
+        'M',
+        'MMM',
+        'MMMM',
+        'MMMMM',
+        'dd',
+        'd',
+        'EEE',
+        'EEEE',
+        'HH',
+        'H',
+        'hh',
+        'h',
+        'mm',
+        'm',
+        'ss',
+        's',
+        'a',
+        'aaaaa',
+        '.SSS',
+        ' ',
+        '-',
+        '/',
+        ':',
+        '.',
+        ', ',
+        "'at'",
+        "'it''s'",
+        '\'"q"\'',
+        '1',
+        '#',
+      ];
+      const generated = fc.sample(fc.array(fc.constantFrom(...tokens), { minLength: 1, maxLength: 7 }), { numRuns: 3000, seed: 18 }).map((p) => p.join(''));
+      const fixed = [
+        'dd/MM/yyyy HH:mm',
+        'EEE, d MMM yyyy',
+        'MMMM d, yyyy h:mm a',
+        'HH:mm:ss.SSS',
+        "d MMM yyyy 'at' HH:mm",
+        'HH:mm:ss MM/dd/yyyy',
+        'mm:ss',
+        'h:mm aaaaa',
+        'MMMMM yy',
+        'dd.MM.yyyy',
+        "yyyy 'Q' MM",
+      ];
+      const accepted = (pattern: string): boolean => {
+        try {
+          toXlsx([], { dateFormat: pattern, columns }).destroy();
+          return true;
+        } catch (error) {
+          expect(error).toMatchObject({ code: 'ROWPORT_INVALID_OPTION' });
+          return false;
+        }
+      };
+      const patterns = [...new Set([...fixed, ...generated.filter(accepted).slice(0, 60)])];
+      expect(patterns.every(accepted)).toBe(true);
+      expect(patterns.length).toBeGreaterThan(60);
+      // Wall-clock times from 1900-03-02 to 9999-12-30 with milliseconds, in zones with odd offsets. Not in the last
+      // second of a day: LibreOffice shows a date and time there within half a second of midnight as the next day.
+      const zones = ['UTC', 'Asia/Kolkata', 'America/St_Johns'];
+      const values = fc
+        .sample(fc.tuple(fc.integer({ min: Date.UTC(1900, 2, 2) / 1000, max: Date.UTC(9999, 11, 30) / 1000 }), fc.integer({ min: 0, max: 999 })), {
+          numRuns: 14,
+          seed: 7,
+        })
+        .map(([seconds, ms]) => seconds * 1000 + ms)
+        .concat([Date.UTC(2024, 0, 15, 0, 5, 9, 999), Date.UTC(2024, 6, 1, 12, 0, 0, 500), Date.UTC(2024, 11, 31, 23, 59, 58, 999)])
+        .filter((ms) => zones.every((timeZone) => formatDate(ms, 'HH:mm:ss', { timeZone }) !== '23:59:59'));
+      const sheets = patterns.map((dateFormat, i) => ({
+        name: `S${i}`,
+        dateFormat,
+        timeZone: zones[i % zones.length] as string,
+        columns,
+        rows: values.map((ms) => ({ at: new Date(ms) })),
+      }));
+      const path = await saveTo(tempDir(), 'date-formats.xlsx', toWorkbook(sheets));
+      const shown = convertWithLibreOffice([path], { asShown: true })[path] ?? {};
+      for (const sheet of sheets) {
+        const rows = parse(shown[sheet.name] ?? '', { relax_column_count: true }) as string[][];
+        const expected = [['at'], ...values.map((ms) => [formatDate(ms, sheet.dateFormat, { timeZone: sheet.timeZone })])];
+        expect(rows, `${sheet.dateFormat} in ${sheet.timeZone}`).toEqual(expected);
       }
-    };
-    const patterns = [...new Set([...fixed, ...generated.filter(accepted).slice(0, 60)])];
-    expect(patterns.every(accepted)).toBe(true);
-    expect(patterns.length).toBeGreaterThan(60);
-    // Wall-clock times from 1900-03-02 to 9999-12-30 with milliseconds, in zones with odd offsets. Not in the last
-    // second of a day: LibreOffice shows a date and time there within half a second of midnight as the next day.
-    const zones = ['UTC', 'Asia/Kolkata', 'America/St_Johns'];
-    const values = fc.sample(fc.tuple(fc.integer({ min: Date.UTC(1900, 2, 2) / 1000, max: Date.UTC(9999, 11, 30) / 1000 }), fc.integer({ min: 0, max: 999 })), { numRuns: 14, seed: 7 })
-      .map(([seconds, ms]) => seconds * 1000 + ms)
-      .concat([Date.UTC(2024, 0, 15, 0, 5, 9, 999), Date.UTC(2024, 6, 1, 12, 0, 0, 500), Date.UTC(2024, 11, 31, 23, 59, 58, 999)])
-      .filter((ms) => zones.every((timeZone) => formatDate(ms, 'HH:mm:ss', { timeZone }) !== '23:59:59'));
-    const sheets = patterns.map((dateFormat, i) => ({
-      name: `S${i}`, dateFormat, timeZone: zones[i % zones.length] as string, columns, rows: values.map((ms) => ({ at: new Date(ms) })),
-    }));
-    const path = await saveTo(tempDir(), 'date-formats.xlsx', toWorkbook(sheets));
-    const shown = convertWithLibreOffice([path], { asShown: true })[path] ?? {};
-    for (const sheet of sheets) {
-      const rows = parse(shown[sheet.name] ?? '', { relax_column_count: true }) as string[][];
-      const expected = [['at'], ...values.map((ms) => [formatDate(ms, sheet.dateFormat, { timeZone: sheet.timeZone })])];
-      expect(rows, `${sheet.dateFormat} in ${sheet.timeZone}`).toEqual(expected);
-    }
-  }, 300_000);
+    },
+    300_000,
+  );
 });

@@ -47,32 +47,33 @@ ws = openpyxl.load_workbook(json.load(sys.stdin), data_only=True).active
 json.dump([[c.value if not hasattr(c.value, 'isoformat') else c.value.isoformat() for c in row] for row in ws.iter_rows(min_row=2)], sys.stdout)
 `;
 
-describe.each([...types.map((type) => [type ?? 'no type', type, values] as const), ['date', 'date', dateValues] as const, ['datetime', 'datetime', dateValues] as const])(
-  'a formula column of type %s',
-  (_, type, rows) => {
-    it('caches each value as the plain cell writes it, with the same warnings', async () => {
-      const warnings: RowportWarning[] = [];
-      const sheet = parts(await readAll(workbook(rows, type, warnings)))['xl/worksheets/sheet1.xml'] as string;
-      const cells = [...sheet.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*)>(.*?)<\/c>/g)].filter((m) => m[2] !== '1');
-      for (let r = 0; r < rows.length; r++) {
-        const [plain, formula] = cells.filter((m) => m[2] === String(r + 2));
-        // the plain cell's value: an inline string's text or a <v>; the formula cell caches the same in its <v>
-        const plainValue = /<t[^>]*>(.*)<\/t>|<v>(.*)<\/v>/.exec(plain?.[4] ?? '');
-        const cached = /<v>(.*)<\/v>/.exec(formula?.[4] ?? '');
-        expect({ row: r, cached: cached?.[1] }).toEqual({ row: r, cached: plainValue?.[1] ?? plainValue?.[2] });
-      }
-      const byColumn = (c: number) => warnings.filter((_, i) => i % 2 === c).map(({ code, row }) => ({ code, row }));
-      expect(warnings.length % 2).toBe(0);
-      expect(byColumn(1)).toEqual(byColumn(0)); // each warning once for the plain cell, once for the formula cell
-    });
+describe.each([
+  ...types.map((type) => [type ?? 'no type', type, values] as const),
+  ['date', 'date', dateValues] as const,
+  ['datetime', 'datetime', dateValues] as const,
+])('a formula column of type %s', (_, type, rows) => {
+  it('caches each value as the plain cell writes it, with the same warnings', async () => {
+    const warnings: RowportWarning[] = [];
+    const sheet = parts(await readAll(workbook(rows, type, warnings)))['xl/worksheets/sheet1.xml'] as string;
+    const cells = [...sheet.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*)>(.*?)<\/c>/g)].filter((m) => m[2] !== '1');
+    for (let r = 0; r < rows.length; r++) {
+      const [plain, formula] = cells.filter((m) => m[2] === String(r + 2));
+      // the plain cell's value: an inline string's text or a <v>; the formula cell caches the same in its <v>
+      const plainValue = /<t[^>]*>(.*)<\/t>|<v>(.*)<\/v>/.exec(plain?.[4] ?? '');
+      const cached = /<v>(.*)<\/v>/.exec(formula?.[4] ?? '');
+      expect({ row: r, cached: cached?.[1] }).toEqual({ row: r, cached: plainValue?.[1] ?? plainValue?.[2] });
+    }
+    const byColumn = (c: number) => warnings.filter((_, i) => i % 2 === c).map(({ code, row }) => ({ code, row }));
+    expect(warnings.length % 2).toBe(0);
+    expect(byColumn(1)).toEqual(byColumn(0)); // each warning once for the plain cell, once for the formula cell
+  });
 
-    it.runIf(haveTool('openpyxl'))('reads back in openpyxl with the same cached values', async () => {
-      const path = await saveTo(tempDir(), 'cached.xlsx', workbook(rows, type, []));
-      const read = python<unknown[][]>(PY_CACHED, path);
-      expect(read.map(([, formula]) => formula)).toEqual(read.map(([plain]) => plain));
-    });
-  },
-);
+  it.runIf(haveTool('openpyxl'))('reads back in openpyxl with the same cached values', async () => {
+    const path = await saveTo(tempDir(), 'cached.xlsx', workbook(rows, type, []));
+    const read = python<unknown[][]>(PY_CACHED, path);
+    expect(read.map(([, formula]) => formula)).toEqual(read.map(([plain]) => plain));
+  });
+});
 
 it('a function value in a formula column is ROWPORT_INVALID_VALUE with row and column, as in a plain cell', async () => {
   const rows = [{ v: 1 }, { v: () => 2 }];

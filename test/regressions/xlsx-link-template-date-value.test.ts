@@ -15,7 +15,10 @@ async function sheetXml(stream: NodeJS.ReadableStream): Promise<string> {
 
 describe('link templates over dates', () => {
   it('write the date in the sheet date format and zone', async () => {
-    const columns = [{ key: 'name', link: 'https://x.org/day/{at}?id={id}' }, { key: 'id', link: 'https://x.org/{at}' }];
+    const columns = [
+      { key: 'name', link: 'https://x.org/day/{at}?id={id}' },
+      { key: 'id', link: 'https://x.org/{at}' },
+    ];
     const iso = await sheetXml(toXlsx(rows, { columns, timeZone: 'Asia/Tokyo' }));
     expect(iso).toContain('HYPERLINK("https://x.org/day/2024-01-16?id=7","Ada")');
     expect(iso).toContain('HYPERLINK("https://x.org/2024-01-16",7)');
@@ -36,9 +39,14 @@ describe('link templates over dates', () => {
   });
 
   it('refuse an invalid Date in a template with ROWPORT_INVALID_DATE, naming the row and key', async () => {
-    const bad = [{ at, name: 'a' }, { at: new Date(NaN), name: 'b' }];
+    const bad = [
+      { at, name: 'a' },
+      { at: new Date(NaN), name: 'b' },
+    ];
     await expect(readAll(toXlsx(bad, { columns: [{ key: 'name', link: 'https://x.org/{at}' }] }))).rejects.toMatchObject({
-      code: 'ROWPORT_INVALID_DATE', row: 1, column: 'at',
+      code: 'ROWPORT_INVALID_DATE',
+      row: 1,
+      column: 'at',
     });
   });
 });

@@ -10,7 +10,12 @@ const invalid = (option: string) => expect.objectContaining({ code: 'ROWPORT_INV
 describe('a column numFmt that Excel cannot take', () => {
   it.each(['0.00\u0001', '\u0000', '0\u001f', '0\uFFFF', '0\uD800'])('refuses the control character in %j at the call', (numFmt) => {
     expect(() => toXlsx([], { columns: [{ key: 'a', numFmt }] })).toThrow(invalid('columns[0].numFmt'));
-    expect(() => toWorkbook([{ name: 'S', rows: [] }, { name: 'T', rows: [], columns: ['b', { key: 'a', numFmt }] }])).toThrow(invalid('sheets[1].columns[1].numFmt'));
+    expect(() =>
+      toWorkbook([
+        { name: 'S', rows: [] },
+        { name: 'T', rows: [], columns: ['b', { key: 'a', numFmt }] },
+      ]),
+    ).toThrow(invalid('sheets[1].columns[1].numFmt'));
   });
 
   it('refuses a format over 255 characters, and takes one of 255', async () => {

@@ -18,7 +18,14 @@ afterEach(removeTempDirs);
 const book = (onWarning?: (w: RowportWarning) => void) =>
   toWorkbook(
     [
-      { name: 'a_x0041_b', rows: [{ k: 'x', v: 1 }, { k: 'y', v: 2 }], charts: [{ type: 'column', categories: 'k', series: ['v'] }] },
+      {
+        name: 'a_x0041_b',
+        rows: [
+          { k: 'x', v: 1 },
+          { k: 'y', v: 2 },
+        ],
+        charts: [{ type: 'column', categories: 'k', series: ['v'] }],
+      },
       { name: '\u0000x0042_', rows: [{ k: 'z', v: 3 }] }, // the `_` standing in for the NUL would open `_x0042_`
     ],
     onWarning ? { onWarning } : {},

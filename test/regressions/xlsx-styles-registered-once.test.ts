@@ -25,7 +25,16 @@ describe("Excel's 64,000 cell formats", () => {
 
   it('register a wrapped variant only for a column whose text wraps', async () => {
     const rows = [{ a: 'short', b: 'line\nbreak', n: 1 }];
-    const xlsx = await readAll(toXlsx(rows, { columns: [{ key: 'a', style: { bold: true } }, { key: 'b', style: { bold: true } }, { key: 'n', type: 'decimal' }], header: false }));
+    const xlsx = await readAll(
+      toXlsx(rows, {
+        columns: [
+          { key: 'a', style: { bold: true } },
+          { key: 'b', style: { bold: true } },
+          { key: 'n', type: 'decimal' },
+        ],
+        header: false,
+      }),
+    );
     const xfs = /<cellXfs[^>]*>(.*)<\/cellXfs>/.exec(parts(xlsx)['xl/styles.xml'] ?? '')?.[1]?.match(/<xf /g) ?? [];
     expect(xfs).toHaveLength(4); // the default; bold; bold wrapped (b); 0.00 (n)
   });

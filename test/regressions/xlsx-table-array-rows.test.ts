@@ -12,12 +12,45 @@ const invalidTable = (option: string) => expect.objectContaining({ code: 'ROWPOR
 
 describe('a table over rows of arrays', () => {
   it('is refused without columns', async () => {
-    await expect(readAll(toXlsx([[1, 2], [3, 4]], { table: { totals: { '0': 'sum' } } }))).rejects.toEqual(invalidTable('table'));
-    await expect(readAll(toWorkbook([{ name: 'A', rows: [{ a: 1 }] }, { name: 'B', rows: [[1, 2]], table: true }]))).rejects.toEqual(invalidTable('sheets[1].table'));
+    await expect(
+      readAll(
+        toXlsx(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          { table: { totals: { '0': 'sum' } } },
+        ),
+      ),
+    ).rejects.toEqual(invalidTable('table'));
+    await expect(
+      readAll(
+        toWorkbook([
+          { name: 'A', rows: [{ a: 1 }] },
+          { name: 'B', rows: [[1, 2]], table: true },
+        ]),
+      ),
+    ).rejects.toEqual(invalidTable('sheets[1].table'));
   });
 
   it('is written with columns, and an empty source still writes its sheet', async () => {
-    const p = parts(await readAll(toXlsx([[1, 2], [3, 4]], { columns: [{ key: '0', header: 'a' }, { key: '1', header: 'b' }], table: { totals: { '1': 'sum' } } })));
+    const p = parts(
+      await readAll(
+        toXlsx(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          {
+            columns: [
+              { key: '0', header: 'a' },
+              { key: '1', header: 'b' },
+            ],
+            table: { totals: { '1': 'sum' } },
+          },
+        ),
+      ),
+    );
     expect(p['xl/tables/table1.xml']).toContain('ref="A1:B4" totalsRowCount="1"');
     expect(p['xl/worksheets/sheet1.xml']).toContain('<f>SUBTOTAL(109,B2:B3)</f><v>6</v>');
     expect(Object.keys(parts(await readAll(toXlsx([], { table: true }))))).toContain('xl/worksheets/sheet1.xml');

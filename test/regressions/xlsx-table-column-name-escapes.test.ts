@@ -28,7 +28,11 @@ describe('table column names with escapes', () => {
   it('read back as the header texts in openpyxl and LibreOffice', async () => {
     if (!haveTool('openpyxl') || !haveTool('soffice')) return;
     const path = await saveTo(tempDir(), 'table-names.xlsx', toXlsx(rows, { columns, table: true }));
-    const names = python<string[]>('import json,sys,openpyxl\nws=openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([c.name for t in ws.tables.values() for c in t.tableColumns]))', null, [path]);
+    const names = python<string[]>(
+      'import json,sys,openpyxl\nws=openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([c.name for t in ws.tables.values() for c in t.tableColumns]))',
+      null,
+      [path],
+    );
     expect(names).toEqual(headers);
     const csv = convertWithLibreOffice([path])[path]?.['Sheet1'];
     expect(csv?.split('\n').slice(0, 2).join('\n')).toBe('"Line\nTwo",x_x0041_y,Tab\there,Plain');

@@ -13,9 +13,12 @@ const rows = [{ name: 'a', score: 1 }];
 describe('a totals label past the cell limit', () => {
   it('is refused at the call, naming the option', () => {
     expect(() => toXlsx(rows, { table: { totals: { name: 'L'.repeat(32_768) } } })).toThrow(invalid('table.totals.name'));
-    expect(() => toWorkbook([{ name: 'A', rows }, { name: 'B', rows, table: { totals: { name: 'L'.repeat(32_768), score: 'sum' } } }])).toThrow(
-      invalid('sheets[1].table.totals.name'),
-    );
+    expect(() =>
+      toWorkbook([
+        { name: 'A', rows },
+        { name: 'B', rows, table: { totals: { name: 'L'.repeat(32_768), score: 'sum' } } },
+      ]),
+    ).toThrow(invalid('sheets[1].table.totals.name'));
   });
 
   it('is written whole up to 32,767 characters', async () => {

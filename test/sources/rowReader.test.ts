@@ -26,13 +26,29 @@ describe('RowReader', () => {
 
   it('calls return() once however often close() is called, and never after the source ended', async () => {
     let returned = 0;
-    const source = { [Symbol.iterator]: () => ({ next: () => ({ done: false, value: 1 }), return: () => { returned++; return { done: true, value: undefined }; } }) };
+    const source = {
+      [Symbol.iterator]: () => ({
+        next: () => ({ done: false, value: 1 }),
+        return: () => {
+          returned++;
+          return { done: true, value: undefined };
+        },
+      }),
+    };
     const reader = new RowReader(source);
     reader.readBatch(3);
     await Promise.all([reader.close(), reader.close()]);
     await reader.close();
     expect(returned).toBe(1);
-    const ended = new RowReader({ [Symbol.iterator]: () => ({ next: () => ({ done: true, value: undefined }), return: () => { returned++; return { done: true, value: undefined }; } }) });
+    const ended = new RowReader({
+      [Symbol.iterator]: () => ({
+        next: () => ({ done: true, value: undefined }),
+        return: () => {
+          returned++;
+          return { done: true, value: undefined };
+        },
+      }),
+    });
     ended.readBatch(3);
     await ended.close();
     expect(returned).toBe(1);
@@ -45,8 +61,14 @@ describe('RowReader', () => {
       [Symbol.asyncIterator]: () => {
         let i = 0;
         return {
-          next: async () => { if (i === 2) throw cause; return { done: false, value: i++ }; },
-          return: async () => { returned++; return { done: true as const, value: undefined }; },
+          next: async () => {
+            if (i === 2) throw cause;
+            return { done: false, value: i++ };
+          },
+          return: async () => {
+            returned++;
+            return { done: true as const, value: undefined };
+          },
         };
       },
     };

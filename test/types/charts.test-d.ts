@@ -1,5 +1,14 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { type ChartSpec, type ChartType, type HeaderFooter, type PrintOptions, type SheetSpec, type ToXlsxOptions, toWorkbook, toXlsx } from '../../src/index.js';
+import {
+  type ChartSpec,
+  type ChartType,
+  type HeaderFooter,
+  type PrintOptions,
+  type SheetSpec,
+  type ToXlsxOptions,
+  toWorkbook,
+  toXlsx,
+} from '../../src/index.js';
 
 describe('chart and print types', () => {
   it('toXlsx options and sheets take charts, headerFooter and print', () => {

@@ -72,8 +72,11 @@ describe('toXlsx and toWorkbook types', () => {
         timeZone: 'UTC',
       },
     ]);
-    // @ts-expect-error: `students` belongs to the second sheet's rows, not the first's
-    toWorkbook([{ name: 'A', rows: [{ name: 'Ada' }], columns: [{ key: 'x', value: (row) => row.students }] }, { name: 'B', rows: [{ students: 1 }] }]);
+    toWorkbook([
+      // @ts-expect-error: `students` belongs to the second sheet's rows, not the first's
+      { name: 'A', rows: [{ name: 'Ada' }], columns: [{ key: 'x', value: (row) => row.students }] },
+      { name: 'B', rows: [{ students: 1 }] },
+    ]);
   });
 
   it('take an array of sheets built at run time', () => {

@@ -54,7 +54,15 @@ describe('toXlsx faults', () => {
     const boom = new Error('bad');
     const error = await readAll(
       toXlsx([{ a: 1 }, { a: 2 }], {
-        columns: [{ key: 'x', value: (_r: unknown, i: number) => { if (i === 1) throw boom; return i; } }],
+        columns: [
+          {
+            key: 'x',
+            value: (_r: unknown, i: number) => {
+              if (i === 1) throw boom;
+              return i;
+            },
+          },
+        ],
       }),
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ROWPORT_INVALID_VALUE', row: 1, column: 'x' });
@@ -68,7 +76,12 @@ describe('toXlsx faults', () => {
   });
 
   it('accepts exactly maxRows rows', async () => {
-    const zip = await readAll(toXlsx(Array.from({ length: 100 }, (_, i) => row(i)), { maxRows: 100 }));
+    const zip = await readAll(
+      toXlsx(
+        Array.from({ length: 100 }, (_, i) => row(i)),
+        { maxRows: 100 },
+      ),
+    );
     expect(parts(zip)['xl/worksheets/sheet1.xml']).toContain('<row r="101">');
   });
 

@@ -45,7 +45,14 @@ describe('row limit (10 rows a sheet here)', () => {
   });
 
   it('avoids names of later sheets of a workbook', async () => {
-    const p = parts(await readAll(toWorkbook([{ name: 'Big', rows: rows(12) }, { name: 'Big (2)', rows: rows(1) }])));
+    const p = parts(
+      await readAll(
+        toWorkbook([
+          { name: 'Big', rows: rows(12) },
+          { name: 'Big (2)', rows: rows(1) },
+        ]),
+      ),
+    );
     expect(sheetNames(p['xl/workbook.xml'] as string)).toEqual(['Big', 'Big (3)', 'Big (2)']);
   });
 

@@ -3,7 +3,12 @@ import { type ProgressInfo, type RowportWarning, toWorkbook } from '../../src/in
 import { countingSource, readAll } from '../helpers/streams.js';
 import { parts } from '../helpers/unzip.js';
 
-const students = Array.from({ length: 50 }, (_, i) => ({ name: `Student ${i}`, className: `C${i % 3}`, score: 60 + (i % 40), at: new Date(Date.UTC(2024, 0, 1 + i)) }));
+const students = Array.from({ length: 50 }, (_, i) => ({
+  name: `Student ${i}`,
+  className: `C${i % 3}`,
+  score: 60 + (i % 40),
+  at: new Date(Date.UTC(2024, 0, 1 + i)),
+}));
 const classes = [
   { className: 'C0', students: 17, avg: 78.5 },
   { className: 'C1', students: 17, avg: 80.25 },
@@ -138,14 +143,28 @@ describe('toWorkbook', () => {
 
   it('applies maxRows to each sheet', async () => {
     const rows = () => Array.from({ length: 20 }, (_, i) => ({ i }));
-    await expect(readAll(toWorkbook([{ name: 'A', rows: rows() }, { name: 'B', rows: rows(), maxRows: 10 }], { maxRows: 20 }))).rejects.toMatchObject({
+    await expect(
+      readAll(
+        toWorkbook(
+          [
+            { name: 'A', rows: rows() },
+            { name: 'B', rows: rows(), maxRows: 10 },
+          ],
+          { maxRows: 20 },
+        ),
+      ),
+    ).rejects.toMatchObject({
       code: 'ROWPORT_MAX_ROWS',
       row: 10,
     });
   });
 
   it('gives byte-identical output for the same sheets', async () => {
-    const make = () => toWorkbook([{ name: 'S', rows: students }, { name: 'C', rows: classes }]);
+    const make = () =>
+      toWorkbook([
+        { name: 'S', rows: students },
+        { name: 'C', rows: classes },
+      ]);
     expect((await readAll(make())).equals(await readAll(make()))).toBe(true);
   });
 
@@ -156,12 +175,7 @@ describe('toWorkbook', () => {
     it('rejects a sheet whose rows cannot be read', () => {
       expect(() => toWorkbook([{ name: 'A', rows: 5 as never }])).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_SOURCE' }));
     });
-    it.each([
-      [{ columns: 'a' }],
-      [{ timeZone: 'Nowhere/City' }],
-      [{ header: 'yes' }],
-      [{ maxRows: -1 }],
-    ])('rejects the sheet option %j', (extra) => {
+    it.each([[{ columns: 'a' }], [{ timeZone: 'Nowhere/City' }], [{ header: 'yes' }], [{ maxRows: -1 }]])('rejects the sheet option %j', (extra) => {
       expect(() => toWorkbook([{ name: 'A', rows: [], ...(extra as object) }])).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
     });
     it.each([[{ autoFilter: 'no' }], [{ onRowLimit: 'x' }], [{ signal: {} }]])('rejects the workbook option %j', (options) => {

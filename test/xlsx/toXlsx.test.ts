@@ -41,10 +41,34 @@ describe('toXlsx', () => {
   });
 
   it.each([
-    ['a generator', () => (function* gen() { yield { a: 1 }; yield { a: 2 }; })()],
-    ['an async generator', () => (async function* gen() { yield { a: 1 }; yield { a: 2 }; })()],
+    [
+      'a generator',
+      () =>
+        (function* gen() {
+          yield { a: 1 };
+          yield { a: 2 };
+        })(),
+    ],
+    [
+      'an async generator',
+      () =>
+        (async function* gen() {
+          yield { a: 1 };
+          yield { a: 2 };
+        })(),
+    ],
     ['an object-mode Readable', () => Readable.from([{ a: 1 }, { a: 2 }])],
-    ['a ReadableStream', () => new ReadableStream({ start(c) { c.enqueue({ a: 1 }); c.enqueue({ a: 2 }); c.close(); } })],
+    [
+      'a ReadableStream',
+      () =>
+        new ReadableStream({
+          start(c) {
+            c.enqueue({ a: 1 });
+            c.enqueue({ a: 2 });
+            c.close();
+          },
+        }),
+    ],
   ])('reads %s', async (_name, make) => {
     const c = cells(sheet1(await xlsx(make() as Iterable<unknown>)));
     expect([c.A2?.inner, c.A3?.inner]).toEqual(['<v>1</v>', '<v>2</v>']);
@@ -130,20 +154,42 @@ describe('toXlsx', () => {
       expect(c.A2?.inner).toBe('<is><t>{"x":[1,2]}</t></is>');
     });
     it('reads numeric strings of numeric columns as numbers', async () => {
-      const c = cells(sheet1(await xlsx([{ a: '12.50', b: 'n/a' }], { columns: [{ key: 'a', type: 'decimal' }, { key: 'b', type: 'integer' }] })));
+      const c = cells(
+        sheet1(
+          await xlsx([{ a: '12.50', b: 'n/a' }], {
+            columns: [
+              { key: 'a', type: 'decimal' },
+              { key: 'b', type: 'integer' },
+            ],
+          }),
+        ),
+      );
       expect(c.A2?.inner).toBe('<v>12.5</v>');
       expect(c.B2?.inner).toBe('<is><t>n/a</t></is>');
     });
     it('keeps numeric strings a double cannot hold as exact text', async () => {
       const rows = [{ a: '9223372036854775807', b: '12345678901234567.89', c: '9007199254740993' }];
-      const columns = [{ key: 'a', type: 'integer' as const }, { key: 'b', type: 'decimal' as const }, { key: 'c', type: 'percent' as const }];
+      const columns = [
+        { key: 'a', type: 'integer' as const },
+        { key: 'b', type: 'decimal' as const },
+        { key: 'c', type: 'percent' as const },
+      ];
       const c = cells(sheet1(await xlsx(rows, { columns })));
       expect(c.A2?.inner).toBe('<is><t>9223372036854775807</t></is>');
       expect(c.B2?.inner).toBe('<is><t>12345678901234567.89</t></is>');
       expect(c.C2?.inner).toBe('<is><t>9007199254740993</t></is>');
     });
     it('writes everything in a string column as text', async () => {
-      const c = cells(sheet1(await xlsx([{ a: 7, b: true }], { columns: [{ key: 'a', type: 'string' }, { key: 'b', type: 'string' }] })));
+      const c = cells(
+        sheet1(
+          await xlsx([{ a: 7, b: true }], {
+            columns: [
+              { key: 'a', type: 'string' },
+              { key: 'b', type: 'string' },
+            ],
+          }),
+        ),
+      );
       expect(c.A2?.inner).toBe('<is><t>7</t></is>');
       expect(c.B2?.inner).toBe('<is><t>true</t></is>');
     });
@@ -151,7 +197,13 @@ describe('toXlsx', () => {
 
   describe('number formats', () => {
     it('formats integer 0, decimal 0.00, percent 0.00% with built-in formats', async () => {
-      const p = await xlsx([{ i: 1, d: 2, p: 0.5 }], { columns: [{ key: 'i', type: 'integer' }, { key: 'd', type: 'decimal' }, { key: 'p', type: 'percent' }] });
+      const p = await xlsx([{ i: 1, d: 2, p: 0.5 }], {
+        columns: [
+          { key: 'i', type: 'integer' },
+          { key: 'd', type: 'decimal' },
+          { key: 'p', type: 'percent' },
+        ],
+      });
       const c = cells(sheet1(p));
       const xfs = [...(p['xl/styles.xml'] as string).matchAll(/<xf numFmtId="(\d+)"[^>]*xfId="0"/g)].map((m) => Number(m[1]));
       const fmt = (ref: string) => xfs[Number(/s="(\d+)"/.exec(c[ref]?.attrs ?? '')?.[1] ?? 0)];
@@ -171,13 +223,30 @@ describe('toXlsx', () => {
     });
     it('writes whole days for date columns and never shifts a calendar date', async () => {
       const c = cells(
-        sheet1(await xlsx([{ a: new Date('2024-01-15T20:00:00Z'), b: '2024-01-15' }], { timeZone: 'Pacific/Kiritimati', columns: [{ key: 'a', type: 'date' }, { key: 'b', type: 'date' }] })),
+        sheet1(
+          await xlsx([{ a: new Date('2024-01-15T20:00:00Z'), b: '2024-01-15' }], {
+            timeZone: 'Pacific/Kiritimati',
+            columns: [
+              { key: 'a', type: 'date' },
+              { key: 'b', type: 'date' },
+            ],
+          }),
+        ),
       );
       expect(c.A2?.inner).toBe('<v>45307</v>'); // already the 16th in UTC+14
       expect(c.B2?.inner).toBe('<v>45306</v>');
     });
     it("honours Excel's 1900 leap-year quirk", async () => {
-      const c = cells(sheet1(await xlsx([{ a: '1900-02-28', b: '1900-03-01' }], { columns: [{ key: 'a', type: 'date' }, { key: 'b', type: 'date' }] })));
+      const c = cells(
+        sheet1(
+          await xlsx([{ a: '1900-02-28', b: '1900-03-01' }], {
+            columns: [
+              { key: 'a', type: 'date' },
+              { key: 'b', type: 'date' },
+            ],
+          }),
+        ),
+      );
       expect([c.A2?.inner, c.B2?.inner]).toEqual(['<v>59</v>', '<v>61</v>']);
     });
     it('writes dates before 1900 as text, with a warning', async () => {
@@ -195,7 +264,11 @@ describe('toXlsx', () => {
       expect(p['xl/styles.xml']).toContain(`formatCode="${code}"`);
     });
     it('rejects an invalid Date with row and column', async () => {
-      await expect(readAll(toXlsx([{ d: new Date(1) }, { d: new Date(Number.NaN) }]))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_DATE', row: 1, column: 'd' });
+      await expect(readAll(toXlsx([{ d: new Date(1) }, { d: new Date(Number.NaN) }]))).rejects.toMatchObject({
+        code: 'ROWPORT_INVALID_DATE',
+        row: 1,
+        column: 'd',
+      });
     });
   });
 
@@ -235,7 +308,10 @@ describe('toXlsx', () => {
 
   describe('look', () => {
     it('styles the header bold on a blue fill, freezes it and filters by default', async () => {
-      const p = await xlsx([{ a: 1, b: 2 }, { a: 3, b: 4 }]);
+      const p = await xlsx([
+        { a: 1, b: 2 },
+        { a: 3, b: 4 },
+      ]);
       expect(p['xl/styles.xml']).toContain('<b/>');
       expect(p['xl/styles.xml']).toContain('<fgColor rgb="FF4472C4"/>');
       expect(sheet1(p)).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');

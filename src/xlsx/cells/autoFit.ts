@@ -62,7 +62,8 @@ export function textWidth(text: string): number {
 
 const ASCII = /^[\x00-\x7f]*$/;
 /** East Asian wide and full-width characters (Unicode UAX #11 W and F, the common blocks), and emoji shown as emoji. */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]|\p{Emoji_Presentation}/u;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]|\p{Emoji_Presentation}/u;
 const WIDE_START = new RegExp(`^(?:${WIDE.source})`, 'u');
 /** What joins characters into one grapheme or shows nothing: marks, format characters (ZWSP, ZWJ), Hangul jamo, regional indicators, emoji modifiers. */
 const JOINS = /[\p{M}\p{Cf}\u1160-\u11ff\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}]/u;

@@ -73,7 +73,8 @@ function columnCells(column: SheetColumn, ctx: CellContext, width: number): Colu
 
   const text = (value: string, row: number, ref: string): string => {
     const s = cellText(value, warn, row, key);
-    const style = wrapText && (s.length > wrapAt || s.includes('\n')) ? (wrapStyle ??= attr(styles.cell(undefined, true))) : (textStyle ??= attr(styles.cell(undefined)));
+    const style =
+      wrapText && (s.length > wrapAt || s.includes('\n')) ? (wrapStyle ??= attr(styles.cell(undefined, true))) : (textStyle ??= attr(styles.cell(undefined)));
     return inlineStringCell(ref, style, s);
   };
   const number = (value: number, ref: string): string => {
@@ -152,6 +153,5 @@ function anyCells({ text, number, exact, date, boolean }: ColumnCells, column: S
     }
   };
 }
-
 
 const attr = (style: number): string => (style === 0 ? '' : ` s="${style}"`);

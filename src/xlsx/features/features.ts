@@ -3,7 +3,11 @@ import { optionKeys } from '../../base/optionKeys.js';
 import { autoFilterFeature } from './autoFilter/autoFilter.js';
 import { type ChartSheetOptions, chartsFeature } from './charts/chartFeature.js';
 import { type ColumnCellsSheetOptions, columnCellsFeature } from './columnCells/columnCells.js';
-import { type ConditionalFormatColumnOptions, type ConditionalFormatSheetOptions, conditionalFormatsFeature } from './conditionalFormats/conditionalFormatFeature.js';
+import {
+  type ConditionalFormatColumnOptions,
+  type ConditionalFormatSheetOptions,
+  conditionalFormatsFeature,
+} from './conditionalFormats/conditionalFormatFeature.js';
 import type { Column } from '../../types.js';
 import type { XlsxColumnOptions } from './columnCells/columnCells.js';
 import type { WorkbookFeature } from '../seam/feature.js';
@@ -50,7 +54,15 @@ export const FEATURES: readonly WorkbookFeature<SheetFeatureOptions>[] = [
  * error until it is listed here.
  */
 export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = {
-  charts: true, headerFooter: true, print: true, table: true, conditionalFormats: true, title: true, subtitle: true, preamble: true, rowStyle: true,
+  charts: true,
+  headerFooter: true,
+  print: true,
+  table: true,
+  conditionalFormats: true,
+  title: true,
+  subtitle: true,
+  preamble: true,
+  rowStyle: true,
 };
 
 /** The keys of an XLSX column object: every writer's, and the XLSX features' (see `ownOptions`). */

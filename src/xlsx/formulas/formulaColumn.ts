@@ -48,7 +48,11 @@ export function compileFormula(option: string, key: string, formula: unknown): F
     const parts = body.split('{r}');
     // Each `{r}` becomes a row number of up to 7 digits (1,048,576): the longest filled formula must fit.
     if (body === '' || body.length + (parts.length - 1) * (MAX_ROW_DIGITS - 3) > MAX_FORMULA_LENGTH) {
-      throw invalidOption(option, `a formula of 1 to ${MAX_FORMULA_LENGTH} characters (each {r} counted as ${MAX_ROW_DIGITS}), or a function (row, r) => formula`, formula);
+      throw invalidOption(
+        option,
+        `a formula of 1 to ${MAX_FORMULA_LENGTH} characters (each {r} counted as ${MAX_ROW_DIGITS}), or a function (row, r) => formula`,
+        formula,
+      );
     }
     if (parts.length === 1) return () => body;
     return (_, r) => parts.join(String(r));
@@ -60,11 +64,15 @@ export function compileFormula(option: string, key: string, formula: unknown): F
     try {
       text = fn(row, r);
     } catch (error) {
-      throw new RowportError(RowportErrorCode.InvalidValue, `${at(index, key)}the column's formula() threw: ${error instanceof Error ? error.message : String(error)}`, {
-        row: index,
-        column: key,
-        cause: error,
-      });
+      throw new RowportError(
+        RowportErrorCode.InvalidValue,
+        `${at(index, key)}the column's formula() threw: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          row: index,
+          column: key,
+          cause: error,
+        },
+      );
     }
     const body = typeof text === 'string' ? strip(text) : '';
     if (body === '' || body.length > MAX_FORMULA_LENGTH) {

@@ -111,7 +111,12 @@ export function rootRelsXml(): string {
 export function relationshipsXml(rels: readonly Relationship[]): string {
   return (
     `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-    rels.map((r) => `<Relationship Id="${r.id}" Type="${escapeAttribute(r.type)}" Target="${escapeAttribute(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`).join('') +
+    rels
+      .map(
+        (r) =>
+          `<Relationship Id="${r.id}" Type="${escapeAttribute(r.type)}" Target="${escapeAttribute(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`,
+      )
+      .join('') +
     '</Relationships>'
   );
 }

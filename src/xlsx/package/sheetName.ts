@@ -45,7 +45,9 @@ export class SheetNames {
  * alike in the references to it (defined names, charts), so no spelling of it reads back the same.
  */
 function clean(name: string): string {
-  let out = String(name).toWellFormed().replace(/[[\]:*?/\\\x00-\x1f\x7f\ufffe\uffff]/g, '_');
+  let out = String(name)
+    .toWellFormed()
+    .replace(/[[\]:*?/\\\x00-\x1f\x7f\ufffe\uffff]/g, '_');
   out = out.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '-');
   out = out.replace(/^'+|'+$/g, '');
   return out.trim() === '' ? '' : cut(out, MAX_SHEET_NAME).replace(/'+$/, '');

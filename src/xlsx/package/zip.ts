@@ -48,9 +48,7 @@ export class ZipWriter {
   constructor(mtime: Date, compressionLevel: number, forceZip64 = false) {
     // yazl encodes DOS times from the host's local fields; pass a Date whose local fields are
     // mtime's UTC fields, and leave out the extended timestamp, so the bytes never depend on TZ.
-    const local = new Date(
-      mtime.getUTCFullYear(), mtime.getUTCMonth(), mtime.getUTCDate(), mtime.getUTCHours(), mtime.getUTCMinutes(), mtime.getUTCSeconds(),
-    );
+    const local = new Date(mtime.getUTCFullYear(), mtime.getUTCMonth(), mtime.getUTCDate(), mtime.getUTCHours(), mtime.getUTCMinutes(), mtime.getUTCSeconds());
     // Without a prototype: yazl reads `size`, `compress`… through the prototype chain, as Node's streams do.
     this.entryOptions = ownProperties({ mtime: local, mode: 0o100644, compressionLevel, forceDosTimestamp: true, forceZip64Format: forceZip64 });
     void YAZL.start();

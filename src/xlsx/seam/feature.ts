@@ -116,7 +116,10 @@ export interface WorkbookFinish extends WorkbookContext {
    * Its name is reserved (repaired, unique) like any sheet's.
    * @returns The name as written, quoted for formulas (`'Lists'`), and its 0-based position.
    */
-  addSheet(sheet: { readonly name: string; readonly xml: string; readonly state?: 'visible' | 'hidden' | 'veryHidden' }): { readonly quotedName: string; readonly sheetIndex: number };
+  addSheet(sheet: { readonly name: string; readonly xml: string; readonly state?: 'visible' | 'hidden' | 'veryHidden' }): {
+    readonly quotedName: string;
+    readonly sheetIndex: number;
+  };
   /** Adds a zip entry, with its content-type override when given. */
   addPart(name: string, data: string | Buffer, contentType?: string): void;
   /** Adds a relationship from `xl/workbook.xml`; returns its id. */
@@ -232,7 +235,9 @@ export type TailElement = (typeof TAIL_ELEMENTS)[number];
  * Tail elements that wrap a list of items and may appear only once in a sheet, so several
  * features contribute items to one wrapper: element → whether it carries a `count` attribute.
  */
-export const TAIL_LISTS = { mergeCells: true, dataValidations: true, hyperlinks: false, tableParts: true } as const satisfies Partial<Record<TailElement, boolean>>;
+export const TAIL_LISTS = { mergeCells: true, dataValidations: true, hyperlinks: false, tableParts: true } as const satisfies Partial<
+  Record<TailElement, boolean>
+>;
 
 /** A tail element that features contribute items to (`<mergeCell ref="A1:D1"/>` for `mergeCells`). */
 export type TailList = keyof typeof TAIL_LISTS;

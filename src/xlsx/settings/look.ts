@@ -63,8 +63,16 @@ export interface XlsxWorkbookOptions {
 
 /** The keys of {@link XlsxWorkbookOptions}, which the options of `toXlsx` and `toWorkbook` take; see `ownOptions`. */
 export const LOOK_OPTION_KEYS: Record<keyof XlsxWorkbookOptions, true> = {
-  headerStyle: true, freezeHeader: true, autoFilter: true, autoFit: true, wrapText: true,
-  onRowLimit: true, onWarning: true, createdAt: true, creator: true, compressionLevel: true,
+  headerStyle: true,
+  freezeHeader: true,
+  autoFilter: true,
+  autoFit: true,
+  wrapText: true,
+  onRowLimit: true,
+  onWarning: true,
+  createdAt: true,
+  creator: true,
+  compressionLevel: true,
 };
 
 /** How column widths are fitted, resolved. */

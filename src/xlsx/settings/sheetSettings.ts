@@ -149,7 +149,14 @@ export function planColumn(
     key,
     header,
     type,
-    kind: type === 'date' || type === 'datetime' ? 'date' : type === 'integer' || type === 'decimal' || type === 'percent' ? 'number' : type === 'string' ? 'text' : 'any',
+    kind:
+      type === 'date' || type === 'datetime'
+        ? 'date'
+        : type === 'integer' || type === 'decimal' || type === 'percent'
+          ? 'number'
+          : type === 'string'
+            ? 'text'
+            : 'any',
     numFmt,
     numberFormat: cellNumFmt('number', column, dateFormat),
     dateNumFmt: cellNumFmt('date', column, dateFormat),

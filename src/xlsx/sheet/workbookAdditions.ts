@@ -44,7 +44,10 @@ export class WorkbookAdditions implements WorkbookFinish {
     return shared.get(key) as T;
   }
 
-  addSheet(sheet: { readonly name: string; readonly xml: string; readonly state?: 'visible' | 'hidden' | 'veryHidden' }): { readonly quotedName: string; readonly sheetIndex: number } {
+  addSheet(sheet: { readonly name: string; readonly xml: string; readonly state?: 'visible' | 'hidden' | 'veryHidden' }): {
+    readonly quotedName: string;
+    readonly sheetIndex: number;
+  } {
     const { sheets, zip } = this.host;
     const sheetIndex = sheets.length;
     const name = this.host.names.add(sheet.name, `Sheet${sheetIndex + 1}`);

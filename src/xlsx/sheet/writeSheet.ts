@@ -36,8 +36,7 @@ export async function writeSheet(job: SheetJob, state: WorkbookState): Promise<v
   }
   const sample = await readSample(job);
   const current = { name: sheet.name }; // the physical sheet being written: `Name (2)` past the row limit
-  const warn: Warn = (code, message, row, column) =>
-    state.warn(code, row === undefined ? message : `${at(row, column)}${message}`, current.name, row, column);
+  const warn: Warn = (code, message, row, column) => state.warn(code, row === undefined ? message : `${at(row, column)}${message}`, current.name, row, column);
   const plan = startFeatures(sheet, state, sample, warn);
   await writeRows(job, state, sample, plan, current);
 }
@@ -80,7 +79,11 @@ async function readSample({ reader, sheet }: SheetJob): Promise<SheetSample> {
   const columns = sheet.bindColumns(rows[0]);
   if (columns.length > MAX_SHEET_COLUMNS) {
     const what = Array.isArray(rows[0]) ? 'items' : 'keys';
-    throw new RowportError(RowportErrorCode.InvalidValue, `${at(0, undefined)}a sheet holds at most ${MAX_SHEET_COLUMNS} columns, and the first row has ${columns.length} ${what}; pass \`columns\` to pick some`, { row: 0 });
+    throw new RowportError(
+      RowportErrorCode.InvalidValue,
+      `${at(0, undefined)}a sheet holds at most ${MAX_SHEET_COLUMNS} columns, and the first row has ${columns.length} ${what}; pass \`columns\` to pick some`,
+      { row: 0 },
+    );
   }
   const header = sheet.header && columns.length > 0 && !(sheet.columns === undefined && Array.isArray(rows[0]));
   const fit = sheet.look.autoFit;
@@ -105,14 +108,24 @@ function startFeatures(sheet: ResolvedSheet, state: WorkbookState, sample: Sheet
   const { book } = state;
   const shared = <T>(key: string, make: () => T): T => book.shared(key, make);
   const hooks: SheetHooks[] = sheet.features.map((feature) => {
-    const start: SheetStart = { settings: sheet, columns, widths, header, headerRow: headerRowNumber, firstDataRow, ownFirstRow, styles: state.styles, warn, shared, workbook: book };
+    const start: SheetStart = {
+      settings: sheet,
+      columns,
+      widths,
+      header,
+      headerRow: headerRowNumber,
+      firstDataRow,
+      ownFirstRow,
+      styles: state.styles,
+      warn,
+      shared,
+      workbook: book,
+    };
     ownFirstRow += feature.rowsAbove ?? 0;
     return ownProperties(feature.start(start)); // a hook left out is never one inherited from Object.prototype
   });
   const cellContext = { zone: sheet.zone, dateFormat: sheet.dateFormat, styles: state.styles, wrapText: look.wrapText, warn };
-  const cells: CellWriter[] = columns.map(
-    (c, i) => firstDefined(hooks, (h) => h.cell?.(c, i)) ?? compileCell(c, cellContext, widths[i] ?? DEFAULT_WIDTH),
-  );
+  const cells: CellWriter[] = columns.map((c, i) => firstDefined(hooks, (h) => h.cell?.(c, i)) ?? compileCell(c, cellContext, widths[i] ?? DEFAULT_WIDTH));
   const observers = hooks.flatMap((h) => (h.observe ? [h.observe.bind(h)] : []));
   const beforeRow = hooks.flatMap((h) => (h.beforeRow ? [h.beforeRow.bind(h)] : []));
   const lastDataRowAllowed = MAX_SHEET_ROWS - sheet.features.reduce((n, f) => n + (f.rowsBelow ?? 0), 0);

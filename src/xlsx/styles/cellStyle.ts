@@ -58,7 +58,8 @@ export function resolveCellStyle(name: string, style: unknown): ResolvedCellStyl
     throw invalidOption(name, '{ bold?, italic?, color?, fill?, align?, border? }', style);
   }
   for (const key of Object.keys(style)) {
-    if (!STYLE_KEYS.has(key)) throw invalidOption(`${name}.${key}`, 'no such property (bold, italic, color, fill, align, border)', (style as Record<string, unknown>)[key]);
+    if (!STYLE_KEYS.has(key))
+      throw invalidOption(`${name}.${key}`, 'no such property (bold, italic, color, fill, align, border)', (style as Record<string, unknown>)[key]);
   }
   const { bold = false, italic = false, color, fill, align, border = false } = ownProperties(style as CellStyle); // never inherited
   if (typeof bold !== 'boolean') throw invalidOption(`${name}.bold`, 'true or false', bold);

@@ -41,10 +41,7 @@ export function parseCellRef(ref: string): { col: number; row: number } | undefi
  */
 export function quoteSheetName(name: string): string {
   const bare =
-    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) &&
-    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
-    !/^(?:R\d*C?\d*|C\d*)$/i.test(name) &&
-    !/^(?:TRUE|FALSE)$/i.test(name);
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(?:R\d*C?\d*|C\d*)$/i.test(name) && !/^(?:TRUE|FALSE)$/i.test(name);
   return bare ? name : `'${name.replace(/'/g, "''")}'`;
 }
 

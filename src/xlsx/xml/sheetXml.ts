@@ -19,9 +19,10 @@ export interface SheetHead {
 /** The sheet part up to and including `<sheetData>`. */
 export function sheetHead({ selected, frozenRows, widths, sheetPr, colAttributes = [] }: SheetHead): string {
   const top = `A${frozenRows + 1}`;
-  const pane = frozenRows > 0
-    ? `<pane ySplit="${frozenRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>`
-    : '';
+  const pane =
+    frozenRows > 0
+      ? `<pane ySplit="${frozenRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>`
+      : '';
   let cols = '';
   for (let c = 0; c < Math.max(widths.length, colAttributes.length); c++) {
     const width = widths[c];

@@ -90,7 +90,10 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone=
  * `_xHHHH_` escape for.
  */
 export function xmlText(text: string): string {
-  const legal = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  const legal = text.replace(
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '',
+  );
   return legal.replace(/[&<>"\r]/g, escapeOne);
 }
 

@@ -11,7 +11,13 @@ function cellOf(column: Column, options: { dateFormat?: string; wrapText?: boole
   const [resolved] = sheetColumns([column], {}, options.dateFormat);
   const write = compileCell(
     resolved!,
-    { zone: new Zone('UTC'), dateFormat: options.dateFormat ?? 'iso', styles, wrapText: options.wrapText ?? true, warn: (code, _m, row, col) => warnings.push([code, row, col]) },
+    {
+      zone: new Zone('UTC'),
+      dateFormat: options.dateFormat ?? 'iso',
+      styles,
+      wrapText: options.wrapText ?? true,
+      warn: (code, _m, row, col) => warnings.push([code, row, col]),
+    },
     options.width ?? 10,
   );
   return { write: (value: unknown, row = 0) => write(value, row, 'B7'), styles, warnings };

@@ -7,7 +7,15 @@ const rows = [{ name: 'Ada', score: 1 }];
 
 describe('bad workbook feature options fail at the call, before the first byte, naming the sheet and option', () => {
   it.each([
-    [{ columns: [{ key: 'ratio', formula: undefined, type: 'decimal' }, { key: 'x', formula: 3 }] }, 'columns[1].formula'],
+    [
+      {
+        columns: [
+          { key: 'ratio', formula: undefined, type: 'decimal' },
+          { key: 'x', formula: 3 },
+        ],
+      },
+      'columns[1].formula',
+    ],
     [{ columns: ['name'], conditionalFormats: [{ type: 'dataBar', column: 'nope' }] }, 'conditionalFormats[0].column'],
     [{ table: { name: 'A1' } }, 'table.name'],
     [{ table: { name: 'my table' } }, 'table.name'],
@@ -24,7 +32,12 @@ describe('bad workbook feature options fail at the call, before the first byte, 
   });
 
   it('names the sheet of toWorkbook', () => {
-    expect(() => toWorkbook([{ name: 'a', rows }, { name: 'b', rows, table: { style: 'Pretty' } }] as never)).toThrow(invalid('sheets[1].table.style'));
+    expect(() =>
+      toWorkbook([
+        { name: 'a', rows },
+        { name: 'b', rows, table: { style: 'Pretty' } },
+      ] as never),
+    ).toThrow(invalid('sheets[1].table.style'));
     expect(() => toWorkbook([{ name: 'b', rows, columns: [{ key: 'u', link: 'file:///{x}' }] }] as never)).toThrow(invalid('sheets[0].columns[0].link'));
   });
 

@@ -20,7 +20,9 @@ describe('StyleRegistry', () => {
     styles.cell('yyyy-mm-dd');
     styles.cell('#,##0 "pts"');
     const xml = styles.toXml();
-    expect(xml).toContain('<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="#,##0 &#34;pts&#34;"/></numFmts>');
+    expect(xml).toContain(
+      '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="#,##0 &#34;pts&#34;"/></numFmts>',
+    );
     expect(xml).toContain('<xf numFmtId="1" ');
     expect(xml).toContain('<xf numFmtId="10" ');
   });

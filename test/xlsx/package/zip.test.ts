@@ -70,7 +70,9 @@ describe('ZipWriter', () => {
 
 describe('CRC-32 of the entries', () => {
   it('yazl computes it natively once a workbook starts, with the same results as buffer-crc32', async () => {
-    const crc32 = createRequire(createRequire(import.meta.url).resolve('yazl'))('buffer-crc32') as { unsigned(input: string | Buffer, partial?: number): number };
+    const crc32 = createRequire(createRequire(import.meta.url).resolve('yazl'))('buffer-crc32') as {
+      unsigned(input: string | Buffer, partial?: number): number;
+    };
     const zip = new ZipWriter(new Date(0), 3);
     await lazyLoads();
     zip.addBuffer('a.txt', 'a');

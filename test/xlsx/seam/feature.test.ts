@@ -90,7 +90,9 @@ describe('the workbook feature seam', () => {
     ]);
     expect(p['xl/charts/chart1.xml']).toBe('<c n="1"/>');
     expect(p['xl/charts/chart2.xml']).toBe('<c n="2"/>');
-    expect(p['[Content_Types].xml']).toContain('<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(p['[Content_Types].xml']).toContain(
+      '<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
     expect(p['xl/workbook.xml']).toContain('<definedName name="Data" localSheetId="1">B!$A$2</definedName>');
     expect(p['xl/workbook.xml']).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">A!$A$1:$A$2</definedName>');
   });
@@ -102,7 +104,9 @@ describe('the workbook feature seam', () => {
 
   it('writes external relationships (links) with TargetMode="External"', async () => {
     const link = feature(() => ({
-      tail: (ctx) => ({ hyperlinks: [`<hyperlink ref="A2" r:id="${ctx.addRelationship('http://example/hyperlink', 'https://example.com/?a=1&b=2', true)}"/>`] }),
+      tail: (ctx) => ({
+        hyperlinks: [`<hyperlink ref="A2" r:id="${ctx.addRelationship('http://example/hyperlink', 'https://example.com/?a=1&b=2', true)}"/>`],
+      }),
     }));
     const p = await write([{ name: 'S', rows: [{ a: 1 }], features: [link] }]);
     expect(p['xl/worksheets/_rels/sheet1.xml.rels']).toContain('Target="https://example.com/?a=1&#38;b=2" TargetMode="External"/>');
@@ -119,7 +123,9 @@ describe('the workbook feature seam', () => {
     );
     const p = await write([{ name: 'S', rows: [{ a: 1 }, { a: 2 }], features: [title], options: { print: { repeatHeader: true } } }]);
     const sheet = p['xl/worksheets/sheet1.xml'] as string;
-    expect(sheet).toContain('<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A4" sqref="A4"/>');
+    expect(sheet).toContain(
+      '<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A4" sqref="A4"/>',
+    );
     expect(sheet).toMatch(/<sheetData><row r="1"><c r="A1" s="\d+" t="inlineStr"><is><t>Title<\/t><\/is><\/c><\/row><row r="3"><c r="A3"[^>]*><is><t>a<\/t>/);
     expect(sheet).toContain('<row r="5"><c r="A5"><v>2</v></c></row></sheetData><autoFilter ref="A3:A5"/>');
     expect(p['xl/workbook.xml']).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">S!$A$3:$A$5</definedName>');
@@ -143,13 +149,28 @@ describe('the workbook feature seam', () => {
         },
         tail: () => {
           totals.push(total);
-          return { conditionalFormatting: `<conditionalFormatting sqref="A2"><cfRule type="cellIs" dxfId="${dxf}" priority="1" operator="greaterThan"><formula>1</formula></cfRule></conditionalFormatting>` };
+          return {
+            conditionalFormatting: `<conditionalFormatting sqref="A2"><cfRule type="cellIs" dxfId="${dxf}" priority="1" operator="greaterThan"><formula>1</formula></cfRule></conditionalFormatting>`,
+          };
         },
       };
     });
-    const p = await write([{ name: 'S', rows: [{ a: 1, b: 1 }, { a: 2, b: 5 }], features: [sum], options: { columns: ['a', { key: 'b', width: 12 }] } }]);
+    const p = await write([
+      {
+        name: 'S',
+        rows: [
+          { a: 1, b: 1 },
+          { a: 2, b: 5 },
+        ],
+        features: [sum],
+        options: { columns: ['a', { key: 'b', width: 12 }] },
+      },
+    ]);
     expect(totals).toEqual([3]);
-    expect(rows).toEqual([[2, 0], [3, 1]]);
+    expect(rows).toEqual([
+      [2, 0],
+      [3, 1],
+    ]);
     const sheet = p['xl/worksheets/sheet1.xml'] as string;
     expect(sheet).toContain('<c r="B3"><f>A3*2</f><v>10</v></c>');
     expect(sheet).toMatch(/<cols><col min="1" max="1" width="8" customWidth="1"\/><col min="2" max="2" width="12" customWidth="1" style="\d+"\/><\/cols>/);

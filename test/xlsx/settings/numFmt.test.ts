@@ -39,7 +39,8 @@ describe('excelDatePattern', () => {
     expect(excelDatePattern(pattern)).toBe(expected);
   });
   it('is undefined for tokens Excel lacks, and where Excel would show other text', () => {
-    for (const pattern of ['QQQ', 'do', 'mm yyyy', 'SSS', 'h:mm', 'HH:mm a', 'HH:MM', 'ss MM', 'aaa', '-/']) expect(excelDatePattern(pattern), pattern).toBeUndefined();
+    for (const pattern of ['QQQ', 'do', 'mm yyyy', 'SSS', 'h:mm', 'HH:mm a', 'HH:MM', 'ss MM', 'aaa', '-/'])
+      expect(excelDatePattern(pattern), pattern).toBeUndefined();
   });
 });
 

@@ -24,7 +24,9 @@ describe('headerRow', () => {
 describe('sheetHead with rows above the header and column attributes', () => {
   it('freezes down to the header row and writes a <col> for a styled column', () => {
     const xml = sheetHead({ selected: false, frozenRows: 3, widths: [10], sheetPr: '', colAttributes: [' style="2"', ' style="3"'] });
-    expect(xml).toContain('<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A4" sqref="A4"/>');
+    expect(xml).toContain(
+      '<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A4" sqref="A4"/>',
+    );
     expect(xml).toContain('<cols><col min="1" max="1" width="10" customWidth="1" style="2"/><col min="2" max="2" width="8.43" style="3"/></cols>');
   });
 });
@@ -40,7 +42,6 @@ describe('sheetEnd', () => {
     expect(sheetEnd('<pageSetup/>')).toBe('</sheetData><pageSetup/></worksheet>');
   });
 });
-
 
 describe('inlineStringCell', () => {
   it('writes escaped text in <is><t>, with its style attribute', () => {

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_CELL_CHARS, cellText, escapeAttribute, escapeText, escapeXstringAttribute, needsPreserve, truncate, wellFormed } from '../../../src/xlsx/xml/xmlText.js';
+import {
+  MAX_CELL_CHARS,
+  cellText,
+  escapeAttribute,
+  escapeText,
+  escapeXstringAttribute,
+  needsPreserve,
+  truncate,
+  wellFormed,
+} from '../../../src/xlsx/xml/xmlText.js';
 
 describe('escapeText', () => {
   it('leaves plain text as it is', () => {
@@ -116,7 +125,9 @@ describe('escapeXstringAttribute', () => {
     // An attribute value: entities decoded; then Excel's `_xHHHH_` decoded (hex, any case).
     const decode = (attr: string): string =>
       attr
-        .replace(/&(quot|lt|gt|amp|#\d+);/g, (_, e: string) => (e.startsWith('#') ? String.fromCharCode(Number(e.slice(1))) : ({ quot: '"', lt: '<', gt: '>', amp: '&' })[e] as string))
+        .replace(/&(quot|lt|gt|amp|#\d+);/g, (_, e: string) =>
+          e.startsWith('#') ? String.fromCharCode(Number(e.slice(1))) : ({ quot: '"', lt: '<', gt: '>', amp: '&' }[e] as string),
+        )
         .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
     const unit = fc.constantFrom('a', '_', 'x', '0', '4', '1', 'F', '"', '&', '<', '\n', '\t', '\r', '\u0001', '\uffff', 'é');
     fc.assert(

@@ -108,10 +108,7 @@ export function normaliseCharts(charts: unknown, option = 'charts'): NormalisedC
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the chart option for a key that is not a
  *   column, or a series column of type `'string'` or `'boolean'`.
  */
-export function bindCharts(
-  charts: readonly NormalisedChart[],
-  columns: readonly ChartColumn[],
-): BoundChart[] {
+export function bindCharts(charts: readonly NormalisedChart[], columns: readonly ChartColumn[]): BoundChart[] {
   let nextRow = 1; // default charts stack from row 2 down
   const firstFreeCol = columns.length + 1; // one empty column between the data and the chart
   return charts.map((chart) => {
@@ -161,8 +158,15 @@ export function bindCharts(
 
 /** The keys of a chart; see `ownOptions`. */
 const CHART_KEYS = optionKeys<ChartSpec>({
-  type: true, categories: true, series: true, title: true, anchor: true, size: true,
-  xAxisTitle: true, yAxisTitle: true, legend: true,
+  type: true,
+  categories: true,
+  series: true,
+  title: true,
+  anchor: true,
+  size: true,
+  xAxisTitle: true,
+  yAxisTitle: true,
+  legend: true,
 });
 
 /** The keys of a chart `size`; see `ownOptions`. */
@@ -180,10 +184,21 @@ const DEFAULT_COLUMN_PIXELS = 64;
 
 function normaliseChart(spec: unknown, option: string): NormalisedChart {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw invalidOption(option, 'a chart object', spec);
-  const { type, title, categories, series, anchor, size: givenSize = DEFAULT_CHART_SIZE, yAxisTitle, xAxisTitle, legend } = ownOptions(spec as Partial<ChartSpec>, CHART_KEYS, `${option}.`);
+  const {
+    type,
+    title,
+    categories,
+    series,
+    anchor,
+    size: givenSize = DEFAULT_CHART_SIZE,
+    yAxisTitle,
+    xAxisTitle,
+    legend,
+  } = ownOptions(spec as Partial<ChartSpec>, CHART_KEYS, `${option}.`);
   const size = givenSize !== null && typeof givenSize === 'object' ? ownOptions(givenSize, CHART_SIZE_KEYS, `${option}.size.`) : givenSize;
   if (!CHART_TYPES.includes(type as ChartType)) {
-    const hint = typeof type === 'string' && /^(?:bars?|columns?|lines?|pies?)$/i.test(type) ? `Did you mean '${type.toLowerCase().replace(/s$/, '')}'?` : undefined;
+    const hint =
+      typeof type === 'string' && /^(?:bars?|columns?|lines?|pies?)$/i.test(type) ? `Did you mean '${type.toLowerCase().replace(/s$/, '')}'?` : undefined;
     throw invalidOption(`${option}.type`, CHART_TYPES.map((t) => `'${t}'`).join(', '), type, hint);
   }
   checkText(`${option}.title`, title);
@@ -198,9 +213,14 @@ function normaliseChart(spec: unknown, option: string): NormalisedChart {
     if (typeof key !== 'string' || key === '') throw invalidOption(`${option}.series[${s}]`, 'a column key', key);
   });
   if (type === 'pie') {
-    if (series.length > 1) throw invalidOption(`${option}.series`, 'exactly one column key for a pie chart', series, `Got ${series.length}; draw one pie per series`);
+    if (series.length > 1)
+      throw invalidOption(`${option}.series`, 'exactly one column key for a pie chart', series, `Got ${series.length}; draw one pie per series`);
     if (yAxisTitle !== undefined || xAxisTitle !== undefined) {
-      throw invalidOption(`${option}.${yAxisTitle !== undefined ? 'yAxisTitle' : 'xAxisTitle'}`, 'no axis title on a pie chart (a pie has no axes)', yAxisTitle ?? xAxisTitle);
+      throw invalidOption(
+        `${option}.${yAxisTitle !== undefined ? 'yAxisTitle' : 'xAxisTitle'}`,
+        'no axis title on a pie chart (a pie has no axes)',
+        yAxisTitle ?? xAxisTitle,
+      );
     }
   }
   let from: NormalisedChart['anchor'];
@@ -208,12 +228,7 @@ function normaliseChart(spec: unknown, option: string): NormalisedChart {
     from = typeof anchor === 'string' ? parseCellRef(anchor) : undefined;
     if (!from) throw invalidOption(`${option}.anchor`, "a cell reference such as 'H2'", anchor);
   }
-  if (
-    size === null ||
-    typeof size !== 'object' ||
-    !isPixels(size.width) ||
-    !isPixels(size.height)
-  ) {
+  if (size === null || typeof size !== 'object' || !isPixels(size.width) || !isPixels(size.height)) {
     throw invalidOption(`${option}.size`, `{ width, height } in pixels, each from 1 to ${MAX_CHART_PIXELS}`, size);
   }
   if (legend !== undefined && legend !== false && !LEGEND_POSITIONS.includes(legend)) {

@@ -78,10 +78,7 @@ export function chartXml(chart: BoundChart, range: ChartDataRange): string {
     chart.title === undefined
       ? '<c:autoTitleDeleted val="1"/>'
       : `<c:title>${richText(chart.title, false, 1400)}<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>`;
-  const legend =
-    chart.legend === false
-      ? ''
-      : `<c:legend><c:legendPos val="${LEGEND_POS[chart.legend]}"/><c:overlay val="0"/></c:legend>`;
+  const legend = chart.legend === false ? '' : `<c:legend><c:legendPos val="${LEGEND_POS[chart.legend]}"/><c:overlay val="0"/></c:legend>`;
   return (
     XML_DECLARATION +
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">` +

@@ -59,7 +59,8 @@ export const columnCellsFeature: WorkbookFeature<ColumnCellsSheetOptions & { rea
       if (extras.url || extras.style || extras.formula || extras.link) specs.set(key, extras);
     });
     const { rowStyle } = options;
-    if (rowStyle !== undefined && typeof rowStyle !== 'function') throw invalidOption(`${where}rowStyle`, 'a function (row, index) => style or undefined', rowStyle);
+    if (rowStyle !== undefined && typeof rowStyle !== 'function')
+      throw invalidOption(`${where}rowStyle`, 'a function (row, index) => style or undefined', rowStyle);
     if (specs.size === 0 && rowStyle === undefined) return undefined;
     return { name: 'columnCells', start: (sheet) => start(sheet, specs, rowStyle) };
   },
@@ -97,7 +98,12 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
 }
 
 /** Compiles column `c`'s writer in row-style layer `l` (0 without row styles): plain, link, url or formula cells. */
-function columnWriters(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, current: CurrentRow, layers: RowStyles | undefined): (c: number, l: number) => CellWriter {
+function columnWriters(
+  sheet: SheetStart,
+  specs: ReadonlyMap<string, ColumnSpecExtras>,
+  current: CurrentRow,
+  layers: RowStyles | undefined,
+): (c: number, l: number) => CellWriter {
   const { columns, widths, styles, settings } = sheet;
   const context = { zone: settings.zone, dateFormat: settings.dateFormat, wrapText: settings.look.wrapText, warn: sheet.warn };
   return (c, l) => {

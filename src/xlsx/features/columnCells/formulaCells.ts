@@ -26,7 +26,9 @@ export function formulaCellWriter({ column, style, styles, context }: StyledColu
       return formulaCellXml(ref, (dateStyle ??= styleAttr(styles, style, column.dateNumFmt)), text, cached);
     }
     const cellStyle =
-      kind === 'number' || typeof cached === 'number' ? (numberStyle ??= styleAttr(styles, style, column.numberFormat)) : (textStyle ??= styleAttr(styles, style, undefined));
+      kind === 'number' || typeof cached === 'number'
+        ? (numberStyle ??= styleAttr(styles, style, column.numberFormat))
+        : (textStyle ??= styleAttr(styles, style, undefined));
     return formulaCellXml(ref, cellStyle, text, cached);
   };
 }

@@ -83,7 +83,8 @@ interface LinkWriters {
 
 /** A column's link helpers, made once per column and style. */
 function linkWriters({ column, style, styles, context, plain }: StyledColumn): LinkWriters {
-  const linkAttr = (numFmt: string | undefined): string => styleAttr(styles, mergeStyles(style, { ...LINK_STYLE, color: style.color ?? LINK_STYLE.color }), numFmt);
+  const linkAttr = (numFmt: string | undefined): string =>
+    styleAttr(styles, mergeStyles(style, { ...LINK_STYLE, color: style.color ?? LINK_STYLE.color }), numFmt);
   const asText = (why: string, row: number): void => context.warn(RowportWarningCode.LinkAsText, `a link was written as plain text: ${why}`, row, column.key);
   let linkStyle: string | undefined;
   const link = (url: string | undefined, text: string, row: number, ref: string): string => {

@@ -17,7 +17,13 @@ export interface StyledColumn {
 }
 
 /** The column's default cell writer, its cells in `style`. */
-export function plainCellWriter(column: SheetColumn, context: Omit<CellContext, 'styles'>, styles: StyleRegistry, style: ResolvedCellStyle, width: number): CellWriter {
+export function plainCellWriter(
+  column: SheetColumn,
+  context: Omit<CellContext, 'styles'>,
+  styles: StyleRegistry,
+  style: ResolvedCellStyle,
+  width: number,
+): CellWriter {
   return compileCell(column, { ...context, styles: styleView(styles, style) }, width);
 }
 

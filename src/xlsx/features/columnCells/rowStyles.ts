@@ -65,7 +65,9 @@ export function rowStyles(rowStyle: RowStyle<never>, where: string): RowStyles {
     let id = layerKeys.get(key);
     if (id === undefined) {
       if (layerStyles.length >= MAX_ROW_STYLES) {
-        throw new RowportError(RowportErrorCode.InvalidValue, `${at(index, undefined)}rowStyle() returned more than ${MAX_ROW_STYLES} different styles`, { row: index });
+        throw new RowportError(RowportErrorCode.InvalidValue, `${at(index, undefined)}rowStyle() returned more than ${MAX_ROW_STYLES} different styles`, {
+          row: index,
+        });
       }
       id = layerStyles.length;
       layerStyles.push(resolved);
@@ -87,6 +89,10 @@ function callRowStyle(rowStyle: RowStyle<never>, row: unknown, index: number): u
   try {
     return rowStyle(row as never, index); // the row of the sheet's own type (see rowStyle)
   } catch (error) {
-    throw new RowportError(RowportErrorCode.InvalidValue, `${at(index, undefined)}rowStyle() threw: ${error instanceof Error ? error.message : String(error)}`, { row: index, cause: error });
+    throw new RowportError(
+      RowportErrorCode.InvalidValue,
+      `${at(index, undefined)}rowStyle() threw: ${error instanceof Error ? error.message : String(error)}`,
+      { row: index, cause: error },
+    );
   }
 }

@@ -5,15 +5,36 @@ import { type CellStyle, type ResolvedCellStyle, argbColour, resolveCellStyle } 
 
 /** Icon sets Excel has built in (ECMA-376 Part 1, §18.18.42 ST_IconSetType). */
 export const ICON_SETS = [
-  '3Arrows', '3ArrowsGray', '3Flags', '3TrafficLights1', '3TrafficLights2', '3Signs', '3Symbols', '3Symbols2',
-  '4Arrows', '4ArrowsGray', '4RedToBlack', '4Rating', '4TrafficLights', '5Arrows', '5ArrowsGray', '5Rating', '5Quarters',
+  '3Arrows',
+  '3ArrowsGray',
+  '3Flags',
+  '3TrafficLights1',
+  '3TrafficLights2',
+  '3Signs',
+  '3Symbols',
+  '3Symbols2',
+  '4Arrows',
+  '4ArrowsGray',
+  '4RedToBlack',
+  '4Rating',
+  '4TrafficLights',
+  '5Arrows',
+  '5ArrowsGray',
+  '5Rating',
+  '5Quarters',
 ] as const;
 export type IconSet = (typeof ICON_SETS)[number];
 
 /** Comparison of a cell rule, with the ECMA-376 operator it writes (§18.18.15 ST_ConditionalFormattingOperator). */
 export const CELL_OPERATORS = {
-  '>': 'greaterThan', '>=': 'greaterThanOrEqual', '<': 'lessThan', '<=': 'lessThanOrEqual', '=': 'equal', '!=': 'notEqual',
-  between: 'between', notBetween: 'notBetween',
+  '>': 'greaterThan',
+  '>=': 'greaterThanOrEqual',
+  '<': 'lessThan',
+  '<=': 'lessThanOrEqual',
+  '=': 'equal',
+  '!=': 'notEqual',
+  between: 'between',
+  notBetween: 'notBetween',
 } as const;
 export type CellOperator = keyof typeof CELL_OPERATORS;
 
@@ -23,9 +44,15 @@ interface RuleBase {
   readonly column?: string | undefined;
 }
 /** Cells shaded from one colour (lowest) to another (highest), through a middle colour if three are given. */
-export interface ColorScaleRule extends RuleBase { readonly type: 'colorScale'; /** @default ['F8696B', 'FFEB84', '63BE7B'] (red, yellow, green) */ readonly colors?: readonly string[] }
+export interface ColorScaleRule extends RuleBase {
+  readonly type: 'colorScale' /** @default ['F8696B', 'FFEB84', '63BE7B'] (red, yellow, green) */;
+  readonly colors?: readonly string[];
+}
 /** A bar in each cell, as long as its value is large. */
-export interface DataBarRule extends RuleBase { readonly type: 'dataBar'; /** @default '638EC6' */ readonly color?: string }
+export interface DataBarRule extends RuleBase {
+  readonly type: 'dataBar' /** @default '638EC6' */;
+  readonly color?: string;
+}
 /** An icon in each cell by the third (quarter, fifth) of the range its value falls in. */
 export interface IconSetRule extends RuleBase {
   readonly type: 'iconSet';
@@ -41,11 +68,23 @@ export interface CellRule extends RuleBase {
   readonly style: CellStyle;
 }
 /** Cells whose text contains `text` (without case) get `style`. */
-export interface TextRule extends RuleBase { readonly type: 'text'; readonly contains: string; readonly style: CellStyle }
+export interface TextRule extends RuleBase {
+  readonly type: 'text';
+  readonly contains: string;
+  readonly style: CellStyle;
+}
 /** The `count` highest (`top`) or lowest (`bottom`) values (or `count` percent of them) get `style`. */
-export interface RankRule extends RuleBase { readonly type: 'top' | 'bottom'; /** @default 10 */ readonly count?: number; readonly percent?: boolean; readonly style: CellStyle }
+export interface RankRule extends RuleBase {
+  readonly type: 'top' | 'bottom' /** @default 10 */;
+  readonly count?: number;
+  readonly percent?: boolean;
+  readonly style: CellStyle;
+}
 /** Values above (or below) the range's average get `style`. */
-export interface AverageRule extends RuleBase { readonly type: 'aboveAverage' | 'belowAverage'; readonly style: CellStyle }
+export interface AverageRule extends RuleBase {
+  readonly type: 'aboveAverage' | 'belowAverage';
+  readonly style: CellStyle;
+}
 
 /** One conditional format. */
 export type ConditionalFormat = ColorScaleRule | DataBarRule | IconSetRule | CellRule | TextRule | RankRule | AverageRule;
@@ -72,7 +111,12 @@ export const MAX_FORMULA_STRING = 255;
  */
 export function resolveConditionalFormats(option: string, rules: unknown, column: string | undefined): ResolvedConditionalFormat[] {
   if (rules === undefined) return [];
-  if (!Array.isArray(rules)) throw invalidOption(option, 'an array of rules ({ type: "colorScale" | "dataBar" | "iconSet" | "cell" | "text" | "top" | "bottom" | "aboveAverage" | "belowAverage", … })', rules);
+  if (!Array.isArray(rules))
+    throw invalidOption(
+      option,
+      'an array of rules ({ type: "colorScale" | "dataBar" | "iconSet" | "cell" | "text" | "top" | "bottom" | "aboveAverage" | "belowAverage", … })',
+      rules,
+    );
   return rules.map((rule: unknown, i) => resolveRule(`${option}[${i}]`, rule, column));
 }
 
@@ -101,14 +145,16 @@ function resolveRule(name: string, rule: unknown, onColumn: string | undefined):
   let column = onColumn;
   if (r.column !== undefined || onColumn === undefined) {
     if (typeof r.column !== 'string' || r.column === '') throw invalidOption(`${name}.column`, 'the key of a column', r.column);
-    if (onColumn !== undefined && r.column !== onColumn) throw invalidOption(`${name}.column`, `'${onColumn}' (the column the rule sits on) or nothing`, r.column);
+    if (onColumn !== undefined && r.column !== onColumn)
+      throw invalidOption(`${name}.column`, `'${onColumn}' (the column the rule sits on) or nothing`, r.column);
     column = r.column;
   }
   const key = column as string;
   switch (r.type) {
     case 'colorScale': {
       const colors = r.colors ?? ['F8696B', 'FFEB84', '63BE7B'];
-      if (!Array.isArray(colors) || (colors.length !== 2 && colors.length !== 3)) throw invalidOption(`${name}.colors`, 'two or three hex colours (lowest, [middle,] highest)', colors);
+      if (!Array.isArray(colors) || (colors.length !== 2 && colors.length !== 3))
+        throw invalidOption(`${name}.colors`, 'two or three hex colours (lowest, [middle,] highest)', colors);
       return { type: 'colorScale', column: key, colors: colors.map((c: unknown, j) => argbColour(`${name}.colors[${j}]`, c)) };
     }
     case 'dataBar':
@@ -122,7 +168,14 @@ function resolveRule(name: string, rule: unknown, onColumn: string | undefined):
     }
     case 'cell': {
       const operator = r.operator as CellOperator;
-      if (!Object.hasOwn(CELL_OPERATORS, operator as string)) throw invalidOption(`${name}.operator`, Object.keys(CELL_OPERATORS).map((o) => `'${o}'`).join(', '), r.operator);
+      if (!Object.hasOwn(CELL_OPERATORS, operator as string))
+        throw invalidOption(
+          `${name}.operator`,
+          Object.keys(CELL_OPERATORS)
+            .map((o) => `'${o}'`)
+            .join(', '),
+          r.operator,
+        );
       const range = operator === 'between' || operator === 'notBetween';
       const raw = r.value;
       if (range ? !(Array.isArray(raw) && raw.length === 2) : Array.isArray(raw)) {
@@ -143,7 +196,8 @@ function resolveRule(name: string, rule: unknown, onColumn: string | undefined):
       const { count = 10, percent = false } = r;
       if (typeof percent !== 'boolean') throw invalidOption(`${name}.percent`, 'true or false', percent);
       const max = percent ? 100 : 1000;
-      if (!(Number.isInteger(count) && (count as number) >= 1 && (count as number) <= max)) throw invalidOption(`${name}.count`, `a whole number from 1 to ${max}`, count);
+      if (!(Number.isInteger(count) && (count as number) >= 1 && (count as number) <= max))
+        throw invalidOption(`${name}.count`, `a whole number from 1 to ${max}`, count);
       return { type: r.type, column: key, count: count as number, percent, style: resolveCellStyle(`${name}.style`, r.style) };
     }
     default:

@@ -69,7 +69,10 @@ export function resolvePrintOptions(headerFooter: unknown, print: unknown, prefi
   }
   const { header, footer } = headerFooter === undefined ? NONE : ownOptions(headerFooter as HeaderFooter, HEADER_FOOTER_KEYS, `${prefix}headerFooter.`);
   const printOptions = print === undefined ? NONE : ownOptions(print as PrintOptions, PRINT_KEYS, `${prefix}print.`);
-  for (const [name, text] of [['header', header], ['footer', footer]] as const) {
+  for (const [name, text] of [
+    ['header', header],
+    ['footer', footer],
+  ] as const) {
     if (text === undefined) continue;
     const option = `${prefix}headerFooter.${name}`;
     if (typeof text !== 'string') throw invalidOption(option, 'a string', text);
@@ -90,14 +93,24 @@ export function resolvePrintOptions(headerFooter: unknown, print: unknown, prefi
   if (orientation !== undefined && orientation !== 'portrait' && orientation !== 'landscape') {
     throw invalidOption(`${prefix}print.orientation`, "'portrait' or 'landscape'", orientation);
   }
-  for (const [name, value] of [['fitToWidth', fitToWidth], ['repeatHeader', repeatHeader], ['gridlines', gridlines]] as const) {
+  for (const [name, value] of [
+    ['fitToWidth', fitToWidth],
+    ['repeatHeader', repeatHeader],
+    ['gridlines', gridlines],
+  ] as const) {
     if (typeof value !== 'boolean') throw invalidOption(`${prefix}print.${name}`, 'true or false', value);
   }
   let paper: number | undefined;
   if (paperSize !== undefined) {
     paper = typeof paperSize === 'string' ? PAPER_SIZES[paperSize.toLowerCase() as keyof typeof PAPER_SIZES] : paperSize;
     if (!(typeof paper === 'number' && Number.isInteger(paper) && paper >= 1 && paper <= 118)) {
-      throw invalidOption(`${prefix}print.paperSize`, `${Object.keys(PAPER_SIZES).map((k) => `'${k}'`).join(', ')} or a paper size number from 1 to 118`, paperSize);
+      throw invalidOption(
+        `${prefix}print.paperSize`,
+        `${Object.keys(PAPER_SIZES)
+          .map((k) => `'${k}'`)
+          .join(', ')} or a paper size number from 1 to 118`,
+        paperSize,
+      );
     }
   }
   return {

@@ -29,7 +29,12 @@ export const tableFeature: WorkbookFeature<TableSheetOptions & { readonly column
     const table = resolveTableOptions(`${settings.where}table`, options.table);
     if (table === undefined) return undefined;
     if (!settings.header) throw invalidOption(`${settings.where}table`, 'a sheet with a header row (header: true), or false', options.table);
-    if (table.totals && settings.columns) checkTotals(table, settings.columns.map((c) => c.key), `${settings.where}table`);
+    if (table.totals && settings.columns)
+      checkTotals(
+        table,
+        settings.columns.map((c) => c.key),
+        `${settings.where}table`,
+      );
     return tableSheetFeature(table, `${settings.where}table`, options.table, formulaKeys(options.columns));
   },
 };
@@ -118,7 +123,11 @@ function tableSheetFeature(table: ResolvedTableOptions, option: string, value: u
           const id = part.nextNumber('table');
           const name = names.add(table.name, part.sheetName);
           const path = `xl/tables/table${id}.xml`;
-          part.addPart(path, tableXml({ id, name, columns, headerRow, lastDataRow: part.lastRow, totalsRow, style: table.style, bandedRows: table.bandedRows }), TABLE_CONTENT_TYPE);
+          part.addPart(
+            path,
+            tableXml({ id, name, columns, headerRow, lastDataRow: part.lastRow, totalsRow, style: table.style, bandedRows: table.bandedRows }),
+            TABLE_CONTENT_TYPE,
+          );
           const rel = part.addRelationship(TABLE_RELATIONSHIP, `../tables/table${id}.xml`);
           for (const t of totals) t?.reset(); // the next part's table totals its own rows
           return { tableParts: [tablePartXml(rel)] };

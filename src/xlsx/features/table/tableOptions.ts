@@ -43,7 +43,8 @@ export const MAX_TABLE_NAME = 255;
 export function resolveTableOptions(option: string, table: unknown): ResolvedTableOptions | undefined {
   if (table === undefined || table === false) return undefined;
   if (table === true) return { name: undefined, style: DEFAULT_STYLE, bandedRows: true, totals: undefined };
-  if (table === null || typeof table !== 'object' || Array.isArray(table)) throw invalidOption(option, 'true, false or { name?, style?, bandedRows?, totals? }', table);
+  if (table === null || typeof table !== 'object' || Array.isArray(table))
+    throw invalidOption(option, 'true, false or { name?, style?, bandedRows?, totals? }', table);
   const { name, style = DEFAULT_STYLE, bandedRows = true, totals } = ownOptions(table as TableOptions, TABLE_KEYS, `${option}.`);
   if (name !== undefined && !isTableName(name)) {
     throw invalidOption(
@@ -58,7 +59,8 @@ export function resolveTableOptions(option: string, table: unknown): ResolvedTab
   if (typeof bandedRows !== 'boolean') throw invalidOption(`${option}.bandedRows`, 'true or false', bandedRows);
   let resolvedTotals: Map<string, { fn: TotalFunction } | { label: string }> | undefined;
   if (totals !== undefined) {
-    if (totals === null || typeof totals !== 'object' || Array.isArray(totals)) throw invalidOption(`${option}.totals`, "an object of column key → function or label, e.g. { score: 'average', name: 'Total' }", totals);
+    if (totals === null || typeof totals !== 'object' || Array.isArray(totals))
+      throw invalidOption(`${option}.totals`, "an object of column key → function or label, e.g. { score: 'average', name: 'Total' }", totals);
     resolvedTotals = new Map();
     for (const [key, what] of Object.entries(totals)) {
       // A label is also an attribute of the table part, where XML 1.0 has no way to write a control
@@ -66,7 +68,9 @@ export function resolveTableOptions(option: string, table: unknown): ResolvedTab
       if (typeof what !== 'string' || /[\x00-\x1f]/.test(what) || what.length > MAX_CELL_CHARS) {
         throw invalidOption(
           `${option}.totals.${key}`,
-          `${Object.keys(TOTAL_FUNCTIONS).map((f) => `'${f}'`).join(', ')} or a label of at most ${MAX_CELL_CHARS} characters without control characters`,
+          `${Object.keys(TOTAL_FUNCTIONS)
+            .map((f) => `'${f}'`)
+            .join(', ')} or a label of at most ${MAX_CELL_CHARS} characters without control characters`,
           what,
         );
       }
@@ -119,7 +123,10 @@ export class TableNames {
 export function tableColumnNames(headers: readonly string[]): string[] {
   const taken = new Set<string>();
   return headers.map((header, i) => {
-    let base = header.toWellFormed().replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, ' ').trim();
+    let base = header
+      .toWellFormed()
+      .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, ' ')
+      .trim();
     if (base === '') base = `Column${i + 1}`;
     base = truncate(base, MAX_TABLE_NAME - 4);
     let name = base;

@@ -43,7 +43,8 @@ export function tableXml(t: TableXmlInput): string {
   const end = t.totalsRow ? dataEnd + 1 : dataEnd;
   const columns = t.columns
     .map((c, i) => {
-      const total = t.totalsRow && c.total ? ('fn' in c.total ? ` totalsRowFunction="${c.total.fn}"` : ` totalsRowLabel="${escapeXstringAttribute(c.total.label)}"`) : '';
+      const total =
+        t.totalsRow && c.total ? ('fn' in c.total ? ` totalsRowFunction="${c.total.fn}"` : ` totalsRowLabel="${escapeXstringAttribute(c.total.label)}"`) : '';
       return `<tableColumn id="${i + 1}" name="${escapeXstringAttribute(c.name)}"${total}/>`;
     })
     .join('');
@@ -101,4 +102,3 @@ export function totalsRowXml(
 export function tablePartXml(relationshipId: string): string {
   return `<tablePart r:id="${relationshipId}"/>`;
 }
-

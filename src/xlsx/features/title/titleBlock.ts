@@ -76,4 +76,3 @@ export function titleMergeRefs(block: ResolvedTitleBlock, width: number, firstRo
   const last = columnLetters(width - 1);
   return block.lines.map((_, i) => `A${firstRow + i}:${last}${firstRow + i}`);
 }
-

@@ -23,11 +23,20 @@ export const titleFeature: WorkbookFeature<TitleSheetOptions> = {
       start(sheet) {
         const first = sheet.ownFirstRow;
         const styleOf = (style: Parameters<typeof fontXml>[0]): number =>
-          sheet.styles.style({ font: fontXml(style), fill: fillXml(style), border: borderXml(style), alignment: alignmentXml(style, false) ?? 'vertical="center"' });
+          sheet.styles.style({
+            font: fontXml(style),
+            fill: fillXml(style),
+            border: borderXml(style),
+            alignment: alignmentXml(style, false) ?? 'vertical="center"',
+          });
         const merges = titleMergeRefs(block, sheet.columns.length, first).map((ref) => `<mergeCell ref="${ref}"/>`);
         // As in any other cell: a lone surrogate, which XML cannot carry, is replaced, with a warning.
         for (const line of block.lines) {
-          if (!line.text.isWellFormed()) sheet.warn(RowportWarningCode.LoneSurrogate, `a lone surrogate in the title block was replaced by U+FFFD: ${JSON.stringify(line.text.toWellFormed())}`);
+          if (!line.text.isWellFormed())
+            sheet.warn(
+              RowportWarningCode.LoneSurrogate,
+              `a lone surrogate in the title block was replaced by U+FFFD: ${JSON.stringify(line.text.toWellFormed())}`,
+            );
         }
         return {
           rowsAbove: () => titleRowsXml(block, styleOf, first),

@@ -16,7 +16,19 @@ function settings(columns: ColumnSpec[] | undefined, where = ''): SheetSettings 
 }
 
 function start(s: SheetSettings, firstRow: unknown): SheetStart {
-  return { settings: s, columns: s.bindColumns(firstRow), widths: [], header: true, headerRow: 1, firstDataRow: 2, ownFirstRow: 1, styles: new StyleRegistry(undefined), warn: () => {}, shared: (_key, make) => make(), workbook: undefined as never };
+  return {
+    settings: s,
+    columns: s.bindColumns(firstRow),
+    widths: [],
+    header: true,
+    headerRow: 1,
+    firstDataRow: 2,
+    ownFirstRow: 1,
+    styles: new StyleRegistry(undefined),
+    warn: () => {},
+    shared: (_key, make) => make(),
+    workbook: undefined as never,
+  };
 }
 
 /** A part context that records what the feature adds. */

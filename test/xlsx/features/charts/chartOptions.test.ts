@@ -82,7 +82,11 @@ describe('normaliseCharts', () => {
     it.each(['middle', true, null, 'Right'])('legend %j', (legend) => {
       expect(() => normaliseCharts([{ type: 'line', categories: 'a', series: ['b'], legend }])).toThrow(invalid('charts[0].legend'));
     });
-    it.each([['title', 3], ['yAxisTitle', null], ['xAxisTitle', 'x'.repeat(256)]])('%s %j', (name, value) => {
+    it.each([
+      ['title', 3],
+      ['yAxisTitle', null],
+      ['xAxisTitle', 'x'.repeat(256)],
+    ])('%s %j', (name, value) => {
       expect(() => normaliseCharts([{ type: 'line', categories: 'a', series: ['b'], [name]: value }])).toThrow(invalid(`charts[0].${name}`));
     });
     it('with the option path it was given', () => {
@@ -151,9 +155,9 @@ describe('bindCharts', () => {
       );
     });
     it('a series key that is not a column, naming the series', () => {
-      expect(() => bindCharts(normaliseCharts([{ type: 'column', categories: 'className', series: ['avgScore', 'nope'] }], 'sheets[1].charts'), columns)).toThrow(
-        invalid('sheets[1].charts[0].series[1]'),
-      );
+      expect(() =>
+        bindCharts(normaliseCharts([{ type: 'column', categories: 'className', series: ['avgScore', 'nope'] }], 'sheets[1].charts'), columns),
+      ).toThrow(invalid('sheets[1].charts[0].series[1]'));
     });
     it.each(['className', 'active'])('a series over the %s column, which holds no numbers', (key) => {
       expect(() => bindCharts(normaliseCharts([{ type: 'column', categories: 'week', series: [key] }]), columns)).toThrow(invalid('charts[0].series[0]'));

@@ -66,7 +66,11 @@ describe('toXlsx option `charts`', () => {
     const [a, b] = [await readAll(make()), await readAll(make())];
     expect(a.equals(b)).toBe(true);
     const p = parts(a);
-    expect(Object.keys(p).filter((n) => /charts|drawings|worksheets\/_rels/.test(n)).sort()).toEqual([
+    expect(
+      Object.keys(p)
+        .filter((n) => /charts|drawings|worksheets\/_rels/.test(n))
+        .sort(),
+    ).toEqual([
       'xl/charts/chart1.xml',
       'xl/charts/chart2.xml',
       'xl/charts/chart3.xml',
@@ -77,7 +81,9 @@ describe('toXlsx option `charts`', () => {
       'xl/worksheets/_rels/sheet1.xml.rels',
       'xl/worksheets/_rels/sheet2.xml.rels',
     ]);
-    expect(p['[Content_Types].xml']).toContain('<Override PartName="/xl/charts/chart3.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(p['[Content_Types].xml']).toContain(
+      '<Override PartName="/xl/charts/chart3.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
     expect(p['xl/charts/chart3.xml']).toContain('<c:f>Two!$B$2:$B$5</c:f>');
   });
 
@@ -96,7 +102,9 @@ describe('toXlsx option `charts`', () => {
       await readAll(toXlsx(rows(2), { charts: [chart], headerFooter: { header: 'H' }, print: { fitToWidth: true, gridlines: true, paperSize: 'letter' } })),
     );
     const sheet = p['xl/worksheets/sheet1.xml'] as string;
-    const order = ['<sheetPr>', '<sheetData>', '<autoFilter', '<printOptions', '<pageMargins', '<pageSetup', '<headerFooter>', '<drawing'].map((t) => sheet.indexOf(t));
+    const order = ['<sheetPr>', '<sheetData>', '<autoFilter', '<printOptions', '<pageMargins', '<pageSetup', '<headerFooter>', '<drawing'].map((t) =>
+      sheet.indexOf(t),
+    );
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
     expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');

@@ -35,7 +35,13 @@ describe('links, formulas and styles through toXlsx', () => {
   it('writes formulas with their cached values; text that looks like a formula stays text', async () => {
     const xml = await sheetOf(
       toXlsx([{ a: 2, b: 4, note: '=SUM(A1:A2)' }], {
-        columns: ['a', 'b', 'note', { key: 'r', type: 'decimal', formula: 'A{r}/B{r}', value: (row) => row.a / row.b }, { key: 'f', formula: (row, r) => `A${r}*${row.b}` }],
+        columns: [
+          'a',
+          'b',
+          'note',
+          { key: 'r', type: 'decimal', formula: 'A{r}/B{r}', value: (row) => row.a / row.b },
+          { key: 'f', formula: (row, r) => `A${r}*${row.b}` },
+        ],
       }),
     );
     expect(cell(xml, 'C2')).toBe('<c r="C2" t="inlineStr"><is><t>=SUM(A1:A2)</t></is></c>');
@@ -48,7 +54,13 @@ describe('links, formulas and styles through toXlsx', () => {
     const rows = Array.from({ length: 6 }, (_, i) => ({ n: i, s: i * 10 }));
     const p = parts(
       await readAll(
-        toXlsx(rows, { columns: [{ key: 'n', style: { bold: true } }, { key: 's', type: 'decimal' }], rowStyle: (row) => (row.n % 2 ? LOW : { ...LOW }) }),
+        toXlsx(rows, {
+          columns: [
+            { key: 'n', style: { bold: true } },
+            { key: 's', type: 'decimal' },
+          ],
+          rowStyle: (row) => (row.n % 2 ? LOW : { ...LOW }),
+        }),
       ),
     );
     const xml = p['xl/worksheets/sheet1.xml'] as string;

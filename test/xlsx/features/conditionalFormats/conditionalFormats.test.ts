@@ -11,7 +11,17 @@ const xmlOf = (rules: unknown, column?: string) =>
 
 describe('resolveConditionalFormats', () => {
   it('defaults colour scales to red–yellow–green, bars to blue, icons to traffic lights', () => {
-    expect(resolveConditionalFormats('cf', [{ type: 'colorScale', column: 'a' }, { type: 'dataBar', column: 'a' }, { type: 'iconSet', column: 'a' }], undefined)).toEqual([
+    expect(
+      resolveConditionalFormats(
+        'cf',
+        [
+          { type: 'colorScale', column: 'a' },
+          { type: 'dataBar', column: 'a' },
+          { type: 'iconSet', column: 'a' },
+        ],
+        undefined,
+      ),
+    ).toEqual([
       { type: 'colorScale', column: 'a', colors: ['FFF8696B', 'FFFFEB84', 'FF63BE7B'] },
       { type: 'dataBar', column: 'a', color: 'FF638EC6' },
       { type: 'iconSet', column: 'a', icons: '3TrafficLights1', reverse: false, showValue: true },
@@ -22,7 +32,9 @@ describe('resolveConditionalFormats', () => {
   });
   describe('rejects', () => {
     it('a sheet rule without a column', () => {
-      expect(() => resolveConditionalFormats('sheets[0].conditionalFormats', [{ type: 'dataBar' }], undefined)).toThrow(invalid('sheets[0].conditionalFormats[0].column'));
+      expect(() => resolveConditionalFormats('sheets[0].conditionalFormats', [{ type: 'dataBar' }], undefined)).toThrow(
+        invalid('sheets[0].conditionalFormats[0].column'),
+      );
     });
     it('a column rule naming another column', () => {
       expect(() => resolveConditionalFormats('cf', [{ type: 'dataBar', column: 'b' }], 'a')).toThrow(invalid('cf[0].column'));
@@ -63,7 +75,15 @@ describe('conditionalFormattingXml', () => {
     );
   });
   it('writes cell rules with their dxf and quoted text', () => {
-    expect(xmlOf([{ type: 'cell', operator: 'between', value: [50, 80], style: { bold: true } }, { type: 'cell', operator: '=', value: 'A "b" <c>', style: {} }], 'a')).toBe(
+    expect(
+      xmlOf(
+        [
+          { type: 'cell', operator: 'between', value: [50, 80], style: { bold: true } },
+          { type: 'cell', operator: '=', value: 'A "b" <c>', style: {} },
+        ],
+        'a',
+      ),
+    ).toBe(
       '<conditionalFormatting sqref="C2:C9"><cfRule type="cellIs" dxfId="1" priority="1" operator="between"><formula>50</formula><formula>80</formula></cfRule></conditionalFormatting>' +
         '<conditionalFormatting sqref="C2:C9"><cfRule type="cellIs" dxfId="0" priority="2" operator="equal"><formula>"A ""b"" &lt;c&gt;"</formula></cfRule></conditionalFormatting>',
     );
@@ -78,7 +98,9 @@ describe('conditionalFormattingXml', () => {
       ],
       'a',
     );
-    expect(xml).toContain('<cfRule type="containsText" dxfId="0" priority="1" operator="containsText" text="late"><formula>NOT(ISERROR(SEARCH("late",C2)))</formula></cfRule>');
+    expect(xml).toContain(
+      '<cfRule type="containsText" dxfId="0" priority="1" operator="containsText" text="late"><formula>NOT(ISERROR(SEARCH("late",C2)))</formula></cfRule>',
+    );
     expect(xml).toContain('<cfRule type="top10" dxfId="0" priority="2" rank="5"/>');
     expect(xml).toContain('<cfRule type="top10" dxfId="0" priority="3" percent="1" bottom="1" rank="10"/>');
     expect(xml).toContain('<cfRule type="aboveAverage" dxfId="0" priority="4" aboveAverage="0"/>');

@@ -74,7 +74,9 @@ describe('printXml', () => {
 
   it('writes header and footer with their codes, escaped, centred unless a section is given', () => {
     const xml = printXml(resolvePrintOptions({ header: '&LR&&D <report>&R&D', footer: 'Page &P of &N' }, undefined));
-    expect(xml.headerFooter).toBe('<headerFooter><oddHeader>&amp;LR&amp;&amp;D &lt;report&gt;&amp;R&amp;D</oddHeader><oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter>');
+    expect(xml.headerFooter).toBe(
+      '<headerFooter><oddHeader>&amp;LR&amp;&amp;D &lt;report&gt;&amp;R&amp;D</oddHeader><oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter>',
+    );
   });
 
   it('writes only the part that is given', () => {

@@ -16,7 +16,13 @@ describe('resolveTableOptions', () => {
   });
   it('takes functions and labels for the totals row', () => {
     const t = resolveTableOptions('table', { name: 'Scores', style: 'TableStyleLight9', totals: { name: 'Total', score: 'average', n: 'sum' } });
-    expect(t?.totals).toEqual(new Map([['name', { label: 'Total' }], ['score', { fn: 'average' }], ['n', { fn: 'sum' }]]));
+    expect(t?.totals).toEqual(
+      new Map([
+        ['name', { label: 'Total' }],
+        ['score', { fn: 'average' }],
+        ['n', { fn: 'sum' }],
+      ]),
+    );
     expect(t?.style).toBe('TableStyleLight9');
     expect(resolveTableOptions('table', { style: 'none' })?.style).toBeUndefined();
   });
@@ -62,7 +68,19 @@ describe('tableColumnNames', () => {
 
 describe('tableXml', () => {
   it('writes the range, filter, columns and style', () => {
-    const xml = tableXml({ id: 2, name: 'Scores', columns: [{ name: 'name', total: { label: 'Total' } }, { name: 'a&b', total: { fn: 'sum' } }], headerRow: 4, lastDataRow: 10, totalsRow: true, style: 'TableStyleMedium2', bandedRows: true });
+    const xml = tableXml({
+      id: 2,
+      name: 'Scores',
+      columns: [
+        { name: 'name', total: { label: 'Total' } },
+        { name: 'a&b', total: { fn: 'sum' } },
+      ],
+      headerRow: 4,
+      lastDataRow: 10,
+      totalsRow: true,
+      style: 'TableStyleMedium2',
+      bandedRows: true,
+    });
     expect(xml).toContain('id="2" name="Scores" displayName="Scores" ref="A4:B11" totalsRowCount="1"><autoFilter ref="A4:B10"/>');
     expect(xml).toContain('<tableColumn id="1" name="name" totalsRowLabel="Total"/><tableColumn id="2" name="a&amp;b" totalsRowFunction="sum"/>');
     expect(xml).toContain('<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>');
@@ -76,7 +94,14 @@ describe('tableXml', () => {
 
 describe('totalsRowXml', () => {
   it('writes labels, SUBTOTAL formulas with cached values, and errors', () => {
-    const xml = totalsRowXml([{ name: 'n', total: { label: 'Total' } }, { name: 's', total: { fn: 'average' } }, { name: 'x' }, { name: 'e', total: { fn: 'var' } }], 12, 2, 11, [undefined, 0.5, undefined, '#DIV/0!'], [7, 8, 0, 0]);
+    const xml = totalsRowXml(
+      [{ name: 'n', total: { label: 'Total' } }, { name: 's', total: { fn: 'average' } }, { name: 'x' }, { name: 'e', total: { fn: 'var' } }],
+      12,
+      2,
+      11,
+      [undefined, 0.5, undefined, '#DIV/0!'],
+      [7, 8, 0, 0],
+    );
     expect(xml).toBe(
       '<row r="12"><c r="A12" s="7" t="inlineStr"><is><t>Total</t></is></c><c r="B12" s="8"><f>SUBTOTAL(101,B2:B11)</f><v>0.5</v></c>' +
         '<c r="D12" t="e"><f>SUBTOTAL(110,D2:D11)</f><v>#DIV/0!</v></c></row>',

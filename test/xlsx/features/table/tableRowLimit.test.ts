@@ -36,6 +36,8 @@ describe('a table on a sheet past the row limit (10 rows a sheet here)', () => {
       expect(s).not.toContain('<autoFilter');
       expect(s).toMatch(/<tableParts count="1"><tablePart r:id="rId1"\/><\/tableParts><\/worksheet>$/);
     }
-    expect(p['[Content_Types].xml']).toContain('<Override PartName="/xl/tables/table2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>');
+    expect(p['[Content_Types].xml']).toContain(
+      '<Override PartName="/xl/tables/table2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>',
+    );
   });
 });
