@@ -391,8 +391,14 @@ function dateRange(options: ExportOptions, column: string): { sql: string; param
   }
   let sql = '';
   const params: string[] = [];
-  if (from !== undefined) (sql += ` AND ${column} >= ?`), params.push(from);
-  if (to !== undefined) (sql += ` AND ${column} <= ?`), params.push(to);
+  if (from !== undefined) {
+    sql += ` AND ${column} >= ?`;
+    params.push(from);
+  }
+  if (to !== undefined) {
+    sql += ` AND ${column} <= ?`;
+    params.push(to);
+  }
   return { sql, params };
 }
 

@@ -38,7 +38,8 @@ export async function loadSchool(pool: pg.Pool, school: School): Promise<void> {
       for (let start = 0; start < rows.length; start += 1000) {
         const batch = rows.slice(start, start + 1000) as unknown as Record<string, unknown>[];
         const values: unknown[] = [];
-        const tuples = batch.map((row) => `(${keys.map((key) => (values.push(row[key] ?? null), `$${values.length}`)).join(', ')})`);
+        const placeholder = (value: unknown): string => `$${values.push(value ?? null)}`;
+        const tuples = batch.map((row) => `(${keys.map((key) => placeholder(row[key])).join(', ')})`);
         await client.query(`INSERT INTO ${table} (${keys.join(', ')}) VALUES ${tuples.join(', ')}`, values);
       }
     }

@@ -76,17 +76,17 @@ function checkType(text: string, where: string, hint = ''): ColumnType {
 }
 
 /**
- * Splits on `separator`, honouring backslash escapes (`\,` `\:` `\\`). With `unescape` false,
+ * Splits on `separator`, honouring backslash escapes (`\,` `\:` `\\`). With `unescapes` false,
  * escapes of other characters are kept for the next split.
  */
-function splitEscaped(text: string, separator: string, unescape: boolean): string[] {
+function splitEscaped(text: string, separator: string, unescapes: boolean): string[] {
   const parts: string[] = [];
   let current = '';
   for (let i = 0; i < text.length; i++) {
     const char = text[i] as string;
     if (char === '\\' && i + 1 < text.length) {
       const next = text[++i] as string;
-      current += unescape || next === separator ? next : `\\${next}`;
+      current += unescapes || next === separator ? next : `\\${next}`;
     } else if (char === separator) {
       parts.push(current);
       current = '';

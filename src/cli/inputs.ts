@@ -247,6 +247,7 @@ async function peekRow(source: AsyncIterable<Row>): Promise<{ empty: boolean; ro
     first = await iterator.next();
   } catch (error) {
     // a bad first record surfaces where rows are read, as for every later record
+    // biome-ignore lint/correctness/useYield: a source that fails at its first read
     const rows = (async function* failed(): AsyncGenerator<Row> {
       throw error;
     })();

@@ -18,12 +18,12 @@ export type CellText = (value: unknown, row: number) => string;
  */
 export function compileCellText<T>(column: ResolvedColumn, options: ResolvedCsvOptions<T>): CellText {
   const { key } = column;
-  const escape = options.escapeFormulas;
+  const escapes = options.escapeFormulas;
   const plainDates = new DateRenderer(plainPattern(options.dateFormat), options.zone);
   const generic: CellText = (value, row) => {
     switch (typeof value) {
       case 'string':
-        return escape ? escapeFormula(value) : value;
+        return escapes ? escapeFormula(value) : value;
       case 'number':
         return Number.isFinite(value) ? numberText(value) : nonFiniteText(value);
       case 'bigint':
@@ -34,7 +34,7 @@ export function compileCellText<T>(column: ResolvedColumn, options: ResolvedCsvO
         return '';
       case 'object':
         if (value === null) return '';
-        if (value instanceof Date) return escape ? escapeFormula(plainDates.value(value, row, key)) : plainDates.value(value, row, key);
+        if (value instanceof Date) return escapes ? escapeFormula(plainDates.value(value, row, key)) : plainDates.value(value, row, key);
         return objectText(value, row, key);
       default:
         throw invalidValue(value, row, key);
@@ -51,7 +51,7 @@ export function compileCellText<T>(column: ResolvedColumn, options: ResolvedCsvO
     const pattern = column.type === 'date' ? datePattern(options.dateFormat) : dateTimePattern(options.dateFormat);
     const dates = new DateRenderer(pattern, options.zone);
     // A year before 0 starts with `-` (`-0100-06-01`), which Excel would compute: escaped like any text.
-    if (escape) return (value, row) => (value === null || value === undefined || value === '' ? '' : escapeFormula(dates.value(value, row, key)));
+    if (escapes) return (value, row) => (value === null || value === undefined || value === '' ? '' : escapeFormula(dates.value(value, row, key)));
     return (value, row) => (value === null || value === undefined || value === '' ? '' : dates.value(value, row, key));
   }
   if (options.decimalSeparator === ',') {

@@ -114,7 +114,7 @@ export class CsvDecoder {
       let text: string;
       try {
         text = decoder.decode(bytes);
-      } catch (error) {
+      } catch (_error) {
         throw new InvalidBytesError(NAMES[kind], validPrefix(kind, bytes));
       }
       if (track) this.replaced = firstReplaced(kind, bytes, text);

@@ -175,7 +175,7 @@ function replacedWarning(line: number, encoding: string): RowportWarning {
 function notBytes(chunk: unknown): RowportError {
   return new RowportError(
     RowportErrorCode.InvalidSource,
-    `Invalid CSV input: expected a stream of bytes (Buffers or strings), got a chunk that is ${describe(chunk)}; ` + 'to write rows as CSV, pass them to toCsv',
+    `Invalid CSV input: expected a stream of bytes (Buffers or strings), got a chunk that is ${describe(chunk)}; to write rows as CSV, pass them to toCsv`,
   );
 }
 

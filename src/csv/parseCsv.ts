@@ -323,7 +323,7 @@ export class CsvParser {
 
 // --- internal ---
 
-const enum State {
+enum State {
   /** Nothing of the record read yet. */
   RecordStart,
   /** After a delimiter. */

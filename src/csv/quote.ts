@@ -1,12 +1,10 @@
-/** Quotes one field: decides once per dialect whether a field needs quotes, and how to double the quote. */
-export interface FieldQuoter {
-  /**
-   * The field as written: quoted when it holds the delimiter, the quote, CR or LF (or always, with
-   * `quoteAll`). With a delimiter of several characters, also when the field starts with the end of
-   * the delimiter or ends with its start: `a|` before `||` would read as `a` and `|…`.
-   */
-  (text: string): string;
-}
+/**
+ * Quotes one field: decides once per dialect whether a field needs quotes, and how to double the
+ * quote. Returns the field as written: quoted when it holds the delimiter, the quote, CR or LF (or
+ * always, with `quoteAll`). With a delimiter of several characters, also when the field starts with
+ * the end of the delimiter or ends with its start: `a|` before `||` would read as `a` and `|…`.
+ */
+export type FieldQuoter = (text: string) => string;
 
 /**
  * Compiles the quoting of a dialect once (RFC 4180: only when needed, quotes doubled).

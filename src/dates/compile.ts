@@ -2,7 +2,7 @@ import { invalidOption } from '../errors.js';
 import { Lazy } from '../base/lazy.js';
 import { MAX_EPOCH_MS, calendarMs, invalidDate, parseDateValue } from './parseDate.js';
 import { type PatternPart, tokenizePattern } from './pattern.js';
-import { type WallClock, Zone, fieldsOf, newWallClock } from './zone.js';
+import { type WallClock, type Zone, fieldsOf, newWallClock } from './zone.js';
 
 /**
  * One piece of a compiled pattern: literal text, a token rendered from wall-clock fields, a run of

@@ -17,7 +17,7 @@ export const EXCEL_DATE_FORMATS = {
 } as const;
 
 export function isPreset(format: string): format is DatePreset {
-  return Object.prototype.hasOwnProperty.call(DATE_PRESETS, format);
+  return Object.hasOwn(DATE_PRESETS, format);
 }
 
 /** The pattern for values of a `date` column: a preset's date part, or the pattern itself. */

@@ -72,7 +72,7 @@ export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, 
     return { sheet: resolveSheet(spec, defaults, `${where}.`, { requested: spec.name, written: names.add(spec.name, `Sheet${i + 1}`) }), rows: spec.rows };
   });
   // Sources are taken, and their iterators opened, only once every sheet passed its checks.
-  resolved.forEach(({ sheet, rows }, i) => claimRows(rows, rowsOf(i, sheet.requestedName)));
+  for (const [i, { sheet, rows }] of resolved.entries()) claimRows(rows, rowsOf(i, sheet.requestedName));
   const jobs: SheetJob[] = resolved.map(({ sheet, rows }, i) => ({ sheet, reader: new RowReader(rows, sheet.maxRows, rowsOf(i, sheet.requestedName)) }));
   return streamWorkbook({
     sheets: jobs,

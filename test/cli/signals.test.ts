@@ -7,7 +7,7 @@ import { tempDir } from '../helpers/tempDir.js';
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-const ROW_LINES = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ id: i, name: `name ${i}`, note: 'x'.repeat(20) })).join('\n') + '\n';
+const ROW_LINES = `${Array.from({ length: 2000 }, (_, i) => JSON.stringify({ id: i, name: `name ${i}`, note: 'x'.repeat(20) })).join('\n')}\n`;
 
 describe('rowport signals and pipes', () => {
   it.each([

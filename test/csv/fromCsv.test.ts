@@ -59,7 +59,7 @@ describe('fromCsv', () => {
     ['a,b\n1,2\n3,"x"y\n', 3],
     ['a,b\r\n1,2\r\n\r\n\r\n3,4\r\n5,"x"y\r\n', 6],
     ['a,b\n"two\nlines",2\n\n,\n3,4,5\n', 6],
-    ['a,b\n' + '1,2\n'.repeat(20_000) + '"bad"x,2\n', 20_002],
+    [`a,b\n${'1,2\n'.repeat(20_000)}"bad"x,2\n`, 20_002],
     ['a,b\r1,2\r3,4,5\r', 3],
   ])('names the line of the bad record even after good rows, blank lines and quoted newlines: %#', async (text, line) => {
     await expect(collect(fromCsv(Buffer.from(text)))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_CSV', row: line });
@@ -178,7 +178,7 @@ describe('fromCsv', () => {
 
   describe('long fields', () => {
     it('reads a 20 MB quoted field with quotes and line breaks across many chunks, and the lines after it', async () => {
-      const piece = 'x'.repeat(4093) + '""\r\n';
+      const piece = `${'x'.repeat(4093)}""\r\n`;
       const count = Math.ceil((20 * 1024 * 1024) / piece.length);
       const chunks = (function* () {
         yield Buffer.from('a,b\n1,"');
@@ -196,7 +196,7 @@ describe('fromCsv', () => {
       })();
       expect(rows).toHaveLength(2);
       expect(rows[0]!.a).toBe('1');
-      expect(rows[0]!.b).toBe(('x'.repeat(4093) + '"\r\n').repeat(count));
+      expect(rows[0]!.b).toBe(`${'x'.repeat(4093)}"\r\n`.repeat(count));
       expect(rows[1]).toEqual({ a: '2', b: '3' });
       // the long field spans `count` line breaks: line numbers after it are still right
       expect(failure).toMatchObject({ code: 'ROWPORT_INVALID_CSV', row: count + 4 });
@@ -222,12 +222,12 @@ describe('fromCsv', () => {
     });
 
     it('counts UTF-8 bytes, not characters, in quoted and unquoted fields, split across chunks or not', async () => {
-      const text = 'a,b\n1,2\n\n"x\ny",' + 'я'.repeat(6) + '\n';
+      const text = `a,b\n1,2\n\n"x\ny",${'я'.repeat(6)}\n`;
       expect(await collect(fromCsv(Buffer.from(text), { maxFieldBytes: 12 }))).toHaveLength(2);
       await expect(collect(fromCsv(Buffer.from(text), { maxFieldBytes: 11 }))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_CSV', row: 4 });
       const pieces = Readable.from([...Buffer.from(text)].map((b) => Buffer.from([b])));
       await expect(collect(fromCsv(pieces, { maxFieldBytes: 11 }))).rejects.toMatchObject({ code: 'ROWPORT_INVALID_CSV', row: 4 });
-      const quoted = 'a\n"' + 'я'.repeat(6) + '"\n';
+      const quoted = `a\n"${'я'.repeat(6)}"\n`;
       await expect(collect(fromCsv(Readable.from([...Buffer.from(quoted)].map((b) => Buffer.from([b]))), { maxFieldBytes: 11 }))).rejects.toMatchObject({
         code: 'ROWPORT_INVALID_CSV',
         row: 2,

@@ -37,6 +37,7 @@ export function instrumentedDb(inner: Db, fault?: Fault): Db & { cursors: Cursor
           const record: CursorRecord = { sql, pulled: 0, returned: 0, exhausted: false, failed: false };
           cursors.push(record);
           const rows = inner.query<T>(sql, params, options)[Symbol.asyncIterator]();
+          // biome-ignore lint/complexity/useOptionalChain: the comparison narrows `fault` for the closures below
           const failing = fault !== undefined && fault.when(sql) && !sql.startsWith('SELECT COUNT');
           return {
             async next() {

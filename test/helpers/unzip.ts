@@ -51,8 +51,14 @@ export function unzip(zip: Buffer): ZipEntry[] {
       if (tag === 1) {
         zip64 = true;
         let p = e + 4;
-        if (size === 0xffffffff) (size = Number(zip.readBigUInt64LE(p))), (p += 8);
-        if (compressed === 0xffffffff) (compressed = Number(zip.readBigUInt64LE(p))), (p += 8);
+        if (size === 0xffffffff) {
+          size = Number(zip.readBigUInt64LE(p));
+          p += 8;
+        }
+        if (compressed === 0xffffffff) {
+          compressed = Number(zip.readBigUInt64LE(p));
+          p += 8;
+        }
         if (local === 0xffffffff) local = Number(zip.readBigUInt64LE(p));
       }
       e += 4 + length;

@@ -8,7 +8,6 @@ import { afterAll } from 'vitest';
 
 afterAll(removeTempDirs);
 
-// biome-ignore lint/suspicious/noSparseArray: the holes are what this test is about
 const holey = () => [[1, , 3], new Array(3), [, 'b']];
 
 describe('array rows with holes', () => {

@@ -32,7 +32,14 @@ describe.runIf(haveRedis())('a worker that lost its job lock', () => {
     const dir = join(out.dir, 'store');
     const local = await createLocalStore(dir);
     let stored = 0;
-    const store: ExportStore = { ...local, put: (key, stream, options) => local.put(key, stream, options).then((r) => (stored++, r)) };
+    const store: ExportStore = {
+      ...local,
+      put: (key, stream, options) =>
+        local.put(key, stream, options).then((r) => {
+          stored++;
+          return r;
+        }),
+    };
     const queue = new ExportQueue({ redisUrl: redis.url, queueName: 'lock', store });
     const runs: string[] = [];
     const worker = await startExportWorker({

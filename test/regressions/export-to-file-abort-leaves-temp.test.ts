@@ -17,7 +17,17 @@ const gate = vi.hoisted(() => {
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const open = (path: string, flags: string, mode: number, callback: (error: Error | null, fd?: number) => void) => {
-    gate.opens.push(gate.settled.then(() => new Promise<void>((resolve) => fs.open(path, flags, mode, (error, fd) => (callback(error, fd), resolve())))));
+    gate.opens.push(
+      gate.settled.then(
+        () =>
+          new Promise<void>((resolve) =>
+            fs.open(path, flags, mode, (error, fd) => {
+              callback(error, fd);
+              resolve();
+            }),
+          ),
+      ),
+    );
   };
   const createWriteStream = (path: string, options: object) =>
     fs.createWriteStream(path, { ...options, fs: { open, write: fs.write, writev: fs.writev, close: fs.close } } as never);

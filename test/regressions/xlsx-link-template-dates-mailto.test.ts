@@ -28,6 +28,6 @@ describe('link templates on dates and addresses', () => {
   it('read back as dates in LibreOffice', async () => {
     if (!haveTool('soffice')) return;
     const path = await saveTo(tempDir(), 'link-dates.xlsx', toXlsx(rows, { columns }));
-    expect(convertWithLibreOffice([path])[path]?.['Sheet1']?.trim().split('\n')[1]).toBe('2024-01-05,2024-02-01,ada@example.com');
+    expect(convertWithLibreOffice([path])[path]?.Sheet1?.trim().split('\n')[1]).toBe('2024-01-05,2024-02-01,ada@example.com');
   });
 });

@@ -34,7 +34,7 @@ describe('table column names with escapes', () => {
       [path],
     );
     expect(names).toEqual(headers);
-    const csv = convertWithLibreOffice([path])[path]?.['Sheet1'];
+    const csv = convertWithLibreOffice([path])[path]?.Sheet1;
     expect(csv?.split('\n').slice(0, 2).join('\n')).toBe('"Line\nTwo",x_x0041_y,Tab\there,Plain');
   });
 });

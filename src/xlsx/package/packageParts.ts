@@ -88,7 +88,7 @@ export type WorkbookAttributes = ReadonlyMap<'workbookPr' | 'calcPr', ReadonlyMa
 export function workbookRelsXml(sheets: readonly WorkbookSheet[], extra: readonly Omit<Relationship, 'id'>[] = []): string {
   const rels: Relationship[] = sheets.map((s, i) => ({ id: `rId${i + 1}`, type: REL.worksheet, target: s.path.slice('xl/'.length) }));
   rels.push({ id: `rId${sheets.length + 1}`, type: REL.styles, target: 'styles.xml' });
-  extra.forEach((r, i) => rels.push({ ...r, id: `rIdx${i + 1}` }));
+  for (const [i, r] of extra.entries()) rels.push({ ...r, id: `rIdx${i + 1}` });
   return relationshipsXml(rels);
 }
 

@@ -96,7 +96,7 @@ export function resolveSheetSettings<T>(
     );
   }
   const specs = normaliseColumns(options.columns, `${where}columns`, columnKeys);
-  specs?.forEach((c, i) => c.numFmt !== undefined && checkNumFmt(c.numFmt, `${where}columns[${i}].numFmt`));
+  for (const [i, c] of (specs ?? []).entries()) if (c.numFmt !== undefined) checkNumFmt(c.numFmt, `${where}columns[${i}].numFmt`);
   const { header = defaults.header, dateFormat = defaults.dateFormat, timeZone = defaults.timeZone, maxRows = defaults.maxRows } = options;
   checkBoolean(`${where}header`, header);
   if (dateFormat !== defaults.dateFormat) checkDateFormat(dateFormat, `${where}dateFormat`);

@@ -18,6 +18,7 @@ import {
 } from '../../../dist/index.js';
 
 /** The option's optional keys, each given as `undefined`. */
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<O, K>` is the test for an optional key
 type OptionalKeys<O> = { [K in keyof O]-?: {} extends Pick<O, K> ? K : never }[keyof O];
 type AllUndefined<O> = { [K in OptionalKeys<O>]: undefined };
 

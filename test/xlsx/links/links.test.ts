@@ -137,6 +137,7 @@ describe('expression', () => {
   /** The text a formula string expression of literals and CHAR/UNICHAR joined by & evaluates to. */
   const evaluate = (expr: string): string => {
     let back = '';
+    // biome-ignore lint/correctness/noEmptyCharacterClassInRegex: `[^]` is any character, line ends included
     for (const m of expr.matchAll(/"((?:[^"]|"")*)"|(?:UNI)?CHAR\((\d+)\)|(&)|([^])/g)) {
       expect(m[4]).toBeUndefined();
       if (m[1] !== undefined) back += m[1].replaceAll('""', '"');

@@ -7,13 +7,13 @@ describe('sheetHead', () => {
     expect(xml).toContain('<sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     expect(xml).toContain('<cols><col min="1" max="1" width="10" customWidth="1"/><col min="3" max="3" width="12.5" customWidth="1"/></cols><sheetData>');
   });
-  it('writes no pane, no cols and no sheetPr when there is nothing to say', () => {
+  it('writes no pane, no cols and no sheetPr for a column of the default width', () => {
     const xml = sheetHead({ selected: false, frozenRows: 0, widths: [undefined], sheetPr: '' });
     expect(xml).not.toMatch(/<pane|<cols|<sheetPr|tabSelected/);
   });
 });
 
-describe('headerRow', () => {
+describe('headerRow: cells', () => {
   it('writes the headers as styled inline strings', () => {
     expect(headerRow(['a', 'B & C'], 3)).toBe(
       '<row r="1"><c r="A1" s="3" t="inlineStr"><is><t>a</t></is></c><c r="B1" s="3" t="inlineStr"><is><t>B &amp; C</t></is></c></row>',

@@ -42,7 +42,9 @@ export const chartsFeature: WorkbookFeature<ChartSheetOptions> = {
               headerRow: sheet.headerRow,
               dataRows: Math.max(0, part.lastRow - sheet.firstDataRow + 1),
             };
-            bound.forEach((chart, i) => part.addPart(`xl/charts/chart${numbers[i]}.xml`, chartXml(chart, range), CHART_CONTENT_TYPE));
+            bound.forEach((chart, i) => {
+              part.addPart(`xl/charts/chart${numbers[i]}.xml`, chartXml(chart, range), CHART_CONTENT_TYPE);
+            });
             bound.forEach((chart, i) => {
               const relationshipId = part.drawing.addRelationship(CHART_REL_TYPE, `../charts/chart${numbers[i]}.xml`);
               part.drawing.addAnchor((objectId) => chartAnchorXml(chart, objectId, i + 1, relationshipId));
