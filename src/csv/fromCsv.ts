@@ -73,29 +73,7 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
   if (!(typeof input === 'string' || Buffer.isBuffer(input) || input instanceof Readable)) {
     throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}`);
   }
-  if (typeof delimiter !== 'string' || delimiter.length !== 1) throw invalidOption('delimiter', 'one character', delimiter);
-  if (typeof quote !== 'string' || quote.length !== 1) throw invalidOption('quote', 'one character', quote);
-  if (quote === delimiter || quote === '\r' || quote === '\n') throw invalidOption('quote', 'a character other than the delimiter and line ends', quote);
-  if (delimiter === '\r' || delimiter === '\n') throw invalidOption('delimiter', 'a character other than a line end', delimiter);
-  // Checked at the call against iconv-lite's list of names; iconv-lite itself (CommonJS) loads at the first read.
-  if (typeof encoding !== 'string' || !encodingExists(encoding)) throw invalidOption('encoding', 'an encoding iconv-lite knows', encoding);
-  if (!(typeof headers === 'boolean' || (Array.isArray(headers) && headers.every((h) => typeof h === 'string')))) {
-    throw invalidOption('headers', 'true or an array of names', headers);
-  }
-  if (headers === false) throw invalidOption('headers', 'true or an array of names (rows are objects)', headers);
-  if (Array.isArray(headers) && new Set(headers.filter((h) => h !== '')).size !== headers.filter((h) => h !== '').length) {
-    throw invalidOption('headers', 'names that differ from each other', headers);
-  }
-  if (typeof skipEmpty !== 'boolean') throw invalidOption('skipEmpty', 'a boolean', skipEmpty);
-  if (!(maxFieldBytes === Infinity || (Number.isSafeInteger(maxFieldBytes) && maxFieldBytes > 0))) {
-    throw invalidOption('maxFieldBytes', 'a whole number above 0, or Infinity', maxFieldBytes);
-  }
-  if (invalid !== 'error' && invalid !== 'replace') throw invalidOption('invalid', "'error' or 'replace'", invalid);
-  if (invalid === 'error' && !canCheckInvalid(encoding)) {
-    throw invalidOption('invalid', `'replace' for encoding ${encoding}`, invalid, `${encoding} can encode U+FFFD, so invalid bytes cannot be told from it`);
-  }
-  if (onHeaders !== undefined && typeof onHeaders !== 'function') throw invalidOption('onHeaders', 'a function', onHeaders);
-  if (onWarning !== undefined && typeof onWarning !== 'function') throw invalidOption('onWarning', 'a function', onWarning);
+  checkOptions({ delimiter, quote, encoding, headers, skipEmpty, maxFieldBytes, invalid, onHeaders, onWarning });
   const path = typeof input === 'string' ? input : undefined;
   return (async function* rows() {
     const bytes =
@@ -104,7 +82,7 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
       const iconv = isUnicode(encoding) ? undefined : await ICONV.start(); // the name was checked at the call
       const decoder = new CsvDecoder(encoding, invalid, iconv, onWarning !== undefined);
       const parser = new CsvParser({ delimiter, quote, skipEmpty, maxFieldBytes });
-      const records = new Records(headers === true ? undefined : [...headers], onHeaders);
+      const records = new Records(headers === true ? undefined : [...(headers as readonly string[])], onHeaders); // checked: true or names
       for await (const chunk of readChunks(bytes, path)) {
         let text: string;
         let invalidBytes: InvalidBytesError | undefined;
@@ -141,6 +119,41 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
 }
 
 // --- internal ---
+
+/** The options of {@link fromCsv} with their defaults, as checked by {@link checkOptions}. */
+type CheckedOptions = {
+  readonly [K in 'delimiter' | 'quote' | 'encoding' | 'headers' | 'skipEmpty' | 'maxFieldBytes' | 'invalid']-?: NonNullable<FromCsvOptions[K]>;
+} & Pick<FromCsvOptions, 'onHeaders' | 'onWarning'>;
+
+/**
+ * Checks every option at the call (the values are as given: plain-JS callers pass anything).
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
+ */
+function checkOptions({ delimiter, quote, encoding, headers, skipEmpty, maxFieldBytes, invalid, onHeaders, onWarning }: CheckedOptions): void {
+  if (typeof delimiter !== 'string' || delimiter.length !== 1) throw invalidOption('delimiter', 'one character', delimiter);
+  if (typeof quote !== 'string' || quote.length !== 1) throw invalidOption('quote', 'one character', quote);
+  if (quote === delimiter || quote === '\r' || quote === '\n') throw invalidOption('quote', 'a character other than the delimiter and line ends', quote);
+  if (delimiter === '\r' || delimiter === '\n') throw invalidOption('delimiter', 'a character other than a line end', delimiter);
+  // Checked at the call against iconv-lite's list of names; iconv-lite itself (CommonJS) loads at the first read.
+  if (typeof encoding !== 'string' || !encodingExists(encoding)) throw invalidOption('encoding', 'an encoding iconv-lite knows', encoding);
+  if (!(typeof headers === 'boolean' || (Array.isArray(headers) && headers.every((h) => typeof h === 'string')))) {
+    throw invalidOption('headers', 'true or an array of names', headers);
+  }
+  if (headers === false) throw invalidOption('headers', 'true or an array of names (rows are objects)', headers);
+  if (Array.isArray(headers) && new Set(headers.filter((h) => h !== '')).size !== headers.filter((h) => h !== '').length) {
+    throw invalidOption('headers', 'names that differ from each other', headers);
+  }
+  if (typeof skipEmpty !== 'boolean') throw invalidOption('skipEmpty', 'a boolean', skipEmpty);
+  if (!(maxFieldBytes === Infinity || (Number.isSafeInteger(maxFieldBytes) && maxFieldBytes > 0))) {
+    throw invalidOption('maxFieldBytes', 'a whole number above 0, or Infinity', maxFieldBytes);
+  }
+  if (invalid !== 'error' && invalid !== 'replace') throw invalidOption('invalid', "'error' or 'replace'", invalid);
+  if (invalid === 'error' && !canCheckInvalid(encoding)) {
+    throw invalidOption('invalid', `'replace' for encoding ${encoding}`, invalid, `${encoding} can encode U+FFFD, so invalid bytes cannot be told from it`);
+  }
+  if (onHeaders !== undefined && typeof onHeaders !== 'function') throw invalidOption('onHeaders', 'a function', onHeaders);
+  if (onWarning !== undefined && typeof onWarning !== 'function') throw invalidOption('onWarning', 'a function', onWarning);
+}
 
 /** The input's chunks as Buffers, then `undefined` once at the end; read failures become RowportErrors. */
 async function* readChunks(bytes: Readable, path: string | undefined): AsyncGenerator<Buffer | undefined> {

@@ -1,5 +1,5 @@
 import { invalidOption } from '../../../errors.js';
-import type { SheetFeature, WorkbookFeature } from '../../seam/feature.js';
+import type { SheetFeature, SheetStart, WorkbookFeature } from '../../seam/feature.js';
 import { UNCACHED_FORMULAS, type UncachedFormulas, calculateUncachedOnLoad } from '../../formulas/formulaColumn.js';
 import { type ResolvedTableOptions, type TableOptions, TableNames, type TotalFunction, resolveTableOptions, tableColumnNames } from './tableOptions.js';
 import { TABLE_CONTENT_TYPE, TABLE_RELATIONSHIP, type TableColumnXml, tablePartXml, tableXml, totalsRowXml } from './tableXml.js';
@@ -71,19 +71,9 @@ function tableSheetFeature(table: ResolvedTableOptions, option: string, value: u
       const names = sheet.shared('table.names', () => new TableNames());
       const uncached = sheet.shared<UncachedFormulas>(UNCACHED_FORMULAS, () => ({ any: false }));
       let columns: TableColumnXml[] = [];
-      const totals = sheet.columns.map((c) => {
-        const what = table.totals?.get(c.key);
-        return what !== undefined && 'fn' in what ? new RunningTotal(cellNumber(c, sheet.settings.zone), formulas.has(c.key)) : undefined;
-      });
+      const totals = runningTotals(sheet, table, formulas);
       const observed = totals.flatMap((t, c) => (t === undefined ? [] : [[c, t] as const]));
-      // Bold over a rule, as Excel's table styles draw a totals row, so readers that draw no table
-      // style (LibreOffice) still show it as one; numbers keep their column's format, and the
-      // earliest, latest or average date of a date column its date format.
-      const totalStyles = sheet.columns.map((c) => {
-        const what = table.totals?.get(c.key);
-        const date = c.kind === 'date' && what !== undefined && 'fn' in what && DATE_TOTALS.has(what.fn);
-        return sheet.styles.style({ numFmt: c.kind === 'number' ? c.numberFormat : date ? c.dateNumFmt : undefined, font: TOTALS_FONT, border: TOTALS_BORDER });
-      });
+      const totalStyles = totalsRowStyles(sheet, table);
       const { headerRow, firstDataRow } = sheet;
       return {
         headers(texts) {
@@ -141,6 +131,27 @@ function tableSheetFeature(table: ResolvedTableOptions, option: string, value: u
 const DATE_TOTALS: ReadonlySet<TotalFunction> = new Set(['min', 'max', 'average']);
 const TOTALS_FONT = '<b/><sz val="11"/><name val="Calibri"/><family val="2"/>';
 const TOTALS_BORDER = '<left/><right/><top style="thin"><color auto="1"/></top><bottom/><diagonal/>';
+
+/** A running total for each column whose total is a function (`sum`, `average`, …), else undefined. */
+function runningTotals(sheet: SheetStart, table: ResolvedTableOptions, formulas: ReadonlySet<string>): (RunningTotal | undefined)[] {
+  return sheet.columns.map((c) => {
+    const what = table.totals?.get(c.key);
+    return what !== undefined && 'fn' in what ? new RunningTotal(cellNumber(c, sheet.settings.zone), formulas.has(c.key)) : undefined;
+  });
+}
+
+/**
+ * The totals row's style of each column: bold over a rule, as Excel's table styles draw a totals
+ * row, so readers that draw no table style (LibreOffice) still show it as one; numbers keep their
+ * column's format, and the earliest, latest or average date of a date column its date format.
+ */
+function totalsRowStyles(sheet: SheetStart, table: ResolvedTableOptions): number[] {
+  return sheet.columns.map((c) => {
+    const what = table.totals?.get(c.key);
+    const date = c.kind === 'date' && what !== undefined && 'fn' in what && DATE_TOTALS.has(what.fn);
+    return sheet.styles.style({ numFmt: c.kind === 'number' ? c.numberFormat : date ? c.dateNumFmt : undefined, font: TOTALS_FONT, border: TOTALS_BORDER });
+  });
+}
 
 function checkTotals(table: ResolvedTableOptions, keys: readonly string[], option: string): void {
   for (const key of table.totals?.keys() ?? []) {
