@@ -11,7 +11,7 @@ import { Progress } from '../progress/progress.js';
 import { trackRows } from '../writer/rowCount.js';
 import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
 import type { Rows } from '../types.js';
-import { type CellText, compileCellText } from './cellText.js';
+import { type CsvCellWriter, compileCsvCell } from './csvCell.js';
 import { escapeFormula } from './formulas.js';
 import { type ResolvedCsvOptions, type ToCsvOptions, resolveCsvOptions } from './options.js';
 
@@ -44,7 +44,7 @@ export function toCsv<T>(rows: Rows<T>, options: ToCsvOptions<T> = {}): Readable
 async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T>, progress: Progress): AsyncGenerator<Buffer, void, undefined> {
   const { quoteField, delimiter } = options;
   let columns: ResolvedColumn[] | undefined;
-  let texts: CellText[] = [];
+  let texts: CsvCellWriter[] = [];
   let shape: RowShape | undefined; // what every row must be like: the kind (and length) of the first
   const fields: string[] = []; // one row's fields, joined at once: concatenating them field by field makes more garbage
   const fail: UnmappableFailure = (text, position, starts, firstIndex) => unmappableError(text, position, starts, firstIndex, columns ?? [], options);
@@ -66,7 +66,7 @@ async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T
       if (columns === undefined || shape === undefined) {
         columns = bindColumns(options.columns, batch[0]);
         shape = new RowShape(batch[0], { width: columns.length, positions: options.columns === undefined });
-        texts = columns.map((column) => compileCellText(column, options));
+        texts = columns.map((column) => compileCsvCell(column, options));
         const arrayRows = options.columns === undefined && shape.arrays;
         if (options.header && columns.length > 0 && !arrayRows) {
           chunk.add(headerLine(columns, options), -1);
@@ -84,7 +84,7 @@ async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T
         try {
           for (; c < width; c++) {
             const column = columns[c] as ResolvedColumn;
-            fields[c] = quoteField((texts[c] as CellText)(column.read(row, index), index));
+            fields[c] = quoteField((texts[c] as CsvCellWriter)(column.read(row, index), index));
           }
         } catch (error) {
           throw readFailed(error, index, columns[c]?.key); // a getter or a Proxy trap of the row threw

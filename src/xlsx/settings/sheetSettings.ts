@@ -1,3 +1,4 @@
+import type { ResolvedColumn } from '../../columns/resolveColumns.js';
 import { bindColumns, normaliseColumns } from '../../columns/resolveColumns.js';
 import { Zone, checkTimeZone } from '../../dates/zone.js';
 import { RowportError, RowportErrorCode, invalidOption } from '../../errors.js';
@@ -30,11 +31,11 @@ export interface ColumnPlan {
   readonly width: number | undefined;
 }
 
-/** A {@link ColumnPlan} bound to the rows: it can read its value. */
-export interface SheetColumn extends ColumnPlan {
-  /** Reads the value of this column from a row. Throws `ROWPORT_INVALID_VALUE` if a computed column throws. */
-  readonly read: (row: unknown, index: number) => unknown;
-}
+/**
+ * A {@link ColumnPlan} bound to the rows: the XLSX form of a {@link ResolvedColumn} (the resolved
+ * column both writers read), with its cell kind and number formats.
+ */
+export interface SheetColumn extends ColumnPlan, ResolvedColumn {}
 
 /**
  * Everything about one sheet that is known at call time, checked and defaulted once: the part of

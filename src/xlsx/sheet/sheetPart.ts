@@ -25,8 +25,8 @@ export interface SheetLayout {
 
 /** One physical sheet being written: `Name`, or a continuation `Name (2)`. */
 export interface SheetPart {
-  /** 1 for the sheet itself, 2, 3, … for continuations. */
-  readonly number: number;
+  /** 1 for the sheet itself, 2, 3, … for continuations (as `PartContext.part`). */
+  readonly part: number;
   /** The XML up to the first data row (head, rows above the header, header). */
   readonly start: string;
   /** Writes XML (text or UTF-8 bytes) into the part, waiting while the zip is behind. */
@@ -36,7 +36,7 @@ export interface SheetPart {
 }
 
 /** Opens a sheet part in the zip and lists it in the workbook. */
-export function openPart(state: WorkbookState, layout: SheetLayout, part: { readonly name: string; readonly number: number }): SheetPart {
+export function openPart(state: WorkbookState, layout: SheetLayout, part: { readonly name: string; readonly part: number }): SheetPart {
   const sheetIndex = state.sheets.length;
   const sheetPath = `xl/worksheets/sheet${sheetIndex + 1}.xml`;
   state.sheets.push({ name: part.name, path: sheetPath });
@@ -47,7 +47,7 @@ export function openPart(state: WorkbookState, layout: SheetLayout, part: { read
     sheetName: part.name,
     quotedName: quoteSheetName(part.name),
     sheetPath,
-    part: part.number,
+    part: part.part,
     lastRow: layout.firstDataRow - 1,
     addRelationship: (type, target, external) => owned.addRelationship(type, target, external),
     addPart: (name, data, contentType) => owned.reservePart(name, contentType)(data),
@@ -67,7 +67,7 @@ export function openPart(state: WorkbookState, layout: SheetLayout, part: { read
   };
   const head = sheetHead({ selected: sheetIndex === 0, frozenRows: layout.frozenRows, widths: layout.widths, sheetPr, colAttributes });
   return {
-    number: part.number,
+    part: part.part,
     start: head + rowsAbove + layout.headerXml,
     write,
     async finish(lastRow) {

@@ -153,7 +153,7 @@ async function writeRows(job: SheetJob, state: WorkbookState, sample: SheetSampl
   const { progress } = state;
   const { columns } = sample;
   const { cells, letters, beforeRow, observers, firstDataRow, lastDataRowAllowed } = plan;
-  let part: SheetPart = openPart(state, plan.layout, { name: current.name, number: 1 });
+  let part: SheetPart = openPart(state, plan.layout, { name: current.name, part: 1 });
   let sheetRows = 0;
   progress.sheet = current.name;
   progress.sheetRows = 0;
@@ -233,9 +233,9 @@ async function continueSheet({ sheet }: SheetJob, state: WorkbookState, full: Pa
   }
   await part.write(chunk.take());
   await part.finish(rowNumber);
-  current.name = state.names.continuation(sheet.name, part.number + 1);
+  current.name = state.names.continuation(sheet.name, part.part + 1);
   state.warn(RowportWarningCode.SheetContinued, `${at(index, undefined)}the rows continue on sheet ${JSON.stringify(current.name)}`, current.name, index);
-  const next = openPart(state, full.layout, { name: current.name, number: part.number + 1 });
+  const next = openPart(state, full.layout, { name: current.name, part: part.part + 1 });
   state.progress.sheet = current.name;
   state.progress.sheetRows = 0;
   chunk.add(next.start);

@@ -7,7 +7,7 @@ import type { ResolvedCsvOptions } from './options.js';
 import { escapeFormula } from './formulas.js';
 
 /** Renders one column's values as CSV field text (before quoting). */
-export type CellText = (value: unknown, row: number) => string;
+export type CsvCellWriter = (value: unknown, row: number) => string;
 
 /**
  * Compiles the text rendering of each column once: its date pattern, formula escaping, type.
@@ -16,11 +16,11 @@ export type CellText = (value: unknown, row: number) => string;
  * their digits, numeric strings as they are; `decimalSeparator: ','` puts a comma in numbers and
  * in the numeric strings of numeric columns.
  */
-export function compileCellText<T>(column: ResolvedColumn, options: ResolvedCsvOptions<T>): CellText {
+export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOptions<T>): CsvCellWriter {
   const { key } = column;
   const escapes = options.escapeFormulas;
   const plainDates = new DateRenderer(plainPattern(options.dateFormat), options.zone);
-  const generic: CellText = (value, row) => {
+  const generic: CsvCellWriter = (value, row) => {
     switch (typeof value) {
       case 'string':
         return escapes ? escapeFormula(value) : value;
