@@ -4,14 +4,18 @@ import type { SheetNames } from '../package/sheetName.js';
 import type { Relationship, ScopedName, WorkbookSheet } from '../package/packageParts.js';
 import type { ZipWriter } from '../package/zip.js';
 
-/** What the sheets of a workbook share with its features: the workbook's own additions. */
+/** The package a workbook's sheets and features build together. */
 export interface WorkbookAdditionsHost {
   readonly zip: ZipWriter;
   readonly names: SheetNames;
+  /** Physical sheets in order, continuations (and features' own sheets) included. */
   readonly sheets: WorkbookSheet[];
   readonly definedNames: ScopedName[];
+  /** Content-type overrides added by features: part name (`/xl/charts/chart1.xml`) → type. */
   readonly overrides: Map<string, string>;
+  /** Workbook-wide counters of features (`chart`, `drawing`). */
   readonly counters: Map<string, number>;
+  /** Workbook-wide state of features, by key (see `SheetStart.shared`). */
   readonly shared: Map<string, unknown>;
 }
 
