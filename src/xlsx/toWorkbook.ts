@@ -9,7 +9,7 @@ import { LOOK_OPTION_KEYS, type XlsxWorkbookOptions, resolveLook } from './setti
 import { resolveSheet } from './resolve/resolveSheet.js';
 import { SheetNames } from './package/sheetName.js';
 import type { SheetJob } from './sheet/writeSheet.js';
-import { optionKeys, ownOptions } from '../base/optionKeys.js';
+import { WRITER_OPTION_KEYS, optionKeys, ownOptions } from '../base/optionKeys.js';
 
 /** One sheet of {@link toWorkbook}: its name, rows, columns, and options of its own. */
 export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOptions<T> {
@@ -92,18 +92,9 @@ function rowsOf(i: number, name: string): string {
   return `sheets[${i}].rows (${JSON.stringify(name)})`;
 }
 
-/** The keys of `toWorkbook` options; see `ownOptions`. */
-const TO_WORKBOOK_KEYS = optionKeys<ToWorkbookOptions>({
-  header: true,
-  dateFormat: true,
-  timeZone: true,
-  total: true,
-  onProgress: true,
-  progressInterval: true,
-  signal: true,
-  maxRows: true,
-  ...LOOK_OPTION_KEYS,
-});
+/** The keys of `toWorkbook` options (every writer's but `columns`, which each sheet has); see `ownOptions`. */
+const { columns: _sheetsHaveColumns, ...WORKBOOK_WRITER_KEYS } = WRITER_OPTION_KEYS;
+const TO_WORKBOOK_KEYS = optionKeys<ToWorkbookOptions>({ ...WORKBOOK_WRITER_KEYS, ...LOOK_OPTION_KEYS });
 
 /** The keys of a `SheetSpec`; see `ownOptions`. */
 const SHEET_SPEC_KEYS = optionKeys<SheetSpec>({
