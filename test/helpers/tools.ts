@@ -42,3 +42,21 @@ export function python<T>(script: string, input: unknown, args: string[] = []): 
   });
   return JSON.parse(out) as T;
 }
+
+/**
+ * A python function for scripts run by {@link python}: `xml_errors(path)` parses every XML part of a
+ * zip (`.xml`, `.rels`) with expat and lists the parts that do not parse, with the reason.
+ */
+export const PY_XML_ERRORS = `
+import zipfile, xml.parsers.expat
+def xml_errors(path):
+    errors = []
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.endswith('.xml') or name.endswith('.rels'):
+                try:
+                    xml.parsers.expat.ParserCreate().Parse(z.read(name), True)
+                except Exception as e:
+                    errors.append(f'{name}: {e}')
+    return errors
+`;

@@ -11,7 +11,7 @@ import type { WorkbookFeature } from '../../src/xlsx/seam/feature.js';
 import { resolveXlsxOptions } from '../../src/xlsx/resolve/options.js';
 import { streamWorkbook } from '../../src/xlsx/streamWorkbook.js';
 import { readAll } from '../helpers/streams.js';
-import { haveTool, python } from '../helpers/tools.js';
+import { PY_XML_ERRORS, haveTool, python } from '../helpers/tools.js';
 import { unzip } from '../helpers/unzip.js';
 import { convertWithLibreOffice, removeTempDirs, tempDir } from '../helpers/xlsx.js';
 
@@ -106,17 +106,10 @@ describe('a new feature through the seam alone, beside the title block and a cha
     if (!haveTool('openpyxl')) return skip();
     const path = await save('seam.xlsx');
     const seen = python<{ errors: string[]; merged: string[]; names: string[]; sheets: [string, string][]; stamped: string }>(
-      `
-import json, sys, zipfile, xml.parsers.expat, openpyxl
+      `${PY_XML_ERRORS}
+import json, sys, openpyxl
 path = json.load(sys.stdin)
-errors = []
-with zipfile.ZipFile(path) as z:
-    for name in z.namelist():
-        if name.endswith('.xml') or name.endswith('.rels'):
-            try:
-                xml.parsers.expat.ParserCreate().Parse(z.read(name), True)
-            except Exception as e:
-                errors.append(f'{name}: {e}')
+errors = xml_errors(path)
 wb = openpyxl.load_workbook(path)
 ws = wb['Scores']
 json.dump({'errors': errors, 'merged': sorted(str(r) for r in ws.merged_cells.ranges), 'names': sorted(d.name for d in wb.defined_names.definedName),

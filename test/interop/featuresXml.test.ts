@@ -4,21 +4,14 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toXlsx } from '../../src/index.js';
 import { readAll } from '../helpers/streams.js';
-import { haveTool, python } from '../helpers/tools.js';
+import { PY_XML_ERRORS, haveTool, python } from '../helpers/tools.js';
 
 /** Parses every XML part with expat, then opens the workbook with openpyxl: table column names must equal the header cells. */
-const PY_CHECK = `
-import json, sys, zipfile, xml.parsers.expat, openpyxl
+const PY_CHECK = `${PY_XML_ERRORS}
+import json, sys, openpyxl
 out = []
 for path in json.load(sys.stdin):
-    errors = []
-    with zipfile.ZipFile(path) as z:
-        for name in z.namelist():
-            if name.endswith('.xml') or name.endswith('.rels'):
-                try:
-                    xml.parsers.expat.ParserCreate().Parse(z.read(name), True)
-                except Exception as e:
-                    errors.append(f'{name}: {e}')
+    errors = xml_errors(path)
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     t = list(ws.tables.values())[0]
