@@ -10,7 +10,7 @@ import { rowsWritten } from '../writer/rowCount.js';
 import { MAX_NAME_BYTES, cutUtf8 } from '../writer/utf8Cut.js';
 import type { ExportSummary } from '../types.js';
 import { optionKeys, ownOptions } from '../base/optionKeys.js';
-import { claimOnce, hasOtherPuller, isBeingRead } from '../sources/oneReader.js';
+import { type ReadWatch, claimOnce, hasOtherPuller, isBeingRead, watchReads } from '../sources/oneReader.js';
 
 /** Options of {@link exportToFile}. */
 export interface ExportToFileOptions {
@@ -79,12 +79,7 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
     throwIfAborted(signal);
     theirs = isBeingRead(stream);
     if (theirs) throw streamTaken('a stream that another reader started reading while the file was opened');
-    for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-      if (hasOtherPuller(stream)) throw streamTaken('a stream that another reader started reading too (the chunks were split)');
-      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, stream.readableEncoding ?? 'utf8') : chunk;
-      await writeAll(handle, buffer, target);
-      bytes += buffer.length;
-    }
+    bytes = await copyChunks(stream, handle, target);
     throwIfAborted(signal);
     const closing = handle;
     handle = undefined;
@@ -157,6 +152,32 @@ function checkStream(stream: unknown): asserts stream is Readable {
           ? 'a stream that is already being read or was read (a pipe, a for await, a data listener)'
           : undefined;
   if (problem !== undefined) throw new RowportError(RowportErrorCode.InvalidOption, `Invalid option \`stream\`: expected ${expected}, got ${problem}`);
+}
+
+/**
+ * Writes every chunk of `stream` to `handle`; fails when another reader took chunks meanwhile,
+ * whether it is still reading or drained the rest while a write was awaited.
+ * @returns The bytes written.
+ */
+async function copyChunks(stream: Readable, handle: FileHandle, target: string): Promise<number> {
+  let bytes = 0;
+  let watch: ReadWatch | undefined;
+  const split = (): RowportError => streamTaken('a stream that another reader started reading too (the chunks were split)');
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+      if (watch === undefined)
+        watch = watchReads(stream); // paused under this loop now: watching cannot make it flow
+      else watch.own(chunk);
+      if (!watch.alone() || hasOtherPuller(stream)) throw split();
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, stream.readableEncoding ?? 'utf8') : chunk;
+      await writeAll(handle, buffer, target);
+      bytes += buffer.length;
+    }
+    if (watch && !watch.alone()) throw split(); // another reader drained the rest while a write was awaited
+  } finally {
+    watch?.stop();
+  }
+  return bytes;
 }
 
 function streamTaken(what: string): RowportError {

@@ -37,3 +37,36 @@ export function isBeingRead(stream: StreamState): boolean {
 export function hasOtherPuller(stream: StreamState): boolean {
   return stream.listenerCount('readable') > 1;
 }
+
+/** What {@link watchReads} reports: whether chunks went to a reader other than the watcher. */
+export interface ReadWatch {
+  /** Counts a chunk the watcher read itself. */
+  own(chunk: { readonly length: number }): void;
+  /** True while every chunk read since the watch began was the watcher's. */
+  alone(): boolean;
+  /** Stops watching. */
+  stop(): void;
+}
+
+/**
+ * Watches every chunk read from `stream` from now on (Node emits `'data'` for each chunk `read()`
+ * hands out, whoever asked), so a reader can tell when another took some: a second `for await`
+ * that drains the rest while the first awaits its write would otherwise leave the first with a
+ * silently short file. Start it only once the stream is paused under a `for await` (after its
+ * first chunk): a `'data'` listener on a stream that is not paused would make it flow.
+ */
+export function watchReads(stream: Readable): ReadWatch {
+  let seen = 0;
+  let mine = 0;
+  const onData = (chunk: { readonly length: number }): void => {
+    seen += chunk.length;
+  };
+  stream.on('data', onData);
+  return {
+    own(chunk) {
+      mine += chunk.length;
+    },
+    alone: () => seen === mine,
+    stop: () => void stream.off('data', onData),
+  };
+}

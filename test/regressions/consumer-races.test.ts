@@ -69,15 +69,17 @@ describe('one byte stream, two readers', () => {
   });
 
   it('a second async iterator started during the export fails it rather than splitting the chunks', async () => {
+    const { promise: midway, resolve: reachMidway } = deferred();
     async function* slowRows() {
       for (let i = 0; i < ROWS; i++) {
-        if (i % 5000 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+        if (i === ROWS / 5) reachMidway(); // exportToFile has written chunks by now
+        if (i % 5000 === 0) await new Promise((resolve) => setTimeout(resolve, 5)); // a source that waits for its database
         yield { i, text: 'x'.repeat(20) };
       }
     }
     const stream = toCsv(slowRows());
     const exporting = exportToFile(stream, join(dir, 'f.csv'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await midway;
     const other = readAll(stream).catch((error: unknown) => error);
     await expect(exporting).rejects.toEqual(invalidOption);
     await other;
