@@ -109,7 +109,7 @@ async function writeParts(job: WorkbookJob, state: WorkbookState): Promise<void>
     }
   }
   const { zip, sheets, book } = state;
-  for (const feature of job.features ?? FEATURES) feature.finish?.(book);
+  for (const feature of job.features ?? FEATURES) if (Object.hasOwn(feature, 'finish')) feature.finish?.(book); // never one from Object.prototype
   zip.addBuffer('xl/workbook.xml', workbookXml(sheets, state.definedNames, book.attributes));
   zip.addBuffer('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets, book.relationships));
   zip.addBuffer('xl/styles.xml', state.styles.toXml());

@@ -3,7 +3,7 @@ import { invalidOption } from '../errors.js';
 import { resolveWriterOptions } from '../writer/writerOptions.js';
 import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows, WriterOptions } from '../types.js';
-import { FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from './features/features.js';
+import { FEATURES, FEATURE_OPTION_KEYS, type SheetFeatureOptions, type XlsxColumnSpec, xlsxColumnKeys } from './features/features.js';
 import { streamWorkbook } from './streamWorkbook.js';
 import { LOOK_OPTION_KEYS, type XlsxWorkbookOptions, resolveLook } from './settings/look.js';
 import { resolveSheet } from './resolve/resolveSheet.js';
@@ -60,7 +60,7 @@ export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxW
 export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, given: ToWorkbookOptions = {}): Readable {
   if (!Array.isArray(sheets) || sheets.length === 0) throw invalidOption('sheets', 'a non-empty array of { name, rows, columns? }', sheets);
   const options = ownOptions(given, TO_WORKBOOK_KEYS); // own properties only, as each sheet's below
-  const base = resolveWriterOptions(options, XLSX_COLUMN_KEYS);
+  const base = resolveWriterOptions(options, xlsxColumnKeys(FEATURES));
   const defaults = { ...base, look: resolveLook(options) };
   const names = new SheetNames();
   const resolved = (sheets as readonly SheetSpec<unknown>[]).map((given, i) => {

@@ -1,13 +1,16 @@
 // The feature seam's contract: a new feature lands through the seam alone (one entry in the list the
 // assembly takes), beside the title block and a chart. Here a fake one contributes merge cells, an
-// anchor in the drawing the charts use, a defined name and a hidden sheet of its own; the workbook must
+// anchor in the drawing the charts use, a defined name and a hidden sheet of its own, and reads an option
+// of its own on a column (carried by the resolved column); the workbook must
 // be valid XML, keep one <mergeCells> and one <drawing>, and open in openpyxl and LibreOffice.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RowReader } from '../../src/sources/rowReader.js';
-import { FEATURES, type SheetFeatureOptions } from '../../src/xlsx/features/features.js';
-import type { WorkbookFeature } from '../../src/xlsx/seam/feature.js';
+import { FEATURES, type SheetFeatureOptions, XLSX_COLUMN_KEYS, xlsxColumnKeys } from '../../src/xlsx/features/features.js';
+import { invalidOption } from '../../src/errors.js';
+import { type WorkbookFeature, columnOptions } from '../../src/xlsx/seam/feature.js';
+import { columnLetters } from '../../src/xlsx/xml/cellRef.js';
 import { resolveXlsxOptions } from '../../src/xlsx/resolve/options.js';
 import { streamWorkbook } from '../../src/xlsx/streamWorkbook.js';
 import { readAll } from '../helpers/streams.js';
@@ -20,13 +23,23 @@ const SHEET_XML =
   '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>red</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>green</t></is></c></row></sheetData></worksheet>';
 
 /** A feature no one wrote yet: merges two cells under the data, draws a shape, names a list on its own hidden sheet. */
-const stampFeature: WorkbookFeature<SheetFeatureOptions> = {
+const stampFeature: WorkbookFeature<SheetFeatureOptions, string> = {
   name: 'stamp',
+  columnKeys: ['stamp'],
+  column({ stamp }, where) {
+    if (stamp !== undefined && typeof stamp !== 'string') throw invalidOption(`${where}.stamp`, 'a string', stamp);
+    return stamp;
+  },
   resolve: () => ({
     name: 'stamp',
     rowsBelow: 1,
     start: (sheet) => ({
-      rowsBelow: (part) => `<row r="${part.lastRow + 1}"><c r="A${part.lastRow + 1}" t="inlineStr"><is><t>Checked</t></is></c></row>`,
+      rowsBelow: (part) =>
+        `<row r="${part.lastRow + 1}">${sheet.columns
+          .map((column, i) => [columnOptions(stampFeature, column), `${columnLetters(i)}${part.lastRow + 1}`])
+          .filter(([stamp]) => stamp !== undefined)
+          .map(([stamp, ref]) => `<c r="${ref}" t="inlineStr"><is><t>${stamp}</t></is></c>`)
+          .join('')}</row>`,
       tail(part) {
         part.drawing.addAnchor(
           (id) =>
@@ -51,6 +64,7 @@ const rows = [
 ];
 const options = {
   sheetName: 'Scores',
+  columns: [{ key: 'name', stamp: 'Checked' }, 'score'],
   title: 'Term report',
   subtitle: 'Class 7A',
   charts: [{ type: 'column' as const, categories: 'name', series: ['score'], anchor: 'E2' }],
@@ -82,6 +96,17 @@ async function write(): Promise<Buffer> {
 afterAll(removeTempDirs);
 
 describe('a new feature through the seam alone, beside the title block and a chart', () => {
+  it('declares its column options: the list of column keys grows with the feature list', () => {
+    expect([...xlsxColumnKeys(FEATURES)].sort()).toEqual([...XLSX_COLUMN_KEYS].sort());
+    expect(xlsxColumnKeys([...FEATURES, stampFeature]).has('stamp')).toBe(true);
+    expect(() => resolveXlsxOptions({ columns: [{ key: 'name', stamp: 1 }] } as never, [...FEATURES, stampFeature])).toThrow(
+      expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining('columns[0].stamp') }),
+    );
+    expect(() => resolveXlsxOptions({ columns: [{ key: 'name', stamp: 'x' }] } as never)).toThrow(
+      expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining('stamp') }),
+    );
+  });
+
   it('shares the sheet wrappers and the drawing, and adds a defined name and a hidden sheet', async () => {
     const entries = Object.fromEntries(unzip(await write()).map((e) => [e.name, e.data.toString('utf8')]));
     const sheet = entries['xl/worksheets/sheet1.xml'] ?? '';

@@ -242,4 +242,20 @@ describe('options with a polluted Object.prototype', () => {
     expect((baseline.get('CLI to CSV') as Buffer).toString()).toContain("'=1+1");
     expect((baseline.get('toXlsx with features') as Buffer).length).toBeGreaterThan(1000);
   });
+
+  // Node's own streams read `finish` through the prototype chain (a listener list of `_events`), so
+  // only the XLSX runs, whose feature list has hooks named `finish` (#19), are checked for it.
+  it('ignores an inherited `finish` hook of a workbook feature', async () => {
+    proto.finish = () => {
+      throw new Error('an inherited finish hook ran');
+    };
+    try {
+      for (const name of ['toXlsx with features', 'toWorkbook', 'url columns']) {
+        const run = RUNS[name as keyof typeof RUNS] as () => Promise<Buffer>;
+        expect((await run()).equals(baseline.get(name) as Buffer), name).toBe(true);
+      }
+    } finally {
+      delete proto.finish;
+    }
+  });
 });

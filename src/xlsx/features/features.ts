@@ -65,5 +65,21 @@ export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = {
   rowStyle: true,
 };
 
-/** The keys of an XLSX column object: every writer's, and the XLSX features' (see `ownOptions`). */
+/**
+ * The keys of an XLSX column object: every writer's, and the XLSX features' (see `ownOptions`).
+ * Typed against {@link XlsxColumn}; the same as {@link xlsxColumnKeys} of {@link FEATURES} (a test keeps them so).
+ */
 export const XLSX_COLUMN_KEYS = optionKeys<XlsxColumn>({ ...COLUMN_OPTION_KEYS, style: true, formula: true, link: true, conditionalFormats: true });
+
+const COLUMN_KEYS_OF = new WeakMap<readonly WorkbookFeature<never>[], ReadonlySet<string>>();
+
+/** The keys of a column object of a sheet resolved with `features`: every writer's, and each feature's `columnKeys`. */
+export function xlsxColumnKeys(features: readonly WorkbookFeature<never>[]): ReadonlySet<string> {
+  let keys = COLUMN_KEYS_OF.get(features);
+  if (keys === undefined) {
+    const own = features.flatMap((feature) => (Object.hasOwn(feature, 'columnKeys') ? (feature.columnKeys ?? []) : []));
+    keys = new Set([...Object.keys(COLUMN_OPTION_KEYS), ...own]);
+    COLUMN_KEYS_OF.set(features, keys);
+  }
+  return keys;
+}

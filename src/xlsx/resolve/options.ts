@@ -1,7 +1,7 @@
 import { invalidOption } from '../../errors.js';
 import { type ResolvedWriterOptions, resolveWriterOptions } from '../../writer/writerOptions.js';
 import type { WriterOptions } from '../../types.js';
-import { FEATURES, FEATURE_OPTION_KEYS, type SheetFeatureOptions, XLSX_COLUMN_KEYS, type XlsxColumnSpec } from '../features/features.js';
+import { FEATURES, FEATURE_OPTION_KEYS, type SheetFeatureOptions, type XlsxColumnSpec, xlsxColumnKeys } from '../features/features.js';
 import type { WorkbookFeature } from '../seam/feature.js';
 import { LOOK_OPTION_KEYS, type ResolvedLook, type XlsxWorkbookOptions, resolveLook } from '../settings/look.js';
 import { type ResolvedSheet, resolveSheet } from './resolveSheet.js';
@@ -32,7 +32,7 @@ export interface ResolvedXlsxOptions<T> {
  */
 export function resolveXlsxOptions<T>(given: ToXlsxOptions<T>, features: readonly WorkbookFeature<SheetFeatureOptions>[] = FEATURES): ResolvedXlsxOptions<T> {
   const options = ownOptions(given, TO_XLSX_KEYS); // own properties only, in a copy every stage reads
-  const shared = resolveWriterOptions(options, XLSX_COLUMN_KEYS);
+  const shared = resolveWriterOptions(options, xlsxColumnKeys(features));
   const { sheetName = 'Sheet1' } = options;
   if (typeof sheetName !== 'string') throw invalidOption('sheetName', 'a string', sheetName);
   const look = resolveLook(options);

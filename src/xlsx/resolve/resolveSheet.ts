@@ -1,8 +1,15 @@
 import { normaliseColumns } from '../../columns/resolveColumns.js';
 import { ownProperties } from '../../base/optionKeys.js';
-import { FEATURES, type SheetFeatureOptions, XLSX_COLUMN_KEYS } from '../features/features.js';
-import type { SheetFeature, WorkbookFeature } from '../seam/feature.js';
-import { type SheetDefaults, type SheetSettings, type SheetSettingsOptions, resolveSheetSettings } from '../settings/sheetSettings.js';
+import { FEATURES, type SheetFeatureOptions, xlsxColumnKeys } from '../features/features.js';
+import type { FeatureColumn, SheetFeature, WorkbookFeature } from '../seam/feature.js';
+import {
+  type ColumnFeatureOptions,
+  type SheetDefaults,
+  type SheetSettings,
+  type SheetSettingsOptions,
+  resolveSheetSettings,
+  withColumnFeatures,
+} from '../settings/sheetSettings.js';
 
 /** The options of one sheet: its settings and its features' options. */
 export interface SheetOptions<T> extends SheetSettingsOptions<T>, SheetFeatureOptions {}
@@ -39,9 +46,12 @@ export function resolveSheet<T>(
   // The features read the columns' own properties too (style, formula, link): each column object
   // becomes a copy of its own properties, as `options` (from `ownOptions`) already is.
   const own = ownProperties(options) as { columns?: unknown };
-  own.columns = normaliseColumns(options.columns, `${where}columns`, XLSX_COLUMN_KEYS);
+  own.columns = normaliseColumns(options.columns, `${where}columns`, xlsxColumnKeys(features));
   const sheetOptions = own as SheetOptions<T>;
-  const settings = resolveSheetSettings(sheetOptions, defaults, where, name, XLSX_COLUMN_KEYS);
+  const settings = withColumnFeatures(
+    resolveSheetSettings(sheetOptions, defaults, where, name, xlsxColumnKeys(features)),
+    columnFeatureOptions(own.columns as readonly FeatureColumn[] | undefined, features, where),
+  );
   const used: SheetFeature[] = [];
   for (const feature of features) {
     const resolved = feature.resolve(sheetOptions, settings);
@@ -50,4 +60,21 @@ export function resolveSheet<T>(
   const replaced = new Set(used.flatMap((f) => f.replaces ?? []));
   if (replaced.size > 0) used.splice(0, used.length, ...used.filter((f) => !replaced.has(f.name)));
   return Object.freeze({ ...settings, features: used, rowsAbove: used.reduce((n, f) => n + (f.rowsAbove ?? 0), 0) });
+}
+
+/** Each column's options of each feature with a `column` hook, checked once: `result[i]` for `columns[i]`. */
+function columnFeatureOptions(
+  columns: readonly FeatureColumn[] | undefined,
+  features: readonly WorkbookFeature<SheetFeatureOptions>[],
+  where: string,
+): ColumnFeatureOptions[] {
+  const hooked = features.filter((feature) => Object.hasOwn(feature, 'column')); // never a `column` from Object.prototype
+  return (columns ?? []).map((column, i) => {
+    const options = new Map<string, unknown>();
+    for (const feature of hooked) {
+      const resolved = feature.column?.(column, `${where}columns[${i}]`);
+      if (resolved !== undefined) options.set(feature.name, resolved);
+    }
+    return options;
+  });
 }

@@ -2,7 +2,7 @@ import type { Column } from '../../types.js';
 import type { CellWriter } from '../cells/cells.js';
 import type { DefinedName } from '../package/packageParts.js';
 import type { StyleRegistry } from '../package/styles.js';
-import type { SheetColumn, SheetSettings } from '../settings/sheetSettings.js';
+import type { ColumnPlan, SheetColumn, SheetSettings } from '../settings/sheetSettings.js';
 import type { RowportWarningCode } from '../xml/warnings.js';
 
 /*
@@ -12,7 +12,8 @@ import type { RowportWarningCode } from '../xml/warnings.js';
  * them. The assembly (resolve → cells → sheet XML → parts → zip) calls them; see README.md.
  *
  * A feature's life, for each sheet:
- * 1. call time: `resolve(options, settings)` checks and defaults its options once (throwing
+ * 1. call time: `column(column, where)` checks the feature's options of each column of `columns`
+ *    (they travel with the resolved column); then `resolve(options, settings)` checks and defaults its options once (throwing
  *    `invalidOption(settings.where + 'name', …)`) and returns an immutable `SheetFeature`, or
  *    undefined when the sheet does not use it. `settings.columns` is known when `columns` was given.
  * 2. sheet start (columns bound to the rows, nothing written yet): `start(sheet)` returns the
@@ -23,10 +24,26 @@ import type { RowportWarningCode } from '../xml/warnings.js';
  *    defined names, a hidden sheet of its own, workbook relationships and attributes).
  */
 
-/** An entry of the feature list (`features.ts`). `O` is the sheet options it reads. */
-export interface WorkbookFeature<O> {
-  /** Short name, for messages and tests (`'charts'`). */
+/**
+ * An entry of the feature list (`features.ts`). `O` is the sheet options it reads; `C` what it
+ * keeps of one column's options (see {@link WorkbookFeature.column}).
+ */
+export interface WorkbookFeature<O, C = unknown> {
+  /** Short name, for messages and tests (`'charts'`); unique in the list. */
   readonly name: string;
+  /**
+   * Checks and defaults the feature's options of one column of `columns` (`{ key, validation }`),
+   * at call time, before `resolve`. What it returns travels with the resolved column
+   * (`settings.columns`, `sheet.columns`): read it with {@link columnOptions}.
+   * @param column - An own-property copy of the column object (a key alone is `{ key }`), its
+   *   {@link Column} properties checked, the feature's not yet.
+   * @param where - The column's option name for messages: `columns[2]`, `sheets[1].columns[2]`.
+   * @returns What the feature keeps for this column, or undefined when the column does not use it.
+   * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming `${where}.option`.
+   */
+  column?(column: FeatureColumn, where: string): C | undefined;
+  /** The column options its `column` hook reads (`['validation']`): a column object may hold them. @default [] */
+  readonly columnKeys?: readonly string[] | undefined;
   /**
    * Checks and defaults the feature's options of one sheet, at call time, before any work.
    * @param options - The options of `toXlsx`, or one `SheetSpec` of `toWorkbook`.
@@ -42,7 +59,23 @@ export interface WorkbookFeature<O> {
   finish?(book: WorkbookFinish): void;
 }
 
+/** One column as a feature's {@link WorkbookFeature.column} gets it: its key, and its own properties unchecked. */
+export type FeatureColumn = Column<never> & { readonly [option: string]: unknown };
+
 /**
+ * What `feature` keeps of one column's options (its `column` hook's result), or undefined when
+ * the column does not use the feature (or came from the first row).
+ * @example
+ * const rules = columnOptions(conditionalFormatsFeature, sheet.columns[0]);
+ */
+export function columnOptions<C>(feature: WorkbookFeature<never, C>, column: Pick<ColumnPlan, 'features'>): C | undefined {
+  return column.features.get(feature.name) as C | undefined;
+}
+
+/**
+ * @deprecated Give the feature a {@link WorkbookFeature.column} hook instead: the resolved columns
+ * then carry its options.
+ *
  * The sheet option `columns` as a feature's `resolve` gets it (`O` of a column-level feature is
  * `{ readonly columns?: FeatureColumns<MyColumnOptions> }`): each column an own-property copy of
  * the column object (a key alone is `{ key }`), its {@link Column} properties checked, the

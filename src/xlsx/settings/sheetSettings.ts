@@ -29,7 +29,18 @@ export interface ColumnPlan {
   readonly dateNumFmt: string;
   /** The column's own `width` in characters; undefined when it is auto-fitted (or left at Excel's default). */
   readonly width: number | undefined;
+  /**
+   * Each feature's options of this column, checked at call time, by feature name (the feature's
+   * `column` hook made them; read them typed with `columnOptions(feature, column)`). Empty for
+   * columns that come from the first row.
+   */
+  readonly features: ColumnFeatureOptions;
 }
+
+/** A column's options of each feature, by the feature's name; see {@link ColumnPlan.features}. */
+export type ColumnFeatureOptions = ReadonlyMap<string, unknown>;
+
+const NO_FEATURE_OPTIONS: ColumnFeatureOptions = new Map();
 
 /**
  * A {@link ColumnPlan} bound to the rows: the XLSX form of a {@link ResolvedColumn} (the resolved
@@ -52,6 +63,17 @@ export interface SheetSettings extends SheetDefaults {
   readonly columns: readonly ColumnPlan[] | undefined;
   /** The sheet's columns for its actual rows: from `columns`, or from the first row (`undefined` for an empty source). */
   readonly bindColumns: (firstRow: unknown) => readonly SheetColumn[];
+}
+
+/**
+ * The settings with each given column carrying its features' options (`features[i]` for
+ * `columns[i]`), at call time and once bound to the rows.
+ */
+export function withColumnFeatures(settings: SheetSettings, features: readonly ColumnFeatureOptions[]): SheetSettings {
+  if (settings.columns === undefined || features.every((f) => f.size === 0)) return settings;
+  const attach = <C extends ColumnPlan>(column: C, i: number): C => ({ ...column, features: features[i] ?? NO_FEATURE_OPTIONS });
+  const { bindColumns } = settings;
+  return { ...settings, columns: settings.columns.map(attach), bindColumns: (firstRow) => bindColumns(firstRow).map(attach) };
 }
 
 /** The options of one sheet that {@link resolveSheetSettings} reads. */
@@ -162,5 +184,6 @@ export function planColumn(
     numberFormat: cellNumFmt('number', column, dateFormat),
     dateNumFmt: cellNumFmt('date', column, dateFormat),
     width,
+    features: NO_FEATURE_OPTIONS,
   };
 }

@@ -2,7 +2,7 @@ import { invalidOption } from '../../../errors.js';
 import type { CellWriter } from '../../cells/cells.js';
 import type { SheetColumn } from '../../settings/sheetSettings.js';
 import { DEFAULT_WIDTH } from '../../xml/sheetXml.js';
-import type { FeatureColumns, SheetHooks, SheetStart, WorkbookFeature } from '../../seam/feature.js';
+import { type SheetHooks, type SheetStart, type WorkbookFeature, columnOptions } from '../../seam/feature.js';
 import { type ColumnFormula, type FormulaText, calculateUncachedOnLoad, compileFormula } from '../../formulas/formulaColumn.js';
 import { checkLinkTemplate } from '../../links/links.js';
 import { type CellStyle, NO_STYLE, type ResolvedCellStyle, mergeStyles, resolveCellStyle } from '../../styles/cellStyle.js';
@@ -40,24 +40,28 @@ export interface ColumnCellsSheetOptions<T = never> {
  * `style`, and the sheet's `rowStyle`. One unit, because each cell gets one writer and one
  * style: a link in a styled column of a highlighted row is all three.
  */
-export const columnCellsFeature: WorkbookFeature<ColumnCellsSheetOptions & { readonly columns?: FeatureColumns<XlsxColumnOptions> }> = {
+export const columnCellsFeature: WorkbookFeature<ColumnCellsSheetOptions, ColumnSpecExtras> = {
   name: 'columnCells',
+  columnKeys: ['style', 'formula', 'link'],
   finish: calculateUncachedOnLoad,
+  column({ key, type, style, formula, link }, name) {
+    const extras: ColumnSpecExtras = {
+      url: type === 'url',
+      style: style === undefined ? undefined : resolveCellStyle(`${name}.style`, style),
+      formula: formula === undefined ? undefined : compileFormula(`${name}.formula`, key, formula),
+      link: link === undefined ? undefined : checkLinkTemplate(`${name}.link`, link),
+    };
+    if (extras.url && (extras.formula || extras.link)) throw invalidOption(`${name}.type`, "no 'url' type on a formula or link column", type);
+    if (extras.formula && extras.link) throw invalidOption(`${name}.link`, 'no link on a formula column', link);
+    return extras.url || extras.style || extras.formula || extras.link ? extras : undefined;
+  },
   resolve(options, settings) {
     const where = settings.where;
     const specs = new Map<string, ColumnSpecExtras>();
-    (options.columns ?? []).forEach(({ key, type, style, formula, link }, i) => {
-      const name = `${where}columns[${i}]`;
-      const extras: ColumnSpecExtras = {
-        url: type === 'url',
-        style: style === undefined ? undefined : resolveCellStyle(`${name}.style`, style),
-        formula: formula === undefined ? undefined : compileFormula(`${name}.formula`, key, formula),
-        link: link === undefined ? undefined : checkLinkTemplate(`${name}.link`, link),
-      };
-      if (extras.url && (extras.formula || extras.link)) throw invalidOption(`${name}.type`, "no 'url' type on a formula or link column", type);
-      if (extras.formula && extras.link) throw invalidOption(`${name}.link`, 'no link on a formula column', link);
-      if (extras.url || extras.style || extras.formula || extras.link) specs.set(key, extras);
-    });
+    for (const column of settings.columns ?? []) {
+      const extras = columnOptions(columnCellsFeature, column);
+      if (extras) specs.set(column.key, extras);
+    }
     const { rowStyle } = options;
     if (rowStyle !== undefined && typeof rowStyle !== 'function')
       throw invalidOption(`${where}rowStyle`, 'a function (row, index) => style or undefined', rowStyle);

@@ -1,6 +1,6 @@
 import { invalidOption } from '../../../errors.js';
 import { columnLetters } from '../../xml/cellRef.js';
-import type { FeatureColumns, WorkbookFeature } from '../../seam/feature.js';
+import { type WorkbookFeature, columnOptions } from '../../seam/feature.js';
 import { dxfXml } from '../../styles/cellStyle.js';
 import { type ConditionalFormat, type ResolvedConditionalFormat, resolveConditionalFormats } from './conditionalFormatOptions.js';
 import { type PlacedRule, conditionalFormattingXml } from './conditionalFormatXml.js';
@@ -26,52 +26,50 @@ export interface ConditionalFormatColumnOptions {
  * Conditional formats. Their ranges are the whole data column of each physical sheet, known only
  * when its last row is: they are written in the sheet's tail, so nothing is held per row.
  */
-export const conditionalFormatsFeature: WorkbookFeature<ConditionalFormatSheetOptions & { readonly columns?: FeatureColumns<ConditionalFormatColumnOptions> }> =
-  {
-    name: 'conditionalFormats',
-    resolve(options, settings) {
-      const where = settings.where;
-      const rules: ResolvedConditionalFormat[] = [];
-      (options.columns ?? []).forEach((column, i) => {
-        if ('conditionalFormats' in column)
-          rules.push(...resolveConditionalFormats(`${where}columns[${i}].conditionalFormats`, column.conditionalFormats, column.key));
+export const conditionalFormatsFeature: WorkbookFeature<ConditionalFormatSheetOptions, readonly ResolvedConditionalFormat[]> = {
+  name: 'conditionalFormats',
+  columnKeys: ['conditionalFormats'],
+  column: (column, where) =>
+    'conditionalFormats' in column ? resolveConditionalFormats(`${where}.conditionalFormats`, column.conditionalFormats, column.key) : undefined,
+  resolve(options, settings) {
+    const where = settings.where;
+    const rules = (settings.columns ?? []).flatMap((column) => columnOptions(conditionalFormatsFeature, column) ?? []);
+    const own = resolveConditionalFormats(`${where}conditionalFormats`, options.conditionalFormats, undefined);
+    rules.push(...own);
+    if (rules.length === 0) return undefined;
+    const firstOwn = rules.length - own.length;
+    const check = (keys: readonly string[]): void => {
+      rules.forEach((rule, r) => {
+        if (r >= firstOwn && !keys.includes(rule.column)) {
+          throw invalidOption(
+            `${where}conditionalFormats[${r - firstOwn}].column`,
+            `the key of a column (${keys.map((k) => JSON.stringify(k)).join(', ')})`,
+            rule.column,
+          );
+        }
       });
-      const own = resolveConditionalFormats(`${where}conditionalFormats`, options.conditionalFormats, undefined);
-      rules.push(...own);
-      if (rules.length === 0) return undefined;
-      const firstOwn = rules.length - own.length;
-      const check = (keys: readonly string[]): void => {
-        rules.forEach((rule, r) => {
-          if (r >= firstOwn && !keys.includes(rule.column)) {
-            throw invalidOption(
-              `${where}conditionalFormats[${r - firstOwn}].column`,
-              `the key of a column (${keys.map((k) => JSON.stringify(k)).join(', ')})`,
-              rule.column,
-            );
-          }
-        });
-      };
-      if (settings.columns) check(settings.columns.map((c) => c.key));
-      return {
-        name: 'conditionalFormats',
-        start(sheet) {
-          // An empty source without `columns` has no columns at all: no cells to format, and no error.
-          if (sheet.columns.length === 0) return {};
-          const keys = sheet.columns.map((c) => c.key);
-          check(keys);
-          const { firstDataRow, styles } = sheet;
-          const dxf = (style: Parameters<typeof dxfXml>[0]): number => styles.dxf(dxfXml(style));
-          return {
-            tail(part) {
-              if (part.lastRow < firstDataRow) return {};
-              const placed: PlacedRule[] = rules.map((rule) => {
-                const letters = columnLetters(keys.indexOf(rule.column));
-                return { rule, sqref: `${letters}${firstDataRow}:${letters}${part.lastRow}`, topLeft: `${letters}${firstDataRow}` };
-              });
-              return { conditionalFormatting: conditionalFormattingXml(placed, dxf) };
-            },
-          };
-        },
-      };
-    },
-  };
+    };
+    if (settings.columns) check(settings.columns.map((c) => c.key));
+    return {
+      name: 'conditionalFormats',
+      start(sheet) {
+        // An empty source without `columns` has no columns at all: no cells to format, and no error.
+        if (sheet.columns.length === 0) return {};
+        const keys = sheet.columns.map((c) => c.key);
+        check(keys);
+        const { firstDataRow, styles } = sheet;
+        const dxf = (style: Parameters<typeof dxfXml>[0]): number => styles.dxf(dxfXml(style));
+        return {
+          tail(part) {
+            if (part.lastRow < firstDataRow) return {};
+            const placed: PlacedRule[] = rules.map((rule) => {
+              const letters = columnLetters(keys.indexOf(rule.column));
+              return { rule, sqref: `${letters}${firstDataRow}:${letters}${part.lastRow}`, topLeft: `${letters}${firstDataRow}` };
+            });
+            return { conditionalFormatting: conditionalFormattingXml(placed, dxf) };
+          },
+        };
+      },
+    };
+  },
+};
