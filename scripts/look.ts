@@ -5,12 +5,14 @@
  * draws them. Needs `soffice` (LibreOffice) and `pdftoppm` (poppler-utils) on PATH.
  *
  *   npm run look                 # out/look/charts.xlsx, charts.pdf, charts-1.png …
- *   npm run look -- --docs       # also refreshes docs/chart.png and docs/features.png (the README pictures)
+ *   npm run look -- --docs       # also refreshes docs/chart.png and docs/features.png (the pictures in docs/)
+ *   npm run look -- --demo       # also prints the demo's workbooks: out/look/demo/*.pdf and a PNG per page
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { exportToFile, toWorkbook } from 'rowport';
+import { runDemo } from '../examples/demo.js';
 
 const outDir = resolve('out/look');
 const classes = ['7A', '7B', '8A', '8B', '9A', '9B', '10A', '10B'].map((className, i) => ({
@@ -140,4 +142,21 @@ async function main(): Promise<void> {
   }
 }
 
+/** The demo's two workbooks printed as a reader prints them: a PDF each and a PNG per page (`npm run look -- --demo`). */
+async function printDemo(): Promise<void> {
+  const dir = join(outDir, 'demo');
+  mkdirSync(dir, { recursive: true });
+  const files = (await runDemo({ outDir: dir, log: null })).filter((f) => f.fileName.endsWith('.xlsx'));
+  const profile = `-env:UserInstallation=file://${join(dir, 'lo-profile')}`;
+  execFileSync('soffice', ['--headless', profile, '--convert-to', 'pdf', '--outdir', dir, ...files.map((f) => f.path)], { stdio: 'pipe', timeout: 300_000 });
+  rmSync(join(dir, 'lo-profile'), { recursive: true, force: true });
+  for (const file of files) {
+    const pdf = file.path.replace(/\.xlsx$/, '.pdf');
+    execFileSync('pdftoppm', ['-png', '-r', '50', pdf, pdf.replace(/\.pdf$/, '')]);
+    const pages = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)?.[1];
+    console.log(`${pdf}: ${pages} pages`);
+  }
+}
+
 await main();
+if (process.argv.includes('--demo')) await printDemo();

@@ -17,7 +17,7 @@ export const STUDENT_COLUMNS: readonly ColumnDef[] = [
   { key: 'subject', header: 'Subject' },
   { key: 'quiz_score', header: 'Quiz score', type: 'decimal' },
   { key: 'attended', header: 'Attended', type: 'boolean', value: bool('attended') },
-  { key: 'minutes_spent', header: 'Minutes spent', type: 'integer' },
+  { key: 'minutes_spent', header: 'Minutes spent', type: 'integer', numFmt: '#,##0' },
 ];
 export const STUDENT_DEFAULT = ['date', 'class_name', 'subject', 'quiz_score', 'attended', 'minutes_spent'];
 
@@ -27,8 +27,8 @@ export const CLASS_COLUMNS: readonly ColumnDef[] = [
   { key: 'class_name', header: 'Class' },
   { key: 'subject', header: 'Subject' },
   { key: 'teacher', header: 'Teacher' },
-  { key: 'students', header: 'Students', type: 'integer' },
-  { key: 'records', header: 'Records', type: 'integer' },
+  { key: 'students', header: 'Students', type: 'integer', numFmt: '#,##0' },
+  { key: 'records', header: 'Records', type: 'integer', numFmt: '#,##0' },
   { key: 'avg_score', header: 'Average score', type: 'decimal' },
   { key: 'min_score', header: 'Min score', type: 'decimal' },
   { key: 'max_score', header: 'Max score', type: 'decimal' },
@@ -44,11 +44,11 @@ export const STUDENT_REPORT_COLUMNS: readonly ColumnDef[] = [
   { key: 'locale', header: 'Locale' },
   { key: 'grade', header: 'Grade', type: 'integer' },
   { key: 'tutor', header: 'Tutor' },
-  { key: 'classes', header: 'Classes', type: 'integer' },
-  { key: 'records', header: 'Records', type: 'integer' },
+  { key: 'classes', header: 'Classes', type: 'integer', numFmt: '#,##0' },
+  { key: 'records', header: 'Records', type: 'integer', numFmt: '#,##0' },
   { key: 'avg_score', header: 'Average score', type: 'decimal' },
   { key: 'attendance_rate', header: 'Attendance rate', type: 'percent' },
-  { key: 'minutes_total', header: 'Minutes', type: 'integer' },
+  { key: 'minutes_total', header: 'Minutes', type: 'integer', numFmt: '#,##0' },
   { key: 'last_activity', header: 'Last activity', type: 'date' },
 ];
 
@@ -57,32 +57,32 @@ export const TEACHER_WEEKLY_COLUMNS: readonly ColumnDef[] = [
   { key: 'week_start', header: 'Week of', type: 'date' },
   { key: 'teacher', header: 'Teacher' },
   { key: 'class_name', header: 'Class' },
-  { key: 'students', header: 'Students', type: 'integer' },
-  { key: 'records', header: 'Records', type: 'integer' },
+  { key: 'students', header: 'Students', type: 'integer', numFmt: '#,##0' },
+  { key: 'records', header: 'Records', type: 'integer', numFmt: '#,##0' },
   { key: 'avg_score', header: 'Average score', type: 'decimal' },
   { key: 'attendance_rate', header: 'Attendance rate', type: 'percent' },
-  { key: 'minutes_total', header: 'Minutes', type: 'integer' },
+  { key: 'minutes_total', header: 'Minutes', type: 'integer', numFmt: '#,##0' },
 ];
 
 /** Columns of the `'tutor-weekly'` report: one row per tutor and week, over their tutees. */
 export const TUTOR_WEEKLY_COLUMNS: readonly ColumnDef[] = [
   { key: 'week_start', header: 'Week of', type: 'date' },
   { key: 'tutor', header: 'Tutor' },
-  { key: 'students', header: 'Tutees', type: 'integer' },
-  { key: 'records', header: 'Records', type: 'integer' },
+  { key: 'students', header: 'Tutees', type: 'integer', numFmt: '#,##0' },
+  { key: 'records', header: 'Records', type: 'integer', numFmt: '#,##0' },
   { key: 'avg_score', header: 'Average score', type: 'decimal' },
   { key: 'attendance_rate', header: 'Attendance rate', type: 'percent' },
-  { key: 'minutes_total', header: 'Minutes', type: 'integer' },
+  { key: 'minutes_total', header: 'Minutes', type: 'integer', numFmt: '#,##0' },
 ];
 
 /** Columns of the workbook's `Performance` sheet: the whole school, week by week. */
 export const PERFORMANCE_COLUMNS: readonly ColumnDef[] = [
   { key: 'week_start', header: 'Week of', type: 'date' },
-  { key: 'students', header: 'Students', type: 'integer' },
-  { key: 'records', header: 'Records', type: 'integer' },
+  { key: 'students', header: 'Students', type: 'integer', numFmt: '#,##0' },
+  { key: 'records', header: 'Records', type: 'integer', numFmt: '#,##0' },
   { key: 'avg_score', header: 'Average score', type: 'decimal' },
   { key: 'attendance_rate', header: 'Attendance rate', type: 'percent' },
-  { key: 'minutes_total', header: 'Minutes', type: 'integer' },
+  { key: 'minutes_total', header: 'Minutes', type: 'integer', numFmt: '#,##0' },
 ];
 
 /**

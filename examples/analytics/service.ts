@@ -243,6 +243,8 @@ export class AnalyticsService {
       );
     const range = dateRange(options, 'm.recorded_on');
     const footer = { footer: '&A: page &P of &N' }; // printed: sheet name and page numbers
+    // Printed: every column on one page's width (no pages of numbers without the student names),
+    // landscape A4, the header row on every page.
     const sheets: { name: string; sql: string; columns: readonly ColumnDef[]; charts?: ChartSpec[] }[] = [
       { name: 'Student Analytics', sql: REPORTS.student.sql(range.sql), columns: STUDENT_REPORT_COLUMNS },
       {
@@ -267,6 +269,7 @@ export class AnalyticsService {
         rows: this.#db.query(sheet.sql, range.params),
         columns: [...sheet.columns],
         headerFooter: footer,
+        print: PRINT,
         ...(sheet.charts ? { charts: sheet.charts } : {}),
         ...options.sheetFeatures?.[sheet.name],
       })),
@@ -298,7 +301,7 @@ export class AnalyticsService {
     const rows = this.#db.query(sql, params, queryOptions);
     // toCsv and toXlsx check every option synchronously (RowportError ROWPORT_INVALID_OPTION) before reading a row.
     if (format === 'xlsx') {
-      const xlsxOptions: ToXlsxOptions<Row> = { columns, dateFormat, timeZone, onProgress, signal, total, sheetName, charts, maxRows };
+      const xlsxOptions: ToXlsxOptions<Row> = { columns, dateFormat, timeZone, onProgress, signal, total, sheetName, charts, maxRows, print: PRINT };
       const stream = toXlsx(rows, withoutUndefined(xlsxOptions));
       return { stream, fileName: exportFileName(base, 'xlsx', { date: this.#now() }), contentType: XLSX_TYPE, total };
     }
@@ -311,6 +314,9 @@ export class AnalyticsService {
 }
 
 // --- internal ---
+
+/** How the XLSX exports print: landscape A4, all columns on one page's width, the header row repeated. */
+const PRINT = { orientation: 'landscape', fitToWidth: true, paperSize: 'a4' } as const;
 
 /** The native column chart of the per-class export and the workbook's Class Summary sheet. */
 const CLASS_CHART: ChartSpec = { type: 'column', title: 'Average score by class', categories: 'class_name', series: ['avg_score'], yAxisTitle: 'Score' };
