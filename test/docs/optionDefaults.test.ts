@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -26,14 +27,12 @@ const NO_DEFAULT = new Set([
   'onWarning',
   'createdAt',
   'dialect',
-  'charts',
   'headerFooter',
   'print',
   'title',
   'subtitle',
   'preamble',
   'rowStyle',
-  'conditionalFormats',
   'headerFooter.header',
   'headerFooter.footer',
   'table.totals',
@@ -167,5 +166,45 @@ describe('the JSDoc @default of every option', () => {
     const parsed = literal(text);
     if (parsed === undefined) throw new Error(`the @default of ${name} is not a literal: "${text}"; add a check to PROSE`);
     expect(snapshot(resolve(given(name)))).toEqual(snapshot(resolve(given(name, parsed))));
+  });
+});
+
+// The pages of docs/ repeat the defaults for the reader; each must say what the JSDoc says.
+const PAGES: readonly { page: string; writer: Writer; until?: string }[] = [
+  { page: 'csv.md', writer: 'toCsv', until: '\n## fromCsv' },
+  { page: 'xlsx.md', writer: 'toXlsx' },
+  { page: 'charts-and-print.md', writer: 'toXlsx' },
+  { page: 'workbook-features.md', writer: 'toXlsx' },
+];
+
+/** `{ page, option, text }` for each `### options.x` with a `_Default:_`, and each row of xlsx.md's option table. */
+function pageDefaults() {
+  const out: { where: string; writer: Writer; name: string; text: string }[] = [];
+  for (const { page, writer, until } of PAGES) {
+    let text = readFileSync(new URL(`../../docs/${page}`, import.meta.url), 'utf8');
+    if (until) text = text.slice(0, text.search(new RegExp(until)));
+    for (const m of text.matchAll(/^### options\.(\w+)\n_Type:_[^\n]*?_Default:_ ([^\n]*)/gm))
+      out.push({ where: `docs/${page} options.${m[1]}`, writer, name: m[1] as string, text: (m[2] as string).replace(/`/g, '') });
+    if (page === 'xlsx.md')
+      for (const m of text.matchAll(/^\| `(\w+)` \| [^\n]*? \| ([^|\n]+) \| [^|\n]+ \|$/gm))
+        out.push({ where: `docs/${page} table row ${m[1]}`, writer, name: m[1] as string, text: (m[2] as string).replace(/`/g, '').trim() });
+  }
+  return out;
+}
+
+describe('the defaults docs/ repeats', () => {
+  const stated = pageDefaults();
+
+  it('are found on every page', () => {
+    expect(stated.length).toBeGreaterThan(30);
+  });
+
+  it.each(stated.map((s) => [s.where, s] as const))('%s says what the JSDoc says', (_, s) => {
+    const jsdoc = documented.find((d) => d.writer === s.writer && d.name === s.name);
+    expect(jsdoc, `${s.name} is not an option of ${s.writer}`).toBeDefined();
+    const fromPage = /^none\b/.test(s.text) ? { value: undefined } : literal(s.text);
+    const fromJsdoc = jsdoc?.text === undefined ? { value: undefined } : literal(jsdoc.text);
+    if (fromPage === undefined || fromJsdoc === undefined) return; // prose on either side: the JSDoc's is checked above
+    expect(fromPage.value).toEqual(fromJsdoc.value);
   });
 });
