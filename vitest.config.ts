@@ -11,7 +11,14 @@ import { defineConfig } from 'vitest/config';
 const CLI = ['test/cli/**/*.test.ts', 'test/regressions/cli-*.test.ts', 'test/regressions/fromcsv-proto-header.test.ts'];
 const INTEROP = ['test/interop/**/*.test.ts'];
 const EXAMPLES = ['test/examples/**/*.test.ts', 'test/regressions/examples-*.test.ts'];
-const PACKAGE = ['test/package/**/*.test.ts', 'test/package.test.ts', 'test/regressions/esm-bundle-*.test.ts', 'test/types/tsconfigs.test.ts'];
+const PACKAGE = [
+  'test/package/**/*.test.ts',
+  'test/docs/snippets.test.ts',
+  'test/docs/facts.test.ts',
+  'test/package.test.ts',
+  'test/regressions/esm-bundle-*.test.ts',
+  'test/types/tsconfigs.test.ts',
+];
 const SLOW = ['test/**/*.slow.test.ts'];
 
 export default defineConfig({

@@ -1,5 +1,5 @@
 // `node scripts/checkImports.mjs`: checks the imports of src/ (type-only ones included) against the
-// layers README's "Architecture" section draws: a module imports only from its own folder or from
+// layers docs/architecture.md draws: a module imports only from its own folder or from
 // a lower layer, and no modules import each other in a cycle. Prints what breaks; exit 1 if any.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -58,7 +58,7 @@ const graph = new Map(
 
 const problems = [];
 for (const [file, targets] of graph) {
-  if (layerOf(file) < 0) problems.push(`${relative(root, file)}: its folder is in no layer (add it to LAYERS and to README)`);
+  if (layerOf(file) < 0) problems.push(`${relative(root, file)}: its folder is in no layer (add it to LAYERS and to docs/architecture.md)`);
   for (const target of targets) {
     if (top(target) !== top(file) && !(layerOf(target) < layerOf(file))) {
       problems.push(`${relative(root, file)} imports ${relative(root, target)}: not a lower layer`);

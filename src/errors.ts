@@ -58,6 +58,7 @@ const brand = Symbol.for('rowport.error');
  * catch (error) { if (isRowportError(error)) console.log(error.code, error.row, error.column); }
  */
 export class RowportError extends Error {
+  /** Always `'RowportError'`, also in the CommonJS build (prefer {@link isRowportError} to `instanceof`). */
   override readonly name = 'RowportError';
   /** Stable, machine-readable code; see {@link RowportErrorCode}. */
   readonly code: RowportErrorCode;

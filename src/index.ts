@@ -28,7 +28,19 @@ export type {
 export { toWorkbook, type SheetSpec, type ToWorkbookOptions } from './xlsx/toWorkbook.js';
 export type { ChartLegendPosition, ChartSize, ChartSpec, ChartType } from './xlsx/features/charts/chartOptions.js';
 export type { XlsxColumnOptions } from './xlsx/features/columnCells/columnCells.js';
-export type { CellOperator, ConditionalFormat, IconSet } from './xlsx/features/conditionalFormats/conditionalFormatOptions.js';
+export type {
+  AverageRule,
+  CellOperator,
+  CellRule,
+  ColorScaleRule,
+  ConditionalFormat,
+  DataBarRule,
+  IconSet,
+  IconSetRule,
+  RankRule,
+  TextRule,
+} from './xlsx/features/conditionalFormats/conditionalFormatOptions.js';
+export type { RowStyle } from './xlsx/features/columnCells/rowStyles.js';
 export type { XlsxColumn, XlsxColumnSpec } from './xlsx/features/features.js';
 export type { ColumnFormula } from './xlsx/formulas/formulaColumn.js';
 export type { LinkValue } from './xlsx/links/links.js';

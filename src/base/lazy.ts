@@ -33,7 +33,7 @@ export class Lazy<M> {
           const reason = error instanceof Error ? error.message : String(error);
           this.failure = new RowportError(
             RowportErrorCode.DependencyFailed,
-            `rowport could not load ${this.name}: ${reason} (in an ESM bundle, add the require banner: README, "Bundlers")`,
+            `rowport could not load ${this.name}: ${reason} (in an ESM bundle, add the require banner: docs/runtimes.md, "Bundlers")`,
             { cause: error },
           );
           throw this.failure;

@@ -57,11 +57,11 @@ export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxW
  * );
  * //=> report.xlsx with sheets "Students" and "Classes"
  */
-export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, given: ToWorkbookOptions = {}): Readable {
+export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, options: ToWorkbookOptions = {}): Readable {
   if (!Array.isArray(sheets) || sheets.length === 0) throw invalidOption('sheets', 'a non-empty array of { name, rows, columns? }', sheets);
-  const options = ownOptions(given, TO_WORKBOOK_KEYS); // own properties only, as each sheet's below
-  const base = resolveWriterOptions(options, xlsxColumnKeys(FEATURES));
-  const defaults = { ...base, look: resolveLook(options) };
+  const own = ownOptions(options, TO_WORKBOOK_KEYS); // own properties only, as each sheet's below
+  const base = resolveWriterOptions(own, xlsxColumnKeys(FEATURES));
+  const defaults = { ...base, look: resolveLook(own) };
   const names = new SheetNames();
   const resolved = (sheets as readonly SheetSpec<unknown>[]).map((given, i) => {
     const where = `sheets[${i}]`;

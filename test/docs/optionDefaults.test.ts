@@ -1,62 +1,124 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { resolveCsvOptions } from '../../src/csv/options.js';
 import { resolveXlsxOptions } from '../../src/xlsx/resolve/options.js';
 
-// Every `#### options.x` in README whose `_Default:_` is a literal is checked against the code:
-// resolving `{}` must give exactly what resolving `{ x: <README's default> }` gives. So a default
-// changed in the code or in README alone fails here, and a new option is covered once documented.
-const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+// JSDoc `@default` is the one place a default is stated (the TypeDoc reference shows it, docs/ point
+// to it). Every option of `toCsv` and `toXlsx`, and every field of an object option (`headerStyle.bold`,
+// `table.style`, `print.fitToWidth`, …), is read from the exported types with the TypeScript compiler;
+// where its `@default` is a literal, resolving the options without it must give exactly what resolving
+// them with that literal gives. So a default changed in the code or in the JSDoc alone fails here, and a
+// new option is covered once it has a `@default`. An option without one must say why, in NO_DEFAULT.
+const INDEX = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 
 const WRITERS = {
-  toCsv: (options: Record<string, unknown>) => resolveCsvOptions(options),
-  toXlsx: (options: Record<string, unknown>) => resolveXlsxOptions(options),
+  toCsv: { type: 'ToCsvOptions', resolve: (options: Record<string, unknown>) => resolveCsvOptions(options) },
+  toXlsx: { type: 'ToXlsxOptions', resolve: (options: Record<string, unknown>) => resolveXlsxOptions(options) },
 };
 type Writer = keyof typeof WRITERS;
 
-/** Options every writer shares: documented once, under toCsv. */
-const SHARED = ['columns', 'header', 'dateFormat', 'timeZone', 'total', 'onProgress', 'progressInterval', 'signal', 'maxRows'];
+/** Options and fields that have no default: absent means "none", as their JSDoc says. */
+const NO_DEFAULT = new Set([
+  'total',
+  'onProgress',
+  'signal',
+  'onWarning',
+  'createdAt',
+  'dialect',
+  'headerFooter',
+  'print',
+  'title',
+  'subtitle',
+  'preamble',
+  'rowStyle',
+  'headerFooter.header',
+  'headerFooter.footer',
+  'table.totals',
+]);
 
-/** Defaults README gives in words, each checked by hand below. */
+/** Defaults the JSDoc gives in words, each checked by hand. */
 const PROSE: Record<string, (resolve: (o: Record<string, unknown>) => unknown) => void> = {
-  columns: (resolve) => expect((resolve({}) as { columns: unknown }).columns).toBeUndefined(), // "the first row's keys": decided by the writer
+  // "the first row's keys": decided by the writer when the first row comes
+  columns: (resolve) =>
+    expect(
+      (resolve({}) as { shared?: { columns: unknown }; columns?: unknown }).shared?.columns ?? (resolve({}) as { columns?: unknown }).columns,
+    ).toBeUndefined(),
+  // "true for utf-8 and utf-16, false for every other encoding"
+  bom: (resolve) => {
+    expect(snapshot(resolve({}))).toEqual(snapshot(resolve({ bom: true })));
+    expect(snapshot(resolve({ encoding: 'windows-1251' }))).toEqual(snapshot(resolve({ encoding: 'windows-1251', bom: false })));
+  },
+  // "',' (a TAB for utf-16 …)": the literal is checked by the generic rule, the TAB here
+  delimiter: (resolve) => {
+    expect(snapshot(resolve({}))).toEqual(snapshot(resolve({ delimiter: ',' })));
+    expect(snapshot(resolve({ encoding: 'utf-16le' }))).toEqual(snapshot(resolve({ encoding: 'utf-16le', delimiter: '\t' })));
+  },
+  // "'.' (',' with `dialect: 'excel-eu'`)"
+  decimalSeparator: (resolve) => {
+    expect(snapshot(resolve({}))).toEqual(snapshot(resolve({ decimalSeparator: '.' })));
+    expect(snapshot(resolve({ dialect: 'excel-eu' }))).toEqual(snapshot(resolve({ dialect: 'excel-eu', decimalSeparator: ',' })));
+  },
+  // "the sheet name with other characters as `_`"
+  'table.name': (resolve) =>
+    expect(snapshot(resolve({ sheetName: 'Class Summary', table: {} }))).toEqual(
+      snapshot(resolve({ sheetName: 'Class Summary', table: { name: 'Class_Summary' } })),
+    ),
+  // "the printer's default": nothing is written
+  'print.paperSize': (resolve) => expect(JSON.stringify(snapshot(resolve({ print: {} })))).not.toMatch(/paperSize/),
 };
 
 interface Documented {
   readonly writer: Writer;
+  /** `delimiter`, or `headerStyle.bold` for a field of an object option. */
   readonly name: string;
-  readonly text: string; // what follows _Default:_
+  /** The `@default` text, `undefined` when there is none. */
+  readonly text: string | undefined;
 }
 
+/** Every option of each writer with its `@default`, and the fields of its object-typed options. */
 function documentedDefaults(): Documented[] {
+  const program = ts.createProgram([INDEX], {
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+  });
+  const checker = program.getTypeChecker();
+  const index = program.getSourceFile(INDEX) as ts.SourceFile;
+  const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(index) as ts.Symbol);
+  const defaultOf = (symbol: ts.Symbol) => {
+    const tag = symbol.getJsDocTags(checker).find((t) => t.name === 'default');
+    return tag ? ts.displayPartsToString(tag.text).trim() : undefined;
+  };
   const out: Documented[] = [];
-  for (const match of README.matchAll(/^#### options\.(\w+)\n([^#]*?)_Default:_ ([^\n]*)/gm)) {
-    // the section it belongs to: the nearest `## ` or `### ` heading above it
-    const headings = [...README.slice(0, match.index).matchAll(/^#{2,3} (.*)$/gm)];
-    const heading = headings[headings.length - 1]?.[1] ?? '';
-    const writer: Writer | undefined = heading.startsWith('toCsv(')
-      ? 'toCsv'
-      : heading.startsWith('toXlsx(') || heading === 'Charts and printing'
-        ? 'toXlsx'
-        : undefined;
-    if (writer === undefined) continue;
-    out.push({ writer, name: match[1] as string, text: (match[3] as string).trim() });
+  for (const [writer, { type }] of Object.entries(WRITERS) as [Writer, (typeof WRITERS)[Writer]][]) {
+    const symbol = exports.find((s) => s.name === type) as ts.Symbol;
+    const options = checker.getDeclaredTypeOfSymbol(symbol);
+    for (const option of checker.getPropertiesOfType(options)) {
+      out.push({ writer, name: option.name, text: defaultOf(option) });
+      // the fields of an object option declared in src/ (not arrays, functions, Date or AbortSignal)
+      const optionType = checker.getNonNullableType(checker.getTypeOfSymbol(option));
+      for (const member of optionType.isUnion() ? optionType.types : [optionType]) {
+        const declared = member.getSymbol()?.declarations?.[0]?.getSourceFile().fileName ?? '';
+        if (!declared.includes('/src/') || checker.isArrayType(member) || member.getCallSignatures().length > 0) continue;
+        for (const field of checker.getPropertiesOfType(member)) out.push({ writer, name: `${option.name}.${field.name}`, text: defaultOf(field) });
+      }
+    }
   }
   return out;
 }
 
-/** README's default as a value: a backticked JS literal first, or "none" (undefined). */
+/** A `@default` as a value: a JS literal at its start (a string, number, boolean, `[]`, `Infinity`, `undefined`). */
 function literal(text: string): { value: unknown } | undefined {
-  if (/^none\b/.test(text)) return { value: undefined };
-  const code = /^`([^`]+)`/.exec(text)?.[1];
+  const code = /^('(?:[^'\\]|\\.)*'|-?\d+(?:\.\d+)?|true|false|\[\]|Infinity|undefined)(?:\s|$)/.exec(text)?.[1];
   if (code === undefined) return undefined;
-  if (code === 'true' || code === 'false') return { value: code === 'true' };
+  if (code.startsWith("'")) return { value: JSON.parse(`"${code.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) };
+  if (code === 'undefined') return { value: undefined };
   if (code === 'Infinity') return { value: Infinity };
-  if (code === '[]') return { value: [] };
-  if (/^-?\d+(\.\d+)?$/.test(code)) return { value: Number(code) };
-  const quoted = /^'((?:[^'\\]|\\.)*)'$/.exec(code);
-  if (quoted) return { value: (quoted[1] as string).replace(/\\([rnt\\'])/g, (_, c: string) => ({ r: '\r', n: '\n', t: '\t' })[c] ?? c) };
-  return undefined;
+  return { value: JSON.parse(code) };
 }
 
 /** A comparable picture of a resolved options object: functions by kind, objects by their fields. */
@@ -73,32 +135,76 @@ function snapshot(value: unknown, seen = new Set<unknown>()): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, snapshot(v, seen)]));
 }
 
+/** `{ a: v }` for `a`, `{ a: { b: v } }` for `a.b`; without a value, the parent alone (`{ a: {} }`). */
+function given(name: string, value?: { value: unknown }): Record<string, unknown> {
+  const [parent, field] = name.split('.') as [string, string | undefined];
+  if (field === undefined) return value ? { [parent]: value.value } : {};
+  return { [parent]: value ? { [field]: value.value } : {} };
+}
+
 const documented = documentedDefaults();
 
-describe("README's option defaults", () => {
-  it('finds the documented options of both writers', () => {
+describe('the JSDoc @default of every option', () => {
+  it('finds the options of both writers, and the fields of their object options', () => {
     const names = (writer: Writer) => documented.filter((d) => d.writer === writer).map((d) => d.name);
-    expect(names('toCsv')).toEqual(expect.arrayContaining(['header', 'delimiter', 'encoding', 'bom', 'maxRows']));
-    expect(names('toXlsx')).toEqual(expect.arrayContaining(['sheetName', 'freezeHeader', 'compressionLevel', 'charts']));
+    expect(names('toCsv')).toEqual(expect.arrayContaining(['header', 'delimiter', 'encoding', 'bom', 'maxRows', 'progressInterval']));
+    expect(names('toXlsx')).toEqual(
+      expect.arrayContaining(['sheetName', 'freezeHeader', 'compressionLevel', 'headerStyle.bold', 'autoFit.sampleRows', 'table.style', 'print.fitToWidth']),
+    );
   });
 
-  const cases = documented.flatMap((d) => {
-    const writers: Writer[] = d.writer === 'toCsv' && SHARED.includes(d.name) ? ['toCsv', 'toXlsx'] : [d.writer];
-    return writers.map((writer) => [writer, d.name, d.text] as const);
+  it('is given for every option, or the option has no default (NO_DEFAULT)', () => {
+    expect(documented.filter((d) => d.text === undefined && !NO_DEFAULT.has(d.name)).map((d) => `${d.writer}: ${d.name}`)).toEqual([]);
   });
 
-  it.each(cases)('%s: options.%s defaults to %s', (writer, name, text) => {
-    const resolve = WRITERS[writer];
+  const cases = documented.filter((d) => d.text !== undefined).map((d) => [d.writer, d.name, d.text as string] as const);
+
+  it.each(cases)('%s: %s defaults to %s', (writer, name, text) => {
+    const { resolve } = WRITERS[writer];
     const prose = PROSE[name];
     if (prose) return prose(resolve);
     const parsed = literal(text);
-    if (parsed === undefined) throw new Error(`README's default of options.${name} is neither a literal nor "none": "${text}"; add a check to PROSE`);
-    expect(snapshot(resolve({}))).toEqual(snapshot(resolve({ [name]: parsed.value })));
+    if (parsed === undefined) throw new Error(`the @default of ${name} is not a literal: "${text}"; add a check to PROSE`);
+    expect(snapshot(resolve(given(name)))).toEqual(snapshot(resolve(given(name, parsed))));
+  });
+});
+
+// The pages of docs/ repeat the defaults for the reader; each must say what the JSDoc says.
+const PAGES: readonly { page: string; writer: Writer; until?: string }[] = [
+  { page: 'csv.md', writer: 'toCsv', until: '\n## fromCsv' },
+  { page: 'xlsx.md', writer: 'toXlsx' },
+  { page: 'charts-and-print.md', writer: 'toXlsx' },
+  { page: 'workbook-features.md', writer: 'toXlsx' },
+];
+
+/** `{ page, option, text }` for each `### options.x` with a `_Default:_`, and each row of xlsx.md's option table. */
+function pageDefaults() {
+  const out: { where: string; writer: Writer; name: string; text: string }[] = [];
+  for (const { page, writer, until } of PAGES) {
+    let text = readFileSync(new URL(`../../docs/${page}`, import.meta.url), 'utf8');
+    if (until) text = text.slice(0, text.search(new RegExp(until)));
+    for (const m of text.matchAll(/^### options\.(\w+)\n_Type:_[^\n]*?_Default:_ ([^\n]*)/gm))
+      out.push({ where: `docs/${page} options.${m[1]}`, writer, name: m[1] as string, text: (m[2] as string).replace(/`/g, '') });
+    if (page === 'xlsx.md')
+      for (const m of text.matchAll(/^\| `(\w+)` \| [^\n]*? \| ([^|\n]+) \| [^|\n]+ \|$/gm))
+        out.push({ where: `docs/${page} table row ${m[1]}`, writer, name: m[1] as string, text: (m[2] as string).replace(/`/g, '').trim() });
+  }
+  return out;
+}
+
+describe('the defaults docs/ repeats', () => {
+  const stated = pageDefaults();
+
+  it('are found on every page', () => {
+    expect(stated.length).toBeGreaterThan(30);
   });
 
-  it('documents progressInterval as the default the code uses', () => {
-    const ms = Number(/every `progressInterval` ms\s+\(default\s+(\d+)\)/.exec(README)?.[1]);
-    expect(resolveCsvOptions({}).progressInterval).toBe(ms);
-    expect(resolveXlsxOptions({}).shared.progressInterval).toBe(ms);
+  it.each(stated.map((s) => [s.where, s] as const))('%s says what the JSDoc says', (_, s) => {
+    const jsdoc = documented.find((d) => d.writer === s.writer && d.name === s.name);
+    expect(jsdoc, `${s.name} is not an option of ${s.writer}`).toBeDefined();
+    const fromPage = /^none\b/.test(s.text) ? { value: undefined } : literal(s.text);
+    const fromJsdoc = jsdoc?.text === undefined ? { value: undefined } : literal(jsdoc.text);
+    if (fromPage === undefined || fromJsdoc === undefined) return; // prose on either side: the JSDoc's is checked above
+    expect(fromPage.value).toEqual(fromJsdoc.value);
   });
 });

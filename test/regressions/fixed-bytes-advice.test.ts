@@ -28,8 +28,8 @@ it('the error message advises a wrapping that exportToFile accepts, and it write
   await expect(exportToFile(Readable.from([Buffer.from(text)]), path)).rejects.toMatchObject({ code: 'ROWPORT_INVALID_OPTION' });
 });
 
-it('README gives the same wrapping', async () => {
-  const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+it('the docs (docs/usage.md, where README moved it) give the same wrapping', async () => {
+  const readme = await readFile(new URL('../../docs/usage.md', import.meta.url), 'utf8');
   expect(readme).not.toMatch(/Readable\.from\(\[Buffer\.from\(text\)\]\)/);
   expect(readme).toContain(ADVICE);
 });

@@ -29,7 +29,9 @@ const LINK_PATTERN = /^(?:https?:\/\/[^/\x00-\x20\x7f]|mailto:)[^\x00-\x20\x7f]*
 
 /** A link value: the text shown and where it leads. */
 export interface LinkValue {
+  /** The text the cell shows. @default the url */
   readonly text?: string | undefined;
+  /** Where the link leads: an `http:`, `https:` or `mailto:` URL (any other target is written as text). */
   readonly url: string;
 }
 

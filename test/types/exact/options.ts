@@ -1,5 +1,8 @@
 import {
   type AutoFitOptions,
+  type ConditionalFormat,
+  type LinkValue,
+  type TableOptions,
   type ChartSpec,
   type Column,
   type ExportFileNameOptions,
@@ -38,6 +41,18 @@ export const headerFooter: HeaderFooter = {} as AllUndefined<HeaderFooter>;
 export const print: PrintOptions = {} as AllUndefined<PrintOptions>;
 export const autoFit: AutoFitOptions = {} as AllUndefined<AutoFitOptions>;
 export const headerStyle: HeaderStyle = {} as AllUndefined<HeaderStyle>;
+export const table: TableOptions = {} as AllUndefined<TableOptions>;
+export const link: LinkValue = { url: 'https://example.com', ...({} as AllUndefined<LinkValue>) };
+// Each conditional-format rule's optional fields (`colors`, `color`, `icons`, `count`, …) take undefined too (#22).
+type Rule<K extends ConditionalFormat['type']> = Extract<ConditionalFormat, { type: K }>;
+export const rules: ConditionalFormat[] = [
+  { type: 'colorScale', ...({} as AllUndefined<Rule<'colorScale'>>) },
+  { type: 'dataBar', ...({} as AllUndefined<Rule<'dataBar'>>) },
+  { type: 'iconSet', ...({} as AllUndefined<Rule<'iconSet'>>) },
+  { type: 'top', style: { bold: true }, ...({} as AllUndefined<Rule<'top'>>) },
+  { type: 'cell', operator: '>', value: 1, style: { bold: true }, ...({} as AllUndefined<Rule<'cell'>>) },
+  { type: 'aboveAverage', style: { bold: true }, ...({} as AllUndefined<Rule<'aboveAverage'>>) },
+];
 
 // The everyday case: a setting that may be missing.
 declare const delimiter: string | undefined;

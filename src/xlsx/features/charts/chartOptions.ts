@@ -11,7 +11,9 @@ export type ChartLegendPosition = 'right' | 'left' | 'top' | 'bottom';
 
 /** A chart's size in pixels (at 96 dpi, as Excel measures on screen). */
 export interface ChartSize {
+  /** Width in pixels. */
   readonly width: number;
+  /** Height in pixels. */
   readonly height: number;
 }
 

@@ -12,6 +12,7 @@ export interface ConditionalFormatSheetOptions {
    * data bars, icon sets, and rules that highlight cells (`cell`, `text`, `top`, `bottom`,
    * `aboveAverage`, `belowAverage`) with a style. A column can hold its own list
    * (`columns: [{ key: 'score', conditionalFormats: [{ type: 'dataBar' }] }]`); those come first.
+   * @default []
    */
   readonly conditionalFormats?: readonly ConditionalFormat[] | undefined;
 }

@@ -23,6 +23,7 @@ export const ICON_SETS = [
   '5Rating',
   '5Quarters',
 ] as const;
+/** One of Excel's 17 icon sets, for an `iconSet` rule (`'3TrafficLights1'`, `'3Arrows'`, `'5Rating'`, …). */
 export type IconSet = (typeof ICON_SETS)[number];
 
 /** Comparison of a cell rule, with the ECMA-376 operator it writes (§18.18.15 ST_ConditionalFormattingOperator). */
@@ -36,6 +37,7 @@ export const CELL_OPERATORS = {
   between: 'between',
   notBetween: 'notBetween',
 } as const;
+/** The comparison of a `cell` rule: `'>'`, `'>='`, `'<'`, `'<='`, `'='`, `'!='`, or `'between'` / `'notBetween'` with `[low, high]`. */
 export type CellOperator = keyof typeof CELL_OPERATORS;
 
 /** What all rules share: where they apply. On a column (`columns[i].conditionalFormats`), `column` is that column. */
@@ -45,44 +47,65 @@ interface RuleBase {
 }
 /** Cells shaded from one colour (lowest) to another (highest), through a middle colour if three are given. */
 export interface ColorScaleRule extends RuleBase {
-  readonly type: 'colorScale' /** @default ['F8696B', 'FFEB84', '63BE7B'] (red, yellow, green) */;
-  readonly colors?: readonly string[];
+  /** A 2- or 3-colour scale (min, 50th percentile, max). */
+  readonly type: 'colorScale';
+  /** Two or three hex colours, lowest first. @default ['F8696B', 'FFEB84', '63BE7B'] (red, yellow, green) */
+  readonly colors?: readonly string[] | undefined;
 }
 /** A bar in each cell, as long as its value is large. */
 export interface DataBarRule extends RuleBase {
-  readonly type: 'dataBar' /** @default '638EC6' */;
-  readonly color?: string;
+  /** A data bar from the lowest value to the highest. */
+  readonly type: 'dataBar';
+  /** Hex colour of the bars. @default '638EC6' */
+  readonly color?: string | undefined;
 }
 /** An icon in each cell by the third (quarter, fifth) of the range its value falls in. */
 export interface IconSetRule extends RuleBase {
+  /** Icons by equal percent bands. */
   readonly type: 'iconSet';
-  /** @default '3TrafficLights1' */ readonly icons?: IconSet;
-  /** Lowest values get the first icon instead of the last. @default false */ readonly reverse?: boolean;
-  /** Show the value beside the icon. @default true */ readonly showValue?: boolean;
+  /** Which icons. @default '3TrafficLights1' */
+  readonly icons?: IconSet | undefined;
+  /** Lowest values get the first icon instead of the last. @default false */
+  readonly reverse?: boolean | undefined;
+  /** Show the value beside the icon. @default true */
+  readonly showValue?: boolean | undefined;
 }
 /** Cells whose value compares true get `style`. `between` and `notBetween` take `[low, high]`. */
 export interface CellRule extends RuleBase {
+  /** Compare each cell with `value`. */
   readonly type: 'cell';
+  /** The comparison. */
   readonly operator: CellOperator;
+  /** A number or text; `[low, high]` for `between` and `notBetween`. */
   readonly value: number | string | readonly [number | string, number | string];
+  /** The look of the cells that compare true. */
   readonly style: CellStyle;
 }
 /** Cells whose text contains `text` (without case) get `style`. */
 export interface TextRule extends RuleBase {
+  /** Match each cell's text. */
   readonly type: 'text';
+  /** The text to look for, without regard to case. */
   readonly contains: string;
+  /** The look of the cells that contain it. */
   readonly style: CellStyle;
 }
 /** The `count` highest (`top`) or lowest (`bottom`) values (or `count` percent of them) get `style`. */
 export interface RankRule extends RuleBase {
-  readonly type: 'top' | 'bottom' /** @default 10 */;
-  readonly count?: number;
-  readonly percent?: boolean;
+  /** The highest (`top`) or the lowest (`bottom`) values. */
+  readonly type: 'top' | 'bottom';
+  /** How many values (or percent of them). @default 10 */
+  readonly count?: number | undefined;
+  /** `count` is a percentage of the values. @default false */
+  readonly percent?: boolean | undefined;
+  /** The look of those cells. */
   readonly style: CellStyle;
 }
 /** Values above (or below) the range's average get `style`. */
 export interface AverageRule extends RuleBase {
+  /** Values above, or below, the average of the column's data cells. */
   readonly type: 'aboveAverage' | 'belowAverage';
+  /** The look of those cells. */
   readonly style: CellStyle;
 }
 
