@@ -64,7 +64,13 @@ export interface WriterOptions<T = Record<string, unknown>> {
   readonly timeZone?: string | undefined;
   /** Expected number of rows; enables `percent` in progress reports. */
   readonly total?: number | undefined;
-  /** Called with progress at most every `progressInterval` ms, and always once at the end. */
+  /**
+   * Called with progress at most every `progressInterval` ms, and always once at the end. What it
+   * throws stops the export as `ROWPORT_CALLBACK_FAILED`. It may return a promise (an async
+   * `job.updateProgress`): the rows do not wait for it, but a rejection stops the export as
+   * `ROWPORT_CALLBACK_FAILED` (never an unhandled rejection), and the output ends only once every
+   * promise it returned has settled.
+   */
   readonly onProgress?: ((progress: ProgressInfo) => void) | undefined;
   /** Minimum milliseconds between two `onProgress` calls. @default 200 */
   readonly progressInterval?: number | undefined;

@@ -5,7 +5,7 @@ import { CsvDecoder, InvalidBytesError, canCheckInvalid, isUnicode } from './dec
 import { CsvParser } from './parseCsv.js';
 import { ICONV } from './encode.js';
 import { encodingExists } from './encodingNames.js';
-import { callUser } from '../base/callUser.js';
+import { CallbackWatch, callUser } from '../base/callUser.js';
 import { optionKeys, ownOptions, ownProperties } from '../base/optionKeys.js';
 import { type RowportWarning, RowportWarningCode, type WarningHandler } from '../warnings.js';
 
@@ -32,10 +32,10 @@ export interface FromCsvOptions {
   readonly invalid?: 'error' | 'replace' | undefined;
   /** Receives a `ROWPORT_INVALID_BYTES` warning, with the `line`, for each ~64 KiB of input in which
    *  `invalid: 'replace'` read invalid bytes as U+FFFD (the line is the first such one there). What it
-   *  throws stops the read as `ROWPORT_CALLBACK_FAILED`. */
+   *  throws, or a promise it returns that rejects, stops the read as `ROWPORT_CALLBACK_FAILED`. */
   readonly onWarning?: WarningHandler | undefined;
   /** Called once with the header names, before the first row (also when no row follows). What it
-   *  throws stops the read as `ROWPORT_CALLBACK_FAILED`, with the error as `cause`. */
+   *  throws, or a promise it returns that rejects, stops the read as `ROWPORT_CALLBACK_FAILED`, with the error as `cause`. */
   readonly onHeaders?: ((headers: readonly string[]) => void) | undefined;
 }
 
@@ -82,7 +82,8 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
       const iconv = isUnicode(encoding) ? undefined : await ICONV.start(); // the name was checked at the call
       const decoder = new CsvDecoder(encoding, invalid, iconv, onWarning !== undefined);
       const parser = new CsvParser({ delimiter, quote, skipEmpty, maxFieldBytes });
-      const records = new Records(headers === true ? undefined : [...(headers as readonly string[])], onHeaders); // checked: true or names
+      const watch = new CallbackWatch(); // the promises onHeaders and onWarning return: a rejection ends the read
+      const records = new Records(headers === true ? undefined : [...(headers as readonly string[])], onHeaders, watch); // checked: true or names
       for await (const chunk of readChunks(bytes, path)) {
         let text: string;
         let invalidBytes: InvalidBytesError | undefined;
@@ -98,7 +99,7 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
           if (decoder.replaced !== -1 && onWarning !== undefined) {
             parser.feed(text.slice(0, decoder.replaced)); // up to the replacement, to know its line
             text = text.slice(decoder.replaced);
-            callUser('onWarning', onWarning, replacedWarning(parser.line, decoder.decoding));
+            callUser('onWarning', onWarning, replacedWarning(parser.line, decoder.decoding), watch);
           }
           if (text.length > 0) parser.feed(text);
           if (invalidBytes !== undefined) {
@@ -111,7 +112,9 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
         // the records completed before the failure still come first
         yield* records.take(parser);
         if (failure !== undefined) throw failure;
+        watch.check();
       }
+      await watch.settle();
     } finally {
       bytes.destroy();
     }
@@ -201,6 +204,7 @@ class Records {
   constructor(
     given: readonly string[] | undefined,
     private readonly onHeaders: ((headers: readonly string[]) => void) | undefined,
+    private readonly watch: CallbackWatch,
   ) {
     if (given !== undefined) this.setKeys(given, 1);
   }
@@ -246,7 +250,7 @@ class Records {
     this.keys = names;
     const unnamed = names.flatMap((name, i) => (name === '' ? [i] : []));
     this.unnamed = unnamed.length > 1 ? unnamed : undefined;
-    if (this.onHeaders !== undefined) callUser('onHeaders', this.onHeaders, names);
+    if (this.onHeaders !== undefined) callUser('onHeaders', this.onHeaders, names, this.watch);
   }
 
   /**

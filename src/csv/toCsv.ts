@@ -35,6 +35,7 @@ export function toCsv<T>(rows: Rows<T>, options: ToCsvOptions<T> = {}): Readable
   const reader = new RowReader(rows, resolved.maxRows);
   const progress = new Progress(resolved.onProgress, resolved.progressInterval, resolved.total);
   const output = chunkStream(csvChunks(reader, resolved, progress), { signal: resolved.signal, onDestroy: () => reader.close() });
+  progress.watch.onFailure = (error) => output.destroy(error); // a callback's promise rejected
   const result = resolved.gzip === undefined ? output : pipeline(output, createGzip(resolved.gzip), () => undefined);
   return trackRows(result, () => progress.rows);
 }
@@ -101,6 +102,7 @@ async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T
     // No line at all (no rows, no header): an empty output, without a BOM that would make it a one-character file.
     if (chunk.chars > 0) yield flush();
     progress.final();
+    await progress.watch.settle();
   } catch (error) {
     throw asRowportError(error);
   } finally {
