@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { RowportError, RowportErrorCode, describe, invalidOption } from '../errors.js';
+import { RowportError, RowportErrorCode, describe, invalidOption, isThenable } from '../errors.js';
 import { CsvDecoder, InvalidBytesError, canCheckInvalid, isUnicode } from './decodeCsv.js';
 import { CsvParser } from './parseCsv.js';
 import { ICONV } from './encode.js';
@@ -71,7 +71,9 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
     onWarning,
   } = ownOptions(options, FROM_CSV_KEYS); // own properties only: never one inherited from Object.prototype
   if (!(typeof input === 'string' || Buffer.isBuffer(input) || input instanceof Readable)) {
-    throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}`);
+    const hint = isThenable(input) ? '; did you forget an await? Pass the path, Buffer or stream itself' : '';
+    if (input instanceof Promise) input.catch(() => undefined); // refused: its rejection must not crash the process
+    throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}${hint}`);
   }
   checkOptions({ delimiter, quote, encoding, headers, skipEmpty, maxFieldBytes, invalid, onHeaders, onWarning });
   const path = typeof input === 'string' ? input : undefined;
