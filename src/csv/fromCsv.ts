@@ -72,7 +72,7 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
   } = ownOptions(options, FROM_CSV_KEYS); // own properties only: never one inherited from Object.prototype
   if (!(typeof input === 'string' || Buffer.isBuffer(input) || input instanceof Readable)) {
     const hint = isThenable(input) ? '; did you forget an await? Pass the path, Buffer or stream itself' : '';
-    if (input instanceof Promise) input.catch(() => undefined); // refused: its rejection must not crash the process
+    if ((input as unknown) instanceof Promise) (input as unknown as Promise<unknown>).catch(() => undefined); // refused: its rejection must not crash the process
     throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}${hint}`);
   }
   checkOptions({ delimiter, quote, encoding, headers, skipEmpty, maxFieldBytes, invalid, onHeaders, onWarning });
