@@ -45,20 +45,25 @@ interface RuleBase {
 }
 /** Cells shaded from one colour (lowest) to another (highest), through a middle colour if three are given. */
 export interface ColorScaleRule extends RuleBase {
-  readonly type: 'colorScale' /** @default ['F8696B', 'FFEB84', '63BE7B'] (red, yellow, green) */;
-  readonly colors?: readonly string[];
+  readonly type: 'colorScale';
+  /** Two or three colours (`RRGGBB`), lowest value first. @default ['F8696B', 'FFEB84', '63BE7B'] (red, yellow, green) */
+  readonly colors?: readonly string[] | undefined;
 }
 /** A bar in each cell, as long as its value is large. */
 export interface DataBarRule extends RuleBase {
-  readonly type: 'dataBar' /** @default '638EC6' */;
-  readonly color?: string;
+  readonly type: 'dataBar';
+  /** Colour of the bars (`RRGGBB`). @default '638EC6' */
+  readonly color?: string | undefined;
 }
 /** An icon in each cell by the third (quarter, fifth) of the range its value falls in. */
 export interface IconSetRule extends RuleBase {
   readonly type: 'iconSet';
-  /** @default '3TrafficLights1' */ readonly icons?: IconSet;
-  /** Lowest values get the first icon instead of the last. @default false */ readonly reverse?: boolean;
-  /** Show the value beside the icon. @default true */ readonly showValue?: boolean;
+  /** Which of Excel's icon sets. @default '3TrafficLights1' */
+  readonly icons?: IconSet | undefined;
+  /** Lowest values get the first icon instead of the last. @default false */
+  readonly reverse?: boolean | undefined;
+  /** Show the value beside the icon. @default true */
+  readonly showValue?: boolean | undefined;
 }
 /** Cells whose value compares true get `style`. `between` and `notBetween` take `[low, high]`. */
 export interface CellRule extends RuleBase {
@@ -75,9 +80,11 @@ export interface TextRule extends RuleBase {
 }
 /** The `count` highest (`top`) or lowest (`bottom`) values (or `count` percent of them) get `style`. */
 export interface RankRule extends RuleBase {
-  readonly type: 'top' | 'bottom' /** @default 10 */;
-  readonly count?: number;
-  readonly percent?: boolean;
+  readonly type: 'top' | 'bottom';
+  /** How many values (or, with `percent`, what percent of them). @default 10 */
+  readonly count?: number | undefined;
+  /** `count` is a percentage of the values. @default false */
+  readonly percent?: boolean | undefined;
   readonly style: CellStyle;
 }
 /** Values above (or below) the range's average get `style`. */
