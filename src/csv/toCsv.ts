@@ -8,6 +8,9 @@ import { CHUNK_CHARS } from '../writer/chunks.js';
 import { Utf8Chunk } from '../writer/utf8Chunk.js';
 import { asRowportError, chunkStream } from '../writer/chunkStream.js';
 import { Progress } from '../progress/progress.js';
+import { callUser } from '../base/callUser.js';
+import { MissingKeys, missingKeyMessage } from '../columns/missingKeys.js';
+import { RowportWarningCode, type WarningHandler } from '../warnings.js';
 import { trackRows } from '../writer/rowCount.js';
 import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
 import type { Rows } from '../types.js';
@@ -47,6 +50,7 @@ async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T
   let columns: ResolvedColumn[] | undefined;
   let texts: CsvCellWriter[] = [];
   let shape: RowShape | undefined; // what every row must be like: the kind (and length) of the first
+  let missing: MissingKeys | undefined; // keys of `columns` no row had yet, when onWarning is given
   const fields: string[] = []; // one row's fields, joined at once: concatenating them field by field makes more garbage
   const fail: UnmappableFailure = (text, position, starts, firstIndex) => unmappableError(text, position, starts, firstIndex, columns ?? [], options);
   const chunk: ChunkText = options.encoder.name === 'utf-8' ? new Utf8ChunkText(options, fail) : new EncodedChunkText(options, fail);
@@ -68,6 +72,7 @@ async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T
         columns = bindColumns(options.columns, batch[0]);
         shape = new RowShape(batch[0], { width: columns.length, positions: options.columns === undefined });
         texts = columns.map((column) => compileCsvCell(column, options));
+        if (options.onWarning !== undefined) missing = MissingKeys.track(columns, options.columns !== undefined, batch[0]);
         const arrayRows = options.columns === undefined && shape.arrays;
         if (options.header && columns.length > 0 && !arrayRows) {
           chunk.add(headerLine(columns, options), -1);
@@ -95,18 +100,27 @@ async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T
         let line = width === 1 ? loneField(fields[0] as string, options.quote) : fields.join(delimiter);
         if (index === 0 && !headed && !options.bom) line = safeStart(line, options);
         chunk.add(line, index);
+        if (missing?.pending) missing.observe(row);
         progress.row();
         if (chunk.chars >= CHUNK_CHARS) yield flush();
       }
     }
     // No line at all (no rows, no header): an empty output, without a BOM that would make it a one-character file.
     if (chunk.chars > 0) yield flush();
+    if (missing !== undefined && options.onWarning !== undefined) warnMissing(missing, reader.index, options.onWarning, progress);
     progress.final();
     await progress.watch.settle();
   } catch (error) {
     throw asRowportError(error);
   } finally {
     await reader.close();
+  }
+}
+
+/** One `ROWPORT_UNKNOWN_COLUMN` warning for each key of `columns` that no row had. */
+function warnMissing(missing: MissingKeys, rows: number, onWarning: WarningHandler, progress: Progress): void {
+  for (const column of missing.missing) {
+    callUser('onWarning', onWarning, { code: RowportWarningCode.UnknownColumn, message: missingKeyMessage(column, rows), column }, progress.watch);
   }
 }
 
