@@ -15,7 +15,9 @@ export { exportToFile, type ExportToFileOptions } from './files/exportToFile.js'
 export { contentDisposition } from './http/contentDisposition.js';
 export type {
   CellValue,
+  CheckedColumns,
   Column,
+  ColumnKey,
   ColumnSpec,
   ColumnType,
   DateFormat,

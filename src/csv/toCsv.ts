@@ -13,7 +13,7 @@ import { MissingKeys, missingKeyMessage } from '../columns/missingKeys.js';
 import { RowportWarningCode, type WarningHandler } from '../warnings.js';
 import { trackRows } from '../writer/rowCount.js';
 import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
-import type { Rows } from '../types.js';
+import type { CheckedColumns, ColumnKey, ColumnSpec, Rows } from '../types.js';
 import { type CsvCellWriter, compileCsvCell } from './csvCell.js';
 import { escapeFormula } from './formulas.js';
 import { type ResolvedCsvOptions, type ToCsvOptions, resolveCsvOptions } from './options.js';
@@ -22,7 +22,9 @@ import { type ResolvedCsvOptions, type ToCsvOptions, resolveCsvOptions } from '.
  * Streams rows as CSV bytes: RFC 4180 quoting, `\r\n` line ends, UTF-8 with a BOM by default.
  * @param rows - Objects or arrays from any `Iterable` or `AsyncIterable` (arrays, generators,
  *   object-mode `Readable`s, `ReadableStream`s).
- * @param options - Columns, dialect, encoding, formula escaping, gzip, progress and cancellation.
+ * @param options - Columns, dialect, encoding, formula escaping, gzip, progress and cancellation. With
+ *   typed rows, a literal column key that is not a key or dot path of the row (`'nmae'`) is a compile
+ *   error (see {@link ColumnKey}); computed columns (`value`) take any key.
  * @returns A byte `Readable` in chunks of about 64 KiB. Destroying it calls `return()` on the source.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` or `ROWPORT_INVALID_SOURCE` straight away. Errors in
  *   rows (`ROWPORT_INVALID_VALUE`, `ROWPORT_UNMAPPABLE_CHARACTER`, `ROWPORT_SOURCE_FAILED`, …)
@@ -31,7 +33,10 @@ import { type ResolvedCsvOptions, type ToCsvOptions, resolveCsvOptions } from '.
  * await pipeline(toCsv([{ id: 1, name: 'Ada' }]), createWriteStream('people.csv'));
  * //=> people.csv holds "\uFEFFid,name\r\n1,Ada\r\n"
  */
-export function toCsv<T>(rows: Rows<T>, options: ToCsvOptions<T> = {}): Readable {
+export function toCsv<T, const C extends readonly ColumnSpec<T>[] = readonly ColumnSpec<T>[]>(
+  rows: Rows<T>,
+  options: Omit<ToCsvOptions<T>, 'columns'> & { readonly columns?: CheckedColumns<T, C> | undefined } = {},
+): Readable {
   assertRows(rows);
   const resolved = resolveCsvOptions(options);
   claimRows(rows);
