@@ -26,7 +26,8 @@ export const RowportErrorCode = {
   InvalidCsv: 'ROWPORT_INVALID_CSV',
   /** JSON or NDJSON input could not be parsed (the `rowport` CLI); `row` is the 1-based line number. */
   InvalidJson: 'ROWPORT_INVALID_JSON',
-  /** A callback of yours (`onProgress`, `onWarning`) threw; its error is the `cause`. The export stops. */
+  /** A callback of yours (`onProgress`, `onWarning`, `onHeaders`) threw, or returned a promise that
+   *  rejected; its error is the `cause`. The export (or read) stops. */
   CallbackFailed: 'ROWPORT_CALLBACK_FAILED',
   /** Writing the output failed: a file system step of `exportToFile`, or a writer's own compression (zlib, zip); the underlying error is the `cause`. */
   WriteFailed: 'ROWPORT_WRITE_FAILED',

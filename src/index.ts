@@ -15,7 +15,9 @@ export { exportToFile, type ExportToFileOptions } from './files/exportToFile.js'
 export { contentDisposition } from './http/contentDisposition.js';
 export type {
   CellValue,
+  CheckedColumns,
   Column,
+  ColumnKey,
   ColumnSpec,
   ColumnType,
   DateFormat,
@@ -46,7 +48,7 @@ export type { ColumnFormula } from './xlsx/formulas/formulaColumn.js';
 export type { LinkValue } from './xlsx/links/links.js';
 export type { HeaderFooter, PaperSize, PrintOptions } from './xlsx/features/print/print.js';
 export type { CellStyle } from './xlsx/styles/cellStyle.js';
-export type { TableOptions, TotalFunction } from './xlsx/features/table/tableOptions.js';
+export type { TableOptions, TotalFunction, TotalsCell } from './xlsx/features/table/tableOptions.js';
 export type { TitleOptions } from './xlsx/features/title/titleBlock.js';
 export type { AutoFitOptions, HeaderStyle, XlsxLookOptions, XlsxWorkbookOptions } from './xlsx/settings/look.js';
 export type { ToXlsxOptions } from './xlsx/resolve/options.js';

@@ -36,6 +36,67 @@ export interface Column<T = Record<string, unknown>> {
 /** A column: a key (`'name'`) or a {@link Column}. */
 export type ColumnSpec<T = Record<string, unknown>> = string | Column<T>;
 
+/** Values a dot path does not go into: they are cells, not nested rows. */
+type PathLeaf = Date | readonly unknown[] | ((...args: never[]) => unknown) | Uint8Array;
+
+/** The dot paths of `T` below its top-level keys, at most four levels deep. */
+type NestedPaths<T, Depth extends unknown[] = []> = Depth['length'] extends 3
+  ? never
+  : {
+      [K in keyof T & string]: NonNullable<T[K]> extends PathLeaf
+        ? never
+        : NonNullable<T[K]> extends object
+          ? `${K}.${keyof NonNullable<T[K]> & string}` | `${K}.${NestedPaths<NonNullable<T[K]>, [...Depth, 1]>}`
+          : never;
+    }[keyof T & string];
+
+/**
+ * The keys a column may read from rows of type `T`: its top-level keys and dot paths into nested
+ * objects (`'address.city'`). The writers and `selectColumns` refuse at compile time a literal key
+ * (`'nmae'`) that is not one of them, unless the column is computed (`value`). Rows whose keys are
+ * not known (`Record<string, unknown>`, arrays, `any`, `unknown`) take any string, and so does a key
+ * typed `string` (columns built at run time).
+ * @example
+ * type K = ColumnKey<{ name: string; address: { city: string } }>; //=> 'name' | 'address' | 'address.city'
+ */
+export type ColumnKey<T> = 0 extends 1 & T
+  ? string
+  : [T] extends [never]
+    ? string
+    : T extends readonly unknown[]
+      ? string
+      : T extends object
+        ? string extends keyof T
+          ? string
+          : [keyof T] extends [never]
+            ? string
+            : (keyof T & string) | NestedPaths<T>
+        : string;
+
+/** True when the literal key `K` is not one rows `T` have (a key typed `string` always passes). */
+type BadKey<T, K> = string extends K ? false : K extends ColumnKey<T> ? false : true;
+type BadSpec<T, S> = S extends string
+  ? BadKey<T, S>
+  : S extends { readonly value: (...args: never[]) => unknown } | { readonly formula: unknown }
+    ? false
+    : S extends { readonly key: infer K }
+      ? BadKey<T, K>
+      : false;
+type FixSpec<T, S> = S extends string
+  ? BadKey<T, S> extends true
+    ? ColumnKey<T>
+    : S
+  : BadSpec<T, S> extends true
+    ? Omit<S, 'key'> & { readonly key: ColumnKey<T> }
+    : S;
+
+/**
+ * `columns` `C` checked against rows `T`: `C` itself when each literal key of a column that reads
+ * the row (not computed by `value` or a `formula`) is a {@link ColumnKey} of `T`, else `C` with the wrong keys replaced by the keys they could
+ * be (so the compile error lists them). Used by the signatures of the writers and `selectColumns`.
+ */
+export type CheckedColumns<T, C extends readonly unknown[]> = true extends BadSpec<T, C[number]> ? { readonly [I in keyof C]: FixSpec<T, C[I]> } : C;
+
 /** What `onProgress` receives. */
 export interface ProgressInfo {
   /** Rows written so far. */
@@ -64,7 +125,13 @@ export interface WriterOptions<T = Record<string, unknown>> {
   readonly timeZone?: string | undefined;
   /** Expected number of rows; enables `percent` in progress reports. */
   readonly total?: number | undefined;
-  /** Called with progress at most every `progressInterval` ms, and always once at the end. */
+  /**
+   * Called with progress at most every `progressInterval` ms, and always once at the end. What it
+   * throws stops the export as `ROWPORT_CALLBACK_FAILED`. It may return a promise (an async
+   * `job.updateProgress`): the rows do not wait for it, but a rejection stops the export as
+   * `ROWPORT_CALLBACK_FAILED` (never an unhandled rejection), and the output ends only once every
+   * promise it returned has settled.
+   */
   readonly onProgress?: ((progress: ProgressInfo) => void) | undefined;
   /** Minimum milliseconds between two `onProgress` calls. @default 200 */
   readonly progressInterval?: number | undefined;

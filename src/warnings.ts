@@ -19,6 +19,9 @@ export const RowportWarningCode = {
   SheetRenamed: 'ROWPORT_SHEET_RENAMED',
   /** A sheet passed 1,048,576 rows; the rows continue on a new sheet `Name (2)`. */
   SheetContinued: 'ROWPORT_SHEET_CONTINUED',
+  /** A key of the given `columns` is on none of the object rows read (a typo: `'nmae'`), so its column
+   *  is empty; reported once per key, at the end of the sheet or CSV. Computed columns are never reported. */
+  UnknownColumn: 'ROWPORT_UNKNOWN_COLUMN',
   /** `fromCsv` (with `invalid: 'replace'`) read bytes that are not valid in the input's encoding as
    *  U+FFFD; `line` is the first line of the ~64 KiB read that holds some. */
   InvalidBytes: 'ROWPORT_INVALID_BYTES',

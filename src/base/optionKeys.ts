@@ -62,20 +62,28 @@ export function optionKeys<O>(record: Record<keyof O & string, true>): ReadonlyS
   return new Set(Object.keys(record));
 }
 
-// --- internal ---
-
-/** The known key nearest to `key` (case-insensitive edit distance), if near enough to be a typo. */
-function closest(key: string, known: ReadonlySet<string>): string | undefined {
+/**
+ * The candidate nearest to `word` by case-insensitive edit distance (a swap of neighbours is one
+ * edit), when it is at most `within` edits away; undefined when none is.
+ */
+export function closestName(word: string, candidates: Iterable<string>, within: number): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of known) {
-    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+  return bestDistance <= within ? best : undefined;
+}
+
+// --- internal ---
+
+/** The known key nearest to `key` (case-insensitive edit distance), if near enough to be a typo. */
+function closest(key: string, known: Iterable<string>): string | undefined {
+  return closestName(key, known, Math.max(2, Math.floor(key.length / 3)));
 }
 
 /** Levenshtein distance, with a swap of two neighbours counted as one edit. */

@@ -29,6 +29,8 @@ export interface CliArgs {
   readonly delimiter: string | undefined;
   readonly decimalSeparator: '.' | ',' | undefined;
   readonly dialect: 'excel-eu' | undefined;
+  /** `--unmappable`: what a character the output encoding cannot hold does (toCsv's `unmappable`). */
+  readonly unmappable: 'error' | 'replace' | undefined;
   readonly bom: boolean | undefined;
   readonly header: boolean;
   readonly quoteAll: boolean;
@@ -45,7 +47,7 @@ export interface CliArgs {
 }
 
 /** Flags that only mean something for one output format, to refuse them for the other. */
-export const CSV_ONLY_FLAGS = ['encoding', 'delimiter', 'decimal-separator', 'dialect', 'no-bom', 'quote-all', 'gzip'] as const;
+export const CSV_ONLY_FLAGS = ['encoding', 'delimiter', 'decimal-separator', 'dialect', 'unmappable', 'no-bom', 'quote-all', 'gzip'] as const;
 export const XLSX_ONLY_FLAGS = ['sheet', 'no-freeze', 'no-autofit', 'no-filter'] as const;
 
 /**
@@ -81,6 +83,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs & { readonly give
     delimiter: v.delimiter === undefined ? undefined : unescapeChar('--delimiter', v.delimiter),
     decimalSeparator: oneOf('--decimal-separator', v['decimal-separator'], ['.', ','] as const),
     dialect: oneOf('--dialect', v.dialect, ['excel-eu'] as const),
+    unmappable: oneOf('--unmappable', v.unmappable, ['error', 'replace'] as const),
     bom: v['no-bom'] ? false : undefined,
     header: !v['no-header'],
     quoteAll: v['quote-all'] ?? false,
@@ -142,6 +145,10 @@ CSV output
   --dialect excel-eu       ';' delimiter, ',' decimals, eu dates, BOM (what German
                            or French Excel opens as numbers); other flags override it
   --encoding ENC           utf-8 (default), utf-16le, windows-1251, shift_jis, ...
+  --unmappable error|replace
+                           a character --encoding cannot hold (李 in windows-1251):
+                           error (default, exit 1 naming row and column) or
+                           replace (written as '?')
   --no-bom                 no byte order mark (written by default for utf-8/utf-16)
   --quote-all              quote every field
   --no-escape-formulas     keep cells starting with = + - @ as they are
@@ -200,6 +207,7 @@ const CONFIG = {
     delimiter: { type: 'string' },
     'decimal-separator': { type: 'string' },
     dialect: { type: 'string' },
+    unmappable: { type: 'string' },
     'no-bom': { type: 'boolean' },
     'no-header': { type: 'boolean' },
     'quote-all': { type: 'boolean' },

@@ -305,7 +305,9 @@ function describeError(error: unknown, input: Input | undefined): string {
   if (error.column !== undefined) details.push(`column ${JSON.stringify(error.column)}`);
   const line = !lineCode && error.row !== undefined ? input?.lineOf(error.row) : undefined;
   if (line !== undefined) details.push(`input line ${line}`);
-  return `rowport: ${error.message} (${details.join(', ')})`;
+  // The library's advice names its option; on the command line it is the flag.
+  const message = error.code === RowportErrorCode.UnmappableCharacter ? error.message.replace("unmappable: 'replace'", '--unmappable replace') : error.message;
+  return `rowport: ${message} (${details.join(', ')})`;
 }
 
 /**

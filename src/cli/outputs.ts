@@ -88,6 +88,7 @@ export function createWriter(rows: AsyncIterable<Row>, args: CliArgs, plan: Outp
     decimalSeparator: args.decimalSeparator,
     dialect: args.dialect,
     encoding: args.encoding,
+    unmappable: args.unmappable,
     bom: args.bom,
     quoteAll: args.quoteAll,
     escapeFormulas: args.escapeFormulas,

@@ -16,6 +16,8 @@ export interface ResolvedColumn {
   readonly width: number | undefined;
   /** Reads the value of this column from a row. Throws `ROWPORT_INVALID_VALUE` if a computed column throws. */
   readonly read: (row: unknown, index: number) => unknown;
+  /** The column has a `value()`: its key need not be on the rows. */
+  readonly computed: boolean;
 }
 
 /** The keys of a column object that every writer takes; a writer with more (XLSX styles, formulas) adds its own. */
@@ -105,6 +107,7 @@ export function bindColumns<T>(columns: readonly Column<T>[] | undefined, firstR
       numFmt: column.numFmt,
       width: column.width,
       read,
+      computed: value !== undefined,
     };
   });
 }
@@ -112,5 +115,5 @@ export function bindColumns<T>(columns: readonly Column<T>[] | undefined, firstR
 // --- internal ---
 
 function plain(key: string, header: string, read: Getter): ResolvedColumn {
-  return { key, header, type: undefined, numFmt: undefined, width: undefined, read };
+  return { key, header, type: undefined, numFmt: undefined, width: undefined, read, computed: false };
 }

@@ -1,7 +1,7 @@
 import { mapRows } from '../sources/mapRows.js';
 import { assertRows, claimRows } from '../sources/rowReader.js';
 import { invalidOption } from '../errors.js';
-import type { Column, ColumnSpec, Rows, SelectedRow } from '../types.js';
+import type { CheckedColumns, Column, ColumnSpec, Rows, SelectedRow } from '../types.js';
 import { checkRow, readFailed, setOwn } from '../sources/rowShape.js';
 import { type ResolvedColumn, bindColumns, normaliseColumns } from './resolveColumns.js';
 
@@ -21,7 +21,7 @@ import { type ResolvedColumn, bindColumns, normaliseColumns } from './resolveCol
  * for await (const row of selectColumns(rows, ['id', { key: 'student.name', header: 'Name' }])) console.log(row);
  * //=> { id: 1, Name: 'Ada' }
  */
-export function selectColumns<T, const C extends readonly ColumnSpec<T>[]>(rows: Rows<T>, columns: C): AsyncIterable<SelectedRow<T, C>> {
+export function selectColumns<T, const C extends readonly ColumnSpec<T>[]>(rows: Rows<T>, columns: CheckedColumns<T, C>): AsyncIterable<SelectedRow<T, C>> {
   assertRows(rows);
   const normalised = normaliseColumns(columns);
   checkUniqueNames(normalised ?? []);

@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { RowportError, RowportErrorCode, describe, invalidOption } from '../errors.js';
+import { RowportError, RowportErrorCode, describe, invalidOption, isThenable } from '../errors.js';
 import { CsvDecoder, InvalidBytesError, canCheckInvalid, isUnicode } from './decodeCsv.js';
 import { CsvParser } from './parseCsv.js';
 import { ICONV } from './encode.js';
 import { encodingExists } from './encodingNames.js';
-import { callUser } from '../base/callUser.js';
+import { CallbackWatch, callUser } from '../base/callUser.js';
 import { optionKeys, ownOptions, ownProperties } from '../base/optionKeys.js';
 import { type RowportWarning, RowportWarningCode, type WarningHandler } from '../warnings.js';
 
@@ -32,10 +32,10 @@ export interface FromCsvOptions {
   readonly invalid?: 'error' | 'replace' | undefined;
   /** Receives a `ROWPORT_INVALID_BYTES` warning, with the `line`, for each ~64 KiB of input in which
    *  `invalid: 'replace'` read invalid bytes as U+FFFD (the line is the first such one there). What it
-   *  throws stops the read as `ROWPORT_CALLBACK_FAILED`. */
+   *  throws, or a promise it returns that rejects, stops the read as `ROWPORT_CALLBACK_FAILED`. */
   readonly onWarning?: WarningHandler | undefined;
   /** Called once with the header names, before the first row (also when no row follows). What it
-   *  throws stops the read as `ROWPORT_CALLBACK_FAILED`, with the error as `cause`. */
+   *  throws, or a promise it returns that rejects, stops the read as `ROWPORT_CALLBACK_FAILED`, with the error as `cause`. */
   readonly onHeaders?: ((headers: readonly string[]) => void) | undefined;
 }
 
@@ -71,7 +71,9 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
     onWarning,
   } = ownOptions(options, FROM_CSV_KEYS); // own properties only: never one inherited from Object.prototype
   if (!(typeof input === 'string' || Buffer.isBuffer(input) || input instanceof Readable)) {
-    throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}`);
+    const hint = isThenable(input) ? '; did you forget an await? Pass the path, Buffer or stream itself' : '';
+    if ((input as unknown) instanceof Promise) (input as unknown as Promise<unknown>).catch(() => undefined); // refused: its rejection must not crash the process
+    throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}${hint}`);
   }
   checkOptions({ delimiter, quote, encoding, headers, skipEmpty, maxFieldBytes, invalid, onHeaders, onWarning });
   const path = typeof input === 'string' ? input : undefined;
@@ -82,7 +84,8 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
       const iconv = isUnicode(encoding) ? undefined : await ICONV.start(); // the name was checked at the call
       const decoder = new CsvDecoder(encoding, invalid, iconv, onWarning !== undefined);
       const parser = new CsvParser({ delimiter, quote, skipEmpty, maxFieldBytes });
-      const records = new Records(headers === true ? undefined : [...(headers as readonly string[])], onHeaders); // checked: true or names
+      const watch = new CallbackWatch(); // the promises onHeaders and onWarning return: a rejection ends the read
+      const records = new Records(headers === true ? undefined : [...(headers as readonly string[])], onHeaders, watch); // checked: true or names
       for await (const chunk of readChunks(bytes, path)) {
         let text: string;
         let invalidBytes: InvalidBytesError | undefined;
@@ -98,7 +101,7 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
           if (decoder.replaced !== -1 && onWarning !== undefined) {
             parser.feed(text.slice(0, decoder.replaced)); // up to the replacement, to know its line
             text = text.slice(decoder.replaced);
-            callUser('onWarning', onWarning, replacedWarning(parser.line, decoder.decoding));
+            callUser('onWarning', onWarning, replacedWarning(parser.line, decoder.decoding), watch);
           }
           if (text.length > 0) parser.feed(text);
           if (invalidBytes !== undefined) {
@@ -111,7 +114,9 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
         // the records completed before the failure still come first
         yield* records.take(parser);
         if (failure !== undefined) throw failure;
+        watch.check();
       }
+      await watch.settle();
     } finally {
       bytes.destroy();
     }
@@ -201,6 +206,7 @@ class Records {
   constructor(
     given: readonly string[] | undefined,
     private readonly onHeaders: ((headers: readonly string[]) => void) | undefined,
+    private readonly watch: CallbackWatch,
   ) {
     if (given !== undefined) this.setKeys(given, 1);
   }
@@ -246,7 +252,7 @@ class Records {
     this.keys = names;
     const unnamed = names.flatMap((name, i) => (name === '' ? [i] : []));
     this.unnamed = unnamed.length > 1 ? unnamed : undefined;
-    if (this.onHeaders !== undefined) callUser('onHeaders', this.onHeaders, names);
+    if (this.onHeaders !== undefined) callUser('onHeaders', this.onHeaders, names, this.watch);
   }
 
   /**

@@ -4,6 +4,7 @@ import { type ResolvedWriterOptions, checkBoolean, resolveWriterOptions } from '
 import type { WriterOptions } from '../types.js';
 import { type TextEncoder, createEncoder } from './encode.js';
 import { type FieldQuoter, compileQuoter } from './quote.js';
+import type { WarningHandler } from '../warnings.js';
 import { WRITER_OPTION_KEYS, optionKeys, ownOptions, ownProperties } from '../base/optionKeys.js';
 
 /** Options of `toCsv`. */
@@ -48,6 +49,11 @@ export interface ToCsvOptions<T = Record<string, unknown>> extends WriterOptions
    *  numbers and dates. Options given explicitly override the preset's.
    *  @default undefined (RFC 4180: `,` and `.`) */
   readonly dialect?: 'excel-eu' | undefined;
+  /** Receives warnings; for CSV, `ROWPORT_UNKNOWN_COLUMN`: a key of `columns` on none of the rows,
+   *  reported once per key at the end. What it throws, or a promise it returns that rejects, stops
+   *  the export as `ROWPORT_CALLBACK_FAILED`.
+   *  @example toCsv(rows, { columns: ['id', 'nmae'], onWarning: (w) => console.warn(w.code, w.column, w.message) }) */
+  readonly onWarning?: WarningHandler | undefined;
 }
 
 /** {@link ToCsvOptions} checked and defaulted once, with the quoting compiled. */
@@ -63,6 +69,7 @@ export interface ResolvedCsvOptions<T> extends ResolvedWriterOptions<T> {
   readonly gzip: ZlibOptions | undefined;
   readonly decimalSeparator: '.' | ',';
   readonly quoteField: FieldQuoter;
+  readonly onWarning: WarningHandler | undefined;
 }
 
 const LINE_ENDINGS = ['\r\n', '\n', '\r'];
@@ -92,7 +99,9 @@ export function resolveCsvOptions<T>(given: ToCsvOptions<T>): ResolvedCsvOptions
     escapeFormulas = true,
     gzip = false,
     decimalSeparator = '.',
+    onWarning,
   } = options;
+  if (onWarning !== undefined && typeof onWarning !== 'function') throw invalidOption('onWarning', 'a function', onWarning);
   if (typeof delimiter !== 'string' || delimiter === '' || /[\r\n]/.test(delimiter)) {
     throw invalidOption('delimiter', 'a non-empty string without CR or LF', delimiter);
   }
@@ -129,6 +138,7 @@ export function resolveCsvOptions<T>(given: ToCsvOptions<T>): ResolvedCsvOptions
     gzip: gzip === true ? ownProperties({}) : gzip === false ? undefined : ownProperties(gzip), // zlib reads its options too
     decimalSeparator,
     quoteField: compileQuoter(delimiter, quote, quoteAll),
+    onWarning,
   };
 }
 
@@ -148,6 +158,7 @@ const TO_CSV_KEYS = optionKeys<ToCsvOptions>({
   gzip: true,
   decimalSeparator: true,
   dialect: true,
+  onWarning: true,
 });
 
 /** The (own) options with the dialect's presets filled in where an option is not given (or undefined). */

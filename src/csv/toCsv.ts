@@ -8,9 +8,12 @@ import { CHUNK_CHARS } from '../writer/chunks.js';
 import { Utf8Chunk } from '../writer/utf8Chunk.js';
 import { asRowportError, chunkStream } from '../writer/chunkStream.js';
 import { Progress } from '../progress/progress.js';
+import { callUser } from '../base/callUser.js';
+import { MissingKeys, missingKeyMessage } from '../columns/missingKeys.js';
+import { RowportWarningCode, type WarningHandler } from '../warnings.js';
 import { trackRows } from '../writer/rowCount.js';
 import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
-import type { Rows } from '../types.js';
+import type { CheckedColumns, ColumnKey, ColumnSpec, Rows } from '../types.js';
 import { type CsvCellWriter, compileCsvCell } from './csvCell.js';
 import { escapeFormula } from './formulas.js';
 import { type ResolvedCsvOptions, type ToCsvOptions, resolveCsvOptions } from './options.js';
@@ -19,7 +22,9 @@ import { type ResolvedCsvOptions, type ToCsvOptions, resolveCsvOptions } from '.
  * Streams rows as CSV bytes: RFC 4180 quoting, `\r\n` line ends, UTF-8 with a BOM by default.
  * @param rows - Objects or arrays from any `Iterable` or `AsyncIterable` (arrays, generators,
  *   object-mode `Readable`s, `ReadableStream`s).
- * @param options - Columns, dialect, encoding, formula escaping, gzip, progress and cancellation.
+ * @param options - Columns, dialect, encoding, formula escaping, gzip, progress and cancellation. With
+ *   typed rows, a literal column key that is not a key or dot path of the row (`'nmae'`) is a compile
+ *   error (see {@link ColumnKey}); computed columns (`value`) take any key.
  * @returns A byte `Readable` in chunks of about 64 KiB. Destroying it calls `return()` on the source.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` or `ROWPORT_INVALID_SOURCE` straight away. Errors in
  *   rows (`ROWPORT_INVALID_VALUE`, `ROWPORT_UNMAPPABLE_CHARACTER`, `ROWPORT_SOURCE_FAILED`, …)
@@ -28,13 +33,17 @@ import { type ResolvedCsvOptions, type ToCsvOptions, resolveCsvOptions } from '.
  * await pipeline(toCsv([{ id: 1, name: 'Ada' }]), createWriteStream('people.csv'));
  * //=> people.csv holds "\uFEFFid,name\r\n1,Ada\r\n"
  */
-export function toCsv<T>(rows: Rows<T>, options: ToCsvOptions<T> = {}): Readable {
+export function toCsv<T, const C extends readonly ColumnSpec<T>[] = readonly ColumnSpec<T>[]>(
+  rows: Rows<T>,
+  options: Omit<ToCsvOptions<T>, 'columns'> & { readonly columns?: CheckedColumns<T, C> | undefined } = {},
+): Readable {
   assertRows(rows);
   const resolved = resolveCsvOptions(options);
   claimRows(rows);
   const reader = new RowReader(rows, resolved.maxRows);
   const progress = new Progress(resolved.onProgress, resolved.progressInterval, resolved.total);
   const output = chunkStream(csvChunks(reader, resolved, progress), { signal: resolved.signal, onDestroy: () => reader.close() });
+  progress.watch.onFailure = (error) => output.destroy(error); // a callback's promise rejected
   const result = resolved.gzip === undefined ? output : pipeline(output, createGzip(resolved.gzip), () => undefined);
   return trackRows(result, () => progress.rows);
 }
@@ -46,6 +55,7 @@ async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T
   let columns: ResolvedColumn[] | undefined;
   let texts: CsvCellWriter[] = [];
   let shape: RowShape | undefined; // what every row must be like: the kind (and length) of the first
+  let missing: MissingKeys | undefined; // keys of `columns` no row had yet, when onWarning is given
   const fields: string[] = []; // one row's fields, joined at once: concatenating them field by field makes more garbage
   const fail: UnmappableFailure = (text, position, starts, firstIndex) => unmappableError(text, position, starts, firstIndex, columns ?? [], options);
   const chunk: ChunkText = options.encoder.name === 'utf-8' ? new Utf8ChunkText(options, fail) : new EncodedChunkText(options, fail);
@@ -67,6 +77,7 @@ async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T
         columns = bindColumns(options.columns, batch[0]);
         shape = new RowShape(batch[0], { width: columns.length, positions: options.columns === undefined });
         texts = columns.map((column) => compileCsvCell(column, options));
+        if (options.onWarning !== undefined) missing = MissingKeys.track(columns, options.columns !== undefined, batch[0]);
         const arrayRows = options.columns === undefined && shape.arrays;
         if (options.header && columns.length > 0 && !arrayRows) {
           chunk.add(headerLine(columns, options), -1);
@@ -94,17 +105,27 @@ async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T
         let line = width === 1 ? loneField(fields[0] as string, options.quote) : fields.join(delimiter);
         if (index === 0 && !headed && !options.bom) line = safeStart(line, options);
         chunk.add(line, index);
+        if (missing?.pending) missing.observe(row);
         progress.row();
         if (chunk.chars >= CHUNK_CHARS) yield flush();
       }
     }
     // No line at all (no rows, no header): an empty output, without a BOM that would make it a one-character file.
     if (chunk.chars > 0) yield flush();
+    if (missing !== undefined && options.onWarning !== undefined) warnMissing(missing, reader.index, options.onWarning, progress);
     progress.final();
+    await progress.watch.settle();
   } catch (error) {
     throw asRowportError(error);
   } finally {
     await reader.close();
+  }
+}
+
+/** One `ROWPORT_UNKNOWN_COLUMN` warning for each key of `columns` that no row had. */
+function warnMissing(missing: MissingKeys, rows: number, onWarning: WarningHandler, progress: Progress): void {
+  for (const column of missing.missing) {
+    callUser('onWarning', onWarning, { code: RowportWarningCode.UnknownColumn, message: missingKeyMessage(column, rows), column }, progress.watch);
   }
 }
 

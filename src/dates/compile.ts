@@ -124,8 +124,14 @@ export function checkPattern(pattern: string, option = 'dateFormat'): void {
   }
   // date-fns warns on the console before it throws for these; ask for the right tokens ourselves
   const unquoted = pattern.replace(/'[^']*'/g, '');
-  if (/(?<!D)D{1,2}(?!D)|(?<!Y)(?:YYYY|YY)(?!Y)/.test(unquoted)) {
-    throw invalidOption(option, "'iso', 'us', 'eu', 'full' or a valid date-fns pattern", pattern, "Did you mean 'yyyy-MM-dd'? date-fns uses yyyy and dd");
+  if (MOMENT_TOKENS.test(unquoted)) {
+    const meant = fromMomentTokens(pattern);
+    throw invalidOption(
+      option,
+      "'iso', 'us', 'eu', 'full' or a valid date-fns pattern",
+      pattern,
+      `Did you mean '${meant}'? date-fns uses yyyy for the year and dd for the day`,
+    );
   }
   const problem = dateFnsProblem(pattern);
   if (problem !== undefined) throw invalidOption(option, "'iso', 'us', 'eu', 'full' or a valid date-fns pattern", pattern, problem);
@@ -134,6 +140,18 @@ export function checkPattern(pattern: string, option = 'dateFormat'): void {
 }
 
 // --- internal ---
+
+/** The moment.js tokens date-fns reads as other fields (`DD` day of year, `YYYY` week-numbering year). */
+const MOMENT_TOKENS = /(?<!D)D{1,2}(?!D)|(?<!Y)(?:YYYY|YY)(?!Y)/;
+
+/** The pattern with moment.js's `YYYY`/`YY`/`DD`/`D` as date-fns's `yyyy`/`yy`/`dd`/`d`, quoted text kept. */
+function fromMomentTokens(pattern: string): string {
+  return pattern.replace(/('[^']*'?)|[^']+/g, (part, quoted: string | undefined) =>
+    quoted !== undefined
+      ? part
+      : part.replace(/(?<!Y)(YYYY|YY)(?!Y)/g, (y: string) => y.toLowerCase()).replace(/(?<!D)D{1,2}(?!D)/g, (d: string) => d.toLowerCase()),
+  );
+}
 
 // date-fns 4 `format`'s tokenizers, its en-US long formats (`P`, `p`) and the letters it has
 // formatters for: a pattern with any other unquoted Latin letter makes it throw this RangeError.

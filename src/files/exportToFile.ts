@@ -4,7 +4,7 @@ import { unlinkSync } from 'node:fs';
 import { type FileHandle, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { RowportError, RowportErrorCode, describe, invalidOption, isRowportError } from '../errors.js';
+import { RowportError, RowportErrorCode, describe, invalidOption, isRowportError, isThenable } from '../errors.js';
 import { abortError } from '../writer/chunkStream.js';
 import { rowsWritten } from '../writer/rowCount.js';
 import { MAX_NAME_BYTES, cutUtf8 } from '../writer/utf8Cut.js';
@@ -139,7 +139,10 @@ function checkStream(stream: unknown): asserts stream is Readable {
         ? 'To write fixed bytes, wrap them: Readable.from([Buffer.from(text)], { objectMode: false })'
         : typeof (stream as { getReader?: unknown } | null)?.getReader === 'function'
           ? 'For a web ReadableStream, pass Readable.fromWeb(stream)'
-          : undefined;
+          : isThenable(stream)
+            ? 'Did you forget an await? Pass the stream itself, not a Promise of it'
+            : undefined;
+    if (stream instanceof Promise) stream.catch(() => undefined); // refused: its rejection must not crash the process
     throw invalidOption('stream', expected, stream, hint);
   }
   const problem = s.readableObjectMode

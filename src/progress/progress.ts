@@ -1,4 +1,4 @@
-import { callUser } from '../base/callUser.js';
+import { CallbackWatch, callUser } from '../base/callUser.js';
 import type { ProgressInfo } from '../types.js';
 
 /**
@@ -13,6 +13,8 @@ export class Progress {
   sheetRows: number | undefined;
   private last = 0;
   private readonly callback: ((progress: ProgressInfo) => void) | undefined;
+  /** The promises the export's callbacks returned (`onProgress`, and the writer's `onWarning`). */
+  readonly watch = new CallbackWatch();
 
   constructor(
     onProgress: ((progress: ProgressInfo) => void) | undefined,
@@ -64,6 +66,6 @@ export class Progress {
     }
     if (this.sheet !== undefined) info.sheet = this.sheet;
     if (this.sheetRows !== undefined) info.sheetRows = this.sheetRows;
-    callUser('onProgress', this.callback, info);
+    callUser('onProgress', this.callback, info, this.watch);
   }
 }

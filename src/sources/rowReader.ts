@@ -1,4 +1,4 @@
-import { RowportError, RowportErrorCode, describe } from '../errors.js';
+import { RowportError, RowportErrorCode, describe, isThenable } from '../errors.js';
 import type { Readable } from 'node:stream';
 import type { Rows } from '../types.js';
 import { type StreamState, claimOnce, hasOtherPuller, isBeingRead } from './oneReader.js';
@@ -195,7 +195,11 @@ export function assertRows(rows: unknown, where = 'rows'): asserts rows is Rows<
     (typeof (rows as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function' ||
       typeof (rows as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function');
   if (!ok) {
-    throw invalidSource(where, `expected an array, an iterable, an async iterable, an object-mode Readable or a ReadableStream, got ${describe(rows)}`);
+    const hint = mistakeHint(rows, where);
+    throw invalidSource(
+      where,
+      `expected an array, an iterable, an async iterable, an object-mode Readable or a ReadableStream, got ${describe(rows)}${hint === undefined ? '' : `; ${hint}`}`,
+    );
   }
   if (ArrayBuffer.isView(rows)) throw bytesSource(describe(rows), where);
   if (isNodeStream(rows)) {
@@ -284,6 +288,24 @@ export function mappedBatches<T, U>(rows: Rows<T>, map: (row: T, index: number) 
 
 function bytesSource(what: string, where = 'rows'): RowportError {
   return invalidSource(where, `got ${what}, which holds bytes, not rows; parse it first (fromCsv for CSV, JSON.parse for JSON)`);
+}
+
+/**
+ * The likely mistake behind a value that is no rows: a Promise (a forgotten `await`), or a query
+ * result object (pg's `{ rows, rowCount }`, a `{ rowCount }` of a statement without rows).
+ */
+function mistakeHint(rows: unknown, where: string): string | undefined {
+  if (isThenable(rows)) {
+    if (rows instanceof Promise) rows.catch(() => undefined); // refused: its rejection must not crash the process
+    return `did you forget an await? Pass the rows the promise resolves to (${where}: await query(...)), or an async iterable`;
+  }
+  if (rows === null || typeof rows !== 'object') return undefined;
+  const result = rows as { rows?: unknown; rowCount?: unknown };
+  if (Array.isArray(result.rows)) return 'did you mean result.rows? A query result object holds its rows in .rows';
+  if ('rowCount' in result || 'affectedRows' in result) {
+    return 'this looks like a query result without rows (an INSERT or UPDATE); pass result.rows of a SELECT, or a cursor';
+  }
+  return undefined;
 }
 
 function invalidSource(where: string, problem: string): RowportError {

@@ -53,7 +53,12 @@ export function streamWorkbook(job: WorkbookJob): Readable {
     cancelled: false,
     warn(code, message, sheet, row, column) {
       if (look.onWarning)
-        callUser('onWarning', look.onWarning, { code, message, sheet, ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }) });
+        callUser(
+          'onWarning',
+          look.onWarning,
+          { code, message, sheet, ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }) },
+          progress.watch,
+        );
     },
   };
   // All at once: one source whose return() hangs must not keep the others open.
@@ -66,6 +71,7 @@ export function streamWorkbook(job: WorkbookJob): Readable {
     return closeSources();
   };
   const output = chunkStream(workbookChunks(job, state, closeSources), { signal: job.signal, onDestroy: cancel });
+  progress.watch.onFailure = (error) => output.destroy(error); // a callback's promise rejected
   return trackRows(output, () => progress.rows);
 }
 
@@ -90,6 +96,7 @@ async function* workbookChunks(job: WorkbookJob, state: WorkbookState, closeSour
     await producing;
     if (failure !== undefined) throw failure;
     progress.final();
+    await progress.watch.settle();
   } catch (error) {
     throw asRowportError(failure ?? error);
   } finally {

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
-import type { Rows } from '../types.js';
+import type { CheckedColumns, Rows } from '../types.js';
+import type { XlsxColumnSpec } from './features/features.js';
 import { streamWorkbook } from './streamWorkbook.js';
 import { type ToXlsxOptions, resolveXlsxOptions } from './resolve/options.js';
 
@@ -10,7 +11,9 @@ import { type ToXlsxOptions, resolveXlsxOptions } from './resolve/options.js';
  * widths by default. Memory stays flat: only the auto-fit sample (300 rows) is held.
  * @param rows - Objects or arrays from any `Iterable` or `AsyncIterable` (arrays, generators,
  *   object-mode `Readable`s, `ReadableStream`s).
- * @param options - Columns, sheet name, look, limits, progress and cancellation.
+ * @param options - Columns, sheet name, look, limits, progress and cancellation. With typed rows, a
+ *   literal column key that is not a key or dot path of the row (`'nmae'`) is a compile error;
+ *   computed (`value`) and `formula` columns take any key.
  * @returns A byte `Readable` of the `.xlsx` file. Bytes flow before the source ends; destroying it
  *   calls `return()` on the source. The same rows and options give the same bytes.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` or `ROWPORT_INVALID_SOURCE` straight away. Errors in
@@ -23,7 +26,10 @@ import { type ToXlsxOptions, resolveXlsxOptions } from './resolve/options.js';
  * );
  * //=> scores.xlsx: sheet "Scores", A1 "name" B1 "score" (bold, blue), A2 "Ada", B2 0.93 shown as 93.00%
  */
-export function toXlsx<T>(rows: Rows<T>, options: ToXlsxOptions<T> = {}): Readable {
+export function toXlsx<T, const C extends readonly XlsxColumnSpec<T>[] = readonly XlsxColumnSpec<T>[]>(
+  rows: Rows<T>,
+  options: Omit<ToXlsxOptions<T>, 'columns'> & { readonly columns?: CheckedColumns<T, C> | undefined } = {},
+): Readable {
   assertRows(rows);
   const { shared, look, names, sheet } = resolveXlsxOptions(options);
   claimRows(rows);

@@ -21,7 +21,7 @@ describe('selectColumns', () => {
   });
 
   it('leaves missing keys undefined', async () => {
-    expect(await collect(selectColumns([{ a: 1 }], ['a', 'b.c']))).toEqual([{ a: 1, 'b.c': undefined }]);
+    expect(await collect(selectColumns([{ a: 1 }] as Record<string, unknown>[], ['a', 'b.c']))).toEqual([{ a: 1, 'b.c': undefined }]);
   });
 
   it('wraps a throwing computed column with row, column and cause', async () => {

@@ -14,7 +14,12 @@ describe('own properties only', () => {
   });
 
   it('toCsv with columns named like Object.prototype members and dot paths through them', async () => {
-    const text = await readText(toCsv([{ a: { b: 1 } }], { columns: ['toString', 'a', '__proto__', 'a.constructor', 'a.b', 'hasOwnProperty.x'], bom: false }));
+    const text = await readText(
+      toCsv([{ a: { b: 1 } }] as Record<string, unknown>[], {
+        columns: ['toString', 'a', '__proto__', 'a.constructor', 'a.b', 'hasOwnProperty.x'],
+        bom: false,
+      }),
+    );
     expect(text).toBe('toString,a,__proto__,a.constructor,a.b,hasOwnProperty.x\r\n,"{""b"":1}",,,1,\r\n');
   });
 

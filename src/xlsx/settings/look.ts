@@ -48,7 +48,9 @@ export interface XlsxWorkbookOptions {
   /** At 1,048,576 rows: continue on a new sheet `Name (2)` with the header repeated, or fail with `ROWPORT_ROW_LIMIT`.
    *  @default 'newSheet' */
   readonly onRowLimit?: 'newSheet' | 'error' | undefined;
-  /** Receives warnings: text truncated, lone surrogates replaced, dates written as text, sheets renamed or continued. */
+  /** Receives warnings: text truncated, lone surrogates replaced, dates written as text, sheets renamed or continued.
+   *  What it throws, or a promise it returns that rejects, stops the export as `ROWPORT_CALLBACK_FAILED`;
+   *  the output ends once its promises have settled. */
   readonly onWarning?: WarningHandler | undefined;
   /** Creation time in the document properties and the zip entries. Without it both are fixed
    *  (1980-01-01), so the same rows give the same bytes. From 0001-01-01 to 9999-12-31 (UTC). */

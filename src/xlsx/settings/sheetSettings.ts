@@ -138,7 +138,7 @@ export function resolveSheetSettings<T>(
     maxRows,
     look: defaults.look,
     bindColumns: (firstRow) =>
-      bindColumns(specs, firstRow).map((c) => ({ ...planColumn(c.key, c.header, c.type, c.numFmt, c.width, dateFormat), read: c.read })),
+      bindColumns(specs, firstRow).map((c) => ({ ...planColumn(c.key, c.header, c.type, c.numFmt, c.width, dateFormat), read: c.read, computed: c.computed })),
   };
 }
 

@@ -11,6 +11,7 @@ import type { WorkbookState } from './workbookState.js';
 import type { ResolvedSheet } from '../resolve/resolveSheet.js';
 import type { SheetColumn } from '../settings/sheetSettings.js';
 import { RowportWarningCode } from '../xml/warnings.js';
+import { MissingKeys, missingKeyMessage } from '../../columns/missingKeys.js';
 import { cellText } from '../xml/xmlText.js';
 import { ownProperties } from '../../base/optionKeys.js';
 import { MAX_SHEET_COLUMNS, columnLetters } from '../xml/cellRef.js';
@@ -166,6 +167,8 @@ async function writeRows(job: SheetJob, state: WorkbookState, sample: SheetSampl
   const width = columns.length;
   const shape = new RowShape(pending[0], { width, positions: sheet.columns === undefined });
   const values: unknown[] = observers.length > 0 ? new Array(columns.length) : [];
+  // keys of `columns` no row had yet (a typo), reported at the end of the sheet
+  const missing = sheet.look.onWarning === undefined ? undefined : MissingKeys.track(columns, sheet.columns !== undefined, pending[0]);
   for (;;) {
     for (let i = 0; i < pending.length; i++, index++) {
       const row = pending[i];
@@ -196,6 +199,7 @@ async function writeRows(job: SheetJob, state: WorkbookState, sample: SheetSampl
       }
       for (const observe of observers) observe(values, rowNumber, index);
       chunk.add(`${xml}</row>`);
+      if (missing?.pending) missing.observe(row);
       progress.sheetRows = ++sheetRows;
       progress.row();
       if (chunk.chars >= CHUNK_CHARS) await part.write(chunk.take());
@@ -206,6 +210,7 @@ async function writeRows(job: SheetJob, state: WorkbookState, sample: SheetSampl
   }
   await part.write(chunk.take());
   await part.finish(rowNumber);
+  for (const key of missing?.missing ?? []) state.warn(RowportWarningCode.UnknownColumn, missingKeyMessage(key, index), sheet.name, undefined, key);
 }
 
 /** The physical sheet being written, and what a continuation needs to open the next one. */

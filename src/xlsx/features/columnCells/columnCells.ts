@@ -7,6 +7,7 @@ import { type ColumnFormula, type FormulaText, calculateUncachedOnLoad, compileF
 import { checkLinkTemplate } from '../../links/links.js';
 import { type CellStyle, NO_STYLE, type ResolvedCellStyle, mergeStyles, resolveCellStyle } from '../../styles/cellStyle.js';
 import { type CurrentRow, currentRow } from './currentRow.js';
+import { type LinkKeys, checkLinkKeys, linkKeysOffColumns } from './linkKeys.js';
 import { formulaCellWriter } from './formulaCells.js';
 import { linkTemplateWriter, urlCellWriter } from './linkCells.js';
 import { plainCellWriter } from './plainCells.js';
@@ -50,6 +51,7 @@ export const columnCellsFeature: WorkbookFeature<ColumnCellsSheetOptions, Column
       style: style === undefined ? undefined : resolveCellStyle(`${name}.style`, style),
       formula: formula === undefined ? undefined : compileFormula(`${name}.formula`, key, formula),
       link: link === undefined ? undefined : checkLinkTemplate(`${name}.link`, link),
+      linkOption: `${name}.link`,
     };
     if (extras.url && (extras.formula || extras.link)) throw invalidOption(`${name}.type`, "no 'url' type on a formula or link column", type);
     if (extras.formula && extras.link) throw invalidOption(`${name}.link`, 'no link on a formula column', link);
@@ -77,6 +79,8 @@ interface ColumnSpecExtras {
   readonly style: ResolvedCellStyle | undefined;
   readonly formula: FormulaText | undefined;
   readonly link: string | undefined;
+  /** The option of `link`, for messages. */
+  readonly linkOption: string;
 }
 
 /** The sheet's hooks: each column's writer, and the current row for those that read it. */
@@ -92,7 +96,19 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
   };
   const needsRow = layers !== undefined || [...specs.values()].some((e) => e.formula !== undefined || e.link !== undefined);
   if (needsRow) {
+    // Link placeholders that name no column are checked against the first row (its keys are known only then).
+    const columnKeys = new Set(sheet.columns.map((column) => column.key));
+    const offColumns: LinkKeys[] = [];
+    for (const extras of specs.values()) {
+      const keys = extras.link === undefined ? undefined : linkKeysOffColumns(extras.linkOption, extras.link, columnKeys);
+      if (keys !== undefined) offColumns.push(keys);
+    }
+    let unchecked = offColumns.length > 0;
     hooks.beforeRow = (row, index, rowNumber) => {
+      if (unchecked) {
+        unchecked = false;
+        checkLinkKeys(offColumns, row, columnKeys);
+      }
       current.row = row;
       current.rowNumber = rowNumber;
       if (layers !== undefined) layers.enter(row, index);

@@ -1,11 +1,20 @@
 import { invalidOption } from '../../../errors.js';
-import { optionKeys, ownOptions } from '../../../base/optionKeys.js';
+import { closestName, optionKeys, ownOptions } from '../../../base/optionKeys.js';
 import { MAX_CELL_CHARS, truncate } from '../../xml/xmlText.js';
 
 /** A totals-row function: the `SUBTOTAL` function number Excel uses for it (ECMA-376 Part 1, §18.18.79 ST_TotalsRowFunction). */
 export const TOTAL_FUNCTIONS = { average: 101, countNums: 102, count: 103, max: 104, min: 105, stdDev: 107, sum: 109, var: 110 } as const;
 /** What a totals-row cell holds: a function over the column's data, or any other text as a label. */
 export type TotalFunction = keyof typeof TOTAL_FUNCTIONS;
+
+/**
+ * One cell of a totals row: a function name (`'average'`), a label as a string (`'Total'`), or a
+ * label as `{ label }`, which is written as it is even when it reads like a function name
+ * (`{ label: 'Sum' }`). A string one typo away from a function name (`'averag'`, `'SUM'`) is refused.
+ * @example
+ * toXlsx(rows, { table: { totals: { name: { label: 'Sum' }, score: 'average' } } });
+ */
+export type TotalsCell = TotalFunction | (string & {}) | { readonly label: string };
 
 /** An Excel table (ListObject) over the header and the rows. */
 export interface TableOptions {
@@ -18,8 +27,10 @@ export interface TableOptions {
   /** Shade every other row. @default true */
   readonly bandedRows?: boolean | undefined;
   /** A totals row under the rows, by column key: a function (`'sum'`, `'average'`, `'count'`, `'countNums'`,
-   *  `'min'`, `'max'`, `'stdDev'`, `'var'`) written as `SUBTOTAL(…)` with its value, or any other text as a label. */
-  readonly totals?: Readonly<Record<string, string>> | undefined;
+   *  `'min'`, `'max'`, `'stdDev'`, `'var'`) written as `SUBTOTAL(…)` with its value, or any other text as a label.
+   *  A string within a typo of a function name (`'averag'`) is refused as one; write a label that looks
+   *  like one as `{ label: 'Sum' }`. */
+  readonly totals?: Readonly<Record<string, TotalsCell>> | undefined;
 }
 
 /** `table` checked. `totals` holds function names or labels by column key. */
@@ -62,20 +73,7 @@ export function resolveTableOptions(option: string, table: unknown): ResolvedTab
     if (totals === null || typeof totals !== 'object' || Array.isArray(totals))
       throw invalidOption(`${option}.totals`, "an object of column key → function or label, e.g. { score: 'average', name: 'Total' }", totals);
     resolvedTotals = new Map();
-    for (const [key, what] of Object.entries(totals)) {
-      // A label is also an attribute of the table part, where XML 1.0 has no way to write a control
-      // character; and it is the text of a cell, which holds at most 32,767 characters.
-      if (typeof what !== 'string' || /[\x00-\x1f]/.test(what) || what.length > MAX_CELL_CHARS) {
-        throw invalidOption(
-          `${option}.totals.${key}`,
-          `${Object.keys(TOTAL_FUNCTIONS)
-            .map((f) => `'${f}'`)
-            .join(', ')} or a label of at most ${MAX_CELL_CHARS} characters without control characters`,
-          what,
-        );
-      }
-      resolvedTotals.set(key, Object.hasOwn(TOTAL_FUNCTIONS, what) ? { fn: what as TotalFunction } : { label: what });
-    }
+    for (const [key, what] of Object.entries(totals)) resolvedTotals.set(key, totalsCell(`${option}.totals.${key}`, what));
   }
   return { name, style: style === 'none' ? undefined : style, bandedRows, totals: resolvedTotals };
 }
@@ -142,6 +140,36 @@ export function tableColumnNames(headers: readonly string[]): string[] {
 const TABLE_KEYS = optionKeys<TableOptions>({ name: true, style: true, bandedRows: true, totals: true });
 const DEFAULT_STYLE = 'TableStyleMedium2';
 const TABLE_STYLE = /^TableStyle(?:Light(?:[1-9]|1\d|2[01])|Medium(?:[1-9]|1\d|2[0-8])|Dark(?:[1-9]|1[01]))$/;
+
+/**
+ * One totals cell checked: a function, a label, or `{ label }`.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` for a string one typo from a function name, or a bad label.
+ */
+function totalsCell(option: string, what: unknown): { fn: TotalFunction } | { label: string } {
+  const given = what !== null && typeof what === 'object' && !Array.isArray(what) ? ownOptions(what as { label: string }, LABEL_KEYS, `${option}.`) : undefined;
+  const label = given === undefined ? what : given.label;
+  // A label is also an attribute of the table part, where XML 1.0 has no way to write a control
+  // character; and it is the text of a cell, which holds at most 32,767 characters.
+  if (typeof label !== 'string' || /[\x00-\x1f]/.test(label) || label.length > MAX_CELL_CHARS) {
+    throw invalidOption(
+      given === undefined ? option : `${option}.label`,
+      `${FUNCTION_LIST}, a label or { label } of at most ${MAX_CELL_CHARS} characters without control characters`,
+      label,
+    );
+  }
+  if (given !== undefined) return { label };
+  if (Object.hasOwn(TOTAL_FUNCTIONS, label)) return { fn: label as TotalFunction };
+  const meant = closestName(label, Object.keys(TOTAL_FUNCTIONS), label.length <= 4 ? 1 : 2);
+  if (meant !== undefined) {
+    throw invalidOption(option, FUNCTION_LIST, label, `Did you mean '${meant}'? A label that is meant is written { label: ${JSON.stringify(label)} }`);
+  }
+  return { label };
+}
+
+const FUNCTION_LIST = Object.keys(TOTAL_FUNCTIONS)
+  .map((f) => `'${f}'`)
+  .join(', ');
+const LABEL_KEYS = optionKeys<{ label: string }>({ label: true });
 
 function isA1(name: string): boolean {
   const m = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
