@@ -30,6 +30,8 @@ export type { ChartLegendPosition, ChartSize, ChartSpec, ChartType } from './xls
 export type { XlsxColumnOptions } from './xlsx/features/columnCells/columnCells.js';
 export type { CellOperator, ConditionalFormat, IconSet } from './xlsx/features/conditionalFormats/conditionalFormatOptions.js';
 export type { XlsxColumn, XlsxColumnSpec } from './xlsx/features/features.js';
+export type { ValidationColumnOptions } from './xlsx/features/validation/validationFeature.js';
+export type { ListValidation, RangeValidation, Validation, ValidationAlert, ValidationPrompt } from './xlsx/features/validation/validationOptions.js';
 export type { ColumnFormula } from './xlsx/formulas/formulaColumn.js';
 export type { LinkValue } from './xlsx/links/links.js';
 export type { HeaderFooter, PaperSize, PrintOptions } from './xlsx/features/print/print.js';

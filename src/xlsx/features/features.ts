@@ -14,6 +14,7 @@ import type { WorkbookFeature } from '../seam/feature.js';
 import { type PrintSheetOptions, printFeature } from './print/print.js';
 import { type TableSheetOptions, tableFeature } from './table/tableFeature.js';
 import { type TitleSheetOptions, titleFeature } from './title/titleFeature.js';
+import { type ValidationColumnOptions, validationFeature } from './validation/validationFeature.js';
 
 /**
  * The options of every workbook feature: `toXlsx` and each `SheetSpec` of `toWorkbook` take
@@ -29,7 +30,7 @@ export interface SheetFeatureOptions<T = never>
     ColumnCellsSheetOptions<T> {}
 
 /** A column of an XLSX sheet: a {@link Column} with a style, a formula, a link, its own conditional formats. */
-export interface XlsxColumn<T = Record<string, unknown>> extends Column<T>, XlsxColumnOptions<T>, ConditionalFormatColumnOptions {}
+export interface XlsxColumn<T = Record<string, unknown>> extends Column<T>, XlsxColumnOptions<T>, ConditionalFormatColumnOptions, ValidationColumnOptions {}
 
 /** A column of an XLSX sheet: a key (`'name'`) or an {@link XlsxColumn}. */
 export type XlsxColumnSpec<T = Record<string, unknown>> = string | XlsxColumn<T>;
@@ -46,6 +47,7 @@ export const FEATURES: readonly WorkbookFeature<SheetFeatureOptions>[] = [
   tableFeature,
   conditionalFormatsFeature,
   columnCellsFeature,
+  validationFeature,
 ];
 
 /**
@@ -66,4 +68,11 @@ export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = {
 };
 
 /** The keys of an XLSX column object: every writer's, and the XLSX features' (see `ownOptions`). */
-export const XLSX_COLUMN_KEYS = optionKeys<XlsxColumn>({ ...COLUMN_OPTION_KEYS, style: true, formula: true, link: true, conditionalFormats: true });
+export const XLSX_COLUMN_KEYS = optionKeys<XlsxColumn>({
+  ...COLUMN_OPTION_KEYS,
+  style: true,
+  formula: true,
+  link: true,
+  conditionalFormats: true,
+  validation: true,
+});
