@@ -15,6 +15,7 @@ import { type PrintSheetOptions, printFeature } from './print/print.js';
 import { type TableSheetOptions, tableFeature } from './table/tableFeature.js';
 import { type TitleSheetOptions, titleFeature } from './title/titleFeature.js';
 import { type ValidationColumnOptions, validationFeature } from './validation/validationFeature.js';
+import { type ProtectionColumnOptions, type ProtectionSheetOptions, protectionFeature } from './protection/protectionFeature.js';
 
 /**
  * The options of every workbook feature: `toXlsx` and each `SheetSpec` of `toWorkbook` take
@@ -27,10 +28,16 @@ export interface SheetFeatureOptions<T = never>
     TableSheetOptions,
     ConditionalFormatSheetOptions,
     TitleSheetOptions,
+    ProtectionSheetOptions,
     ColumnCellsSheetOptions<T> {}
 
-/** A column of an XLSX sheet: a {@link Column} with a style, a formula, a link, its own conditional formats. */
-export interface XlsxColumn<T = Record<string, unknown>> extends Column<T>, XlsxColumnOptions<T>, ConditionalFormatColumnOptions, ValidationColumnOptions {}
+/** A column of an XLSX sheet: a {@link Column} with a style, a formula, a link, its own conditional formats, an input rule, a note, `locked`. */
+export interface XlsxColumn<T = Record<string, unknown>>
+  extends Column<T>,
+    XlsxColumnOptions<T>,
+    ConditionalFormatColumnOptions,
+    ValidationColumnOptions,
+    ProtectionColumnOptions {}
 
 /** A column of an XLSX sheet: a key (`'name'`) or an {@link XlsxColumn}. */
 export type XlsxColumnSpec<T = Record<string, unknown>> = string | XlsxColumn<T>;
@@ -48,6 +55,7 @@ export const FEATURES: readonly WorkbookFeature<SheetFeatureOptions>[] = [
   conditionalFormatsFeature,
   columnCellsFeature,
   validationFeature,
+  protectionFeature,
 ];
 
 /**
@@ -65,6 +73,7 @@ export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = {
   subtitle: true,
   preamble: true,
   rowStyle: true,
+  protect: true,
 };
 
 /** The keys of an XLSX column object: every writer's, and the XLSX features' (see `ownOptions`). */
@@ -75,4 +84,5 @@ export const XLSX_COLUMN_KEYS = optionKeys<XlsxColumn>({
   link: true,
   conditionalFormats: true,
   validation: true,
+  locked: true,
 });

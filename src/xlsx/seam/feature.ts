@@ -137,8 +137,17 @@ export interface SheetHooks {
    * row style). Only features that need it define it: it runs once per row.
    */
   beforeRow?(row: unknown, index: number, rowNumber: number): void;
-  /** Writes the cells of a column instead of the default writer (a formula or link column); undefined to leave it. */
-  cell?(column: SheetColumn, index: number): CellWriter | undefined;
+  /**
+   * What every cell format of a column adds (`{ protection: 'locked="0"' }`: its cells stay
+   * editable on a protected sheet), asked once per column before the cell writers are compiled.
+   */
+  columnFormat?(column: SheetColumn, index: number): ColumnFormat | undefined;
+  /**
+   * Writes the cells of a column instead of the default writer (a formula or link column); undefined to leave it.
+   * @param styles - The registry the column's cells intern their formats in: `SheetStart.styles` with the
+   *   features' {@link ColumnFormat}s laid over every format.
+   */
+  cell?(column: SheetColumn, index: number, styles: StyleRegistry): CellWriter | undefined;
   /** Before the rows of each physical sheet: XML for the sheet's head. */
   head?(part: PartContext): SheetHeadFragments;
   /** Each physical sheet: the `<row>`s above the header, numbered from `ownFirstRow` (`rowsAbove` of them). */
@@ -155,6 +164,12 @@ export interface SheetHooks {
   tail?(part: PartContext): SheetTail;
   /** Names for `<definedNames>` of the workbook. Called after `tail`. */
   definedNames?(part: PartContext): readonly DefinedName[];
+}
+
+/** What a feature adds to every cell format of a column (see `SheetHooks.columnFormat`). */
+export interface ColumnFormat {
+  /** Attributes of the formats' `<protection>`: `locked="0"`. */
+  readonly protection?: string | undefined;
 }
 
 /** One physical sheet being written, and how a feature adds to the package. */
@@ -210,6 +225,7 @@ export interface SheetHeadFragments {
  * and `drawing` are written by the assembly from what features contribute.
  */
 export const TAIL_ELEMENTS = [
+  'sheetProtection',
   'autoFilter',
   'mergeCells',
   'conditionalFormatting',
