@@ -30,6 +30,7 @@ export type { ChartLegendPosition, ChartSize, ChartSpec, ChartType } from './xls
 export type { XlsxColumnOptions } from './xlsx/features/columnCells/columnCells.js';
 export type { CellOperator, ConditionalFormat, IconSet } from './xlsx/features/conditionalFormats/conditionalFormatOptions.js';
 export type { XlsxColumn, XlsxColumnSpec } from './xlsx/features/features.js';
+export type { CellNote, NotesColumnOptions, NotesSheetOptions, RowNotes } from './xlsx/features/notes/notesFeature.js';
 export type { ProtectAllow, ProtectOptions, ProtectionColumnOptions, ProtectionSheetOptions } from './xlsx/features/protection/protectionFeature.js';
 export type { ValidationColumnOptions } from './xlsx/features/validation/validationFeature.js';
 export type { ListValidation, RangeValidation, Validation, ValidationAlert, ValidationPrompt } from './xlsx/features/validation/validationOptions.js';

@@ -15,6 +15,7 @@ import { type PrintSheetOptions, printFeature } from './print/print.js';
 import { type TableSheetOptions, tableFeature } from './table/tableFeature.js';
 import { type TitleSheetOptions, titleFeature } from './title/titleFeature.js';
 import { type ValidationColumnOptions, validationFeature } from './validation/validationFeature.js';
+import { type NotesColumnOptions, type NotesSheetOptions, notesFeature } from './notes/notesFeature.js';
 import { type ProtectionColumnOptions, type ProtectionSheetOptions, protectionFeature } from './protection/protectionFeature.js';
 
 /**
@@ -29,6 +30,7 @@ export interface SheetFeatureOptions<T = never>
     ConditionalFormatSheetOptions,
     TitleSheetOptions,
     ProtectionSheetOptions,
+    NotesSheetOptions<T>,
     ColumnCellsSheetOptions<T> {}
 
 /** A column of an XLSX sheet: a {@link Column} with a style, a formula, a link, its own conditional formats, an input rule, a note, `locked`. */
@@ -37,7 +39,8 @@ export interface XlsxColumn<T = Record<string, unknown>>
     XlsxColumnOptions<T>,
     ConditionalFormatColumnOptions,
     ValidationColumnOptions,
-    ProtectionColumnOptions {}
+    ProtectionColumnOptions,
+    NotesColumnOptions {}
 
 /** A column of an XLSX sheet: a key (`'name'`) or an {@link XlsxColumn}. */
 export type XlsxColumnSpec<T = Record<string, unknown>> = string | XlsxColumn<T>;
@@ -56,6 +59,7 @@ export const FEATURES: readonly WorkbookFeature<SheetFeatureOptions>[] = [
   columnCellsFeature,
   validationFeature,
   protectionFeature,
+  notesFeature,
 ];
 
 /**
@@ -74,6 +78,7 @@ export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = {
   preamble: true,
   rowStyle: true,
   protect: true,
+  cellNote: true,
 };
 
 /** The keys of an XLSX column object: every writer's, and the XLSX features' (see `ownOptions`). */
@@ -85,4 +90,5 @@ export const XLSX_COLUMN_KEYS = optionKeys<XlsxColumn>({
   conditionalFormats: true,
   validation: true,
   locked: true,
+  note: true,
 });
