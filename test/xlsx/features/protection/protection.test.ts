@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toWorkbook, toXlsx } from '../../../../src/index.js';
+import { createHash, randomBytes } from 'node:crypto';
 import { hashPassword } from '../../../../src/xlsx/features/protection/passwordHash.js';
+import { sha512, spinSha512 } from '../../../../src/xlsx/features/protection/sha512.js';
 import { sheetProtectionXml } from '../../../../src/xlsx/features/protection/protectionFeature.js';
 import { readAll } from '../../../helpers/streams.js';
 import { parts } from '../../../helpers/unzip.js';
@@ -111,7 +113,24 @@ describe('protection through toXlsx / toWorkbook, read back by openpyxl', () => 
 
   it('matches a known vector (salt of 16 zero bytes)', () => {
     // Computed with python hashlib from MS-OFFCRYPTO 2.3.7.1 (see PY_PROTECTION).
-    expect(hashPassword('password', Buffer.alloc(16), 100_000).hashValue).toBe(KNOWN_VECTOR);
+    expect(hashPassword('password', new Uint8Array(16), 100_000).hashValue).toBe(KNOWN_VECTOR);
+  });
+
+  it('hashes as node:crypto does, for every length around the block sizes', () => {
+    for (let n = 0; n < 300; n++) {
+      const data = randomBytes(n);
+      expect(Buffer.from(sha512(data)).toString('hex')).toBe(createHash('sha512').update(data).digest('hex'));
+    }
+    let h: Uint8Array = createHash('sha512').update('start').digest();
+    const expected = Buffer.from(h);
+    let ours = expected;
+    for (let i = 0; i < 3; i++)
+      ours = createHash('sha512')
+        .update(ours)
+        .update(Buffer.from([i, 0, 0, 0]))
+        .digest();
+    h = spinSha512(h, 3);
+    expect(Buffer.from(h).toString('hex')).toBe(ours.toString('hex'));
   });
 
   it('writes only what differs from the defaults', () => {
