@@ -3,13 +3,22 @@ import type { FeatureColumns, PartContext, SheetHooks, SheetStart, WorkbookFeatu
 import { MAX_CELL_CHARS } from '../../xml/xmlText.js';
 import { type PlacedNote, SHAPES_PER_BLOCK, commentsXml, notesVml } from './notesXml.js';
 
-/** Notes of the data cells of one row: column key → the note's text (`undefined` or `''` for none). */
+/**
+ * Notes of the data cells of one row: column key → the note's text (`undefined` or `''` for none).
+ * @example { grade: 'Handed in 3 days late', comment: undefined }
+ */
 export type RowNotes = Readonly<Record<string, string | undefined>>;
 
-/** The sheet option `cellNote` for rows of type `T`. */
+/**
+ * The sheet option `cellNote` for rows of type `T`: the notes of one row's data cells.
+ * @example (row: { late: number }) => (row.late > 0 ? { grade: `${row.late} days late` } : undefined)
+ */
 export type CellNote<T> = (row: T, index: number) => RowNotes | undefined;
 
-/** The sheet option of the notes feature, for rows of type `T` (`never`: any row). */
+/**
+ * The sheet option of the notes feature, for rows of type `T` (`never`: any row).
+ * @example toXlsx(rows, { cellNote: (row) => (row.late ? { grade: 'late' } : undefined) })
+ */
 export interface NotesSheetOptions<T = never> {
   /**
    * Notes (Excel's classic cell comments) on data cells, from each row: return the notes of the
@@ -22,7 +31,10 @@ export interface NotesSheetOptions<T = never> {
   readonly cellNote?: CellNote<T> | undefined;
 }
 
-/** What a column of `toXlsx`/`toWorkbook` may add to `Column` for notes. */
+/**
+ * What a column of `toXlsx`/`toWorkbook` may add to `Column` for notes.
+ * @example { key: 'grade', note: 'Out of 20' }
+ */
 export interface NotesColumnOptions {
   /**
    * A note on the column's header cell (on every part of a sheet continued past the row limit),

@@ -6,6 +6,7 @@ import { type PasswordHash, hashPassword } from './passwordHash.js';
 /**
  * What a user may still do on a protected sheet. Excel's own default is
  * `['selectLockedCells', 'selectUnlockedCells']`: select any cell, change none but unlocked ones.
+ * @example const allow: ProtectAllow[] = ['selectUnlockedCells', 'sort', 'autoFilter'];
  */
 export type ProtectAllow =
   | 'selectLockedCells'
@@ -40,7 +41,7 @@ export interface ProtectOptions {
   readonly allow?: readonly ProtectAllow[] | undefined;
 }
 
-/** The sheet option of the protection feature. */
+/** The sheet option of the protection feature (`toXlsx` and every sheet of `toWorkbook`). */
 export interface ProtectionSheetOptions {
   /**
    * Protect the sheet (`true` for Excel's defaults, or {@link ProtectOptions}): its cells are
@@ -51,7 +52,10 @@ export interface ProtectionSheetOptions {
   readonly protect?: boolean | ProtectOptions | undefined;
 }
 
-/** What a column of `toXlsx`/`toWorkbook` may add to `Column` for protection. */
+/**
+ * What a column of `toXlsx`/`toWorkbook` may add to `Column` for protection.
+ * @example { key: 'grade', locked: false }
+ */
 export interface ProtectionColumnOptions {
   /**
    * `false` leaves the column's cells (and blank cells below, in the column's format) editable on

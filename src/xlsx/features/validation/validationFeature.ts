@@ -5,7 +5,7 @@ import { columnLetters } from '../../xml/cellRef.js';
 import { inlineStringCell } from '../../xml/sheetXml.js';
 import { type ResolvedValidation, type Validation, resolveValidation } from './validationOptions.js';
 
-/** What a column of `toXlsx`/`toWorkbook` may add to `Column` for data validation. */
+/** What a column of `toXlsx`/`toWorkbook` may add to `Column` for data validation (see {@link Validation}). */
 export interface ValidationColumnOptions {
   /**
    * An input rule over the column's data cells, which Excel (and LibreOffice) check as a user

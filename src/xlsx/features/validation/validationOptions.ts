@@ -3,7 +3,10 @@ import { optionKeys, ownOptions } from '../../../base/optionKeys.js';
 import type { Zone } from '../../../dates/zone.js';
 import { excelSerial, wallTime } from '../../cells/dateSerial.js';
 
-/** The message Excel shows while a cell of the column is selected. */
+/**
+ * The message Excel shows while a cell of the column is selected.
+ * @example { title: 'Attendance', message: 'Pick one from the list' }
+ */
 export interface ValidationPrompt {
   /** Bold first line, at most 32 characters. @default none */
   readonly title?: string | undefined;
@@ -11,7 +14,10 @@ export interface ValidationPrompt {
   readonly message: string;
 }
 
-/** The message Excel shows when a value breaks the rule. */
+/**
+ * The message Excel shows when a value breaks the rule.
+ * @example { title: 'Not a grade', message: 'A grade is a whole number from 0 to 20', style: 'warning' }
+ */
 export interface ValidationAlert {
   /** The dialog's title, at most 32 characters. @default Excel's ("Microsoft Excel") */
   readonly title?: string | undefined;
@@ -58,7 +64,10 @@ export interface RangeValidation extends ValidationBase {
   readonly max?: number | Date | string | undefined;
 }
 
-/** A column's input rule: a dropdown ({@link ListValidation}) or a range ({@link RangeValidation}). */
+/**
+ * A column's input rule: a dropdown ({@link ListValidation}) or a range ({@link RangeValidation}).
+ * @example { type: 'date', min: '2026-09-01', max: '2027-06-30', prompt: { message: 'A date this school year' } }
+ */
 export type Validation = ListValidation | RangeValidation;
 
 /** A rule checked once: its formulas and its attributes' values. */
