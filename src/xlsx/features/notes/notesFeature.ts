@@ -38,7 +38,7 @@ export interface NotesSheetOptions<T = never> {
 export interface NotesColumnOptions {
   /**
    * A note on the column's header cell (on every part of a sheet continued past the row limit),
-   * to say what the column means. At most 32,767 characters.
+   * to say what the column means; none on a sheet without a header row. At most 32,767 characters.
    * @default none
    * @example { key: 'grade', note: 'Out of 20; blank if absent' }
    */
