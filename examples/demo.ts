@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ProgressInfo, exportToFile } from 'rowport';
 import { type ExportResult, AnalyticsService } from './analytics/service.js';
+import { LOCALES } from './analytics/seed.js';
 import { createSampleDatabase } from './analytics/sqljs.js';
 
 export interface DemoOptions {
@@ -147,6 +148,11 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoFile[]> {
             conditionalFormats: [{ type: 'colorScale', column: 'avg_score' }],
           },
           Performance: { title: 'Weekly performance', subtitle: generated, table: true, conditionalFormats: [{ type: 'colorScale', column: 'avg_score' }] },
+        },
+        // A dropdown of the locales on each student's locale, and a note on a header cell.
+        columnFeatures: {
+          'Student Analytics': { locale: { validation: { list: [...LOCALES], prompt: { message: 'The language the student learns in' } } } },
+          'Class Summary': { avg_score: { note: 'Mean quiz score of the class over the period, out of 100' } },
         },
       }),
     );

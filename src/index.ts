@@ -44,6 +44,10 @@ export type {
 } from './xlsx/features/conditionalFormats/conditionalFormatOptions.js';
 export type { RowStyle } from './xlsx/features/columnCells/rowStyles.js';
 export type { XlsxColumn, XlsxColumnSpec } from './xlsx/features/features.js';
+export type { CellNote, NotesColumnOptions, NotesSheetOptions, RowNotes } from './xlsx/features/notes/notesFeature.js';
+export type { ProtectAllow, ProtectOptions, ProtectionColumnOptions, ProtectionSheetOptions } from './xlsx/features/protection/protectionFeature.js';
+export type { ValidationColumnOptions } from './xlsx/features/validation/validationFeature.js';
+export type { ListValidation, RangeValidation, Validation, ValidationAlert, ValidationPrompt } from './xlsx/features/validation/validationOptions.js';
 export type { ColumnFormula } from './xlsx/formulas/formulaColumn.js';
 export type { LinkValue } from './xlsx/links/links.js';
 export type { HeaderFooter, PaperSize, PrintOptions } from './xlsx/features/print/print.js';

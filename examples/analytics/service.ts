@@ -7,6 +7,7 @@ import {
   type SheetSpec,
   type ToCsvOptions,
   type ToXlsxOptions,
+  type XlsxColumn,
   exportFileName,
   toCsv,
   toWorkbook,
@@ -85,6 +86,8 @@ export interface ComprehensiveOptions {
   readonly signal?: AbortSignal | undefined;
   /** Workbook features by sheet name (`'Class Summary'`): a title block, a table, conditional formats. */
   readonly sheetFeatures?: Readonly<Record<string, Omit<SheetSpec, 'name' | 'rows' | 'columns'>>> | undefined;
+  /** Column options by sheet name and column key (`{ 'Class Summary': { avg_score: { note: '…' } } }`): a dropdown, a note. */
+  readonly columnFeatures?: Readonly<Record<string, Readonly<Record<string, Omit<XlsxColumn<Row>, 'key'>>>>> | undefined;
 }
 
 export interface AnalyticsServiceOptions {
@@ -267,7 +270,7 @@ export class AnalyticsService {
       sheets.map((sheet) => ({
         name: sheet.name,
         rows: this.#db.query(sheet.sql, range.params),
-        columns: [...sheet.columns],
+        columns: sheet.columns.map((column) => ({ ...column, ...options.columnFeatures?.[sheet.name]?.[column.key] })),
         headerFooter: footer,
         print: PRINT,
         ...(sheet.charts ? { charts: sheet.charts } : {}),

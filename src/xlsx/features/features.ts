@@ -14,6 +14,9 @@ import type { WorkbookFeature } from '../seam/feature.js';
 import { type PrintSheetOptions, printFeature } from './print/print.js';
 import { type TableSheetOptions, tableFeature } from './table/tableFeature.js';
 import { type TitleSheetOptions, titleFeature } from './title/titleFeature.js';
+import { type ValidationColumnOptions, validationFeature } from './validation/validationFeature.js';
+import { type NotesColumnOptions, type NotesSheetOptions, notesFeature } from './notes/notesFeature.js';
+import { type ProtectionColumnOptions, type ProtectionSheetOptions, protectionFeature } from './protection/protectionFeature.js';
 
 /**
  * The options of every workbook feature: `toXlsx` and each `SheetSpec` of `toWorkbook` take
@@ -26,10 +29,18 @@ export interface SheetFeatureOptions<T = never>
     TableSheetOptions,
     ConditionalFormatSheetOptions,
     TitleSheetOptions,
+    ProtectionSheetOptions,
+    NotesSheetOptions<T>,
     ColumnCellsSheetOptions<T> {}
 
-/** A column of an XLSX sheet: a {@link Column} with a style, a formula, a link, its own conditional formats. */
-export interface XlsxColumn<T = Record<string, unknown>> extends Column<T>, XlsxColumnOptions<T>, ConditionalFormatColumnOptions {}
+/** A column of an XLSX sheet: a {@link Column} with a style, a formula, a link, its own conditional formats, an input rule, a note, `locked`. */
+export interface XlsxColumn<T = Record<string, unknown>>
+  extends Column<T>,
+    XlsxColumnOptions<T>,
+    ConditionalFormatColumnOptions,
+    ValidationColumnOptions,
+    ProtectionColumnOptions,
+    NotesColumnOptions {}
 
 /** A column of an XLSX sheet: a key (`'name'`) or an {@link XlsxColumn}. */
 export type XlsxColumnSpec<T = Record<string, unknown>> = string | XlsxColumn<T>;
@@ -46,6 +57,9 @@ export const FEATURES: readonly WorkbookFeature<SheetFeatureOptions>[] = [
   tableFeature,
   conditionalFormatsFeature,
   columnCellsFeature,
+  validationFeature,
+  protectionFeature,
+  notesFeature,
 ];
 
 /**
@@ -63,13 +77,24 @@ export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = {
   subtitle: true,
   preamble: true,
   rowStyle: true,
+  protect: true,
+  cellNote: true,
 };
 
 /**
  * The keys of an XLSX column object: every writer's, and the XLSX features' (see `ownOptions`).
  * Typed against {@link XlsxColumn}; the same as {@link xlsxColumnKeys} of {@link FEATURES} (a test keeps them so).
  */
-export const XLSX_COLUMN_KEYS = optionKeys<XlsxColumn>({ ...COLUMN_OPTION_KEYS, style: true, formula: true, link: true, conditionalFormats: true });
+export const XLSX_COLUMN_KEYS = optionKeys<XlsxColumn>({
+  ...COLUMN_OPTION_KEYS,
+  style: true,
+  formula: true,
+  link: true,
+  conditionalFormats: true,
+  validation: true,
+  locked: true,
+  note: true,
+});
 
 const COLUMN_KEYS_OF = new WeakMap<readonly WorkbookFeature<never>[], ReadonlySet<string>>();
 

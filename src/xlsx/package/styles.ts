@@ -28,6 +28,8 @@ export interface CellStyle {
   readonly border?: string | undefined;
   /** Attributes of `<alignment>` (`wrapText="1" vertical="top"`). */
   readonly alignment?: string | undefined;
+  /** Attributes of `<protection>` (`locked="0"`: the cell stays editable on a protected sheet). */
+  readonly protection?: string | undefined;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface CellStyle {
 export class StyleRegistry {
   private readonly numFmts = new Map<string, number>();
   private readonly xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
-  private readonly index = new Map<string, number>([['0|0|0|0|', 0]]);
+  private readonly index = new Map<string, number>([['0|0|0|0||', 0]]);
   /** Fonts, fills and borders after the fixed ones (default font, header font; none, gray125, header fill; no border). */
   private readonly fonts = new Interned(2);
   private readonly fills: Interned;
@@ -51,14 +53,25 @@ export class StyleRegistry {
 
   /** Index of the format for a cell with this number format and wrapping. */
   cell(numFmt: string | undefined, wrap = false): number {
-    return this.xf(numFmt === undefined ? 0 : this.numFmtId(numFmt), 0, 0, 0, wrap ? WRAP : '');
+    return this.xf(numFmt === undefined ? 0 : this.numFmtId(numFmt), 0, 0, 0, wrap ? WRAP : '', '');
+  }
+
+  /**
+   * The registry as the cells of one column see it: `protection` (`locked="0"`) added to every
+   * format they ask for (`cell`, `style`), interned once per format, so it costs nothing per cell.
+   */
+  withProtection(protection: string): StyleRegistry {
+    const view = Object.create(this) as StyleRegistry;
+    view.cell = (numFmt, wrap = false) => this.xf(numFmt === undefined ? 0 : this.numFmtId(numFmt), 0, 0, 0, wrap ? WRAP : '', protection);
+    view.style = (style) => this.style({ ...ownProperties(style), protection: style.protection ?? protection });
+    return view;
   }
 
   /** Index of the header cells' format (0 when the header is not styled). */
   headerCell(): number {
     const h = this.header;
     if (h === undefined) return 0;
-    return this.xf(0, h.bold || h.color !== undefined ? 1 : 0, h.fill !== undefined ? 2 : 0, 0, '');
+    return this.xf(0, h.bold || h.color !== undefined ? 1 : 0, h.fill !== undefined ? 2 : 0, 0, '', '');
   }
 
   /**
@@ -66,13 +79,14 @@ export class StyleRegistry {
    * @throws {RowportError} `ROWPORT_INVALID_VALUE` for a format past Excel's {@link MAX_CELL_FORMATS}.
    */
   style(style: CellStyle): number {
-    const { numFmt, font, fill, border, alignment = '' } = ownProperties(style); // a part left out is never inherited
+    const { numFmt, font, fill, border, alignment = '', protection = '' } = ownProperties(style); // a part left out is never inherited
     return this.xf(
       numFmt === undefined ? 0 : this.numFmtId(numFmt),
       font === undefined ? 0 : this.fonts.id(`<font>${font}</font>`),
       fill === undefined ? 0 : this.fills.id(`<fill>${fill}</fill>`),
       border === undefined ? 0 : this.borders.id(`<border>${border}</border>`),
       alignment,
+      protection,
     );
   }
 
@@ -118,8 +132,8 @@ export class StyleRegistry {
     return id;
   }
 
-  private xf(numFmtId: number, fontId: number, fillId: number, borderId: number, alignment: string): number {
-    const key = `${numFmtId}|${fontId}|${fillId}|${borderId}|${alignment}`;
+  private xf(numFmtId: number, fontId: number, fillId: number, borderId: number, alignment: string, protection: string): number {
+    const key = `${numFmtId}|${fontId}|${fillId}|${borderId}|${alignment}|${protection}`;
     let id = this.index.get(key);
     if (id === undefined) {
       id = this.xfs.length;
@@ -135,9 +149,11 @@ export class StyleRegistry {
         (fontId ? ' applyFont="1"' : '') +
         (fillId ? ' applyFill="1"' : '') +
         (borderId ? ' applyBorder="1"' : '') +
-        (alignment ? ' applyAlignment="1"' : '');
+        (alignment ? ' applyAlignment="1"' : '') +
+        (protection ? ' applyProtection="1"' : '');
+      const children = (alignment ? `<alignment ${alignment}/>` : '') + (protection ? `<protection ${protection}/>` : '');
       this.xfs.push(
-        `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${alignment ? `><alignment ${alignment}/></xf>` : '/>'}`,
+        `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${children ? `>${children}</xf>` : '/>'}`,
       );
     }
     return id;

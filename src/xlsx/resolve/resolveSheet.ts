@@ -48,10 +48,8 @@ export function resolveSheet<T>(
   const own = ownProperties(options) as { columns?: unknown };
   own.columns = normaliseColumns(options.columns, `${where}columns`, xlsxColumnKeys(features));
   const sheetOptions = own as SheetOptions<T>;
-  const settings = withColumnFeatures(
-    resolveSheetSettings(sheetOptions, defaults, where, name, xlsxColumnKeys(features)),
-    columnFeatureOptions(own.columns as readonly FeatureColumn[] | undefined, features, where),
-  );
+  const base = resolveSheetSettings(sheetOptions, defaults, where, name, xlsxColumnKeys(features));
+  const settings = withColumnFeatures(base, columnFeatureOptions(own.columns as readonly FeatureColumn[] | undefined, features, base));
   const used: SheetFeature[] = [];
   for (const feature of features) {
     const resolved = feature.resolve(sheetOptions, settings);
@@ -66,13 +64,13 @@ export function resolveSheet<T>(
 function columnFeatureOptions(
   columns: readonly FeatureColumn[] | undefined,
   features: readonly WorkbookFeature<SheetFeatureOptions>[],
-  where: string,
+  settings: SheetSettings,
 ): ColumnFeatureOptions[] {
   const hooked = features.filter((feature) => Object.hasOwn(feature, 'column')); // never a `column` from Object.prototype
   return (columns ?? []).map((column, i) => {
     const options = new Map<string, unknown>();
     for (const feature of hooked) {
-      const resolved = feature.column?.(column, `${where}columns[${i}]`);
+      const resolved = feature.column?.(column, `${settings.where}columns[${i}]`, settings);
       if (resolved !== undefined) options.set(feature.name, resolved);
     }
     return options;

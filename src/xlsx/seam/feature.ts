@@ -38,10 +38,11 @@ export interface WorkbookFeature<O, C = unknown> {
    * @param column - An own-property copy of the column object (a key alone is `{ key }`), its
    *   {@link Column} properties checked, the feature's not yet.
    * @param where - The column's option name for messages: `columns[2]`, `sheets[1].columns[2]`.
+   * @param settings - The sheet's settings (its time zone, date format, `where`).
    * @returns What the feature keeps for this column, or undefined when the column does not use it.
    * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming `${where}.option`.
    */
-  column?(column: FeatureColumn, where: string): C | undefined;
+  column?(column: FeatureColumn, where: string, settings: SheetSettings): C | undefined;
   /** The column options its `column` hook reads (`['validation']`): a column object may hold them. @default [] */
   readonly columnKeys?: readonly string[] | undefined;
   /**
@@ -170,8 +171,17 @@ export interface SheetHooks {
    * row style). Only features that need it define it: it runs once per row.
    */
   beforeRow?(row: unknown, index: number, rowNumber: number): void;
-  /** Writes the cells of a column instead of the default writer (a formula or link column); undefined to leave it. */
-  cell?(column: SheetColumn, index: number): CellWriter | undefined;
+  /**
+   * What every cell format of a column adds (`{ protection: 'locked="0"' }`: its cells stay
+   * editable on a protected sheet), asked once per column before the cell writers are compiled.
+   */
+  columnFormat?(column: SheetColumn, index: number): ColumnFormat | undefined;
+  /**
+   * Writes the cells of a column instead of the default writer (a formula or link column); undefined to leave it.
+   * @param styles - The registry the column's cells intern their formats in: `SheetStart.styles` with the
+   *   features' {@link ColumnFormat}s laid over every format.
+   */
+  cell?(column: SheetColumn, index: number, styles: StyleRegistry): CellWriter | undefined;
   /** Before the rows of each physical sheet: XML for the sheet's head. */
   head?(part: PartContext): SheetHeadFragments;
   /** Each physical sheet: the `<row>`s above the header, numbered from `ownFirstRow` (`rowsAbove` of them). */
@@ -188,6 +198,12 @@ export interface SheetHooks {
   tail?(part: PartContext): SheetTail;
   /** Names for `<definedNames>` of the workbook. Called after `tail`. */
   definedNames?(part: PartContext): readonly DefinedName[];
+}
+
+/** What a feature adds to every cell format of a column (see `SheetHooks.columnFormat`). */
+export interface ColumnFormat {
+  /** Attributes of the formats' `<protection>`: `locked="0"`. */
+  readonly protection?: string | undefined;
 }
 
 /** One physical sheet being written, and how a feature adds to the package. */
@@ -243,6 +259,7 @@ export interface SheetHeadFragments {
  * and `drawing` are written by the assembly from what features contribute.
  */
 export const TAIL_ELEMENTS = [
+  'sheetProtection',
   'autoFilter',
   'mergeCells',
   'conditionalFormatting',

@@ -7,6 +7,7 @@ import type { RowReader } from '../../sources/rowReader.js';
 import { fitWidths } from '../cells/autoFit.js';
 import { type CellWriter, compileCell } from '../cells/cells.js';
 import type { SheetHooks, SheetStart } from '../seam/feature.js';
+import type { StyleRegistry } from '../package/styles.js';
 import type { WorkbookState } from './workbookState.js';
 import type { ResolvedSheet } from '../resolve/resolveSheet.js';
 import type { SheetColumn } from '../settings/sheetSettings.js';
@@ -126,7 +127,10 @@ function startFeatures(sheet: ResolvedSheet, state: WorkbookState, sample: Sheet
     return ownProperties(feature.start(start)); // a hook left out is never one inherited from Object.prototype
   });
   const cellContext = { zone: sheet.zone, dateFormat: sheet.dateFormat, styles: state.styles, wrapText: look.wrapText, warn };
-  const cells: CellWriter[] = columns.map((c, i) => firstDefined(hooks, (h) => h.cell?.(c, i)) ?? compileCell(c, cellContext, widths[i] ?? DEFAULT_WIDTH));
+  const cells: CellWriter[] = columns.map((c, i) => {
+    const styles = columnStyles(hooks, c, i, state.styles);
+    return firstDefined(hooks, (h) => h.cell?.(c, i, styles)) ?? compileCell(c, { ...cellContext, styles }, widths[i] ?? DEFAULT_WIDTH);
+  });
   const observers = hooks.flatMap((h) => (h.observe ? [h.observe.bind(h)] : []));
   const beforeRow = hooks.flatMap((h) => (h.beforeRow ? [h.beforeRow.bind(h)] : []));
   const lastDataRowAllowed = MAX_SHEET_ROWS - sheet.features.reduce((n, f) => n + (f.rowsBelow ?? 0), 0);
@@ -250,6 +254,13 @@ async function continueSheet({ sheet }: SheetJob, state: WorkbookState, full: Pa
 /** A header as a cell holds it: lone surrogates replaced and cut to Excel's limit, as data cells are, with warnings. */
 function headerText(column: SheetColumn, warn: Warn): string {
   return cellText(column.header, warn, undefined, column.key, `the header of column ${JSON.stringify(column.key)}: `);
+}
+
+/** The registry a column's cells intern their formats in: the workbook's, with the features' column formats laid over. */
+function columnStyles(hooks: readonly SheetHooks[], column: SheetColumn, c: number, styles: StyleRegistry): StyleRegistry {
+  let protection: string | undefined;
+  for (const h of hooks) protection = h.columnFormat?.(column, c)?.protection ?? protection;
+  return protection === undefined ? styles : styles.withProtection(protection);
 }
 
 function firstDefined<T, R>(items: readonly T[], pick: (item: T) => R | undefined): R | undefined {

@@ -1,5 +1,6 @@
 import { invalidOption } from '../../../errors.js';
 import type { CellWriter } from '../../cells/cells.js';
+import type { StyleRegistry } from '../../package/styles.js';
 import type { SheetColumn } from '../../settings/sheetSettings.js';
 import { DEFAULT_WIDTH } from '../../xml/sheetXml.js';
 import { type SheetHooks, type SheetStart, type WorkbookFeature, columnOptions } from '../../seam/feature.js';
@@ -87,9 +88,11 @@ interface ColumnSpecExtras {
 function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, rowStyle: ColumnCellsSheetOptions['rowStyle']): SheetHooks {
   const current = currentRow();
   const layers = rowStyle === undefined ? undefined : rowStyles(rowStyle, sheet.settings.where);
-  const compile = columnWriters(sheet, specs, current, layers);
+  const registries: StyleRegistry[] = []; // each column's, with other features' column formats (protection)
+  const compile = columnWriters(sheet, specs, current, layers, registries);
   const hooks: SheetHooks = {
-    cell(column, c) {
+    cell(column, c, styles) {
+      registries[c] = styles;
       if (layers === undefined) return specs.has(column.key) ? compile(c, 0) : undefined;
       return layers.layered(column, c, compile);
     },
@@ -123,11 +126,13 @@ function columnWriters(
   specs: ReadonlyMap<string, ColumnSpecExtras>,
   current: CurrentRow,
   layers: RowStyles | undefined,
+  registries: readonly StyleRegistry[],
 ): (c: number, l: number) => CellWriter {
-  const { columns, widths, styles, settings } = sheet;
+  const { columns, widths, settings } = sheet;
   const context = { zone: settings.zone, dateFormat: settings.dateFormat, wrapText: settings.look.wrapText, warn: sheet.warn };
   return (c, l) => {
     const column = columns[c] as SheetColumn;
+    const styles = registries[c] ?? sheet.styles;
     const extras = specs.get(column.key);
     const layerStyle = layers === undefined ? NO_STYLE : (layers.styles[l] as ResolvedCellStyle);
     const style = mergeStyles(extras?.style ?? NO_STYLE, layerStyle);
