@@ -28,6 +28,8 @@ export type {
 export { toWorkbook, type SheetSpec, type ToWorkbookOptions } from './xlsx/toWorkbook.js';
 export type { ChartLegendPosition, ChartSize, ChartSpec, ChartType } from './xlsx/features/charts/chartOptions.js';
 export type { XlsxColumnOptions } from './xlsx/features/columnCells/columnCells.js';
+export type { ImageSpec } from './xlsx/features/images/imagesFeature.js';
+export type { PictureOptions } from './xlsx/drawing/pictures.js';
 export type { CellOperator, ConditionalFormat, IconSet } from './xlsx/features/conditionalFormats/conditionalFormatOptions.js';
 export type { XlsxColumn, XlsxColumnSpec } from './xlsx/features/features.js';
 export type { ColumnFormula } from './xlsx/formulas/formulaColumn.js';

@@ -11,6 +11,7 @@ import {
 import type { Column } from '../../types.js';
 import type { XlsxColumnOptions } from './columnCells/columnCells.js';
 import type { WorkbookFeature } from '../seam/feature.js';
+import { type ImageSheetOptions, imagesFeature } from './images/imagesFeature.js';
 import { type PrintSheetOptions, printFeature } from './print/print.js';
 import { type TableSheetOptions, tableFeature } from './table/tableFeature.js';
 import { type TitleSheetOptions, titleFeature } from './title/titleFeature.js';
@@ -23,6 +24,7 @@ import { type TitleSheetOptions, titleFeature } from './title/titleFeature.js';
 export interface SheetFeatureOptions<T = never>
   extends PrintSheetOptions,
     ChartSheetOptions,
+    ImageSheetOptions,
     TableSheetOptions,
     ConditionalFormatSheetOptions,
     TitleSheetOptions,
@@ -43,6 +45,7 @@ export const FEATURES: readonly WorkbookFeature<SheetFeatureOptions>[] = [
   titleFeature,
   printFeature,
   chartsFeature,
+  imagesFeature,
   tableFeature,
   conditionalFormatsFeature,
   columnCellsFeature,
@@ -55,6 +58,7 @@ export const FEATURES: readonly WorkbookFeature<SheetFeatureOptions>[] = [
  */
 export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = {
   charts: true,
+  images: true,
   headerFooter: true,
   print: true,
   table: true,
