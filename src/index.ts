@@ -37,7 +37,7 @@ export type { LinkValue } from './xlsx/links/links.js';
 export type { HeaderFooter, PaperSize, PrintOptions } from './xlsx/features/print/print.js';
 export type { CellStyle } from './xlsx/styles/cellStyle.js';
 export type { TableOptions, TotalFunction } from './xlsx/features/table/tableOptions.js';
-export type { TitleOptions } from './xlsx/features/title/titleBlock.js';
+export type { LogoOptions, TitleOptions } from './xlsx/features/title/titleBlock.js';
 export type { AutoFitOptions, HeaderStyle, XlsxLookOptions, XlsxWorkbookOptions } from './xlsx/settings/look.js';
 export type { ToXlsxOptions } from './xlsx/resolve/options.js';
 export { toXlsx } from './xlsx/toXlsx.js';

@@ -66,6 +66,7 @@ export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = {
   title: true,
   subtitle: true,
   preamble: true,
+  logo: true,
   rowStyle: true,
 };
 

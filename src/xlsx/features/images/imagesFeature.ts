@@ -67,7 +67,9 @@ function resolveImages(images: unknown, option: string): ResolvedImage[] {
   if (!Array.isArray(images)) throw invalidOption(option, 'an array of image objects ({ image, cell })', images);
   return images.map((spec: unknown, i) => {
     const where = `${option}[${i}]`;
-    if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw invalidOption(where, 'an image object ({ image, cell })', spec);
+    if (spec === null || typeof spec !== 'object' || Array.isArray(spec) || spec instanceof Uint8Array) {
+      throw invalidOption(where, 'an image object ({ image, cell })', spec, spec instanceof Uint8Array ? "Write { image: bytes, cell: 'B2' }" : undefined);
+    }
     const own = ownOptions(spec as ImageSpec, IMAGE_KEYS, `${where}.`);
     const at = typeof own.cell === 'string' ? parseCellRef(own.cell) : undefined;
     if (!at) throw invalidOption(`${where}.cell`, "a cell reference such as 'B2'", own.cell);
