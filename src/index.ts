@@ -26,7 +26,15 @@ export type {
   WriterOptions,
 } from './types.js';
 export { toWorkbook, type SheetSpec, type ToWorkbookOptions } from './xlsx/toWorkbook.js';
-export type { ChartLegendPosition, ChartSize, ChartSpec, ChartType } from './xlsx/features/charts/chartOptions.js';
+export type {
+  ChartDataLabels,
+  ChartLegendPosition,
+  ChartSeries,
+  ChartSize,
+  ChartSpec,
+  ChartType,
+  ChartValueAxis,
+} from './xlsx/features/charts/chartOptions.js';
 export type { XlsxColumnOptions } from './xlsx/features/columnCells/columnCells.js';
 export type { ImageSpec } from './xlsx/features/images/imagesFeature.js';
 export type { PictureOptions } from './xlsx/drawing/pictures.js';
