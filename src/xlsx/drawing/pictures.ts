@@ -6,6 +6,8 @@ import { type ImageFormat, readImageHeader } from './imageHeader.js';
 /**
  * A picture as an option gives it (an entry of `images`, a `logo`): PNG or JPEG bytes, a size in
  * pixels, alt text.
+ * @example
+ * { image: readFileSync('logo.png'), height: 48, altText: 'Northwind School' }
  */
 export interface PictureOptions {
   /** The image: the bytes of a PNG or JPEG file (a `Buffer` or any `Uint8Array`). */
@@ -76,8 +78,10 @@ export function resolvePicture(options: PictureOptions, option: string): Resolve
 export interface PictureAt {
   readonly col: number;
   readonly row: number;
-  readonly colOffset?: number | undefined;
-  readonly rowOffset?: number | undefined;
+  /** Pixels right of the cell's left edge. */
+  readonly colOffset: number;
+  /** Pixels below the cell's top edge. */
+  readonly rowOffset: number;
 }
 
 /**
@@ -106,8 +110,8 @@ export function pictureAnchorXml(picture: ResolvedPicture, at: PictureAt, object
   const cy = picture.height * EMU_PER_PIXEL;
   const descr = picture.altText === undefined ? '' : ` descr="${xmlText(picture.altText)}"`;
   return (
-    `<xdr:oneCellAnchor><xdr:from><xdr:col>${at.col}</xdr:col><xdr:colOff>${Math.round((at.colOffset ?? 0) * EMU_PER_PIXEL)}</xdr:colOff>` +
-    `<xdr:row>${at.row}</xdr:row><xdr:rowOff>${Math.round((at.rowOffset ?? 0) * EMU_PER_PIXEL)}</xdr:rowOff></xdr:from><xdr:ext cx="${cx}" cy="${cy}"/>` +
+    `<xdr:oneCellAnchor><xdr:from><xdr:col>${at.col}</xdr:col><xdr:colOff>${Math.round(at.colOffset * EMU_PER_PIXEL)}</xdr:colOff>` +
+    `<xdr:row>${at.row}</xdr:row><xdr:rowOff>${Math.round(at.rowOffset * EMU_PER_PIXEL)}</xdr:rowOff></xdr:from><xdr:ext cx="${cx}" cy="${cy}"/>` +
     `<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="${objectId}" name="${xmlText(name)}"${descr}/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr>` +
     `<xdr:blipFill><a:blip xmlns:r="${NS_R}" r:embed="${relationshipId}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>` +
     `<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr>` +

@@ -367,7 +367,7 @@ function normaliseValueAxis(axis: unknown, option: string): ChartValueAxis | und
 
 function normaliseDataLabels(labels: unknown, option: string): ChartDataLabels | undefined {
   if (labels === undefined || labels === false) return undefined;
-  if (labels === true) return {};
+  if (labels === true) return { numFmt: undefined };
   if (labels === null || typeof labels !== 'object' || Array.isArray(labels)) throw invalidOption(option, 'true, false or { numFmt }', labels);
   const { numFmt } = ownOptions(labels as ChartDataLabels, DATA_LABEL_KEYS, `${option}.`);
   checkFormat(`${option}.numFmt`, numFmt);

@@ -1,6 +1,6 @@
 import { cellRange, columnRange } from '../../xml/cellRef.js';
 import { XML_DECLARATION, xmlText } from '../../xml/xmlText.js';
-import type { BoundChart } from './chartOptions.js';
+import type { BoundChart, ChartValueAxis } from './chartOptions.js';
 
 /** Where a chart's data lies on its sheet, known once the last row is written. */
 export interface ChartDataRange {
@@ -98,6 +98,9 @@ const VAL_AX_ID = 50_010_002;
 
 const LEGEND_POS = { right: 'r', left: 'l', top: 't', bottom: 'b' } as const;
 
+/** No value axis option: each setting its own `undefined` (never read through the prototype), the reader's scale. */
+const READER_AXIS: ChartValueAxis = { min: undefined, max: undefined, majorUnit: undefined, numFmt: undefined };
+
 /**
  * Series colours: the accents of Excel's Office theme, then darker twins. Charts name their colours
  * instead of pointing at the theme, because the workbook has no theme part: a reader without one
@@ -139,7 +142,7 @@ function categoryAxis(chart: BoundChart, horizontal: boolean): string {
 
 function valueAxis(chart: BoundChart, horizontal: boolean): string {
   const title = chart.yAxisTitle === undefined ? '' : `<c:title>${richText(chart.yAxisTitle, !horizontal, 1000)}<c:overlay val="0"/></c:title>`;
-  const { min, max, majorUnit, numFmt: givenFormat } = chart.valueAxis ?? {};
+  const { min, max, majorUnit, numFmt: givenFormat } = chart.valueAxis ?? READER_AXIS;
   // The axis shows the format asked, else the series column's (sourceLinked="0" so every reader uses this code).
   const format = givenFormat ?? chart.valueFormat;
   const numFmt = format === undefined ? '<c:numFmt formatCode="General" sourceLinked="1"/>' : `<c:numFmt formatCode="${xmlText(format)}" sourceLinked="0"/>`;

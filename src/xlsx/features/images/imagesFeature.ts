@@ -1,6 +1,6 @@
 import { invalidOption } from '../../../errors.js';
 import { optionKeys, ownOptions } from '../../../base/optionKeys.js';
-import { type PictureOptions, type ResolvedPicture, drawPicture, resolvePicture } from '../../drawing/pictures.js';
+import { type PictureAt, type PictureOptions, type ResolvedPicture, drawPicture, resolvePicture } from '../../drawing/pictures.js';
 import type { WorkbookFeature } from '../../seam/feature.js';
 import { parseCellRef } from '../../xml/cellRef.js';
 
@@ -59,7 +59,7 @@ const IMAGE_KEYS = optionKeys<ImageSpec>({ image: true, cell: true, width: true,
 
 interface ResolvedImage {
   readonly picture: ResolvedPicture;
-  readonly at: { readonly col: number; readonly row: number };
+  readonly at: PictureAt;
 }
 
 function resolveImages(images: unknown, option: string): ResolvedImage[] {
@@ -73,6 +73,6 @@ function resolveImages(images: unknown, option: string): ResolvedImage[] {
     const own = ownOptions(spec as ImageSpec, IMAGE_KEYS, `${where}.`);
     const at = typeof own.cell === 'string' ? parseCellRef(own.cell) : undefined;
     if (!at) throw invalidOption(`${where}.cell`, "a cell reference such as 'B2'", own.cell);
-    return { picture: resolvePicture(own, where), at };
+    return { picture: resolvePicture(own, where), at: { col: at.col, row: at.row, colOffset: 0, rowOffset: 0 } };
   });
 }
