@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readImageHeader } from '../../../../src/xlsx/drawing/imageHeader.js';
-import { jpegHeaderOnly, png } from '../../../helpers/images.js';
+import { readImageHeader } from '../../../src/xlsx/drawing/imageHeader.js';
+import { jpegHeaderOnly, png } from '../../helpers/images.js';
 
 const invalid = (hint: string) =>
   expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringMatching(new RegExp(`^Invalid option \`images\\[0\\]\\.image\`.*${hint}`)) });
