@@ -5,6 +5,7 @@
  *   ROWPORT_DEMO_SCALE=0.1 npm run demo     # a smaller school (default 1: ~43,000 metric rows)
  *   ROWPORT_DEMO_OUT=/tmp/exports npm run demo
  */
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +119,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoFile[]> {
     //    Excel table under a title block; the class summary has a totals row (averages and sums
     //    computed while streaming) and a colour scale on its average scores.
     const generated = `Generated ${(now?.() ?? new Date()).toISOString().slice(0, 16).replace('T', ' ')} UTC by the rowport demo`;
+    // The school's logo above each sheet's title, in a row of its own (a 487-byte PNG, stored once).
+    const logo = { image: readFileSync(new URL('./assets/logo.png', import.meta.url)), altText: 'rowport demo school' };
     await run('Comprehensive workbook (XLSX: Student Analytics, Class Summary, Performance)', (onProgress) =>
       service.exportComprehensive({
         onProgress,
@@ -125,6 +128,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoFile[]> {
           'Student Analytics': {
             title: 'Students',
             subtitle: generated,
+            logo,
             table: true,
             conditionalFormats: [
               { type: 'colorScale', column: 'avg_score' },
@@ -134,6 +138,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoFile[]> {
           'Class Summary': {
             title: 'Classes',
             subtitle: generated,
+            logo,
             table: {
               totals: {
                 class_name: 'All classes',
@@ -147,7 +152,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoFile[]> {
             },
             conditionalFormats: [{ type: 'colorScale', column: 'avg_score' }],
           },
-          Performance: { title: 'Weekly performance', subtitle: generated, table: true, conditionalFormats: [{ type: 'colorScale', column: 'avg_score' }] },
+          Performance: {
+            title: 'Weekly performance',
+            subtitle: generated,
+            logo,
+            table: true,
+            conditionalFormats: [{ type: 'colorScale', column: 'avg_score' }],
+          },
         },
         // A dropdown of the locales on each student's locale, and a note on a header cell.
         columnFeatures: {

@@ -27,7 +27,7 @@ const XLSX_STAGES = [
   ['cells'],
   ['seam'],
   ['formulas', 'styles'],
-  ['links'],
+  ['links', 'drawing'],
   ['features'],
   ['resolve'],
   ['sheet'],

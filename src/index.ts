@@ -28,7 +28,15 @@ export type {
   WriterOptions,
 } from './types.js';
 export { toWorkbook, type SheetSpec, type ToWorkbookOptions } from './xlsx/toWorkbook.js';
-export type { ChartLegendPosition, ChartSize, ChartSpec, ChartType } from './xlsx/features/charts/chartOptions.js';
+export type {
+  ChartDataLabels,
+  ChartLegendPosition,
+  ChartSeries,
+  ChartSize,
+  ChartSpec,
+  ChartType,
+  ChartValueAxis,
+} from './xlsx/features/charts/chartOptions.js';
 export type { XlsxColumnOptions } from './xlsx/features/columnCells/columnCells.js';
 export type {
   AverageRule,
@@ -43,6 +51,8 @@ export type {
   TextRule,
 } from './xlsx/features/conditionalFormats/conditionalFormatOptions.js';
 export type { RowStyle } from './xlsx/features/columnCells/rowStyles.js';
+export type { ImageSpec } from './xlsx/features/images/imagesFeature.js';
+export type { PictureOptions } from './xlsx/drawing/pictures.js';
 export type { XlsxColumn, XlsxColumnSpec } from './xlsx/features/features.js';
 export type { CellNote, NotesColumnOptions, NotesSheetOptions, RowNotes } from './xlsx/features/notes/notesFeature.js';
 export type { ProtectAllow, ProtectOptions, ProtectionColumnOptions, ProtectionSheetOptions } from './xlsx/features/protection/protectionFeature.js';
@@ -53,7 +63,7 @@ export type { LinkValue } from './xlsx/links/links.js';
 export type { HeaderFooter, PaperSize, PrintOptions } from './xlsx/features/print/print.js';
 export type { CellStyle } from './xlsx/styles/cellStyle.js';
 export type { TableOptions, TotalFunction, TotalsCell } from './xlsx/features/table/tableOptions.js';
-export type { TitleOptions } from './xlsx/features/title/titleBlock.js';
+export type { LogoOptions, TitleOptions } from './xlsx/features/title/titleBlock.js';
 export type { AutoFitOptions, HeaderStyle, XlsxLookOptions, XlsxWorkbookOptions } from './xlsx/settings/look.js';
 export type { ToXlsxOptions } from './xlsx/resolve/options.js';
 export { toXlsx } from './xlsx/toXlsx.js';

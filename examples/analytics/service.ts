@@ -322,7 +322,15 @@ export class AnalyticsService {
 const PRINT = { orientation: 'landscape', fitToWidth: true, paperSize: 'a4' } as const;
 
 /** The native column chart of the per-class export and the workbook's Class Summary sheet. */
-const CLASS_CHART: ChartSpec = { type: 'column', title: 'Average score by class', categories: 'class_name', series: ['avg_score'], yAxisTitle: 'Score' };
+/** Scores are 0–100: the axis starts at 0 (a reader's own scale would start near the lowest average and exaggerate the gaps), whole numbers. */
+const CLASS_CHART: ChartSpec = {
+  type: 'column',
+  title: 'Average score by class',
+  categories: 'class_name',
+  series: ['avg_score'],
+  yAxisTitle: 'Score',
+  valueAxis: { min: 0, max: 100, numFmt: '0' },
+};
 
 /** Share of attended lessons, 0–1, in SQL both SQLite and PostgreSQL accept. */
 const ATTENDANCE = 'ROUND(AVG(CASE WHEN m.attended = 1 THEN 1.0 ELSE 0.0 END), 4)';

@@ -138,14 +138,14 @@ describe('examples/demo.ts', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file('comprehensive').path);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Student Analytics', 'Class Summary', 'Performance']);
-    // Each sheet: a title block (title, subtitle, an empty row) above the header; Class Summary ends in a totals row.
-    expect(book.getWorksheet('Student Analytics')?.rowCount).toBe(3 + school.students.length + 1);
-    expect(book.getWorksheet('Class Summary')?.rowCount).toBe(3 + school.classes.length + 2);
-    expect(book.getWorksheet('Class Summary')?.getRow(1).getCell(1).value).toBe('Classes');
+    // Each sheet: a title block (the logo's row, title, subtitle, an empty row) above the header; Class Summary ends in a totals row.
+    expect(book.getWorksheet('Student Analytics')?.rowCount).toBe(4 + school.students.length + 1);
+    expect(book.getWorksheet('Class Summary')?.rowCount).toBe(4 + school.classes.length + 2);
+    expect(book.getWorksheet('Class Summary')?.getRow(2).getCell(1).value).toBe('Classes');
     const weeks = new Set(school.metrics.map((m) => m.week_start));
     const performance = book.getWorksheet('Performance');
-    expect(performance?.rowCount).toBe(3 + weeks.size + 1);
-    expect(Number(performance?.getRow(5).getCell(3).value)).toBe(school.metrics.filter((m) => m.week_start === '2024-09-02').length);
+    expect(performance?.rowCount).toBe(4 + weeks.size + 1);
+    expect(Number(performance?.getRow(6).getCell(3).value)).toBe(school.metrics.filter((m) => m.week_start === '2024-09-02').length);
     expect(file('comprehensive').rows).toBe(school.students.length + school.classes.length + weeks.size);
   });
 
@@ -154,16 +154,17 @@ describe('examples/demo.ts', () => {
 out = {}
 for path in sys.argv[1:]:
     wb = openpyxl.load_workbook(path)
-    out[path] = {ws.title: [ws.max_row, len(ws._charts), len(ws.tables)] for ws in wb.worksheets}
+    out[path] = {ws.title: [ws.max_row, len(ws._charts), len(ws.tables), [[i.anchor._from.row, i.anchor.pic.nvPicPr.cNvPr.descr] for i in ws._images]] for ws in wb.worksheets}
 print(json.dumps(out))`;
     const paths = [file('class_analytics_20241125_103000.xlsx').path, file('comprehensive').path];
-    const sheets = JSON.parse(execFileSync(PYTHON, ['-c', script, ...paths], { encoding: 'utf8' })) as Record<string, Record<string, number[]>>;
-    expect(sheets[paths[0] as string]).toEqual({ 'Class Summary': [school.classes.length + 1, 1, 0] }); // its column chart of average scores
+    const sheets = JSON.parse(execFileSync(PYTHON, ['-c', script, ...paths], { encoding: 'utf8' })) as Record<string, Record<string, unknown[]>>;
+    expect(sheets[paths[0] as string]).toEqual({ 'Class Summary': [school.classes.length + 1, 1, 0, []] }); // its column chart of average scores
     const weeks = new Set(school.metrics.map((m) => m.week_start)).size;
+    const logo = [[0, 'rowport demo school']]; // the logo, in the title block's first row
     expect(sheets[paths[1] as string]).toEqual({
-      'Student Analytics': [3 + school.students.length + 1, 0, 1], // under a title block, as a table
-      'Class Summary': [3 + school.classes.length + 2, 1, 1], // with its totals row
-      Performance: [3 + weeks + 1, 2, 1],
+      'Student Analytics': [4 + school.students.length + 1, 0, 1, logo], // under a title block, as a table
+      'Class Summary': [4 + school.classes.length + 2, 1, 1, logo], // with its totals row
+      Performance: [4 + weeks + 1, 2, 1, logo],
     });
   });
 

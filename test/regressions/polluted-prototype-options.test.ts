@@ -18,6 +18,12 @@ const readAll = (stream: Readable): Promise<Buffer> =>
       .on('end', () => resolve(Buffer.concat(chunks)));
   });
 
+/** A 1 × 1 PNG (its header is all that is read; the bytes are stored as they are). */
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8ffff3f0005fe02fea7d6a4e20000000049454e44ae426082',
+  'hex',
+);
+
 const rows = () => [
   { id: 1, f: '=1+1', d: new Date(Date.UTC(2024, 0, 15)), n: 1.5, u: 'https://example.com/a' },
   { id: 2, f: '@x', d: new Date(Date.UTC(2024, 1, 1)), n: 2, u: 'https://example.com/b' },
@@ -34,7 +40,12 @@ const rich = () => ({
   columns: xlsxColumns(),
   table: {},
   conditionalFormats: [{ type: 'dataBar' as const, column: 'n' }],
-  charts: [{ type: 'bar' as const, categories: 'id', series: ['n'] }],
+  charts: [
+    { type: 'bar' as const, categories: 'id', series: ['n'] },
+    { type: 'column' as const, categories: 'id', series: [{ key: 'n' }], valueAxis: {}, dataLabels: true },
+  ],
+  images: [{ image: PNG, cell: 'H2' }],
+  logo: { image: PNG },
   title: 'T',
   headerFooter: {},
   print: {},
@@ -160,6 +171,16 @@ const KEYS = [
   'xAxisTitle',
   'yAxisTitle',
   'legend',
+  'valueAxis',
+  'dataLabels',
+  'min',
+  'max',
+  'majorUnit',
+  'images',
+  'image',
+  'cell',
+  'altText',
+  'logo',
   'height',
   'footer',
   'orientation',

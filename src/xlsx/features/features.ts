@@ -11,6 +11,7 @@ import {
 import type { Column } from '../../types.js';
 import type { XlsxColumnOptions } from './columnCells/columnCells.js';
 import type { WorkbookFeature } from '../seam/feature.js';
+import { type ImageSheetOptions, imagesFeature } from './images/imagesFeature.js';
 import { type PrintSheetOptions, printFeature } from './print/print.js';
 import { type TableSheetOptions, tableFeature } from './table/tableFeature.js';
 import { type TitleSheetOptions, titleFeature } from './title/titleFeature.js';
@@ -26,6 +27,7 @@ import { type ProtectionColumnOptions, type ProtectionSheetOptions, protectionFe
 export interface SheetFeatureOptions<T = never>
   extends PrintSheetOptions,
     ChartSheetOptions,
+    ImageSheetOptions,
     TableSheetOptions,
     ConditionalFormatSheetOptions,
     TitleSheetOptions,
@@ -54,6 +56,7 @@ export const FEATURES: readonly WorkbookFeature<SheetFeatureOptions>[] = [
   titleFeature,
   printFeature,
   chartsFeature,
+  imagesFeature,
   tableFeature,
   conditionalFormatsFeature,
   columnCellsFeature,
@@ -69,6 +72,7 @@ export const FEATURES: readonly WorkbookFeature<SheetFeatureOptions>[] = [
  */
 export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = {
   charts: true,
+  images: true,
   headerFooter: true,
   print: true,
   table: true,
@@ -76,6 +80,7 @@ export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = {
   title: true,
   subtitle: true,
   preamble: true,
+  logo: true,
   rowStyle: true,
   protect: true,
   cellNote: true,

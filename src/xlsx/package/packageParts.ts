@@ -40,20 +40,34 @@ export const REL = {
   extendedProperties: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties',
 } as const;
 
-/** `[Content_Types].xml`: the fixed parts, every sheet, and the overrides features added. */
+/**
+ * Content types given by a part's extension instead of one override each, as Excel writes them:
+ * the images of `xl/media/` (`image1.png`, `image2.jpeg`).
+ */
+const DEFAULT_CONTENT_TYPES: Readonly<Record<string, string>> = { png: 'image/png', jpeg: 'image/jpeg' };
+
+/** `[Content_Types].xml`: the fixed parts, every sheet, and the overrides features added (an image's as a `Default` by extension). */
 export function contentTypesXml(sheets: readonly WorkbookSheet[], overrides: ReadonlyMap<string, string>): string {
+  const defaults = new Set<string>();
+  const own: [string, string][] = [];
+  for (const [name, type] of overrides) {
+    const extension = name.slice(name.lastIndexOf('.') + 1);
+    if (DEFAULT_CONTENT_TYPES[extension] === type) defaults.add(extension);
+    else own.push([name, type]);
+  }
   const parts: [string, string][] = [
     ['/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'],
     ...sheets.map((s): [string, string] => [`/${s.path}`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml']),
     ['/xl/styles.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml'],
     ['/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml'],
     ['/docProps/app.xml', 'application/vnd.openxmlformats-officedocument.extended-properties+xml'],
-    ...overrides,
+    ...own,
   ];
   return (
     `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>' +
+    [...defaults].map((extension) => `<Default Extension="${extension}" ContentType="${DEFAULT_CONTENT_TYPES[extension]}"/>`).join('') +
     parts.map(([name, type]) => `<Override PartName="${escapeAttribute(name)}" ContentType="${escapeAttribute(type)}"/>`).join('') +
     '</Types>'
   );

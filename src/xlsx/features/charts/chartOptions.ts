@@ -30,8 +30,11 @@ export interface ChartSpec {
   readonly title?: string | undefined;
   /** Key of the column whose cells label the points (the category axis, or the pie's slices). */
   readonly categories: string;
-  /** Keys of the columns to plot, one series each, named by the column's header. A pie takes exactly one. */
-  readonly series: readonly string[];
+  /**
+   * The columns to plot, one series each, named by the column's header: a key, or
+   * `{ key, color }` to choose the series' colour. A pie takes exactly one.
+   */
+  readonly series: readonly (string | ChartSeries)[];
   /** Top-left cell of the chart, e.g. `'H2'`. @default two columns right of the data, row 2; further charts below the first; kept inside the sheet */
   readonly anchor?: string | undefined;
   /** Width and height in pixels. @default { width: 480, height: 288 } */
@@ -42,6 +45,52 @@ export interface ChartSpec {
   readonly xAxisTitle?: string | undefined;
   /** Legend position, or `false` for none. @default 'right', or `false` for a bar, column or line chart with one series */
   readonly legend?: ChartLegendPosition | false | undefined;
+  /**
+   * The value axis's scale and labels (vertical for column and line charts, horizontal for bar
+   * charts): `{ min: 0 }` keeps bars from exaggerating small differences. Not for pies.
+   * @default chosen by the reader from the data, labels in the first series column's format
+   */
+  readonly valueAxis?: ChartValueAxis | undefined;
+  /**
+   * Each point's value written on it: `true`, or `{ numFmt }` for its format.
+   * @default false
+   */
+  readonly dataLabels?: boolean | ChartDataLabels | undefined;
+}
+
+/**
+ * One series of a chart with its own colour.
+ * @example { key: 'avgScore', color: '#2E75B6' }
+ */
+export interface ChartSeries {
+  /** Key of the column to plot. */
+  readonly key: string;
+  /** The series' colour, `'#RRGGBB'` (bars, or a line and its markers). Not for pies, whose slices take the palette. @default the next colour of the palette */
+  readonly color?: string | undefined;
+}
+
+/**
+ * The scale and labels of a chart's value axis.
+ * @example { min: 0, max: 100, majorUnit: 25, numFmt: '0' }
+ */
+export interface ChartValueAxis {
+  /** The axis's lowest value. @default chosen by the reader (which may not be 0) */
+  readonly min?: number | undefined;
+  /** The axis's highest value. @default chosen by the reader */
+  readonly max?: number | undefined;
+  /** The step between gridlines and labels, above 0. @default chosen by the reader */
+  readonly majorUnit?: number | undefined;
+  /** Number format of the axis labels (`'0'`, `'0%'`, `'#,##0'`). @default the first series column's cell format */
+  readonly numFmt?: string | undefined;
+}
+
+/**
+ * Data labels: each point's value on the chart.
+ * @example { numFmt: '0.0' }
+ */
+export interface ChartDataLabels {
+  /** Number format of the labels. @default the format of the series' cells */
+  readonly numFmt?: string | undefined;
 }
 
 /** Chart types, for checks and messages. */
@@ -64,6 +113,12 @@ export interface NormalisedChart {
   readonly yAxisTitle: string | undefined;
   readonly xAxisTitle: string | undefined;
   readonly legend: ChartLegendPosition | false;
+  /** Each series' colour (`RRGGBB`), by position in `series`; undefined for the palette's. */
+  readonly seriesColors: readonly (string | undefined)[];
+  /** The value axis as given, numbers checked; undefined for the reader's own. */
+  readonly valueAxis: ChartValueAxis | undefined;
+  /** Data labels, or undefined for none. */
+  readonly dataLabels: ChartDataLabels | undefined;
   /** The option path for messages: `charts[0]`, `sheets[1].charts[0]`. */
   readonly option: string;
 }
@@ -169,7 +224,13 @@ const CHART_KEYS = optionKeys<ChartSpec>({
   xAxisTitle: true,
   yAxisTitle: true,
   legend: true,
+  valueAxis: true,
+  dataLabels: true,
 });
+
+const SERIES_KEYS = optionKeys<ChartSeries>({ key: true, color: true });
+const VALUE_AXIS_KEYS = optionKeys<ChartValueAxis>({ min: true, max: true, majorUnit: true, numFmt: true });
+const DATA_LABEL_KEYS = optionKeys<ChartDataLabels>({ numFmt: true });
 
 /** The keys of a chart `size`; see `ownOptions`. */
 const CHART_SIZE_KEYS = optionKeys<ChartSize>({ width: true, height: true });
@@ -196,6 +257,8 @@ function normaliseChart(spec: unknown, option: string): NormalisedChart {
     yAxisTitle,
     xAxisTitle,
     legend,
+    valueAxis,
+    dataLabels,
   } = ownOptions(spec as Partial<ChartSpec>, CHART_KEYS, `${option}.`);
   const size = givenSize !== null && typeof givenSize === 'object' ? ownOptions(givenSize, CHART_SIZE_KEYS, `${option}.size.`) : givenSize;
   if (!CHART_TYPES.includes(type as ChartType)) {
@@ -211,10 +274,9 @@ function normaliseChart(spec: unknown, option: string): NormalisedChart {
     const hint = typeof series === 'string' ? `Write series: [${JSON.stringify(series)}]` : undefined;
     throw invalidOption(`${option}.series`, 'a non-empty array of column keys', series, hint);
   }
-  series.forEach((key: unknown, s) => {
-    if (typeof key !== 'string' || key === '') throw invalidOption(`${option}.series[${s}]`, 'a column key', key);
-  });
+  const { keys, colors } = normaliseSeries(series, `${option}.series`, type === 'pie');
   if (type === 'pie') {
+    if (valueAxis !== undefined) throw invalidOption(`${option}.valueAxis`, 'no value axis on a pie chart (a pie has no axes)', valueAxis);
     if (series.length > 1)
       throw invalidOption(`${option}.series`, 'exactly one column key for a pie chart', series, `Got ${series.length}; draw one pie per series`);
     if (yAxisTitle !== undefined || xAxisTitle !== undefined) {
@@ -240,7 +302,10 @@ function normaliseChart(spec: unknown, option: string): NormalisedChart {
     type,
     title,
     categories,
-    series: [...series] as string[],
+    series: keys,
+    seriesColors: colors,
+    valueAxis: normaliseValueAxis(valueAxis, `${option}.valueAxis`),
+    dataLabels: normaliseDataLabels(dataLabels, `${option}.dataLabels`),
     anchor: from,
     size: { width: size.width, height: size.height },
     yAxisTitle,
@@ -258,4 +323,61 @@ function checkText(name: string, value: unknown): void {
 
 function isPixels(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= MAX_CHART_PIXELS;
+}
+
+/** The series' keys and colours (`RRGGBB`, undefined for the palette's). */
+function normaliseSeries(series: readonly unknown[], option: string, pie: boolean): { keys: string[]; colors: (string | undefined)[] } {
+  const keys: string[] = [];
+  const colors: (string | undefined)[] = [];
+  series.forEach((entry: unknown, s) => {
+    const where = `${option}[${s}]`;
+    if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
+      const { key, color } = ownOptions(entry as ChartSeries, SERIES_KEYS, `${where}.`);
+      if (typeof key !== 'string' || key === '') throw invalidOption(`${where}.key`, 'a column key', key);
+      if (color !== undefined && pie) throw invalidOption(`${where}.color`, 'no series colour on a pie chart (its slices take the palette)', color);
+      if (color !== undefined && (typeof color !== 'string' || !/^#[0-9A-Fa-f]{6}$/.test(color))) {
+        const hint = typeof color === 'string' && /^[0-9A-Fa-f]{6}$/.test(color) ? `Write '#${color}'` : undefined;
+        throw invalidOption(`${where}.color`, "a colour '#RRGGBB'", color, hint);
+      }
+      keys.push(key);
+      colors.push(color?.slice(1).toUpperCase());
+      return;
+    }
+    if (typeof entry !== 'string' || entry === '') throw invalidOption(where, 'a column key or { key, color }', entry);
+    keys.push(entry);
+    colors.push(undefined);
+  });
+  return { keys, colors };
+}
+
+function normaliseValueAxis(axis: unknown, option: string): ChartValueAxis | undefined {
+  if (axis === undefined) return undefined;
+  const { min, max, majorUnit, numFmt } = ownOptions(axis as ChartValueAxis, VALUE_AXIS_KEYS, `${option}.`);
+  for (const [name, value] of [
+    ['min', min],
+    ['max', max],
+  ] as const) {
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value))) throw invalidOption(`${option}.${name}`, 'a finite number', value);
+  }
+  if (min !== undefined && max !== undefined && !(min < max)) throw invalidOption(`${option}.max`, `a number above min (${min})`, max);
+  if (majorUnit !== undefined && !(typeof majorUnit === 'number' && Number.isFinite(majorUnit) && majorUnit > 0)) {
+    throw invalidOption(`${option}.majorUnit`, 'a number above 0', majorUnit);
+  }
+  checkFormat(`${option}.numFmt`, numFmt);
+  return { min, max, majorUnit, numFmt };
+}
+
+function normaliseDataLabels(labels: unknown, option: string): ChartDataLabels | undefined {
+  if (labels === undefined || labels === false) return undefined;
+  if (labels === true) return { numFmt: undefined };
+  if (labels === null || typeof labels !== 'object' || Array.isArray(labels)) throw invalidOption(option, 'true, false or { numFmt }', labels);
+  const { numFmt } = ownOptions(labels as ChartDataLabels, DATA_LABEL_KEYS, `${option}.`);
+  checkFormat(`${option}.numFmt`, numFmt);
+  return { numFmt };
+}
+
+function checkFormat(name: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'string' || value === '' || value.length > 255)) {
+    throw invalidOption(name, "a number format such as '0' or '#,##0.00' (at most 255 characters)", value);
+  }
 }

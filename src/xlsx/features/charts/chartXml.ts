@@ -1,6 +1,6 @@
 import { cellRange, columnRange } from '../../xml/cellRef.js';
 import { XML_DECLARATION, xmlText } from '../../xml/xmlText.js';
-import type { BoundChart } from './chartOptions.js';
+import type { BoundChart, ChartValueAxis } from './chartOptions.js';
 
 /** Where a chart's data lies on its sheet, known once the last row is written. */
 export interface ChartDataRange {
@@ -38,25 +38,26 @@ export function chartXml(chart: BoundChart, range: ChartDataRange): string {
   const cat = chart.numericCategories
     ? `<c:cat><c:numRef><c:f>${xmlText(ref(chart.categoryCol))}</c:f></c:numRef></c:cat>`
     : `<c:cat><c:strRef><c:f>${xmlText(ref(chart.categoryCol))}</c:f></c:strRef></c:cat>`;
+  const labels = dataLabelsXml(chart);
   const series = chart.seriesColumns
     .map(({ col, header }, i) => {
       const name = range.header
         ? `<c:tx><c:strRef><c:f>${xmlText(cellRange(range.sheetName, col, headerRow))}</c:f></c:strRef></c:tx>`
         : `<c:tx><c:v>${xmlText(header)}</c:v></c:tx>`;
       const val = `<c:val><c:numRef><c:f>${xmlText(ref(col))}</c:f></c:numRef></c:val>`;
-      const colour = PALETTE[i % PALETTE.length]!;
+      const colour = chart.seriesColors[i] ?? PALETTE[i % PALETTE.length]!;
       const head = `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${name}`;
       switch (chart.type) {
         case 'line':
           return (
             `${head}<c:spPr><a:ln w="28575" cap="rnd">${fill(colour)}<a:round/></a:ln></c:spPr>` +
             `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill(colour)}<a:ln w="9525">${fill(colour)}</a:ln></c:spPr></c:marker>` +
-            `${cat}${val}<c:smooth val="0"/></c:ser>`
+            `${labels}${cat}${val}<c:smooth val="0"/></c:ser>`
           );
         case 'pie':
-          return `${head}${slices(range.dataRows)}${cat}${val}</c:ser>`;
+          return `${head}${slices(range.dataRows)}${labels}${cat}${val}</c:ser>`;
         default:
-          return `${head}<c:spPr>${fill(colour)}</c:spPr><c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
+          return `${head}<c:spPr>${fill(colour)}</c:spPr><c:invertIfNegative val="0"/>${labels}${cat}${val}</c:ser>`;
       }
     })
     .join('');
@@ -96,6 +97,9 @@ const CAT_AX_ID = 50_010_001;
 const VAL_AX_ID = 50_010_002;
 
 const LEGEND_POS = { right: 'r', left: 'l', top: 't', bottom: 'b' } as const;
+
+/** No value axis option: each setting its own `undefined` (never read through the prototype), the reader's scale. */
+const READER_AXIS: ChartValueAxis = { min: undefined, max: undefined, majorUnit: undefined, numFmt: undefined };
 
 /**
  * Series colours: the accents of Excel's Office theme, then darker twins. Charts name their colours
@@ -138,16 +142,29 @@ function categoryAxis(chart: BoundChart, horizontal: boolean): string {
 
 function valueAxis(chart: BoundChart, horizontal: boolean): string {
   const title = chart.yAxisTitle === undefined ? '' : `<c:title>${richText(chart.yAxisTitle, !horizontal, 1000)}<c:overlay val="0"/></c:title>`;
-  // The axis shows the series column's format (sourceLinked="0" so every reader uses this code).
-  const numFmt =
-    chart.valueFormat === undefined
-      ? '<c:numFmt formatCode="General" sourceLinked="1"/>'
-      : `<c:numFmt formatCode="${xmlText(chart.valueFormat)}" sourceLinked="0"/>`;
+  const { min, max, majorUnit, numFmt: givenFormat } = chart.valueAxis ?? READER_AXIS;
+  // The axis shows the format asked, else the series column's (sourceLinked="0" so every reader uses this code).
+  const format = givenFormat ?? chart.valueFormat;
+  const numFmt = format === undefined ? '<c:numFmt formatCode="General" sourceLinked="1"/>' : `<c:numFmt formatCode="${xmlText(format)}" sourceLinked="0"/>`;
+  // CT_Scaling: orientation, then max, then min.
+  const scaling = `<c:orientation val="minMax"/>${max === undefined ? '' : `<c:max val="${max}"/>`}${min === undefined ? '' : `<c:min val="${min}"/>`}`;
   return (
-    `<c:valAx><c:axId val="${VAL_AX_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:valAx><c:axId val="${VAL_AX_ID}"/><c:scaling>${scaling}</c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines>${line(LIGHT_GREY)}</c:majorGridlines>${title}${numFmt}<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${line(AXIS_GREY)}` +
     // With the categories reversed, the value axis crosses at the last one, so it stays at the bottom.
-    `<c:crossAx val="${CAT_AX_ID}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`
+    `<c:crossAx val="${CAT_AX_ID}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/>` +
+    `${majorUnit === undefined ? '' : `<c:majorUnit val="${majorUnit}"/>`}</c:valAx>`
+  );
+}
+
+/** A series' `c:dLbls` showing each point's value (in the format asked, else its cell's), '' without labels. */
+function dataLabelsXml(chart: BoundChart): string {
+  if (chart.dataLabels === undefined) return '';
+  const { numFmt } = chart.dataLabels;
+  const format = numFmt === undefined ? '' : `<c:numFmt formatCode="${xmlText(numFmt)}" sourceLinked="0"/>`;
+  return (
+    `<c:dLbls>${format}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>` +
+    '<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
   );
 }
 

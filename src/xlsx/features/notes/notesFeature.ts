@@ -23,8 +23,8 @@ export interface NotesSheetOptions<T = never> {
   /**
    * Notes (Excel's classic cell comments) on data cells, from each row: return the notes of the
    * row's cells by column key, or `undefined` for none. Called once per data row. They are kept
-   * until the end of each physical sheet: at most {@link MAX_NOTES} notes and
-   * {@link MAX_NOTES_TEXT} characters a sheet (past it, `ROWPORT_INVALID_VALUE`).
+   * until the end of each physical sheet: at most 10,000 notes and
+   * 5,000,000 characters a sheet (past it, `ROWPORT_INVALID_VALUE`).
    * @default none
    * @example cellNote: (row) => (row.late ? { grade: `Handed in ${row.late} days late` } : undefined)
    */
@@ -53,7 +53,7 @@ export const MAX_NOTES_TEXT = 5_000_000;
 /**
  * Notes: header notes from the columns, data-cell notes from `cellNote`, written after each
  * physical sheet as its comments part and the VML drawing that shows them (`<legacyDrawing>`).
- * The notes of a sheet wait in memory for its end, within {@link MAX_NOTES} and {@link MAX_NOTES_TEXT}.
+ * The notes of a sheet wait in memory for its end, within `MAX_NOTES` and `MAX_NOTES_TEXT`.
  */
 export const notesFeature: WorkbookFeature<NotesSheetOptions, string> = {
   name: 'notes',

@@ -14,7 +14,13 @@ export type TotalFunction = keyof typeof TOTAL_FUNCTIONS;
  * @example
  * toXlsx(rows, { table: { totals: { name: { label: 'Sum' }, score: 'average' } } });
  */
-export type TotalsCell = TotalFunction | (string & {}) | { readonly label: string };
+export type TotalsCell =
+  | TotalFunction
+  | (string & {})
+  | {
+      /** The label, written as it is. */
+      readonly label: string;
+    };
 
 /** An Excel table (ListObject) over the header and the rows. */
 export interface TableOptions {

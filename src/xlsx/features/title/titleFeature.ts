@@ -1,14 +1,15 @@
 import { RowportWarningCode } from '../../xml/warnings.js';
+import { drawPicture } from '../../drawing/pictures.js';
 import type { WorkbookFeature } from '../../seam/feature.js';
 import { alignmentXml, borderXml, fillXml, fontXml } from '../../styles/cellStyle.js';
-import { type TitleOptions, resolveTitleBlock, titleMergeRefs, titleRowsXml } from './titleBlock.js';
+import { LOGO_MARGIN, type TitleOptions, resolveTitleBlock, titleMergeRefs, titleRowsXml } from './titleBlock.js';
 
-/** The options of the title block: `title`, `subtitle`, `preamble`. */
+/** The options of the title block: `title`, `subtitle`, `preamble`, `logo`. */
 export type TitleSheetOptions = TitleOptions;
 
 /**
- * A title block above the table: the report's name, a subtitle, preamble lines, each merged
- * across the table's width, then an empty row. The header, the frozen pane, the filter, charts
+ * A title block above the table: a logo in a row of its own, the report's name, a subtitle,
+ * preamble lines, each merged across the table's width, then an empty row. The header, the frozen pane, the filter, charts
  * and print titles move down with it (the assembly does that from `rowsAbove`). Every physical
  * sheet of a continued sheet repeats it.
  */
@@ -40,7 +41,11 @@ export const titleFeature: WorkbookFeature<TitleSheetOptions> = {
         }
         return {
           rowsAbove: () => titleRowsXml(block, styleOf, first),
-          tail: () => ({ mergeCells: merges }),
+          tail(part) {
+            const { logo } = block;
+            if (logo) drawPicture(part, sheet.shared, logo, { col: 0, row: first - 1, colOffset: LOGO_MARGIN, rowOffset: LOGO_MARGIN }, 'Logo');
+            return { mergeCells: merges };
+          },
         };
       },
     };
