@@ -27,7 +27,7 @@ export type {
 } from './types.js';
 export { toWorkbook, type SheetSpec, type ToWorkbookOptions } from './xlsx/toWorkbook.js';
 export type { ChartLegendPosition, ChartSize, ChartSpec, ChartType } from './xlsx/features/charts/chartOptions.js';
-export type { XlsxColumnOptions } from './xlsx/features/columnCells/columnCells.js';
+export type { LinkForm, XlsxColumnOptions } from './xlsx/features/columnCells/columnCells.js';
 export type { CellOperator, ConditionalFormat, IconSet } from './xlsx/features/conditionalFormats/conditionalFormatOptions.js';
 export type { XlsxColumn, XlsxColumnSpec } from './xlsx/features/features.js';
 export type { ColumnFormula } from './xlsx/formulas/formulaColumn.js';

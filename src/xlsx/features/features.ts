@@ -63,6 +63,7 @@ export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = {
   subtitle: true,
   preamble: true,
   rowStyle: true,
+  links: true,
 };
 
 /** The keys of an XLSX column object: every writer's, and the XLSX features' (see `ownOptions`). */

@@ -5,12 +5,13 @@ import { escapeText, truncate } from '../xml/xmlText.js';
 import { MAX_FORMULA_LENGTH } from '../formulas/formulaColumn.js';
 
 /**
- * Links are written as `HYPERLINK("target","text")` formulas with the text as the cached value,
- * not as `<hyperlink>` elements with one relationship each: those go in the sheet's tail and in its
- * `.rels` part, both written after the last row, so every link of the sheet (a million, in a big
- * export) would have to be held until then, and Excel takes at most 65,530 of them per sheet. A
- * formula costs nothing after its row is written, has no limit, and Excel, LibreOffice and
- * Google Sheets all follow it on click.
+ * Links are written as Excel writes them, *native*: the cell holds the text (or number), and the
+ * sheet's tail holds `<hyperlink ref r:id>` with one external relationship each in the sheet's
+ * `.rels` part (`sheetLinks.ts`). Both come after the last row, so each link's cell and target are
+ * held until then, and Excel takes at most 65,530 a sheet: past that (or with `links: 'formula'`)
+ * a link is a `HYPERLINK("target","text")` formula with its text as the cached value (below),
+ * which costs nothing after its row, has no limit, and Excel, LibreOffice and Google Sheets all
+ * follow on click.
  */
 
 /** Schemes a link may have; anything else (`javascript:`, `file:`, `data:`, …) is written as plain text. */
@@ -115,6 +116,14 @@ export function linkCellXml(ref: string, style: string, url: string, text: strin
     formula = escapeText(raw);
   }
   return `<c r="${ref}"${style} t="str"><f>${formula}</f><v>${value}</v></c>`;
+}
+
+/**
+ * The cell of a native link whose text is a number (its target in the sheet's `<hyperlinks>`).
+ * @example numberCellXml('B2', ' s="4"', 42) //=> '<c r="B2" s="4"><v>42</v></c>'
+ */
+export function numberCellXml(ref: string, style: string, value: number): string {
+  return `<c r="${ref}"${style}><v>${xlsxNumberText(value)}</v></c>`;
 }
 
 /**
