@@ -21,8 +21,13 @@ const HYPERLINK_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
  * next physical sheet (`Name (2)`).
  */
 export class SheetLinks {
-  private refs: string[] = [];
-  private targets: string[] = [];
+  /** The links not yet packed: at most {@link PACK}. */
+  private readonly refs: string[] = [];
+  private readonly targets: string[] = [];
+  /** The links packed {@link PACK} at a time into flat strings (refs by ' ', targets by '\n'): no string header per link. */
+  private packedRefs: string[] = [];
+  private packedTargets: string[] = [];
+  private count = 0;
   private chars = 0;
   private full = false;
 
@@ -31,20 +36,23 @@ export class SheetLinks {
 
   /**
    * Takes the link of cell `ref` to `target`, unless the physical sheet is full.
+   * @param target - A target `linkTarget` accepted: no space or control character.
    * @returns False when it is: write the link as a formula.
    */
   add(ref: string, target: string, row: number): boolean {
     // Once full, full for the rest of the physical sheet: a shorter target later is a formula too.
-    if (!this.full && this.refs.length < MAX_SHEET_LINKS && this.chars + target.length <= MAX_HELD_LINK_CHARS) {
+    if (!this.full && this.count < MAX_SHEET_LINKS && this.chars + target.length <= MAX_HELD_LINK_CHARS) {
       this.refs.push(ref);
       this.targets.push(target);
+      this.count++;
       this.chars += target.length;
+      if (this.refs.length === PACK) this.pack();
       return true;
     }
     if (!this.full) {
       this.full = true;
       const why =
-        this.refs.length < MAX_SHEET_LINKS
+        this.count < MAX_SHEET_LINKS
           ? `its links' targets pass the ${MAX_HELD_LINK_CHARS} characters rowport holds for one sheet`
           : `it holds Excel's most hyperlinks, ${MAX_SHEET_LINKS}`;
       this.onFull(row, why);
@@ -53,19 +61,40 @@ export class SheetLinks {
   }
 
   /**
-   * The `<hyperlinks>` items of the physical sheet ending now, their relationships added to its
-   * `.rels` part; then starts over for the next physical sheet.
+   * The `<hyperlinks>` items of the physical sheet ending now (each item many `<hyperlink>`s), their
+   * relationships added to its `.rels` part; then starts over for the next physical sheet.
    */
   take(part: PartContext): readonly string[] {
-    const { refs, targets } = this;
-    this.refs = [];
-    this.targets = [];
+    if (this.refs.length > 0) this.pack();
+    const { packedRefs, packedTargets, count } = this;
+    this.packedRefs = [];
+    this.packedTargets = [];
+    this.count = 0;
     this.chars = 0;
     this.full = false;
-    if (refs.length === 0) return refs;
-    const first = part.addExternalRelationships(HYPERLINK_REL, targets);
-    const items = new Array<string>(refs.length);
-    for (let i = 0; i < refs.length; i++) items[i] = `<hyperlink ref="${refs[i]}" r:id="rId${first + i}"/>`;
-    return items;
+    if (count === 0) return [];
+    let id = part.addExternalRelationships(HYPERLINK_REL, count, unpacked(packedTargets));
+    return packedRefs.map((refs) => {
+      let xml = '';
+      for (const ref of refs.split(' ')) xml += `<hyperlink ref="${ref}" r:id="rId${id++}"/>`;
+      return xml;
+    });
   }
+
+  private pack(): void {
+    this.packedRefs.push(this.refs.join(' '));
+    this.packedTargets.push(this.targets.join('\n'));
+    this.refs.length = 0;
+    this.targets.length = 0;
+  }
+}
+
+// --- internal ---
+
+/** Links packed into one string. */
+const PACK = 4_096;
+
+/** The targets of packed strings, one pack split at a time. */
+function* unpacked(packs: readonly string[]): Generator<string> {
+  for (const pack of packs) yield* pack.split('\n');
 }

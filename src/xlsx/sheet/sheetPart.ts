@@ -51,7 +51,7 @@ export function openPart(state: WorkbookState, layout: SheetLayout, part: { read
     part: part.part,
     lastRow: layout.firstDataRow - 1,
     addRelationship: (type, target, external) => owned.addRelationship(type, target, external),
-    addExternalRelationships: (type, targets) => owned.addExternalRelationships(type, targets),
+    addExternalRelationships: (type, count, targets) => owned.addExternalRelationships(type, count, targets),
     addPart: (name, data, contentType) => owned.reservePart(name, contentType)(data),
     nextNumber: (kind) => state.book.nextNumber(kind),
     drawing: owned.drawing,
@@ -109,10 +109,10 @@ class PartOwned {
     return id;
   }
 
-  addExternalRelationships(type: string, targets: readonly string[]): number {
+  addExternalRelationships(type: string, count: number, targets: Iterable<string>): number {
     const first = this.relCount + 1;
-    this.relCount += targets.length;
-    this.rels.push({ first, type, targets });
+    this.relCount += count;
+    this.rels.push({ first, count, type, targets });
     this.blocks = true;
     return first;
   }
@@ -149,9 +149,11 @@ class PartOwned {
         xml += relationshipXml(r);
         continue;
       }
-      const { type, first, targets } = r;
-      for (let i = 0; i < targets.length; i++) {
-        xml += relationshipXml({ id: `rId${first + i}`, type, target: targets[i] as string, external: true });
+      const { type, first, count, targets } = r;
+      let id = first;
+      for (const target of targets) {
+        if (id >= first + count) break;
+        xml += relationshipXml({ id: `rId${id++}`, type, target, external: true });
         if (xml.length >= CHUNK_CHARS) {
           if (this.state.cancelled) throw cancelled();
           await entry.write(xml);
@@ -167,8 +169,9 @@ class PartOwned {
 /** External relationships added as one block (see `PartContext.addExternalRelationships`). */
 interface ExternalBlock {
   readonly first: number;
+  readonly count: number;
   readonly type: string;
-  readonly targets: readonly string[];
+  readonly targets: Iterable<string>;
 }
 
 /** The features' `<sheetPr>` children and `<col>` attributes, in list order. */

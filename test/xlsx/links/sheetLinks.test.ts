@@ -7,7 +7,8 @@ import { parts } from '../../helpers/unzip.js';
 
 vi.mock('../../../src/xlsx/xml/sheetXml.js', async (importOriginal) => ({ ...(await importOriginal<object>()), MAX_SHEET_ROWS: 10 }));
 
-const part = (first: number) => ({ addExternalRelationships: (_type: string, targets: readonly string[]) => (targets.length > 0 ? first : 0) }) as PartContext;
+const part = (first: number, seen: string[] = []) =>
+  ({ addExternalRelationships: (_type: string, _count: number, targets: Iterable<string>) => (seen.push(...targets), first) }) as unknown as PartContext;
 
 describe('SheetLinks', () => {
   it('holds at most 16 Mi target characters a sheet, then reports once and starts over with the next sheet', () => {
@@ -20,9 +21,12 @@ describe('SheetLinks', () => {
     expect(taken).toBeLessThan(MAX_SHEET_LINKS);
     expect(links.add('B1', 'https://x.org/b', taken + 1)).toBe(false);
     expect(full).toEqual([[taken, expect.stringContaining('characters')]]);
-    const items = links.take(part(3));
-    expect(items).toHaveLength(taken);
-    expect(items[0]).toBe('<hyperlink ref="A2" r:id="rId3"/>');
+    const seen: string[] = [];
+    const items = links.take(part(3, seen)).join('');
+    expect(items.match(/<hyperlink /g)).toHaveLength(taken);
+    expect(items.startsWith('<hyperlink ref="A2" r:id="rId3"/><hyperlink ref="A3" r:id="rId4"/>')).toBe(true);
+    expect(items.endsWith(`<hyperlink ref="A${taken + 1}" r:id="rId${taken + 2}"/>`)).toBe(true);
+    expect(seen).toEqual(Array.from({ length: taken }, () => long));
     expect(links.add('A2', long, 0)).toBe(true); // the next physical sheet
     expect(links.take(part(1))).toEqual(['<hyperlink ref="A2" r:id="rId1"/>']);
   });
