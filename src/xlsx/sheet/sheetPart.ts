@@ -161,6 +161,7 @@ class PartOwned {
         }
       }
     }
+    if (this.state.cancelled) throw cancelled();
     await entry.write(xml + RELATIONSHIPS_END);
     entry.end();
   }
