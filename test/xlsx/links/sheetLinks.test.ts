@@ -8,7 +8,12 @@ import { parts } from '../../helpers/unzip.js';
 vi.mock('../../../src/xlsx/xml/sheetXml.js', async (importOriginal) => ({ ...(await importOriginal<object>()), MAX_SHEET_ROWS: 10 }));
 
 const part = (first: number, seen: string[] = []) =>
-  ({ addExternalRelationships: (_type: string, _count: number, targets: Iterable<string>) => (seen.push(...targets), first) }) as unknown as PartContext;
+  ({
+    addExternalRelationships: (_type: string, _count: number, targets: Iterable<string>) => {
+      seen.push(...targets);
+      return first;
+    },
+  }) as unknown as PartContext;
 
 describe('SheetLinks', () => {
   it('holds at most 16 Mi target characters a sheet, then reports once and starts over with the next sheet', () => {
