@@ -42,6 +42,8 @@ const WARNING_ADVICE: Record<RowportWarningCode, string> = {
   ROWPORT_NUMBER_AS_TEXT:
     'The digits are kept exactly, as text. To compute with them, round them yourself to a number (a double), or keep them as text on purpose.',
   ROWPORT_LINK_AS_TEXT: 'Give an `http:`, `https:` or `mailto:` target, or a shorter text.',
+  ROWPORT_LINK_AS_FORMULA:
+    'Nothing is lost: the links past Excel’s 65,530 a sheet still work, as HYPERLINK formulas. To have every link native, give each sheet of `toWorkbook` at most 65,530 rows with links, or write the targets as text.',
   ROWPORT_SHEET_RENAMED: 'Give a valid, unique sheet name (at most 31 characters, none of `[]:*?/\\`) to keep your own.',
   ROWPORT_SHEET_CONTINUED: "Expected past 1,048,576 rows; `onRowLimit: 'error'` refuses instead.",
   ROWPORT_UNKNOWN_COLUMN:

@@ -37,7 +37,7 @@ export type {
   ChartType,
   ChartValueAxis,
 } from './xlsx/features/charts/chartOptions.js';
-export type { XlsxColumnOptions } from './xlsx/features/columnCells/columnCells.js';
+export type { LinkForm, XlsxColumnOptions } from './xlsx/features/columnCells/columnCells.js';
 export type {
   AverageRule,
   CellOperator,

@@ -15,6 +15,10 @@ export const RowportWarningCode = {
   /** A value meant as a link was written as plain text: its target is not an `http:`, `https:` or
    *  `mailto:` URL rowport writes, or its text is too long for Excel's 8,192-character formula. */
   LinkAsText: 'ROWPORT_LINK_AS_TEXT',
+  /** A physical sheet holds Excel's most hyperlinks (65,530; or more link targets than the 16 Mi
+   *  characters rowport holds for one sheet): its further links are `HYPERLINK` formulas, which
+   *  work alike. Reported once per physical sheet, with the row of the first such link. */
+  LinkAsFormula: 'ROWPORT_LINK_AS_FORMULA',
   /** A sheet name was repaired (too long, forbidden characters, blank, reserved or taken). */
   SheetRenamed: 'ROWPORT_SHEET_RENAMED',
   /** A sheet passed 1,048,576 rows; the rows continue on a new sheet `Name (2)`. */

@@ -42,7 +42,8 @@ for path in json.load(sys.stdin):
                 cells[c.coordinate] = {'v': c.value if not hasattr(c.value, 'isoformat') else c.value.isoformat(), 'cached': cs[c.coordinate].value,
                                        'bold': bool(c.font.b), 'italic': bool(c.font.i), 'size': c.font.sz, 'color': c.font.color.rgb if c.font.color is not None and c.font.color.type == 'rgb' else None,
                                        'fill': c.fill.fgColor.rgb if c.fill.fill_type == 'solid' else None, 'align': c.alignment.horizontal,
-                                       'border': c.border.left.style, 'underline': c.font.u, 'format': c.number_format}
+                                       'border': c.border.left.style, 'underline': c.font.u, 'format': c.number_format,
+                                       'link': c.hyperlink.target if c.hyperlink is not None else None}
         sheets[ws.title] = {'tables': tables, 'cf': cf, 'cells': cells, 'merged': sorted(str(r) for r in ws.merged_cells.ranges),
                             'freeze': ws.freeze_panes, 'filter': ws.auto_filter.ref, 'printTitles': ws.print_title_rows, 'maxRow': ws.max_row}
     out[path] = sheets
@@ -62,6 +63,8 @@ interface PyCell {
   border: string | null;
   underline: string | null;
   format: string;
+  /** The target of the cell's native hyperlink (`cell.hyperlink.target`). */
+  link: string | null;
 }
 interface PySheet {
   tables: {
@@ -133,6 +136,11 @@ const cases = {
       },
       { name: 'Two tables', rows: [{ a: 3 }], table: { name: 'Third', style: 'TableStyleLight9', bandedRows: false } },
       { name: 'Empty', rows: [], columns: ['a', 'b'], table: { totals: { a: 'sum' } }, title: 'Nothing yet' },
+    ]),
+  links: () =>
+    toWorkbook([
+      { name: 'Native', rows: students, columns: ['name', { key: 'profile', type: 'url' }, { key: 'email', link: 'mailto:{email}' }] },
+      { name: 'Formulas', rows: students, columns: ['name', { key: 'profile', type: 'url' }, { key: 'email', link: 'mailto:{email}' }], links: 'formula' },
     ]),
 };
 
@@ -215,13 +223,25 @@ describe('workbook features read back by openpyxl', () => {
     );
   });
 
-  it('links to http(s) and mailto targets as HYPERLINK formulas with their text cached; other targets stay text', ({ skip }) => {
+  it('links to http(s) and mailto targets as native hyperlinks over their text; other targets stay text', ({ skip }) => {
     if (!py) return skip();
     const c = sheet('report', 'Scores').cells;
-    expect(c.D6).toMatchObject({ v: '=HYPERLINK("https://school.example/s/1")', cached: 'https://school.example/s/1', underline: 'single', color: 'FF0563C1' });
-    expect(c.D7).toMatchObject({ v: '=HYPERLINK("https://school.example/s/2?x=1&y=""2""","Bob B.")', cached: 'Bob B.' });
-    expect(c.D8).toMatchObject({ v: 'javascript:alert(1)', cached: 'javascript:alert(1)', underline: null });
-    expect(c.E6).toMatchObject({ v: '=HYPERLINK("mailto:ada@school.example","ada@school.example")', cached: 'ada@school.example' });
+    expect(c.D6).toMatchObject({ v: 'https://school.example/s/1', link: 'https://school.example/s/1', underline: 'single', color: 'FF0563C1' });
+    expect(c.D7).toMatchObject({ v: 'Bob B.', link: 'https://school.example/s/2?x=1&y="2"' });
+    expect(c.D8).toMatchObject({ v: 'javascript:alert(1)', cached: 'javascript:alert(1)', underline: null, link: null });
+    expect(c.E6).toMatchObject({ v: 'ada@school.example', link: 'mailto:ada@school.example' });
+    expect(c.E9).toBeUndefined(); // no address, no link
+  });
+
+  it("links: 'formula' writes HYPERLINK formulas with their text cached, no native hyperlink", ({ skip }) => {
+    if (!py) return skip();
+    const native = sheet('links', 'Native').cells;
+    const c = sheet('links', 'Formulas').cells;
+    expect(native.B3).toMatchObject({ v: 'Bob B.', link: 'https://school.example/s/2?x=1&y="2"' });
+    expect(c.B2).toMatchObject({ v: '=HYPERLINK("https://school.example/s/1")', cached: 'https://school.example/s/1', link: null, underline: 'single' });
+    expect(c.B3).toMatchObject({ v: '=HYPERLINK("https://school.example/s/2?x=1&y=""2""","Bob B.")', cached: 'Bob B.', link: null });
+    expect(c.B4).toMatchObject({ v: 'javascript:alert(1)', link: null });
+    expect(c.C2).toMatchObject({ v: '=HYPERLINK("mailto:ada@school.example","ada@school.example")', cached: 'ada@school.example', link: null });
   });
 
   it('formula columns with their cached values; text that looks like a formula stays text', ({ skip }) => {
@@ -268,7 +288,11 @@ describe('workbook features opened by LibreOffice', () => {
     expect(entries.some((e) => /^xl\/tables\/table\d+\.xml$/.test(e.name))).toBe(true);
     expect(sheetXml).toContain('<mergeCell ref="A1:H1"/>');
     expect(sheetXml.match(/<cfRule /g)?.length).toBe(8);
-    expect(sheetXml).toMatch(/<f[^>]*>HYPERLINK\(/);
+    expect(sheetXml).toMatch(/<hyperlink ref="D6" r:id="rId\d+"/); // LibreOffice kept the native links
+    const rels = entries.find((e) => e.name === 'xl/worksheets/_rels/sheet1.xml.rels')?.data.toString('utf8') ?? '';
+    expect(rels).toMatch(/Target="https:\/\/school.example\/s\/1" TargetMode="External"/);
+    const forced = unzip(readFileSync(join(dir, 'xlsx', 'links.xlsx'))).find((e) => e.name === 'xl/worksheets/sheet2.xml');
+    expect(forced?.data.toString('utf8')).toMatch(/<f[^>]*>HYPERLINK\(/); // and the formulas
     expect(sheetXml).toMatch(/<f[^>]*>B6\/C6<\/f>/);
     expect(sheetXml).toMatch(/<f[^>]*>SUBTOTAL\(101,B6:B9\)<\/f>/);
   }, 300_000);

@@ -19,12 +19,15 @@ describe('link templates over dates', () => {
       { key: 'name', link: 'https://x.org/day/{at}?id={id}' },
       { key: 'id', link: 'https://x.org/{at}' },
     ];
-    const iso = await sheetXml(toXlsx(rows, { columns, timeZone: 'Asia/Tokyo' }));
+    // The formula form shows the targets in the sheet (#24 made links native; forced here).
+    const iso = await sheetXml(toXlsx(rows, { columns, timeZone: 'Asia/Tokyo', links: 'formula' }));
     expect(iso).toContain('HYPERLINK("https://x.org/day/2024-01-16?id=7","Ada")');
     expect(iso).toContain('HYPERLINK("https://x.org/2024-01-16",7)');
     // an offset (XXX) has no Excel number format: no column here holds a date cell, so the pattern is taken
     const text = [{ key: 'name', type: 'string' as const, link: 'https://x.org/day/{at}?id={id}' }];
-    const full = await sheetXml(toWorkbook([{ name: 'S', rows, columns: text, dateFormat: "yyyy-MM-dd'T'HH:mm:ssXXX", timeZone: 'America/St_Johns' }]));
+    const full = await sheetXml(
+      toWorkbook([{ name: 'S', rows, columns: text, dateFormat: "yyyy-MM-dd'T'HH:mm:ssXXX", timeZone: 'America/St_Johns', links: 'formula' }]),
+    );
     expect(full).toContain('HYPERLINK("https://x.org/day/2024-01-15T17%3A00%3A00-03%3A30?id=7","Ada")');
   });
 

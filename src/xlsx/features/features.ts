@@ -84,6 +84,7 @@ export const FEATURE_OPTION_KEYS: Record<keyof SheetFeatureOptions, true> = {
   rowStyle: true,
   protect: true,
   cellNote: true,
+  links: true,
 };
 
 /**

@@ -123,16 +123,17 @@ export function rootRelsXml(): string {
 
 /** Any `.rels` part. */
 export function relationshipsXml(rels: readonly Relationship[]): string {
-  return (
-    `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-    rels
-      .map(
-        (r) =>
-          `<Relationship Id="${r.id}" Type="${escapeAttribute(r.type)}" Target="${escapeAttribute(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`,
-      )
-      .join('') +
-    '</Relationships>'
-  );
+  return RELATIONSHIPS_START + rels.map(relationshipXml).join('') + RELATIONSHIPS_END;
+}
+
+/** The start of a `.rels` part, before its `<Relationship>` elements. */
+export const RELATIONSHIPS_START = `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`;
+/** The end of a `.rels` part. */
+export const RELATIONSHIPS_END = '</Relationships>';
+
+/** One `<Relationship>` element of a `.rels` part. */
+export function relationshipXml(r: Relationship): string {
+  return `<Relationship Id="${r.id}" Type="${escapeAttribute(r.type)}" Target="${escapeAttribute(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`;
 }
 
 /** `docProps/core.xml`: creator, created and modified. */

@@ -222,6 +222,13 @@ export interface PartContext {
   readonly lastRow: number;
   /** Adds a relationship from the sheet (to a drawing, a table, a link); returns its id, `rId1`, `rId2`, … */
   addRelationship(type: string, target: string, external?: boolean): string;
+  /**
+   * Adds `count` external relationships of `type`, one for each of `targets` (a sheet's hyperlinks:
+   * up to 65,530), numbered on from the part's others; `targets` is read once, when the `.rels`
+   * part is streamed, so it may make them as it goes.
+   * @returns The number of the first id: the i-th target's id is `rId${first + i}`.
+   */
+  addExternalRelationships(type: string, count: number, targets: Iterable<string>): number;
   /** Adds a zip entry, with its content-type override (`/xl/charts/chart1.xml`) when given. */
   addPart(name: string, data: string | Buffer, contentType?: string): void;
   /** Next number of a workbook-wide counter, from 1: `nextNumber('chart')` names `chart1.xml`, `chart2.xml`. */

@@ -1,6 +1,7 @@
 import { RowportError, RowportErrorCode } from '../../errors.js';
 import type { PartContext, SheetHooks } from '../seam/feature.js';
-import { type Relationship, relationshipsXml } from '../package/packageParts.js';
+import { RELATIONSHIPS_END, RELATIONSHIPS_START, type Relationship, relationshipXml, relationshipsXml } from '../package/packageParts.js';
+import { CHUNK_CHARS } from '../../writer/chunks.js';
 import type { WorkbookState } from './workbookState.js';
 import { ownProperties } from '../../base/optionKeys.js';
 import { quoteSheetName } from '../xml/cellRef.js';
@@ -50,6 +51,7 @@ export function openPart(state: WorkbookState, layout: SheetLayout, part: { read
     part: part.part,
     lastRow: layout.firstDataRow - 1,
     addRelationship: (type, target, external) => owned.addRelationship(type, target, external),
+    addExternalRelationships: (type, count, targets) => owned.addExternalRelationships(type, count, targets),
     addPart: (name, data, contentType) => owned.reservePart(name, contentType)(data),
     nextNumber: (kind) => state.book.nextNumber(kind),
     drawing: owned.drawing,
@@ -78,7 +80,7 @@ export function openPart(state: WorkbookState, layout: SheetLayout, part: { read
       await write(sheetEnd(tailXml(layout, ctx, owned.drawing)));
       entry.end();
       for (const hook of hooks) for (const n of hook.definedNames?.(ctx) ?? []) state.definedNames.push({ ...n, sheetIndex });
-      owned.finish(`xl/worksheets/_rels/sheet${sheetIndex + 1}.xml.rels`);
+      await owned.finish(`xl/worksheets/_rels/sheet${sheetIndex + 1}.xml.rels`);
     },
   };
 }
@@ -87,7 +89,9 @@ export function openPart(state: WorkbookState, layout: SheetLayout, part: { read
 
 /** What one sheet part owns besides its XML: its relationships, the parts features add, its drawing. */
 class PartOwned {
-  private readonly rels: Relationship[] = [];
+  private readonly rels: (Relationship | ExternalBlock)[] = [];
+  private relCount = 0;
+  private blocks = false;
   private readonly parts: { name: string; data: string | Buffer }[] = [];
   readonly drawing: SheetDrawing;
 
@@ -100,9 +104,17 @@ class PartOwned {
   }
 
   addRelationship(type: string, target: string, external = false): string {
-    const id = `rId${this.rels.length + 1}`;
+    const id = `rId${++this.relCount}`;
     this.rels.push(external ? { id, type, target, external } : { id, type, target });
     return id;
+  }
+
+  addExternalRelationships(type: string, count: number, targets: Iterable<string>): number {
+    const first = this.relCount + 1;
+    this.relCount += count;
+    this.rels.push({ first, count, type, targets });
+    this.blocks = true;
+    return first;
   }
 
   /** Takes the place of a zip entry now (entries keep the order features add them); its data may come later. */
@@ -115,11 +127,52 @@ class PartOwned {
     };
   }
 
-  /** Adds the sheet's relationships part (when it has any) and the features' parts to the zip. */
-  finish(relsPath: string): void {
-    if (this.rels.length > 0) this.state.zip.addBuffer(relsPath, relationshipsXml(this.rels));
+  /**
+   * Adds the sheet's relationships part (when it has any) and the features' parts to the zip. With
+   * blocks of external relationships (links: up to 65,530 of them) the part is streamed in ~64 KiB
+   * pieces, never built whole.
+   */
+  async finish(relsPath: string): Promise<void> {
+    if (!this.blocks) {
+      if (this.rels.length > 0) this.state.zip.addBuffer(relsPath, relationshipsXml(this.rels as Relationship[]));
+    } else {
+      await this.streamRels(relsPath);
+    }
     for (const p of this.parts) this.state.zip.addBuffer(p.name, p.data);
   }
+
+  private async streamRels(relsPath: string): Promise<void> {
+    const entry = this.state.zip.openEntry(relsPath);
+    let xml = RELATIONSHIPS_START;
+    for (const r of this.rels) {
+      if (!('targets' in r)) {
+        xml += relationshipXml(r);
+        continue;
+      }
+      const { type, first, count, targets } = r;
+      let id = first;
+      for (const target of targets) {
+        if (id >= first + count) break;
+        xml += relationshipXml({ id: `rId${id++}`, type, target, external: true });
+        if (xml.length >= CHUNK_CHARS) {
+          if (this.state.cancelled) throw cancelled();
+          await entry.write(xml);
+          xml = '';
+        }
+      }
+    }
+    if (this.state.cancelled) throw cancelled();
+    await entry.write(xml + RELATIONSHIPS_END);
+    entry.end();
+  }
+}
+
+/** External relationships added as one block (see `PartContext.addExternalRelationships`). */
+interface ExternalBlock {
+  readonly first: number;
+  readonly count: number;
+  readonly type: string;
+  readonly targets: Iterable<string>;
 }
 
 /** The features' `<sheetPr>` children and `<col>` attributes, in list order. */

@@ -68,6 +68,19 @@ describe('fillTemplate', () => {
 });
 
 describe('linkCellXml', () => {
+  it('escapes only the & of a URL shown as itself, as escapeText does (#24)', () => {
+    expect(linkCellXml('F2', ' s="3"', 'https://x.org/?a=1&b=2&c', 'https://x.org/?a=1&b=2&c')).toBe(
+      '<c r="F2" s="3" t="str"><f>HYPERLINK("https://x.org/?a=1&amp;b=2&amp;c")</f><v>https://x.org/?a=1&amp;b=2&amp;c</v></c>',
+    );
+    // anything else to escape or double takes the general path
+    expect(linkCellXml('F2', '', 'https://x.org/?a=<1>&b', 'https://x.org/?a=<1>&b')).toBe(
+      '<c r="F2" t="str"><f>HYPERLINK("https://x.org/?a=&lt;1&gt;&amp;b")</f><v>https://x.org/?a=&lt;1&gt;&amp;b</v></c>',
+    );
+    expect(linkCellXml('F2', '', 'https://x.org/?a&_x0041_', 'https://x.org/?a&_x0041_')).toBe(
+      '<c r="F2" t="str"><f>HYPERLINK("https://x.org/?a&amp;_"&amp;"x0041_")</f><v>https://x.org/?a&amp;_x005F_x0041_</v></c>',
+    );
+  });
+
   it('writes one argument when the text is the target', () => {
     expect(linkCellXml('A1', '', 'https://x.org', 'https://x.org')).toBe('<c r="A1" t="str"><f>HYPERLINK("https://x.org")</f><v>https://x.org</v></c>');
   });

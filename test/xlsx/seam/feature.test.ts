@@ -33,13 +33,13 @@ async function write(sheets: { name: string; rows: unknown[]; features: SheetFea
 describe('the workbook feature seam', () => {
   it('starts a feature with the sheet as bound, and gives each part its place', async () => {
     const started: Omit<SheetStart, 'settings' | 'styles' | 'warn' | 'columns'>[] = [];
-    const seen: Omit<PartContext, 'addRelationship' | 'addPart' | 'nextNumber' | 'drawing'>[] = [];
+    const seen: Omit<PartContext, 'addRelationship' | 'addExternalRelationships' | 'addPart' | 'nextNumber' | 'drawing'>[] = [];
     const spy = feature((sheet) => {
       const { settings, styles, warn, shared, columns, workbook, ...rest } = sheet;
       started.push({ ...rest, columnKeys: columns.map((c) => c.key) } as never);
       return {
         tail(ctx) {
-          const { addRelationship, addPart, nextNumber, drawing, ...part } = ctx;
+          const { addRelationship, addExternalRelationships, addPart, nextNumber, drawing, ...part } = ctx;
           seen.push({ ...part });
           return {};
         },

@@ -6,6 +6,8 @@ import { DEFAULT_WIDTH } from '../../xml/sheetXml.js';
 import { type SheetHooks, type SheetStart, type WorkbookFeature, columnOptions } from '../../seam/feature.js';
 import { type ColumnFormula, type FormulaText, calculateUncachedOnLoad, compileFormula } from '../../formulas/formulaColumn.js';
 import { checkLinkTemplate } from '../../links/links.js';
+import { SheetLinks } from '../../links/sheetLinks.js';
+import { RowportWarningCode } from '../../xml/warnings.js';
 import { type CellStyle, NO_STYLE, type ResolvedCellStyle, mergeStyles, resolveCellStyle } from '../../styles/cellStyle.js';
 import { type CurrentRow, currentRow } from './currentRow.js';
 import { type LinkKeys, checkLinkKeys, linkKeysOffColumns } from './linkKeys.js';
@@ -34,7 +36,20 @@ export interface ColumnCellsSheetOptions<T = never> {
   /** A style for each row from its values (banding, highlighting a row), laid over the column styles;
    *  `undefined` for none. Return the same objects for the same looks: styles are interned by object. */
   readonly rowStyle?: RowStyle<T> | undefined;
+  /**
+   * How the links of `url` columns and `link` templates are written. `'auto'`: as Excel writes
+   * them, native hyperlinks (the cell holds the text; the target goes in the sheet's hyperlink list),
+   * up to Excel's 65,530 a sheet, then `HYPERLINK()` formulas for the rest of that sheet (with a
+   * `ROWPORT_LINK_AS_FORMULA` warning). `'formula'`: every link a `HYPERLINK()` formula with its
+   * text cached, for workbooks whose users copy, edit or build on the formulas.
+   * @default 'auto'
+   * @example toXlsx(rows, { columns: [{ key: 'profile', type: 'url' }], links: 'formula' })
+   */
+  readonly links?: LinkForm | undefined;
 }
+
+/** How links are written: see {@link ColumnCellsSheetOptions.links}. */
+export type LinkForm = 'auto' | 'formula';
 
 /**
  * How a column's cells are written when it asks for more than its type: `url` columns and `link`
@@ -65,11 +80,12 @@ export const columnCellsFeature: WorkbookFeature<ColumnCellsSheetOptions, Column
       const extras = columnOptions(columnCellsFeature, column);
       if (extras) specs.set(column.key, extras);
     }
-    const { rowStyle } = options;
+    const { rowStyle, links = 'auto' } = options;
     if (rowStyle !== undefined && typeof rowStyle !== 'function')
       throw invalidOption(`${where}rowStyle`, 'a function (row, index) => style or undefined', rowStyle);
+    if (links !== 'auto' && links !== 'formula') throw invalidOption(`${where}links`, "'auto' or 'formula'", links);
     if (specs.size === 0 && rowStyle === undefined) return undefined;
-    return { name: 'columnCells', start: (sheet) => start(sheet, specs, rowStyle) };
+    return { name: 'columnCells', start: (sheet) => start(sheet, { specs, rowStyle, links }) };
   },
 };
 
@@ -84,12 +100,24 @@ interface ColumnSpecExtras {
   readonly linkOption: string;
 }
 
-/** The sheet's hooks: each column's writer, and the current row for those that read it. */
-function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, rowStyle: ColumnCellsSheetOptions['rowStyle']): SheetHooks {
+/** The sheet's column options, resolved. */
+interface ColumnCellsSheet {
+  readonly specs: ReadonlyMap<string, ColumnSpecExtras>;
+  readonly rowStyle: ColumnCellsSheetOptions['rowStyle'];
+  readonly links: LinkForm;
+}
+
+/** The sheet's hooks: each column's writer, the current row for those that read it, the native links in the tail. */
+function start(sheet: SheetStart, { specs, rowStyle, links: form }: ColumnCellsSheet): SheetHooks {
   const current = currentRow();
   const layers = rowStyle === undefined ? undefined : rowStyles(rowStyle, sheet.settings.where);
   const registries: StyleRegistry[] = []; // each column's, with other features' column formats (protection)
-  const compile = columnWriters(sheet, specs, current, layers, registries);
+  const hasLinks = [...specs.values()].some((e) => e.url || e.link !== undefined);
+  const links =
+    form === 'auto' && hasLinks
+      ? new SheetLinks((row, why) => sheet.warn(RowportWarningCode.LinkAsFormula, `this sheet's links from here on are HYPERLINK formulas: ${why}`, row))
+      : undefined;
+  const compile = columnWriters(sheet, specs, current, layers, registries, links);
   const hooks: SheetHooks = {
     cell(column, c, styles) {
       registries[c] = styles;
@@ -97,6 +125,7 @@ function start(sheet: SheetStart, specs: ReadonlyMap<string, ColumnSpecExtras>, 
       return layers.layered(column, c, compile);
     },
   };
+  if (links !== undefined) hooks.tail = (part) => ({ hyperlinks: links.take(part) });
   const needsRow = layers !== undefined || [...specs.values()].some((e) => e.formula !== undefined || e.link !== undefined);
   if (needsRow) {
     // Link placeholders that name no column are checked against the first row (its keys are known only then).
@@ -127,6 +156,7 @@ function columnWriters(
   current: CurrentRow,
   layers: RowStyles | undefined,
   registries: readonly StyleRegistry[],
+  links: SheetLinks | undefined,
 ): (c: number, l: number) => CellWriter {
   const { columns, widths, settings } = sheet;
   const context = { zone: settings.zone, dateFormat: settings.dateFormat, wrapText: settings.look.wrapText, warn: sheet.warn };
@@ -139,8 +169,8 @@ function columnWriters(
     const plain = plainCellWriter(column, context, styles, style, widths[c] ?? DEFAULT_WIDTH);
     if (extras === undefined) return plain;
     const cell = { column, style, styles, context, plain };
-    if (extras.url) return urlCellWriter(cell);
-    if (extras.link !== undefined) return linkTemplateWriter(cell, extras.link, current);
+    if (extras.url) return urlCellWriter(cell, links);
+    if (extras.link !== undefined) return linkTemplateWriter(cell, extras.link, current, links);
     if (extras.formula !== undefined) return formulaCellWriter(cell, extras.formula, current, sheet);
     return plain;
   };

@@ -3,18 +3,24 @@ import { plainPattern } from '../../../dates/presets.js';
 import type { CellWriter } from '../../cells/cells.js';
 import { excelSerial, wallTime } from '../../cells/dateSerial.js';
 import { MAX_FORMULA_LENGTH } from '../../formulas/formulaColumn.js';
-import { fillTemplate, isLinkValue, linkCellXml, linkTarget, numberLinkCellXml } from '../../links/links.js';
+import { fillTemplate, isLinkValue, linkCellXml, linkTarget, numberCellXml, numberLinkCellXml } from '../../links/links.js';
 import { NO_STYLE, type ResolvedCellStyle, mergeStyles } from '../../styles/cellStyle.js';
 import { RowportWarningCode } from '../../xml/warnings.js';
-import { wellFormed } from '../../xml/xmlText.js';
+import { cellText, wellFormed } from '../../xml/xmlText.js';
+import { inlineStringCell } from '../../xml/sheetXml.js';
+import type { SheetLinks } from '../../links/sheetLinks.js';
 import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../../writer/numbers.js';
 import type { CurrentRow } from './currentRow.js';
 import { type StyledColumn, styleAttr } from './plainCells.js';
 
-/** The cells of a `url` column: a string or `{ url, text }` is a clickable link. */
-export function urlCellWriter(cell: StyledColumn): CellWriter {
+/**
+ * The cells of a `url` column: a string or `{ url, text }` is a clickable link: a native one (the
+ * text in the cell, the target in the sheet's `<hyperlinks>`) while `links` takes it, else a formula.
+ * @param links - The sheet's native links; undefined with `links: 'formula'`.
+ */
+export function urlCellWriter(cell: StyledColumn, links: SheetLinks | undefined): CellWriter {
   const { plain } = cell;
-  const { link } = linkWriters(cell);
+  const { link } = linkWriters(cell, links);
   return (value, row, ref) => {
     if (typeof value === 'string') return value === '' ? '' : link(linkTarget(value), value, row, ref);
     if (!isLinkValue(value)) return plain(value, row, ref);
@@ -24,9 +30,9 @@ export function urlCellWriter(cell: StyledColumn): CellWriter {
 }
 
 /** The cells of a column with a `link` template: the value, linked to the URL the template makes from the row. */
-export function linkTemplateWriter(cell: StyledColumn, template: string, current: CurrentRow): CellWriter {
+export function linkTemplateWriter(cell: StyledColumn, template: string, current: CurrentRow, links: SheetLinks | undefined): CellWriter {
   const { column, plain, context } = cell;
-  const { link, linkAttr, asText } = linkWriters(cell);
+  const { link, linkAttr, asText } = linkWriters(cell, links);
   // A Date in the template is written as a `Date` value of the sheet is, in its date format and zone.
   const templateDates = new DateRenderer(plainPattern(context.dateFormat), context.zone);
   // A number stays a number (`HYPERLINK(url,42)`), in the column's number format, as in its plain cells.
@@ -47,7 +53,7 @@ export function linkTemplateWriter(cell: StyledColumn, template: string, current
         return plain(value, row, ref); // a date outside Excel's range is text, with its own warning
       }
       dateLinkStyle ??= linkAttr(column.dateNumFmt);
-      return numberLinkCellXml(ref, dateLinkStyle, url, serial);
+      return links?.add(ref, url, row) ? numberCellXml(ref, dateLinkStyle, serial) : numberLinkCellXml(ref, dateLinkStyle, url, serial);
     }
     const n = !numbers
       ? undefined
@@ -60,7 +66,7 @@ export function linkTemplateWriter(cell: StyledColumn, template: string, current
             : undefined;
     if (n !== undefined && Number.isFinite(n) && url !== undefined) {
       numberLinkStyle ??= linkAttr(column.numberFormat);
-      return numberLinkCellXml(ref, numberLinkStyle, url, n);
+      return links?.add(ref, url, row) ? numberCellXml(ref, numberLinkStyle, n) : numberLinkCellXml(ref, numberLinkStyle, url, n);
     }
     return link(url, String(value), row, ref);
   };
@@ -82,13 +88,15 @@ interface LinkWriters {
 }
 
 /** A column's link helpers, made once per column and style. */
-function linkWriters({ column, style, styles, context, plain }: StyledColumn): LinkWriters {
+function linkWriters({ column, style, styles, context, plain }: StyledColumn, links: SheetLinks | undefined): LinkWriters {
   const linkAttr = (numFmt: string | undefined): string =>
     styleAttr(styles, mergeStyles(style, { ...LINK_STYLE, color: style.color ?? LINK_STYLE.color }), numFmt);
   const asText = (why: string, row: number): void => context.warn(RowportWarningCode.LinkAsText, `a link was written as plain text: ${why}`, row, column.key);
   let linkStyle: string | undefined;
   const link = (url: string | undefined, text: string, row: number, ref: string): string => {
     if (url !== undefined) {
+      // Native: the text as any text cell holds it (repaired, cut to 32,767 with their warnings).
+      if (links?.add(ref, url, row)) return inlineStringCell(ref, (linkStyle ??= linkAttr(undefined)), cellText(text, context.warn, row, column.key));
       const repaired = wellFormed(text);
       if (repaired !== undefined) context.warn(RowportWarningCode.LoneSurrogate, 'a lone surrogate was replaced by U+FFFD', row, column.key);
       const xml = linkCellXml(ref, (linkStyle ??= linkAttr(undefined)), url, repaired ?? text);

@@ -50,6 +50,9 @@ function part(number = 1, lastRow = 11) {
       added.rels.push({ type, target });
       return `rId${added.rels.length}`;
     },
+    addExternalRelationships() {
+      throw new Error('charts add no external relationships');
+    },
     addPart(name, _data, contentType) {
       added.parts.push({ name, contentType });
     },
