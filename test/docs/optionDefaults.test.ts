@@ -36,6 +36,15 @@ const NO_DEFAULT = new Set([
   'headerFooter.header',
   'headerFooter.footer',
   'table.totals',
+  // #20: absent means none; the sizes come from the image itself (test/xlsx/features/title/logo.test.ts)
+  'logo',
+  'logo.image',
+  'logo.width',
+  'logo.height',
+  'logo.altText',
+  'protect',
+  'protect.password',
+  'cellNote',
 ]);
 
 /** Defaults the JSDoc gives in words, each checked by hand. */
@@ -65,6 +74,9 @@ const PROSE: Record<string, (resolve: (o: Record<string, unknown>) => unknown) =
     expect(snapshot(resolve({ sheetName: 'Class Summary', table: {} }))).toEqual(
       snapshot(resolve({ sheetName: 'Class Summary', table: { name: 'Class_Summary' } })),
     ),
+  // "['selectLockedCells', 'selectUnlockedCells']": Excel's own, written as no attribute
+  'protect.allow': (resolve) =>
+    expect(snapshot(resolve({ protect: {} }))).toEqual(snapshot(resolve({ protect: { allow: ['selectLockedCells', 'selectUnlockedCells'] } }))),
   // "the printer's default": nothing is written
   'print.paperSize': (resolve) => expect(JSON.stringify(snapshot(resolve({ print: {} })))).not.toMatch(/paperSize/),
 };

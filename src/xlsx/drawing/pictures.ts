@@ -12,11 +12,11 @@ import { type ImageFormat, readImageHeader } from './imageHeader.js';
 export interface PictureOptions {
   /** The image: the bytes of a PNG or JPEG file (a `Buffer` or any `Uint8Array`). */
   readonly image: Uint8Array;
-  /** Width in pixels (at 96 dpi, as Excel measures on screen). @default the image's own width, or kept in proportion to `height` */
+  /** Width in pixels (at 96 dpi, as Excel measures on screen). Absent: the image's own width, or kept in proportion to `height`. */
   readonly width?: number | undefined;
-  /** Height in pixels. @default the image's own height, or kept in proportion to `width` */
+  /** Height in pixels. Absent: the image's own height, or kept in proportion to `width`. */
   readonly height?: number | undefined;
-  /** Text a screen reader says for the image (`descr` of the picture). @default none */
+  /** Text a screen reader says for the image (`descr` of the picture). Absent: none. */
   readonly altText?: string | undefined;
 }
 

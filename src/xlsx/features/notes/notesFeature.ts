@@ -24,8 +24,7 @@ export interface NotesSheetOptions<T = never> {
    * Notes (Excel's classic cell comments) on data cells, from each row: return the notes of the
    * row's cells by column key, or `undefined` for none. Called once per data row. They are kept
    * until the end of each physical sheet: at most 10,000 notes and
-   * 5,000,000 characters a sheet (past it, `ROWPORT_INVALID_VALUE`).
-   * @default none
+   * 5,000,000 characters a sheet (past it, `ROWPORT_INVALID_VALUE`). Absent: no data-cell notes.
    * @example cellNote: (row) => (row.late ? { grade: `Handed in ${row.late} days late` } : undefined)
    */
   readonly cellNote?: CellNote<T> | undefined;

@@ -34,7 +34,7 @@ export type ProtectAllow =
 export interface ProtectOptions {
   /**
    * Asked by Excel to unprotect the sheet; stored as Excel stores it (salted SHA-512, 100,000
-   * rounds), never as text. 1 to 255 characters. @default none (unprotecting asks nothing)
+   * rounds), never as text. 1 to 255 characters. Absent: no password (unprotecting asks nothing).
    */
   readonly password?: string | undefined;
   /** What users may still do; replaces the default list. @default ['selectLockedCells', 'selectUnlockedCells'] */

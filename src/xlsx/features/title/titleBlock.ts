@@ -16,8 +16,7 @@ export interface TitleOptions {
   /**
    * A picture (a company logo) at the top of the block, in a row of its own made tall enough for
    * it, so it never covers the title's text or the table; every part of a sheet continued past the
-   * row limit repeats it with the block. See {@link LogoOptions}.
-   * @default no logo
+   * row limit repeats it with the block. See {@link LogoOptions}. Absent: no logo.
    */
   readonly logo?: LogoOptions | undefined;
 }
