@@ -6,7 +6,7 @@
 export { selectColumns } from './columns/selectColumns.js';
 export { fromCsv, type FromCsvOptions } from './csv/fromCsv.js';
 export type { ToCsvOptions } from './csv/options.js';
-export { toCsv } from './csv/toCsv.js';
+export { toCsv } from './node/toCsv.js';
 export { formatDate, type FormatDateOptions } from './dates/formatDate.js';
 export { formatDates, type FormatDatesOptions } from './dates/formatDates.js';
 export { RowportError, RowportErrorCode, isRowportError, type RowportErrorDetails } from './errors.js';
@@ -25,7 +25,8 @@ export type {
   SelectedRow,
   WriterOptions,
 } from './types.js';
-export { toWorkbook, type SheetSpec, type ToWorkbookOptions } from './xlsx/toWorkbook.js';
+export { toWorkbook } from './node/toWorkbook.js';
+export type { SheetSpec, ToWorkbookOptions } from './xlsx/toWorkbook.js';
 export type { ChartLegendPosition, ChartSize, ChartSpec, ChartType } from './xlsx/features/charts/chartOptions.js';
 export type { XlsxColumnOptions } from './xlsx/features/columnCells/columnCells.js';
 export type { CellOperator, ConditionalFormat, IconSet } from './xlsx/features/conditionalFormats/conditionalFormatOptions.js';
@@ -38,5 +39,5 @@ export type { TableOptions, TotalFunction } from './xlsx/features/table/tableOpt
 export type { TitleOptions } from './xlsx/features/title/titleBlock.js';
 export type { AutoFitOptions, HeaderStyle, XlsxLookOptions, XlsxWorkbookOptions } from './xlsx/settings/look.js';
 export type { ToXlsxOptions } from './xlsx/resolve/options.js';
-export { toXlsx } from './xlsx/toXlsx.js';
+export { toXlsx } from './node/toXlsx.js';
 export { RowportWarningCode, type RowportWarning, type WarningHandler } from './warnings.js';

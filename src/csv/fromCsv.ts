@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { RowportError, RowportErrorCode, describe, invalidOption } from '../errors.js';
 import { CsvDecoder, InvalidBytesError, canCheckInvalid, isUnicode } from './decodeCsv.js';
 import { CsvParser } from './parseCsv.js';
-import { ICONV } from './encode.js';
+import { ICONV } from './iconv.js';
 import { encodingExists } from './encodingNames.js';
 import { callUser } from '../base/callUser.js';
 import { optionKeys, ownOptions, ownProperties } from '../base/optionKeys.js';

@@ -121,7 +121,7 @@ export interface WorkbookFinish extends WorkbookContext {
     readonly sheetIndex: number;
   };
   /** Adds a zip entry, with its content-type override when given. */
-  addPart(name: string, data: string | Buffer, contentType?: string): void;
+  addPart(name: string, data: string | Uint8Array, contentType?: string): void;
   /** Adds a relationship from `xl/workbook.xml`; returns its id. */
   addRelationship(type: string, target: string): string;
   /** Next number of a workbook-wide counter, from 1 (as `PartContext.nextNumber`). */
@@ -174,7 +174,7 @@ export interface PartContext {
   /** Adds a relationship from the sheet (to a drawing, a table, a link); returns its id, `rId1`, `rId2`, … */
   addRelationship(type: string, target: string, external?: boolean): string;
   /** Adds a zip entry, with its content-type override (`/xl/charts/chart1.xml`) when given. */
-  addPart(name: string, data: string | Buffer, contentType?: string): void;
+  addPart(name: string, data: string | Uint8Array, contentType?: string): void;
   /** Next number of a workbook-wide counter, from 1: `nextNumber('chart')` names `chart1.xml`, `chart2.xml`. */
   nextNumber(kind: string): number;
   /**
