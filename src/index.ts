@@ -4,7 +4,8 @@
  * @packageDocumentation
  */
 export { selectColumns } from './columns/selectColumns.js';
-export { fromCsv, type FromCsvOptions } from './csv/fromCsv.js';
+export { fromCsv } from './node/fromCsv.js';
+export type { FromCsvOptions } from './csv/fromCsv.js';
 export type { ToCsvOptions } from './csv/options.js';
 export { toCsv } from './node/toCsv.js';
 export { formatDate, type FormatDateOptions } from './dates/formatDate.js';
