@@ -7,11 +7,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 /** Layers of src/, lowest first: the folders (or top-level files) in each. */
 const LAYERS = [
   ['errors.ts', 'types.ts', 'warnings.ts'],
-  ['base'],
+  ['base', 'platform'],
   ['sources'],
   ['columns', 'dates', 'progress'],
   ['writer'],
   ['csv', 'xlsx', 'files', 'http'],
+  ['node', 'web'],
   ['cli', 'index.ts'],
 ];
 

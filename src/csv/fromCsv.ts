@@ -115,7 +115,10 @@ export type CheckedOptions = {
  * @param legacy - Whether encodings other than UTF-8 and UTF-16 can be read (iconv-lite: the Node entry).
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
  */
-export function checkOptions({ delimiter, quote, encoding, headers, skipEmpty, maxFieldBytes, invalid, onHeaders, onWarning }: CheckedOptions, legacy: boolean): void {
+export function checkOptions(
+  { delimiter, quote, encoding, headers, skipEmpty, maxFieldBytes, invalid, onHeaders, onWarning }: CheckedOptions,
+  legacy: boolean,
+): void {
   if (typeof delimiter !== 'string' || delimiter.length !== 1) throw invalidOption('delimiter', 'one character', delimiter);
   if (typeof quote !== 'string' || quote.length !== 1) throw invalidOption('quote', 'one character', quote);
   if (quote === delimiter || quote === '\r' || quote === '\n') throw invalidOption('quote', 'a character other than the delimiter and line ends', quote);
@@ -123,7 +126,12 @@ export function checkOptions({ delimiter, quote, encoding, headers, skipEmpty, m
   // Checked at the call against iconv-lite's list of names; iconv-lite itself (CommonJS) loads at the first read.
   if (typeof encoding !== 'string' || !encodingExists(encoding)) throw invalidOption('encoding', 'an encoding iconv-lite knows', encoding);
   if (!legacy && !isUnicode(encoding)) {
-    throw invalidOption('encoding', `${WEB_ENCODINGS} in rowport/web`, encoding, "Other encodings need iconv-lite, which needs Node's Buffer: read them with the 'rowport' entry (Node, Deno, Bun)");
+    throw invalidOption(
+      'encoding',
+      `${WEB_ENCODINGS} in rowport/web`,
+      encoding,
+      "Other encodings need iconv-lite, which needs Node's Buffer: read them with the 'rowport' entry (Node, Deno, Bun)",
+    );
   }
   if (!(typeof headers === 'boolean' || (Array.isArray(headers) && headers.every((h) => typeof h === 'string')))) {
     throw invalidOption('headers', 'true or an array of names', headers);

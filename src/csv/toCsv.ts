@@ -20,7 +20,12 @@ import { type ResolvedCsvOptions, type ToCsvOptions, resolveCsvOptions } from '.
  * to close and the resolved options (the Node entry gzips with `options.gzip`).
  * @param legacy - iconv-lite, where the runtime can run it (Node); without it only UTF-8 and UTF-16 are written.
  */
-export function csvSource<T>(rows: Rows<T>, options: ToCsvOptions<T>, platform: Platform, legacy?: LegacyCodecs): { source: ByteSource; options: ResolvedCsvOptions<T> } {
+export function csvSource<T>(
+  rows: Rows<T>,
+  options: ToCsvOptions<T>,
+  platform: Platform,
+  legacy?: LegacyCodecs,
+): { source: ByteSource; options: ResolvedCsvOptions<T> } {
   assertRows(rows);
   const resolved = resolveCsvOptions(options, legacy);
   claimRows(rows);
@@ -37,7 +42,12 @@ export function csvSource<T>(rows: Rows<T>, options: ToCsvOptions<T>, platform: 
 
 // --- internal ---
 
-async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T>, progress: Progress, platform: Platform): AsyncGenerator<Uint8Array, void, undefined> {
+async function* csvChunks<T>(
+  reader: RowReader<T>,
+  options: ResolvedCsvOptions<T>,
+  progress: Progress,
+  platform: Platform,
+): AsyncGenerator<Uint8Array, void, undefined> {
   const { quoteField, delimiter } = options;
   let columns: ResolvedColumn[] | undefined;
   let texts: CsvCellWriter[] = [];

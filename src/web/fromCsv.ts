@@ -25,7 +25,12 @@ export function fromCsv(input: ReadableStream<Uint8Array> | Uint8Array, options:
     const reader = input.getReader();
     let done = false;
     try {
-      yield* csvRecords(chunksOf(reader, () => (done = true)), checked, undefined, undefined);
+      yield* csvRecords(
+        chunksOf(reader, () => (done = true)),
+        checked,
+        undefined,
+        undefined,
+      );
     } finally {
       if (done) reader.releaseLock();
       else await reader.cancel().catch(() => undefined);

@@ -62,7 +62,8 @@ export class ZipWriter implements ZipSink {
 
   /** Adds a small entry whole. */
   addBuffer(name: string, data: string | Uint8Array): void {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const bytes =
+      typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     this.zip.addBuffer(bytes, name, this.entryOptions);
   }
 
