@@ -13,6 +13,8 @@ const INTEROP = ['test/interop/**/*.test.ts'];
 const EXAMPLES = ['test/examples/**/*.test.ts', 'test/regressions/examples-*.test.ts'];
 const PACKAGE = ['test/package/**/*.test.ts', 'test/package.test.ts', 'test/regressions/esm-bundle-*.test.ts', 'test/types/tsconfigs.test.ts'];
 const SLOW = ['test/**/*.slow.test.ts'];
+// - runtimes: rowport/web in Deno, Bun, workerd (miniflare) and Chromium (test/runtimes)
+const RUNTIMES = ['test/runtimes/**/*.test.ts'];
 
 export default defineConfig({
   resolve: {
@@ -30,7 +32,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...CLI, ...INTEROP, ...EXAMPLES, ...PACKAGE, ...SLOW],
+          exclude: [...CLI, ...INTEROP, ...EXAMPLES, ...PACKAGE, ...SLOW, ...RUNTIMES],
           typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.typecheck.json' },
         },
       },
@@ -39,6 +41,7 @@ export default defineConfig({
       { extends: true, test: { name: 'examples', include: EXAMPLES, exclude: SLOW } },
       { extends: true, test: { name: 'package', include: PACKAGE } },
       { extends: true, test: { name: 'slow', include: SLOW } },
+      { extends: true, test: { name: 'runtimes', include: RUNTIMES } },
     ],
   },
 });
