@@ -19,7 +19,10 @@ const RUNTIMES = ['test/runtimes/**/*.test.ts'];
 export default defineConfig({
   resolve: {
     // Examples import the package by its name, as a user would; tests run them against the source.
-    alias: { rowport: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: {
+      'rowport/web': fileURLToPath(new URL('./src/web/index.ts', import.meta.url)),
+      rowport: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+    },
   },
   test: {
     testTimeout: 60_000,

@@ -2,13 +2,15 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
 /**
- * `entry` bundled with everything it imports (rowport/web from src/, date-fns) into one ES module
+ * `entry` (a file, or the contents of one in test/runtimes) bundled with everything it imports (rowport/web from src/, date-fns) into one ES module
  * for a runtime that is not Node: esbuild's browser platform, so a `node:` import fails the build.
  * @param format - 'iife' with `globalName` for a page's script tag.
  */
-export async function bundle(entry: string, format: 'esm' | 'iife' = 'esm', globalName?: string): Promise<string> {
+export async function bundle(entry: string | { contents: string }, format: 'esm' | 'iife' = 'esm', globalName?: string): Promise<string> {
   const result = await build({
-    entryPoints: [resolve(entry)],
+    ...(typeof entry === 'string'
+      ? { entryPoints: [resolve(entry)] }
+      : { stdin: { contents: entry.contents, resolveDir: resolve('test/runtimes'), loader: 'ts' as const } }),
     bundle: true,
     platform: 'browser',
     format,

@@ -25,15 +25,9 @@ const PRINT = "import { runScenario } from './scenario.ts';\nconsole.log(JSON.st
 const files = new Map<string, Buffer>();
 
 async function scenarioScript(): Promise<string> {
-  const entry = join(resolve('test/runtimes'), 'print.ts');
-  writeFileSync(entry, PRINT);
-  try {
-    const file = join(work, 'scenario.mjs');
-    writeFileSync(file, await bundle(entry));
-    return file;
-  } finally {
-    (await import('node:fs')).rmSync(entry);
-  }
+  const file = join(work, 'scenario.mjs');
+  writeFileSync(file, await bundle({ contents: PRINT }));
+  return file;
 }
 
 async function check(runtime: string, result: ScenarioResult): Promise<void> {
