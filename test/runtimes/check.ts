@@ -56,6 +56,8 @@ export async function readBack(result: ScenarioResult, runtime: string): Promise
   writeFileSync(paths[0], csv);
   writeFileSync(paths[1], xlsx);
   writeFileSync(paths[2], await readAll(nodeReport()));
+  const stored = await readAll(nodeToXlsx(scores(), { ...REPORT_OPTIONS, compressionLevel: 0 }));
+  expect(Buffer.from(result.stored, 'base64').equals(stored)).toBe(true);
   expect(csv.toString('utf8')).toBe('\uFEFFid,name,joined\r\n1,Ada,2024-01-15 09:30:00\r\n');
   return { readback: python<Readback>(SCRIPT, null, [...paths]), xlsx };
 }

@@ -73,6 +73,8 @@ export async function base64Of(stream: ReadableStream<Uint8Array>): Promise<stri
 export interface ScenarioResult {
   csv: string;
   xlsx: string;
+  /** The report stored (`compressionLevel: 0`): no deflate, so the same bytes on every runtime. */
+  stored: string;
   cancelled: { csv: number; xlsx: number };
   fileName: string;
   disposition: string;
@@ -84,6 +86,7 @@ export async function runScenario(): Promise<ScenarioResult> {
   return {
     csv: await base64Of(quickStartCsv()),
     xlsx: await base64Of(reportXlsx()),
+    stored: await base64Of(toXlsx(scores(), { ...REPORT_OPTIONS, compressionLevel: 0 })),
     cancelled: await cancelBoth(),
     fileName,
     disposition: contentDisposition(fileName),
