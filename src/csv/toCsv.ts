@@ -23,7 +23,7 @@ import { type ResolvedCsvOptions, type ToCsvOptions, resolveCsvOptions } from '.
 export function csvSource<T>(
   rows: Rows<T>,
   options: ToCsvOptions<T>,
-  platform: Platform,
+  platform: Pick<Platform, 'textChunk'>,
   legacy?: LegacyCodecs,
 ): { source: ByteSource; options: ResolvedCsvOptions<T> } {
   assertRows(rows);
@@ -46,7 +46,7 @@ async function* csvChunks<T>(
   reader: RowReader<T>,
   options: ResolvedCsvOptions<T>,
   progress: Progress,
-  platform: Platform,
+  platform: Pick<Platform, 'textChunk'>,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   const { quoteField, delimiter } = options;
   let columns: ResolvedColumn[] | undefined;

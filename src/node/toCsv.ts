@@ -6,7 +6,7 @@ import { csvSource } from '../csv/toCsv.js';
 import type { Rows } from '../types.js';
 import { sourceStream } from '../writer/chunkStream.js';
 import { trackRows } from '../writer/rowCount.js';
-import { NODE } from './platform.js';
+import { NODE_TEXT } from './platform.js';
 
 /**
  * Streams rows as CSV bytes: RFC 4180 quoting, `\r\n` line ends, UTF-8 with a BOM by default.
@@ -22,7 +22,7 @@ import { NODE } from './platform.js';
  * //=> people.csv holds "\uFEFFid,name\r\n1,Ada\r\n"
  */
 export function toCsv<T>(rows: Rows<T>, options: ToCsvOptions<T> = {}): Readable {
-  const { source, options: resolved } = csvSource(rows, options, NODE, ICONV);
+  const { source, options: resolved } = csvSource(rows, options, NODE_TEXT, ICONV);
   const output = sourceStream(source);
   const result = resolved.gzip === undefined ? output : pipeline(output, createGzip(resolved.gzip), () => undefined);
   return trackRows(result, source.rows);
