@@ -25,6 +25,17 @@ export default defineConfig([
   },
   {
     ...shared,
+    // `rowport/web`: the writers over Web Streams, for Workers, Deno, Bun, browsers and edge routes. No
+    // `node:*` import and no `Buffer` in its graph (test/web/browserBundle.test.ts), so no Node shims.
+    entry: { web: 'src/web/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    target: 'es2022',
+    platform: 'neutral',
+    clean: ['web.*'],
+  },
+  {
+    ...shared,
     // The `rowport` bin, ESM only: nothing requires it, and its `import.meta.url` (to find package.json)
     // has no CommonJS equivalent. src/cli/main.ts starts with a shebang, which tsup keeps. No types: it
     // exports nothing for users.

@@ -20,11 +20,16 @@ const PACKAGE = [
   'test/types/tsconfigs.test.ts',
 ];
 const SLOW = ['test/**/*.slow.test.ts'];
+// - runtimes: rowport/web in Deno, Bun, workerd (miniflare) and Chromium (test/runtimes)
+const RUNTIMES = ['test/runtimes/**/*.test.ts'];
 
 export default defineConfig({
   resolve: {
     // Examples import the package by its name, as a user would; tests run them against the source.
-    alias: { rowport: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: {
+      'rowport/web': fileURLToPath(new URL('./src/web/index.ts', import.meta.url)),
+      rowport: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+    },
   },
   test: {
     testTimeout: 60_000,
@@ -37,7 +42,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...CLI, ...INTEROP, ...EXAMPLES, ...PACKAGE, ...SLOW],
+          exclude: [...CLI, ...INTEROP, ...EXAMPLES, ...PACKAGE, ...SLOW, ...RUNTIMES],
           typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.typecheck.json' },
         },
       },
@@ -46,6 +51,7 @@ export default defineConfig({
       { extends: true, test: { name: 'examples', include: EXAMPLES, exclude: SLOW } },
       { extends: true, test: { name: 'package', include: PACKAGE } },
       { extends: true, test: { name: 'slow', include: SLOW } },
+      { extends: true, test: { name: 'runtimes', include: RUNTIMES } },
     ],
   },
 });

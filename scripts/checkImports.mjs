@@ -8,10 +8,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 const LAYERS = [
   ['errors.ts', 'types.ts', 'warnings.ts'],
   ['base'],
+  ['platform'],
   ['sources'],
   ['columns', 'dates', 'progress'],
   ['writer'],
   ['csv', 'xlsx', 'files', 'http'],
+  ['node', 'web'],
   ['cli', 'index.ts'],
 ];
 

@@ -4,9 +4,10 @@
  * @packageDocumentation
  */
 export { selectColumns } from './columns/selectColumns.js';
-export { fromCsv, type FromCsvOptions } from './csv/fromCsv.js';
+export { fromCsv } from './node/fromCsv.js';
+export type { FromCsvOptions } from './csv/fromCsv.js';
 export type { ToCsvOptions } from './csv/options.js';
-export { toCsv } from './csv/toCsv.js';
+export { toCsv } from './node/toCsv.js';
 export { formatDate, type FormatDateOptions } from './dates/formatDate.js';
 export { formatDates, type FormatDatesOptions } from './dates/formatDates.js';
 export { RowportError, RowportErrorCode, isRowportError, type RowportErrorDetails } from './errors.js';
@@ -27,7 +28,8 @@ export type {
   SelectedRow,
   WriterOptions,
 } from './types.js';
-export { toWorkbook, type SheetSpec, type ToWorkbookOptions } from './xlsx/toWorkbook.js';
+export { toWorkbook } from './node/toWorkbook.js';
+export type { SheetSpec, ToWorkbookOptions } from './xlsx/toWorkbook.js';
 export type {
   ChartDataLabels,
   ChartLegendPosition,
@@ -66,5 +68,5 @@ export type { TableOptions, TotalFunction, TotalsCell } from './xlsx/features/ta
 export type { LogoOptions, TitleOptions } from './xlsx/features/title/titleBlock.js';
 export type { AutoFitOptions, HeaderStyle, XlsxLookOptions, XlsxWorkbookOptions } from './xlsx/settings/look.js';
 export type { ToXlsxOptions } from './xlsx/resolve/options.js';
-export { toXlsx } from './xlsx/toXlsx.js';
+export { toXlsx } from './node/toXlsx.js';
 export { RowportWarningCode, type RowportWarning, type WarningHandler } from './warnings.js';

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { CsvDecoder } from '../csv/decodeCsv.js';
-import { fromCsv } from '../csv/fromCsv.js';
+import { fromCsv } from '../node/fromCsv.js';
 import { type RowportWarning, RowportWarningCode } from '../warnings.js';
 import type { InputFormat } from './args.js';
 import { type NumberAsText, RowLines, jsonArrayRows, ndjsonRows } from './jsonInput.js';

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
-import { toCsv } from '../csv/toCsv.js';
+import { toCsv } from '../node/toCsv.js';
 import type { ProgressInfo } from '../types.js';
 import type { RowportWarning } from '../warnings.js';
-import { toXlsx } from '../xlsx/toXlsx.js';
+import { toXlsx } from '../node/toXlsx.js';
 import { CSV_ONLY_FLAGS, type CliArgs, type OutputFormat, XLSX_ONLY_FLAGS } from './args.js';
 import type { Row } from './inputs.js';
 import { UsageError } from './usageError.js';

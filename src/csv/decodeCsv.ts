@@ -1,4 +1,5 @@
 import type IconvLite from 'iconv-lite';
+import { concatBytes, utf8Length } from '../platform/bytes.js';
 
 /** What to do with bytes that are not valid in the input's encoding. */
 export type InvalidBytes = 'error' | 'replace';
@@ -46,8 +47,8 @@ export class CsvDecoder {
   replaced = -1;
   /** The name of the encoding being decoded, once the BOM has decided it. */
   decoding: string;
-  private pending: Buffer | undefined = Buffer.alloc(0); // bytes held while the BOM is undecided
-  private decode: ((bytes: Buffer) => string) | undefined;
+  private pending: Uint8Array | undefined = new Uint8Array(0); // bytes held while the BOM is undecided
+  private decode: ((bytes: Uint8Array) => string) | undefined;
   private flush: (() => string) | undefined;
 
   /**
@@ -64,10 +65,10 @@ export class CsvDecoder {
   }
 
   /** The text of the next chunk (possibly empty). */
-  write(chunk: Buffer): string {
+  write(chunk: Uint8Array): string {
     this.replaced = -1;
     if (this.decode === undefined) {
-      const held = this.pending!.length === 0 ? chunk : Buffer.concat([this.pending!, chunk]);
+      const held = this.pending!.length === 0 ? chunk : concatBytes([this.pending!, chunk]);
       const bom = sniffBom(held);
       if (bom === undefined) {
         this.pending = held;
@@ -108,9 +109,9 @@ export class CsvDecoder {
     const fatal = this.invalid === 'error';
     const decoder = new TextDecoder(kind, { fatal, ignoreBOM: true });
     const split = kind === 'utf-8' ? utf8Split : kind === 'utf-16le' ? utf16Split(true) : utf16Split(false);
-    let tail: Buffer = Buffer.alloc(0);
+    let tail: Uint8Array = new Uint8Array(0);
     const track = this.track && !fatal;
-    const run = (bytes: Buffer): string => {
+    const run = (bytes: Uint8Array): string => {
       let text: string;
       try {
         text = decoder.decode(bytes);
@@ -121,9 +122,9 @@ export class CsvDecoder {
       return text;
     };
     this.decode = (chunk) => {
-      const bytes = tail.length === 0 ? chunk : Buffer.concat([tail, chunk]);
+      const bytes = tail.length === 0 ? chunk : concatBytes([tail, chunk]);
       const cut = split(bytes);
-      tail = Buffer.from(bytes.subarray(cut));
+      tail = bytes.slice(cut);
       return cut === 0 ? '' : run(bytes.subarray(0, cut));
     };
     this.flush = () => (tail.length === 0 ? '' : run(tail));
@@ -144,14 +145,14 @@ export class CsvDecoder {
     };
     // After an invalid lead byte that ends a write, iconv-lite's double-byte decoders drop the last
     // byte of the next write (0x82 | 0x2C 0x2C reads '�,'): each write ends at a character boundary.
-    let held: Buffer | undefined;
+    let held: Uint8Array | undefined;
     this.decode = (chunk) => {
-      const bytes = held === undefined ? chunk : Buffer.concat([held, chunk]);
+      const bytes = held === undefined ? chunk : concatBytes([held, chunk]);
       const cut = boundary(bytes);
-      held = cut === bytes.length ? undefined : Buffer.from(bytes.subarray(cut));
-      return cut === 0 ? '' : guard(decoder.write(bytes.subarray(0, cut)));
+      held = cut === bytes.length ? undefined : bytes.slice(cut);
+      return cut === 0 ? '' : guard(decoder.write(bytes.subarray(0, cut) as Buffer));
     };
-    this.flush = () => guard((held === undefined ? '' : decoder.write(held)) + (decoder.end() ?? ''));
+    this.flush = () => guard((held === undefined ? '' : decoder.write(held as Buffer)) + (decoder.end() ?? ''));
   }
 }
 
@@ -169,7 +170,7 @@ function unicodeKind(encoding: string): UnicodeKind | undefined {
 }
 
 /** The BOM at the start of `bytes` (`encoding` undefined: none), or undefined while too few bytes have come to tell. */
-function sniffBom(bytes: Buffer): { encoding: UnicodeKind | undefined; length: number } | undefined {
+function sniffBom(bytes: Uint8Array): { encoding: UnicodeKind | undefined; length: number } | undefined {
   const none = { encoding: undefined, length: 0 };
   const n = bytes.length;
   if (n === 0) return undefined;
@@ -198,14 +199,14 @@ const MAX_HELD = 64 * 1024;
  * four-byte sequences use 0x30-0x39). With none, 0 (all is held), or all of `bytes` once they pass
  * {@link MAX_HELD}, so that a long run of double-byte text does not wait for its end.
  */
-function boundary(bytes: Buffer): number {
+function boundary(bytes: Uint8Array): number {
   const stop = Math.max(0, bytes.length - MAX_HELD);
   for (let i = bytes.length - 1; i >= stop; i--) if ((bytes[i] as number) < 0x30) return i + 1;
   return stop > 0 ? bytes.length : 0;
 }
 
 /** Where the last complete UTF-8 character of `bytes` ends (an invalid tail is left to the decoder). */
-function utf8Split(bytes: Buffer): number {
+function utf8Split(bytes: Uint8Array): number {
   const n = bytes.length;
   for (let back = 1; back <= 3 && back <= n; back++) {
     const byte = bytes[n - back]!;
@@ -217,11 +218,11 @@ function utf8Split(bytes: Buffer): number {
 }
 
 /** Where the last complete UTF-16 character ends: an odd byte or a leading surrogate waits. */
-function utf16Split(littleEndian: boolean): (bytes: Buffer) => number {
+function utf16Split(littleEndian: boolean): (bytes: Uint8Array) => number {
   return (bytes) => {
     let cut = bytes.length & ~1;
     if (cut >= 2) {
-      const unit = littleEndian ? bytes.readUInt16LE(cut - 2) : bytes.readUInt16BE(cut - 2);
+      const unit = uint16(bytes, cut - 2, littleEndian);
       if (unit >= 0xd800 && unit <= 0xdbff) cut -= 2;
     }
     return cut;
@@ -233,15 +234,15 @@ function utf16Split(littleEndian: boolean): (bytes: Buffer) => number {
  * -1: each U+FFFD found is checked against the bytes, which hold a real U+FFFD's own encoding there
  * when it is one. Linear, and only a scan for U+FFFD when there is none.
  */
-function firstReplaced(kind: UnicodeKind, bytes: Buffer, text: string): number {
+function firstReplaced(kind: UnicodeKind, bytes: Uint8Array, text: string): number {
   let at = 0; // byte offset of text[from]: the text before a first replacement encodes to the same bytes
   let from = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', from)) {
-    at += kind === 'utf-8' ? Buffer.byteLength(text.slice(from, i)) : 2 * (i - from);
+    at += kind === 'utf-8' ? utf8Length(text.slice(from, i)) : 2 * (i - from);
     const real =
       kind === 'utf-8'
         ? bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd
-        : at + 1 < bytes.length && (kind === 'utf-16le' ? bytes.readUInt16LE(at) : bytes.readUInt16BE(at)) === 0xfffd;
+        : at + 1 < bytes.length && uint16(bytes, at, kind === 'utf-16le') === 0xfffd;
     if (!real) return i;
     at += kind === 'utf-8' ? 3 : 2;
     from = i + 1;
@@ -249,8 +250,15 @@ function firstReplaced(kind: UnicodeKind, bytes: Buffer, text: string): number {
   return -1;
 }
 
+/** The 16-bit unit at `at`, little- or big-endian. */
+function uint16(bytes: Uint8Array, at: number, littleEndian: boolean): number {
+  const a = bytes[at] as number;
+  const b = bytes[at + 1] as number;
+  return littleEndian ? a | (b << 8) : (a << 8) | b;
+}
+
 /** The text before the first invalid byte of `bytes` (which starts on a character boundary). */
-function validPrefix(kind: UnicodeKind, bytes: Buffer): string {
+function validPrefix(kind: UnicodeKind, bytes: Uint8Array): string {
   const valid = (length: number): boolean => {
     try {
       new TextDecoder(kind, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, length), { stream: true });

@@ -1,10 +1,13 @@
 import type IconvLite from 'iconv-lite';
 import { invalidOption } from '../errors.js';
-import { Lazy } from '../base/lazy.js';
+import type { Lazy } from '../base/lazy.js';
 import { encodingExists } from './encodingNames.js';
 
-/** iconv-lite, imported when a non-Unicode encoding (or UTF-16 BE) is first written. */
-export const ICONV = /* @__PURE__ */ new Lazy('iconv-lite', async () => (await import('iconv-lite')).default);
+/** iconv-lite, loaded on first need (`./iconv.ts`), where the runtime can run it: the Node entry. */
+export type LegacyCodecs = Lazy<typeof IconvLite>;
+
+/** What the web entry writes without iconv-lite (whose `Buffer` it does not have). */
+export const WEB_ENCODINGS = "'utf-8', 'utf-16le' or 'utf-16be'";
 
 /** How text becomes bytes for one encoding. */
 export interface TextEncoder {
@@ -13,44 +16,70 @@ export interface TextEncoder {
   /** True for UTF-8 and UTF-16: a BOM is written by default. */
   readonly unicode: boolean;
   /** The byte order mark of this encoding (empty when it has none). */
-  readonly bom: Buffer;
+  readonly bom: Uint8Array;
   /** Encodes text; characters the encoding lacks become `?` (lone surrogates U+FFFD, in UTF-8 and UTF-16). */
-  encode(text: string): Buffer;
+  encode(text: string): Uint8Array;
   /** Index of the first character in `text` this encoding cannot hold, or would read back as another, or -1. */
   firstUnmappable(text: string): number;
   /** Check of an encoded chunk: false when some character was replaced, or its bytes read back as
    *  another character (Shift_JIS writes `¥` as the byte of `\`). */
-  lossless(text: string, bytes: Buffer): boolean;
+  lossless(text: string, bytes: Uint8Array): boolean;
   /** `text` with each character {@link firstUnmappable} would name as `?` (one per character, astral too). */
   replaceUnmappable(text: string): string;
 }
 
 /**
- * The encoder for an iconv-lite encoding name.
- * @throws {RowportError} `ROWPORT_INVALID_OPTION` for an encoding iconv-lite does not know.
+ * The encoder for an iconv-lite encoding name. UTF-8 and UTF-16 need nothing but the language;
+ * every other encoding needs `legacy` (iconv-lite), which the web entry does not have.
+ * @param legacy - iconv-lite, loaded on first need; without it a legacy encoding is refused.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` for an encoding iconv-lite does not know, or a
+ *   legacy encoding without `legacy`.
  */
-export function createEncoder(encoding: string): TextEncoder {
+export function createEncoder(encoding: string, legacy?: LegacyCodecs): TextEncoder {
   if (typeof encoding !== 'string' || !encodingExists(encoding)) {
     throw invalidOption('encoding', "an encoding iconv-lite knows ('utf-8', 'utf-16le', 'windows-1251', 'shift_jis', …)", encoding);
   }
   const key = encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (key === 'utf8') return unicodeEncoder('utf-8', 'utf8', Buffer.from([0xef, 0xbb, 0xbf]));
-  if (key === 'utf16le' || key === 'utf16' || key === 'ucs2') return unicodeEncoder('utf-16le', 'utf16le', Buffer.from([0xff, 0xfe]));
-  void ICONV.start(); // the stream waits for it before the first row
-  if (key === 'utf16be') {
-    return { ...unicodeEncoder('utf-16be', 'utf16le', Buffer.from([0xfe, 0xff])), encode: (text) => ICONV.get().encode(wellFormed(text), 'utf-16be') };
+  if (key === 'utf8') return { ...unicodeEncoder('utf-8', new Uint8Array([0xef, 0xbb, 0xbf])), encode: (text) => UTF8.encode(text) };
+  if (key === 'utf16le' || key === 'utf16' || key === 'ucs2') return unicodeEncoder('utf-16le', new Uint8Array([0xff, 0xfe]));
+  if (key === 'utf16be') return { ...unicodeEncoder('utf-16be', new Uint8Array([0xfe, 0xff])), encode: (text) => utf16(wellFormed(text), false) };
+  if (legacy === undefined) {
+    throw invalidOption(
+      'encoding',
+      `${WEB_ENCODINGS} in rowport/web`,
+      encoding,
+      "Other encodings need iconv-lite, which needs Node's Buffer: write them with the 'rowport' entry (Node, Deno, Bun)",
+    );
   }
-  return legacyEncoder(encoding.toLowerCase());
+  void legacy.start(); // the stream waits for it before the first row
+  return legacyEncoder(encoding.toLowerCase(), legacy);
 }
 
 // --- internal ---
 
-function unicodeEncoder(name: string, bufferEncoding: BufferEncoding, bom: Buffer): TextEncoder {
+const UTF8 = /* @__PURE__ */ new globalThis.TextEncoder();
+
+/**
+ * UTF-16 code units as bytes, little- or big-endian. Lone surrogates were replaced before (see
+ * {@link wellFormed}); a surrogate pair is two units, written as they are.
+ */
+function utf16(text: string, littleEndian: boolean): Uint8Array {
+  const bytes = new Uint8Array(2 * text.length);
+  const low = littleEndian ? 0 : 1;
+  for (let i = 0, at = 0; i < text.length; i++, at += 2) {
+    const unit = text.charCodeAt(i);
+    bytes[at + low] = unit & 0xff;
+    bytes[at + 1 - low] = unit >>> 8;
+  }
+  return bytes;
+}
+
+function unicodeEncoder(name: string, bom: Uint8Array): TextEncoder {
   return {
     name,
     unicode: true,
     bom,
-    encode: (text) => Buffer.from(wellFormed(text), bufferEncoding),
+    encode: (text) => utf16(wellFormed(text), true),
     lossless: (text) => text.isWellFormed(),
     replaceUnmappable: wellFormed, // the encoders write U+FFFD for a lone surrogate
     firstUnmappable: (text) => {
@@ -82,9 +111,9 @@ function wellFormed(text: string): string {
  * few private-use characters in GBK, U+FEFF in UTF-7), which would otherwise read back changed.
  * One decode per chunk, not per cell; the per-character test below runs only on a chunk that failed.
  */
-function legacyEncoder(name: string): TextEncoder {
-  const iconv = (): typeof IconvLite => ICONV.get();
-  const decode = (bytes: Buffer): string => iconv().decode(bytes, name, { stripBOM: false });
+function legacyEncoder(name: string, legacy: LegacyCodecs): TextEncoder {
+  const iconv = (): typeof IconvLite => legacy.get();
+  const decode = (bytes: Uint8Array): string => iconv().decode(bytes as Buffer, name, { stripBOM: false });
   // 0 unknown, 1 encodable, 2 not; filled lazily, per BMP code unit
   const table = new Uint8Array(65_536);
   const encodable = (char: string): boolean => {
@@ -108,7 +137,7 @@ function legacyEncoder(name: string): TextEncoder {
   return {
     name,
     unicode: false,
-    bom: Buffer.alloc(0),
+    bom: new Uint8Array(0),
     encode: (text) => iconv().encode(text, name),
     lossless: (text, bytes) => decode(bytes) === text,
     firstUnmappable,

@@ -1,15 +1,13 @@
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { RowportError, RowportErrorCode, describe, invalidOption, isThenable } from '../errors.js';
+import { RowportError, RowportErrorCode, describe, invalidOption } from '../errors.js';
 import { CsvDecoder, InvalidBytesError, canCheckInvalid, isUnicode } from './decodeCsv.js';
 import { CsvParser } from './parseCsv.js';
-import { ICONV } from './encode.js';
+import { type LegacyCodecs, WEB_ENCODINGS } from './encode.js';
 import { encodingExists } from './encodingNames.js';
 import { CallbackWatch, callUser } from '../base/callUser.js';
-import { optionKeys, ownOptions, ownProperties } from '../base/optionKeys.js';
+import { optionKeys, ownOptions } from '../base/optionKeys.js';
 import { type RowportWarning, RowportWarningCode, type WarningHandler } from '../warnings.js';
 
-/** Options of {@link fromCsv}. */
+/** Options of `fromCsv` (both entries). */
 export interface FromCsvOptions {
   /** Field separator. @default ',' */
   readonly delimiter?: string | undefined;
@@ -42,23 +40,8 @@ export interface FromCsvOptions {
 /** Default {@link FromCsvOptions.maxFieldBytes}: 16 MiB, far beyond a spreadsheet cell (32,767 characters). */
 export const DEFAULT_MAX_FIELD_BYTES = 16 * 1024 * 1024;
 
-/**
- * Reads CSV into row objects, streaming: a file path, a Buffer or a byte `Readable`.
- * One linear pass (a long field costs what its bytes cost); decodes any iconv-lite encoding and
- * drops a BOM.
- * @param input - A file path, a Buffer, or a Readable of bytes.
- * @param options - `delimiter`, `quote`, `encoding`, `headers`, `skipEmpty`, `maxFieldBytes`, `invalid`, `onHeaders`, `onWarning`.
- * @returns An async iterable of `{ header: value }` objects (a header such as `__proto__` is an
- *   ordinary own key). Breaking out of it closes the input.
- * @throws {RowportError} `ROWPORT_INVALID_OPTION` at once; while iterating, `ROWPORT_INVALID_CSV`
- *   with `row` set to the 1-based line where the bad record starts (for invalid bytes, the line they
- *   are on), `ROWPORT_INVALID_SOURCE` for a missing file, `ROWPORT_SOURCE_FAILED` when reading fails,
- *   `ROWPORT_CALLBACK_FAILED` when `onHeaders` throws.
- * @example
- * for await (const row of fromCsv('people.csv')) console.log(row);
- * //=> { id: '1', name: 'Ada' }
- */
-export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptions = {}): AsyncIterable<Record<string, string>> {
+/** The options of `fromCsv` with their defaults (own properties only: never one inherited from `Object.prototype`), not yet checked. */
+export function fromCsvDefaults(options: FromCsvOptions): CheckedOptions {
   const {
     delimiter = ',',
     quote = '"',
@@ -69,78 +52,90 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
     invalid = 'replace',
     onHeaders,
     onWarning,
-  } = ownOptions(options, FROM_CSV_KEYS); // own properties only: never one inherited from Object.prototype
-  if (!(typeof input === 'string' || Buffer.isBuffer(input) || input instanceof Readable)) {
-    const hint = isThenable(input) ? '; did you forget an await? Pass the path, Buffer or stream itself' : '';
-    if ((input as unknown) instanceof Promise) (input as unknown as Promise<unknown>).catch(() => undefined); // refused: its rejection must not crash the process
-    throw new RowportError(RowportErrorCode.InvalidSource, `Invalid CSV input: expected a file path, a Buffer or a Readable, got ${describe(input)}${hint}`);
-  }
-  checkOptions({ delimiter, quote, encoding, headers, skipEmpty, maxFieldBytes, invalid, onHeaders, onWarning });
-  const path = typeof input === 'string' ? input : undefined;
-  return (async function* rows() {
-    const bytes =
-      typeof input === 'string' ? createReadStream(input) : Buffer.isBuffer(input) ? Readable.from([input], ownProperties({ objectMode: true })) : input;
+  } = ownOptions(options, FROM_CSV_KEYS);
+  return { delimiter, quote, encoding, headers, skipEmpty, maxFieldBytes, invalid, onHeaders, onWarning };
+}
+
+/**
+ * The rows of CSV bytes: `chunks` (Uint8Arrays or strings) decoded, parsed and keyed by the header.
+ * Read failures of `chunks` become `ROWPORT_SOURCE_FAILED` (`ROWPORT_INVALID_SOURCE` for a missing `path`).
+ * @param legacy - iconv-lite for encodings other than UTF-8 and UTF-16 (checked at the call: see {@link checkOptions}).
+ */
+export async function* csvRecords(
+  chunks: AsyncIterable<unknown> | Iterable<unknown>,
+  options: CheckedOptions,
+  legacy: LegacyCodecs | undefined,
+  path: string | undefined,
+): AsyncGenerator<Record<string, string>, void, undefined> {
+  const { delimiter, quote, encoding, headers, skipEmpty, maxFieldBytes, invalid, onHeaders, onWarning } = options;
+  const iconv = isUnicode(encoding) || legacy === undefined ? undefined : await legacy.start(); // the name was checked at the call
+  const decoder = new CsvDecoder(encoding, invalid, iconv, onWarning !== undefined);
+  const parser = new CsvParser({ delimiter, quote, skipEmpty, maxFieldBytes });
+  const watch = new CallbackWatch(); // the promises onHeaders and onWarning return: a rejection ends the read
+  const records = new Records(headers === true ? undefined : [...(headers as readonly string[])], onHeaders, watch); // checked: true or names
+  for await (const chunk of readChunks(chunks, path)) {
+    let text: string;
+    let invalidBytes: InvalidBytesError | undefined;
     try {
-      const iconv = isUnicode(encoding) ? undefined : await ICONV.start(); // the name was checked at the call
-      const decoder = new CsvDecoder(encoding, invalid, iconv, onWarning !== undefined);
-      const parser = new CsvParser({ delimiter, quote, skipEmpty, maxFieldBytes });
-      const watch = new CallbackWatch(); // the promises onHeaders and onWarning return: a rejection ends the read
-      const records = new Records(headers === true ? undefined : [...(headers as readonly string[])], onHeaders, watch); // checked: true or names
-      for await (const chunk of readChunks(bytes, path)) {
-        let text: string;
-        let invalidBytes: InvalidBytesError | undefined;
-        try {
-          text = chunk === undefined ? decoder.end() : decoder.write(chunk);
-        } catch (error) {
-          if (!(error instanceof InvalidBytesError)) throw error;
-          invalidBytes = error;
-          text = error.before;
-        }
-        let failure: unknown;
-        try {
-          if (decoder.replaced !== -1 && onWarning !== undefined) {
-            parser.feed(text.slice(0, decoder.replaced)); // up to the replacement, to know its line
-            text = text.slice(decoder.replaced);
-            callUser('onWarning', onWarning, replacedWarning(parser.line, decoder.decoding), watch);
-          }
-          if (text.length > 0) parser.feed(text);
-          if (invalidBytes !== undefined) {
-            const line = parser.line; // the line the invalid bytes are on
-            failure = new RowportError(RowportErrorCode.InvalidCsv, `Line ${line}: invalid CSV: ${invalidBytes.message}`, { row: line, cause: invalidBytes });
-          } else if (chunk === undefined) parser.end();
-        } catch (error) {
-          failure = error;
-        }
-        // the records completed before the failure still come first
-        yield* records.take(parser);
-        if (failure !== undefined) throw failure;
-        watch.check();
-      }
-      await watch.settle();
-    } finally {
-      bytes.destroy();
+      text = chunk === undefined ? decoder.end() : decoder.write(chunk);
+    } catch (error) {
+      if (!(error instanceof InvalidBytesError)) throw error;
+      invalidBytes = error;
+      text = error.before;
     }
-  })();
+    let failure: unknown;
+    try {
+      if (decoder.replaced !== -1 && onWarning !== undefined) {
+        parser.feed(text.slice(0, decoder.replaced)); // up to the replacement, to know its line
+        text = text.slice(decoder.replaced);
+        callUser('onWarning', onWarning, replacedWarning(parser.line, decoder.decoding), watch);
+      }
+      if (text.length > 0) parser.feed(text);
+      if (invalidBytes !== undefined) {
+        const line = parser.line; // the line the invalid bytes are on
+        failure = new RowportError(RowportErrorCode.InvalidCsv, `Line ${line}: invalid CSV: ${invalidBytes.message}`, { row: line, cause: invalidBytes });
+      } else if (chunk === undefined) parser.end();
+    } catch (error) {
+      failure = error;
+    }
+    // the records completed before the failure still come first
+    yield* records.take(parser);
+    if (failure !== undefined) throw failure;
+    watch.check();
+  }
+  await watch.settle();
 }
 
 // --- internal ---
 
-/** The options of {@link fromCsv} with their defaults, as checked by {@link checkOptions}. */
-type CheckedOptions = {
+/** The options of `fromCsv` with their defaults, as checked by {@link checkOptions}. */
+export type CheckedOptions = {
   readonly [K in 'delimiter' | 'quote' | 'encoding' | 'headers' | 'skipEmpty' | 'maxFieldBytes' | 'invalid']-?: NonNullable<FromCsvOptions[K]>;
 } & Pick<FromCsvOptions, 'onHeaders' | 'onWarning'>;
 
 /**
  * Checks every option at the call (the values are as given: plain-JS callers pass anything).
+ * @param legacy - Whether encodings other than UTF-8 and UTF-16 can be read (iconv-lite: the Node entry).
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
  */
-function checkOptions({ delimiter, quote, encoding, headers, skipEmpty, maxFieldBytes, invalid, onHeaders, onWarning }: CheckedOptions): void {
+export function checkOptions(
+  { delimiter, quote, encoding, headers, skipEmpty, maxFieldBytes, invalid, onHeaders, onWarning }: CheckedOptions,
+  legacy: boolean,
+): void {
   if (typeof delimiter !== 'string' || delimiter.length !== 1) throw invalidOption('delimiter', 'one character', delimiter);
   if (typeof quote !== 'string' || quote.length !== 1) throw invalidOption('quote', 'one character', quote);
   if (quote === delimiter || quote === '\r' || quote === '\n') throw invalidOption('quote', 'a character other than the delimiter and line ends', quote);
   if (delimiter === '\r' || delimiter === '\n') throw invalidOption('delimiter', 'a character other than a line end', delimiter);
   // Checked at the call against iconv-lite's list of names; iconv-lite itself (CommonJS) loads at the first read.
   if (typeof encoding !== 'string' || !encodingExists(encoding)) throw invalidOption('encoding', 'an encoding iconv-lite knows', encoding);
+  if (!legacy && !isUnicode(encoding)) {
+    throw invalidOption(
+      'encoding',
+      `${WEB_ENCODINGS} in rowport/web`,
+      encoding,
+      "Other encodings need iconv-lite, which needs Node's Buffer: read them with the 'rowport' entry (Node, Deno, Bun)",
+    );
+  }
   if (!(typeof headers === 'boolean' || (Array.isArray(headers) && headers.every((h) => typeof h === 'string')))) {
     throw invalidOption('headers', 'true or an array of names', headers);
   }
@@ -160,13 +155,14 @@ function checkOptions({ delimiter, quote, encoding, headers, skipEmpty, maxField
   if (onWarning !== undefined && typeof onWarning !== 'function') throw invalidOption('onWarning', 'a function', onWarning);
 }
 
-/** The input's chunks as Buffers, then `undefined` once at the end; read failures become RowportErrors. */
-async function* readChunks(bytes: Readable, path: string | undefined): AsyncGenerator<Buffer | undefined> {
+const UTF8 = /* @__PURE__ */ new TextEncoder();
+
+/** The input's chunks as bytes (Buffers are Uint8Arrays), then `undefined` once at the end; read failures become RowportErrors. */
+async function* readChunks(bytes: AsyncIterable<unknown> | Iterable<unknown>, path: string | undefined): AsyncGenerator<Uint8Array | undefined> {
   try {
-    for await (const chunk of bytes as AsyncIterable<unknown>) {
-      if (Buffer.isBuffer(chunk)) yield chunk;
-      else if (typeof chunk === 'string') yield Buffer.from(chunk);
-      else if (chunk instanceof Uint8Array) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for await (const chunk of bytes) {
+      if (chunk instanceof Uint8Array) yield chunk;
+      else if (typeof chunk === 'string') yield UTF8.encode(chunk);
       else throw notBytes(chunk);
     }
   } catch (error) {

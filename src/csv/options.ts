@@ -2,7 +2,7 @@ import type { ZlibOptions } from 'node:zlib';
 import { invalidOption } from '../errors.js';
 import { type ResolvedWriterOptions, checkBoolean, resolveWriterOptions } from '../writer/writerOptions.js';
 import type { WriterOptions } from '../types.js';
-import { type TextEncoder, createEncoder } from './encode.js';
+import { type LegacyCodecs, type TextEncoder, createEncoder } from './encode.js';
 import { type FieldQuoter, compileQuoter } from './quote.js';
 import type { WarningHandler } from '../warnings.js';
 import { WRITER_OPTION_KEYS, optionKeys, ownOptions, ownProperties } from '../base/optionKeys.js';
@@ -82,13 +82,14 @@ export const CSV_DIALECTS = {
 
 /**
  * Checks and defaults every `toCsv` option once.
+ * @param legacy - iconv-lite for encodings other than UTF-8 and UTF-16 (the Node entry's); without it they are refused.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming the option.
  */
-export function resolveCsvOptions<T>(given: ToCsvOptions<T>): ResolvedCsvOptions<T> {
+export function resolveCsvOptions<T>(given: ToCsvOptions<T>, legacy?: LegacyCodecs): ResolvedCsvOptions<T> {
   const options = withDialect(ownOptions(given, TO_CSV_KEYS)); // own properties only, in a copy
   const shared = resolveWriterOptions(options);
   const { encoding = 'utf-8' } = options;
-  const encoder = createEncoder(encoding);
+  const encoder = createEncoder(encoding, legacy);
   const {
     delimiter = encoder.name.startsWith('utf-16') ? '\t' : ',',
     quote = '"',

@@ -1,4 +1,5 @@
 import { RowportError, RowportErrorCode } from '../errors.js';
+import { utf8Length } from '../platform/bytes.js';
 
 /** How {@link CsvParser} reads records. */
 export interface CsvParserOptions {
@@ -313,7 +314,7 @@ export class CsvParser {
 
   /** A UTF-16 unit is 1 to 3 UTF-8 bytes: count exactly only between those bounds. */
   private checkLength(units: number, field: string | undefined): void {
-    const bytes = units > this.maxFieldBytes ? units : field === undefined ? utf8Length(this.parts) : Buffer.byteLength(field, 'utf8');
+    const bytes = units > this.maxFieldBytes ? units : field === undefined ? partsLength(this.parts) : utf8Length(field);
     if (bytes > this.maxFieldBytes) {
       this.dropParts();
       throw this.invalid(`a field is longer than maxFieldBytes (${this.maxFieldBytes} bytes)`);
@@ -346,9 +347,9 @@ function isBlank(field: string): boolean {
   return true;
 }
 
-function utf8Length(parts: readonly string[]): number {
+function partsLength(parts: readonly string[]): number {
   let bytes = 0;
-  for (const part of parts) bytes += Buffer.byteLength(part, 'utf8');
+  for (const part of parts) bytes += utf8Length(part);
   return bytes;
 }
 

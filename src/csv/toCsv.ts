@@ -1,56 +1,57 @@
-import { type Readable, pipeline } from 'node:stream';
-import { createGzip } from 'node:zlib';
 import { type ResolvedColumn, bindColumns } from '../columns/resolveColumns.js';
 import { readFailed } from '../sources/rowShape.js';
 import { RowShape, nextBatch } from '../sources/rowLoop.js';
 import { RowportError, RowportErrorCode, at } from '../errors.js';
 import { CHUNK_CHARS } from '../writer/chunks.js';
-import { Utf8Chunk } from '../writer/utf8Chunk.js';
-import { asRowportError, chunkStream } from '../writer/chunkStream.js';
+import { asRowportError } from '../writer/exportErrors.js';
 import { Progress } from '../progress/progress.js';
 import { callUser } from '../base/callUser.js';
 import { MissingKeys, missingKeyMessage } from '../columns/missingKeys.js';
 import { RowportWarningCode, type WarningHandler } from '../warnings.js';
-import { trackRows } from '../writer/rowCount.js';
 import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
-import type { CheckedColumns, ColumnKey, ColumnSpec, Rows } from '../types.js';
+import type { Rows } from '../types.js';
+import type { ByteSource, Platform, TextChunk } from '../platform/platform.js';
+import { concatBytes, latin1Bytes } from '../platform/bytes.js';
 import { type CsvCellWriter, compileCsvCell } from './csvCell.js';
+import type { LegacyCodecs } from './encode.js';
 import { escapeFormula } from './formulas.js';
 import { type ResolvedCsvOptions, type ToCsvOptions, resolveCsvOptions } from './options.js';
 
 /**
- * Streams rows as CSV bytes: RFC 4180 quoting, `\r\n` line ends, UTF-8 with a BOM by default.
- * @param rows - Objects or arrays from any `Iterable` or `AsyncIterable` (arrays, generators,
- *   object-mode `Readable`s, `ReadableStream`s).
- * @param options - Columns, dialect, encoding, formula escaping, gzip, progress and cancellation. With
- *   typed rows, a literal column key that is not a key or dot path of the row (`'nmae'`) is a compile
- *   error (see {@link ColumnKey}); computed columns (`value`) take any key.
- * @returns A byte `Readable` in chunks of about 64 KiB. Destroying it calls `return()` on the source.
- * @throws {RowportError} `ROWPORT_INVALID_OPTION` or `ROWPORT_INVALID_SOURCE` straight away. Errors in
- *   rows (`ROWPORT_INVALID_VALUE`, `ROWPORT_UNMAPPABLE_CHARACTER`, `ROWPORT_SOURCE_FAILED`, …)
- *   destroy the stream; nothing is emitted after them.
- * @example
- * await pipeline(toCsv([{ id: 1, name: 'Ada' }]), createWriteStream('people.csv'));
- * //=> people.csv holds "\uFEFFid,name\r\n1,Ada\r\n"
+ * The CSV writer before it meets a stream type: checks `rows` and the options at the call
+ * (`ROWPORT_INVALID_OPTION`, `ROWPORT_INVALID_SOURCE`), then gives the chunks to pull, the source
+ * to close and the resolved options (the Node entry gzips with `options.gzip`).
+ * @param legacy - iconv-lite, where the runtime can run it (Node); without it only UTF-8 and UTF-16 are written.
  */
-export function toCsv<T, const C extends readonly ColumnSpec<T>[] = readonly ColumnSpec<T>[]>(
+export function csvSource<T>(
   rows: Rows<T>,
-  options: Omit<ToCsvOptions<T>, 'columns'> & { readonly columns?: CheckedColumns<T, C> | undefined } = {},
-): Readable {
+  options: ToCsvOptions<T>,
+  platform: Pick<Platform, 'textChunk'>,
+  legacy?: LegacyCodecs,
+): { source: ByteSource; options: ResolvedCsvOptions<T> } {
   assertRows(rows);
-  const resolved = resolveCsvOptions(options);
+  const resolved = resolveCsvOptions(options, legacy);
   claimRows(rows);
   const reader = new RowReader(rows, resolved.maxRows);
   const progress = new Progress(resolved.onProgress, resolved.progressInterval, resolved.total);
-  const output = chunkStream(csvChunks(reader, resolved, progress), { signal: resolved.signal, onDestroy: () => reader.close() });
-  progress.watch.onFailure = (error) => output.destroy(error); // a callback's promise rejected
-  const result = resolved.gzip === undefined ? output : pipeline(output, createGzip(resolved.gzip), () => undefined);
-  return trackRows(result, () => progress.rows);
+  const source: ByteSource = {
+    chunks: csvChunks(reader, resolved, progress, platform),
+    signal: resolved.signal,
+    cancel: () => reader.close(),
+    rows: () => progress.rows,
+    watch: progress.watch,
+  };
+  return { source, options: resolved };
 }
 
 // --- internal ---
 
-async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T>, progress: Progress): AsyncGenerator<Buffer, void, undefined> {
+async function* csvChunks<T>(
+  reader: RowReader<T>,
+  options: ResolvedCsvOptions<T>,
+  progress: Progress,
+  platform: Pick<Platform, 'textChunk'>,
+): AsyncGenerator<Uint8Array, void, undefined> {
   const { quoteField, delimiter } = options;
   let columns: ResolvedColumn[] | undefined;
   let texts: CsvCellWriter[] = [];
@@ -58,11 +59,11 @@ async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T
   let missing: MissingKeys | undefined; // keys of `columns` no row had yet, when onWarning is given
   const fields: string[] = []; // one row's fields, joined at once: concatenating them field by field makes more garbage
   const fail: UnmappableFailure = (text, position, starts, firstIndex) => unmappableError(text, position, starts, firstIndex, columns ?? [], options);
-  const chunk: ChunkText = options.encoder.name === 'utf-8' ? new Utf8ChunkText(options, fail) : new EncodedChunkText(options, fail);
+  const chunk: ChunkText = options.encoder.name === 'utf-8' ? new Utf8ChunkText(options, fail, platform.textChunk()) : new EncodedChunkText(options, fail);
   let pendingBom = options.bom;
   let headed = false;
 
-  const flush = (): Buffer => {
+  const flush = (): Uint8Array => {
     const bytes = chunk.take(pendingBom);
     pendingBom = false;
     progress.addBytes(bytes.length);
@@ -145,7 +146,7 @@ interface ChunkText {
    * @throws {RowportError} `ROWPORT_UNMAPPABLE_CHARACTER` (with `unmappable: 'error'`) for the first
    *   character of the chunk the encoding cannot hold.
    */
-  take(bom: boolean): Buffer;
+  take(bom: boolean): Uint8Array;
 }
 
 /** Any encoding: the chunk is kept as text and encoded whole. */
@@ -170,7 +171,7 @@ class EncodedChunkText<T> implements ChunkText {
     this.text += line + this.options.lineEnding;
   }
 
-  take(bom: boolean): Buffer {
+  take(bom: boolean): Uint8Array {
     const { encoder, unmappable } = this.options;
     const text = this.text;
     let bytes = encoder.encode(text);
@@ -184,14 +185,13 @@ class EncodedChunkText<T> implements ChunkText {
     }
     this.text = '';
     this.starts.length = 0;
-    return bom ? Buffer.concat([encoder.bom, bytes]) : bytes;
+    return bom ? concatBytes([encoder.bom, bytes]) : bytes;
   }
 }
 
-/** UTF-8, the default: each line is encoded as it is added (see {@link Utf8Chunk}). */
+/** UTF-8, the default: each line is encoded as it is added (see `Platform.textChunk`). */
 class Utf8ChunkText<T> implements ChunkText {
-  private readonly bytes = new Utf8Chunk();
-  private readonly lineEnding: Buffer;
+  private readonly lineEnding: Uint8Array;
   // The first line holding a lone surrogate, reported when the chunk is taken (as other encodings do).
   private badLine: string | undefined;
   private badRow = 0;
@@ -199,8 +199,9 @@ class Utf8ChunkText<T> implements ChunkText {
   constructor(
     private readonly options: ResolvedCsvOptions<T>,
     private readonly fail: UnmappableFailure,
+    private readonly bytes: TextChunk,
   ) {
-    this.lineEnding = Buffer.from(options.lineEnding, 'latin1');
+    this.lineEnding = latin1Bytes(options.lineEnding);
   }
 
   get chars(): number {
@@ -216,7 +217,7 @@ class Utf8ChunkText<T> implements ChunkText {
     this.bytes.addBytes(this.lineEnding, this.lineEnding.length);
   }
 
-  take(bom: boolean): Buffer {
+  take(bom: boolean): Uint8Array {
     if (this.badLine !== undefined) {
       throw this.fail(this.badLine, this.options.encoder.firstUnmappable(this.badLine), [0], this.badRow);
     }

@@ -1,5 +1,6 @@
 import { invalidOption } from '../errors.js';
 import { MAX_NAME_BYTES } from '../writer/utf8Cut.js';
+import { utf8Length } from '../platform/bytes.js';
 import { optionKeys, ownOptions } from '../base/optionKeys.js';
 
 /** Options of {@link exportFileName}. */
@@ -34,7 +35,7 @@ export function exportFileName(base: string, format: string, options: ExportFile
   const iso = date.toISOString(); // 2024-01-15T14:30:45.000Z
   const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}_${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
   const suffix = `_${stamp}.${format.toLowerCase()}`;
-  const room = MAX_NAME_BYTES - Buffer.byteLength(suffix); // UTF-8 bytes left for the base
+  const room = MAX_NAME_BYTES - utf8Length(suffix); // UTF-8 bytes left for the base
   if (room < 'export'.length) throw invalidOption('format', `an extension short enough for a ${MAX_NAME_BYTES}-byte file name`, format);
   const safe =
     cut(
@@ -65,12 +66,12 @@ let graphemes: Intl.Segmenter | undefined;
  * characters: never inside a surrogate pair, never between a letter and its combining marks.
  */
 function cut(text: string, units: number, bytes: number): string {
-  if (text.length <= units && Buffer.byteLength(text) <= bytes) return text;
+  if (text.length <= units && utf8Length(text) <= bytes) return text;
   graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   let end = 0;
   let used = 0;
   for (const { segment } of graphemes.segment(text)) {
-    const size = Buffer.byteLength(segment);
+    const size = utf8Length(segment);
     if (end + segment.length > units || used + size > bytes) {
       end += fittingPart(segment, units - end, bytes - used);
       break;
@@ -92,7 +93,7 @@ function fittingPart(cluster: string, units: number, bytes: number): number {
   let n = 0;
   for (; n < points.length; n++) {
     const point = points[n] as string;
-    const size = Buffer.byteLength(point);
+    const size = utf8Length(point);
     if (end + point.length > units || used + size > bytes) break;
     end += point.length;
     used += size;

@@ -1,7 +1,10 @@
 import { Readable } from 'node:stream';
-import { RowportError, RowportErrorCode, isRowportError } from '../errors.js';
+import { abortError, asRowportError } from './exportErrors.js';
 import { lazyLoads } from '../base/lazy.js';
 import { ownProperties } from '../base/optionKeys.js';
+import type { ByteSource } from '../platform/platform.js';
+
+export { abortError, asRowportError } from './exportErrors.js';
 
 /**
  * Wraps an async generator of byte chunks in a `Readable` that:
@@ -12,22 +15,17 @@ import { ownProperties } from '../base/optionKeys.js';
  * - on `signal` abort, destroys itself with `ROWPORT_ABORTED`, and removes its listener on close.
  */
 export function chunkStream(
-  chunks: AsyncGenerator<Buffer, void, undefined>,
+  chunks: AsyncGenerator<Uint8Array, void, undefined>,
   { signal, onDestroy }: { signal?: AbortSignal | undefined; onDestroy?: () => Promise<void> | void },
 ): Readable {
   return new ChunkReadable(chunks, signal, onDestroy);
 }
 
-/** The `ROWPORT_ABORTED` error for a signal. */
-export function abortError(signal: AbortSignal): RowportError {
-  return new RowportError(RowportErrorCode.Aborted, 'The export was aborted', { cause: signal.reason });
-}
-
-/** Any error as a RowportError: RowportErrors as they are, anything else wrapped. */
-export function asRowportError(error: unknown): RowportError {
-  if (isRowportError(error)) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new RowportError(RowportErrorCode.WriteFailed, `The export failed: ${reason}`, { cause: error });
+/** A writer's {@link ByteSource} as a Node `Readable` (see {@link chunkStream}). */
+export function sourceStream(source: ByteSource): Readable {
+  const stream = new ChunkReadable(source.chunks, source.signal, source.cancel);
+  if (source.watch) source.watch.onFailure = (error) => stream.destroy(error); // a callback's promise rejected
+  return stream;
 }
 
 // --- internal ---
@@ -38,7 +36,7 @@ class ChunkReadable extends Readable {
   private readonly onAbort: (() => void) | undefined;
 
   constructor(
-    private readonly chunks: AsyncGenerator<Buffer, void, undefined>,
+    private readonly chunks: AsyncGenerator<Uint8Array, void, undefined>,
     private readonly signal: AbortSignal | undefined,
     private readonly onDestroy: (() => Promise<void> | void) | undefined,
   ) {

@@ -1,4 +1,5 @@
 import { RowportError, RowportErrorCode, at, describe, isThenable, notAwaited } from '../errors.js';
+import { base64, isArrayBuffer } from '../platform/bytes.js';
 
 /**
  * Text of an object or array value, the same in every writer:
@@ -15,7 +16,7 @@ import { RowportError, RowportErrorCode, at, describe, isThenable, notAwaited } 
  */
 export function objectText(value: object, row: number, column: string): string {
   if (value instanceof Uint8Array) return base64(value);
-  if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return Buffer.from(value).toString('base64');
+  if (isArrayBuffer(value)) return base64(new Uint8Array(value));
   if (value instanceof DataView) return base64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
   if (value instanceof RegExp) return String(value);
   if (isThenable(value)) throw notAwaited(value, row, column);
@@ -65,10 +66,6 @@ export function nonFiniteText(value: number): string {
 
 // --- internal ---
 
-function base64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-}
-
 /** JSON.stringify's replacer: `this` is the holder, so `this[key]` is the value before `toJSON` (a Buffer's, a Date's). */
 function jsonReplacer(this: unknown, key: string, value: unknown): unknown {
   switch (typeof value) {
@@ -99,7 +96,7 @@ function objectReplacement(raw: unknown, value: object | null): unknown {
   if (raw instanceof Uint8Array) return base64(raw);
   if (raw instanceof DataView) return base64(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
   if (ArrayBuffer.isView(raw)) return Array.from(raw as unknown as ArrayLike<number | bigint>, (n) => (typeof n === 'bigint' ? n.toString() : n));
-  if (raw instanceof ArrayBuffer || raw instanceof SharedArrayBuffer) return Buffer.from(raw).toString('base64');
+  if (isArrayBuffer(raw)) return base64(new Uint8Array(raw));
   if (value instanceof Map) return [...value];
   if (value instanceof Set) return [...value];
   if (value instanceof RegExp) return String(value);

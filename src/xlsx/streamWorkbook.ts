@@ -1,8 +1,7 @@
 import { RowportErrorCode, isRowportError } from '../errors.js';
 import { callUser } from '../base/callUser.js';
-import type { Readable } from 'node:stream';
-import { asRowportError, chunkStream } from '../writer/chunkStream.js';
-import { trackRows } from '../writer/rowCount.js';
+import { asRowportError } from '../writer/exportErrors.js';
+import type { ByteSource, Platform } from '../platform/platform.js';
 import { Progress } from '../progress/progress.js';
 import type { ProgressInfo } from '../types.js';
 import type { ResolvedLook } from './settings/look.js';
@@ -14,7 +13,6 @@ import { appXml, contentTypesXml, coreXml, rootRelsXml, workbookRelsXml, workboo
 import { StyleRegistry } from './package/styles.js';
 import { WorkbookAdditions } from './sheet/workbookAdditions.js';
 import type { WorkbookState } from './sheet/workbookState.js';
-import { ZipWriter } from './package/zip.js';
 
 /** A workbook to write: its sheets (names already reserved in `names`) and its look. */
 export interface WorkbookJob {
@@ -38,16 +36,17 @@ export const FIXED_TIME = new Date(Date.UTC(1980, 0, 1));
  * Streams a workbook: the sheets, one after another, are written into the zip while its bytes
  * flow out; the parts that list everything (`[Content_Types].xml`, the workbook, relationships,
  * styles, properties) follow the last sheet. Destroying the stream stops the writing and closes
- * every sheet's source that is still open.
+ * every sheet's source that is still open. The runtime's pieces (text chunks, the zip) come from `platform`.
  */
-export function streamWorkbook(job: WorkbookJob): Readable {
+export function workbookSource(job: WorkbookJob, platform: Platform): ByteSource {
   const { look } = job;
   const progress = new Progress(job.onProgress, job.progressInterval, job.total);
-  const zip = new ZipWriter(look.createdAt ?? FIXED_TIME, look.compressionLevel, job.forceZip64);
+  const zip = platform.zip(look.createdAt ?? FIXED_TIME, look.compressionLevel, job.forceZip64 ?? false);
   const parts = { zip, names: job.names, sheets: [], definedNames: [], overrides: new Map(), counters: new Map(), shared: new Map() };
   const state: WorkbookState = {
     ...parts,
     progress,
+    platform,
     styles: new StyleRegistry(look.headerStyle),
     book: new WorkbookAdditions(parts),
     cancelled: false,
@@ -70,14 +69,12 @@ export function streamWorkbook(job: WorkbookJob): Readable {
     zip.destroy();
     return closeSources();
   };
-  const output = chunkStream(workbookChunks(job, state, closeSources), { signal: job.signal, onDestroy: cancel });
-  progress.watch.onFailure = (error) => output.destroy(error); // a callback's promise rejected
-  return trackRows(output, () => progress.rows);
+  return { chunks: workbookChunks(job, state, closeSources), signal: job.signal, cancel, rows: () => progress.rows, watch: progress.watch };
 }
 
 // --- internal ---
 
-async function* workbookChunks(job: WorkbookJob, state: WorkbookState, closeSources: () => Promise<void>): AsyncGenerator<Buffer, void, undefined> {
+async function* workbookChunks(job: WorkbookJob, state: WorkbookState, closeSources: () => Promise<void>): AsyncGenerator<Uint8Array, void, undefined> {
   const { zip, progress } = state;
   let failure: unknown;
   const producing = writeParts(job, state).then(
@@ -90,8 +87,8 @@ async function* workbookChunks(job: WorkbookJob, state: WorkbookState, closeSour
   );
   try {
     for await (const chunk of zip.output) {
-      progress.addBytes((chunk as Buffer).length);
-      yield chunk as Buffer;
+      progress.addBytes(chunk.length);
+      yield chunk;
     }
     await producing;
     if (failure !== undefined) throw failure;

@@ -1,10 +1,9 @@
-import type { Readable } from 'node:stream';
 import { invalidOption } from '../errors.js';
 import { resolveWriterOptions } from '../writer/writerOptions.js';
 import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows, WriterOptions } from '../types.js';
 import { FEATURES, FEATURE_OPTION_KEYS, type SheetFeatureOptions, type XlsxColumnSpec, xlsxColumnKeys } from './features/features.js';
-import { streamWorkbook } from './streamWorkbook.js';
+import type { WorkbookJob } from './streamWorkbook.js';
 import { LOOK_OPTION_KEYS, type XlsxWorkbookOptions, resolveLook } from './settings/look.js';
 import { resolveSheet } from './resolve/resolveSheet.js';
 import { SheetNames } from './package/sheetName.js';
@@ -35,29 +34,14 @@ export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOpti
  */
 export type SheetSpecs<R extends readonly unknown[]> = { readonly [K in keyof R]: SheetSpec<R[K]> };
 
-/** Options of {@link toWorkbook}: the shared writer options (`maxRows` per sheet) and the look of every sheet. */
+/** Options of `toWorkbook`: the shared writer options (`maxRows` per sheet) and the look of every sheet. */
 export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxWorkbookOptions {}
 
 /**
- * Streams several sheets as one Excel workbook, in order, with one look: each sheet has its own
- * columns, types and widths. Sheets are read one after another, so memory stays flat.
- * @param sheets - The sheets, in workbook order; each is typed by its own rows (`R` is inferred per sheet).
- * @param options - Look, limits, progress (`sheet` names the sheet being written) and cancellation.
- * @returns A byte `Readable` of the `.xlsx` file. Destroying it closes every sheet's source that
- *   is still open (`return()` once each).
- * @throws {RowportError} `ROWPORT_INVALID_OPTION` (naming `sheets[i].…`) or `ROWPORT_INVALID_SOURCE`
- *   straight away; errors in rows destroy the stream, as with `toXlsx`.
- * @example
- * await pipeline(
- *   toWorkbook([
- *     { name: 'Students', rows: students, columns: ['name', { key: 'score', type: 'decimal' }] },
- *     { name: 'Classes', rows: classes },
- *   ]),
- *   createWriteStream('report.xlsx'),
- * );
- * //=> report.xlsx with sheets "Students" and "Classes"
+ * The workbook of `toWorkbook`, every sheet checked at the call (naming `sheets[i].…`) before any
+ * source is claimed: what `streamWorkbook` writes on any runtime.
  */
-export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, options: ToWorkbookOptions = {}): Readable {
+export function workbookJob<R extends readonly unknown[]>(sheets: SheetSpecs<R>, options: ToWorkbookOptions): WorkbookJob {
   if (!Array.isArray(sheets) || sheets.length === 0) throw invalidOption('sheets', 'a non-empty array of { name, rows, columns? }', sheets);
   const own = ownOptions(options, TO_WORKBOOK_KEYS); // own properties only, as each sheet's below
   const base = resolveWriterOptions(own, xlsxColumnKeys(FEATURES));
@@ -74,7 +58,7 @@ export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, 
   // Sources are taken, and their iterators opened, only once every sheet passed its checks.
   for (const [i, { sheet, rows }] of resolved.entries()) claimRows(rows, rowsOf(i, sheet.requestedName));
   const jobs: SheetJob[] = resolved.map(({ sheet, rows }, i) => ({ sheet, reader: new RowReader(rows, sheet.maxRows, rowsOf(i, sheet.requestedName)) }));
-  return streamWorkbook({
+  return {
     sheets: jobs,
     names,
     look: defaults.look,
@@ -82,7 +66,7 @@ export function toWorkbook<R extends readonly unknown[]>(sheets: SheetSpecs<R>, 
     onProgress: base.onProgress,
     progressInterval: base.progressInterval,
     total: base.total,
-  });
+  };
 }
 
 // --- internal ---

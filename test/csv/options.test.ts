@@ -1,3 +1,4 @@
+import { ICONV } from '../../src/csv/iconv.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/index.js';
@@ -46,7 +47,7 @@ describe('resolveCsvOptions', () => {
       expect(() => toCsv([], { dialect: 'excel-eu', delimiter: ',' })).toThrow(invalid);
     });
     it('writes no BOM in an encoding that has none', () => {
-      expect(resolveCsvOptions({ dialect: 'excel-eu', encoding: 'windows-1252' }).bom).toBe(false);
+      expect(resolveCsvOptions({ dialect: 'excel-eu', encoding: 'windows-1252' }, ICONV).bom).toBe(false);
     });
     it.each(['excel', 'EXCEL-EU', 'toString', '', 1, null])('rejects %j at the call', (dialect) => {
       expect(() => toCsv([], { dialect } as never)).toThrow(invalid);

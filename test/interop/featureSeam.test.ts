@@ -12,7 +12,7 @@ import { invalidOption } from '../../src/errors.js';
 import { type WorkbookFeature, columnOptions } from '../../src/xlsx/seam/feature.js';
 import { columnLetters } from '../../src/xlsx/xml/cellRef.js';
 import { resolveXlsxOptions } from '../../src/xlsx/resolve/options.js';
-import { streamWorkbook } from '../../src/xlsx/streamWorkbook.js';
+import { streamWorkbook } from '../../src/node/streamWorkbook.js';
 import { readAll } from '../helpers/streams.js';
 import { PY_XML_ERRORS, haveTool, python } from '../helpers/tools.js';
 import { unzip } from '../helpers/unzip.js';

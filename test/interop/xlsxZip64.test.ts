@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RowReader } from '../../src/sources/rowReader.js';
 import { resolveXlsxOptions } from '../../src/xlsx/resolve/options.js';
-import { streamWorkbook } from '../../src/xlsx/streamWorkbook.js';
+import { streamWorkbook } from '../../src/node/streamWorkbook.js';
 import { readAll } from '../helpers/streams.js';
 import { haveTool } from '../helpers/tools.js';
 import { unzip } from '../helpers/unzip.js';

@@ -58,9 +58,29 @@ describe('the packed tarball', () => {
         'dist/index.d.ts',
         'dist/index.js',
         'dist/index.js.map',
+        'dist/web.cjs',
+        'dist/web.cjs.map',
+        'dist/web.d.cts',
+        'dist/web.d.ts',
+        'dist/web.js',
+        'dist/web.js.map',
         'package.json',
       ].map((f) => `package/${f}`),
     );
+  });
+
+  it('works with import and require of rowport/web', () => {
+    writeFileSync(
+      join(app, 'web.mjs'),
+      `import { createRequire } from 'node:module';
+       import { toCsv, toXlsx } from 'rowport/web';
+       const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await new Response(toCsv([{ id: 1, name: 'Ada' }])).arrayBuffer());
+       const zip = (await new Response(toXlsx([{ id: 1 }])).arrayBuffer()).byteLength;
+       const cjs = createRequire(import.meta.url)('rowport/web');
+       process.stdout.write(JSON.stringify({ csv, zip: zip > 1000, cjs: typeof cjs.toWorkbook }));`,
+    );
+    const out = JSON.parse(execFileSync(process.execPath, ['web.mjs'], { cwd: app, encoding: 'utf8' }));
+    expect(out).toEqual({ csv: EXPECTED_CSV, zip: true, cjs: 'function' });
   });
 
   it('works with import', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ICONV } from '../../src/csv/encode.js';
+import { ICONV } from '../../src/csv/iconv.js';
 import { DATE_FNS } from '../../src/dates/compile.js';
 import { formatDates, fromCsv, toCsv, toXlsx } from '../../src/index.js';
 import { YAZL } from '../../src/xlsx/package/zip.js';

@@ -4,6 +4,7 @@ import * as zlib from 'node:zlib';
 import type { ZipFile } from 'yazl';
 import { Lazy } from '../../base/lazy.js';
 import { ownProperties } from '../../base/optionKeys.js';
+import type { ZipEntrySink, ZipSink } from '../../platform/platform.js';
 
 /** yazl, imported when a workbook is started: a CSV-only app (or bundle) never loads it. */
 export const YAZL = /* @__PURE__ */ new Lazy('yazl', async () => {
@@ -36,7 +37,7 @@ export function useNativeCrc32(crc32: Crc32Module): void {
  * zip64 where an entry or offset passes 4 GiB (yazl switches by itself and marks such entries
  * "version needed 4.5"), and timestamps that depend on nothing but `mtime`.
  */
-export class ZipWriter {
+export class ZipWriter implements ZipSink {
   private file: ZipFile | undefined; // created on first use, once yazl is loaded (the stream waits for it)
   private readonly entryOptions: { mtime: Date; mode: number; compressionLevel: number; forceDosTimestamp: boolean; forceZip64Format: boolean };
   private readonly open = new Set<PassThrough>();
@@ -60,8 +61,10 @@ export class ZipWriter {
   }
 
   /** Adds a small entry whole. */
-  addBuffer(name: string, data: string | Buffer): void {
-    this.zip.addBuffer(typeof data === 'string' ? Buffer.from(data, 'utf8') : data, name, this.entryOptions);
+  addBuffer(name: string, data: string | Uint8Array): void {
+    const bytes =
+      typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    this.zip.addBuffer(bytes, name, this.entryOptions);
   }
 
   /** Adds an entry written in pieces; it is zipped once the entries before it are done. */
@@ -96,11 +99,11 @@ export class ZipWriter {
 }
 
 /** Writes text into one zip entry, with backpressure. */
-export class EntryWriter {
+export class EntryWriter implements ZipEntrySink {
   constructor(private readonly stream: PassThrough) {}
 
   /** Writes text (or its UTF-8 bytes); the promise (when one is returned) resolves once the entry wants more. */
-  write(text: string | Buffer): Promise<void> | undefined {
+  write(text: string | Uint8Array): Promise<void> | undefined {
     if (this.stream.destroyed) throw new Error('The zip entry was closed');
     if (this.stream.write(text, 'utf8')) return undefined;
     return new Promise((resolve) => {

@@ -155,7 +155,7 @@ export interface WorkbookFinish extends WorkbookContext {
     readonly sheetIndex: number;
   };
   /** Adds a zip entry, with its content-type override when given. */
-  addPart(name: string, data: string | Buffer, contentType?: string): void;
+  addPart(name: string, data: string | Uint8Array, contentType?: string): void;
   /** Adds a relationship from `xl/workbook.xml`; returns its id. */
   addRelationship(type: string, target: string): string;
   /** Next number of a workbook-wide counter, from 1 (as `PartContext.nextNumber`). */
@@ -230,7 +230,7 @@ export interface PartContext {
    */
   addExternalRelationships(type: string, count: number, targets: Iterable<string>): number;
   /** Adds a zip entry, with its content-type override (`/xl/charts/chart1.xml`) when given. */
-  addPart(name: string, data: string | Buffer, contentType?: string): void;
+  addPart(name: string, data: string | Uint8Array, contentType?: string): void;
   /** Next number of a workbook-wide counter, from 1: `nextNumber('chart')` names `chart1.xml`, `chart2.xml`. */
   nextNumber(kind: string): number;
   /**

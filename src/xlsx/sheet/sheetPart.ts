@@ -31,7 +31,7 @@ export interface SheetPart {
   /** The XML up to the first data row (head, rows above the header, header). */
   readonly start: string;
   /** Writes XML (text or UTF-8 bytes) into the part, waiting while the zip is behind. */
-  write(xml: string | Buffer): Promise<void>;
+  write(xml: string | Uint8Array): Promise<void>;
   /** Writes the end of the part, then its relationships and the features' parts and names. */
   finish(lastRow: number): Promise<void>;
 }
@@ -60,7 +60,7 @@ export function openPart(state: WorkbookState, layout: SheetLayout, part: { read
   let rowsAbove = '';
   for (const hook of hooks) rowsAbove += hook.rowsAbove?.(ctx) ?? '';
   const entry = state.zip.openEntry(sheetPath);
-  const write = async (xml: string | Buffer): Promise<void> => {
+  const write = async (xml: string | Uint8Array): Promise<void> => {
     if (state.cancelled) throw cancelled();
     if (xml.length === 0) return;
     const wait = entry.write(xml);
@@ -92,7 +92,7 @@ class PartOwned {
   private readonly rels: (Relationship | ExternalBlock)[] = [];
   private relCount = 0;
   private blocks = false;
-  private readonly parts: { name: string; data: string | Buffer }[] = [];
+  private readonly parts: { name: string; data: string | Uint8Array }[] = [];
   readonly drawing: SheetDrawing;
 
   constructor(private readonly state: WorkbookState) {
@@ -118,8 +118,8 @@ class PartOwned {
   }
 
   /** Takes the place of a zip entry now (entries keep the order features add them); its data may come later. */
-  reservePart(name: string, contentType: string | undefined): (data: string | Buffer) => void {
-    const entry = { name, data: '' as string | Buffer };
+  reservePart(name: string, contentType: string | undefined): (data: string | Uint8Array) => void {
+    const entry = { name, data: '' as string | Uint8Array };
     this.parts.push(entry);
     if (contentType !== undefined) this.state.overrides.set(`/${name}`, contentType);
     return (data) => {

@@ -2,11 +2,11 @@ import type { DefinedName, WorkbookAttributeElement, WorkbookFinish } from '../s
 import { quoteSheetName } from '../xml/cellRef.js';
 import type { SheetNames } from '../package/sheetName.js';
 import type { Relationship, ScopedName, WorkbookSheet } from '../package/packageParts.js';
-import type { ZipWriter } from '../package/zip.js';
+import type { ZipSink } from '../../platform/platform.js';
 
 /** The package a workbook's sheets and features build together. */
 export interface WorkbookAdditionsHost {
-  readonly zip: ZipWriter;
+  readonly zip: ZipSink;
   readonly names: SheetNames;
   /** Physical sheets in order, continuations (and features' own sheets) included. */
   readonly sheets: WorkbookSheet[];
@@ -61,7 +61,7 @@ export class WorkbookAdditions implements WorkbookFinish {
     return { quotedName: quoteSheetName(name), sheetIndex };
   }
 
-  addPart(name: string, data: string | Buffer, contentType?: string): void {
+  addPart(name: string, data: string | Uint8Array, contentType?: string): void {
     this.host.zip.addBuffer(name, data);
     if (contentType !== undefined) this.host.overrides.set(`/${name}`, contentType);
   }

@@ -1,4 +1,5 @@
 import type { Progress } from '../../progress/progress.js';
+import type { Platform } from '../../platform/platform.js';
 import type { RowportWarningCode } from '../xml/warnings.js';
 import type { StyleRegistry } from '../package/styles.js';
 import type { WorkbookAdditions, WorkbookAdditionsHost } from './workbookAdditions.js';
@@ -10,6 +11,8 @@ import type { WorkbookAdditions, WorkbookAdditionsHost } from './workbookAdditio
  */
 export interface WorkbookState extends WorkbookAdditionsHost {
   readonly progress: Progress;
+  /** The runtime's text chunks and zip (Node's or the web's). */
+  readonly platform: Platform;
   readonly styles: StyleRegistry;
   /** What features add to the workbook itself (`SheetStart.workbook`, `WorkbookFeature.finish`). */
   readonly book: WorkbookAdditions;

@@ -2,7 +2,7 @@ import { readFailed } from '../../sources/rowShape.js';
 import { RowShape, nextBatch } from '../../sources/rowLoop.js';
 import { RowportError, RowportErrorCode, at } from '../../errors.js';
 import { CHUNK_CHARS } from '../../writer/chunks.js';
-import { Utf8Chunk } from '../../writer/utf8Chunk.js';
+import type { TextChunk } from '../../platform/platform.js';
 import type { RowReader } from '../../sources/rowReader.js';
 import { fitWidths } from '../cells/autoFit.js';
 import { type CellWriter, compileCell } from '../cells/cells.js';
@@ -163,7 +163,7 @@ async function writeRows(job: SheetJob, state: WorkbookState, sample: SheetSampl
   progress.sheet = current.name;
   progress.sheetRows = 0;
   // Rows are encoded one by one (far faster than encoding one long concatenated string).
-  const chunk = new Utf8Chunk();
+  const chunk = state.platform.textChunk();
   chunk.add(part.start);
   let rowNumber = firstDataRow - 1;
   let pending = sample.rows;
@@ -220,7 +220,7 @@ async function writeRows(job: SheetJob, state: WorkbookState, sample: SheetSampl
 /** The physical sheet being written, and what a continuation needs to open the next one. */
 interface PartInProgress {
   readonly part: SheetPart;
-  readonly chunk: Utf8Chunk;
+  readonly chunk: TextChunk;
   readonly current: { name: string };
   readonly layout: SheetLayout;
 }

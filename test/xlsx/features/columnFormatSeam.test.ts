@@ -5,7 +5,7 @@ import { RowReader } from '../../../src/sources/rowReader.js';
 import { FEATURES, type SheetFeatureOptions } from '../../../src/xlsx/features/features.js';
 import { resolveXlsxOptions } from '../../../src/xlsx/resolve/options.js';
 import type { WorkbookFeature } from '../../../src/xlsx/seam/feature.js';
-import { streamWorkbook } from '../../../src/xlsx/streamWorkbook.js';
+import { streamWorkbook } from '../../../src/node/streamWorkbook.js';
 import { readAll } from '../../helpers/streams.js';
 import { parts } from '../../helpers/unzip.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Zone } from '../../../src/dates/zone.js';
 import { RowReader } from '../../../src/sources/rowReader.js';
 import type { PartContext, SheetFeature, SheetHooks, SheetStart } from '../../../src/xlsx/seam/feature.js';
-import { streamWorkbook } from '../../../src/xlsx/streamWorkbook.js';
+import { streamWorkbook } from '../../../src/node/streamWorkbook.js';
 import { resolveLook } from '../../../src/xlsx/settings/look.js';
 import { resolveSheet } from '../../../src/xlsx/resolve/resolveSheet.js';
 import { SheetNames } from '../../../src/xlsx/package/sheetName.js';
