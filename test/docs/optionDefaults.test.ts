@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { resolveCsvOptions } from '../../src/csv/options.js';
+import { ICONV } from '../../src/csv/iconv.js';
 import { resolveXlsxOptions } from '../../src/xlsx/resolve/options.js';
 
 // JSDoc `@default` is the one place a default is stated (the TypeDoc reference shows it, docs/ point
@@ -14,7 +15,7 @@ import { resolveXlsxOptions } from '../../src/xlsx/resolve/options.js';
 const INDEX = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 
 const WRITERS = {
-  toCsv: { type: 'ToCsvOptions', resolve: (options: Record<string, unknown>) => resolveCsvOptions(options) },
+  toCsv: { type: 'ToCsvOptions', resolve: (options: Record<string, unknown>) => resolveCsvOptions(options, ICONV) }, // the Node entry's: legacy encodings too
   toXlsx: { type: 'ToXlsxOptions', resolve: (options: Record<string, unknown>) => resolveXlsxOptions(options) },
 };
 type Writer = keyof typeof WRITERS;

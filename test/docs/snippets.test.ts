@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { transformSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,11 +16,14 @@ const ROOT = resolve('.');
 if (!existsSync(join(ROOT, 'dist', 'index.d.ts'))) throw new Error('dist/ is missing: build first (npm test does; locally run npx tsup)');
 
 const ALL: Snippet[] = pages(ROOT).flatMap((page) => snippets(ROOT, page));
-const TS = ALL.filter(isTs);
+const RUNTIME = ALL.filter((s) => s.flags.includes('runtime'));
+const TS = ALL.filter((s) => isTs(s) && !s.flags.includes('runtime'));
 const SH = ALL.filter(isSh);
 const PRELUDE = TS.filter((s) => s.flags.includes('prelude'));
 const KNOWN_LANGS = new Set(['', 'ts', 'typescript', 'sh', 'bash', 'shell', 'text', 'json', 'csv']);
-const KNOWN_FLAGS = new Set(['no-run', 'prelude']);
+// `runtime`: a recipe for another runtime (a Worker, Deno, Bun, a browser page): the same code is a file
+// of examples/web/ that test/web runs in that runtime; here it is only checked to be that file's code.
+const KNOWN_FLAGS = new Set(['no-run', 'prelude', 'runtime']);
 
 /** Small inputs the commands and recipes name, beside each block as it runs. */
 const FIXTURES: Record<string, string> = {
@@ -122,6 +125,12 @@ describe('the code blocks of README.md and docs/', () => {
     expect(PRELUDE.map((s) => s.file)).toEqual(['docs/index.md']);
     const unknown = ALL.filter((s) => !KNOWN_LANGS.has(s.lang) || s.flags.some((f) => !KNOWN_FLAGS.has(f)));
     expect(unknown.map((s) => `${s.file}:${s.line} ${s.lang} ${s.flags.join(' ')}`)).toEqual([]);
+  });
+
+  it('every runtime block is the code of a file in examples/web/, which test/web runs in its runtime', () => {
+    const files = readdirSync(join(ROOT, 'examples/web')).map((name) => readFileSync(join(ROOT, 'examples/web', name), 'utf8'));
+    const missing = RUNTIME.filter((s) => !files.some((file) => file.includes(s.code.trim())));
+    expect(missing.map((s) => `${s.file}:${s.line}`)).toEqual([]);
   });
 
   it('every runnable ts block compiles against the built types, with no declared names', () => {

@@ -22,7 +22,7 @@ export interface PictureOptions {
 
 /** A picture checked once: its bytes (a copy), format and size as drawn. */
 export interface ResolvedPicture {
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array;
   readonly format: ImageFormat;
   /** Size as drawn, in whole pixels. */
   readonly width: number;
@@ -66,7 +66,7 @@ export function resolvePicture(options: PictureOptions, option: string): Resolve
   const w = width ?? (height === undefined ? header.width : (height * header.width) / header.height);
   const h = height ?? (width === undefined ? header.height : (width * header.height) / header.width);
   return {
-    bytes: Buffer.from(image),
+    bytes: new Uint8Array(image), // a copy: changing the caller's bytes later changes nothing
     format: header.format,
     width: Math.max(1, Math.round(w)),
     height: Math.max(1, Math.round(h)),
@@ -127,18 +127,25 @@ const MEDIA_KEY = 'drawing.media';
 const CONTENT_TYPES: Record<ImageFormat, string> = { png: 'image/png', jpeg: 'image/jpeg' };
 
 interface StoredImage {
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array;
   /** Its path from a drawing part: `../media/image1.png`. */
   readonly target: string;
 }
 
 /** The image part holding these bytes: one already stored, else a new `xl/media/imageN.png`. */
 function mediaTarget(part: PartContext, stored: StoredImage[], picture: ResolvedPicture): string {
-  const same = stored.find((s) => s.bytes.length === picture.bytes.length && s.bytes.equals(picture.bytes));
+  const same = stored.find((s) => sameBytes(s.bytes, picture.bytes));
   if (same) return same.target;
   const file = `image${part.nextNumber('image')}.${picture.format}`;
   part.addPart(`xl/media/${file}`, picture.bytes, CONTENT_TYPES[picture.format]);
   const target = `../media/${file}`;
   stored.push({ bytes: picture.bytes, target });
   return target;
+}
+
+/** True when `a` and `b` hold the same bytes. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -20,7 +20,7 @@ describe('resolvePicture', () => {
     const bytes = Buffer.from(image);
     const picture = resolvePicture({ image: bytes }, 'logo');
     bytes.fill(1);
-    expect(picture.bytes.equals(image)).toBe(true);
+    expect(Buffer.from(picture.bytes).equals(image)).toBe(true);
   });
 
   it('hints an ArrayBuffer', () => {
