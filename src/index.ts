@@ -36,7 +36,7 @@ export type { HeaderFooter, PaperSize, PrintOptions } from './xlsx/features/prin
 export type { CellStyle } from './xlsx/styles/cellStyle.js';
 export type { TableOptions, TotalFunction } from './xlsx/features/table/tableOptions.js';
 export type { TitleOptions } from './xlsx/features/title/titleBlock.js';
-export type { AutoFitOptions, HeaderStyle, XlsxLookOptions, XlsxWorkbookOptions } from './xlsx/settings/look.js';
+export type { AutoFitOptions, HeaderStyle, SharedStringsOptions, XlsxLookOptions, XlsxWorkbookOptions } from './xlsx/settings/look.js';
 export type { ToXlsxOptions } from './xlsx/resolve/options.js';
 export { toXlsx } from './xlsx/toXlsx.js';
 export { RowportWarningCode, type RowportWarning, type WarningHandler } from './warnings.js';

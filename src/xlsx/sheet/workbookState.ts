@@ -1,6 +1,7 @@
 import type { Progress } from '../../progress/progress.js';
 import type { RowportWarningCode } from '../xml/warnings.js';
 import type { StyleRegistry } from '../package/styles.js';
+import type { SharedStrings } from '../package/sharedStrings.js';
 import type { WorkbookAdditions, WorkbookAdditionsHost } from './workbookAdditions.js';
 
 /**
@@ -11,6 +12,8 @@ import type { WorkbookAdditions, WorkbookAdditionsHost } from './workbookAdditio
 export interface WorkbookState extends WorkbookAdditionsHost {
   readonly progress: Progress;
   readonly styles: StyleRegistry;
+  /** The shared-string table of the workbook's text cells; undefined with `sharedStrings: false`. */
+  readonly strings: SharedStrings | undefined;
   /** What features add to the workbook itself (`SheetStart.workbook`, `WorkbookFeature.finish`). */
   readonly book: WorkbookAdditions;
   /** Set when the consumer went away or the export failed: stop writing. */

@@ -124,7 +124,7 @@ function startFeatures(sheet: ResolvedSheet, state: WorkbookState, sample: Sheet
     ownFirstRow += feature.rowsAbove ?? 0;
     return ownProperties(feature.start(start)); // a hook left out is never one inherited from Object.prototype
   });
-  const cellContext = { zone: sheet.zone, dateFormat: sheet.dateFormat, styles: state.styles, wrapText: look.wrapText, warn };
+  const cellContext = { zone: sheet.zone, dateFormat: sheet.dateFormat, styles: state.styles, wrapText: look.wrapText, warn, strings: state.strings };
   const cells: CellWriter[] = columns.map((c, i) => firstDefined(hooks, (h) => h.cell?.(c, i)) ?? compileCell(c, cellContext, widths[i] ?? DEFAULT_WIDTH));
   const observers = hooks.flatMap((h) => (h.observe ? [h.observe.bind(h)] : []));
   const beforeRow = hooks.flatMap((h) => (h.beforeRow ? [h.beforeRow.bind(h)] : []));
