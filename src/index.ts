@@ -66,7 +66,7 @@ export type { HeaderFooter, PaperSize, PrintOptions } from './xlsx/features/prin
 export type { CellStyle } from './xlsx/styles/cellStyle.js';
 export type { TableOptions, TotalFunction, TotalsCell } from './xlsx/features/table/tableOptions.js';
 export type { LogoOptions, TitleOptions } from './xlsx/features/title/titleBlock.js';
-export type { AutoFitOptions, HeaderStyle, XlsxLookOptions, XlsxWorkbookOptions } from './xlsx/settings/look.js';
+export type { AutoFitOptions, HeaderStyle, SharedStringsOptions, XlsxLookOptions, XlsxWorkbookOptions } from './xlsx/settings/look.js';
 export type { ToXlsxOptions } from './xlsx/resolve/options.js';
 export { toXlsx } from './node/toXlsx.js';
 export { RowportWarningCode, type RowportWarning, type WarningHandler } from './warnings.js';

@@ -11,6 +11,7 @@ import { FEATURES } from './features/features.js';
 import type { WorkbookFeature } from './seam/feature.js';
 import { appXml, contentTypesXml, coreXml, rootRelsXml, workbookRelsXml, workbookXml } from './package/packageParts.js';
 import { StyleRegistry } from './package/styles.js';
+import { SHARED_STRINGS_PART, SHARED_STRINGS_REL, SHARED_STRINGS_TYPE, SharedStrings } from './package/sharedStrings.js';
 import { WorkbookAdditions } from './sheet/workbookAdditions.js';
 import type { WorkbookState } from './sheet/workbookState.js';
 
@@ -48,6 +49,7 @@ export function workbookSource(job: WorkbookJob, platform: Platform): ByteSource
     progress,
     platform,
     styles: new StyleRegistry(look.headerStyle),
+    strings: look.sharedStrings === undefined ? undefined : new SharedStrings(look.sharedStrings),
     book: new WorkbookAdditions(parts),
     cancelled: false,
     warn(code, message, sheet, row, column) {
@@ -114,6 +116,7 @@ async function writeParts(job: WorkbookJob, state: WorkbookState): Promise<void>
   }
   const { zip, sheets, book } = state;
   for (const feature of job.features ?? FEATURES) if (Object.hasOwn(feature, 'finish')) feature.finish?.(book); // never one from Object.prototype
+  await writeSharedStrings(state);
   zip.addBuffer('xl/workbook.xml', workbookXml(sheets, state.definedNames, book.attributes));
   zip.addBuffer('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets, book.relationships));
   zip.addBuffer('xl/styles.xml', state.styles.toXml());
@@ -121,6 +124,15 @@ async function writeParts(job: WorkbookJob, state: WorkbookState): Promise<void>
   zip.addBuffer('docProps/app.xml', appXml(sheets));
   zip.addBuffer('_rels/.rels', rootRelsXml());
   zip.addBuffer('[Content_Types].xml', contentTypesXml(sheets, state.overrides));
+}
+
+/** The shared-string table, after the last sheet (and the features' own sheets), when a cell refers to it. */
+async function writeSharedStrings(state: WorkbookState): Promise<void> {
+  const { strings } = state;
+  if (strings === undefined || strings.size === 0) return;
+  state.book.addRelationship(SHARED_STRINGS_REL, 'sharedStrings.xml');
+  state.overrides.set(`/${SHARED_STRINGS_PART}`, SHARED_STRINGS_TYPE);
+  await strings.write(state.zip.openEntry(SHARED_STRINGS_PART), state.platform.textChunk(), () => state.cancelled);
 }
 
 /**

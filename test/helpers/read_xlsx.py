@@ -3,14 +3,34 @@
 stdin: a JSON list of paths. stdout: {path: {"sheets": [...]}} where each sheet has its title,
 freeze pane, autofilter range, column widths, defined names and every cell's value, type, number
 format and style. Text is decoded the way Excel decodes it (`_xHHHH_` escapes, which openpyxl 3.0
-leaves as they are, through openpyxl.utils.escape.unescape).
+leaves as they are, through openpyxl.utils.escape.unescape), once: openpyxl 3.0 drops `x005F_` from
+shared strings (and only from those), which decoded again would turn `_x005F_x0041_` into `A`, so its
+shared-string table is read raw, as its inline strings are, and both are decoded here alike.
 """
 import datetime
 import json
 import sys
 
 import openpyxl
+import openpyxl.reader.excel
+from openpyxl.cell.text import Text
 from openpyxl.utils.escape import unescape
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse
+
+
+def raw_string_table(xml_source):
+    """openpyxl's read_string_table without its `replace('x005F_', '')`: each string's text as written."""
+    strings = []
+    tag = '{%s}si' % SHEET_MAIN_NS
+    for _, node in iterparse(xml_source):
+        if node.tag == tag:
+            strings.append(Text.from_tree(node).content)
+            node.clear()
+    return strings
+
+
+openpyxl.reader.excel.read_string_table = raw_string_table
 
 
 def value_of(cell):

@@ -75,5 +75,33 @@ export function unzip(zip: Buffer): ZipEntry[] {
 
 /** The text of each part of an xlsx, by name. */
 export function parts(zip: Buffer): Record<string, string> {
+  return inlineSharedStrings(rawParts(zip));
+}
+
+/** Every entry of a zip as text, by name, exactly as stored. */
+export function rawParts(zip: Buffer): Record<string, string> {
   return Object.fromEntries(unzip(zip).map((e) => [e.name, e.data.toString('utf8')]));
+}
+
+/**
+ * The parts with each sheet's shared-string cells (`t="s"><v>7</v>`) written as the inline-string
+ * cells they stand for (`t="inlineStr"><is><t>…</t></is>`, the `<si>` content of string 7), so tests
+ * of cell XML read text cells one way with the shared-string table on or off. The table is
+ * `xl/sharedStrings.xml`; a reference to a string it lacks throws.
+ */
+export function inlineSharedStrings(raw: Record<string, string>): Record<string, string> {
+  const sst = raw['xl/sharedStrings.xml'];
+  if (sst === undefined) return raw;
+  const strings = [...sst.matchAll(/<si>(.*?)<\/si>/gs)].map((m) => m[1] as string);
+  const out: Record<string, string> = {};
+  for (const [name, text] of Object.entries(raw)) {
+    out[name] = !/^xl\/worksheets\/sheet\d+\.xml$/.test(name)
+      ? text
+      : text.replace(/(<c r="[A-Z]+\d+"(?: s="\d+")?) t="s"><v>(\d+)<\/v><\/c>/g, (_, start: string, index: string) => {
+          const si = strings[Number(index)];
+          if (si === undefined) throw new Error(`${name}: shared string ${index} is not in the table of ${strings.length}`);
+          return `${start} t="inlineStr"><is>${si}</is></c>`;
+        });
+  }
+  return out;
 }

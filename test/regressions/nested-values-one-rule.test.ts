@@ -3,12 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv, toWorkbook, toXlsx } from '../../src/index.js';
 import { readAll, readText } from '../helpers/streams.js';
-import { unzip } from '../helpers/unzip.js';
+import { parts } from '../helpers/unzip.js';
 
 const csv = async (value: unknown) => (await readText(toCsv([{ v: value }], { bom: false, header: false, delimiter: '\t', quote: "'" }))).slice(0, -2);
 const xlsxCell = async (value: unknown) => {
-  const sheet = (await unzip(await readAll(toXlsx([{ v: value }], { header: false })))).find((e) => e.name === 'xl/worksheets/sheet1.xml');
-  return /<t[^>]*>([^<]*)<\/t>/.exec(sheet?.data.toString('utf8') ?? '')?.[1]?.replaceAll('&quot;', '"');
+  const sheet = parts(await readAll(toXlsx([{ v: value }], { header: false })))['xl/worksheets/sheet1.xml'];
+  return /<t[^>]*>([^<]*)<\/t>/.exec(sheet ?? '')?.[1]?.replaceAll('&quot;', '"');
 };
 
 describe('values nested in objects and arrays', () => {

@@ -34,10 +34,12 @@ describe('toXlsx', () => {
     expect(p['xl/workbook.xml']).toContain('<sheet name="Sheet1" sheetId="1" r:id="rId1"/>');
   });
 
-  it('uses inline strings, so there is no shared-strings part', async () => {
-    const c = cells(sheet1(await xlsx([{ a: 'text' }])));
+  it('uses inline strings with sharedStrings: false, so there is no shared-strings part', async () => {
+    const p = await xlsx([{ a: 'text' }], { sharedStrings: false });
+    const c = cells(sheet1(p));
     expect(c.A2?.attrs).toContain('t="inlineStr"');
     expect(c.A2?.inner).toBe('<is><t>text</t></is>');
+    expect(p['xl/sharedStrings.xml']).toBeUndefined();
   });
 
   it.each([

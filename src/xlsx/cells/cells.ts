@@ -3,6 +3,7 @@ import { datePattern, dateTimePattern, plainPattern } from '../../dates/presets.
 import type { Zone } from '../../dates/zone.js';
 import { invalidValue, nonFiniteText, numberText, objectText } from '../../writer/values.js';
 import type { StyleRegistry } from '../package/styles.js';
+import type { SharedStrings } from '../package/sharedStrings.js';
 import type { SheetColumn } from '../settings/sheetSettings.js';
 import { RowportWarningCode } from '../xml/warnings.js';
 import { inlineStringCell } from '../xml/sheetXml.js';
@@ -21,11 +22,13 @@ export interface CellContext {
   /** Wrap text with a line break or longer than the column width. */
   readonly wrapText: boolean;
   readonly warn: (code: RowportWarningCode, message: string, row: number, column: string) => void;
+  /** The workbook's shared-string table, which text cells refer to while it has room; none: inline strings. */
+  readonly strings?: SharedStrings | undefined;
 }
 
 /**
  * Compiles the cell writer of a column once: its type, number format, style indices and dates.
- * Numbers and dates become typed cells; text is an inline string.
+ * Numbers and dates become typed cells; text a shared string (`t="s"`) while the table has room, else an inline string.
  * @param width - The column width in characters, past which text wraps.
  */
 export function compileCell(column: SheetColumn, ctx: CellContext, width: number): CellWriter {
@@ -44,7 +47,7 @@ export function compileCell(column: SheetColumn, ctx: CellContext, width: number
 
 /** The cells of one column by what is written, made once per column; the writers by kind call them. */
 interface ColumnCells {
-  /** An inline string, repaired and cut as a cell holds it, with the column's text or wrap style. */
+  /** A shared or inline string, repaired and cut as a cell holds it, with the column's text or wrap style. */
   readonly text: (value: string, row: number, ref: string) => string;
   /** A number cell in the column's number format (`#NUM!` for a non-finite one). */
   readonly number: (value: number, ref: string) => string;
@@ -60,7 +63,7 @@ interface ColumnCells {
 
 function columnCells(column: SheetColumn, ctx: CellContext, width: number): ColumnCells {
   const { key, type } = column;
-  const { zone, styles, warn, wrapText } = ctx;
+  const { zone, styles, warn, wrapText, strings } = ctx;
   // Each format is registered with the first cell that uses it: only the formats a sheet uses count
   // against Excel's 64,000 (a wrapped variant only where text wraps), and no date format without dates.
   let numberStyle: string | undefined;
@@ -70,11 +73,23 @@ function columnCells(column: SheetColumn, ctx: CellContext, width: number): Colu
   const wrapAt = Math.max(1, Math.floor(width));
   const pattern = type === 'date' ? datePattern(ctx.dateFormat) : type === 'datetime' ? dateTimePattern(ctx.dateFormat) : plainPattern(ctx.dateFormat);
   const renderer = new DateRenderer(pattern, zone);
+  let table = strings;
+  let lookups = 0;
+  let repeats = 0;
 
   const text = (value: string, row: number, ref: string): string => {
     const s = cellText(value, warn, row, key);
     const style =
       wrapText && (s.length > wrapAt || s.includes('\n')) ? (wrapStyle ??= attr(styles.cell(undefined, true))) : (textStyle ??= attr(styles.cell(undefined)));
+    if (table !== undefined) {
+      const size = table.size;
+      const shared = table.cellEnd(s);
+      if (shared !== undefined && table.size === size) repeats++;
+      // A column whose text seldom repeats (ids, free text) stops using the table: its lookups would
+      // cost time and its strings would take the room of the columns whose text repeats.
+      if (++lookups === SHARING_SAMPLE && repeats * 2 < lookups) table = undefined;
+      if (shared !== undefined) return `<c r="${ref}"${style}${shared}`;
+    }
     return inlineStringCell(ref, style, s);
   };
   const number = (value: number, ref: string): string => {
@@ -153,5 +168,8 @@ function anyCells({ text, number, exact, date, boolean }: ColumnCells, column: S
     }
   };
 }
+
+/** Text cells a column writes before it decides whether its text repeats enough to share. */
+const SHARING_SAMPLE = 4096;
 
 const attr = (style: number): string => (style === 0 ? '' : ` s="${style}"`);

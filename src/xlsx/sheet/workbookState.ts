@@ -2,6 +2,7 @@ import type { Progress } from '../../progress/progress.js';
 import type { Platform } from '../../platform/platform.js';
 import type { RowportWarningCode } from '../xml/warnings.js';
 import type { StyleRegistry } from '../package/styles.js';
+import type { SharedStrings } from '../package/sharedStrings.js';
 import type { WorkbookAdditions, WorkbookAdditionsHost } from './workbookAdditions.js';
 
 /**
@@ -14,6 +15,8 @@ export interface WorkbookState extends WorkbookAdditionsHost {
   /** The runtime's text chunks and zip (Node's or the web's). */
   readonly platform: Platform;
   readonly styles: StyleRegistry;
+  /** The shared-string table of the workbook's text cells; undefined with `sharedStrings: false`. */
+  readonly strings: SharedStrings | undefined;
   /** What features add to the workbook itself (`SheetStart.workbook`, `WorkbookFeature.finish`). */
   readonly book: WorkbookAdditions;
   /** Set when the consumer went away or the export failed: stop writing. */

@@ -126,7 +126,7 @@ function startFeatures(sheet: ResolvedSheet, state: WorkbookState, sample: Sheet
     ownFirstRow += feature.rowsAbove ?? 0;
     return ownProperties(feature.start(start)); // a hook left out is never one inherited from Object.prototype
   });
-  const cellContext = { zone: sheet.zone, dateFormat: sheet.dateFormat, styles: state.styles, wrapText: look.wrapText, warn };
+  const cellContext = { zone: sheet.zone, dateFormat: sheet.dateFormat, styles: state.styles, wrapText: look.wrapText, warn, strings: state.strings };
   const cells: CellWriter[] = columns.map((c, i) => {
     const styles = columnStyles(hooks, c, i, state.styles);
     return firstDefined(hooks, (h) => h.cell?.(c, i, styles)) ?? compileCell(c, { ...cellContext, styles }, widths[i] ?? DEFAULT_WIDTH);
