@@ -72,6 +72,7 @@ export async function runCase(library, ext, run) {
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   sampler.stop();
+  const peakRssMB = sampler.peakMB(); // before the hash below reads the file
   const actualRows = typeof written === 'number' ? written : rows;
   const bytes = (await stat(path)).size;
   // after the clock stops: the output's SHA-256 when asked (`--against` compares the two builds' bytes)
@@ -84,7 +85,7 @@ export async function runCase(library, ext, run) {
     rowsPerSecond: actualRows / seconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6, // main thread plus libuv/zlib threads
     bytes,
-    peakRssMB: sampler.peakMB(),
+    peakRssMB,
     node: process.version,
   };
   if (!keep) await rm(given ? path : dir, { recursive: true, force: true });
