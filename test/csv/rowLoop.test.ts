@@ -153,6 +153,23 @@ describe('toCsv row loop', () => {
     expect(error).toMatchObject({ code: RowportErrorCode.UnmappableCharacter, row: 700, column: 'b' });
   });
 
+  it('a real U+FFFD is written as it is; a lone surrogate after it in the same batch still fails', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => ({ a: i, b: i === 10 ? 'x\uFFFDy' : 'ok' }));
+    const text = (await readAll(toCsv(rows, { bom: false }))).toString('utf8');
+    expect(readBack(text, { delimiter: ',', quote: '"' })[11]).toEqual(['10', 'x\uFFFDy']);
+    rows[20] = { a: 20, b: '\uDC00' };
+    const error = await readAll(toCsv(rows)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: RowportErrorCode.UnmappableCharacter, row: 20, column: 'b' });
+    const replaced = (await readAll(toCsv(rows, { unmappable: 'replace', bom: false }))).toString('utf8');
+    expect(readBack(replaced, { delimiter: ',', quote: '"' })[21]).toEqual(['20', '\uFFFD']);
+  });
+
+  it('small whole numbers, -0 and NaN keep their text', async () => {
+    const rows = [0, -0, 1, 1023, 1024, 5e-324, 1e21, Number.NaN, -1, 0.5].map((n) => ({ n }));
+    const text = (await readAll(toCsv(rows, { bom: false, header: false }))).toString('utf8');
+    expect(text).toBe('0\r\n0\r\n1\r\n1023\r\n1024\r\n5e-324\r\n1e+21\r\nNaN\r\n-1\r\n0.5\r\n');
+  });
+
   it('an unmappable character deep in a batch names its row and column (windows-1251)', async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => ({ a: i, b: i === 641 ? 'я日' : 'я' }));
     const error = await readAll(toCsv(rows, { encoding: 'windows-1251' })).catch((e: unknown) => e);
