@@ -94,13 +94,8 @@ async function* csvChunks<T>(reader: RowReader<T>, options: ResolvedCsvOptions<T
         } catch (error) {
           throw readFailed(error, index, columns[c]?.key); // a getter or a Proxy trap of the row threw
         }
-        if (width === 0) {
-          parts[used++] = ''; // a row without columns (`{}`) is an empty line, as it always was
-          parts[used++] = options.lineEnding;
-        }
-        lines.used = used;
-        lines.rows++;
-        lines.chars += chars + layout.separatorChars;
+        if (width === 0) used = lines.emptyLine(used); // a row without columns (`{}`) is an empty line, as it always was
+        lines.endRow(used, chars + layout.separatorChars);
         // A lone empty (or blank) field would make an empty (or blank) line, which readers skip as no row at all.
         if (width === 1) lines.replaceField(start, loneField(parts[start] as string, options.quote));
         if (index === 0 && !headed && !options.bom) lines.replaceLine(start, safeStart(lines.line(start), options));
@@ -164,6 +159,20 @@ class PendingLines {
   chars = 0;
 
   constructor(private readonly lineEnding: string) {}
+
+  /** Ends the row being written: its parts end before `used`, and it has `chars` characters. */
+  endRow(used: number, chars: number): void {
+    this.used = used;
+    this.rows++;
+    this.chars += chars;
+  }
+
+  /** Writes an empty line at `used` (a row without columns); returns where its parts end. */
+  emptyLine(used: number): number {
+    this.parts[used] = '';
+    this.parts[used + 1] = this.lineEnding;
+    return used + 2;
+  }
 
   /** The line (without its ending) of the row whose parts start at `start`. */
   line(start: number): string {
