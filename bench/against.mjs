@@ -115,7 +115,8 @@ export async function runAgainst({ suiteName, cases, runs, rows, ref, root, runO
     }
     const spread = (r) => `${r.min.toFixed(2)} / **${r.median.toFixed(2)}** / ${r.max.toFixed(2)}`;
     const sizes = s.bytes.this === s.bytes.ref ? 'same size' : `${s.bytes.this.toLocaleString('en-US')} vs ${s.bytes.ref.toLocaleString('en-US')}`;
-    const bytes = s.sameBytes ? (s.hashed ? 'identical' : 'same size') : `**differ** (${sizes})`;
+    const same = s.reading ? 'same values read' : s.hashed ? 'identical' : 'same size';
+    const bytes = s.sameBytes ? same : `**differ** (${s.reading ? 'values read' : sizes})`;
     console.log(
       `| ${s.name} | ${s.pairs}${s.failure ? ` (then ${s.failure})` : ''} | ${s.seconds.this.toFixed(2)} | ${s.seconds.ref.toFixed(2)} | ${spread(s.time)} | ` +
         `${s.cpu.this.toFixed(2)} | ${s.cpu.ref.toFixed(2)} | ${spread(s.cpuRatio)} | ${s.rss.this.toFixed(0)} | ${spread(s.rssRatio)} | ${bytes} |`,
@@ -146,8 +147,17 @@ function summarise(name, pairs, failure) {
     time: spread(pairs.map((p) => perRow(p.ref, 'seconds') / perRow(p.this, 'seconds'))),
     cpuRatio: spread(pairs.map((p) => perRow(p.ref, 'cpuSeconds') / perRow(p.this, 'cpuSeconds'))),
     rssRatio: spread(pairs.map((p) => p.ref.peakRssMB / p.this.peakRssMB)),
-    sameBytes: pairs.every((p) => p.this.bytes === p.ref.bytes && p.this.rows === p.ref.rows && p.this.sha256 === p.ref.sha256),
+    // writers: the output's size and SHA-256; readers (which write nothing): rows, characters and longest field read
+    sameBytes: pairs.every(
+      (p) =>
+        p.this.bytes === p.ref.bytes &&
+        p.this.rows === p.ref.rows &&
+        p.this.sha256 === p.ref.sha256 &&
+        p.this.chars === p.ref.chars &&
+        p.this.longest === p.ref.longest,
+    ),
     hashed: pairs.every((p) => p.this.sha256 !== undefined),
+    reading: pairs[0].this.chars !== undefined,
     bytes: { this: pairs[0].this.bytes, ref: pairs[0].ref.bytes },
   };
 }

@@ -143,10 +143,14 @@ async function runOne(file, env = {}) {
 if (against) {
   try {
     await runAgainst({ suiteName, cases, runs, rows, ref: against, root: join(here, '..'), runOne, json: values.json });
+  } catch (error) {
+    const detail = (error.stderr || error.message || String(error)).trim().split('\n').slice(-3).join(' ');
+    console.error(`\n--against ${against}: ${detail}`);
+    process.exitCode = 1;
   } finally {
     if (inputDir) await rm(inputDir, { recursive: true, force: true });
   }
-  process.exit(0);
+  process.exit(process.exitCode ?? 0);
 }
 const label = suiteName === 'read-long' ? `a ${fieldMB} MiB field` : `${Number(rows).toLocaleString('en-US')} rows`;
 const results = new Map(cases.map(([name]) => [name, []]));
