@@ -27,6 +27,7 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
   const yes = quote('true');
   const no = quote('false');
   const numbersAsIs = writtenAsIs(options, NUMBER_CHARS);
+  const digits = WHOLE_NUMBERS.get();
   const plainPatternText = plainPattern(options.dateFormat);
   const plainDates = new DateRenderer(plainPatternText, options.zone);
   const plainDatesAsIs = writtenAsIs(options, dateChars(plainPatternText, escapes));
@@ -35,7 +36,7 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
       case 'string':
         return quote(escapes ? escapeFormula(value) : value);
       case 'number': {
-        const text = Number.isFinite(value) ? numberText(value) : nonFiniteText(value);
+        const text = value >= 0 && value < 1e8 && Math.floor(value) === value ? digits.of(value) : finiteText(value);
         return numbersAsIs ? text : quote(text);
       }
       case 'bigint':
@@ -76,7 +77,7 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
     const numeric = column.type === 'integer' || column.type === 'decimal' || column.type === 'percent';
     return (value, row) => {
       if (typeof value === 'number') {
-        const text = Number.isFinite(value) ? withDecimalComma(numberText(value)) : nonFiniteText(value);
+        const text = value >= 0 && value < 1e8 && Math.floor(value) === value ? digits.of(value) : withDecimalComma(finiteText(value));
         return numbersAsIs ? text : quote(text);
       }
       if (numeric && typeof value === 'string' && NUMERIC_LITERAL.test(value)) return numbersAsIs ? withDecimalComma(value) : quote(withDecimalComma(value));
@@ -87,6 +88,29 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
 }
 
 // --- internal ---
+
+function finiteText(value: number): string {
+  return Number.isFinite(value) ? numberText(value) : nonFiniteText(value);
+}
+
+/**
+ * The text of whole numbers 0 ≤ n < 10⁸ (`-0` too) from two tables of 10,000 strings, made once,
+ * on the first export: the same digits as `numberText`, without its call, and without `String()`'s
+ * number-to-string cache (see {@link numberText}). One new string per cell above 9999, none below.
+ */
+class WholeNumbers {
+  private readonly plain = Array.from({ length: 10_000 }, (_, n) => numberText(n));
+  private readonly padded = Array.from({ length: 10_000 }, (_, n) => numberText(n).padStart(4, '0'));
+
+  /** @param n - A whole number, 0 ≤ n < 10⁸. */
+  of(n: number): string {
+    if (n < 10_000) return this.plain[n] as string;
+    const high = Math.floor(n / 10_000);
+    return (this.plain[high] as string) + (this.padded[n - high * 10_000] as string);
+  }
+}
+
+const WHOLE_NUMBERS = { table: undefined as WholeNumbers | undefined, get: (): WholeNumbers => (WHOLE_NUMBERS.table ??= new WholeNumbers()) };
 
 /** Every character number text can hold: digits, sign, point, exponent, a decimal comma, `NaN`, `Infinity`. */
 const NUMBER_CHARS = '0123456789.,+-eEInfinityNaN';

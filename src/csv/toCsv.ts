@@ -288,6 +288,9 @@ class EncodedChunkText<T> implements ChunkText {
   }
 }
 
+/** U+FFFD in UTF-8, what `Buffer.write` makes of a lone surrogate. */
+const REPLACEMENT = Buffer.from('\uFFFD', 'utf8');
+
 /** UTF-8, the default: each line is encoded as it is added (see {@link Utf8Chunk}). */
 class Utf8ChunkText<T> implements ChunkText {
   private readonly bytes = new Utf8Chunk();
@@ -318,7 +321,10 @@ class Utf8ChunkText<T> implements ChunkText {
 
   addLines(lines: PendingLines): void {
     const text = lines.parts.join('');
-    if (this.badLine === undefined && this.options.unmappable === 'error' && !text.isWellFormed()) {
+    const from = this.bytes.length;
+    this.bytes.add(text);
+    // A lone surrogate is written as U+FFFD: only text whose bytes hold one needs the full check.
+    if (this.badLine === undefined && this.options.unmappable === 'error' && this.bytes.holds(REPLACEMENT, from) && !text.isWellFormed()) {
       lines.eachLine((line, row) => {
         if (this.badLine === undefined && !line.isWellFormed()) {
           this.badLine = line;
@@ -326,7 +332,6 @@ class Utf8ChunkText<T> implements ChunkText {
         }
       });
     }
-    this.bytes.add(text);
   }
 
   take(bom: boolean): Buffer {

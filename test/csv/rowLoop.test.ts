@@ -164,10 +164,27 @@ describe('toCsv row loop', () => {
     expect(readBack(replaced, { delimiter: ',', quote: '"' })[21]).toEqual(['20', '\uFFFD']);
   });
 
-  it('small whole numbers, -0 and NaN keep their text', async () => {
-    const rows = [0, -0, 1, 1023, 1024, 5e-324, 1e21, Number.NaN, -1, 0.5].map((n) => ({ n }));
-    const text = (await readAll(toCsv(rows, { bom: false, header: false }))).toString('utf8');
-    expect(text).toBe('0\r\n0\r\n1\r\n1023\r\n1024\r\n5e-324\r\n1e+21\r\nNaN\r\n-1\r\n0.5\r\n');
+  it('whole numbers at the edges of the digit tables, -0 and NaN keep their text', async () => {
+    const numbers = [0, -0, 1, 1023, 1024, 9999, 10_000, 10_001, 100_000, 12_345_678, 99_999_999, 1e8, 1e8 + 1, 5e-324, 1e21, Number.NaN, -1, 0.5, 9999.5];
+    const text = (
+      await readAll(
+        toCsv(
+          numbers.map((n) => ({ n })),
+          { bom: false, header: false },
+        ),
+      )
+    ).toString('utf8');
+    const want = '0,0,1,1023,1024,9999,10000,10001,100000,12345678,99999999,100000000,100000001,5e-324,1e+21,NaN,-1,0.5,9999.5';
+    expect(text).toBe(`${want.split(',').join('\r\n')}\r\n`);
+    const comma = (
+      await readAll(
+        toCsv(
+          numbers.map((n) => ({ n })),
+          { bom: false, header: false, dialect: 'excel-eu' },
+        ),
+      )
+    ).toString('utf8');
+    expect(comma).toBe(`${want.replace(/\./g, '#').split(',').join('\r\n').replace(/#/g, ',')}\r\n`);
   });
 
   it('an unmappable character deep in a batch names its row and column (windows-1251)', async () => {
