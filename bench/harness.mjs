@@ -1,5 +1,6 @@
 // Shared by every bench case: arguments, the peak-RSS sampler, the output file, the JSON report.
-import { createWriteStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,20 +72,30 @@ export async function runCase(library, ext, run) {
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   sampler.stop();
+  const peakRssMB = sampler.peakMB(); // before the hash below reads the file
   const actualRows = typeof written === 'number' ? written : rows;
   const bytes = (await stat(path)).size;
+  // after the clock stops: the output's SHA-256 when asked (`--against` compares the two builds' bytes)
+  const sha256 = process.env.ROWPORT_BENCH_SHA256 ? await fileSha256(path) : undefined;
   const report = {
     library,
     rows: actualRows,
+    ...(sha256 ? { sha256 } : {}),
     seconds,
     rowsPerSecond: actualRows / seconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6, // main thread plus libuv/zlib threads
     bytes,
-    peakRssMB: sampler.peakMB(),
+    peakRssMB,
     node: process.version,
   };
   if (!keep) await rm(given ? path : dir, { recursive: true, force: true });
   process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+async function fileSha256(path) {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk);
+  return hash.digest('hex');
 }
 
 /**

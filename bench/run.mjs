@@ -1,11 +1,13 @@
 // npm run bench -- csv|xlsx|read|read-long [--rows N] [--field-mb N] [--runs N] [--only name[,name]]
-//   [--timeout S] [--baseline] [--json]
+//   [--timeout S] [--baseline] [--json] [--against REF]
 // Runs each library in its own child process on the same deterministic rows and prints one
 // markdown table. Speed is relative to the reference peer: fast-csv for CSV, exceljs for XLSX,
 // @fast-csv/parse for reading. The reading suites write their input once (`read`: the analytics rows
 // as CSV; `read-long`: one row whose field is --field-mb MiB) and every reader reads that file.
 // With --runs N the cases take turns N times; the table shows each case's fastest run (other
 // load on the machine only ever adds time), the highest peak RSS and the lowest CPU time.
+// With --against REF (a commit, branch or tag) the suite's rowport cases run against REF's build
+// instead, in alternating pairs (--runs of them, 5 by default); see bench/against.mjs.
 import { execFile } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,6 +17,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+import { runAgainst } from './against.mjs';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -69,7 +72,8 @@ const { values, positionals } = parseArgs({
     rows: { type: 'string' },
     'field-mb': { type: 'string', default: '16' },
     timeout: { type: 'string' },
-    runs: { type: 'string', default: '1' },
+    runs: { type: 'string' },
+    against: { type: 'string' },
     only: { type: 'string' },
     baseline: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
@@ -79,7 +83,7 @@ const suiteName = positionals[0];
 const suite = SUITES[suiteName];
 if (!suite) {
   console.error(
-    'usage: npm run bench -- csv|xlsx|read|read-long [--rows N] [--field-mb N] [--runs N] [--only rowport,fast-csv,…] [--timeout S] [--baseline] [--json]',
+    'usage: npm run bench -- csv|xlsx|read|read-long [--rows N] [--field-mb N] [--runs N] [--only rowport,fast-csv,…] [--timeout S] [--baseline] [--json] [--against REF]',
   );
   console.error(
     `cases: ${Object.entries(SUITES)
@@ -101,14 +105,20 @@ if (!(timeoutMs >= 0)) {
   process.exit(2);
 }
 const only = values.only?.split(',').map((s) => s.trim());
-let cases = suite.cases.filter(([name]) => !only || only.includes(name));
-if (values.baseline) cases = [['rows-only', 'rows-only.mjs'], ...cases];
+const against = values.against;
+if (against !== undefined && (against === '' || against.startsWith('-'))) {
+  console.error(`--against needs a commit, branch or tag, got ${JSON.stringify(against)}`);
+  process.exit(2);
+}
+// against another build, only rowport's own cases mean anything (unless --only names others)
+let cases = suite.cases.filter(([name]) => (only ? only.includes(name) : !against || name.startsWith('rowport')));
+if (values.baseline && !against) cases = [['rows-only', 'rows-only.mjs'], ...cases];
 if (cases.length === 0) {
   console.error(`no case matches --only ${values.only}`);
   process.exit(2);
 }
 
-const runs = Number(values.runs);
+const runs = Number(values.runs ?? (against ? '5' : '1'));
 if (!Number.isInteger(runs) || runs < 1) {
   console.error(`--runs must be a whole number ≥ 1, got ${values.runs}`);
   process.exit(2);
@@ -122,6 +132,29 @@ if (reading) {
   await pipeline(suiteName === 'read' ? await rowsCsv(Number(rows)) : longFieldCsv(fieldMB), createWriteStream(input));
   process.stderr.write('done\n');
 }
+/** Runs one case in a child process (with `env` added to ours) and returns its JSON report. */
+async function runOne(file, env = {}) {
+  const { stdout } = await run(process.execPath, [join(here, 'cases', file), '--rows', rows, ...(input ? ['--input', input] : [])], {
+    maxBuffer: 1 << 20,
+    cwd: here,
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+    env: { ...process.env, ...env },
+  });
+  return JSON.parse(stdout.trim().split('\n').pop());
+}
+if (against) {
+  try {
+    await runAgainst({ suiteName, cases, runs, rows, ref: against, root: join(here, '..'), runOne, json: values.json });
+  } catch (error) {
+    const detail = (error.stderr || error.message || String(error)).trim().split('\n').slice(-3).join(' ');
+    console.error(`\n--against ${against}: ${detail}`);
+    process.exitCode = 1;
+  } finally {
+    if (inputDir) await rm(inputDir, { recursive: true, force: true });
+  }
+  process.exit(process.exitCode ?? 0);
+}
 const label = suiteName === 'read-long' ? `a ${fieldMB} MiB field` : `${Number(rows).toLocaleString('en-US')} rows`;
 const results = new Map(cases.map(([name]) => [name, []]));
 for (let round = 1; round <= runs; round++) {
@@ -130,13 +163,7 @@ for (let round = 1; round <= runs; round++) {
     if (done.some((r) => r.available === false)) continue;
     process.stderr.write(`${suiteName} ${name}, ${label}, run ${round}/${runs}… `);
     try {
-      const { stdout } = await run(process.execPath, [join(here, 'cases', file), '--rows', rows, ...(input ? ['--input', input] : [])], {
-        maxBuffer: 1 << 20,
-        cwd: here,
-        timeout: timeoutMs,
-        killSignal: 'SIGKILL',
-      });
-      const report = JSON.parse(stdout.trim().split('\n').pop());
+      const report = await runOne(file);
       done.push({ name, ...report });
       process.stderr.write(report.available === false ? 'not available\n' : `${report.seconds.toFixed(2)} s\n`);
     } catch (error) {

@@ -6,36 +6,51 @@ import { invalidValue, nonFiniteText, numberText, objectText } from '../writer/v
 import type { ResolvedCsvOptions } from './options.js';
 import { escapeFormula } from './formulas.js';
 
-/** Renders one column's values as CSV field text (before quoting). */
+/** Renders one column's values as CSV fields: the text, quoted when the dialect needs it (see {@link FieldQuoter}). */
 export type CsvCellWriter = (value: unknown, row: number) => string;
 
 /**
- * Compiles the text rendering of each column once: its date pattern, formula escaping, type.
- * `date` and `datetime` columns also take `'YYYY-MM-DD'` strings and epoch ms; other columns
- * render `Date`s with `dateFormat`. Numbers are their shortest round-trip digits, bigints all
- * their digits, numeric strings as they are; `decimalSeparator: ','` puts a comma in numbers and
- * in the numeric strings of numeric columns.
+ * Compiles the rendering of each column once: its date pattern, formula escaping, type, and
+ * quoting. `date` and `datetime` columns also take `'YYYY-MM-DD'` strings and epoch ms; other
+ * columns render `Date`s with `dateFormat`. Numbers are their shortest round-trip digits, bigints
+ * all their digits, numeric strings as they are; `decimalSeparator: ','` puts a comma in numbers
+ * and in the numeric strings of numeric columns. Text that can never need quotes in this dialect
+ * (numbers, booleans, dates of the presets, when the delimiter and quote share none of their
+ * characters) skips the quote test; the field is the same either way.
  */
 export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOptions<T>): CsvCellWriter {
   const { key } = column;
   const escapes = options.escapeFormulas;
-  const plainDates = new DateRenderer(plainPattern(options.dateFormat), options.zone);
+  const quote = options.quoteField;
+  // computed once: the same function gives the same field, so these are what quoting them would give
+  const empty = quote('');
+  const yes = quote('true');
+  const no = quote('false');
+  const numbersAsIs = writtenAsIs(options, NUMBER_CHARS);
+  const digits = WHOLE_NUMBERS.get();
+  const plainPatternText = plainPattern(options.dateFormat);
+  const plainDates = new DateRenderer(plainPatternText, options.zone);
+  const plainDatesAsIs = writtenAsIs(options, dateChars(plainPatternText, escapes));
   const generic: CsvCellWriter = (value, row) => {
     switch (typeof value) {
       case 'string':
-        return escapes ? escapeFormula(value) : value;
-      case 'number':
-        return Number.isFinite(value) ? numberText(value) : nonFiniteText(value);
+        return quote(escapes ? escapeFormula(value) : value);
+      case 'number': {
+        const text = value >= 0 && value < 1e8 && Math.floor(value) === value ? digits.of(value) : finiteText(value);
+        return numbersAsIs ? text : quote(text);
+      }
       case 'bigint':
-        return `${value}`;
+        return numbersAsIs ? `${value}` : quote(`${value}`);
       case 'boolean':
-        return value ? 'true' : 'false';
+        return value ? yes : no;
       case 'undefined':
-        return '';
-      case 'object':
-        if (value === null) return '';
-        if (value instanceof Date) return escapes ? escapeFormula(plainDates.value(value, row, key)) : plainDates.value(value, row, key);
-        return objectText(value, row, key);
+        return empty;
+      case 'object': {
+        if (value === null) return empty;
+        if (!(value instanceof Date)) return quote(objectText(value, row, key));
+        const text = escapes ? escapeFormula(plainDates.value(value, row, key)) : plainDates.value(value, row, key);
+        return plainDatesAsIs ? text : quote(text);
+      }
       default:
         throw invalidValue(value, row, key);
     }
@@ -50,17 +65,77 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
   if (column.type === 'date' || column.type === 'datetime') {
     const pattern = column.type === 'date' ? datePattern(options.dateFormat) : dateTimePattern(options.dateFormat);
     const dates = new DateRenderer(pattern, options.zone);
-    // A year before 0 starts with `-` (`-0100-06-01`), which Excel would compute: escaped like any text.
-    if (escapes) return (value, row) => (value === null || value === undefined || value === '' ? '' : escapeFormula(dates.value(value, row, key)));
-    return (value, row) => (value === null || value === undefined || value === '' ? '' : dates.value(value, row, key));
+    const asIs = writtenAsIs(options, dateChars(pattern, escapes));
+    return (value, row) => {
+      if (value === null || value === undefined || value === '') return empty;
+      // A year before 0 starts with `-` (`-0100-06-01`), which Excel would compute: escaped like any text.
+      const text = escapes ? escapeFormula(dates.value(value, row, key)) : dates.value(value, row, key);
+      return asIs ? text : quote(text);
+    };
   }
   if (options.decimalSeparator === ',') {
     const numeric = column.type === 'integer' || column.type === 'decimal' || column.type === 'percent';
     return (value, row) => {
-      if (typeof value === 'number') return Number.isFinite(value) ? withDecimalComma(numberText(value)) : nonFiniteText(value);
-      if (numeric && typeof value === 'string' && NUMERIC_LITERAL.test(value)) return withDecimalComma(value);
+      if (typeof value === 'number') {
+        const text = value >= 0 && value < 1e8 && Math.floor(value) === value ? digits.of(value) : withDecimalComma(finiteText(value));
+        return numbersAsIs ? text : quote(text);
+      }
+      if (numeric && typeof value === 'string' && NUMERIC_LITERAL.test(value)) return numbersAsIs ? withDecimalComma(value) : quote(withDecimalComma(value));
       return generic(value, row);
     };
   }
   return generic;
+}
+
+// --- internal ---
+
+function finiteText(value: number): string {
+  return Number.isFinite(value) ? numberText(value) : nonFiniteText(value);
+}
+
+/**
+ * The text of whole numbers 0 ≤ n < 10⁸ (`-0` too) from two tables of 10,000 strings, made once,
+ * on the first export: the same digits as `numberText`, without its call, and without `String()`'s
+ * number-to-string cache (see {@link numberText}). One new string per cell above 9999, none below.
+ */
+class WholeNumbers {
+  private readonly plain = Array.from({ length: 10_000 }, (_, n) => numberText(n));
+  private readonly padded = Array.from({ length: 10_000 }, (_, n) => numberText(n).padStart(4, '0'));
+
+  /** @param n - A whole number, 0 ≤ n < 10⁸. */
+  of(n: number): string {
+    if (n < 10_000) return this.plain[n] as string;
+    const high = Math.floor(n / 10_000);
+    return (this.plain[high] as string) + (this.padded[n - high * 10_000] as string);
+  }
+}
+
+const WHOLE_NUMBERS = { table: undefined as WholeNumbers | undefined, get: (): WholeNumbers => (WHOLE_NUMBERS.table ??= new WholeNumbers()) };
+
+/** Every character number text can hold: digits, sign, point, exponent, a decimal comma, `NaN`, `Infinity`. */
+const NUMBER_CHARS = '0123456789.,+-eEInfinityNaN';
+
+/**
+ * True when text made only of `chars` never needs quotes in this dialect: quotes are needed only
+ * for CR, LF, the quote, or (part of) the delimiter, so text sharing no character with them is
+ * written as it is (unless every field is quoted). `chars` undefined: not known, ask the quoter.
+ */
+function writtenAsIs<T>(options: ResolvedCsvOptions<T>, chars: string | undefined): boolean {
+  if (chars === undefined || options.quoteAll) return false;
+  for (const c of options.delimiter + options.quote) if (chars.includes(c)) return false;
+  return true;
+}
+
+/**
+ * The characters the text of a date pattern can hold, when it has only numeric tokens (`yyyy`,
+ * `MM`, `dd`, `HH`, `mm`, `ss`, `SSS`, as the presets) and unquoted literals: digits, `-` (a year
+ * before 0), `'` (its formula escape) and the literals. Undefined for any other pattern.
+ */
+function dateChars(pattern: string, escapes: boolean): string | undefined {
+  let literals = '';
+  for (const c of pattern) {
+    if (c === "'" || (/[a-zA-Z]/.test(c) && !'yMdHmsS'.includes(c))) return undefined;
+    if (!/[a-zA-Z]/.test(c)) literals += c;
+  }
+  return `0123456789-${escapes ? "'" : ''}${literals}`;
 }

@@ -52,18 +52,18 @@ async function* csvChunks<T>(
   progress: Progress,
   platform: Pick<Platform, 'textChunk'>,
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  const { quoteField, delimiter } = options;
-  let columns: ResolvedColumn[] | undefined;
-  let texts: CsvCellWriter[] = [];
-  let shape: RowShape | undefined; // what every row must be like: the kind (and length) of the first
+  let layout: CsvLayout | undefined;
   let missing: MissingKeys | undefined; // keys of `columns` no row had yet, when onWarning is given
-  const fields: string[] = []; // one row's fields, joined at once: concatenating them field by field makes more garbage
-  const fail: UnmappableFailure = (text, position, starts, firstIndex) => unmappableError(text, position, starts, firstIndex, columns ?? [], options);
+  const fail: UnmappableFailure = (text, position, starts, firstIndex) => unmappableError(text, position, starts, firstIndex, layout?.columns ?? [], options);
   const chunk: ChunkText = options.encoder.name === 'utf-8' ? new Utf8ChunkText(options, fail, platform.textChunk()) : new EncodedChunkText(options, fail);
+  // The rows not yet in `chunk`: their fields, each followed by its separator, joined and added at
+  // once (one string and one encoding per batch, not per row).
+  const lines = new PendingLines(options.lineEnding);
   let pendingBom = options.bom;
   let headed = false;
 
   const flush = (): Uint8Array => {
+    lines.addTo(chunk);
     const bytes = chunk.take(pendingBom);
     pendingBom = false;
     progress.addBytes(bytes.length);
@@ -74,42 +74,45 @@ async function* csvChunks<T>(
     for (;;) {
       let batch = nextBatch(reader);
       if (!Array.isArray(batch)) batch = await batch;
-      if (columns === undefined || shape === undefined) {
-        columns = bindColumns(options.columns, batch[0]);
-        shape = new RowShape(batch[0], { width: columns.length, positions: options.columns === undefined });
-        texts = columns.map((column) => compileCsvCell(column, options));
-        if (options.onWarning !== undefined) missing = MissingKeys.track(columns, options.columns !== undefined, batch[0]);
-        const arrayRows = options.columns === undefined && shape.arrays;
-        if (options.header && columns.length > 0 && !arrayRows) {
-          chunk.add(headerLine(columns, options), -1);
-          headed = true;
-        }
+      if (layout === undefined) {
+        layout = csvLayout(batch[0], options);
+        if (options.onWarning !== undefined) missing = MissingKeys.track(layout.columns, options.columns !== undefined, batch[0]);
+        headed = writeHeader(layout, options, chunk);
       }
       if (batch.length === 0) break;
+      const { columns, shape, texts, reads, separators } = layout;
       const base = reader.index - batch.length;
       const width = columns.length;
+      const parts = lines.parts;
       for (let i = 0; i < batch.length; i++) {
         const row = batch[i];
         const index = base + i;
         shape.check(row, index);
+        if (lines.rows === 0) lines.first = index;
+        const start = lines.used;
+        let used = start;
+        let chars = 0;
         let c = 0;
         try {
           for (; c < width; c++) {
-            const column = columns[c] as ResolvedColumn;
-            fields[c] = quoteField((texts[c] as CsvCellWriter)(column.read(row, index), index));
+            const field = (texts[c] as CsvCellWriter)((reads[c] as ResolvedColumn['read'])(row, index), index);
+            parts[used++] = field;
+            parts[used++] = separators[c] as string;
+            chars += field.length;
           }
         } catch (error) {
           throw readFailed(error, index, columns[c]?.key); // a getter or a Proxy trap of the row threw
         }
-        fields.length = width;
+        if (width === 0) used = lines.emptyLine(used); // a row without columns (`{}`) is an empty line, as it always was
+        lines.endRow(used, chars + layout.separatorChars);
         // A lone empty (or blank) field would make an empty (or blank) line, which readers skip as no row at all.
-        let line = width === 1 ? loneField(fields[0] as string, options.quote) : fields.join(delimiter);
-        if (index === 0 && !headed && !options.bom) line = safeStart(line, options);
-        chunk.add(line, index);
+        if (width === 1) lines.replaceField(start, loneField(parts[start] as string, options.quote));
+        if (index === 0 && !headed && !options.bom) lines.replaceLine(start, safeStart(lines.line(start), options));
         if (missing?.pending) missing.observe(row);
         progress.row();
-        if (chunk.chars >= CHUNK_CHARS) yield flush();
+        if (chunk.chars + lines.chars >= CHUNK_CHARS) yield flush();
       }
+      lines.addTo(chunk);
     }
     // No line at all (no rows, no header): an empty output, without a BOM that would make it a one-character file.
     if (chunk.chars > 0) yield flush();
@@ -130,6 +133,122 @@ function warnMissing(missing: MissingKeys, rows: number, onWarning: WarningHandl
   }
 }
 
+/** Adds the header line when the sheet has one (not for array rows without `columns`); true when it did. */
+function writeHeader<T>(layout: CsvLayout, options: ResolvedCsvOptions<T>, chunk: ChunkText): boolean {
+  if (!options.header || layout.columns.length === 0 || layout.arrayRows) return false;
+  chunk.add(headerLine(layout.columns, options), -1);
+  return true;
+}
+
+/** The columns bound to the first row, and what the row loop needs of them, compiled once. */
+interface CsvLayout {
+  readonly columns: readonly ResolvedColumn[];
+  /** What every row must be like: the kind (and length) of the first. */
+  readonly shape: RowShape;
+  /** Array rows without `columns`: no header line. */
+  readonly arrayRows: boolean;
+  readonly texts: readonly CsvCellWriter[];
+  readonly reads: readonly ResolvedColumn['read'][];
+  /** After each field: the delimiter; after the last, the line ending. */
+  readonly separators: readonly string[];
+  /** The characters of one row's separators. */
+  readonly separatorChars: number;
+}
+
+function csvLayout<T>(first: unknown, options: ResolvedCsvOptions<T>): CsvLayout {
+  const columns = bindColumns(options.columns, first);
+  const shape = new RowShape(first, { width: columns.length, positions: options.columns === undefined });
+  const separators = columns.map((_, c) => (c === columns.length - 1 ? options.lineEnding : options.delimiter));
+  return {
+    columns,
+    shape,
+    arrayRows: options.columns === undefined && shape.arrays,
+    texts: columns.map((column) => compileCsvCell(column, options)),
+    reads: columns.map((column) => column.read),
+    separators,
+    separatorChars: columns.length === 0 ? options.lineEnding.length : separators.reduce((sum, separator) => sum + separator.length, 0),
+  };
+}
+
+/**
+ * Rows on their way to a {@link ChunkText}: `parts` holds, for each row, its fields each followed
+ * by its separator (the delimiter, or the line ending after the last field), so a row's line ends
+ * at the first separator that is the line ending (a delimiter never holds CR or LF).
+ */
+class PendingLines {
+  /** Fields and separators; only the first `used` count. */
+  readonly parts: string[] = [];
+  used = 0;
+  /** Rows in `parts`, the index of the first, and their characters, line endings included. */
+  rows = 0;
+  first = 0;
+  chars = 0;
+
+  constructor(private readonly lineEnding: string) {}
+
+  /** Ends the row being written: its parts end before `used`, and it has `chars` characters. */
+  endRow(used: number, chars: number): void {
+    this.used = used;
+    this.rows++;
+    this.chars += chars;
+  }
+
+  /** Writes an empty line at `used` (a row without columns); returns where its parts end. */
+  emptyLine(used: number): number {
+    this.parts[used] = '';
+    this.parts[used + 1] = this.lineEnding;
+    return used + 2;
+  }
+
+  /** The line (without its ending) of the row whose parts start at `start`. */
+  line(start: number): string {
+    let text = '';
+    for (let i = start; i < this.used; i += 2) {
+      text += this.parts[i] as string;
+      if (this.parts[i + 1] === this.lineEnding) break;
+      text += this.parts[i + 1] as string;
+    }
+    return text;
+  }
+
+  /** Replaces the field at `at` (as `loneField` does), keeping `chars` right. */
+  replaceField(at: number, field: string): void {
+    this.chars += field.length - (this.parts[at] as string).length;
+    this.parts[at] = field;
+  }
+
+  /** Replaces the whole line of the last row, which starts at `start`, by `line`. */
+  replaceLine(start: number, line: string): void {
+    const old = this.line(start);
+    if (line === old) return;
+    this.parts[start] = line;
+    this.parts[start + 1] = this.lineEnding;
+    this.used = start + 2;
+    this.chars += line.length - old.length;
+  }
+
+  /** Calls `each` with each row's line (without its ending) and its row index. */
+  eachLine(each: (line: string, row: number) => void): void {
+    let row = this.first;
+    for (let start = 0; start < this.used; row++) {
+      const line = this.line(start);
+      each(line, row);
+      while (this.parts[start + 1] !== this.lineEnding) start += 2;
+      start += 2;
+    }
+  }
+
+  /** Adds the rows to `chunk` and empties this. */
+  addTo(chunk: ChunkText): void {
+    if (this.rows === 0) return;
+    this.parts.length = this.used;
+    chunk.addLines(this);
+    this.used = 0;
+    this.rows = 0;
+    this.chars = 0;
+  }
+}
+
 /** Builds the error for the unmappable character at `position` of `text`; see {@link unmappableError}. */
 type UnmappableFailure = (text: string, position: number, starts: readonly number[], firstIndex: number) => RowportError;
 
@@ -141,6 +260,8 @@ interface ChunkText {
   readonly chars: number;
   /** Adds the line of row `row` (-1 is the header) and a line ending. */
   add(line: string, row: number): void;
+  /** Adds the pending rows' lines, their line endings included. */
+  addLines(lines: PendingLines): void;
   /**
    * The bytes of the lines added since the last take, after the BOM when `bom`; empties the chunk.
    * @throws {RowportError} `ROWPORT_UNMAPPABLE_CHARACTER` (with `unmappable: 'error'`) for the first
@@ -163,6 +284,10 @@ class EncodedChunkText<T> implements ChunkText {
 
   get chars(): number {
     return this.text.length;
+  }
+
+  addLines(lines: PendingLines): void {
+    lines.eachLine((line, row) => this.add(line, row));
   }
 
   add(line: string, row: number): void {
@@ -215,6 +340,20 @@ class Utf8ChunkText<T> implements ChunkText {
     }
     this.bytes.add(line);
     this.bytes.addBytes(this.lineEnding, this.lineEnding.length);
+  }
+
+  addLines(lines: PendingLines): void {
+    const text = lines.parts.join('');
+    this.bytes.add(text);
+    // A lone surrogate is written as U+FFFD: one check of the batch, then its lines only when it fails.
+    if (this.badLine === undefined && this.options.unmappable === 'error' && !text.isWellFormed()) {
+      lines.eachLine((line, row) => {
+        if (this.badLine === undefined && !line.isWellFormed()) {
+          this.badLine = line;
+          this.badRow = row;
+        }
+      });
+    }
   }
 
   take(bom: boolean): Uint8Array {

@@ -19,6 +19,16 @@ export class Utf8Chunk {
     this.chars += text.length;
   }
 
+  /** Bytes added since the last take. */
+  get length(): number {
+    return this.used;
+  }
+
+  /** True when the bytes added from byte `from` on (see {@link length}) hold `bytes`. */
+  holds(bytes: Uint8Array, from: number): boolean {
+    return this.buffer.subarray(from, this.used).indexOf(bytes) !== -1;
+  }
+
   /** Adds bytes that stand for `chars` characters (e.g. a pre-encoded line ending). */
   addBytes(bytes: Uint8Array, chars: number): void {
     if (this.buffer.length - this.used < bytes.length) this.grow(this.used + bytes.length);
