@@ -84,7 +84,7 @@ function graphemeWidth(grapheme: string): number {
 }
 
 function measurer(column: SheetColumn): (value: unknown) => number {
-  const numFmt = column.numberFormat;
+  const numFmt = column.numberNumFmt;
   const dateWidth = displayedLength(column.dateNumFmt);
   const isDateType = column.kind === 'date';
   const numericType = column.kind === 'number';

@@ -93,7 +93,7 @@ function columnCells(column: SheetColumn, ctx: CellContext, width: number): Colu
     return inlineStringCell(ref, style, s);
   };
   const number = (value: number, ref: string): string => {
-    numberStyle ??= attr(styles.cell(column.numberFormat));
+    numberStyle ??= attr(styles.cell(column.numberNumFmt));
     if (!Number.isFinite(value)) return `<c r="${ref}"${numberStyle} t="e"><v>#NUM!</v></c>`;
     return `<c r="${ref}"${numberStyle}><v>${xlsxNumberText(value)}</v></c>`;
   };

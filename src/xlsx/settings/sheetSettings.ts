@@ -24,7 +24,7 @@ export interface ColumnPlan {
   /** The column's own `numFmt`, if any. */
   readonly numFmt: string | undefined;
   /** Number format of its number cells (from {@link cellNumFmt}); undefined for General. */
-  readonly numberFormat: string | undefined;
+  readonly numberNumFmt: string | undefined;
   /** Number format of its date cells (from {@link cellNumFmt}). */
   readonly dateNumFmt: string;
   /** The column's own `width` in characters; undefined when it is auto-fitted (or left at Excel's default). */
@@ -181,7 +181,7 @@ export function planColumn(
             ? 'text'
             : 'any',
     numFmt,
-    numberFormat: cellNumFmt('number', column, dateFormat),
+    numberNumFmt: cellNumFmt('number', column, dateFormat),
     dateNumFmt: cellNumFmt('date', column, dateFormat),
     width,
     features: NO_FEATURE_OPTIONS,

@@ -124,7 +124,7 @@ export interface NormalisedChart {
 }
 
 /** What a chart needs to know about a sheet column: its key, header, type and cell formats. */
-export type ChartColumn = Pick<ColumnPlan, 'key' | 'header' | 'type' | 'kind' | 'numberFormat' | 'dateNumFmt'>;
+export type ChartColumn = Pick<ColumnPlan, 'key' | 'header' | 'type' | 'kind' | 'numberNumFmt' | 'dateNumFmt'>;
 
 /** A chart bound to the sheet's columns: positions instead of keys. */
 export interface BoundChart extends NormalisedChart {
@@ -237,7 +237,7 @@ const CHART_SIZE_KEYS = optionKeys<ChartSize>({ width: true, height: true });
 
 /** The format a column's cells show: dates for a date column, else numbers (undefined for General). */
 function cellFormat(column: ChartColumn): string | undefined {
-  return column.kind === 'date' ? column.dateNumFmt : column.numberFormat;
+  return column.kind === 'date' ? column.dateNumFmt : column.numberNumFmt;
 }
 
 /** Excel's default row height, 15 points, in pixels. */

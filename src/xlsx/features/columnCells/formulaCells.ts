@@ -27,7 +27,7 @@ export function formulaCellWriter({ column, style, styles, context }: StyledColu
     }
     const cellStyle =
       kind === 'number' || typeof cached === 'number'
-        ? (numberStyle ??= styleAttr(styles, style, column.numberFormat))
+        ? (numberStyle ??= styleAttr(styles, style, column.numberNumFmt))
         : (textStyle ??= styleAttr(styles, style, undefined));
     return formulaCellXml(ref, cellStyle, text, cached);
   };

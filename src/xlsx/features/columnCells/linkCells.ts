@@ -65,7 +65,7 @@ export function linkTemplateWriter(cell: StyledColumn, template: string, current
             ? exactDouble(value)
             : undefined;
     if (n !== undefined && Number.isFinite(n) && url !== undefined) {
-      numberLinkStyle ??= linkAttr(column.numberFormat);
+      numberLinkStyle ??= linkAttr(column.numberNumFmt);
       return links?.add(ref, url, row) ? numberCellXml(ref, numberLinkStyle, n) : numberLinkCellXml(ref, numberLinkStyle, url, n);
     }
     return link(url, String(value), row, ref);

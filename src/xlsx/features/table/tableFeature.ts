@@ -149,7 +149,7 @@ function totalsRowStyles(sheet: SheetStart, table: ResolvedTableOptions): number
   return sheet.columns.map((c) => {
     const what = table.totals?.get(c.key);
     const date = c.kind === 'date' && what !== undefined && 'fn' in what && DATE_TOTALS.has(what.fn);
-    return sheet.styles.style({ numFmt: c.kind === 'number' ? c.numberFormat : date ? c.dateNumFmt : undefined, font: TOTALS_FONT, border: TOTALS_BORDER });
+    return sheet.styles.style({ numFmt: c.kind === 'number' ? c.numberNumFmt : date ? c.dateNumFmt : undefined, font: TOTALS_FONT, border: TOTALS_BORDER });
   });
 }
 
