@@ -48,7 +48,7 @@ export interface ColumnCellsSheetOptions<T = never> {
   readonly links?: LinkForm | undefined;
 }
 
-/** How links are written: see {@link ColumnCellsSheetOptions.links}. */
+/** How links are written: see the sheet option `links`. */
 export type LinkForm = 'auto' | 'formula';
 
 /**
