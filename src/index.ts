@@ -3,7 +3,7 @@
  * with backpressure, progress and cancellation.
  * @packageDocumentation
  */
-export { selectColumns } from './columns/selectColumns.js';
+export { selectColumns, type SelectColumnsOptions } from './columns/selectColumns.js';
 export { fromCsv } from './node/fromCsv.js';
 export type { FromCsvOptions } from './csv/fromCsv.js';
 export type { ToCsvOptions } from './csv/options.js';

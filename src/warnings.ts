@@ -24,7 +24,8 @@ export const RowportWarningCode = {
   /** A sheet passed 1,048,576 rows; the rows continue on a new sheet `Name (2)`. */
   SheetContinued: 'ROWPORT_SHEET_CONTINUED',
   /** A key of the given `columns` is on none of the object rows read (a typo: `'nmae'`), so its column
-   *  is empty; reported once per key, at the end of the sheet or CSV. Computed columns are never reported. */
+   *  is empty; reported once per key, at the end of the sheet, the CSV or the rows of `selectColumns`.
+   *  Computed columns are never reported. */
   UnknownColumn: 'ROWPORT_UNKNOWN_COLUMN',
   /** `fromCsv` (with `invalid: 'replace'`) read bytes that are not valid in the input's encoding as
    *  U+FFFD; `line` is the first line of the ~64 KiB read that holds some. */

@@ -1,6 +1,6 @@
 import { RowportError, RowportErrorCode } from '../errors.js';
 import type { Rows } from '../types.js';
-import { BATCHES, RowReader, mappedBatches } from './rowReader.js';
+import { BATCHES, RowReader, type RowsEnd, mappedBatches } from './rowReader.js';
 
 /** Rows read from the source at a time. */
 const READ_AHEAD = 256;
@@ -10,8 +10,10 @@ const READ_AHEAD = 256;
  * early. A rowport writer reading the result takes whole batches through {@link BATCHES}
  * instead of awaiting a promise per row; iterating it yourself uses the generator. Only one of
  * the two may start: both would read `rows`, each getting part of them. Used by the composable pieces (`selectColumns`, `formatDates`).
+ * `end`, when given, runs once after the last row (never when iteration stops early), and the
+ * result ends only when the promise it returns settles.
  */
-export function mapRows<T, U>(rows: Rows<T>, map: (row: T, index: number) => U): AsyncIterable<U> {
+export function mapRows<T, U>(rows: Rows<T>, map: (row: T, index: number) => U, end?: RowsEnd): AsyncIterable<U> {
   let started = false;
   const start = (): void => {
     if (started) throw readTwice();
@@ -24,7 +26,10 @@ export function mapRows<T, U>(rows: Rows<T>, map: (row: T, index: number) => U):
       for (;;) {
         let batch = reader.readBatch(READ_AHEAD);
         if (!Array.isArray(batch)) batch = await batch;
-        if (batch.length === 0) return;
+        if (batch.length === 0) {
+          await end?.(reader.index);
+          return;
+        }
         const base = reader.index - batch.length;
         for (let i = 0; i < batch.length; i++) yield map(batch[i] as T, base + i);
       }
@@ -35,7 +40,7 @@ export function mapRows<T, U>(rows: Rows<T>, map: (row: T, index: number) => U):
   return Object.assign(mapped, {
     [BATCHES]: () => {
       start();
-      return mappedBatches(rows, map, READ_AHEAD);
+      return mappedBatches(rows, map, READ_AHEAD, end);
     },
   });
 }

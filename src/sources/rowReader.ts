@@ -233,14 +233,25 @@ export function claimRows(rows: Rows<unknown>, where = 'rows'): void {
   }
 }
 
+/** Runs once after a mapped source's last row, with the number of rows read. */
+export type RowsEnd = (rows: number) => void | Promise<void>;
+
 /**
  * A {@link BatchSource} over `rows`, each row passed through `map(row, index)`: what a composable
  * piece returns under {@link BATCHES}. It reads `rows` exactly as the piece's generator does
  * (`readAhead` rows at a time, each when the previous ones are used up), so a failing source or a
  * throwing `map` is met at the same row, and either closes `rows` before the error is thrown.
  */
-export function mappedBatches<T, U>(rows: Rows<T>, map: (row: T, index: number) => U, readAhead: number): BatchSource<U> {
+export function mappedBatches<T, U>(rows: Rows<T>, map: (row: T, index: number) => U, readAhead: number, end?: RowsEnd): BatchSource<U> {
   const reader = new RowReader(rows);
+  let ended = false;
+  // The last (empty) batch was read: `end` runs once, and `out` is given when it is done.
+  const finish = (out: U[]): U[] | Promise<U[]> => {
+    if (ended || end === undefined) return out;
+    ended = true;
+    const done = end(reader.index);
+    return isThenable(done) ? Promise.resolve(done).then(() => out) : out;
+  };
   let pending: T[] = [];
   let next = 0; // position in pending
   const took = (batch: T[]): void => {
@@ -255,11 +266,11 @@ export function mappedBatches<T, U>(rows: Rows<T>, map: (row: T, index: number) 
         if (!Array.isArray(batch)) {
           return batch.then((read) => {
             took(read);
-            return read.length === 0 ? out : fill(out, max);
+            return read.length === 0 ? finish(out) : fill(out, max);
           });
         }
         took(batch);
-        if (batch.length === 0) break;
+        if (batch.length === 0) return finish(out);
       }
       const base = reader.index - pending.length;
       out.push(map(pending[next] as T, base + next));

@@ -5,7 +5,7 @@
  * Nothing here imports `node:*` or uses `Buffer`.
  * @packageDocumentation
  */
-export { selectColumns } from '../columns/selectColumns.js';
+export { selectColumns, type SelectColumnsOptions } from '../columns/selectColumns.js';
 export type { FromCsvOptions } from '../csv/fromCsv.js';
 export { formatDate, type FormatDateOptions } from '../dates/formatDate.js';
 export { formatDates, type FormatDatesOptions } from '../dates/formatDates.js';

@@ -81,3 +81,50 @@ describe('selectColumns', () => {
     await vi.waitFor(() => expect(state.returned).toBe(1));
   });
 });
+
+describe('selectColumns onWarning', () => {
+  const people: Record<string, unknown>[] = [
+    { name: 'Ada', school: { code: 'S1' } },
+    { name: 'Bob', note: 'late' },
+  ];
+  const columns = ['nmae', 'name', 'note', 'school.cdoe', { key: 'label', value: () => 'x' }];
+
+  it('warns once per key on none of the rows, after the last row (for await)', async () => {
+    const seen: string[] = [];
+    const out: unknown[] = [];
+    for await (const row of selectColumns(people, columns, { onWarning: (w) => void seen.push(`${w.code} ${w.column} after ${out.length}`) })) out.push(row);
+    expect(seen).toEqual(['ROWPORT_UNKNOWN_COLUMN nmae after 2', 'ROWPORT_UNKNOWN_COLUMN school.cdoe after 2']);
+  });
+
+  it('warns when a writer reads the result (batches)', async () => {
+    const seen: (string | undefined)[] = [];
+    const csv = await readText(toCsv(selectColumns(people, columns, { onWarning: (w) => void seen.push(w.column) })));
+    expect(csv.split('\r\n')[1]).toBe(',Ada,,,x');
+    expect(seen).toEqual(['nmae', 'school.cdoe']);
+  });
+
+  it('says nothing when stopped early, when every key is found, or without onWarning', async () => {
+    const seen: unknown[] = [];
+    for await (const _ of selectColumns(people, ['nmae'], { onWarning: (w) => void seen.push(w) })) break;
+    await collect(selectColumns(people, ['name', 'note'], { onWarning: (w) => void seen.push(w) }));
+    await collect(selectColumns(people, ['nmae']));
+    expect(seen).toEqual([]);
+  });
+
+  it.each([
+    ['for await', collect],
+    ['a writer', (rows: AsyncIterable<unknown>) => readText(toCsv(rows))],
+  ])('a rejected promise from onWarning ends the rows as ROWPORT_CALLBACK_FAILED (%s)', async (_, read) => {
+    const error = await read(selectColumns(people, ['nmae'], { onWarning: () => Promise.reject(new Error('queue down')) })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ROWPORT_CALLBACK_FAILED', cause: { message: 'queue down' } });
+  });
+
+  it('refuses an onWarning that is not a function, at the call', () => {
+    expect(() => selectColumns(people, ['name'], { onWarning: 'log' as never })).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
+    expect(() => selectColumns(people, ['name'], null as never)).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
+  });
+});
+
+it('selectColumns refuses an unknown option with the closest one', () => {
+  expect(() => selectColumns([{ a: 1 }], ['a'], { onWarnings: () => {} } as never)).toThrow(/did you mean 'onWarning'/);
+});

@@ -3,7 +3,7 @@
 // end of the export, and toCsv takes onWarning as the XLSX writers do (#22).
 import type { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
-import { type RowportWarning, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
+import { type RowportWarning, selectColumns, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
 
 async function drain(stream: Readable): Promise<void> {
   for await (const chunk of stream) void chunk;
@@ -19,6 +19,7 @@ it.each([
   ['toCsv', (onWarning: (w: RowportWarning) => void) => toCsv(rows, { columns, onWarning })],
   ['toXlsx', (onWarning: (w: RowportWarning) => void) => toXlsx(rows, { columns, onWarning })],
   ['toWorkbook', (onWarning: (w: RowportWarning) => void) => toWorkbook([{ name: 'S', rows, columns }], { onWarning })],
+  ['selectColumns', (onWarning: (w: RowportWarning) => void) => toCsv(selectColumns(rows, columns, { onWarning }))],
 ])('%s warns once per key on none of the rows, at the end', async (_, write) => {
   const warnings: RowportWarning[] = [];
   await drain(write((w) => void warnings.push(w)));
