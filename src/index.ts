@@ -6,7 +6,7 @@
 export { selectColumns, type SelectColumnsOptions } from './columns/selectColumns.js';
 export { fromCsv } from './node/fromCsv.js';
 export type { FromCsvOptions } from './csv/fromCsv.js';
-export type { ToCsvOptions } from './csv/options.js';
+export type { GzipOptions, ToCsvOptions } from './csv/options.js';
 export { toCsv } from './node/toCsv.js';
 export { formatDate, type FormatDateOptions } from './dates/formatDate.js';
 export { formatDates, type FormatDatesOptions } from './dates/formatDates.js';

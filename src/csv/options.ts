@@ -1,4 +1,3 @@
-import type { ZlibOptions } from 'node:zlib';
 import { invalidOption } from '../errors.js';
 import { type ResolvedWriterOptions, checkBoolean, resolveWriterOptions } from '../writer/writerOptions.js';
 import type { WriterOptions } from '../types.js';
@@ -6,6 +5,24 @@ import { type LegacyCodecs, type TextEncoder, createEncoder } from './encode.js'
 import { type FieldQuoter, compileQuoter } from './quote.js';
 import type { WarningHandler } from '../warnings.js';
 import { WRITER_OPTION_KEYS, optionKeys, ownOptions, ownProperties } from '../base/optionKeys.js';
+
+/**
+ * zlib options of `toCsv({ gzip })` on Node, passed to `zlib.createGzip` as they are (the fields of
+ * Node's `ZlibOptions` that matter to gzip; declared here so that no type of rowport needs `@types/node`).
+ * @example toCsv(rows, { gzip: { level: 9 } })
+ */
+export interface GzipOptions {
+  /** Compression level, 0 (none) to 9 (smallest); -1 is zlib's default (6). */
+  readonly level?: number | undefined;
+  /** Memory of the compressor, 1 to 9. @default 8 */
+  readonly memLevel?: number | undefined;
+  /** A `zlib.constants.Z_*` strategy. */
+  readonly strategy?: number | undefined;
+  /** Window size, 9 to 15 (as a power of two). @default 15 */
+  readonly windowBits?: number | undefined;
+  /** Output chunk size in bytes. @default 16384 */
+  readonly chunkSize?: number | undefined;
+}
 
 /** Options of `toCsv`. */
 export interface ToCsvOptions<T = Record<string, unknown>> extends WriterOptions<T> {
@@ -37,7 +54,7 @@ export interface ToCsvOptions<T = Record<string, unknown>> extends WriterOptions
   readonly escapeFormulas?: boolean | undefined;
   /** Compress the output with gzip; an object passes zlib options (e.g. `{ level: 9 }`).
    *  @default false */
-  readonly gzip?: boolean | ZlibOptions | undefined;
+  readonly gzip?: boolean | GzipOptions | undefined;
   /** Decimal separator of numbers: `','` is what Excel reads as a number in Germany, France and
    *  most of Europe. It applies to JS numbers and to the numeric strings of `integer`, `decimal`
    *  and `percent` columns; other text is written as it is. It cannot be part of the delimiter
@@ -66,7 +83,7 @@ export interface ResolvedCsvOptions<T> extends ResolvedWriterOptions<T> {
   readonly bom: boolean;
   readonly unmappable: 'error' | 'replace';
   readonly escapeFormulas: boolean;
-  readonly gzip: ZlibOptions | undefined;
+  readonly gzip: GzipOptions | undefined;
   readonly decimalSeparator: '.' | ',';
   readonly quoteField: FieldQuoter;
   readonly onWarning: WarningHandler | undefined;

@@ -136,6 +136,18 @@ describe('the packed tarball', () => {
     expect(bad.status).not.toBe(0);
   }, 180_000); // two tsc runs over @types/node: slow on a loaded machine
 
+  it('types rowport/web without @types/node (lib dom only, no skipLibCheck)', () => {
+    writeFileSync(
+      join(app, 'edge.mts'),
+      `import { toCsv, toXlsx, type WebToCsvOptions } from 'rowport/web';\nconst o: WebToCsvOptions = { gzip: true };\nexport const r: ReadableStream<Uint8Array>[] = [toCsv([{ id: 1 }], o), toXlsx([{ id: 1 }])];\n`,
+    );
+    const compilerOptions = { noEmit: true, strict: true, module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [] };
+    writeFileSync(join(app, 'tsconfig.edge.json'), JSON.stringify({ compilerOptions, files: ['edge.mts'] }));
+    const run = spawnSync(process.execPath, [TSC, '-p', 'tsconfig.edge.json'], { cwd: app, encoding: 'utf8' });
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(0);
+  }, 120_000);
+
   it('installs the rowport bin', () => {
     const bin = join(app, 'node_modules', '.bin', 'rowport');
     expect(execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()).toBe(
