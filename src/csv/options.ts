@@ -14,13 +14,13 @@ import { WRITER_OPTION_KEYS, optionKeys, ownOptions, ownProperties } from '../ba
 export interface GzipOptions {
   /** Compression level, 0 (none) to 9 (smallest); -1 is zlib's default (6). */
   readonly level?: number | undefined;
-  /** Memory of the compressor, 1 to 9. @default 8 */
+  /** Memory of the compressor, 1 to 9 (zlib's default: 8). */
   readonly memLevel?: number | undefined;
   /** A `zlib.constants.Z_*` strategy. */
   readonly strategy?: number | undefined;
-  /** Window size, 9 to 15 (as a power of two). @default 15 */
+  /** Window size, 9 to 15 (as a power of two; zlib's default: 15). */
   readonly windowBits?: number | undefined;
-  /** Output chunk size in bytes. @default 16384 */
+  /** Output chunk size in bytes (zlib's default: 16,384). */
   readonly chunkSize?: number | undefined;
 }
 

@@ -22,6 +22,12 @@ type Writer = keyof typeof WRITERS;
 
 /** Options and fields that have no default: absent means "none", as their JSDoc says. */
 const NO_DEFAULT = new Set([
+  // zlib's options, passed to createGzip as they are: their defaults are zlib's
+  'gzip.level',
+  'gzip.memLevel',
+  'gzip.strategy',
+  'gzip.windowBits',
+  'gzip.chunkSize',
   'total',
   'onProgress',
   'signal',
