@@ -42,13 +42,15 @@ export interface CliArgs {
   readonly freeze: boolean;
   readonly autoFit: boolean;
   readonly autoFilter: boolean;
+  /** `--links`: how `url` cells are written (the XLSX writers' `links`). */
+  readonly links: 'auto' | 'formula' | undefined;
   readonly progress: boolean;
   readonly quiet: boolean;
 }
 
 /** Flags that only mean something for one output format, to refuse them for the other. */
 export const CSV_ONLY_FLAGS = ['encoding', 'delimiter', 'decimal-separator', 'dialect', 'unmappable', 'no-bom', 'quote-all', 'gzip'] as const;
-export const XLSX_ONLY_FLAGS = ['sheet', 'no-freeze', 'no-autofit', 'no-filter'] as const;
+export const XLSX_ONLY_FLAGS = ['sheet', 'no-freeze', 'no-autofit', 'no-filter', 'links'] as const;
 
 /**
  * Parses argv (without `node` and the script) with `node:util` `parseArgs`, strictly.
@@ -95,6 +97,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs & { readonly give
     freeze: !v['no-freeze'],
     autoFit: !v['no-autofit'],
     autoFilter: !v['no-filter'],
+    links: oneOf('--links', v.links, ['auto', 'formula'] as const),
     progress: v.progress ?? false,
     quiet: v.quiet ?? false,
   };
@@ -120,7 +123,7 @@ Input
 Columns and values
   --columns SPEC           columns in order: 'key', 'key:type', 'key:header' or
                            'key:header:type', comma-separated; types: string integer
-                           decimal percent date datetime boolean; \\, and \\: escape.
+                           decimal percent date datetime boolean url; \\, and \\: escape.
                            A lower-case word after the key is a type; for a header
                            like that, end with a colon: 'amount:net:'
   --types SPEC             types for some columns, keeping all the others:
@@ -160,6 +163,9 @@ XLSX output
   --no-freeze              do not freeze the header row
   --no-autofit             do not auto-fit column widths
   --no-filter              no autofilter on the header row
+  --links auto|formula     url columns (--types 'profile:url'): native hyperlinks up
+                           to Excel's 65,530 a sheet, then HYPERLINK formulas (auto,
+                           default), or formulas only (formula)
 
 Progress and messages
   --progress               show the progress bar even when stderr is not a terminal
@@ -219,6 +225,7 @@ const CONFIG = {
     'no-freeze': { type: 'boolean' },
     'no-autofit': { type: 'boolean' },
     'no-filter': { type: 'boolean' },
+    links: { type: 'string' },
     progress: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
     help: { type: 'boolean', short: 'h' },

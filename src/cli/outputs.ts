@@ -79,6 +79,7 @@ export function createWriter(rows: AsyncIterable<Row>, args: CliArgs, plan: Outp
       freezeHeader: args.freeze,
       autoFit: args.autoFit,
       autoFilter: args.autoFilter,
+      links: args.links,
       onWarning: hooks.onWarning,
     });
   }

@@ -123,3 +123,33 @@ describe('rowport to XLSX', () => {
     expect(tmp.files()).not.toContain('bad-date.xlsx');
   });
 });
+
+describe('rowport --links and url columns', () => {
+  const input = `${JSON.stringify([
+    { id: 1, profile: 'https://school.example/s/1' },
+    { id: 2, profile: 'https://school.example/s/2?a=1&b=2' },
+  ])}\n`;
+
+  it.each([
+    ['auto (default)', [], (v: unknown) => expect(v).toEqual({ text: 'https://school.example/s/2?a=1&b=2', hyperlink: 'https://school.example/s/2?a=1&b=2' })],
+    ['formula', ['--links', 'formula'], (v: unknown) => expect(v).toMatchObject({ formula: 'HYPERLINK("https://school.example/s/2?a=1&b=2")' })],
+  ])('--types profile:url writes links: %s', async (_, flags, check) => {
+    writeFileSync(tmp.path('links.json'), input);
+    const out = tmp.path(`links-${flags.length}.xlsx`);
+    const result = await run([tmp.path('links.json'), '-o', out, '--types', 'profile:url', ...flags]);
+    expect(result.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    check(workbook.worksheets[0]?.getCell('B3').value);
+  });
+
+  it('refuses another --links value, and --links for CSV output', async () => {
+    writeFileSync(tmp.path('links.json'), input);
+    const bad = await run([tmp.path('links.json'), '-o', tmp.path('x.xlsx'), '--links', 'native']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--links');
+    const csv = await run([tmp.path('links.json'), '-o', tmp.path('x.csv'), '--links', 'formula']);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toContain('--links applies only to XLSX output');
+  });
+});
