@@ -37,6 +37,7 @@ const SUITES = {
     reference: 'exceljs',
     cases: [
       ['rowport', 'rowport-xlsx.mjs'],
+      ['rowport-norefs', 'rowport-xlsx-norefs.mjs'],
       ['rowport-features', 'rowport-xlsx-features.mjs'],
       ['rowport-features-url', 'rowport-xlsx-features-url.mjs'],
       ['rowport-features-plain', 'rowport-xlsx-features-plain.mjs'],

@@ -158,6 +158,7 @@ async function writeRows(job: SheetJob, state: WorkbookState, sample: SheetSampl
   const { progress } = state;
   const { columns } = sample;
   const { cells, letters, beforeRow, observers, firstDataRow, lastDataRowAllowed } = plan;
+  const refs = sheet.look.cellReferences;
   let part: SheetPart = openPart(state, plan.layout, { name: current.name, part: 1 });
   let sheetRows = 0;
   progress.sheet = current.name;
@@ -187,7 +188,10 @@ async function writeRows(job: SheetJob, state: WorkbookState, sample: SheetSampl
       let xml = `<row r="${rowNumber}">`;
       let c = 0;
       try {
-        if (observers.length === 0) {
+        if (!refs) {
+          xml += cellsWithoutRefs(plan, columns, row, index, rowNumber, observers.length > 0 ? values : undefined);
+          c = width;
+        } else if (observers.length === 0) {
           for (; c < width; c++) {
             xml += (cells[c] as CellWriter)((columns[c] as SheetColumn).read(row, index), index, (letters[c] as string) + rowNumber);
           }
@@ -215,6 +219,46 @@ async function writeRows(job: SheetJob, state: WorkbookState, sample: SheetSampl
   await part.write(chunk.take());
   await part.finish(rowNumber);
   for (const key of missing?.missing ?? []) state.warn(RowportWarningCode.UnknownColumn, missingKeyMessage(key, index), sheet.name, undefined, key);
+}
+
+/**
+ * One row's cells with `cellReferences: false`: a cell that follows the one before it in its row (the
+ * first cell in column A, or the next after a written cell) loses its `r="B12"`, which a reader
+ * infers; a cell after an empty one (a skipped column) keeps it. Every cell writer starts its cell
+ * with `<c r="REF"`; one that did not would be kept as it is.
+ * @param values - Filled with the row's values when features observe them.
+ */
+function cellsWithoutRefs(
+  plan: SheetPlan,
+  columns: readonly SheetColumn[],
+  row: unknown,
+  index: number,
+  rowNumber: number,
+  values: unknown[] | undefined,
+): string {
+  const { cells, letters } = plan;
+  let xml = '';
+  let follows = true;
+  let c = 0;
+  try {
+    for (; c < cells.length; c++) {
+      const value = (columns[c] as SheetColumn).read(row, index);
+      if (values !== undefined) values[c] = value;
+      const ref = (letters[c] as string) + rowNumber;
+      const cell = (cells[c] as CellWriter)(value, index, ref);
+      if (cell === '') {
+        follows = false;
+        continue;
+      }
+      // `<c r="` is 6 characters, then the reference and its closing quote
+      xml +=
+        follows && cell.charCodeAt(6 + ref.length) === 34 && cell.startsWith(ref, 6) && cell.startsWith('<c r="') ? `<c${cell.slice(7 + ref.length)}` : cell;
+      follows = true;
+    }
+  } catch (error) {
+    throw readFailed(error, index, columns[c]?.key); // a getter or a Proxy trap of the row threw
+  }
+  return xml;
 }
 
 /** The physical sheet being written, and what a continuation needs to open the next one. */
