@@ -29,7 +29,7 @@ export type {
   WriterOptions,
 } from './types.js';
 export { toWorkbook } from './node/toWorkbook.js';
-export type { SheetSpec, ToWorkbookOptions } from './xlsx/toWorkbook.js';
+export { defineSheet, type SheetSpec, type ToWorkbookOptions } from './xlsx/toWorkbook.js';
 export type {
   ChartDataLabels,
   ChartLegendPosition,

@@ -23,7 +23,7 @@ export type {
   SelectedRow,
   WriterOptions,
 } from '../types.js';
-export type { SheetSpec, ToWorkbookOptions } from '../xlsx/toWorkbook.js';
+export { defineSheet, type SheetSpec, type ToWorkbookOptions } from '../xlsx/toWorkbook.js';
 export type { ChartLegendPosition, ChartSize, ChartSpec, ChartType } from '../xlsx/features/charts/chartOptions.js';
 export type { XlsxColumnOptions } from '../xlsx/features/columnCells/columnCells.js';
 export type { CellOperator, ConditionalFormat, IconSet } from '../xlsx/features/conditionalFormats/conditionalFormatOptions.js';

@@ -1,7 +1,7 @@
 import { invalidOption } from '../errors.js';
 import { resolveWriterOptions } from '../writer/writerOptions.js';
 import { RowReader, assertRows, claimRows } from '../sources/rowReader.js';
-import type { DateFormat, Rows, WriterOptions } from '../types.js';
+import type { CheckedColumns, DateFormat, Rows, WriterOptions } from '../types.js';
 import { FEATURES, FEATURE_OPTION_KEYS, type SheetFeatureOptions, type XlsxColumnSpec, xlsxColumnKeys } from './features/features.js';
 import type { WorkbookJob } from './streamWorkbook.js';
 import { LOOK_OPTION_KEYS, type XlsxWorkbookOptions, resolveLook } from './settings/look.js';
@@ -26,6 +26,25 @@ export interface SheetSpec<T = Record<string, unknown>> extends SheetFeatureOpti
   readonly timeZone?: string | undefined;
   /** Most rows this sheet may have. @default the workbook's `maxRows` */
   readonly maxRows?: number | undefined;
+}
+
+/**
+ * Types one sheet of `toWorkbook` the way `toXlsx` types its options: each literal column key must be
+ * a key or a dot path of the sheet's rows (see `ColumnKey`), so a typo (`'nmae'`) is a compile error
+ * that lists the keys it could be. At run time it returns `spec` itself; a plain object sheet works
+ * as well, its keys checked at run time only (`ROWPORT_UNKNOWN_COLUMN`).
+ * @param spec - The sheet: its name, rows, columns and options.
+ * @returns `spec`, typed as a {@link SheetSpec} of its rows.
+ * @example
+ * toWorkbook([
+ *   defineSheet({ name: 'Scores', rows: [{ name: 'Ada', score: 92 }], columns: ['name', 'score'] }),
+ *   defineSheet({ name: 'Classes', rows: classes, columns: ['class', { key: 'avg', value: (c) => c.total / c.count }] }),
+ * ]);
+ */
+export function defineSheet<T, const C extends readonly XlsxColumnSpec<T>[]>(
+  spec: Omit<SheetSpec<T>, 'columns'> & { readonly columns?: CheckedColumns<T, C> | undefined },
+): SheetSpec<T> {
+  return spec as SheetSpec<T>;
 }
 
 /**

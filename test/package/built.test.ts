@@ -13,6 +13,7 @@ describe('the built package', () => {
       'toCsv',
       'toXlsx',
       'toWorkbook',
+      'defineSheet',
       'fromCsv',
       'selectColumns',
       'formatDate',

@@ -2,7 +2,7 @@
 // Column keys are now typed against the rows where their type is known: a top-level key or a dot
 // path into nested objects; a computed column (`value`) takes any key. Untyped rows take any string.
 import { describe, expectTypeOf, it } from 'vitest';
-import { type ColumnKey, type ColumnSpec, type SheetSpec, selectColumns, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
+import { type ColumnKey, type ColumnSpec, type SheetSpec, defineSheet, selectColumns, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
 
 interface Student {
   id: number;
@@ -29,9 +29,22 @@ describe('typed column keys', () => {
     toXlsx(students, { columns: ['address.cty'] });
     // @ts-expect-error: a typo in an XLSX column object
     toXlsx(students, { columns: [{ key: 'nmae', style: { bold: true } }] });
-    // toWorkbook's sheets are not checked at compile time (each sheet would need its own inferred
-    // columns); ROWPORT_UNKNOWN_COLUMN reports such a key at run time.
+    // A plain object sheet of toWorkbook is checked at run time (ROWPORT_UNKNOWN_COLUMN); defineSheet
+    // checks its keys at compile time, sheet by sheet, each against its own rows.
     toWorkbook([{ name: 'S', rows: students, columns: ['name', { key: 'born', type: 'date' }] }]);
+    toWorkbook([
+      defineSheet({ name: 'S', rows: students, columns: ['name', 'address.geo.lat', { key: 'born', type: 'date' }] }),
+      defineSheet({ name: 'T', rows: [{ code: 'S1', count: 2 }], columns: ['code', { key: 'half', value: (row) => row.count / 2 }] }),
+    ]);
+    // @ts-expect-error: a typo in a sheet of defineSheet
+    defineSheet({ name: 'S', rows: students, columns: ['nmae'] });
+    // @ts-expect-error: a typo in an object column of defineSheet
+    defineSheet({ name: 'S', rows: students, columns: [{ key: 'address.cty', width: 10 }] });
+    // @ts-expect-error: value() sees the sheet's own row type
+    defineSheet({ name: 'T', rows: [{ code: 'S1' }], columns: [{ key: 'x', value: (row) => row.cdoe }] });
+    const built: string[] = ['name'];
+    defineSheet({ name: 'S', rows: students, columns: built }); // keys typed string: built at run time, not checked
+    expectTypeOf(defineSheet({ name: 'S', rows: students })).toEqualTypeOf<SheetSpec<Student>>();
     // @ts-expect-error: a typo in selectColumns
     selectColumns(students, ['nmae']);
     const sheet: SheetSpec<Student> = { name: 'S', rows: students, columns: ['id'] };

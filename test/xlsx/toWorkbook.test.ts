@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type ProgressInfo, type RowportWarning, toWorkbook } from '../../src/index.js';
+import { type ProgressInfo, type RowportWarning, defineSheet, toWorkbook } from '../../src/index.js';
 import { countingSource, readAll } from '../helpers/streams.js';
 import { parts } from '../helpers/unzip.js';
 
@@ -207,5 +207,16 @@ describe('toWorkbook cleanup', () => {
     await vi.waitFor(() => expect(pulls).toBe(1)); // the writer waits on the stuck source
     stream.destroy();
     await vi.waitFor(() => expect(later.state.returned).toBe(1));
+  });
+});
+
+describe('defineSheet', () => {
+  it('is the sheet it is given: the same workbook as the plain object', async () => {
+    const spec = { name: 'Scores', rows: students, columns: ['name', { key: 'double', value: (r: (typeof students)[number]) => r.score * 2 }] };
+    const defined = defineSheet(spec);
+    expect(defined).toBe(spec);
+    const [typed, plain] = await Promise.all([readAll(toWorkbook([defined])), readAll(toWorkbook([spec]))]);
+    expect(parts(typed)['xl/worksheets/sheet1.xml']).toBe(parts(plain)['xl/worksheets/sheet1.xml']);
+    expect(parts(typed)['xl/worksheets/sheet1.xml']).toContain('<v>120</v>');
   });
 });
