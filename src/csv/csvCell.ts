@@ -1,7 +1,7 @@
 import type { ResolvedColumn } from '../columns/resolveColumns.js';
 import { DateRenderer } from '../dates/compile.js';
 import { datePattern, dateTimePattern, plainPattern } from '../dates/presets.js';
-import { NUMERIC_LITERAL, withDecimalComma } from '../writer/numbers.js';
+import { NUMERIC_LITERAL, shortNumberText, withDecimalComma } from '../writer/numbers.js';
 import { invalidValue, nonFiniteText, numberText, objectText } from '../writer/values.js';
 import type { ResolvedCsvOptions } from './options.js';
 import { escapeFormula } from './formulas.js';
@@ -27,7 +27,6 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
   const yes = quote('true');
   const no = quote('false');
   const numbersAsIs = writtenAsIs(options, NUMBER_CHARS);
-  const digits = WHOLE_NUMBERS.get();
   const plainPatternText = plainPattern(options.dateFormat);
   const plainDates = new DateRenderer(plainPatternText, options.zone);
   const plainDatesAsIs = writtenAsIs(options, dateChars(plainPatternText, escapes));
@@ -36,7 +35,7 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
       case 'string':
         return quote(escapes ? escapeFormula(value) : value);
       case 'number': {
-        const text = value >= 0 && value < 1e8 && Math.floor(value) === value ? digits.of(value) : finiteText(value);
+        const text = anyNumberText(value);
         return numbersAsIs ? text : quote(text);
       }
       case 'bigint':
@@ -77,7 +76,7 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
     const numeric = column.type === 'integer' || column.type === 'decimal' || column.type === 'percent';
     return (value, row) => {
       if (typeof value === 'number') {
-        const text = value >= 0 && value < 1e8 && Math.floor(value) === value ? digits.of(value) : withDecimalComma(finiteText(value));
+        const text = withDecimalComma(anyNumberText(value));
         return numbersAsIs ? text : quote(text);
       }
       if (numeric && typeof value === 'string' && NUMERIC_LITERAL.test(value)) return numbersAsIs ? withDecimalComma(value) : quote(withDecimalComma(value));
@@ -89,28 +88,10 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
 
 // --- internal ---
 
-function finiteText(value: number): string {
-  return Number.isFinite(value) ? numberText(value) : nonFiniteText(value);
+/** The text of a number, as {@link numberText} writes it (from tables for the common ones, see {@link shortNumberText}). */
+function anyNumberText(value: number): string {
+  return shortNumberText(value) ?? (Number.isFinite(value) ? numberText(value) : nonFiniteText(value));
 }
-
-/**
- * The text of whole numbers 0 ≤ n < 10⁸ (`-0` too) from two tables of 10,000 strings, made once,
- * on the first export: the same digits as `numberText`, without its call, and without `String()`'s
- * number-to-string cache (see {@link numberText}). One new string per cell above 9999, none below.
- */
-class WholeNumbers {
-  private readonly plain = Array.from({ length: 10_000 }, (_, n) => numberText(n));
-  private readonly padded = Array.from({ length: 10_000 }, (_, n) => numberText(n).padStart(4, '0'));
-
-  /** @param n - A whole number, 0 ≤ n < 10⁸. */
-  of(n: number): string {
-    if (n < 10_000) return this.plain[n] as string;
-    const high = Math.floor(n / 10_000);
-    return (this.plain[high] as string) + (this.padded[n - high * 10_000] as string);
-  }
-}
-
-const WHOLE_NUMBERS = { table: undefined as WholeNumbers | undefined, get: (): WholeNumbers => (WHOLE_NUMBERS.table ??= new WholeNumbers()) };
 
 /** Every character number text can hold: digits, sign, point, exponent, a decimal comma, `NaN`, `Infinity`. */
 const NUMBER_CHARS = '0123456789.,+-eEInfinityNaN';
@@ -121,7 +102,7 @@ const NUMBER_CHARS = '0123456789.,+-eEInfinityNaN';
  * written as it is (unless every field is quoted). `chars` undefined: not known, ask the quoter.
  */
 function writtenAsIs<T>(options: ResolvedCsvOptions<T>, chars: string | undefined): boolean {
-  if (chars === undefined || options.quoteAll) return false;
+  if (chars === undefined || options.quoteAll || !chars.isWellFormed()) return false; // a lone surrogate is for the quoter to refuse
   for (const c of options.delimiter + options.quote) if (chars.includes(c)) return false;
   return true;
 }

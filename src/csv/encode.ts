@@ -82,17 +82,7 @@ function unicodeEncoder(name: string, bom: Uint8Array): TextEncoder {
     encode: (text) => utf16(wellFormed(text), true),
     lossless: (text) => text.isWellFormed(),
     replaceUnmappable: wellFormed, // the encoders write U+FFFD for a lone surrogate
-    firstUnmappable: (text) => {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c >= 0xd800 && c <= 0xdbff) {
-          const next = text.charCodeAt(i + 1);
-          if (next >= 0xdc00 && next <= 0xdfff) i++;
-          else return i;
-        } else if (c >= 0xdc00 && c <= 0xdfff) return i;
-      }
-      return -1;
-    },
+    firstUnmappable: firstLoneSurrogate,
   };
 }
 
@@ -158,4 +148,17 @@ function isPair(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   const next = text.charCodeAt(i + 1);
   return c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+}
+
+/** The index of the first lone surrogate of `text` (which no Unicode encoding holds), or -1. */
+export function firstLoneSurrogate(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return i;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return i;
+  }
+  return -1;
 }

@@ -155,7 +155,8 @@ export function resolveCsvOptions<T>(given: ToCsvOptions<T>, legacy?: LegacyCode
     escapeFormulas,
     gzip: gzip === true ? ownProperties({}) : gzip === false ? undefined : ownProperties(gzip), // zlib reads its options too
     decimalSeparator,
-    quoteField: compileQuoter(delimiter, quote, quoteAll),
+    // UTF-8 holds every character but a lone surrogate, which the quote test refuses on the way.
+    quoteField: compileQuoter(delimiter, quote, quoteAll, encoder.name === 'utf-8' && unmappable === 'error'),
     onWarning,
   };
 }

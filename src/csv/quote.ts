@@ -1,25 +1,57 @@
+import { firstLoneSurrogate } from './encode.js';
+
 /**
  * Quotes one field: decides once per dialect whether a field needs quotes, and how to double the
  * quote. Returns the field as written: quoted when it holds the delimiter, the quote, CR or LF (or
  * always, with `quoteAll`). With a delimiter of several characters, also when the field starts with
  * the end of the delimiter or ends with its start: `a|` before `||` would read as `a` and `|…`.
+ * @throws {LoneSurrogate} when the quoter was compiled `wellFormed` and the text holds a lone surrogate.
  */
 export type FieldQuoter = (text: string) => string;
+
+/**
+ * Thrown by a `wellFormed` quoter for text with a lone surrogate, which UTF-8 cannot hold: the
+ * writer, which knows the row and the column, turns it into `ROWPORT_UNMAPPABLE_CHARACTER`.
+ */
+export class LoneSurrogate extends Error {
+  /** The code unit of the first lone surrogate. */
+  readonly code: number;
+
+  constructor(text: string) {
+    super('a lone surrogate');
+    this.code = text.charCodeAt(firstLoneSurrogate(text));
+  }
+}
 
 /**
  * Compiles the quoting of a dialect once (RFC 4180: only when needed, quotes doubled).
  * @param delimiter - Field separator, one or more characters.
  * @param quote - Quote character.
  * @param quoteAll - Quote every field.
+ * @param wellFormed - Refuse text with a lone surrogate ({@link LoneSurrogate}): the same test as
+ *   the quote test, so a field costs one scan whether it is checked or not.
  */
-export function compileQuoter(delimiter: string, quote: string, quoteAll: boolean): FieldQuoter {
+export function compileQuoter(delimiter: string, quote: string, quoteAll: boolean, wellFormed = false): FieldQuoter {
   const doubled = quote + quote;
   const quoteRe = new RegExp(escapeRegExp(quote), 'g');
-  if (quoteAll) return (text) => quote + (text.includes(quote) ? text.replace(quoteRe, doubled) : text) + quote;
-  const needs = new RegExp(`[\\r\\n${escapeClass(quote)}]|${escapeRegExp(delimiter)}${delimiterEdges(delimiter)}`);
+  const quoted = (text: string): string => quote + (text.includes(quote) ? text.replace(quoteRe, doubled) : text) + quote;
+  if (quoteAll) {
+    if (!wellFormed) return quoted;
+    return (text) => {
+      if (!text.isWellFormed()) throw new LoneSurrogate(text);
+      return quoted(text);
+    };
+  }
+  const single = delimiter.length === 1 ? escapeClass(delimiter) : '';
+  const rest = single === '' ? `|${escapeRegExp(delimiter)}${delimiterEdges(delimiter)}` : '';
+  const needs = new RegExp(`[\\r\\n${escapeClass(quote)}${single}]${rest}`);
+  if (!wellFormed) return (text) => (needs.test(text) ? quoted(text) : text);
+  // Any surrogate (a pair too) takes the slow path, where the text is checked whole.
+  const needsOrSurrogate = new RegExp(`[\\r\\n${escapeClass(quote)}${single}\\uD800-\\uDFFF]${rest}`);
   return (text) => {
-    if (!needs.test(text)) return text;
-    return quote + (text.includes(quote) ? text.replace(quoteRe, doubled) : text) + quote;
+    if (!needsOrSurrogate.test(text)) return text;
+    if (!text.isWellFormed()) throw new LoneSurrogate(text);
+    return needs.test(text) ? quoted(text) : text;
   };
 }
 

@@ -15,6 +15,7 @@ import { concatBytes, latin1Bytes } from '../platform/bytes.js';
 import { type CsvCellWriter, compileCsvCell } from './csvCell.js';
 import type { LegacyCodecs } from './encode.js';
 import { escapeFormula } from './formulas.js';
+import { LoneSurrogate } from './quote.js';
 import { type ResolvedCsvOptions, type ToCsvOptions, resolveCsvOptions } from './options.js';
 
 /**
@@ -55,7 +56,7 @@ async function* csvChunks<T>(
   let layout: CsvLayout | undefined;
   let missing: MissingKeys | undefined; // keys of `columns` no row had yet, when onWarning is given
   const fail: UnmappableFailure = (text, position, starts, firstIndex) => unmappableError(text, position, starts, firstIndex, layout?.columns ?? [], options);
-  const chunk: ChunkText = options.encoder.name === 'utf-8' ? new Utf8ChunkText(options, fail, platform.textChunk()) : new EncodedChunkText(options, fail);
+  const chunk: ChunkText = options.encoder.name === 'utf-8' ? new Utf8ChunkText(options, platform.textChunk()) : new EncodedChunkText(options, fail);
   // The rows not yet in `chunk`: their fields, each followed by its separator, joined and added at
   // once (one string and one encoding per batch, not per row).
   const lines = new PendingLines(options.lineEnding);
@@ -101,7 +102,7 @@ async function* csvChunks<T>(
             chars += field.length;
           }
         } catch (error) {
-          throw readFailed(error, index, columns[c]?.key); // a getter or a Proxy trap of the row threw
+          throw cellFailed(error, index, columns[c]?.key, options); // a getter or a Proxy trap of the row threw, or a lone surrogate
         }
         if (width === 0) used = lines.emptyLine(used); // a row without columns (`{}`) is an empty line, as it always was
         lines.endRow(used, chars + layout.separatorChars);
@@ -314,16 +315,16 @@ class EncodedChunkText<T> implements ChunkText {
   }
 }
 
-/** UTF-8, the default: each line is encoded as it is added (see `Platform.textChunk`). */
+/**
+ * UTF-8, the default: each line is encoded as it is added (see `Platform.textChunk`). Its only
+ * unmappable character, a lone surrogate, is refused by the quote test (`compileQuoter`'s
+ * `wellFormed`) with the row and column, before the text gets here.
+ */
 class Utf8ChunkText<T> implements ChunkText {
   private readonly lineEnding: Uint8Array;
-  // The first line holding a lone surrogate, reported when the chunk is taken (as other encodings do).
-  private badLine: string | undefined;
-  private badRow = 0;
 
   constructor(
     private readonly options: ResolvedCsvOptions<T>,
-    private readonly fail: UnmappableFailure,
     private readonly bytes: TextChunk,
   ) {
     this.lineEnding = latin1Bytes(options.lineEnding);
@@ -333,39 +334,29 @@ class Utf8ChunkText<T> implements ChunkText {
     return this.bytes.chars;
   }
 
-  add(line: string, row: number): void {
-    if (this.badLine === undefined && this.options.unmappable === 'error' && !line.isWellFormed()) {
-      this.badLine = line;
-      this.badRow = row;
-    }
+  add(line: string): void {
     this.bytes.add(line);
     this.bytes.addBytes(this.lineEnding, this.lineEnding.length);
   }
 
   addLines(lines: PendingLines): void {
-    const text = lines.parts.join('');
-    this.bytes.add(text);
-    // A lone surrogate is written as U+FFFD: one check of the batch, then its lines only when it fails.
-    if (this.badLine === undefined && this.options.unmappable === 'error' && !text.isWellFormed()) {
-      lines.eachLine((line, row) => {
-        if (this.badLine === undefined && !line.isWellFormed()) {
-          this.badLine = line;
-          this.badRow = row;
-        }
-      });
-    }
+    this.bytes.add(lines.parts.join(''));
   }
 
   take(bom: boolean): Uint8Array {
-    if (this.badLine !== undefined) {
-      throw this.fail(this.badLine, this.options.encoder.firstUnmappable(this.badLine), [0], this.badRow);
-    }
     return this.bytes.take(bom ? this.options.encoder.bom : undefined);
   }
 }
 
 function headerLine<T>(columns: readonly ResolvedColumn[], options: ResolvedCsvOptions<T>): string {
-  let line = columns.map((column) => options.quoteField(options.escapeFormulas ? escapeFormula(column.header) : column.header)).join(options.delimiter);
+  const field = (column: ResolvedColumn): string => {
+    try {
+      return options.quoteField(options.escapeFormulas ? escapeFormula(column.header) : column.header);
+    } catch (error) {
+      throw error instanceof LoneSurrogate ? unmappableAt(undefined, column.key, error.code, options) : error;
+    }
+  };
+  let line = columns.map(field).join(options.delimiter);
   if (columns.length === 1) line = loneField(line, options.quote); // as a row's only field: never a blank line
   return options.bom ? line : safeStart(line, options);
 }
@@ -404,15 +395,24 @@ function unmappableError<T>(
     }
   }
   const rowIndex = firstIndex === -1 ? (r === 0 ? undefined : r - 1) : firstIndex + r;
-  const column = columns[field]?.key;
-  const code = text.codePointAt(position) ?? 0;
+  return unmappableAt(rowIndex, columns[field]?.key, text.codePointAt(position) ?? 0, options);
+}
+
+/** `ROWPORT_UNMAPPABLE_CHARACTER` for the character `code` in row `row` (undefined: the header), column `column`. */
+function unmappableAt<T>(row: number | undefined, column: string | undefined, code: number, options: ResolvedCsvOptions<T>): RowportError {
   const char = code >= 0xd800 && code <= 0xdfff ? 'a lone surrogate' : `'${String.fromCodePoint(code)}'`;
   return new RowportError(
     RowportErrorCode.UnmappableCharacter,
-    `${at(rowIndex, column)}${char} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be written in ${options.encoder.name}; ` +
+    `${at(row, column)}${char} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be written in ${options.encoder.name}; ` +
       "use a Unicode encoding, or unmappable: 'replace' to write '?'",
-    { row: rowIndex, column },
+    { row, column },
   );
+}
+
+/** What a cell's failure is: a lone surrogate the quote test refused, or a read of the row that threw (see `readFailed`). */
+function cellFailed<T>(error: unknown, row: number, column: string | undefined, options: ResolvedCsvOptions<T>): RowportError {
+  if (error instanceof LoneSurrogate) return unmappableAt(row, column, error.code, options);
+  return readFailed(error, row, column);
 }
 
 /** A row's only field: quoted when it is empty or only spaces and tabs, which readers take for a blank line. */

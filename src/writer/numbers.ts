@@ -37,6 +37,8 @@ export function exactBigint(value: bigint): number | undefined {
  * the exponent written `E` as Excel writes it (`6.022E+23`, `1E-7`, `5E-324`; `-0` is `0`).
  */
 export function xlsxNumberText(value: number): string {
+  const short = shortNumberText(value);
+  if (short !== undefined) return short;
   const text = numberText(value);
   const e = text.indexOf('e');
   return e === -1 ? text : `${text.slice(0, e)}E${text.slice(e + 1)}`;
@@ -51,7 +53,50 @@ export function withDecimalComma(text: string): string {
   return dot === -1 ? text : `${text.slice(0, dot)},${text.slice(dot + 1)}`;
 }
 
+/**
+ * The text of the numbers exports write most, from tables instead of a digit conversion: whole
+ * numbers and numbers of at most two decimals (prices, scores, percentages), below 10⁸ in
+ * magnitude. The same text as {@link numberText}; undefined for any other number.
+ *
+ * Why it is the same: `cents / 100 === value` says `value` is the double nearest to the decimal
+ * `cents / 100`, so that decimal reads back as `value`; and it has at most 12 significant digits,
+ * while no two decimals of 15 or fewer digits round to one double, so it is also the shortest.
+ */
+export function shortNumberText(value: number): string | undefined {
+  if (value < 0) {
+    const text = value > -1e8 ? shortNumberText(-value) : undefined;
+    return text === undefined ? undefined : `-${text}`;
+  }
+  if (!(value < 1e8)) return undefined; // NaN too
+  const digits = (DIGITS.table ??= new Digits());
+  if (Math.floor(value) === value) return digits.whole(value); // -0 too: `0`
+  const cents = Math.round(value * 100);
+  if (cents / 100 !== value) return undefined;
+  const whole = Math.floor(cents / 100);
+  return digits.whole(whole) + (digits.fraction[cents - whole * 100] as string);
+}
+
 // --- internal ---
+
+/**
+ * The text of whole numbers 0 ≤ n < 10⁸ from two tables of 10,000 strings, and of the fractions
+ * `.01` to `.99` (`.1` for ten cents), made once on the first use: without a digit conversion, and
+ * without `String()`'s number-to-string cache (see {@link numberText}).
+ */
+class Digits {
+  private readonly plain = Array.from({ length: 10_000 }, (_, n) => numberText(n));
+  private readonly padded = Array.from({ length: 10_000 }, (_, n) => numberText(n).padStart(4, '0'));
+  readonly fraction = Array.from({ length: 100 }, (_, n) => (n % 10 === 0 ? `.${n / 10}` : `.${numberText(n).padStart(2, '0')}`));
+
+  /** @param n - A whole number, 0 ≤ n < 10⁸. */
+  whole(n: number): string {
+    if (n < 10_000) return this.plain[n] as string;
+    const high = Math.floor(n / 10_000);
+    return (this.plain[high] as string) + (this.padded[n - high * 10_000] as string);
+  }
+}
+
+const DIGITS: { table?: Digits } = {};
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 

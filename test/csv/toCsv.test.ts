@@ -330,6 +330,35 @@ describe('toCsv', () => {
       await expect(csv([{ a: 'ok' }, { a: 'bad \ud800 x' }])).rejects.toMatchObject({ code: 'ROWPORT_UNMAPPABLE_CHARACTER', row: 1, column: 'a' });
     });
 
+    it('names the row and column of a lone surrogate in any field, quoted or not, with any quoting', async () => {
+      const rows = [
+        { a: 'x', b: 'ok 😀' },
+        { a: 'y', b: 'needs, quotes \udc00' },
+      ];
+      for (const options of [{}, { quoteAll: true }, { delimiter: '||' }]) {
+        await expect(csv(rows, options)).rejects.toMatchObject({
+          code: 'ROWPORT_UNMAPPABLE_CHARACTER',
+          row: 1,
+          column: 'b',
+          message: expect.stringContaining('U+DC00'),
+        });
+      }
+      await expect(csv([{ u: { text: 'x', url: 'https://e.x/\ud800' } }], { columns: [{ key: 'u', type: 'url' }] })).rejects.toMatchObject({
+        row: 0,
+        column: 'u',
+      });
+    });
+
+    it('names the column of a lone surrogate in a header (row undefined)', async () => {
+      const error = await csv([{ 'a\ud800': 1, b: 2 }]).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'ROWPORT_UNMAPPABLE_CHARACTER', column: 'a\ud800' });
+      expect((error as RowportError).row).toBeUndefined();
+    });
+
+    it("writes U+FFFD for a lone surrogate with unmappable: 'replace', and surrogate pairs as they are", async () => {
+      expect(await csv([{ a: 'x\ud800y', b: '😀,' }], { unmappable: 'replace', header: false, bom: false })).toBe('x\ufffdy,"😀,"\r\n');
+    });
+
     it('rejects an unknown encoding', () => {
       expect(() => toCsv([], { encoding: 'klingon' })).toThrow(expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION' }));
     });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NUMERIC_LITERAL, exactBigint, exactDouble, withDecimalComma, xlsxNumberText } from '../../src/writer/numbers.js';
+import { NUMERIC_LITERAL, exactBigint, exactDouble, shortNumberText, withDecimalComma, xlsxNumberText } from '../../src/writer/numbers.js';
+import { numberText } from '../../src/writer/values.js';
 
 describe('NUMERIC_LITERAL', () => {
   it.each(['0', '-3', '+5', '12.50', '.5', '5.', '1e3', '-1.5E-7', '007'])('matches %j', (text) => {
@@ -110,3 +111,41 @@ function printedValue(text: string): bigint {
   const [int = '', frac = ''] = mantissa.split('.');
   return BigInt(int + frac) * 10n ** BigInt(Number(exponent) - frac.length);
 }
+
+describe('shortNumberText', () => {
+  const sameAsNumberText = (value: number): void => {
+    const short = shortNumberText(value);
+    if (short !== undefined) expect(short).toBe(numberText(value));
+  };
+
+  it('gives the digits of numberText for every number it takes', () => {
+    fc.assert(fc.property(fc.double(), sameAsNumberText), { numRuns: 20_000 });
+  });
+
+  it('takes whole numbers and cents below 10^8, with the digits of numberText', () => {
+    const cents = fc.integer({ min: -(1e10 - 1), max: 1e10 - 1 }).map((n) => n / 100);
+    fc.assert(
+      fc.property(cents, (value) => {
+        expect(shortNumberText(value)).toBe(numberText(value));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    [0, '0'],
+    [-0, '0'],
+    [0.5, '0.5'],
+    [0.05, '0.05'],
+    [-12.3, '-12.3'],
+    [99_999_999.99, '99999999.99'],
+    [10_000, '10000'],
+    [12_345_678, '12345678'],
+  ])('writes %d as %j', (value, text) => {
+    expect(shortNumberText(value)).toBe(text);
+  });
+
+  it.each([0.001, 1e8, -1e8, 0.1 + 0.2, 1 / 3, Number.NaN, Number.POSITIVE_INFINITY, 5e-324])('leaves %d to numberText', (value) => {
+    expect(shortNumberText(value)).toBeUndefined();
+  });
+});

@@ -1,7 +1,7 @@
 import { DateRenderer } from '../../dates/compile.js';
 import { datePattern, dateTimePattern, plainPattern } from '../../dates/presets.js';
 import type { Zone } from '../../dates/zone.js';
-import { invalidValue, nonFiniteText, numberText, objectText } from '../../writer/values.js';
+import { invalidValue, nonFiniteText, objectText } from '../../writer/values.js';
 import type { StyleRegistry } from '../package/styles.js';
 import type { SharedStrings } from '../package/sharedStrings.js';
 import type { SheetColumn } from '../settings/sheetSettings.js';
@@ -106,7 +106,7 @@ function columnCells(column: SheetColumn, ctx: CellContext, width: number): Colu
     const serial = excelSerial(wallTime(value, zone, type === 'date', row, key));
     if (serial !== undefined) {
       dateStyle ??= attr(styles.cell(column.dateNumFmt));
-      return `<c r="${ref}"${dateStyle}><v>${numberText(serial)}</v></c>`;
+      return `<c r="${ref}"${dateStyle}><v>${xlsxNumberText(serial)}</v></c>`;
     }
     warn(RowportWarningCode.DateAsText, 'a date outside 1900-01-01…9999-12-31 was written as text', row, key);
     return text(renderer.value(value, row, key), row, ref);
