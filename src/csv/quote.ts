@@ -42,12 +42,12 @@ export function compileQuoter(delimiter: string, quote: string, quoteAll: boolea
       return quoted(text);
     };
   }
-  const single = delimiter.length === 1 ? escapeClass(delimiter) : '';
-  const rest = single === '' ? `|${escapeRegExp(delimiter)}${delimiterEdges(delimiter)}` : '';
-  const needs = new RegExp(`[\\r\\n${escapeClass(quote)}${single}]${rest}`);
+  // The delimiter as an alternative, not in the class: irregexp finds it faster (measured).
+  const rest = `|${escapeRegExp(delimiter)}${delimiterEdges(delimiter)}`;
+  const needs = new RegExp(`[\\r\\n${escapeClass(quote)}]${rest}`);
   if (!wellFormed) return (text) => (needs.test(text) ? quoted(text) : text);
   // Any surrogate (a pair too) takes the slow path, where the text is checked whole.
-  const needsOrSurrogate = new RegExp(`[\\r\\n${escapeClass(quote)}${single}\\uD800-\\uDFFF]${rest}`);
+  const needsOrSurrogate = new RegExp(`[\\r\\n${escapeClass(quote)}\\uD800-\\uDFFF]${rest}`);
   return (text) => {
     if (!needsOrSurrogate.test(text)) return text;
     if (!text.isWellFormed()) throw new LoneSurrogate(text);

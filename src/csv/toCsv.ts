@@ -57,9 +57,8 @@ async function* csvChunks<T>(
   let missing: MissingKeys | undefined; // keys of `columns` no row had yet, when onWarning is given
   const fail: UnmappableFailure = (text, position, starts, firstIndex) => unmappableError(text, position, starts, firstIndex, layout?.columns ?? [], options);
   const chunk: ChunkText = options.encoder.name === 'utf-8' ? new Utf8ChunkText(options, platform.textChunk()) : new EncodedChunkText(options, fail);
-  // The rows not yet in `chunk`: their fields, each followed by its separator, joined and added at
-  // once (one string and one encoding per batch, not per row).
-  const lines = new PendingLines(options.lineEnding);
+  // The rows not yet in `chunk`, added at once (one string and one encoding per batch, not per row).
+  const lines = new PendingLines();
   let pendingBom = options.bom;
   let headed = false;
 
@@ -81,34 +80,14 @@ async function* csvChunks<T>(
         headed = writeHeader(layout, options, chunk);
       }
       if (batch.length === 0) break;
-      const { columns, shape, texts, reads, separators } = layout;
       const base = reader.index - batch.length;
-      const width = columns.length;
-      const parts = lines.parts;
       for (let i = 0; i < batch.length; i++) {
         const row = batch[i];
         const index = base + i;
-        shape.check(row, index);
-        if (lines.rows === 0) lines.first = index;
-        const start = lines.used;
-        let used = start;
-        let chars = 0;
-        let c = 0;
-        try {
-          for (; c < width; c++) {
-            const field = (texts[c] as CsvCellWriter)((reads[c] as ResolvedColumn['read'])(row, index), index);
-            parts[used++] = field;
-            parts[used++] = separators[c] as string;
-            chars += field.length;
-          }
-        } catch (error) {
-          throw cellFailed(error, index, columns[c]?.key, options); // a getter or a Proxy trap of the row threw, or a lone surrogate
-        }
-        if (width === 0) used = lines.emptyLine(used); // a row without columns (`{}`) is an empty line, as it always was
-        lines.endRow(used, chars + layout.separatorChars);
-        // A lone empty (or blank) field would make an empty (or blank) line, which readers skip as no row at all.
-        if (width === 1) lines.replaceField(start, loneField(parts[start] as string, options.quote));
-        if (index === 0 && !headed && !options.bom) lines.replaceLine(start, safeStart(lines.line(start), options));
+        layout.shape.check(row, index);
+        let line = rowLine(layout, row, index, options);
+        if (index === 0 && !headed && !options.bom) line = safeStart(line.slice(0, line.length - options.lineEnding.length), options) + options.lineEnding;
+        lines.add(line, index);
         if (missing?.pending) missing.observe(row);
         progress.row();
         if (chunk.chars + lines.chars >= CHUNK_CHARS) yield flush();
@@ -141,6 +120,30 @@ function writeHeader<T>(layout: CsvLayout, options: ResolvedCsvOptions<T>, chunk
   return true;
 }
 
+/**
+ * The line of one row, its line ending included: its fields, each followed by the delimiter or,
+ * after the last, the line ending. Built by `+=`: V8 joins the pieces once, when the batch is encoded.
+ */
+function rowLine<T>(layout: CsvLayout, row: unknown, index: number, options: ResolvedCsvOptions<T>): string {
+  const { texts, reads, separators } = layout;
+  const width = texts.length;
+  if (width === 0) return options.lineEnding; // a row without columns (`{}`) is an empty line, as it always was
+  let line = '';
+  let field = '';
+  let c = 0;
+  try {
+    for (; c < width; c++) {
+      field = (texts[c] as CsvCellWriter)((reads[c] as ResolvedColumn['read'])(row, index), index);
+      line += field;
+      line += separators[c] as string;
+    }
+  } catch (error) {
+    throw cellFailed(error, index, layout.columns[c]?.key, options); // a getter or a Proxy trap of the row threw, or a lone surrogate
+  }
+  // A lone empty (or blank) field would make an empty (or blank) line, which readers skip as no row at all.
+  return width === 1 ? loneField(field, options.quote) + options.lineEnding : line;
+}
+
 /** The columns bound to the first row, and what the row loop needs of them, compiled once. */
 interface CsvLayout {
   readonly columns: readonly ResolvedColumn[];
@@ -171,82 +174,32 @@ function csvLayout<T>(first: unknown, options: ResolvedCsvOptions<T>): CsvLayout
   };
 }
 
-/**
- * Rows on their way to a {@link ChunkText}: `parts` holds, for each row, its fields each followed
- * by its separator (the delimiter, or the line ending after the last field), so a row's line ends
- * at the first separator that is the line ending (a delimiter never holds CR or LF).
- */
+/** Rows on their way to a {@link ChunkText}: their lines (line endings included) as one text. */
 class PendingLines {
-  /** Fields and separators; only the first `used` count. */
-  readonly parts: string[] = [];
-  used = 0;
-  /** Rows in `parts`, the index of the first, and their characters, line endings included. */
+  text = '';
+  /** Where each row's line starts in `text`; only the first `rows` count. */
+  readonly starts: number[] = [];
+  /** Rows in `text`, and the index of the first. */
   rows = 0;
   first = 0;
-  chars = 0;
 
-  constructor(private readonly lineEnding: string) {}
-
-  /** Ends the row being written: its parts end before `used`, and it has `chars` characters. */
-  endRow(used: number, chars: number): void {
-    this.used = used;
-    this.rows++;
-    this.chars += chars;
+  get chars(): number {
+    return this.text.length;
   }
 
-  /** Writes an empty line at `used` (a row without columns); returns where its parts end. */
-  emptyLine(used: number): number {
-    this.parts[used] = '';
-    this.parts[used + 1] = this.lineEnding;
-    return used + 2;
-  }
-
-  /** The line (without its ending) of the row whose parts start at `start`. */
-  line(start: number): string {
-    let text = '';
-    for (let i = start; i < this.used; i += 2) {
-      text += this.parts[i] as string;
-      if (this.parts[i + 1] === this.lineEnding) break;
-      text += this.parts[i + 1] as string;
-    }
-    return text;
-  }
-
-  /** Replaces the field at `at` (as `loneField` does), keeping `chars` right. */
-  replaceField(at: number, field: string): void {
-    this.chars += field.length - (this.parts[at] as string).length;
-    this.parts[at] = field;
-  }
-
-  /** Replaces the whole line of the last row, which starts at `start`, by `line`. */
-  replaceLine(start: number, line: string): void {
-    const old = this.line(start);
-    if (line === old) return;
-    this.parts[start] = line;
-    this.parts[start + 1] = this.lineEnding;
-    this.used = start + 2;
-    this.chars += line.length - old.length;
-  }
-
-  /** Calls `each` with each row's line (without its ending) and its row index. */
-  eachLine(each: (line: string, row: number) => void): void {
-    let row = this.first;
-    for (let start = 0; start < this.used; row++) {
-      const line = this.line(start);
-      each(line, row);
-      while (this.parts[start + 1] !== this.lineEnding) start += 2;
-      start += 2;
-    }
+  /** Adds the line of row `index`, its line ending included. */
+  add(line: string, index: number): void {
+    if (this.rows === 0) this.first = index;
+    this.starts[this.rows++] = this.text.length;
+    this.text += line;
   }
 
   /** Adds the rows to `chunk` and empties this. */
   addTo(chunk: ChunkText): void {
     if (this.rows === 0) return;
-    this.parts.length = this.used;
     chunk.addLines(this);
-    this.used = 0;
+    this.text = '';
     this.rows = 0;
-    this.chars = 0;
   }
 }
 
@@ -288,7 +241,9 @@ class EncodedChunkText<T> implements ChunkText {
   }
 
   addLines(lines: PendingLines): void {
-    lines.eachLine((line, row) => this.add(line, row));
+    if (this.starts.length === 0) this.firstIndex = lines.first;
+    for (let r = 0; r < lines.rows; r++) this.starts.push(this.text.length + (lines.starts[r] as number));
+    this.text += lines.text;
   }
 
   add(line: string, row: number): void {
@@ -340,7 +295,7 @@ class Utf8ChunkText<T> implements ChunkText {
   }
 
   addLines(lines: PendingLines): void {
-    this.bytes.add(lines.parts.join(''));
+    this.bytes.add(lines.text);
   }
 
   take(bom: boolean): Uint8Array {
