@@ -18,7 +18,7 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     // Types come from the source, never written by hand.
     dts: true,
-    // `import.meta.url` in the CommonJS build too (the zip writer resolves yazl's own dependency from it).
+    // `import.meta.url` in the CommonJS build too (the CLI finds its own folder from it).
     shims: true,
     // The two builds run side by side: each cleans only its own files, so neither deletes the other's.
     clean: ['index.*'],

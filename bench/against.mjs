@@ -1,6 +1,7 @@
 // `npm run bench -- csv|xlsx --against <ref> [--runs N] [--rows N] [--only name,…]`: this checkout's
 // build against the build of another commit, in one sitting. The ref is checked out in a temporary
-// git worktree (node_modules symlinked from this checkout), built there with its own `npm run build`,
+// git worktree (node_modules symlinked from this checkout, or its own `npm ci` where its lockfile
+// differs), built there with its own `npm run build`,
 // and removed afterwards. Both builds run THIS checkout's bench cases (only the library differs: the
 // cases load the ref's build through $ROWPORT_DIST), in alternating pairs, N rounds: round 1 runs
 // this then ref, round 2 ref then this, and so on, so that drift in the machine's load falls on both.
@@ -10,7 +11,7 @@
 // (each output's SHA-256, taken after the clock stops).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -35,7 +36,12 @@ export async function buildRef(root, ref) {
   try {
     process.stderr.write(`checking out ${ref} (${commit.slice(0, 10)}) in ${dir}… `);
     await exec('git', ['worktree', 'add', '--detach', dir, commit], { cwd: root });
-    await symlink(resolve(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    if ((await readFile(join(dir, 'package-lock.json'), 'utf8')) === (await readFile(join(root, 'package-lock.json'), 'utf8'))) {
+      await symlink(resolve(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    } else {
+      process.stderr.write('its dependencies differ: npm ci… '); // e.g. a ref from before a dependency was dropped
+      await exec('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, maxBuffer: 16 << 20 });
+    }
     process.stderr.write('building… ');
     await exec('npm', ['run', 'build'], { cwd: dir, maxBuffer: 16 << 20 });
     const dist = join(dir, 'dist', 'index.js');

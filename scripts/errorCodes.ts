@@ -32,7 +32,7 @@ const ERROR_ADVICE: Record<RowportErrorCode, string> = {
     'Your callback threw, or returned a promise that rejected (`error.cause`). Catch inside the callback what must not stop the export (a progress update that may fail: `job.updateProgress(p).catch(log)`).',
   ROWPORT_WRITE_FAILED: 'Look at `error.cause` (a missing folder: `mkdir: true`; no permission; a full disk). `exportToFile` removed its temp file.',
   ROWPORT_DEPENDENCY_FAILED:
-    'A bundle lost a CommonJS dependency: bundle with a `require` banner (see the bundling notes), or mark `yazl`, `iconv-lite` and `date-fns` as external.',
+    'A bundle lost a CommonJS dependency: bundle with a `require` banner (see the bundling notes), or mark `iconv-lite` and `date-fns` as external.',
 };
 
 const WARNING_ADVICE: Record<RowportWarningCode, string> = {

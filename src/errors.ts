@@ -32,7 +32,7 @@ export const RowportErrorCode = {
   /** Writing the output failed: a file system step of `exportToFile`, or a writer's own compression (zlib, zip); the underlying error is the `cause`. */
   WriteFailed: 'ROWPORT_WRITE_FAILED',
   /**
-   * A package rowport imports on first need (yazl, iconv-lite, date-fns) could not be
+   * A package rowport imports on first need (iconv-lite, date-fns) could not be
    * loaded, typically in an ESM bundle without a `require` banner; the import error is the `cause`.
    */
   DependencyFailed: 'ROWPORT_DEPENDENCY_FAILED',

@@ -2,7 +2,7 @@ import { RowportError, RowportErrorCode } from '../errors.js';
 
 /**
  * A dependency loaded by `import()` when a call first needs it, never when rowport is imported.
- * So a bundle of an app that uses `toCsv` alone runs neither iconv-lite, yazl nor date-fns
+ * So a bundle of an app that uses `toCsv` alone runs neither iconv-lite nor date-fns
  * (`fromCsv` parses with rowport's own parser, nothing to load): CommonJS packages that `require()` Node built-ins crash an ESM bundle at start
  * (esbuild: `Dynamic require of "fs" is not supported`), and unused code costs start-up time.
  *

@@ -3,7 +3,7 @@ import type { CallbackWatch } from '../base/callUser.js';
 /**
  * What the writers need from the runtime, and nothing more: a way to turn text into byte chunks and a
  * zip container. The rows, cells, CSV and XLSX code above this seam is the same everywhere; the Node
- * entry (`rowport`) passes Node's implementations (`Buffer`, yazl over `node:zlib`), the web entry
+ * entry (`rowport`) passes Node's implementations (`Buffer`, deflate by `node:zlib` on the libuv pool), the web entry
  * (`rowport/web`) passes Web-standard ones (`TextEncoder`, `CompressionStream`).
  */
 export interface Platform {

@@ -17,11 +17,11 @@ describe('Lazy', () => {
 
   it('names the package and keeps the cause when it cannot be loaded', async () => {
     const cause = new Error('Dynamic require of "fs" is not supported');
-    const lazy = new Lazy('yazl', () => Promise.reject(cause));
+    const lazy = new Lazy('iconv-lite', () => Promise.reject(cause));
     const started = lazy.start();
     await expect(lazyLoads()).resolves.toBeUndefined(); // other streams waiting meanwhile are not failed
     await expect(started).rejects.toMatchObject({ code: 'ROWPORT_DEPENDENCY_FAILED', cause });
-    expect(() => lazy.get()).toThrow('could not load yazl');
+    expect(() => lazy.get()).toThrow('could not load iconv-lite');
   });
 
   it('takes a module handed over by a synchronous caller', () => {

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 
 /** Reads a byte stream to the end. Rejects with the stream's error. */
-export async function readAll(stream: Readable): Promise<Buffer> {
+export async function readAll(stream: Readable | AsyncIterable<Uint8Array>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks);

@@ -217,7 +217,7 @@ const KEYS = [
 const VALUES: readonly unknown[] = [false, true, '=2+3', () => '=2+3'];
 /**
  * Node's own stream code reads `signal` and `encoding` through the prototype chain (`eos()` in
- * `pipeline` and `for await`, zlib's and yazl's streams), which no option reading of ours can
+ * `pipeline` and `for await`, zlib's streams), which no option reading of ours can
  * change: those two keys are checked on the calls that do not go through such streams.
  */
 const NODE_STREAM_KEYS = new Set(['signal', 'encoding']);

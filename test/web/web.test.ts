@@ -168,7 +168,7 @@ describe('rowport/web fromCsv', () => {
 });
 
 describe('rowport/web zip64', () => {
-  it.runIf(haveTool('python'))('writes the zip64 records yazl writes (identical when stored) and python reads them', async () => {
+  it.runIf(haveTool('python'))('writes the zip64 records the Node entry writes (identical when stored) and python reads them', async () => {
     const job = (compressionLevel: number) => {
       const options = { sheetName: 'Big', compressionLevel };
       const { names, look, sheet } = resolveXlsxOptions(options);

@@ -1,5 +1,4 @@
-import type { ZipEntrySink, ZipSink } from '../platform/platform.js';
-import { crc32 } from './crc32.js';
+import type { ZipEntrySink, ZipSink } from './platform.js';
 
 const UTF8 = /* @__PURE__ */ new TextEncoder();
 const OUTPUT_CHUNK = 64 * 1024;
@@ -7,14 +6,29 @@ const OUTPUT_CHUNK = 64 * 1024;
 const ENTRY_BUFFER = 64 * 1024;
 
 /**
- * A zip container over Web-standard APIs only: deflate through `CompressionStream('deflate-raw')`,
- * CRC-32 in JavaScript. Its records are those yazl writes on Node, field for field (UTF-8 names,
- * DOS times from `mtime`'s UTC fields, mode 0644, data descriptors for streamed entries, zip64 where
- * a size or offset passes 4 GiB or the entries pass 65,534, "version needed 4.5" there), so a file
- * differs from Node's only in the deflate bytes and the sizes and offsets that follow from them.
- * Entries are written in the order they are added, each once the one before it is done.
+ * What a zip needs from its runtime: the raw deflate of an entry's bytes, and their CRC-32. Node
+ * deflates on the libuv pool, blocks of a big entry side by side; the web through `CompressionStream`.
  */
-export class WebZip implements ZipSink {
+export interface ZipCodec {
+  /**
+   * The raw deflate (RFC 1951) of `input`, pulled: the input is read as the output is, so a slow
+   * reader slows the writer; returning early (an error, a cancel) stops the deflate.
+   */
+  deflate(input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Uint8Array, void, undefined>;
+  /** The CRC-32 (IEEE) of `bytes`, continuing from `crc` (0 to start). */
+  crc32(bytes: Uint8Array, crc: number): number;
+}
+
+/**
+ * A zip container in plain JavaScript over a {@link ZipCodec}: UTF-8 names, DOS times from
+ * `mtime`'s UTC fields, mode 0644, data descriptors for streamed entries, zip64 where a size or
+ * offset passes 4 GiB or the entries pass 65,534 ("version needed 4.5" there), as yazl (which wrote
+ * rowport's zips on Node before) writes them.
+ * The same records on every runtime: files differ only in the deflate bytes and the sizes and
+ * offsets that follow from them. Entries are written in the order they are added, each once the
+ * one before it is done.
+ */
+export class StreamZip implements ZipSink {
   readonly output: AsyncGenerator<Uint8Array, void, undefined>;
   private readonly entries: ZipEntry[] = [];
   private ended = false;
@@ -25,12 +39,14 @@ export class WebZip implements ZipSink {
 
   /**
    * @param mtime - Wall-clock time of every entry, read in UTC: the same on any host.
-   * @param compressionLevel - 0 stores the entries; any other level deflates (at the platform's own level).
+   * @param compressionLevel - 0 stores the entries; any other level deflates (at the level the codec was made with).
+   * @param codec - Deflate and CRC-32.
    * @param forceZip64 - Write zip64 records even for small entries (tests of readers only).
    */
   constructor(
     mtime: Date,
     private readonly compressionLevel: number,
+    private readonly codec: ZipCodec,
     private readonly forceZip64 = false,
   ) {
     ({ time: this.time, date: this.date } = dosDateTime(mtime));
@@ -39,11 +55,11 @@ export class WebZip implements ZipSink {
 
   addBuffer(name: string, data: string | Uint8Array): void {
     const bytes = typeof data === 'string' ? UTF8.encode(data) : data;
-    this.add({ ...this.entry(name), whole: bytes, crc: crc32(bytes), size: bytes.length });
+    this.add({ ...this.entry(name), whole: bytes, crc: this.codec.crc32(bytes, 0), size: bytes.length });
   }
 
   openEntry(name: string): ZipEntrySink {
-    const input = new EntryInput(() => this.stopped !== undefined);
+    const input = new EntryInput(() => this.stopped !== undefined, this.codec);
     this.add({ ...this.entry(name), input });
     return input;
   }
@@ -88,7 +104,7 @@ export class WebZip implements ZipSink {
       if (entry === undefined) break;
       entry.offset = out.cursor;
       if (entry.whole !== undefined) {
-        const data = this.compressionLevel === 0 ? entry.whole : await deflate([entry.whole]);
+        const data = this.compressionLevel === 0 ? entry.whole : await deflate(this.codec, [entry.whole]);
         entry.whole = undefined; // the entry's text is not kept once it is zipped
         entry.compressedSize = data.length;
         out.put(localHeader(entry, this, true));
@@ -96,7 +112,7 @@ export class WebZip implements ZipSink {
       } else {
         out.put(localHeader(entry, this, false));
         const input = entry.input as EntryInput;
-        const bytes = this.compressionLevel === 0 ? input.drain() : deflateStream(input.drain());
+        const bytes = this.compressionLevel === 0 ? input.drain() : this.codec.deflate(input.drain());
         for await (const piece of bytes) {
           this.checkStopped();
           entry.compressedSize += piece.length;
@@ -124,7 +140,7 @@ export class WebZip implements ZipSink {
     throw this.stopped.error ?? new Error('The zip was closed');
   }
 
-  /** yazl's test, after the sizes are known. */
+  /** Whether the entry needs zip64 records, once its sizes are known. */
   zip64(entry: ZipEntry): boolean {
     return this.forceZip64 || entry.size > 0xfffffffe || entry.compressedSize > 0xfffffffe || entry.offset > 0xfffffffe;
   }
@@ -164,13 +180,16 @@ class EntryInput implements ZipEntrySink {
   private wakeReader: (() => void) | undefined;
   private wakeWriter: (() => void) | undefined;
 
-  constructor(private readonly stopped: () => boolean) {}
+  constructor(
+    private readonly stopped: () => boolean,
+    private readonly codec: ZipCodec,
+  ) {}
 
   write(data: string | Uint8Array): Promise<void> | undefined {
     if (this.closed || this.stopped()) throw new Error('The zip entry was closed');
     const bytes = typeof data === 'string' ? UTF8.encode(data) : data;
     if (bytes.length === 0) return undefined;
-    this.crc = crc32(bytes, this.crc);
+    this.crc = this.codec.crc32(bytes, this.crc);
     this.size += bytes.length;
     this.queue.push(bytes);
     this.queued += bytes.length;
@@ -252,40 +271,10 @@ class OutputBuffer {
 }
 
 /** The raw deflate of `pieces`, whole. */
-async function deflate(pieces: readonly Uint8Array[]): Promise<Uint8Array> {
+async function deflate(codec: ZipCodec, pieces: readonly Uint8Array[]): Promise<Uint8Array> {
   const out = new OutputBuffer();
-  for await (const piece of deflateStream(pieces)) out.put(piece);
+  for await (const piece of codec.deflate(pieces)) out.put(piece);
   return out.take();
-}
-
-/**
- * Raw deflate through `CompressionStream('deflate-raw')`, pulled: the input is fed as the output is
- * read, so a slow reader slows the writer. Cancelled (the input's end, an error) the stream is torn down.
- */
-async function* deflateStream(input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Uint8Array, void, undefined> {
-  const stream = new CompressionStream('deflate-raw');
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  let failure: { error: unknown } | undefined;
-  const feeding = (async () => {
-    for await (const piece of input) await writer.write(piece as Uint8Array<ArrayBuffer>);
-    await writer.close();
-  })().catch((error: unknown) => {
-    failure = { error };
-    reader.cancel(error).catch(() => undefined);
-  });
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      yield value;
-    }
-    await feeding;
-    if (failure) throw failure.error;
-  } finally {
-    reader.releaseLock();
-    writer.abort().catch(() => undefined);
-  }
 }
 
 interface HeaderFields {
