@@ -136,6 +136,16 @@ export function relationshipXml(r: Relationship): string {
   return `<Relationship Id="${r.id}" Type="${escapeAttribute(r.type)}" Target="${escapeAttribute(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`;
 }
 
+/**
+ * The XML of external relationships of one `type`, as {@link relationshipXml} writes them, with the
+ * type escaped once: for the 65,530 hyperlinks of a sheet, each relationship is one concatenation.
+ * @example externalRelationshipXml(HYPERLINK)(7, 'https://x.org/?a&b') // <Relationship Id="rId7" … Target="https://x.org/?a&amp;b" TargetMode="External"/>
+ */
+export function externalRelationshipXml(type: string): (id: number, target: string) => string {
+  const middle = `" Type="${escapeAttribute(type)}" Target="`;
+  return (id, target) => `<Relationship Id="rId${id}${middle}${escapeAttribute(target)}" TargetMode="External"/>`;
+}
+
 /** `docProps/core.xml`: creator, created and modified. */
 export function coreXml(creator: string, created: Date): string {
   const when = `${created.toISOString().slice(0, 19)}Z`;

@@ -1,6 +1,13 @@
 import { RowportError, RowportErrorCode } from '../../errors.js';
 import type { PartContext, SheetHooks } from '../seam/feature.js';
-import { RELATIONSHIPS_END, RELATIONSHIPS_START, type Relationship, relationshipXml, relationshipsXml } from '../package/packageParts.js';
+import {
+  RELATIONSHIPS_END,
+  RELATIONSHIPS_START,
+  type Relationship,
+  externalRelationshipXml,
+  relationshipXml,
+  relationshipsXml,
+} from '../package/packageParts.js';
 import { CHUNK_CHARS } from '../../writer/chunks.js';
 import type { WorkbookState } from './workbookState.js';
 import { ownProperties } from '../../base/optionKeys.js';
@@ -150,10 +157,11 @@ class PartOwned {
         continue;
       }
       const { type, first, count, targets } = r;
+      const external = externalRelationshipXml(type);
       let id = first;
       for (const target of targets) {
         if (id >= first + count) break;
-        xml += relationshipXml({ id: `rId${id++}`, type, target, external: true });
+        xml += external(id++, target);
         if (xml.length >= CHUNK_CHARS) {
           if (this.state.cancelled) throw cancelled();
           await entry.write(xml);
