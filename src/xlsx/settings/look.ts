@@ -75,9 +75,10 @@ export interface XlsxWorkbookOptions {
   readonly createdAt?: Date | undefined;
   /** Author in the document properties. @default 'rowport' */
   readonly creator?: string | undefined;
-  /** Deflate level of the zip, 0 (store) to 9. Level 3 deflates XML about 2.5 times as fast as zlib's
-   *  default 6 for files about 6% larger; deflate, not XML, limits a big export's speed.
-   *  @default 3 */
+  /** Deflate level of the zip, 0 (store) to 9. Level 4 deflates sheet XML faster than 3 and 5% smaller
+   *  (zlib's lazy matching starts there), and far faster than zlib's default 6 for files a few percent
+   *  larger; deflate, not XML, limits a big export's speed.
+   *  @default 4 */
   readonly compressionLevel?: number | undefined;
   /** Write each data cell's text once, in a shared-string table (`xl/sharedStrings.xml`, as Excel
    *  does), and refer to it from the cells: text that repeats (names, classes, categories) costs a
@@ -160,7 +161,7 @@ export function resolveLook(options: XlsxWorkbookOptions): ResolvedLook {
     onWarning,
     createdAt,
     creator = 'rowport',
-    compressionLevel = 3,
+    compressionLevel = 4,
     sharedStrings = true,
     cellReferences = true,
   } = options;
