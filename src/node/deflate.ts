@@ -167,9 +167,6 @@ class DeflatePool {
     // Without a prototype: zlib reads `windowBits`, `strategy`… through the prototype chain.
     const options: zlib.ZlibOptions = ownProperties({
       level: this.level,
-      // Sheet XML deflates 1 to 2% smaller with short matches left to Huffman coding, at the same speed
-      // (from level 4 on, where zlib's lazy matching starts; levels 1 to 3 ignore it).
-      strategy: zlib.constants.Z_FILTERED,
       // One output buffer for most blocks (text deflates to a fifth or less): no round trip to this
       // thread for each 16 KiB of output.
       chunkSize: this.outputSize,

@@ -1,4 +1,4 @@
-import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFLATE_BLOCK, nodeZipCodec } from '../../src/node/deflate.js';
@@ -31,12 +31,10 @@ function cut(data: Buffer, sizes: readonly number[]): Buffer[] {
 }
 
 describe('nodeZipCodec deflate', () => {
-  it('an entry of one block is the bytes of a streamed deflate (Z_FILTERED), however it is cut', async () => {
+  it('an entry of one block is the bytes of a streamed deflate, however it is cut', async () => {
     const data = sheetLike(DEFLATE_BLOCK - 10);
-    for (const level of [3, 4]) {
-      const whole = deflateRawSync(data, { level, strategy: constants.Z_FILTERED });
-      expect((await deflated(cut(data, [1, 70_000, 3, 500_000]), level)).equals(whole)).toBe(true);
-    }
+    const whole = deflateRawSync(data, { level: 3 });
+    expect((await deflated(cut(data, [1, 70_000, 3, 500_000]))).equals(whole)).toBe(true);
     expect((await deflated([])).equals(deflateRawSync(Buffer.alloc(0), { level: 3 }))).toBe(true);
   });
 
@@ -45,7 +43,7 @@ describe('nodeZipCodec deflate', () => {
     const bytes = await deflated(cut(data, [65_536, 65_536, 3 * DEFLATE_BLOCK, 17]));
     expect(inflateRawSync(bytes).equals(data)).toBe(true);
     // Each block starts from the 32 KiB before it: hardly bigger than one stream.
-    expect(bytes.length).toBeLessThan(deflateRawSync(data, { level: 3, strategy: constants.Z_FILTERED }).length * 1.01);
+    expect(bytes.length).toBeLessThan(deflateRawSync(data, { level: 3 }).length * 1.01);
   });
 
   it('an entry that ends at a block boundary, or of exactly one block, is still one valid stream', async () => {
