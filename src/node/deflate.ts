@@ -173,18 +173,25 @@ class DeflatePool {
       finishFlush: job.final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
     });
     if (job.dictionary !== undefined) options.dictionary = job.dictionary;
-    zlib.deflateRaw(job.block.subarray(0, job.size), options, (error, bytes) => {
-      this.free.push(job.block);
-      if (error) job.failure = { error };
-      else {
-        job.bytes = bytes;
-        this.outputSize = Math.max(16 * 1024, Math.ceil((bytes.length * 1.25) / 4096) * 4096);
-      }
-      job.settled = true;
-      finished();
-      job.resolve();
-    });
+    try {
+      zlib.deflateRaw(job.block.subarray(0, job.size), options, (error, bytes) => this.settle(job, error, bytes));
+    } catch (error) {
+      this.settle(job, error as Error, undefined); // options zlib refuses at once: the lane is given back all the same
+      return;
+    }
     // zlib copied the dictionary when it was made (it deflates later, on the pool).
     if (job.dictionary !== undefined) this.freeDictionaries.push(job.dictionary);
+  }
+
+  private settle(job: Job, error: Error | null, bytes: Buffer | undefined): void {
+    this.free.push(job.block);
+    if (error || bytes === undefined) job.failure = { error };
+    else {
+      job.bytes = bytes;
+      this.outputSize = Math.max(16 * 1024, Math.ceil((bytes.length * 1.25) / 4096) * 4096);
+    }
+    job.settled = true;
+    finished();
+    job.resolve();
   }
 }
