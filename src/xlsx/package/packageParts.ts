@@ -139,7 +139,7 @@ export function relationshipXml(r: Relationship): string {
 /**
  * The XML of external relationships of one `type`, as {@link relationshipXml} writes them, with the
  * type escaped once: for the 65,530 hyperlinks of a sheet, each relationship is one concatenation.
- * @example externalRelationshipXml(HYPERLINK)(7, 'https://x.org/?a&b') // <Relationship Id="rId7" … Target="https://x.org/?a&amp;b" TargetMode="External"/>
+ * @example externalRelationshipXml(HYPERLINK)(7, 'https://x.org/?a&b') // <Relationship Id="rId7" … Target="https://x.org/?a&#38;b" TargetMode="External"/>
  */
 export function externalRelationshipXml(type: string): (id: number, target: string) => string {
   const middle = `" Type="${escapeAttribute(type)}" Target="`;
