@@ -84,7 +84,7 @@ export function openPart(state: WorkbookState, layout: SheetLayout, part: { read
       let below = '';
       for (const hook of hooks) below += hook.rowsBelow?.(ctx) ?? '';
       if (below) await write(below);
-      await write(sheetEnd(tailXml(layout, ctx, owned.drawing)));
+      for (const piece of sheetEnd(tailPieces(layout, ctx, owned.drawing))) await write(piece);
       entry.end();
       for (const hook of hooks) for (const n of hook.definedNames?.(ctx) ?? []) state.definedNames.push({ ...n, sheetIndex });
       await owned.finish(`xl/worksheets/_rels/sheet${sheetIndex + 1}.xml.rels`);
@@ -202,14 +202,14 @@ function headFragments(hooks: readonly SheetHooks[], ctx: PartContext): { sheetP
   return { sheetPr, colAttributes };
 }
 
-/** The tail of the part: every feature's fragments and items, then the drawing they share. */
-function tailXml(layout: SheetLayout, ctx: PartContext, drawing: SheetDrawing): string {
+/** The tail of the part, in pieces: every feature's fragments and items, then the drawing they share. */
+function tailPieces(layout: SheetLayout, ctx: PartContext, drawing: SheetDrawing): string[] {
   const tail = new SheetTailXml();
   layout.hooks.forEach((hook, i) => {
     const fragments = hook.tail?.(ctx);
     if (fragments !== undefined) tail.add(fragments, layout.names[i] ?? String(i));
   });
-  return tail.toXml(drawing.finish());
+  return tail.pieces(drawing.finish());
 }
 
 function cancelled(): RowportError {

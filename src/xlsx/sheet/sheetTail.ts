@@ -1,3 +1,4 @@
+import { CHUNK_CHARS } from '../../writer/chunks.js';
 import { TAIL_ELEMENTS, TAIL_LISTS, type SheetTail, type TailElement, type TailList } from '../seam/feature.js';
 
 /** Elements that may appear several times in a sheet; any other tail element appears at most once. */
@@ -31,22 +32,32 @@ export class SheetTailXml {
     }
   }
 
-  /** The tail's XML in schema order, with `drawing` (the sheet's `<drawing r:id=…/>`) when there is one. */
-  toXml(drawing: string): string {
+  /**
+   * The tail's XML in schema order, with `drawing` (the sheet's `<drawing r:id=…/>`) when there is
+   * one, in pieces of about {@link CHUNK_CHARS} or more: written one at a time, the 65,530 hyperlinks of
+   * a sheet (2.3 MB) are never one string, nor one buffer.
+   */
+  pieces(drawing: string): string[] {
+    const out: string[] = [];
     let xml = '';
+    const add = (text: string): void => {
+      xml += text;
+      if (xml.length < CHUNK_CHARS) return;
+      out.push(xml);
+      xml = '';
+    };
     for (const element of TAIL_ELEMENTS) {
-      if (element === 'drawing') xml += drawing;
-      else if (Object.hasOwn(TAIL_LISTS, element)) xml += wrapped(element as TailList, this.items.get(element as TailList));
-      else xml += this.whole.get(element) ?? '';
+      if (element === 'drawing') add(drawing);
+      else if (!Object.hasOwn(TAIL_LISTS, element)) add(this.whole.get(element) ?? '');
+      else {
+        const items = this.items.get(element as TailList);
+        if (items === undefined || items.length === 0) continue;
+        add(`<${element}${TAIL_LISTS[element as TailList] ? ` count="${items.length}"` : ''}>`);
+        for (const item of items) add(item);
+        add(`</${element}>`);
+      }
     }
-    return xml;
+    if (xml !== '' || out.length === 0) out.push(xml);
+    return out;
   }
-}
-
-// --- internal ---
-
-function wrapped(element: TailList, items: readonly string[] | undefined): string {
-  if (items === undefined || items.length === 0) return '';
-  const count = TAIL_LISTS[element] ? ` count="${items.length}"` : '';
-  return `<${element}${count}>${items.join('')}</${element}>`;
 }

@@ -65,9 +65,16 @@ export function inlineStringCell(ref: string, style: string, text: string): stri
   return `<c r="${ref}"${style} t="inlineStr"><is>${needsPreserve(text) ? '<t xml:space="preserve">' : '<t>'}${escapeText(text)}</t></is></c>`;
 }
 
-/** The end of a sheet part: `</sheetData>`, then the features' tail (in schema order, see `SheetTailXml`). */
-export function sheetEnd(tail: string): string {
-  return `</sheetData>${tail}</worksheet>`;
+/**
+ * The end of a sheet part in pieces: `</sheetData>`, then the features' tail (in schema order, in
+ * pieces, see `SheetTailXml`), then `</worksheet>`.
+ * @example sheetEnd(['<pageSetup/>']) //=> ['</sheetData><pageSetup/></worksheet>']
+ */
+export function sheetEnd(tail: readonly string[]): string[] {
+  const pieces = tail.length > 0 ? [...tail] : [''];
+  pieces[0] = `</sheetData>${pieces[0]}`;
+  pieces[pieces.length - 1] += '</worksheet>';
+  return pieces;
 }
 
 /** Width Excel gives a column without `<col>` (Calibri 11). */

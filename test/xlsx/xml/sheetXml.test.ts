@@ -39,7 +39,9 @@ describe('headerRow', () => {
 
 describe('sheetEnd', () => {
   it('closes the sheet data and the sheet around the tail', () => {
-    expect(sheetEnd('<pageSetup/>')).toBe('</sheetData><pageSetup/></worksheet>');
+    expect(sheetEnd(['<pageSetup/>'])).toEqual(['</sheetData><pageSetup/></worksheet>']);
+    expect(sheetEnd([])).toEqual(['</sheetData></worksheet>']);
+    expect(sheetEnd(['<a>', 'x', '</a>'])).toEqual(['</sheetData><a>', 'x', '</a></worksheet>']);
   });
 });
 
