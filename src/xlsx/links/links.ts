@@ -57,6 +57,14 @@ export function isLinkValue(value: unknown): value is LinkValue {
 }
 
 /**
+ * True for a link value with no text and no URL (`{ url: '' }`, `{ text: '', url: '' }`): its cell
+ * is not written, as an empty string's is not.
+ */
+export function isEmptyLinkValue(value: unknown): boolean {
+  return isLinkValue(value) && value.url === '' && ((Object.hasOwn(value, 'text') ? value.text : undefined) ?? '') === '';
+}
+
+/**
  * Checks a link template of a column (`link: 'https://school.example/students/{id}'`): its scheme must
  * be one rowport writes, so that a `javascript:` or `file:` target fails at call time.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION`.

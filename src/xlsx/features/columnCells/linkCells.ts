@@ -3,7 +3,7 @@ import { plainPattern } from '../../../dates/presets.js';
 import type { CellWriter } from '../../cells/cells.js';
 import { excelSerial, wallTime } from '../../cells/dateSerial.js';
 import { MAX_FORMULA_LENGTH } from '../../formulas/formulaColumn.js';
-import { fillTemplate, isLinkValue, linkCellXml, linkTarget, numberCellXml, numberLinkCellXml } from '../../links/links.js';
+import { fillTemplate, isEmptyLinkValue, isLinkValue, linkCellXml, linkTarget, numberCellXml, numberLinkCellXml } from '../../links/links.js';
 import { NO_STYLE, type ResolvedCellStyle, mergeStyles } from '../../styles/cellStyle.js';
 import { RowportWarningCode } from '../../xml/warnings.js';
 import { cellText, wellFormed } from '../../xml/xmlText.js';
@@ -24,8 +24,8 @@ export function urlCellWriter(cell: StyledColumn, links: SheetLinks | undefined)
   return (value, row, ref) => {
     if (typeof value === 'string') return value === '' ? '' : link(linkTarget(value), value, row, ref);
     if (!isLinkValue(value)) return plain(value, row, ref);
-    const text = (Object.hasOwn(value, 'text') ? value.text : undefined) ?? value.url;
-    return text === '' && value.url === '' ? '' : link(linkTarget(value.url), text, row, ref);
+    if (isEmptyLinkValue(value)) return '';
+    return link(linkTarget(value.url), (Object.hasOwn(value, 'text') ? value.text : undefined) ?? value.url, row, ref);
   };
 }
 

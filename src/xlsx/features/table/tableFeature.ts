@@ -3,6 +3,7 @@ import type { SheetFeature, SheetStart, WorkbookFeature } from '../../seam/featu
 import { UNCACHED_FORMULAS, type UncachedFormulas, calculateUncachedOnLoad } from '../../formulas/formulaColumn.js';
 import { type ResolvedTableOptions, type TableOptions, TableNames, type TotalFunction, resolveTableOptions, tableColumnNames } from './tableOptions.js';
 import { TABLE_CONTENT_TYPE, TABLE_RELATIONSHIP, type TableColumnXml, tablePartXml, tableXml, totalsRowXml } from './tableXml.js';
+import { isEmptyLinkValue } from '../../links/links.js';
 import { RunningTotal, cellNumber } from './totals.js';
 
 /** The option of the table feature. */
@@ -136,7 +137,8 @@ const TOTALS_BORDER = '<left/><right/><top style="thin"><color auto="1"/></top><
 function runningTotals(sheet: SheetStart, table: ResolvedTableOptions, formulas: ReadonlySet<string>): (RunningTotal | undefined)[] {
   return sheet.columns.map((c) => {
     const what = table.totals?.get(c.key);
-    return what !== undefined && 'fn' in what ? new RunningTotal(cellNumber(c, sheet.settings.zone), formulas.has(c.key)) : undefined;
+    if (what === undefined || !('fn' in what)) return undefined;
+    return new RunningTotal(cellNumber(c, sheet.settings.zone), formulas.has(c.key), c.type === 'url' ? isEmptyLinkValue : undefined);
   });
 }
 

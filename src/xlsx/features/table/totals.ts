@@ -63,10 +63,12 @@ export class RunningTotal {
   /**
    * @param numberOf - What the column's cell holds for a value (see {@link cellNumber}).
    * @param formula - True for a formula column, whose values are its cells' cached results.
+   * @param unwritten - Values besides null, undefined and '' whose cell is not written (an empty link of a `url` column).
    */
   constructor(
     private readonly numberOf: CellNumber,
     private readonly formula = false,
+    private readonly unwritten?: (value: unknown) => boolean,
   ) {}
 
   /** True when a formula cell of the column had no cached result: the total cannot be known while streaming. */
@@ -76,7 +78,7 @@ export class RunningTotal {
 
   /** Takes one value of the column. */
   add(value: unknown): void {
-    if (value === null || value === undefined || value === '') {
+    if (value === null || value === undefined || value === '' || this.unwritten?.(value)) {
       if (this.formula) this.uncached = true;
       return;
     }
