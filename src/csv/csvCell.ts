@@ -5,6 +5,7 @@ import { NUMERIC_LITERAL, shortNumberText, withDecimalComma } from '../writer/nu
 import { invalidValue, nonFiniteText, numberText, objectText } from '../writer/values.js';
 import type { ResolvedCsvOptions } from './options.js';
 import { escapeFormula } from './formulas.js';
+import { isDate } from '../base/isDate.js';
 
 /** Renders one column's values as CSV fields: the text, quoted when the dialect needs it (see {@link FieldQuoter}). */
 export type CsvCellWriter = (value: unknown, row: number) => string;
@@ -46,7 +47,7 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
         return empty;
       case 'object': {
         if (value === null) return empty;
-        if (!(value instanceof Date)) return quote(objectText(value, row, key));
+        if (!isDate(value)) return quote(objectText(value, row, key));
         const text = escapes ? escapeFormula(plainDates.value(value, row, key)) : plainDates.value(value, row, key);
         return plainDatesAsIs ? text : quote(text);
       }

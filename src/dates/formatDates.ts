@@ -5,6 +5,7 @@ import type { DateFormat, Rows } from '../types.js';
 import { DATE_FNS } from './compile.js';
 import { rendererFor } from './formatDate.js';
 import { optionKeys, ownOptions } from '../base/optionKeys.js';
+import { isDate } from '../base/isDate.js';
 
 /** Options of {@link formatDates}. */
 export interface FormatDatesOptions {
@@ -43,7 +44,7 @@ export function formatDates<T extends object>(rows: Rows<T>, format: DateFormat,
     arrays ??= Array.isArray(row);
     if (Array.isArray(row)) {
       return row.map((v: unknown, c) =>
-        (only ? only.includes(String(c)) && v !== null && v !== undefined && v !== '' : v instanceof Date) ? renderer.value(v, index, String(c)) : v,
+        (only ? only.includes(String(c)) && v !== null && v !== undefined && v !== '' : isDate(v)) ? renderer.value(v, index, String(c)) : v,
       ) as Formatted<T>;
     }
     let copy: Record<string, unknown>;
@@ -61,7 +62,7 @@ export function formatDates<T extends object>(rows: Rows<T>, format: DateFormat,
     } else {
       for (const key in copy) {
         const v = copy[key];
-        if (v instanceof Date) setOwn(copy, key, renderer.value(v, index, key));
+        if (isDate(v)) setOwn(copy, key, renderer.value(v, index, key));
       }
     }
     return copy as Formatted<T>;

@@ -1,5 +1,6 @@
 import { RowportError, RowportErrorCode, at, describe, isThenable, notAwaited } from '../errors.js';
 import type { Zone } from './zone.js';
+import { isDate } from '../base/isDate.js';
 
 /** The largest epoch milliseconds a `Date` can hold (ECMA-262 §21.4.1.1 Time Values). */
 export const MAX_EPOCH_MS = 8.64e15;
@@ -17,7 +18,7 @@ export interface CalendarDate {
  * @throws {RowportError} `ROWPORT_INVALID_DATE`.
  */
 export function parseDateValue(value: unknown, row?: number, column?: string, zone?: Zone): number | CalendarDate {
-  if (value instanceof Date) {
+  if (isDate(value)) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) throw invalidDate(value, row, column);
     return ms;
@@ -45,7 +46,7 @@ export function calendarMs(year: number, month: number, day: number): number {
 
 /** `ROWPORT_INVALID_DATE` for a value that is no date, naming the row and column. */
 export function invalidDate(value: unknown, row?: number, column?: string): RowportError {
-  const what = value instanceof Date ? 'an invalid Date' : describe(value);
+  const what = isDate(value) ? 'an invalid Date' : describe(value);
   return new RowportError(RowportErrorCode.InvalidDate, `${at(row, column)}expected a valid Date, epoch milliseconds or a 'YYYY-MM-DD' string, got ${what}`, {
     row,
     column,

@@ -2,6 +2,7 @@ import { invalidOption } from '../errors.js';
 import { MAX_NAME_BYTES } from '../writer/utf8Cut.js';
 import { utf8Length } from '../platform/bytes.js';
 import { optionKeys, ownOptions } from '../base/optionKeys.js';
+import { isDate } from '../base/isDate.js';
 
 /** Options of {@link exportFileName}. */
 export interface ExportFileNameOptions {
@@ -29,7 +30,7 @@ export function exportFileName(base: string, format: string, options: ExportFile
   if (typeof format !== 'string' || !/^[a-z0-9]+(\.[a-z0-9]+)*$/i.test(format)) throw invalidOption('format', "an extension such as 'csv' or 'xlsx'", format);
   const { date = new Date() } = ownOptions(options, EXPORT_FILE_NAME_KEYS);
   // The stamp has four-digit years: toISOString() writes others signed and with six (`+010000`), which a name cannot hold.
-  if (!(date instanceof Date) || !(date.getTime() >= FIRST_STAMP && date.getTime() < END_STAMP)) {
+  if (!isDate(date) || !(date.getTime() >= FIRST_STAMP && date.getTime() < END_STAMP)) {
     throw invalidOption('date', 'a valid Date from 0000-01-01 to 9999-12-31 (UTC)', date);
   }
   const iso = date.toISOString(); // 2024-01-15T14:30:45.000Z

@@ -1,5 +1,6 @@
 import { RowportError, RowportErrorCode, at, describe, isThenable, notAwaited } from '../errors.js';
 import { base64, isArrayBuffer } from '../platform/bytes.js';
+import { isDate } from '../base/isDate.js';
 
 /**
  * Text of an object or array value, the same in every writer:
@@ -79,7 +80,7 @@ function jsonReplacer(this: unknown, key: string, value: unknown): unknown {
       throw nested(`${describe(value)}: JSON would drop it`);
     case 'object': {
       const raw = key === '' ? value : (this as Record<string, unknown>)[key];
-      if (value === null && !(raw instanceof Date)) return value; // an invalid Date's toJSON() gives null
+      if (value === null && !isDate(raw)) return value; // an invalid Date's toJSON() gives null
       return objectReplacement(raw, value);
     }
     default:
@@ -90,7 +91,7 @@ function jsonReplacer(this: unknown, key: string, value: unknown): unknown {
 /** What an object inside a value is written as; `raw` is the value before its `toJSON`, `value` after it. */
 function objectReplacement(raw: unknown, value: object | null): unknown {
   if (isThenable(raw)) throw notAwaited(raw);
-  if (raw instanceof Date && Number.isNaN(raw.getTime())) {
+  if (isDate(raw) && Number.isNaN(raw.getTime())) {
     throw new RowportError(RowportErrorCode.InvalidDate, 'cannot write an invalid Date inside a value');
   }
   if (raw instanceof Uint8Array) return base64(raw);

@@ -1,6 +1,7 @@
 import type { ResolvedAutoFit } from '../settings/look.js';
 import type { SheetColumn } from '../settings/sheetSettings.js';
 import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../writer/numbers.js';
+import { isDate } from '../../base/isDate.js';
 
 /**
  * Column widths in characters from the header and a sample of rows, as Excel would display them:
@@ -92,7 +93,7 @@ function measurer(column: SheetColumn): (value: unknown) => number {
   const exact = (digits: string, n: number | undefined): number => (n === undefined ? digits.length : numberWidth(n, numFmt));
   return (value) => {
     if (value === null || value === undefined || value === '') return 0;
-    if (isDateType || value instanceof Date) return dateWidth;
+    if (isDateType || isDate(value)) return dateWidth;
     switch (typeof value) {
       case 'number':
         return Number.isFinite(value) ? numberWidth(value, numFmt) : 6;

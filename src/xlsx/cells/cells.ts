@@ -10,6 +10,7 @@ import { inlineStringCell } from '../xml/sheetXml.js';
 import { cellText } from '../xml/xmlText.js';
 import { NUMERIC_LITERAL, exactBigint, exactDouble, xlsxNumberText } from '../../writer/numbers.js';
 import { excelSerial, wallTime } from './dateSerial.js';
+import { isDate } from '../../base/isDate.js';
 
 /** Writes one cell of a column as `<c>` XML; '' for an empty cell. `ref` is its address (`B7`). */
 export type CellWriter = (value: unknown, row: number, ref: string) => string;
@@ -135,7 +136,7 @@ function textCells({ text, renderer }: ColumnCells, key: string): CellWriter {
         return '';
       case 'object':
         if (value === null) return '';
-        return text(value instanceof Date ? renderer.value(value, row, key) : objectText(value, row, key), row, ref);
+        return text(isDate(value) ? renderer.value(value, row, key) : objectText(value, row, key), row, ref);
       default:
         throw invalidValue(value, row, key);
     }
@@ -161,7 +162,7 @@ function anyCells({ text, number, exact, date, boolean }: ColumnCells, column: S
         return '';
       case 'object':
         if (value === null) return '';
-        if (value instanceof Date) return date(value, row, ref);
+        if (isDate(value)) return date(value, row, ref);
         return text(objectText(value, row, key), row, ref);
       default:
         throw invalidValue(value, row, key);

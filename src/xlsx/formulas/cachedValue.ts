@@ -7,6 +7,7 @@ import { excelSerial, wallTime } from '../cells/dateSerial.js';
 import type { SheetColumn } from '../settings/sheetSettings.js';
 import { RowportWarningCode } from '../xml/warnings.js';
 import { cellText } from '../xml/xmlText.js';
+import { isDate } from '../../base/isDate.js';
 
 /** The cached result of a formula cell: a number (a date as its serial), text, a boolean, or none. */
 export type CachedValue = number | string | boolean | undefined;
@@ -58,7 +59,7 @@ export function compileCachedValue(column: SheetColumn, ctx: CachedValueContext)
       case 'boolean':
         return kind === 'text' ? `${value}` : value;
       case 'object':
-        if (value instanceof Date) return kind === 'text' ? text(renderer.value(value, row, key), row) : date(value, row);
+        if (isDate(value)) return kind === 'text' ? text(renderer.value(value, row, key), row) : date(value, row);
         return text(objectText(value, row, key), row);
       default:
         throw invalidValue(value, row, key);

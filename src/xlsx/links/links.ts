@@ -3,6 +3,7 @@ import { invalidOption } from '../../errors.js';
 import { xlsxNumberText } from '../../writer/numbers.js';
 import { escapeText, truncate } from '../xml/xmlText.js';
 import { MAX_FORMULA_LENGTH } from '../formulas/formulaColumn.js';
+import { isDate } from '../../base/isDate.js';
 
 /**
  * Links are written as Excel writes them, *native*: the cell holds the text (or number), and the
@@ -50,10 +51,11 @@ export function linkTarget(url: string): string | undefined {
 
 /** A `{ text, url }` value (a plain object with a string `url` and an optional string `text`). */
 export function isLinkValue(value: unknown): value is LinkValue {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date) return false;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
   // own properties only: an `Object.prototype.url` polluted elsewhere must not turn objects into links
-  return Object.hasOwn(v, 'url') && typeof v.url === 'string' && (!Object.hasOwn(v, 'text') || v.text === undefined || typeof v.text === 'string');
+  const link = Object.hasOwn(v, 'url') && typeof v.url === 'string' && (!Object.hasOwn(v, 'text') || v.text === undefined || typeof v.text === 'string');
+  return link && !isDate(value); // a Date given a `url` property is still a date
 }
 
 /**
@@ -90,7 +92,7 @@ export function fillTemplate(template: string, read: (key: string) => unknown, d
   return template.replace(/\{([^{}]+)\}/g, (_, key: string) => {
     const value = read(key);
     if (value === null || value === undefined) return '';
-    const text = value instanceof Date ? dates.value(value, row, key) : String(value);
+    const text = isDate(value) ? dates.value(value, row, key) : String(value);
     const encoded = encodeURIComponent(text.toWellFormed()); // a lone surrogate would throw
     return mailto ? encoded.replace(/%40/g, '@') : encoded;
   });

@@ -4,6 +4,7 @@ import type { ResolvedHeaderStyle } from '../package/styles.js';
 import type { SharedStringsBounds } from '../package/sharedStrings.js';
 import type { WarningHandler } from '../xml/warnings.js';
 import { optionKeys, ownOptions } from '../../base/optionKeys.js';
+import { isDate } from '../../base/isDate.js';
 
 /** Colours and weight of the header row. Colours are hex `RRGGBB` (or `AARRGGBB`), `null` for none. */
 export interface HeaderStyle {
@@ -172,7 +173,7 @@ export function resolveLook(options: XlsxWorkbookOptions): ResolvedLook {
   if (onRowLimit !== 'newSheet' && onRowLimit !== 'error') throw invalidOption('onRowLimit', "'newSheet' or 'error'", onRowLimit);
   if (onWarning !== undefined && typeof onWarning !== 'function') throw invalidOption('onWarning', 'a function', onWarning);
   // core.xml holds a W3CDTF date, four-digit years only: openpyxl (and python's datetime) refuse year 0, signed and 5-digit years.
-  if (createdAt !== undefined && !(createdAt instanceof Date && createdAt.getTime() >= FIRST_CREATED && createdAt.getTime() < END_CREATED)) {
+  if (createdAt !== undefined && !(isDate(createdAt) && createdAt.getTime() >= FIRST_CREATED && createdAt.getTime() < END_CREATED)) {
     throw invalidOption('createdAt', 'a valid Date from 0001-01-01 to 9999-12-31 (UTC)', createdAt);
   }
   if (typeof creator !== 'string') throw invalidOption('creator', 'a string', creator);

@@ -4,6 +4,7 @@ import { type FormulaText, UNCACHED_FORMULAS, type UncachedFormulas, formulaCell
 import type { SheetStart } from '../../seam/feature.js';
 import type { CurrentRow } from './currentRow.js';
 import { type StyledColumn, styleAttr } from './plainCells.js';
+import { isDate } from '../../../base/isDate.js';
 
 /**
  * The cells of a `formula` column: the formula, with the column's value as its cached result.
@@ -22,7 +23,7 @@ export function formulaCellWriter({ column, style, styles, context }: StyledColu
     const text = formula(current.row, current.rowNumber, row);
     const cached = cachedValue(value, row);
     if (cached === undefined) uncached.any = true;
-    if (kind === 'date' || (kind !== 'text' && value instanceof Date)) {
+    if (kind === 'date' || (kind !== 'text' && isDate(value))) {
       return formulaCellXml(ref, (dateStyle ??= styleAttr(styles, style, column.dateNumFmt)), text, cached);
     }
     const cellStyle =

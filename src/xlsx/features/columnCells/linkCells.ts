@@ -12,6 +12,7 @@ import type { SheetLinks } from '../../links/sheetLinks.js';
 import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../../writer/numbers.js';
 import type { CurrentRow } from './currentRow.js';
 import { type StyledColumn, styleAttr } from './plainCells.js';
+import { isDate } from '../../../base/isDate.js';
 
 /**
  * The cells of a `url` column: a string or `{ url, text }` is a clickable link: a native one (the
@@ -43,7 +44,7 @@ export function linkTemplateWriter(cell: StyledColumn, template: string, current
   let dateLinkStyle: string | undefined;
   return (value, row, ref) => {
     if (value === null || value === undefined || value === '') return plain(value, row, ref);
-    const date = kind === 'date' || (kind !== 'text' && value instanceof Date);
+    const date = kind === 'date' || (kind !== 'text' && isDate(value));
     if (typeof value === 'object' && !date) return plain(value, row, ref);
     const url = linkTarget(fillTemplate(template, current.field, templateDates, row));
     if (date) {

@@ -3,6 +3,7 @@ import { NUMERIC_LITERAL, exactBigint, exactDouble } from '../../../writer/numbe
 import { excelSerial, wallTime } from '../../cells/dateSerial.js';
 import type { ColumnPlan } from '../../settings/sheetSettings.js';
 import type { TotalFunction } from './tableOptions.js';
+import { isDate } from '../../../base/isDate.js';
 
 /** What a column's cell holds for `SUBTOTAL`: its number (non-finite for a `#NUM!` cell), or undefined for text and booleans. */
 export type CellNumber = (value: unknown) => number | undefined;
@@ -35,7 +36,7 @@ export function cellNumber(column: Pick<ColumnPlan, 'key' | 'kind' | 'type'>, zo
       case 'string':
         return numericText && NUMERIC_LITERAL.test(value) ? exactDouble(value) : undefined;
       case 'object':
-        return value instanceof Date ? serial(value) : undefined;
+        return isDate(value) ? serial(value) : undefined;
       default:
         return undefined;
     }

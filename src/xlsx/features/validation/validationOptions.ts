@@ -2,6 +2,7 @@ import { invalidOption } from '../../../errors.js';
 import { optionKeys, ownOptions } from '../../../base/optionKeys.js';
 import type { Zone } from '../../../dates/zone.js';
 import { excelSerial, wallTime } from '../../cells/dateSerial.js';
+import { isDate } from '../../../base/isDate.js';
 
 /**
  * The message Excel shows while a cell of the column is selected.
@@ -146,7 +147,7 @@ function resolveList(option: string, list: unknown): Pick<ResolvedValidation, 't
 function bound(option: string, value: unknown, type: RangeValidation['type'], zone: Zone): number | undefined {
   if (value === undefined) return undefined;
   if (type === 'date') {
-    if (!(value instanceof Date || typeof value === 'string')) throw invalidOption(option, "a Date or a 'YYYY-MM-DD' string", value);
+    if (!(isDate(value) || typeof value === 'string')) throw invalidOption(option, "a Date or a 'YYYY-MM-DD' string", value);
     let serial: number | undefined;
     try {
       serial = excelSerial(wallTime(value, zone, true, 0, option));
