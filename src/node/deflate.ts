@@ -73,7 +73,11 @@ async function* deflateBlocks(input: AsyncIterable<Uint8Array> | Iterable<Uint8A
         block.set(at === 0 && n === piece.length ? piece : piece.subarray(at, at + n), used);
         used += n;
         at += n;
-        if (used === block.length) add(false);
+        if (used === block.length) {
+          add(false);
+          // One big piece (a whole part, an image) waits here as many do between pieces: never more than HELD blocks a part.
+          while (pool.held >= HELD) yield await pool.take();
+        }
       }
       // What is deflated already goes out at once; the writer waits only when too many blocks are held.
       while (pool.ready || pool.held >= HELD) yield await pool.take();
@@ -169,7 +173,9 @@ class DeflatePool {
       level: this.level,
       // One output buffer for most blocks (text deflates to a fifth or less): no round trip to this
       // thread for each 16 KiB of output.
-      chunkSize: this.outputSize,
+      // A small part's output no bigger than it could be: zlib returns a slice of this buffer, which the
+      // zip holds until 64 KiB of output gather (5,000 tiny parts pinned 64 KiB each).
+      chunkSize: Math.min(this.outputSize, job.size + 1024),
       finishFlush: job.final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
     });
     if (job.dictionary !== undefined) options.dictionary = job.dictionary;

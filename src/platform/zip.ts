@@ -122,7 +122,9 @@ export class StreamZip implements ZipSink {
         this.checkStopped();
         entry.crc = input.crc;
         entry.size = input.size;
-        out.put(dataDescriptor(entry, this.zip64(entry)));
+        // 8-byte sizes only where a size needs them: the local header has no zip64 field, and a streaming
+        // reader (Java's ZipInputStream) reads 4-byte sizes then; the central directory says zip64 either way.
+        out.put(dataDescriptor(entry, entry.size > 0xfffffffe || entry.compressedSize > 0xfffffffe));
       }
       if (out.size >= OUTPUT_CHUNK) yield out.take();
     }

@@ -29,7 +29,9 @@ async function* deflateStream(input: AsyncIterable<Uint8Array> | Iterable<Uint8A
     await feeding;
     if (failure) throw failure.error;
   } finally {
-    reader.releaseLock();
+    // Cancelled, not just unlocked: a write waiting on the stream's backpressure then fails, so the
+    // feeding loop ends and returns the input (with only the lock released, it waited forever).
+    reader.cancel().catch(() => undefined);
     writer.abort().catch(() => undefined);
   }
 }
