@@ -43,3 +43,42 @@ describe('wallTime', () => {
     );
   });
 });
+
+describe('excelSerial, exactly', () => {
+  /** The double `x` as an exact fraction num / 2^shift (x > 0). */
+  const exactly = (x: number): { num: bigint; shift: bigint } => {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, x);
+    const bits = view.getBigUint64(0);
+    const exponent = Number((bits >> 52n) & 0x7ffn);
+    const mantissa = (bits & ((1n << 52n) - 1n)) | (exponent === 0 ? 0n : 1n << 52n);
+    return { num: mantissa, shift: BigInt(1075 - Math.max(exponent, 1)) };
+  };
+  /** Sign of x × 86,400,000 − n, exactly. */
+  const compare = (x: number, n: number): number => {
+    const { num, shift } = exactly(x);
+    const left = num * 86_400_000n;
+    const right = BigInt(n) << shift;
+    return left === right ? 0 : left > right ? 1 : -1;
+  };
+  const below = (x: number): number => {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, x);
+    view.setBigUint64(0, view.getBigUint64(0) - 1n);
+    return view.getFloat64(0);
+  };
+
+  it('is the smallest double not below the true serial, so no reader that cuts a time shows a second early', () => {
+    let seed = 7;
+    const random = (): number => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    let wrong = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const wall = Math.floor(-2_203_891_200 + random() * 255_606_191_999) * 1000 + (i % 2 ? Math.floor(random() * 1000) : 0);
+      const serial = excelSerial(wall) as number;
+      const n = wall + (wall < Date.UTC(1900, 2, 1) ? 25_568 : 25_569) * 86_400_000;
+      if (compare(serial, n) < 0 || compare(below(serial), n) >= 0) wrong++;
+    }
+    expect(wrong).toBe(0);
+    expect(excelSerial(-12_605_000)).toBe(25_568.8541087963); // 1969-12-31 20:29:55: the nearest double, …295, is below it
+  });
+});
