@@ -5,16 +5,8 @@
  * but `links-past-native-limit` (65,600 rows: native hyperlinks, then `HYPERLINK` formulas).
  */
 import type { Readable } from 'node:stream';
-import {
-  type ChartSpec,
-  type ConditionalFormat,
-  type IconSet,
-  type ProtectAllow,
-  type SheetSpec,
-  type XlsxColumnSpec,
-  toWorkbook,
-  toXlsx,
-} from '../src/index.js';
+import { type ChartSpec, type ConditionalFormat, type ProtectAllow, type SheetSpec, type XlsxColumnSpec, toWorkbook, toXlsx } from '../src/index.js';
+import { ICON_SETS } from '../src/xlsx/features/conditionalFormats/conditionalFormatOptions.js';
 
 /** A 1×1 RGBA PNG, a 16×8 RGB PNG and a 2×2 baseline JPEG (made once with sharp, kept as their bytes). */
 const PNG_1X1 = Buffer.from(
@@ -186,26 +178,6 @@ function datesCase(dateFormat: string, timeZone: string): Readable {
     timeZone,
   });
 }
-
-const ICON_SETS: readonly IconSet[] = [
-  '3Arrows',
-  '3ArrowsGray',
-  '3Flags',
-  '3TrafficLights1',
-  '3TrafficLights2',
-  '3Signs',
-  '3Symbols',
-  '3Symbols2',
-  '4Arrows',
-  '4ArrowsGray',
-  '4RedToBlack',
-  '4Rating',
-  '4TrafficLights',
-  '5Arrows',
-  '5ArrowsGray',
-  '5Rating',
-  '5Quarters',
-];
 
 /** Every kind of conditional format, on the sheet and on columns, with every style field. */
 function conditionalFormatsCase(): Readable {
