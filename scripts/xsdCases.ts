@@ -5,8 +5,9 @@
  * but `links-past-native-limit` (65,600 rows: native hyperlinks, then `HYPERLINK` formulas).
  */
 import type { Readable } from 'node:stream';
-import { type ChartSpec, type ConditionalFormat, type ProtectAllow, type SheetSpec, type XlsxColumnSpec, toWorkbook, toXlsx } from '../src/index.js';
+import { type ChartSpec, type ConditionalFormat, type SheetSpec, type XlsxColumnSpec, toWorkbook, toXlsx } from '../src/index.js';
 import { ICON_SETS } from '../src/xlsx/features/conditionalFormats/conditionalFormatOptions.js';
+import { ALLOWS } from '../src/xlsx/features/protection/protectionFeature.js';
 
 /** A 1×1 RGBA PNG, a 16×8 RGB PNG and a 2×2 baseline JPEG (made once with sharp, kept as their bytes). */
 const PNG_1X1 = Buffer.from(
@@ -443,25 +444,6 @@ function notesWorkbookCase(): Readable {
   ] as SheetSpec<any>[]);
 }
 
-/** Everything a user may be allowed on a protected sheet. */
-const EVERY_ALLOWANCE: readonly ProtectAllow[] = [
-  'selectLockedCells',
-  'selectUnlockedCells',
-  'formatCells',
-  'formatColumns',
-  'formatRows',
-  'insertColumns',
-  'insertRows',
-  'insertHyperlinks',
-  'deleteColumns',
-  'deleteRows',
-  'sort',
-  'autoFilter',
-  'pivotTables',
-  'objects',
-  'scenarios',
-];
-
 /** Protection: `true`, a password with every allowance, and only the unlocked cells selectable. */
 function protectionWorkbookCase(): Readable {
   const rows = students(10);
@@ -479,7 +461,7 @@ function protectionWorkbookCase(): Readable {
       columns: editable,
       protect: {
         password: 'teacher-2026 & <x>',
-        allow: EVERY_ALLOWANCE,
+        allow: ALLOWS,
       },
     },
     { name: 'Unlocked only', rows, columns: editable, protect: { password: 'grades', allow: ['selectUnlockedCells'] } },

@@ -133,7 +133,8 @@ const LOCKED_BY_DEFAULT = [
   'autoFilter',
   'pivotTables',
 ] as const;
-const ALLOWS: readonly ProtectAllow[] = ['selectLockedCells', 'selectUnlockedCells', ...LOCKED_BY_DEFAULT, 'objects', 'scenarios'];
+/** Every action `allow` may list, in CT_SheetProtection's attribute order. */
+export const ALLOWS: readonly ProtectAllow[] = ['selectLockedCells', 'selectUnlockedCells', ...LOCKED_BY_DEFAULT, 'objects', 'scenarios'];
 const PROTECT_KEYS = optionKeys<ProtectOptions>({ password: true, allow: true });
 
 interface ResolvedProtect {
