@@ -98,7 +98,8 @@ function linkWriters({ column, style, styles, context, plain }: StyledColumn, li
     if (url !== undefined) {
       // Native: the text as any text cell holds it (repaired, cut to 32,767 with their warnings).
       if (links?.add(ref, url, row)) return inlineStringCell(ref, (linkStyle ??= linkAttr(undefined)), cellText(text, context.warn, row, column.key));
-      const repaired = wellFormed(text);
+      // A URL shown as itself was checked by `linkTarget`, which takes no lone surrogate.
+      const repaired = text === url ? undefined : wellFormed(text);
       if (repaired !== undefined) context.warn(RowportWarningCode.LoneSurrogate, 'a lone surrogate was replaced by U+FFFD', row, column.key);
       const xml = linkCellXml(ref, (linkStyle ??= linkAttr(undefined)), url, repaired ?? text);
       if (xml !== undefined) return xml;
