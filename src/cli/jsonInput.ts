@@ -39,6 +39,8 @@ export async function* jsonArrayRows(text: AsyncIterable<string>, rowLines: RowL
   const numbers = onText === undefined ? undefined : new TextNumbers(2, onText);
   const parser = new TokenParser({ paths: ['$.*'], keepStack: false });
   let line = 1;
+  let depth = 0;
+  let elementLine = 1;
   let started = false;
   let ready: object[] = [];
   tokenizer.onToken = (token) => {
@@ -51,12 +53,19 @@ export async function* jsonArrayRows(text: AsyncIterable<string>, rowLines: RowL
       }
       started = true;
     }
+    // The line each element of the array starts on (its `{` or `[`), not the one it ends on.
+    if (token.token === TokenType.LEFT_BRACE || token.token === TokenType.LEFT_BRACKET) {
+      if (depth === 1) elementLine = line;
+      depth++;
+    } else if (token.token === TokenType.RIGHT_BRACE || token.token === TokenType.RIGHT_BRACKET) depth--;
+    else if (depth === 1 && token.token !== TokenType.COMMA) elementLine = line;
     numbers?.token(token.token, token.value);
     parser.write(token);
   };
   parser.onValue = ({ value }) => {
-    if (value === null || typeof value !== 'object') throw invalidJson(line, `expected each element to be an object or an array, got ${describe(value)}`);
-    rowLines.push(line);
+    if (value === null || typeof value !== 'object')
+      throw invalidJson(elementLine, `expected each element to be an object or an array, got ${describe(value)}`);
+    rowLines.push(elementLine);
     numbers?.rowEnd();
     ready.push(value);
   };

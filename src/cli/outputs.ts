@@ -71,6 +71,7 @@ export function createWriter(rows: AsyncIterable<Row>, args: CliArgs, plan: Outp
     onProgress: hooks.onProgress,
     progressInterval: 100,
     signal: hooks.signal,
+    onWarning: hooks.onWarning,
   };
   if (plan.format === 'xlsx') {
     return toXlsx(rows, {
@@ -80,7 +81,6 @@ export function createWriter(rows: AsyncIterable<Row>, args: CliArgs, plan: Outp
       autoFit: args.autoFit,
       autoFilter: args.autoFilter,
       links: args.links,
-      onWarning: hooks.onWarning,
     });
   }
   return toCsv(rows, {

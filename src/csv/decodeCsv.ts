@@ -152,7 +152,11 @@ export class CsvDecoder {
       held = cut === bytes.length ? undefined : bytes.slice(cut);
       return cut === 0 ? '' : guard(decoder.write(bytes.subarray(0, cut) as Buffer));
     };
-    this.flush = () => guard((held === undefined ? '' : decoder.write(held as Buffer)) + (decoder.end() ?? ''));
+    this.flush = () => {
+      const text = held === undefined ? '' : decoder.write(held as Buffer);
+      const end: unknown = decoder.end(); // cesu8's returns the number 0, which `+` would append as "0"
+      return guard(typeof end === 'string' ? text + end : text);
+    };
   }
 }
 

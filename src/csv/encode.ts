@@ -43,6 +43,8 @@ export function createEncoder(encoding: string, legacy?: LegacyCodecs): TextEnco
   if (key === 'utf8') return { ...unicodeEncoder('utf-8', new Uint8Array([0xef, 0xbb, 0xbf])), encode: (text) => UTF8.encode(text) };
   if (key === 'utf16le' || key === 'utf16' || key === 'ucs2') return unicodeEncoder('utf-16le', new Uint8Array([0xff, 0xfe]));
   if (key === 'utf16be') return { ...unicodeEncoder('utf-16be', new Uint8Array([0xfe, 0xff])), encode: (text) => utf16(wellFormed(text), false) };
+  // iconv-lite's `utf-32` and `ucs4` start every encoded chunk with a BOM, and `base64`/`hex` are not text encodings.
+  if (UNWRITABLE.has(key)) throw invalidOption('encoding', "a text encoding that writes no BOM of its own ('utf-32le' or 'utf-32be' for UTF-32)", encoding);
   if (legacy === undefined) {
     throw invalidOption(
       'encoding',
@@ -58,6 +60,9 @@ export function createEncoder(encoding: string, legacy?: LegacyCodecs): TextEnco
 // --- internal ---
 
 const UTF8 = /* @__PURE__ */ new globalThis.TextEncoder();
+
+/** Names (lower case, letters and digits) of iconv-lite encodings a CSV cannot be written in. */
+const UNWRITABLE = new Set(['utf32', 'ucs4', 'base64', 'hex']);
 
 /**
  * UTF-16 code units as bytes, little- or big-endian. Lone surrogates were replaced before (see

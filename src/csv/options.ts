@@ -123,6 +123,9 @@ export function resolveCsvOptions<T>(given: ToCsvOptions<T>, legacy?: LegacyCode
   if (typeof delimiter !== 'string' || delimiter === '' || /[\r\n]/.test(delimiter)) {
     throw invalidOption('delimiter', 'a non-empty string without CR or LF', delimiter);
   }
+  // A delimiter holding the default quote is the delimiter's fault: the caller gave no quote.
+  if (options.quote === undefined && delimiter.includes('"'))
+    throw invalidOption('delimiter', 'a string without the quote character `"` (or another `quote`)', delimiter);
   if (typeof quote !== 'string' || quote.length !== 1 || /[\r\n]/.test(quote) || delimiter.includes(quote)) {
     throw invalidOption('quote', 'one character, not CR, LF or part of the delimiter', quote);
   }

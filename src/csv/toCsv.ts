@@ -318,14 +318,23 @@ function headerLine<T>(columns: readonly ResolvedColumn[], options: ResolvedCsvO
 
 /**
  * The first line of a file without a BOM, its first field quoted when it starts with `ID` (Excel
- * would take the file for SYLK) or with U+FEFF (readers would drop it as a byte order mark).
+ * would take the file for SYLK), with U+FEFF (readers would drop it as a byte order mark), or, in
+ * a legacy encoding, with characters whose bytes are a UTF-8 or UTF-16 BOM (`яю` in windows-1251
+ * is FF FE): readers, `fromCsv` and Excel among them, would take the file for UTF-16 or UTF-8.
  * That field is unquoted here: a field that needs quotes starts with the quote.
  */
 function safeStart<T>(line: string, options: ResolvedCsvOptions<T>): string {
-  if (!line.startsWith('ID') && !line.startsWith('\uFEFF')) return line;
+  if (!line.startsWith('ID') && !line.startsWith('\uFEFF') && !(!options.encoder.unicode && startsWithBom(options.encoder.encode(line.slice(0, 3)))))
+    return line;
   const end = line.indexOf(options.delimiter);
   const first = end === -1 ? line : line.slice(0, end);
   return `${options.quote}${first}${options.quote}${end === -1 ? '' : line.slice(end)}`;
+}
+
+/** True when `bytes` start with a UTF-8 (EF BB BF) or UTF-16 (FF FE, FE FF) byte order mark. */
+function startsWithBom(bytes: Uint8Array): boolean {
+  const [a, b, c] = bytes;
+  return (a === 0xef && b === 0xbb && c === 0xbf) || (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff);
 }
 
 /** Names the row and column of the character at `position` in a chunk of CSV text we wrote. */
@@ -355,11 +364,13 @@ function unmappableError<T>(
 
 /** `ROWPORT_UNMAPPABLE_CHARACTER` for the character `code` in row `row` (undefined: the header), column `column`. */
 function unmappableAt<T>(row: number | undefined, column: string | undefined, code: number, options: ResolvedCsvOptions<T>): RowportError {
-  const char = code >= 0xd800 && code <= 0xdfff ? 'a lone surrogate' : `'${String.fromCodePoint(code)}'`;
+  const lone = code >= 0xd800 && code <= 0xdfff;
+  const char = lone ? 'a lone surrogate' : `'${String.fromCodePoint(code)}'`;
+  // A lone surrogate is no character: no encoding holds it, and UTF-8 and UTF-16 replace it by U+FFFD.
+  const advice = options.encoder.unicode ? "unmappable: 'replace' writes U+FFFD in its place" : `use a Unicode encoding, or unmappable: 'replace' to write '?'`;
   return new RowportError(
     RowportErrorCode.UnmappableCharacter,
-    `${at(row, column)}${char} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be written in ${options.encoder.name}; ` +
-      "use a Unicode encoding, or unmappable: 'replace' to write '?'",
+    `${at(row, column)}${char} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be written in ${options.encoder.name}; ${advice}`,
     { row, column },
   );
 }

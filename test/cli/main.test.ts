@@ -256,10 +256,11 @@ describe('rowport', () => {
     });
 
     it('names row, column and the input line of a value the writer refuses', async () => {
+      // the line the row starts on (its `{`), for a row over several lines
       const input = '[\n{"id":1,"name":"Ivan"},\n{"id":2,\n "name":"李"}\n]\n';
       const result = await run(['--encoding', 'windows-1251'], { input });
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('ROWPORT_UNMAPPABLE_CHARACTER, row 1, column "name", input line 4');
+      expect(result.stderr).toContain('ROWPORT_UNMAPPABLE_CHARACTER, row 1, column "name", input line 3');
     });
 
     it('--max-rows fails past the limit and leaves no file', async () => {
