@@ -104,6 +104,8 @@ export interface AnalyticsServiceOptions {
 
 export const CSV_TYPE = 'text/csv';
 export const GZIP_TYPE = 'application/gzip';
+/** An encoding name as a header's charset may hold it (rowport checks the name itself). */
+const CHARSET_TOKEN = /^[A-Za-z0-9._:-]{1,40}$/;
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
@@ -296,6 +298,9 @@ export class AnalyticsService {
     const { format = 'csv', dateFormat, timeZone, delimiter, dialect, encoding, unmappable, gzip, onProgress, signal, count = true } = options;
     if (format !== 'csv' && format !== 'xlsx')
       throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`format\`: expected 'csv' or 'xlsx', got ${JSON.stringify(format)}`);
+    // The encoding is also the response's charset: a token, never raw client text in a header.
+    if (encoding !== undefined && (typeof encoding !== 'string' || !CHARSET_TOKEN.test(encoding)))
+      throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, 'Invalid option `encoding`: expected an encoding name (letters, digits, `-`, `_`, `.`, `:`)');
     if (format === 'xlsx') {
       const csvOnly = Object.entries({ delimiter, dialect, encoding, unmappable, gzip }).find(([, value]) => value !== undefined && value !== false);
       if (csvOnly) throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`${csvOnly[0]}\`: it applies to CSV exports only, not XLSX`);

@@ -62,13 +62,18 @@ export async function handleJobRequest(context: JobRoutesContext, req: IncomingM
         return true;
       }
       const body = await queue.store.open(file.key);
-      res.writeHead(200, {
-        'Content-Type': file.contentType,
-        'Content-Disposition': contentDisposition(file.fileName),
-        'Content-Length': file.bytes,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      });
+      try {
+        res.writeHead(200, {
+          'Content-Type': file.contentType,
+          'Content-Disposition': contentDisposition(file.fileName),
+          'Content-Length': file.bytes,
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        });
+      } catch (error) {
+        body.destroy(); // the stored file is not left open (one descriptor a request) when the headers fail
+        throw error;
+      }
       await pipeline(body, res).catch(() => res.destroy());
       return true;
     }

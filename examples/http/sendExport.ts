@@ -5,6 +5,7 @@ import { contentDisposition, isRowportError } from 'rowport';
 import { DbUnavailableError } from '../analytics/db.js';
 import { isAnalyticsError } from '../analytics/errors.js';
 import type { ExportResult } from '../analytics/service.js';
+import { isTransient } from '../queue/transient.js';
 
 /**
  * Streams an export as a download. The first chunk is awaited before the status line, so an error
@@ -56,6 +57,9 @@ export type ErrorBody = { error: { code: string; message: string } } | { error: 
  * carries only a code and a request id: its message (which may hold SQL, a host name or a stack)
  * is for the log, never for the client.
  */
+/** RowportError codes that are the client's doing (its options), answered 400 with their message. */
+const CLIENT_CODES = new Set(['ROWPORT_INVALID_OPTION', 'ROWPORT_UNMAPPABLE_CHARACTER']);
+
 export function errorResponse(error: unknown, requestId: string): { status: number; body: ErrorBody; retryAfter?: number } {
   const unavailable = [error, (error as { cause?: unknown } | undefined)?.cause].find(
     (e) => e instanceof DbUnavailableError || (e as { code?: unknown } | undefined)?.code === 'QUEUE_UNAVAILABLE',
@@ -67,7 +71,10 @@ export function errorResponse(error: unknown, requestId: string): { status: numb
       body: { error: { code: error.code, message: error.message } },
       ...(error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter }),
     };
-  if (isRowportError(error) && error.code === 'ROWPORT_INVALID_OPTION') return { status: 400, body: { error: { code: error.code, message: error.message } } };
+  // The client's options: one refused, or a character of the data the client's chosen encoding cannot hold.
+  if (isRowportError(error) && CLIENT_CODES.has(error.code)) return { status: 400, body: { error: { code: error.code, message: error.message } } };
+  // A dependency that did not answer (the object store refusing connections, a reset): try again later.
+  if (isTransient(error)) return { status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE', requestId } }, retryAfter: 5 };
   // A client error raised by Express itself (a path parameter that is not valid percent-encoding: 400).
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500)

@@ -29,7 +29,8 @@ const ESCAPE_OR_DOUBLE_BUT_AMP = /["<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa
 const X_ESCAPED = /[\x01-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
 /** Where {@link expression} cuts: each character it writes as `CHAR(n)`, and the `_` of each `_xHHHH_`. */
 const X_ESCAPED_ALL = /[\x01-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g;
-const LINK_PATTERN = /^(?:https?:\/\/[^/\x00-\x20\x7f]|mailto:)[^\x00-\x20\x7f]*$/i;
+/** An `http(s)://host…` or `mailto:` URL with no space, control character or XML-illegal U+FFFE/U+FFFF (a relationship's `Target` cannot hold them). */
+const LINK_PATTERN = /^(?:https?:\/\/[^/\x00-\x20\x7f\ufffe\uffff]|mailto:)[^\x00-\x20\x7f\ufffe\uffff]*$/i;
 
 /** A link value: the text shown and where it leads. */
 export interface LinkValue {

@@ -72,7 +72,8 @@ export interface XlsxWorkbookOptions {
    *  the output ends once its promises have settled. */
   readonly onWarning?: WarningHandler | undefined;
   /** Creation time in the document properties and the zip entries. Without it both are fixed
-   *  (1980-01-01), so the same rows give the same bytes. From 0001-01-01 to 9999-12-31 (UTC). */
+   *  (1980-01-01), so the same rows give the same bytes (but for a
+   *  `protect.password`, whose salt is random each time). From 0001-01-01 to 9999-12-31 (UTC). */
   readonly createdAt?: Date | undefined;
   /** Author in the document properties. @default 'rowport' */
   readonly creator?: string | undefined;

@@ -109,7 +109,7 @@ interface ColumnCellsSheet {
 
 /** The sheet's hooks: each column's writer, the current row for those that read it, the native links in the tail. */
 function start(sheet: SheetStart, { specs, rowStyle, links: form }: ColumnCellsSheet): SheetHooks {
-  const current = currentRow();
+  const current = currentRow(sheet.columns);
   const layers = rowStyle === undefined ? undefined : rowStyles(rowStyle, sheet.settings.where);
   const registries: StyleRegistry[] = []; // each column's, with other features' column formats (protection)
   const hasLinks = [...specs.values()].some((e) => e.url || e.link !== undefined);
@@ -142,6 +142,7 @@ function start(sheet: SheetStart, { specs, rowStyle, links: form }: ColumnCellsS
         checkLinkKeys(offColumns, row, columnKeys);
       }
       current.row = row;
+      current.index = index;
       current.rowNumber = rowNumber;
       if (layers !== undefined) layers.enter(row, index);
     };

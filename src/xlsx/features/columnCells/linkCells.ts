@@ -69,6 +69,11 @@ export function linkTemplateWriter(cell: StyledColumn, template: string, current
       numberLinkStyle ??= linkAttr(column.numberNumFmt);
       return links?.add(ref, url, row) ? numberCellXml(ref, numberLinkStyle, n) : numberLinkCellXml(ref, numberLinkStyle, url, n);
     }
+    // No link to make: the value as the column's other cells hold it (a number stays a number), with the warning.
+    if (url === undefined) {
+      asText(NOT_A_TARGET, row);
+      return plain(value, row, ref);
+    }
     return link(url, String(value), row, ref);
   };
 }

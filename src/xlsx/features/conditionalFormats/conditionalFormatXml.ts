@@ -1,4 +1,5 @@
 import { escapeText, escapeXstringAttribute } from '../../xml/xmlText.js';
+import { expression } from '../../links/links.js';
 import { CELL_OPERATORS, type ResolvedConditionalFormat } from './conditionalFormatOptions.js';
 import type { ResolvedCellStyle } from '../../styles/cellStyle.js';
 
@@ -52,7 +53,8 @@ function ruleXml(rule: ResolvedConditionalFormat, priority: number, topLeft: str
         '</cfRule>'
       );
     case 'text': {
-      const literal = `"${rule.contains.replace(/"/g, '""')}"`;
+      // As a cell rule's text: a string expression, so a literal `_xHHHH_` is not decoded by the reader.
+      const literal = expression(rule.contains);
       return (
         `<cfRule type="containsText" dxfId="${dxf(rule.style)}" priority="${priority}" operator="containsText" text="${escapeXstringAttribute(rule.contains)}">` +
         `<formula>${escapeText(`NOT(ISERROR(SEARCH(${literal},${topLeft})))`)}</formula></cfRule>`

@@ -78,10 +78,10 @@ export function dataValidationXml(rule: ResolvedValidation, formula1: string, sq
   if (rule.allowBlank) attrs += ' allowBlank="1"';
   if (prompt) attrs += ' showInputMessage="1"';
   attrs += ' showErrorMessage="1"';
-  if (error?.title !== undefined) attrs += ` errorTitle="${escapeAttribute(error.title)}"`;
-  if (error) attrs += ` error="${escapeAttribute(error.message)}"`;
-  if (prompt?.title !== undefined) attrs += ` promptTitle="${escapeAttribute(prompt.title)}"`;
-  if (prompt) attrs += ` prompt="${escapeAttribute(prompt.message)}"`;
+  if (error?.title !== undefined) attrs += ` errorTitle="${promptAttribute(error.title)}"`;
+  if (error) attrs += ` error="${promptAttribute(error.message)}"`;
+  if (prompt?.title !== undefined) attrs += ` promptTitle="${promptAttribute(prompt.title)}"`;
+  if (prompt) attrs += ` prompt="${promptAttribute(prompt.message)}"`;
   const formula2 = rule.formula2 === undefined ? '' : `<formula2>${rule.formula2}</formula2>`;
   return `<dataValidation${attrs} sqref="${sqref}"><formula1>${escapeText(formula1)}</formula1>${formula2}</dataValidation>`;
 }
@@ -125,4 +125,13 @@ class ListStore {
       book.addDefinedName({ name, value: `${quotedName}!$${letters}$1:$${letters}$${items.length}` });
     });
   }
+}
+
+/**
+ * A prompt's or error's text as an attribute Excel and LibreOffice decode `_xHHHH_` in: line breaks
+ * and `& < > "` as character references (every reader keeps them), a literal `_xHHHH_` as
+ * `_x005F_xHHHH_`, so it reads back as written.
+ */
+function promptAttribute(text: string): string {
+  return escapeAttribute(text).replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_');
 }

@@ -128,6 +128,9 @@ const ERROR_STYLES = ['stop', 'warning', 'information'] as const;
 /** Control characters an attribute cannot carry back (TAB, LF and CR can, as character references). */
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
 
+/** A literal `_xHHHH_` escape in text. */
+const X_ESCAPE = /_x[0-9A-Fa-f]{4}_/;
+
 function resolveList(option: string, list: unknown): Pick<ResolvedValidation, 'type' | 'items' | 'formula1' | 'formula2' | 'operator'> {
   if (!Array.isArray(list) || list.length === 0 || list.length > MAX_LIST_ITEMS) {
     throw invalidOption(option, `an array of 1 to ${MAX_LIST_ITEMS} strings`, list);
@@ -140,7 +143,10 @@ function resolveList(option: string, list: unknown): Pick<ResolvedValidation, 't
   });
   const joined = items.join(',');
   // A comma would split an item, and Excel has no escape for it inline; a quote is kept off the inline form too.
-  const inline = joined.length <= MAX_INLINE_LIST && !items.some((item) => item.includes(',') || item.includes('"'));
+  // So is a literal `_xHHHH_` (a formula's text is not decoded alike by every reader) and a space at
+  // either end (LibreOffice trims inline items): such lists are cells of the hidden list sheet.
+  const inline =
+    joined.length <= MAX_INLINE_LIST && !items.some((item) => item.includes(',') || item.includes('"') || X_ESCAPE.test(item) || item.trim() !== item);
   return { type: 'list', items, formula1: inline ? `"${joined}"` : undefined, formula2: undefined, operator: undefined };
 }
 
