@@ -52,14 +52,14 @@ export const logError: ErrorLog = (error, requestId) => console.error(`[rowport-
 /** The body of an error answer: what was wrong (4xx), or only a code and a request id (5xx). */
 export type ErrorBody = { error: { code: string; message: string } } | { error: { code: string; requestId: string } };
 
+/** RowportError codes that are the client's doing (its options), answered 400 with their message. */
+const CLIENT_CODES = new Set(['ROWPORT_INVALID_OPTION', 'ROWPORT_UNMAPPABLE_CHARACTER']);
+
 /**
  * The JSON body and status for an error before the first byte. A 4xx says what was wrong; a 5xx
  * carries only a code and a request id: its message (which may hold SQL, a host name or a stack)
  * is for the log, never for the client.
  */
-/** RowportError codes that are the client's doing (its options), answered 400 with their message. */
-const CLIENT_CODES = new Set(['ROWPORT_INVALID_OPTION', 'ROWPORT_UNMAPPABLE_CHARACTER']);
-
 export function errorResponse(error: unknown, requestId: string): { status: number; body: ErrorBody; retryAfter?: number } {
   const unavailable = [error, (error as { cause?: unknown } | undefined)?.cause].find(
     (e) => e instanceof DbUnavailableError || (e as { code?: unknown } | undefined)?.code === 'QUEUE_UNAVAILABLE',

@@ -324,8 +324,8 @@ function headerLine<T>(columns: readonly ResolvedColumn[], options: ResolvedCsvO
  * That field is unquoted here: a field that needs quotes starts with the quote.
  */
 function safeStart<T>(line: string, options: ResolvedCsvOptions<T>): string {
-  if (!line.startsWith('ID') && !line.startsWith('\uFEFF') && !(!options.encoder.unicode && startsWithBom(options.encoder.encode(line.slice(0, 3)))))
-    return line;
+  const bomBytes = !options.encoder.unicode && startsWithBom(options.encoder.encode(line.slice(0, 3)));
+  if (!line.startsWith('ID') && !line.startsWith('\uFEFF') && !bomBytes) return line;
   const end = line.indexOf(options.delimiter);
   const first = end === -1 ? line : line.slice(0, end);
   return `${options.quote}${first}${options.quote}${end === -1 ? '' : line.slice(end)}`;

@@ -1,4 +1,4 @@
-import { XML_DECLARATION, escapeAttribute, escapeText } from '../xml/xmlText.js';
+import { XML_DECLARATION, escapeAttribute, escapeText, xmlText } from '../xml/xmlText.js';
 
 /** A sheet as listed in the workbook. */
 export interface WorkbookSheet {
@@ -146,17 +146,6 @@ export function externalRelationshipXml(type: string): (id: number, target: stri
   return (id, target) => `<Relationship Id="rId${id}${middle}${escapeAttribute(target)}" TargetMode="External"/>`;
 }
 
-/**
- * Text of plain XML (Dublin Core), which no reader decodes `_xHHHH_` in: `& < >` as entities, and
- * CR as `&#13;` (a parser would make it LF), the characters XML 1.0 cannot hold (C0 controls but
- * TAB, LF and CR; U+FFFE, U+FFFF) dropped.
- */
-function escapeDublinCore(text: string): string {
-  return text
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, '')
-    .replace(/[&<>\r]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&#13;'));
-}
-
 /** `docProps/core.xml`: creator, created and modified. */
 export function coreXml(creator: string, created: Date): string {
   const when = `${created.toISOString().slice(0, 19)}Z`;
@@ -164,7 +153,8 @@ export function coreXml(creator: string, created: Date): string {
     `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
     'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
     'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    (creator ? `<dc:creator>${escapeDublinCore(creator.toWellFormed())}</dc:creator>` : '') +
+    // plain Dublin Core, which no reader decodes `_xHHHH_` in
+    (creator ? `<dc:creator>${xmlText(creator.toWellFormed())}</dc:creator>` : '') +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
     '</cp:coreProperties>'
