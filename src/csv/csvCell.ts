@@ -5,6 +5,7 @@ import { NUMERIC_LITERAL, shortNumberText, withDecimalComma } from '../writer/nu
 import { invalidValue, nonFiniteText, numberText, objectText } from '../writer/values.js';
 import type { ResolvedCsvOptions } from './options.js';
 import { escapeFormula } from './formulas.js';
+import type { FieldQuoter } from './quote.js';
 import { isDate } from '../base/isDate.js';
 
 /** Renders one column's values as CSV fields: the text, quoted when the dialect needs it (see {@link FieldQuoter}). */
@@ -55,13 +56,6 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
         throw invalidValue(value, row, key);
     }
   };
-  if (column.type === 'url') {
-    // CSV holds no links: a `{ text, url }` value is written as its URL, the part the text cannot give back.
-    return (value, row) =>
-      value !== null && typeof value === 'object' && Object.hasOwn(value, 'url') && typeof (value as { url?: unknown }).url === 'string'
-        ? generic((value as { url: string }).url, row)
-        : generic(value, row);
-  }
   if (column.type === 'date' || column.type === 'datetime') {
     const pattern = column.type === 'date' ? datePattern(options.dateFormat) : dateTimePattern(options.dateFormat);
     const dates = new DateRenderer(pattern, options.zone);
@@ -73,21 +67,34 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
       return asIs ? text : quote(text);
     };
   }
-  if (options.decimalSeparator === ',') {
-    const numeric = column.type === 'integer' || column.type === 'decimal' || column.type === 'percent';
-    return (value, row) => {
-      if (typeof value === 'number') {
-        const text = withDecimalComma(anyNumberText(value));
-        return numbersAsIs ? text : quote(text);
-      }
-      if (numeric && typeof value === 'string' && NUMERIC_LITERAL.test(value)) return numbersAsIs ? withDecimalComma(value) : quote(withDecimalComma(value));
-      return generic(value, row);
-    };
+  const plain = options.decimalSeparator === ',' ? withDecimalCommas(column, generic, quote, numbersAsIs) : generic;
+  if (column.type === 'url') {
+    // CSV holds no links: a `{ text, url }` value is written as its URL, the part the text cannot give back.
+    return (value, row) =>
+      value !== null && typeof value === 'object' && Object.hasOwn(value, 'url') && typeof (value as { url?: unknown }).url === 'string'
+        ? plain((value as { url: string }).url, row)
+        : plain(value, row);
   }
-  return generic;
+  return plain;
 }
 
 // --- internal ---
+
+/**
+ * `generic`, with `decimalSeparator: ','`: a comma in JS numbers, and in the numeric strings of an
+ * `integer`, `decimal` or `percent` column.
+ */
+function withDecimalCommas(column: ResolvedColumn, generic: CsvCellWriter, quote: FieldQuoter, numbersAsIs: boolean): CsvCellWriter {
+  const numeric = column.type === 'integer' || column.type === 'decimal' || column.type === 'percent';
+  return (value, row) => {
+    if (typeof value === 'number') {
+      const text = withDecimalComma(anyNumberText(value));
+      return numbersAsIs ? text : quote(text);
+    }
+    if (numeric && typeof value === 'string' && NUMERIC_LITERAL.test(value)) return numbersAsIs ? withDecimalComma(value) : quote(withDecimalComma(value));
+    return generic(value, row);
+  };
+}
 
 /** The text of a number, as {@link numberText} writes it (from tables for the common ones, see {@link shortNumberText}). */
 function anyNumberText(value: number): string {
