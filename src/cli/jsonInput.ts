@@ -21,9 +21,10 @@ export class RowLines {
 
 /**
  * Called for a number of row `row` (0-based) that a double cannot hold and that is not an integer,
- * which the row holds as its source text (`'1.5e400'`) under `key`; top-level values only.
+ * which the row holds as its source text (`'1.5e400'`) under `key`; top-level values only. A string
+ * it returns replaces that text in the row (`'1,5e400'` for a decimal comma).
  */
-export type NumberAsText = (row: number, key: string, text: string) => void;
+export type NumberAsText = (row: number, key: string, text: string) => string | undefined;
 
 /**
  * Rows of a JSON array, parsed as a stream with `@streamparser/json`: one element at a time,
@@ -66,7 +67,7 @@ export async function* jsonArrayRows(text: AsyncIterable<string>, rowLines: RowL
     if (value === null || typeof value !== 'object')
       throw invalidJson(elementLine, `expected each element to be an object or an array, got ${describe(value)}`);
     rowLines.push(elementLine);
-    numbers?.rowEnd();
+    numbers?.rowEnd(value);
     ready.push(value);
   };
   const feed = (piece: string): void => {
@@ -119,7 +120,7 @@ export async function* ndjsonRows(text: AsyncIterable<string>, rowLines: RowLine
     }
     if (value === null || typeof value !== 'object') throw invalidJson(line, `expected an object or an array, got ${describe(value)}`);
     rowLines.push(line);
-    numbers?.rowEnd();
+    numbers?.rowEnd(value);
     return value;
   };
   for await (const chunk of text) {
@@ -205,19 +206,31 @@ class TextNumbers {
       } else if (type === TokenType.STRING && this.expectKey) {
         this.key = value as string;
         this.expectKey = false;
+        if (this.found !== undefined) this.forget(this.key);
       } else if (type === TokenType.NUMBER && typeof value === 'string') {
         (this.found ??= []).push([this.arrayRow ? String(this.position) : this.key, value]);
       }
     }
   }
 
-  /** A row is complete: report what it kept as text. */
-  rowEnd(): void {
+  /** Row `value` is complete: report what it kept as text, and put in the text {@link NumberAsText} gives back. */
+  rowEnd(value: object): void {
     const found = this.found;
     const row = this.row++;
     if (found === undefined) return;
     this.found = undefined;
-    for (const [key, text] of found) this.onText(row, key, text);
+    for (const [key, text] of found) {
+      const replaced = this.onText(row, key, text);
+      if (replaced !== undefined && Object.hasOwn(value, key) && Reflect.get(value, key) === text) {
+        Reflect.defineProperty(value, key, { value: replaced, writable: true, enumerable: true, configurable: true });
+      }
+    }
+  }
+
+  /** A key seen again in the row: its later value wins, so an earlier number under it is no longer the row's. */
+  private forget(key: string): void {
+    const found = (this.found ?? []).filter(([k]) => k !== key);
+    this.found = found.length === 0 ? undefined : found;
   }
 }
 

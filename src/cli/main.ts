@@ -16,6 +16,7 @@ import { type OutputPlan, createWriter, planOutput } from './outputs.js';
 import { ProgressBar, formatBytes, formatCount, formatDuration } from './progressBar.js';
 import { ExitCode, STOP_SIGNALS, type StopSignal, StopSignalReceived, UsageError, interruptedExitCode } from './usageError.js';
 import { ownProperties } from '../base/optionKeys.js';
+import { withDecimalComma } from '../writer/numbers.js';
 
 /** The outside world of the command, passed in so tests can run it in-process. */
 export interface CliIo {
@@ -158,7 +159,7 @@ async function exportRows(args: CliArgs, plan: OutputPlan, io: CliIo, signal: Ab
     encoding: args.inEncoding,
     signal,
     onWarning: warn,
-    onNumberAsText: plan.format === 'xlsx' ? numberAsTextWarning(args, warn) : undefined,
+    onNumberAsText: plan.format === 'xlsx' ? numberAsTextWarning(args, warn) : numberTextInCsv(args),
   });
   report.input = input;
   const planned = await planColumns(input.rows, { columns: args.columns, types: args.types, detectDates: args.detectDates, signal });
@@ -275,7 +276,18 @@ function numberAsTextWarning(args: CliArgs, warn: (warning: RowportWarning) => v
     if ((selected !== undefined && !selected.has(column)) || numeric.has(column)) return;
     const message = `${at(row, column)}${text} has more digits than a number cell holds; it was written as text`;
     warn({ code: RowportWarningCode.NumberAsText, message, row, column });
+    return undefined;
   };
+}
+
+/**
+ * For CSV output with a decimal comma (`--decimal-separator ,`, or `--dialect excel-eu` without
+ * it): a JSON number that a row keeps as its text gets the comma too (`12345678901234567,89`), as
+ * the writer gives every other number; its digits stay. Undefined (the text as it came) otherwise.
+ */
+function numberTextInCsv(args: CliArgs): NumberAsText | undefined {
+  const separator = args.decimalSeparator ?? (args.dialect === 'excel-eu' ? ',' : '.');
+  return separator === ',' ? (_row, _column, text) => withDecimalComma(text) : undefined;
 }
 
 const NUMERIC_TYPES: ReadonlySet<string> = new Set(['integer', 'decimal', 'percent']);

@@ -23,6 +23,7 @@ export type CsvCellWriter = (value: unknown, row: number) => string;
 export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOptions<T>): CsvCellWriter {
   const { key } = column;
   const escapes = options.escapeFormulas;
+  const comma = options.decimalSeparator === ',';
   const quote = options.quoteField;
   // computed once: the same function gives the same field, so these are what quoting them would give
   const empty = quote('');
@@ -35,7 +36,7 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
   const generic: CsvCellWriter = (value, row) => {
     switch (typeof value) {
       case 'string':
-        return quote(escapes ? escapeFormula(value) : value);
+        return quote(escapes ? escapeFormula(value, comma) : value);
       case 'number': {
         const text = anyNumberText(value);
         return numbersAsIs ? text : quote(text);

@@ -25,16 +25,20 @@ function isTrigger(code: number): boolean {
 /** A plain number written as text, `-12.5`, `+3`, `-1e5`: safe, left as it is. */
 const NUMERIC_LITERAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/** A plain number with a decimal comma, `-12,5`, `-1,5e400`, as `decimalSeparator: ','` writes numbers. */
+const COMMA_LITERAL = /^[+-]?(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?$/;
+
 /**
  * Prefixes `'` to text that a spreadsheet would run as a formula: text starting with
- * `= + - @`, TAB, CR, LF or the full-width `＝ ＋ － ＠`, unless it is a plain numeric literal.
+ * `= + - @`, TAB, CR, LF or the full-width `＝ ＋ － ＠`, unless it is a plain numeric literal
+ * (with `decimalComma`, also one with a decimal comma: `-12,5`).
  * @example
  * escapeFormula('=HYPERLINK("x")') //=> "'=HYPERLINK(\"x\")"
  * escapeFormula('-42.5')           //=> '-42.5'
  */
-export function escapeFormula(text: string): string {
+export function escapeFormula(text: string, decimalComma = false): string {
   if (text.length === 0 || !isTrigger(text.charCodeAt(0))) return text;
   const first = text.charCodeAt(0);
-  if ((first === 0x2b || first === 0x2d) && NUMERIC_LITERAL.test(text)) return text;
+  if ((first === 0x2b || first === 0x2d) && (NUMERIC_LITERAL.test(text) || (decimalComma && COMMA_LITERAL.test(text)))) return text;
   return `'${text}`;
 }

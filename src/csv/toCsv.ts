@@ -306,7 +306,7 @@ class Utf8ChunkText<T> implements ChunkText {
 function headerLine<T>(columns: readonly ResolvedColumn[], options: ResolvedCsvOptions<T>): string {
   const field = (column: ResolvedColumn): string => {
     try {
-      return options.quoteField(options.escapeFormulas ? escapeFormula(column.header) : column.header);
+      return options.quoteField(options.escapeFormulas ? escapeFormula(column.header, options.decimalSeparator === ',') : column.header);
     } catch (error) {
       throw error instanceof LoneSurrogate ? unmappableAt(undefined, column.key, error.code, options) : error;
     }
