@@ -34,9 +34,26 @@ export function fromCsv(input: string | Buffer | Readable, options: FromCsvOptio
     const bytes =
       typeof input === 'string' ? createReadStream(input) : Buffer.isBuffer(input) ? Readable.from([input], ownProperties({ objectMode: true })) : input;
     try {
-      yield* csvRecords(bytes, checked, ICONV, path);
+      yield* csvRecords(streamBytes(bytes), checked, ICONV, path);
     } finally {
       bytes.destroy();
+    }
+  })();
+}
+
+// --- internal ---
+
+/**
+ * The chunks of `stream`, with the strings of a stream given an encoding (`setEncoding('latin1')`,
+ * `createReadStream(path, 'utf16le')`) turned back into the bytes they were decoded from, so that
+ * `encoding` decodes those bytes and not the strings' UTF-8. Other chunks pass as they are.
+ */
+function streamBytes(stream: Readable): AsyncIterable<unknown> | Readable {
+  if (stream.readableObjectMode) return stream;
+  return (async function* bytes() {
+    for await (const chunk of stream as AsyncIterable<unknown>) {
+      const encoding = stream.readableEncoding;
+      yield typeof chunk === 'string' && encoding !== null ? Buffer.from(chunk, encoding) : chunk;
     }
   })();
 }
