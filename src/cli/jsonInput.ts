@@ -21,10 +21,11 @@ export class RowLines {
 
 /**
  * Called for a number of row `row` (0-based) that a double cannot hold and that is not an integer,
- * which the row holds as its source text (`'1.5e400'`) under `key`; top-level values only. A string
- * it returns replaces that text in the row (`'1,5e400'` for a decimal comma).
+ * which the row holds as its source text (`'1.5e400'`) where `path` leads: `['total']` for a
+ * member of the row (`['2']` at a position of an array row), `['order', 'amount']` for a nested
+ * value. A string it returns replaces that text in the row (`'1,5e400'` for a decimal comma).
  */
-export type NumberAsText = (row: number, key: string, text: string) => string | undefined;
+export type NumberAsText = (row: number, path: readonly string[], text: string) => string | undefined;
 
 /**
  * Rows of a JSON array, parsed as a stream with `@streamparser/json`: one element at a time,
@@ -169,19 +170,21 @@ class ExactTokenizer extends Tokenizer {
 }
 
 /**
- * Finds, from the tokens, the members of each row that are numbers kept as their text (a NUMBER
- * token whose value is a string), with their key (or position, in an array row), and tells
- * {@link NumberAsText} at the end of the row. Only a row's own members count: a nested value is
- * written as JSON text anyway. A few comparisons per token; nothing is allocated for a row without one.
+ * Finds, from the tokens, the values of each row that are numbers kept as their text (a NUMBER
+ * token whose value is a string), with their path of keys (or positions, in arrays) from the row
+ * down (`['total']`, `['order', 'amount']`), and tells {@link NumberAsText} at the end of the row.
+ * A few comparisons per token; nothing is allocated for a row without one, beyond a slot for each
+ * level of nesting the first time it is seen.
  */
 class TextNumbers {
   private depth = 0;
   private row = 0;
-  private arrayRow = false;
-  private position = 0;
-  private key = '';
-  private expectKey = false;
-  private found: [string, string][] | undefined;
+  /** Per level of nesting inside the row (0: the row's own members): an array?, its position, its current key, a key expected next? */
+  private readonly arrays: boolean[] = [];
+  private readonly positions: number[] = [];
+  private readonly keys: string[] = [];
+  private readonly expectKeys: boolean[] = [];
+  private found: [string[], string][] | undefined;
 
   /** @param members - The depth of a row's members: 2 in a JSON array of rows, 1 in NDJSON. */
   constructor(
@@ -190,25 +193,27 @@ class TextNumbers {
   ) {}
 
   token(type: TokenType, value: unknown): void {
+    const level = this.depth - this.members; // of the value this token is in: -1 outside any row
     if (type === TokenType.LEFT_BRACE || type === TokenType.LEFT_BRACKET) {
-      if (this.depth === this.members - 1) {
-        this.arrayRow = type === TokenType.LEFT_BRACKET;
-        this.position = 0;
-        this.expectKey = !this.arrayRow;
+      if (level >= -1) {
+        const array = type === TokenType.LEFT_BRACKET;
+        this.arrays[level + 1] = array;
+        this.positions[level + 1] = 0;
+        this.expectKeys[level + 1] = !array;
       }
       this.depth++;
     } else if (type === TokenType.RIGHT_BRACE || type === TokenType.RIGHT_BRACKET) {
       this.depth--;
-    } else if (this.depth === this.members) {
+    } else if (level >= 0) {
       if (type === TokenType.COMMA) {
-        if (this.arrayRow) this.position++;
-        else this.expectKey = true;
-      } else if (type === TokenType.STRING && this.expectKey) {
-        this.key = value as string;
-        this.expectKey = false;
-        if (this.found !== undefined) this.forget(this.key);
+        if (this.arrays[level]) this.positions[level]!++;
+        else this.expectKeys[level] = true;
+      } else if (type === TokenType.STRING && this.expectKeys[level]) {
+        this.keys[level] = value as string;
+        this.expectKeys[level] = false;
+        if (this.found !== undefined) this.forget(this.path(level));
       } else if (type === TokenType.NUMBER && typeof value === 'string') {
-        (this.found ??= []).push([this.arrayRow ? String(this.position) : this.key, value]);
+        (this.found ??= []).push([this.path(level), value]);
       }
     }
   }
@@ -219,18 +224,36 @@ class TextNumbers {
     const row = this.row++;
     if (found === undefined) return;
     this.found = undefined;
-    for (const [key, text] of found) {
-      const replaced = this.onText(row, key, text);
-      if (replaced !== undefined && Object.hasOwn(value, key) && Reflect.get(value, key) === text) {
-        Reflect.defineProperty(value, key, { value: replaced, writable: true, enumerable: true, configurable: true });
-      }
+    for (const [path, text] of found) {
+      const replaced = this.onText(row, path, text);
+      if (replaced !== undefined) replaceText(value, path, text, replaced);
     }
   }
 
-  /** A key seen again in the row: its later value wins, so an earlier number under it is no longer the row's. */
-  private forget(key: string): void {
-    const found = (this.found ?? []).filter(([k]) => k !== key);
+  /** The keys (positions in arrays) from the row down to the current value at `level`. */
+  private path(level: number): string[] {
+    const path: string[] = [];
+    for (let l = 0; l <= level; l++) path.push(this.arrays[l] ? String(this.positions[l]) : (this.keys[l] as string));
+    return path;
+  }
+
+  /** A key seen again in its object: its later value wins, so the numbers found under the earlier one are no longer the row's. */
+  private forget(path: readonly string[]): void {
+    const found = (this.found ?? []).filter(([p]) => p.length < path.length || path.some((key, i) => p[i] !== key));
     this.found = found.length === 0 ? undefined : found;
+  }
+}
+
+/** Puts `replaced` where `path` leads in `row`, when `text` is still what is there (own properties only). */
+function replaceText(row: object, path: readonly string[], text: string, replaced: string): void {
+  let holder: unknown = row;
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i] as string;
+    holder = typeof holder === 'object' && holder !== null && Object.hasOwn(holder, key) ? Reflect.get(holder, key) : undefined;
+  }
+  const key = path[path.length - 1] as string;
+  if (typeof holder === 'object' && holder !== null && Object.hasOwn(holder, key) && Reflect.get(holder, key) === text) {
+    Reflect.defineProperty(holder, key, { value: replaced, writable: true, enumerable: true, configurable: true });
   }
 }
 

@@ -265,15 +265,17 @@ function usage(say: (line: string) => void, error: unknown): number {
 /**
  * For XLSX output: the `ROWPORT_NUMBER_AS_TEXT` warning for a JSON number that a row keeps as its
  * text (`1.5e400`), as the writer gives one for a bigint. Not for a column the output leaves out,
- * nor for a numeric-typed one, where the writer warns itself.
+ * nor for a numeric-typed one, where the writer warns itself; a nested value only when a dot path
+ * of `--columns` makes it a cell of its own.
  */
 function numberAsTextWarning(args: CliArgs, warn: (warning: RowportWarning) => void): NumberAsText {
-  const selected = args.columns === undefined ? undefined : new Set(args.columns.map((column) => column.key));
+  const selected = selectedKeys(args);
   const numeric = new Set<string>();
   for (const column of args.columns ?? []) if (column.type !== undefined && NUMERIC_TYPES.has(column.type)) numeric.add(column.key);
   for (const [key, type] of args.types ?? []) if (NUMERIC_TYPES.has(type)) numeric.add(key);
-  return (row, column, text) => {
-    if ((selected !== undefined && !selected.has(column)) || numeric.has(column)) return;
+  return (row, path, text) => {
+    const column = path.join('.');
+    if (!isCell(path, selected) || numeric.has(column)) return undefined;
     const message = `${at(row, column)}${text} has more digits than a number cell holds; it was written as text`;
     warn({ code: RowportWarningCode.NumberAsText, message, row, column });
     return undefined;
@@ -283,11 +285,24 @@ function numberAsTextWarning(args: CliArgs, warn: (warning: RowportWarning) => v
 /**
  * For CSV output with a decimal comma (`--decimal-separator ,`, or `--dialect excel-eu` without
  * it): a JSON number that a row keeps as its text gets the comma too (`12345678901234567,89`), as
- * the writer gives every other number; its digits stay. Undefined (the text as it came) otherwise.
+ * the writer gives every other number, when it is a cell of its own; its digits stay. Inside JSON
+ * text, as a JS number there, it keeps its `.`. Undefined (the text as it came) without a comma.
  */
 function numberTextInCsv(args: CliArgs): NumberAsText | undefined {
   const separator = args.decimalSeparator ?? (args.dialect === 'excel-eu' ? ',' : '.');
-  return separator === ',' ? (_row, _column, text) => withDecimalComma(text) : undefined;
+  if (separator !== ',') return undefined;
+  const selected = selectedKeys(args);
+  return (_row, path, text) => (isCell(path, selected) ? withDecimalComma(text) : undefined);
+}
+
+/** The keys `--columns` selects; undefined without it (every member of the first row). */
+function selectedKeys(args: CliArgs): ReadonlySet<string> | undefined {
+  return args.columns === undefined ? undefined : new Set(args.columns.map((column) => column.key));
+}
+
+/** Whether the value at `path` in a row is a cell of the output: a selected member, or a nested value a `--columns` dot path selects. */
+function isCell(path: readonly string[], selected: ReadonlySet<string> | undefined): boolean {
+  return selected === undefined ? path.length === 1 : selected.has(path.join('.'));
 }
 
 const NUMERIC_TYPES: ReadonlySet<string> = new Set(['integer', 'decimal', 'percent']);
