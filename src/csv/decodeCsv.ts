@@ -160,6 +160,11 @@ export class CsvDecoder {
   }
 }
 
+/** Whether `encoding` names UTF-8 (`'utf-8'`, `'UTF8'`, …). */
+export function isUtf8(encoding: string): boolean {
+  return unicodeKind(encoding) === 'utf-8';
+}
+
 // --- internal ---
 
 type UnicodeKind = 'utf-8' | 'utf-16le' | 'utf-16be';

@@ -1,5 +1,5 @@
 import { RowportError, RowportErrorCode, describe, invalidOption } from '../errors.js';
-import { CsvDecoder, InvalidBytesError, canCheckInvalid, isUnicode } from './decodeCsv.js';
+import { CsvDecoder, InvalidBytesError, canCheckInvalid, isUnicode, isUtf8 } from './decodeCsv.js';
 import { CsvParser } from './parseCsv.js';
 import { type LegacyCodecs, WEB_ENCODINGS } from './encode.js';
 import { encodingExists } from './encodingNames.js';
@@ -73,7 +73,7 @@ export async function* csvRecords(
   const parser = new CsvParser({ delimiter, quote, skipEmpty, maxFieldBytes });
   const watch = new CallbackWatch(); // the promises onHeaders and onWarning return: a rejection ends the read
   const records = new Records(headers === true ? undefined : [...(headers as readonly string[])], onHeaders, watch); // checked: true or names
-  for await (const chunk of readChunks(chunks, path)) {
+  for await (const chunk of readChunks(chunks, path, encoding)) {
     let text: string;
     let invalidBytes: InvalidBytesError | undefined;
     try {
@@ -157,13 +157,20 @@ export function checkOptions(
 
 const UTF8 = /* @__PURE__ */ new TextEncoder();
 
-/** The input's chunks as bytes (Buffers are Uint8Arrays), then `undefined` once at the end; read failures become RowportErrors. */
-async function* readChunks(bytes: AsyncIterable<unknown> | Iterable<unknown>, path: string | undefined): AsyncGenerator<Uint8Array | undefined> {
+/**
+ * The input's chunks as bytes (Buffers are Uint8Arrays; strings, text already, as their UTF-8, so only
+ * with a UTF-8 `encoding`), then `undefined` once at the end; read failures become RowportErrors.
+ */
+async function* readChunks(
+  bytes: AsyncIterable<unknown> | Iterable<unknown>,
+  path: string | undefined,
+  encoding: string,
+): AsyncGenerator<Uint8Array | undefined> {
   try {
     for await (const chunk of bytes) {
       if (chunk instanceof Uint8Array) yield chunk;
-      else if (typeof chunk === 'string') yield UTF8.encode(chunk);
-      else throw notBytes(chunk);
+      else if (typeof chunk === 'string' && isUtf8(encoding)) yield UTF8.encode(chunk);
+      else throw typeof chunk === 'string' ? textNotBytes(encoding) : notBytes(chunk);
     }
   } catch (error) {
     if (error instanceof RowportError) throw error;
@@ -186,6 +193,13 @@ function replacedWarning(line: number, encoding: string): RowportWarning {
 }
 
 /** A chunk of the input that is not bytes: an object-mode stream of rows, say, which is for `toCsv`. */
+function textNotBytes(encoding: string): RowportError {
+  return new RowportError(
+    RowportErrorCode.InvalidSource,
+    `Invalid CSV input: a string chunk cannot be read as ${encoding}, as a string is text already; pass the input's bytes (Buffers), or leave encoding at 'utf-8'`,
+  );
+}
+
 function notBytes(chunk: unknown): RowportError {
   return new RowportError(
     RowportErrorCode.InvalidSource,
