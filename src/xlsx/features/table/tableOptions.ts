@@ -25,7 +25,8 @@ export type TotalsCell =
 /** An Excel table (ListObject) over the header and the rows. */
 export interface TableOptions {
   /** Table name, used in structured references (`Scores[score]`). Letters, digits, `_` and `.`, starting
-   *  with a letter, `_` or `\`; not a cell reference. @default the sheet name with other characters as `_` */
+   *  with a letter, `_` or `\`; not a cell reference, nor `RowportList1`, `RowportList2`, … (the names of the
+   *  dropdown lists). @default the sheet name with other characters as `_` */
   readonly name?: string | undefined;
   /** A built-in table style: `TableStyleLight1`…`21`, `TableStyleMedium1`…`28`, `TableStyleDark1`…`11`, or `'none'`.
    *  @default 'TableStyleMedium2' */
@@ -70,6 +71,9 @@ export function resolveTableOptions(option: string, table: unknown): ResolvedTab
       name,
     );
   }
+  if (name !== undefined && LIST_NAME.test(name)) {
+    throw invalidOption(`${option}.name`, 'a name other than RowportList1, RowportList2, … (the defined names of the dropdown lists)', name);
+  }
   if (typeof style !== 'string' || !(style === 'none' || TABLE_STYLE.test(style))) {
     throw invalidOption(`${option}.style`, "a built-in style 'TableStyleLight1'…'21', 'TableStyleMedium1'…'28', 'TableStyleDark1'…'11', or 'none'", style);
   }
@@ -110,7 +114,7 @@ export class TableNames {
     for (let n = 1; ; n++) {
       const suffix = n === 1 ? '' : `_${n}`;
       const candidate = base.slice(0, MAX_TABLE_NAME - suffix.length) + suffix;
-      if (!this.taken.has(candidate.toUpperCase()) && isTableName(candidate)) {
+      if (!this.taken.has(candidate.toUpperCase()) && isTableName(candidate) && !LIST_NAME.test(candidate)) {
         this.taken.add(candidate.toUpperCase());
         return candidate;
       }
@@ -145,6 +149,11 @@ export function tableColumnNames(headers: readonly string[]): string[] {
 /** The keys of `table`; see `ownOptions`. */
 const TABLE_KEYS = optionKeys<TableOptions>({ name: true, style: true, bandedRows: true, totals: true });
 const DEFAULT_STYLE = 'TableStyleMedium2';
+/**
+ * The defined names of the dropdown lists on the hidden `Lists` sheet (`RowportList1`, …, see the
+ * validation feature): a table shares their namespace (ECMA-376 Part 1, §18.5.1.2), without case.
+ */
+const LIST_NAME = /^RowportList\d+$/i;
 const TABLE_STYLE = /^TableStyle(?:Light(?:[1-9]|1\d|2[01])|Medium(?:[1-9]|1\d|2[0-8])|Dark(?:[1-9]|1[01]))$/;
 
 /**
