@@ -60,7 +60,11 @@ function cut(text: string, max: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
-/** Excel compares sheet names without case. */
+/**
+ * Excel compares sheet names without case. Names equal in lower case or in upper case fold alike:
+ * lower case first, so 'ẞ' (U+1E9E, whose upper case is itself) meets 'ß' and 'SS', as LibreOffice
+ * takes 'ẞ' and 'ß' for one name.
+ */
 function fold(name: string): string {
-  return name.toUpperCase().toLowerCase();
+  return name.toLowerCase().toUpperCase().toLowerCase();
 }
