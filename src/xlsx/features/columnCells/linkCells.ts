@@ -105,10 +105,13 @@ function linkWriters({ column, style, styles, context, plain }: StyledColumn, li
       if (links?.add(ref, url, row)) return inlineStringCell(ref, (linkStyle ??= linkAttr(undefined)), cellText(text, context.warn, row, column.key));
       // A URL shown as itself was checked by `linkTarget`, which takes no lone surrogate.
       const repaired = text === url ? undefined : wellFormed(text);
-      if (repaired !== undefined) context.warn(RowportWarningCode.LoneSurrogate, 'a lone surrogate was replaced by U+FFFD', row, column.key);
       const xml = linkCellXml(ref, (linkStyle ??= linkAttr(undefined)), url, repaired ?? text);
-      if (xml !== undefined) return xml;
+      if (xml !== undefined) {
+        if (repaired !== undefined) context.warn(RowportWarningCode.LoneSurrogate, 'a lone surrogate was replaced by U+FFFD', row, column.key);
+        return xml;
+      }
     }
+    // The plain cell repairs the text itself, with its own warning.
     asText(url === undefined ? NOT_A_TARGET : `its text is too long for a ${MAX_FORMULA_LENGTH}-character formula`, row);
     return plain(text, row, ref);
   };
