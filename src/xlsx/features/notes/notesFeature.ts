@@ -1,6 +1,6 @@
 import { RowportError, RowportErrorCode, at, invalidOption, isThenable, notAwaited } from '../../../errors.js';
 import { type PartContext, type SheetHooks, type SheetStart, type WorkbookFeature, columnOptions } from '../../seam/feature.js';
-import { MAX_CELL_CHARS } from '../../xml/xmlText.js';
+import { MAX_CELL_CHARS, cellText } from '../../xml/xmlText.js';
 import { type PlacedNote, SHAPES_PER_BLOCK, commentsXml, notesVml } from './notesXml.js';
 
 /**
@@ -62,7 +62,7 @@ export const notesFeature: WorkbookFeature<NotesSheetOptions, string> = {
     if (typeof note !== 'string' || note === '' || note.length > MAX_CELL_CHARS) {
       throw invalidOption(`${where}.note`, `a non-empty string of at most ${MAX_CELL_CHARS} characters`, note);
     }
-    return note.toWellFormed();
+    return note;
   },
   resolve(options, settings) {
     const where = settings.where;
@@ -102,15 +102,15 @@ class SheetNotes {
   private chars = 0;
 
   constructor(
-    sheet: SheetStart,
+    private readonly sheet: SheetStart,
     headerNotes: ReadonlyMap<string, string>,
     private readonly cellNote: CellNote<never> | undefined,
   ) {
     this.columnOf = new Map(sheet.columns.map((c, i) => [c.key, i]));
     this.header = sheet.header
       ? sheet.columns.flatMap((c, col) => {
-          const text = headerNotes.get(c.key);
-          return text === undefined ? [] : [{ col, row: sheet.headerRow, text }];
+          const note = headerNotes.get(c.key);
+          return note === undefined ? [] : [{ col, row: sheet.headerRow, text: this.text(note, undefined, c.key) }];
         })
       : [];
   }
@@ -133,7 +133,7 @@ class SheetNotes {
         throw this.error(index, key, `a sheet holds at most ${MAX_NOTES} notes of ${MAX_NOTES_TEXT} characters in all (kept until its end)`);
       }
       this.chars += text.length;
-      this.notes.push({ col, row: rowNumber, text: text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS).toWellFormed() : text.toWellFormed() });
+      this.notes.push({ col, row: rowNumber, text: this.text(text, index, key) });
     }
   }
 
@@ -151,6 +151,11 @@ class SheetNotes {
     const v = part.nextNumber('vmlDrawing');
     part.addPart(`xl/drawings/vmlDrawing${v}.vml`, notesVml(notes, blocks), VML_TYPE);
     return { legacyDrawing: `<legacyDrawing r:id="${part.addRelationship(VML_REL, `../drawings/vmlDrawing${v}.vml`)}"/>` };
+  }
+
+  /** A note's text as a cell's is kept: lone surrogates replaced, cut to 32,767 characters, each with its warning. */
+  private text(text: string, index: number | undefined, key: string): string {
+    return cellText(text, (code, message, row, column) => this.sheet.warn(code, message, row, column), index, key, 'a note: ');
   }
 
   private call(row: unknown, index: number): unknown {
