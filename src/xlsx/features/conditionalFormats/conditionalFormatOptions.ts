@@ -208,11 +208,16 @@ function resolveRule(name: string, rule: unknown, onColumn: string | undefined):
       return { type: 'cell', column: key, operator, values, style: resolveCellStyle(`${name}.style`, r.style) };
     }
     case 'text': {
-      // The text is also an attribute, where XML 1.0 has no way to write a control character.
-      if (typeof r.contains !== 'string' || r.contains === '' || r.contains.length > MAX_FORMULA_STRING || /[\x00-\x1f]/.test(r.contains)) {
-        throw invalidOption(`${name}.contains`, `a non-empty string of at most ${MAX_FORMULA_STRING} characters, without control characters`, r.contains);
+      // The text is also an attribute, where XML 1.0 has no way to write a control character or a lone surrogate.
+      const { contains } = r;
+      if (typeof contains !== 'string' || contains === '' || contains.length > MAX_FORMULA_STRING || /[\x00-\x1f]/.test(contains) || !contains.isWellFormed()) {
+        throw invalidOption(
+          `${name}.contains`,
+          `a non-empty string of at most ${MAX_FORMULA_STRING} characters, without control characters or lone surrogates`,
+          contains,
+        );
       }
-      return { type: 'text', column: key, contains: r.contains, style: resolveCellStyle(`${name}.style`, r.style) };
+      return { type: 'text', column: key, contains, style: resolveCellStyle(`${name}.style`, r.style) };
     }
     case 'top':
     case 'bottom': {
@@ -232,6 +237,7 @@ function resolveRule(name: string, rule: unknown, onColumn: string | undefined):
 function operand(name: string, value: unknown): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   // Without `_xHHHH_` in the formula (control characters as CHAR(n)), which Excel decodes and LibreOffice does not.
-  if (typeof value === 'string' && value.length <= MAX_FORMULA_STRING) return expression(value);
-  throw invalidOption(name, `a finite number or a string of at most ${MAX_FORMULA_STRING} characters`, value);
+  // A lone surrogate has no form in XML at all.
+  if (typeof value === 'string' && value.length <= MAX_FORMULA_STRING && value.isWellFormed()) return expression(value);
+  throw invalidOption(name, `a finite number or a string of at most ${MAX_FORMULA_STRING} characters, without lone surrogates`, value);
 }

@@ -164,11 +164,11 @@ function totalsCell(option: string, what: unknown): { fn: TotalFunction } | { la
   const given = what !== null && typeof what === 'object' && !Array.isArray(what) ? ownOptions(what as { label: string }, LABEL_KEYS, `${option}.`) : undefined;
   const label = given === undefined ? what : given.label;
   // A label is also an attribute of the table part, where XML 1.0 has no way to write a control
-  // character; and it is the text of a cell, which holds at most 32,767 characters.
-  if (typeof label !== 'string' || /[\x00-\x1f]/.test(label) || label.length > MAX_CELL_CHARS) {
+  // character or a lone surrogate; and it is the text of a cell, which holds at most 32,767 characters.
+  if (typeof label !== 'string' || /[\x00-\x1f]/.test(label) || label.length > MAX_CELL_CHARS || !label.isWellFormed()) {
     throw invalidOption(
       given === undefined ? option : `${option}.label`,
-      `${FUNCTION_LIST}, a label or { label } of at most ${MAX_CELL_CHARS} characters without control characters`,
+      `${FUNCTION_LIST}, a label or { label } of at most ${MAX_CELL_CHARS} characters without control characters or lone surrogates`,
       label,
     );
   }
