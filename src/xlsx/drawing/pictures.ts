@@ -1,6 +1,6 @@
 import { invalidOption } from '../../errors.js';
 import type { PartContext } from '../seam/feature.js';
-import { xmlText } from '../xml/xmlText.js';
+import { isXmlText, xmlText } from '../xml/xmlText.js';
 import { type ImageFormat, readImageHeader } from './imageHeader.js';
 
 /**
@@ -60,8 +60,8 @@ export function resolvePicture(options: PictureOptions, option: string): Resolve
       throw invalidOption(`${option}.${name}`, `a size in pixels from 1 to ${MAX_PICTURE_PIXELS}`, value);
     }
   }
-  if (altText !== undefined && (typeof altText !== 'string' || altText.length > 32_767)) {
-    throw invalidOption(`${option}.altText`, 'a string of at most 32,767 characters', altText);
+  if (altText !== undefined && (typeof altText !== 'string' || altText.length > 32_767 || !isXmlText(altText))) {
+    throw invalidOption(`${option}.altText`, 'a string of at most 32,767 characters, without control characters (but TAB, LF, CR) or lone surrogates', altText);
   }
   const w = width ?? (height === undefined ? header.width : (height * header.width) / header.height);
   const h = height ?? (width === undefined ? header.height : (width * header.height) / header.width);

@@ -42,6 +42,16 @@ export function needsPreserve(text: string): boolean {
   return first <= 32 || last <= 32;
 }
 
+/**
+ * True when XML 1.0 holds every character of the text as it is: no C0 control but TAB, LF and CR,
+ * no U+FFFE or U+FFFF, no lone surrogate. Option text written where there is no `_xHHHH_` escape
+ * (charts, drawings) is checked with it at the call, so that nothing is dropped from it.
+ * @example isXmlText('Two\nlines') //=> true
+ */
+export function isXmlText(text: string): boolean {
+  return !XML_ILLEGAL.test(text) && text.isWellFormed();
+}
+
 /** Text without lone surrogates (each replaced by U+FFFD), and whether any was replaced. */
 export function wellFormed(text: string): string | undefined {
   return text.isWellFormed() ? undefined : text.toWellFormed();
@@ -98,6 +108,9 @@ export function xmlText(text: string): string {
 }
 
 // --- internal ---
+
+/** What XML 1.0 cannot hold but lone surrogates: C0 controls but TAB, LF and CR; U+FFFE, U+FFFF. */
+const XML_ILLEGAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
 
 // A `_` is escaped when a reader would see `_xHHHH_` from it: with a literal `_` after the four
 // digits, or with a character that is itself written as `_xHHHH_` (`_xAceb` + U+0001 → `_xAceb_x0001_`).

@@ -1,6 +1,7 @@
 import { invalidOption } from '../../../errors.js';
 import type { ColumnPlan } from '../../settings/sheetSettings.js';
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS_FOR_CHARTS, parseCellRef } from '../../xml/cellRef.js';
+import { isXmlText } from '../../xml/xmlText.js';
 import { optionKeys, ownOptions } from '../../../base/optionKeys.js';
 
 /** Chart kinds: `'column'` (vertical bars), `'bar'` (horizontal bars), `'line'`, `'pie'`. */
@@ -316,8 +317,8 @@ function normaliseChart(spec: unknown, option: string): NormalisedChart {
 }
 
 function checkText(name: string, value: unknown): void {
-  if (value !== undefined && (typeof value !== 'string' || value.length > 255)) {
-    throw invalidOption(name, 'a string of at most 255 characters', value);
+  if (value !== undefined && (typeof value !== 'string' || value.length > 255 || !isXmlText(value))) {
+    throw invalidOption(name, 'a string of at most 255 characters, without control characters (but TAB, LF, CR) or lone surrogates', value);
   }
 }
 
@@ -377,7 +378,7 @@ function normaliseDataLabels(labels: unknown, option: string): ChartDataLabels |
 }
 
 function checkFormat(name: string, value: unknown): void {
-  if (value !== undefined && (typeof value !== 'string' || value === '' || value.length > 255)) {
-    throw invalidOption(name, "a number format such as '0' or '#,##0.00' (at most 255 characters)", value);
+  if (value !== undefined && (typeof value !== 'string' || value === '' || value.length > 255 || !isXmlText(value))) {
+    throw invalidOption(name, "a number format such as '0' or '#,##0.00' (at most 255 characters, without control characters or lone surrogates)", value);
   }
 }

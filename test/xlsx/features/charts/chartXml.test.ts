@@ -114,8 +114,8 @@ describe('chartXml', () => {
     expect(xml({ legend: false })).not.toContain('<c:legend>');
   });
 
-  it('drops characters XML cannot hold from titles', () => {
-    expect(xml({ title: 'a\u0001b\uFFFEc' })).toContain('<a:t>abc</a:t>');
+  it('refuses titles with characters XML cannot hold, which a chart has no escape for', () => {
+    expect(() => xml({ title: 'a\u0001b\uFFFEc' })).toThrow(/charts\[0\]\.title/);
   });
 
   it('names its colours, since the workbook has no theme part', () => {
