@@ -1,7 +1,7 @@
 import { invalidOption } from '../../../errors.js';
 import { type WorkbookFeature, type WorkbookFinish, columnOptions } from '../../seam/feature.js';
 import { XML_DECLARATION, escapeAttribute, escapeText } from '../../xml/xmlText.js';
-import { columnLetters } from '../../xml/cellRef.js';
+import { MAX_SHEET_COLUMNS, columnLetters } from '../../xml/cellRef.js';
 import { inlineStringCell } from '../../xml/sheetXml.js';
 import { type ResolvedValidation, type Validation, resolveValidation } from './validationOptions.js';
 
@@ -24,7 +24,8 @@ const LISTS = 'validation.lists';
 /**
  * Data validation. Each rule covers its column's data cells of each physical sheet, known when
  * its last row is: written in the tail's `<dataValidations>`, nothing held per row. Lists Excel
- * cannot write inline go to one hidden sheet after the last sheet, each named (`RowportList1`).
+ * cannot write inline go to a hidden sheet after the last sheet (one more each 16,384 lists), each
+ * named (`RowportList1`).
  */
 export const validationFeature: WorkbookFeature<object, ResolvedValidation> = {
   name: 'validation',
@@ -103,28 +104,33 @@ class ListStore {
     return list.name;
   }
 
-  /** Adds the hidden sheet and the lists' names, when a sheet used one. */
+  /** Adds the hidden sheets (`Lists`, `Lists (2)`, … one column a list) and the lists' names, when a sheet used one. */
   finish(book: WorkbookFinish): void {
-    if (this.lists.size === 0) return;
-    const lists = [...this.lists.values()];
-    const height = Math.max(...lists.map((l) => l.items.length));
-    let rows = '';
-    for (let r = 0; r < height; r++) {
-      rows += `<row r="${r + 1}">`;
-      lists.forEach(({ items }, c) => {
-        const item = items[r];
-        if (item !== undefined) rows += inlineStringCell(`${columnLetters(c)}${r + 1}`, '', item);
+    const all = [...this.lists.values()];
+    for (let first = 0; first < all.length; first += MAX_SHEET_COLUMNS) {
+      const lists = all.slice(first, first + MAX_SHEET_COLUMNS);
+      const { quotedName } = book.addSheet({ name: 'Lists', xml: listSheetXml(lists), state: 'hidden' });
+      lists.forEach(({ name, items }, c) => {
+        const letters = columnLetters(c);
+        book.addDefinedName({ name, value: `${quotedName}!$${letters}$1:$${letters}$${items.length}` });
       });
-      rows += '</row>';
     }
-    const xml =
-      `${XML_DECLARATION}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + `<sheetData>${rows}</sheetData></worksheet>`;
-    const { quotedName } = book.addSheet({ name: 'Lists', xml, state: 'hidden' });
-    lists.forEach(({ name, items }, c) => {
-      const letters = columnLetters(c);
-      book.addDefinedName({ name, value: `${quotedName}!$${letters}$1:$${letters}$${items.length}` });
-    });
   }
+}
+
+/** A hidden list sheet: each list's items down one column, from A1 (at most 16,384 lists). */
+function listSheetXml(lists: readonly { readonly items: readonly string[] }[]): string {
+  const height = Math.max(...lists.map((l) => l.items.length));
+  let rows = '';
+  for (let r = 0; r < height; r++) {
+    rows += `<row r="${r + 1}">`;
+    lists.forEach(({ items }, c) => {
+      const item = items[r];
+      if (item !== undefined) rows += inlineStringCell(`${columnLetters(c)}${r + 1}`, '', item);
+    });
+    rows += '</row>';
+  }
+  return `${XML_DECLARATION}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
 }
 
 /**
