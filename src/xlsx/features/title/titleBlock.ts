@@ -2,7 +2,7 @@ import { invalidOption } from '../../../errors.js';
 import { optionKeys, ownOptions } from '../../../base/optionKeys.js';
 import { type PictureOptions, type ResolvedPicture, resolvePicture } from '../../drawing/pictures.js';
 import { columnLetters } from '../../xml/cellRef.js';
-import { inlineStringCell } from '../../xml/sheetXml.js';
+import { MAX_SHEET_ROWS, inlineStringCell } from '../../xml/sheetXml.js';
 import { NO_STYLE, type ResolvedCellStyle } from '../../styles/cellStyle.js';
 
 /** Lines above the table: a report name, when it was made, the filters applied. */
@@ -50,6 +50,8 @@ export const PREAMBLE_STYLE: ResolvedCellStyle = NO_STYLE;
 
 /** Excel's longest cell text. */
 const MAX_LINE = 32_767;
+/** Most rows a block may take: it leaves room under it for a header, a data row and a totals row. */
+const MAX_BLOCK_ROWS = MAX_SHEET_ROWS - 3;
 
 /**
  * Checks `title`, `subtitle` and `preamble` once.
@@ -74,7 +76,16 @@ export function resolveTitleBlock(where: string, options: TitleOptions): Resolve
   });
   const picture = resolveLogo(logo, `${where}logo`);
   const own = lines.length + (picture ? 1 : 0);
-  return { lines, logo: picture, rows: own === 0 ? 0 : own + 1 };
+  const rows = own === 0 ? 0 : own + 1;
+  if (rows > MAX_BLOCK_ROWS) {
+    throw invalidOption(
+      `${where}preamble`,
+      `a title block of at most ${MAX_BLOCK_ROWS} rows (a sheet's rows less a header, a row and a totals row)`,
+      preamble,
+      `It takes ${rows} rows`,
+    );
+  }
+  return { lines, logo: picture, rows };
 }
 
 /**
