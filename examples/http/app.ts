@@ -16,7 +16,7 @@ import type { ExportServerOptions } from './server.js';
  * createExportApp(new AnalyticsService(db), { authenticate: auth.authenticate }).listen(3000);
  */
 export function createExportApp(service: AnalyticsService, options: ExportServerOptions): Express {
-  const { authenticate, jobs, links, onError = logError, maxDownloadsPerPrincipal = 3, bodyTimeoutMs } = options;
+  const { authenticate, jobs, links, onError = logError, maxDownloadsPerPrincipal = 3, bodyTimeoutMs, stallTimeoutMs } = options;
   if (typeof authenticate !== 'function') throw new TypeError('Invalid option `authenticate`: expected a function (req) => principal | null');
   if (jobs && !links) throw new TypeError('Invalid option `links`: the job routes need it to sign download links');
   const limiter = new DownloadLimiter(maxDownloadsPerPrincipal);
@@ -35,7 +35,7 @@ export function createExportApp(service: AnalyticsService, options: ExportServer
     const query = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
     const spec = downloadSpec(kind, req.params.id, req.params.format, query, req.path);
     const result = await resolveExport(service, await authenticate(req), spec, controller.signal, (principal) => limiter.hold(principal, res));
-    await sendExport(res, result, onError);
+    await sendExport(res, result, onError, stallTimeoutMs);
   };
   app.get('/exports/students/:id.:format', download('students'));
   app.get('/exports/reports/:id.:format', download('reports'));

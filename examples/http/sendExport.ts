@@ -7,13 +7,23 @@ import { isAnalyticsError } from '../analytics/errors.js';
 import type { ExportResult } from '../analytics/service.js';
 import { isTransient } from '../queue/transient.js';
 
+/** How long a download waits for a client that takes no byte before it cuts the connection. */
+export const STALL_TIMEOUT_MS = 60_000;
+
 /**
  * Streams an export as a download. The first chunk is awaited before the status line, so an error
  * before the first byte (a failed query, a bad value in row 1) is still a JSON error; after it, the
  * connection is destroyed, so the client never takes a truncated file for a whole one. When the
- * client hangs up, the export stream is destroyed, which closes the database cursor.
+ * client hangs up, the export stream is destroyed, which closes the database cursor; so it is when
+ * the client stops reading: bytes waiting for it for `stallTimeoutMs` cut the connection (a slow
+ * database between chunks does not, as nothing then waits for the client).
  */
-export async function sendExport(res: ServerResponse, result: ExportResult, onError: ErrorLog = logError): Promise<void> {
+export async function sendExport(
+  res: ServerResponse,
+  result: ExportResult,
+  onError: ErrorLog = logError,
+  stallTimeoutMs: number = STALL_TIMEOUT_MS,
+): Promise<void> {
   const { stream, fileName, contentType } = result;
   const hangUp = () => {
     if (!res.writableFinished) stream.destroy();
@@ -33,6 +43,11 @@ export async function sendExport(res: ServerResponse, result: ExportResult, onEr
     'Content-Disposition': contentDisposition(fileName),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+  });
+  // The socket sent nothing for that long: if it is because the client takes nothing, cut it (the
+  // cursor and its database connection would be held for as long as the client stays silent).
+  res.setTimeout(stallTimeoutMs, () => {
+    if (res.writableNeedDrain) res.destroy();
   });
   try {
     await pipeline(resume(first, chunks), res);

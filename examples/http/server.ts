@@ -22,6 +22,11 @@ export interface ExportServerOptions {
   readonly maxDownloadsPerPrincipal?: number;
   /** How long the body of `POST /exports/jobs` may take to arrive; then 408. @default 10000 */
   readonly bodyTimeoutMs?: number;
+  /**
+   * How long a download waits for a client that takes no byte (it stopped reading) before the
+   * connection is cut, which closes the export's cursor and frees its database connection. @default 60000
+   */
+  readonly stallTimeoutMs?: number;
 }
 
 /**
@@ -35,7 +40,7 @@ export interface ExportServerOptions {
  * // curl -OJ -H "Authorization: Bearer $TOKEN" 'http://localhost:3000/exports/classes.csv?ids=1,2&delimiter=;'
  */
 export function createExportServer(service: AnalyticsService, options: ExportServerOptions): Server {
-  const { authenticate, jobs, links, onError = logError, maxDownloadsPerPrincipal = 3, bodyTimeoutMs } = options;
+  const { authenticate, jobs, links, onError = logError, maxDownloadsPerPrincipal = 3, bodyTimeoutMs, stallTimeoutMs } = options;
   if (typeof authenticate !== 'function') throw new TypeError('Invalid option `authenticate`: expected a function (req) => principal | null');
   if (jobs && !links) throw new TypeError('Invalid option `links`: the job routes need it to sign download links');
   const limiter = new DownloadLimiter(maxDownloadsPerPrincipal);
@@ -61,7 +66,7 @@ export function createExportServer(service: AnalyticsService, options: ExportSer
       res.once('close', () => controller.abort());
       const spec = specFromUrl(url);
       const result = await resolveExport(service, await authenticate(req), spec, controller.signal, (principal) => limiter.hold(principal, res));
-      await sendExport(res, result, onError);
+      await sendExport(res, result, onError, stallTimeoutMs);
     } catch (error) {
       sendError(res, error, onError);
     }
