@@ -14,13 +14,13 @@ type CheckResult = 'ok' | 'unavailable';
 
 /**
  * Checks the service's dependencies, each within 2 s: the database (a `SELECT 1`), and with a queue,
- * Redis (connect and PING) and the export store (a lookup of a key that does not exist).
+ * Redis (connect and PING) and the export store (its `ping`, else a lookup of a key that does not exist).
  */
 export async function checkHealth(service: AnalyticsService, jobs?: ExportQueue): Promise<Health> {
   const [database, queue, store] = await Promise.all([
     check(() => service.ping()),
     jobs ? check(() => jobs.ping()) : undefined,
-    jobs ? check(() => jobs.store.exists('healthz/probe')) : undefined,
+    jobs ? check(() => (jobs.store.ping ? jobs.store.ping() : jobs.store.exists('healthz/probe'))) : undefined,
   ]);
   const checks = { database, ...(queue ? { queue } : {}), ...(store ? { store } : {}) };
   return { status: Object.values(checks).every((c) => c === 'ok') ? 'ok' : 'unavailable', checks };

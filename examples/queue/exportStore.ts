@@ -34,6 +34,11 @@ export interface ExportStore {
   delete(key: string): Promise<void>;
   /** Removes every object stored more than `maxAgeMs` ago (the cache expiry). Returns how many. */
   sweep(maxAgeMs: number): Promise<number>;
+  /**
+   * Resolves when the store can be used, for a health check (an object store: the bucket exists and
+   * answers); rejects otherwise. Without it the check looks up a key that does not exist.
+   */
+  ping?(): Promise<void>;
 }
 
 /**

@@ -40,7 +40,7 @@ export interface S3StoreOptions {
  *   any unfinished multipart upload left under its key by an earlier attempt (a killed worker, or
  *   an abort that failed because S3 was down): a retry leaves no stray upload behind.
  * - `sweep` deletes objects older than the cache TTL and aborts unfinished uploads started before
- *   then. On AWS, a bucket lifecycle rule (expire after 1 day, abort incomplete multipart uploads
+ *   then; `ping` (the health check) lists one key, so a bucket that does not exist is unavailable. On AWS, a bucket lifecycle rule (expire after 1 day, abort incomplete multipart uploads
  *   after 1 day) does the same without a sweeper.
  */
 export function createS3Store(options: S3StoreOptions): ExportStore {
@@ -122,6 +122,10 @@ export function createS3Store(options: S3StoreOptions): ExportStore {
     },
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: keyOf(key) }));
+    },
+    async ping() {
+      // Not HeadObject: its 404 is the same for a missing key and a missing bucket (NoSuchBucket here).
+      await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1 }));
     },
     async sweep(maxAgeMs) {
       const cutoff = Date.now() - maxAgeMs;
