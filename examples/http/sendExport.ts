@@ -47,12 +47,16 @@ export async function sendExport(
   // The socket sent nothing for that long: if it is because the client takes nothing, cut it (the
   // cursor and its database connection would be held for as long as the client stays silent).
   res.setTimeout(stallTimeoutMs, () => {
-    if (res.writableNeedDrain) res.destroy();
+    if (res.writableNeedDrain) resetConnection(res);
   });
   try {
-    await pipeline(resume(first, chunks), res);
+    // A failure resets the connection before pipeline closes it: never end the response normally.
+    await pipeline(
+      resume(first, chunks, () => resetConnection(res)),
+      res,
+    );
   } catch {
-    res.destroy(); // mid-stream failure or hang-up: never end the response normally
+    res.destroy(); // mid-stream failure or hang-up
   } finally {
     res.off('close', hangUp);
   }
@@ -99,13 +103,13 @@ export function errorResponse(error: unknown, requestId: string): { status: numb
 
 /**
  * Answers with {@link errorResponse} (a 5xx is logged through `onError` with its request id, also
- * sent as `X-Request-Id`), or destroys the connection when bytes were already sent.
+ * sent as `X-Request-Id`), or resets the connection when bytes were already sent.
  */
 export function sendError(res: ServerResponse, error: unknown, onError: ErrorLog = logError): void {
   const requestId = randomUUID();
   if (res.headersSent || res.destroyed) {
     onError(error, requestId);
-    res.destroy();
+    resetConnection(res);
     return;
   }
   const { status, body, retryAfter } = errorResponse(error, requestId);
@@ -124,12 +128,30 @@ export function sendError(res: ServerResponse, error: unknown, onError: ErrorLog
 
 // --- internal ---
 
-async function* resume(first: IteratorResult<Buffer>, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+/**
+ * Cuts the connection of a response that cannot be finished with a reset (RST), not a close (FIN).
+ * An HTTP/1.1 client would see the chunked body's end missing either way; an HTTP/1.0 one (nginx's
+ * `proxy_pass` by default) has only the close to go by, and would take a CSV cut at a row for the whole file.
+ */
+function resetConnection(res: ServerResponse): void {
+  try {
+    if (res.socket && !res.socket.destroyed) res.socket.resetAndDestroy();
+  } catch {
+    // not a TCP socket (TLS, a pipe): destroyed below
+  }
+  res.destroy();
+}
+
+/** The export's chunks, `first` first; `failed` runs when the export fails, before the error goes on. */
+async function* resume(first: IteratorResult<Buffer>, rest: AsyncIterator<Buffer>, failed: () => void): AsyncGenerator<Buffer> {
   let done = first.done === true;
   try {
     if (!done) yield first.value;
     while (!done) {
-      const next = await rest.next();
+      const next = await rest.next().catch((error: unknown) => {
+        failed();
+        throw error;
+      });
       done = next.done === true;
       if (!done) yield next.value;
     }
