@@ -11,7 +11,7 @@
  * printed (mint them with `examples/auth/issue.ts`). `GET /healthz` answers without credentials.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { currentPrincipal } from '../analytics/access.js';
 import { AnalyticsService } from '../analytics/service.js';
 import { createTokenAuth } from '../auth/tokens.js';
@@ -32,8 +32,17 @@ const auth = createTokenAuth({ secret: config.tokenSecret as string, lookup: (pr
 const options = { authenticate: auth.authenticate, maxDownloadsPerPrincipal: config.maxDownloadsPerPrincipal };
 const server = config.express ? createServer(createExportApp(service, options)) : createExportServer(service, options);
 
+// Stopping resets (RST) the connections of responses in flight rather than closing them (FIN), as
+// closeAllConnections would: an HTTP/1.0 client (nginx's proxy_pass by default) would take a
+// download cut by a deploy for the whole file.
+const sockets = new Set<Socket>();
+server.on('connection', (socket: Socket) => {
+  sockets.add(socket);
+  socket.once('close', () => sockets.delete(socket));
+});
 const stop = () => {
-  server.closeAllConnections();
+  server.closeIdleConnections();
+  for (const socket of sockets) if (!socket.destroyed) socket.resetAndDestroy();
   server.close(() => void db.close().then(() => process.exit(0)));
 };
 process.once('SIGTERM', stop);
