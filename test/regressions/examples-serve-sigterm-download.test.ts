@@ -54,8 +54,12 @@ describe.runIf(haveTool('python'))('examples/http/serve.ts stopped by SIGTERM du
     const token = execFileSync(process.execPath, ['--import', 'tsx', ISSUE, '--role', 'admin'], { env: ENV, encoding: 'utf8' }).trim();
     const client = spawn(PYTHON, ['-c', CLIENT, base.hostname, base.port, token], { stdio: ['pipe', 'pipe', 'inherit'] });
     const lines: string[] = [];
-    const said = (word: string) => new Promise<void>((resolve) => onLines(client.stdout, (line) => (lines.push(line), line === word && resolve())));
-    const reading = said('reading');
+    const reading = new Promise<void>((resolve) =>
+      onLines(client.stdout, (line) => {
+        lines.push(line);
+        if (line === 'reading') resolve();
+      }),
+    );
     const done = new Promise((resolve) => client.once('exit', resolve));
     await reading;
     const stopped = new Promise((resolve) => server.once('exit', resolve));
