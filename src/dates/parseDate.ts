@@ -13,8 +13,8 @@ export interface CalendarDate {
 }
 
 /**
- * Reads a date value: an instant (epoch ms) from a `Date`, a number or an ISO date-time string,
- * or a calendar date from a `YYYY-MM-DD` string.
+ * Reads a date value: an instant (epoch ms) from a `Date`, a number (a fraction cut, as `Date` cuts
+ * it) or an ISO date-time string, or a calendar date from a `YYYY-MM-DD` string.
  * @throws {RowportError} `ROWPORT_INVALID_DATE`.
  */
 export function parseDateValue(value: unknown, row?: number, column?: string, zone?: Zone): number | CalendarDate {
@@ -26,7 +26,8 @@ export function parseDateValue(value: unknown, row?: number, column?: string, zo
   if (typeof value === 'number') {
     // A Date holds ±8.64e15 ms (±100,000,000 days); past that there is no date to write.
     if (!(Math.abs(value) <= MAX_EPOCH_MS)) throw invalidDate(value, row, column);
-    return value;
+    // Cut to the millisecond toward zero, as `new Date(ms)` does (`+ 0`: -0.5 is 0, not -0).
+    return Math.trunc(value) + 0;
   }
   if (typeof value === 'string') {
     const parsed = parseDateString(value, zone);
