@@ -279,6 +279,13 @@ function yearToken(width: number): (f: WallClock) => string {
   return width === 4 ? (TOKENS.yyyy as (f: WallClock) => string) : (f) => padN(f.year, width);
 }
 
+/**
+ * date-fns `format` options: `Y` (week-numbering year) and `DDD` (day of year) are passed without
+ * date-fns' `console.warn` on every call, since {@link checkPattern} refused the moment.js tokens
+ * (`YY`, `YYYY`, `D`, `DD`) those warnings are about.
+ */
+const DATE_FNS_OPTIONS = { useAdditionalWeekYearTokens: true, useAdditionalDayOfYearTokens: true } as const;
+
 function render(pieces: Piece[], f: WallClock, ms: number, offset: number): string {
   let out = '';
   let date: Date | undefined;
@@ -290,7 +297,7 @@ function render(pieces: Piece[], f: WallClock, ms: number, offset: number): stri
       const { format, TZDate } = DATE_FNS.get();
       // The wall-clock time as a UTC date: date-fns reads the fields rowport computed, not its own offset.
       date ??= new TZDate(f.wallMs, 'UTC');
-      out += format(date, p.dateFns);
+      out += format(date, p.dateFns, DATE_FNS_OPTIONS);
     } else out += instantText(p.instant, ms, offset);
   }
   return out;
