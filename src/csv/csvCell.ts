@@ -13,7 +13,8 @@ export type CsvCellWriter = (value: unknown, row: number) => string;
 
 /**
  * Compiles the rendering of each column once: its date pattern, formula escaping, type, and
- * quoting. `date` and `datetime` columns also take `'YYYY-MM-DD'` strings and epoch ms; other
+ * quoting. `date` and `datetime` columns also take `'YYYY-MM-DD'` strings and epoch ms (a `date`
+ * column shows the day alone, its time of day dropped, as its XLSX cells do); other
  * columns render `Date`s with `dateFormat`. Numbers are their shortest round-trip digits, bigints
  * all their digits, numeric strings as they are; `decimalSeparator: ','` puts a comma in numbers
  * and in the numeric strings of numeric columns. Text that can never need quotes in this dialect
@@ -61,10 +62,12 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
     const pattern = column.type === 'date' ? datePattern(options.dateFormat) : dateTimePattern(options.dateFormat);
     const dates = new DateRenderer(pattern, options.zone);
     const asIs = writtenAsIs(options, dateChars(pattern, escapes));
+    const wholeDays = column.type === 'date'; // the day alone, as the XLSX serial of a `date` column
     return (value, row) => {
       if (value === null || value === undefined || value === '') return empty;
+      const date = wholeDays ? dates.day(value, row, key) : dates.value(value, row, key);
       // A year before 0 starts with `-` (`-0100-06-01`), which Excel would compute: escaped like any text.
-      const text = escapes ? escapeFormula(dates.value(value, row, key)) : dates.value(value, row, key);
+      const text = escapes ? escapeFormula(date) : date;
       return asIs ? text : quote(text);
     };
   }

@@ -88,13 +88,36 @@ export class DateRenderer {
 
   /** Renders a date value: a `Date`, epoch ms, or a `YYYY-MM-DD` (or ISO date-time) string. */
   value(value: unknown, row?: number, column?: string): string {
-    const parsed = parseDateValue(value, row, column, this.zone);
+    const parsed = this.parse(value, row, column);
+    return typeof parsed === 'number' ? this.instant(parsed) : this.calendar(parsed.year, parsed.month, parsed.day);
+  }
+
+  /**
+   * Renders a date value of a `date` column: the day its wall clock shows in the zone, the time of
+   * day dropped (`00:00` in a pattern that shows one), as the column's XLSX serial holds it.
+   */
+  day(value: unknown, row?: number, column?: string): string {
+    if (this.days !== undefined) return this.value(value, row, column); // the text shows the day alone
+    const parsed = this.parse(value, row, column);
     if (typeof parsed !== 'number') return this.calendar(parsed.year, parsed.month, parsed.day);
+    const offset = this.zone.offset(parsed);
+    const midnight = Math.floor((parsed + offset) / MS_PER_DAY) * MS_PER_DAY;
+    return this.renderWall(midnight, midnight - offset, offset);
+  }
+
+  /** Reads a date value, refusing an instant whose wall clock date-fns cannot render. */
+  private parse(value: unknown, row?: number, column?: string): ReturnType<typeof parseDateValue> {
+    const parsed = parseDateValue(value, row, column, this.zone);
     // At the ends of the Date range the wall clock east (or west) of UTC passes it: date-fns cannot render it.
-    if (this.needsDateFns && Math.abs(parsed) > MAX_EPOCH_MS - MS_PER_DAY && !(Math.abs(parsed + this.zone.offset(parsed)) <= MAX_EPOCH_MS)) {
+    if (
+      typeof parsed === 'number' &&
+      this.needsDateFns &&
+      Math.abs(parsed) > MAX_EPOCH_MS - MS_PER_DAY &&
+      !(Math.abs(parsed + this.zone.offset(parsed)) <= MAX_EPOCH_MS)
+    ) {
       throw invalidDate(value, row, column);
     }
-    return this.instant(parsed);
+    return parsed;
   }
 
   /** Renders a wall-clock time (stored as if UTC) of instant `ms`, `offset` ms off UTC. */

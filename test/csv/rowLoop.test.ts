@@ -81,7 +81,8 @@ function expectedText(v: unknown, type: ColumnType | undefined, dialect: Dialect
     const format = dialect.dateFormat ?? 'iso';
     const date = format === 'us' ? `${pad(mo)}/${pad(d)}/${year}` : format === 'eu' ? `${pad(d)}.${pad(mo)}.${year}` : `${year}-${pad(mo)}-${pad(d)}`;
     let text: string;
-    if (format.startsWith('d MMMM')) text = `${d} ${MONTHS[mo - 1]} ${year} at ${pad(h)}:${pad(mi)}`;
+    if (format.startsWith('d MMMM'))
+      text = `${d} ${MONTHS[mo - 1]} ${year} at ${type === 'date' ? '00:00' : `${pad(h)}:${pad(mi)}`}`; // a date column: the day alone
     else text = type === 'datetime' || (format === 'full' && type !== 'date') ? `${date} ${pad(h)}:${pad(mi)}:${pad(s)}` : date;
     return text.startsWith('-') ? `'${text}` : text;
   }

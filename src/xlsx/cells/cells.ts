@@ -110,7 +110,7 @@ function columnCells(column: SheetColumn, ctx: CellContext, width: number): Colu
       return `<c r="${ref}"${dateStyle}><v>${xlsxNumberText(serial)}</v></c>`;
     }
     warn(RowportWarningCode.DateAsText, 'a date outside 1900-01-01…9999-12-31 was written as text', row, key);
-    return text(renderer.value(value, row, key), row, ref);
+    return text(type === 'date' ? renderer.day(value, row, key) : renderer.value(value, row, key), row, ref);
   };
   const boolean = (value: boolean, ref: string): string => `<c r="${ref}"${(textStyle ??= attr(styles.cell(undefined)))} t="b"><v>${value ? 1 : 0}</v></c>`;
   return { text, number, exact, date, boolean, renderer };

@@ -43,7 +43,7 @@ export function compileCachedValue(column: SheetColumn, ctx: CachedValueContext)
     const serial = excelSerial(wallTime(value, zone, type === 'date', row, key));
     if (serial !== undefined) return serial;
     warn(RowportWarningCode.DateAsText, 'a date outside 1900-01-01…9999-12-31 was written as text', row, key);
-    return text(renderer.value(value, row, key), row);
+    return text(type === 'date' ? renderer.day(value, row, key) : renderer.value(value, row, key), row);
   };
   return (value, row) => {
     if (value === null || value === undefined || value === '') return undefined;
