@@ -22,8 +22,9 @@ export interface ExportTableOptions {
 /**
  * Streams a whole PostgreSQL table to CSV or XLSX with the right type per column, read from its
  * catalogue: `int2/int4/int8` integer (int8 as exact bigints), `numeric` decimal (exact text),
- * `real/double` decimal, `date` date (never shifted), `timestamp(tz)` datetime (in `timeZone`),
- * `boolean` boolean, anything else text. The table and columns are checked before any byte.
+ * `real/double` decimal, `date` date (never shifted), `timestamptz` datetime (in `timeZone`),
+ * `timestamp` datetime (its wall clock, as stored), `boolean` boolean, anything else text. The
+ * table and columns are checked before any byte.
  * @example
  * const { stream, fileName } = await exportTable(db, 'metrics', { format: 'xlsx', timeZone: 'Europe/Paris' });
  */

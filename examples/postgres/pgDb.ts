@@ -30,6 +30,9 @@ export interface PgDb extends Db {
  *   as is in CSV, and in XLSX as a number cell when a double holds its digits, else as exact text);
  * - `date` → `'YYYY-MM-DD'` (pg's default makes a local-midnight `Date`, which a time zone then
  *   shifts to the day before; rowport never shifts a `'YYYY-MM-DD'` string);
+ * - `timestamp` (without time zone) → its text (`'2024-01-15 10:00:00'`, a wall-clock time: pg's
+ *   default reads it in the host's zone, which the export's `timeZone` then shifted again; rowport
+ *   reads the text as that wall-clock time, so it is written as stored);
  * - `timestamptz` → `Date` (an instant; rowport renders it in the export's `timeZone`).
  */
 export const EXACT_TYPES = {
@@ -40,6 +43,7 @@ export const EXACT_TYPES = {
         return (value) => BigInt(value);
       case pg.types.builtins.NUMERIC:
       case pg.types.builtins.DATE:
+      case pg.types.builtins.TIMESTAMP:
         return (value) => value;
       default:
         return pg.types.getTypeParser(oid, 'text') as (value: string) => unknown;
