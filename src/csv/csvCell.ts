@@ -50,7 +50,10 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
         return empty;
       case 'object': {
         if (value === null) return empty;
-        if (!isDate(value)) return quote(objectText(value, row, key));
+        if (!isDate(value)) {
+          const text = objectText(value, row, key); // a `toJSON()` string or base64 may start with `=` or `+`
+          return quote(escapes ? escapeFormula(text) : text);
+        }
         const text = escapes ? escapeFormula(plainDates.value(value, row, key)) : plainDates.value(value, row, key);
         return plainDatesAsIs ? text : quote(text);
       }

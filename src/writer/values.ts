@@ -8,6 +8,8 @@ import { isDate } from '../base/isDate.js';
  * - `Buffer`, `Uint8Array`, `ArrayBuffer`, `DataView`: base64 of the bytes; other typed arrays: a JSON array of their numbers;
  * - `Map`: a JSON array of `[key, value]` pairs (keys need not be strings); `Set`: a JSON array;
  * - `RegExp`: its source text, `/ab+c/gi`;
+ * - an object whose `toJSON()` gives a string (a `URL`, a Decimal.js or Big.js number, a dayjs or
+ *   luxon date, a MongoDB `ObjectId`), or a `String` object: that string, without JSON's quotes;
  * - an `Error` is refused: write `error.message` (or what you need of it) yourself; so is a Promise (thenable).
  * The same rules apply to values nested inside objects and arrays, where also: a `Date` is its ISO 8601
  * instant in UTC; `undefined` is left out of an object and `null` in an array (JSON's rule); and a
@@ -33,7 +35,9 @@ export function objectText(value: object, row: number, column: string): string {
     );
   }
   try {
-    return JSON.stringify(value, jsonReplacer) ?? '';
+    const json = JSON.stringify(value, jsonReplacer) ?? '';
+    // A value whose JSON is a string (its `toJSON()` gives one, or a `String` object) is that string, not its quoted literal.
+    return json.charCodeAt(0) === 34 ? (JSON.parse(json) as string) : json;
   } catch (error) {
     if (error instanceof RowportError) throw new RowportError(error.code, `${at(row, column)}${error.message}`, { row, column, cause: error.cause });
     throw new RowportError(RowportErrorCode.InvalidValue, `${at(row, column)}cannot write ${describe(value)} as JSON text`, {
