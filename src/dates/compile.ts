@@ -273,7 +273,8 @@ function compile(pattern: string): CompiledPattern {
     }
     const letter = token[0] as string;
     if (!DAY_LETTERS.has(letter)) dayOnly = false;
-    const fn = token === 'yy' || token.length === 1 || letter !== 'y' ? TOKENS[token] : yearToken(token.length);
+    // `yyy`, `yyyy`, `yyyyy`…: padded years; `yo` (the ordinal year, `2024th`) is date-fns'
+    const fn = token === 'yy' || token.length === 1 || letter !== 'y' ? TOKENS[token] : token === 'yo' ? undefined : yearToken(token.length);
     if (fn !== undefined && !(era && letter === 'y')) {
       if (literal) pieces.push(literal);
       pieces.push(fn);
