@@ -22,6 +22,9 @@ export interface PgDb extends Db {
   readonly openCursors: number;
 }
 
+/** The type OIDs of the arrays {@link EXACT_TYPES} reads as text (`pg.types.builtins` names no arrays). */
+const ARRAY_OIDS: Readonly<Record<'text' | 'numeric' | 'date' | 'timestamp', number>> = { text: 1009, numeric: 1231, date: 1182, timestamp: 1115 };
+
 /**
  * Type parsers that keep every value exact and every calendar date on its day:
  * - `int8` → `bigint` (a JavaScript number would round past 2^53; rowport writes bigints exactly,
@@ -33,7 +36,9 @@ export interface PgDb extends Db {
  * - `timestamp` (without time zone) → its text (`'2024-01-15 10:00:00'`, a wall-clock time: pg's
  *   default reads it in the host's zone, which the export's `timeZone` then shifted again; rowport
  *   reads the text as that wall-clock time, so it is written as stored);
- * - `timestamptz` → `Date` (an instant; rowport renders it in the export's `timeZone`).
+ * - `timestamptz` → `Date` (an instant; rowport renders it in the export's `timeZone`);
+ * - arrays of `numeric`, `date` and `timestamp` → arrays of their text, for the same reasons (pg's
+ *   defaults make doubles and host-zone `Date`s of their elements).
  */
 export const EXACT_TYPES = {
   getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
@@ -45,6 +50,10 @@ export const EXACT_TYPES = {
       case pg.types.builtins.DATE:
       case pg.types.builtins.TIMESTAMP:
         return (value) => value;
+      case ARRAY_OIDS.numeric:
+      case ARRAY_OIDS.date:
+      case ARRAY_OIDS.timestamp:
+        return pg.types.getTypeParser(ARRAY_OIDS.text, 'text') as (value: string) => unknown;
       default:
         return pg.types.getTypeParser(oid, 'text') as (value: string) => unknown;
     }
