@@ -99,6 +99,10 @@ function withDecimalCommas(column: ResolvedColumn, generic: CsvCellWriter, quote
       return numbersAsIs ? text : quote(text);
     }
     if (numeric && typeof value === 'string' && NUMERIC_LITERAL.test(value)) return numbersAsIs ? withDecimalComma(value) : quote(withDecimalComma(value));
+    if (numeric && typeof value === 'object' && value !== null && !isDate(value)) {
+      const text = objectText(value, row, column.key); // a Decimal.js value's `toJSON()` digits, as a numeric string
+      if (NUMERIC_LITERAL.test(text)) return numbersAsIs ? withDecimalComma(text) : quote(withDecimalComma(text));
+    }
     return generic(value, row);
   };
 }

@@ -147,6 +147,9 @@ function textCells({ text, renderer }: ColumnCells, key: string): CellWriter {
 function anyCells({ text, number, exact, date, boolean }: ColumnCells, column: SheetColumn): CellWriter {
   const { key } = column;
   const numericType = column.kind === 'number';
+  /** An object's text: in a number column, digits (a Decimal.js value's `toJSON()`) are a number, as a numeric string is. */
+  const objectCell = (s: string, row: number, ref: string): string =>
+    numericType && NUMERIC_LITERAL.test(s) ? exact(s, exactDouble(s), row, ref) : text(s, row, ref);
   return (value, row, ref) => {
     switch (typeof value) {
       case 'string':
@@ -163,7 +166,7 @@ function anyCells({ text, number, exact, date, boolean }: ColumnCells, column: S
       case 'object':
         if (value === null) return '';
         if (isDate(value)) return date(value, row, ref);
-        return text(objectText(value, row, key), row, ref);
+        return objectCell(objectText(value, row, key), row, ref);
       default:
         throw invalidValue(value, row, key);
     }

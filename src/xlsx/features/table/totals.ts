@@ -4,6 +4,7 @@ import { excelSerial, wallTime } from '../../cells/dateSerial.js';
 import type { ColumnPlan } from '../../settings/sheetSettings.js';
 import type { TotalFunction } from './tableOptions.js';
 import { isDate } from '../../../base/isDate.js';
+import { objectText } from '../../../writer/values.js';
 
 /** What a column's cell holds for `SUBTOTAL`: its number (non-finite for a `#NUM!` cell), or undefined for text and booleans. */
 export type CellNumber = (value: unknown) => number | undefined;
@@ -11,9 +12,9 @@ export type CellNumber = (value: unknown) => number | undefined;
 /**
  * How the cells of a column hold its values, as `SUBTOTAL` sees them, by the rules of the cell
  * writer (`compileCell` in src/xlsx/cells/cells.ts): numbers as they are (`NaN`/`±Infinity` as
- * `#NUM!`); bigints and numeric strings of a number column when a double holds their digits (else
- * they are text); dates as their serial in the sheet's zone (text outside 1900…9999); in a `string`
- * column, everything is text.
+ * `#NUM!`); bigints, and numeric strings and Decimal.js values of a number column, when a double
+ * holds their digits (else they are text); dates as their serial in the sheet's zone (text
+ * outside 1900…9999); in a `string` column, everything is text.
  * @param zone - The sheet's time zone, in which dates become serials.
  */
 export function cellNumber(column: Pick<ColumnPlan, 'key' | 'kind' | 'type'>, zone: Zone): CellNumber {
@@ -36,11 +37,22 @@ export function cellNumber(column: Pick<ColumnPlan, 'key' | 'kind' | 'type'>, zo
       case 'string':
         return numericText && NUMERIC_LITERAL.test(value) ? exactDouble(value) : undefined;
       case 'object':
-        return isDate(value) ? serial(value) : undefined;
+        if (value === null) return undefined;
+        return isDate(value) ? serial(value) : numericText ? objectNumber(value, column.key) : undefined;
       default:
         return undefined;
     }
   };
+}
+
+/** The number of an object in a number column: a Decimal.js value's digits, when a double holds them (as its cell does). */
+function objectNumber(value: object, key: string): number | undefined {
+  try {
+    const text = objectText(value, 0, key);
+    return NUMERIC_LITERAL.test(text) ? exactDouble(text) : undefined;
+  } catch {
+    return undefined; // the cell writer refuses it
+  }
 }
 
 /**
