@@ -52,7 +52,7 @@ export function compileCsvCell<T>(column: ResolvedColumn, options: ResolvedCsvOp
         if (value === null) return empty;
         if (!isDate(value)) {
           const text = objectText(value, row, key); // a `toJSON()` string or base64 may start with `=` or `+`
-          return quote(escapes ? escapeFormula(text) : text);
+          return quote(escapes ? escapeFormula(text, comma) : text);
         }
         const text = escapes ? escapeFormula(plainDates.value(value, row, key)) : plainDates.value(value, row, key);
         return plainDatesAsIs ? text : quote(text);
