@@ -4,6 +4,7 @@ import { isDate } from '../base/isDate.js';
 
 /** The largest epoch milliseconds a `Date` can hold (ECMA-262 §21.4.1.1 Time Values). */
 export const MAX_EPOCH_MS = 8.64e15;
+const MAX_EPOCH_MS_BIG = 8_640_000_000_000_000n;
 
 /** A calendar date without a time zone. */
 export interface CalendarDate {
@@ -14,7 +15,7 @@ export interface CalendarDate {
 
 /**
  * Reads a date value: an instant (epoch ms) from a `Date`, a number (a fraction cut, as `Date` cuts
- * it) or an ISO date-time string, or a calendar date from a `YYYY-MM-DD` string.
+ * it), a bigint or an ISO date-time string, or a calendar date from a `YYYY-MM-DD` string.
  * @throws {RowportError} `ROWPORT_INVALID_DATE`.
  */
 export function parseDateValue(value: unknown, row?: number, column?: string, zone?: Zone): number | CalendarDate {
@@ -29,6 +30,8 @@ export function parseDateValue(value: unknown, row?: number, column?: string, zo
     // Cut to the millisecond toward zero, as `new Date(ms)` does (`+ 0`: -0.5 is 0, not -0).
     return Math.trunc(value) + 0;
   }
+  // Epoch ms as a bigint (an int8 column): exact as a number within what a Date holds.
+  if (typeof value === 'bigint' && value <= MAX_EPOCH_MS_BIG && value >= -MAX_EPOCH_MS_BIG) return Number(value);
   if (typeof value === 'string') {
     const parsed = parseDateString(value, zone);
     if (parsed !== undefined) return parsed;
