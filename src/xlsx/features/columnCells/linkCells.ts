@@ -34,6 +34,11 @@ export function urlCellWriter(cell: StyledColumn, links: SheetLinks | undefined)
 export function linkTemplateWriter(cell: StyledColumn, template: string, current: CurrentRow, links: SheetLinks | undefined): CellWriter {
   const { column, plain, context } = cell;
   const { link, linkAttr, asText } = linkWriters(cell, links);
+  /** A value no link cell holds as the column's plain cells do: that plain cell, with a native link while the sheet takes one. */
+  const ownCell = (value: unknown, url: string, row: number, ref: string): string => {
+    if (!links?.add(ref, url, row)) asText('a formula link cannot hold it as its column holds it', row);
+    return plain(value, row, ref);
+  };
   // A Date in the template is written as a `Date` value of the sheet is, in its date format and zone.
   const templateDates = new DateRenderer(plainPattern(context.dateFormat), context.zone);
   // A number stays a number (`HYPERLINK(url,42)`), in the column's number format, as in its plain cells.
@@ -49,10 +54,11 @@ export function linkTemplateWriter(cell: StyledColumn, template: string, current
     const url = linkTarget(fillTemplate(template, current.field, templateDates, row));
     if (date) {
       const serial = excelSerial(wallTime(value, context.zone, column.type === 'date', row, column.key));
-      if (url === undefined || serial === undefined) {
-        if (url === undefined) asText(NOT_A_TARGET, row);
-        return plain(value, row, ref); // a date outside Excel's range is text, with its own warning
+      if (url === undefined) {
+        asText(NOT_A_TARGET, row);
+        return plain(value, row, ref);
       }
+      if (serial === undefined) return ownCell(value, url, row, ref); // a date outside Excel's range is text, with its own warning
       dateLinkStyle ??= linkAttr(column.dateNumFmt);
       return links?.add(ref, url, row) ? numberCellXml(ref, dateLinkStyle, serial) : numberLinkCellXml(ref, dateLinkStyle, url, serial);
     }
@@ -74,6 +80,8 @@ export function linkTemplateWriter(cell: StyledColumn, template: string, current
       asText(NOT_A_TARGET, row);
       return plain(value, row, ref);
     }
+    // A boolean, a non-finite number, or a number too long for a double keeps the cell the column's others give it.
+    if (kind !== 'text' && typeof value !== 'string') return ownCell(value, url, row, ref);
     return link(url, String(value), row, ref);
   };
 }
