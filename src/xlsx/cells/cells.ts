@@ -69,6 +69,7 @@ function columnCells(column: SheetColumn, ctx: CellContext, width: number): Colu
   // against Excel's 64,000 (a wrapped variant only where text wraps), and no date format without dates.
   let numberStyle: string | undefined;
   let dateStyle: string | undefined;
+  // Text and booleans in the column's own format, if it has one (`'@'` keeps what is typed in later as text).
   let textStyle: string | undefined;
   let wrapStyle: string | undefined;
   const wrapAt = Math.max(1, Math.floor(width));
@@ -81,7 +82,9 @@ function columnCells(column: SheetColumn, ctx: CellContext, width: number): Colu
   const text = (value: string, row: number, ref: string): string => {
     const s = cellText(value, warn, row, key);
     const style =
-      wrapText && (s.length > wrapAt || s.includes('\n')) ? (wrapStyle ??= attr(styles.cell(undefined, true))) : (textStyle ??= attr(styles.cell(undefined)));
+      wrapText && (s.length > wrapAt || s.includes('\n'))
+        ? (wrapStyle ??= attr(styles.cell(column.numFmt, true)))
+        : (textStyle ??= attr(styles.cell(column.numFmt)));
     if (table !== undefined) {
       const size = table.size;
       const shared = table.cellEnd(s);
@@ -112,7 +115,7 @@ function columnCells(column: SheetColumn, ctx: CellContext, width: number): Colu
     warn(RowportWarningCode.DateAsText, 'a date outside 1900-01-01…9999-12-31 was written as text', row, key);
     return text(type === 'date' ? renderer.day(value, row, key) : renderer.value(value, row, key), row, ref);
   };
-  const boolean = (value: boolean, ref: string): string => `<c r="${ref}"${(textStyle ??= attr(styles.cell(undefined)))} t="b"><v>${value ? 1 : 0}</v></c>`;
+  const boolean = (value: boolean, ref: string): string => `<c r="${ref}"${(textStyle ??= attr(styles.cell(column.numFmt)))} t="b"><v>${value ? 1 : 0}</v></c>`;
   return { text, number, exact, date, boolean, renderer };
 }
 
