@@ -13,6 +13,7 @@ import { appXml, contentTypesXml, coreXml, rootRelsXml, workbookRelsXml, workboo
 import { StyleRegistry } from './package/styles.js';
 import { SHARED_STRINGS_PART, SHARED_STRINGS_REL, SHARED_STRINGS_TYPE, SharedStrings } from './package/sharedStrings.js';
 import { WorkbookAdditions } from './sheet/workbookAdditions.js';
+import { FeatureState } from './settings/sheetSettings.js';
 import type { WorkbookState } from './sheet/workbookState.js';
 
 /** A workbook to write: its sheets (names already reserved in `names`) and its look. */
@@ -26,6 +27,8 @@ export interface WorkbookJob {
   readonly total: number | undefined;
   /** Write zip64 records for every entry, as a sheet past 4 GiB gets them (tests of readers only). */
   readonly forceZip64?: boolean;
+  /** The feature state the sheets were resolved with (what their `resolve` reserved). @default a new one */
+  readonly state?: FeatureState;
   /** The feature list the sheets were resolved with, whose `finish` hooks run after the last sheet. @default FEATURES */
   readonly features?: readonly WorkbookFeature<never>[];
 }
@@ -43,7 +46,7 @@ export function workbookSource(job: WorkbookJob, platform: Platform): ByteSource
   const { look } = job;
   const progress = new Progress(job.onProgress, job.progressInterval, job.total);
   const zip = platform.zip(look.createdAt ?? FIXED_TIME, look.compressionLevel, job.forceZip64 ?? false);
-  const parts = { zip, names: job.names, sheets: [], definedNames: [], overrides: new Map(), counters: new Map(), shared: new Map() };
+  const parts = { zip, names: job.names, sheets: [], definedNames: [], overrides: new Map(), counters: new Map(), state: job.state ?? new FeatureState() };
   const state: WorkbookState = {
     ...parts,
     progress,

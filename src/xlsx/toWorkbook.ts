@@ -5,6 +5,7 @@ import type { CheckedColumns, DateFormat, Rows, WriterOptions } from '../types.j
 import { FEATURES, FEATURE_OPTION_KEYS, type SheetFeatureOptions, type XlsxColumnSpec, xlsxColumnKeys } from './features/features.js';
 import type { WorkbookJob } from './streamWorkbook.js';
 import { LOOK_OPTION_KEYS, type XlsxWorkbookOptions, resolveLook } from './settings/look.js';
+import { FeatureState } from './settings/sheetSettings.js';
 import { resolveSheet } from './resolve/resolveSheet.js';
 import { SheetNames } from './package/sheetName.js';
 import type { SheetJob } from './sheet/writeSheet.js';
@@ -64,7 +65,7 @@ export function workbookJob<R extends readonly unknown[]>(sheets: SheetSpecs<R>,
   if (!Array.isArray(sheets) || sheets.length === 0) throw invalidOption('sheets', 'a non-empty array of { name, rows, columns? }', sheets);
   const own = ownOptions(options, TO_WORKBOOK_KEYS); // own properties only, as each sheet's below
   const base = resolveWriterOptions(own, xlsxColumnKeys(FEATURES));
-  const defaults = { ...base, look: resolveLook(own) };
+  const defaults = { ...base, look: resolveLook(own), state: new FeatureState() };
   const names = new SheetNames();
   const resolved = (sheets as readonly SheetSpec<unknown>[]).map((given, i) => {
     const where = `sheets[${i}]`;
@@ -81,6 +82,7 @@ export function workbookJob<R extends readonly unknown[]>(sheets: SheetSpecs<R>,
     sheets: jobs,
     names,
     look: defaults.look,
+    state: defaults.state,
     signal: base.signal,
     onProgress: base.onProgress,
     progressInterval: base.progressInterval,

@@ -9,12 +9,13 @@ import { type ToXlsxOptions, resolveXlsxOptions } from './resolve/options.js';
  */
 export function xlsxJob<T>(rows: Rows<T>, options: ToXlsxOptions<T>): WorkbookJob {
   assertRows(rows);
-  const { shared, look, names, sheet } = resolveXlsxOptions(options);
+  const { shared, look, names, state, sheet } = resolveXlsxOptions(options);
   claimRows(rows);
   return {
     sheets: [{ sheet, reader: new RowReader(rows, sheet.maxRows) }],
     names,
     look,
+    state,
     signal: shared.signal,
     onProgress: shared.onProgress,
     progressInterval: shared.progressInterval,

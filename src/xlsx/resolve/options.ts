@@ -4,6 +4,7 @@ import type { WriterOptions } from '../../types.js';
 import { FEATURES, FEATURE_OPTION_KEYS, type SheetFeatureOptions, type XlsxColumnSpec, xlsxColumnKeys } from '../features/features.js';
 import type { WorkbookFeature } from '../seam/feature.js';
 import { LOOK_OPTION_KEYS, type ResolvedLook, type XlsxWorkbookOptions, resolveLook } from '../settings/look.js';
+import { FeatureState } from '../settings/sheetSettings.js';
 import { type ResolvedSheet, resolveSheet } from './resolveSheet.js';
 import { SheetNames } from '../package/sheetName.js';
 import { WRITER_OPTION_KEYS, optionKeys, ownOptions } from '../../base/optionKeys.js';
@@ -22,6 +23,8 @@ export interface ResolvedXlsxOptions<T> {
   readonly shared: ResolvedWriterOptions<T>;
   readonly look: ResolvedLook;
   readonly names: SheetNames;
+  /** The workbook's feature state, as the sheet's `resolve` hooks left it. */
+  readonly state: FeatureState;
   readonly sheet: ResolvedSheet;
 }
 
@@ -38,7 +41,8 @@ export function resolveXlsxOptions<T>(given: ToXlsxOptions<T>, features: readonl
   const look = resolveLook(options);
   const names = new SheetNames();
   const name = { requested: sheetName, written: names.add(sheetName, 'Sheet1') };
-  return { shared, look, names, sheet: resolveSheet(options, { ...shared, look }, '', name, features) };
+  const state = new FeatureState();
+  return { shared, look, names, state, sheet: resolveSheet(options, { ...shared, look, state }, '', name, features) };
 }
 
 // --- internal ---

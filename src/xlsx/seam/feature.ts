@@ -121,7 +121,10 @@ export interface SheetStart {
   readonly styles: StyleRegistry;
   /** Reports a warning through `onWarning`, with the sheet's name. */
   warn(code: RowportWarningCode, message: string, row?: number, column?: string): void;
-  /** Workbook-wide state of a feature, made once per workbook by `make` (the table names taken so far). */
+  /**
+   * Workbook-wide state of a feature, made once per workbook by `make` (the table names taken so far):
+   * the store a feature's `resolve` reads as `settings.state` at the call.
+   */
   shared<T>(key: string, make: () => T): T;
   /** The workbook the sheet belongs to: its attributes and defined names. */
   readonly workbook: WorkbookContext;

@@ -85,6 +85,21 @@ export interface SheetSettingsOptions<T> {
   readonly maxRows?: number | undefined;
 }
 
+/**
+ * Workbook-wide state of features, by key, made at the call: what a feature's `resolve` keeps for
+ * the workbook's next sheets (the table names given so far), and the same store `SheetStart.shared`
+ * reads while the sheets stream.
+ */
+export class FeatureState {
+  private readonly values = new Map<string, unknown>();
+
+  /** The state under `key`, made by `make` the first time it is asked for. */
+  get<T>(key: string, make: () => T): T {
+    if (!this.values.has(key)) this.values.set(key, make());
+    return this.values.get(key) as T;
+  }
+}
+
 /** What a sheet takes when it does not say: the workbook's options, already checked. */
 export interface SheetDefaults {
   /** Write a header row (a source of arrays without `columns` has none, whatever this says). */
@@ -95,6 +110,8 @@ export interface SheetDefaults {
   readonly maxRows: number;
   /** The look every sheet of the workbook shares. */
   readonly look: ResolvedLook;
+  /** The workbook's feature state, shared by its sheets at the call and as they stream. */
+  readonly state: FeatureState;
 }
 
 /**
@@ -137,6 +154,7 @@ export function resolveSheetSettings<T>(
     zone,
     maxRows,
     look: defaults.look,
+    state: defaults.state,
     bindColumns: (firstRow) =>
       bindColumns(specs, firstRow).map((c) => ({ ...planColumn(c.key, c.header, c.type, c.numFmt, c.width, dateFormat), read: c.read, computed: c.computed })),
   };

@@ -3,6 +3,7 @@ import { quoteSheetName } from '../xml/cellRef.js';
 import type { SheetNames } from '../package/sheetName.js';
 import type { Relationship, ScopedName, WorkbookSheet } from '../package/packageParts.js';
 import type { ZipSink } from '../../platform/platform.js';
+import type { FeatureState } from '../settings/sheetSettings.js';
 
 /** The package a workbook's sheets and features build together. */
 export interface WorkbookAdditionsHost {
@@ -15,8 +16,8 @@ export interface WorkbookAdditionsHost {
   readonly overrides: Map<string, string>;
   /** Workbook-wide counters of features (`chart`, `drawing`). */
   readonly counters: Map<string, number>;
-  /** Workbook-wide state of features, by key (see `SheetStart.shared`). */
-  readonly shared: Map<string, unknown>;
+  /** Workbook-wide state of features, made at the call (see `SheetStart.shared`). */
+  readonly state: FeatureState;
 }
 
 /**
@@ -43,9 +44,7 @@ export class WorkbookAdditions implements WorkbookFinish {
   }
 
   shared<T>(key: string, make: () => T): T {
-    const { shared } = this.host;
-    if (!shared.has(key)) shared.set(key, make());
-    return shared.get(key) as T;
+    return this.host.state.get(key, make);
   }
 
   addSheet(sheet: { readonly name: string; readonly xml: string; readonly state?: 'visible' | 'hidden' | 'veryHidden' }): {

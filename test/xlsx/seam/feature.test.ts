@@ -1,3 +1,4 @@
+import { FeatureState } from '../../../src/xlsx/settings/sheetSettings.js';
 import { describe, expect, it } from 'vitest';
 import { Zone } from '../../../src/dates/zone.js';
 import { RowReader } from '../../../src/sources/rowReader.js';
@@ -20,7 +21,7 @@ const feature = (hooks: (sheet: SheetStart) => SheetHooks, rowsAbove?: number): 
 async function write(sheets: { name: string; rows: unknown[]; features: SheetFeature[]; options?: object }[]) {
   const names = new SheetNames();
   const look = resolveLook({});
-  const defaults = { header: true, dateFormat: 'iso', timeZone: 'UTC', zone: new Zone('UTC'), maxRows: Infinity, look };
+  const defaults = { header: true, dateFormat: 'iso', timeZone: 'UTC', zone: new Zone('UTC'), maxRows: Infinity, look, state: new FeatureState() };
   const jobs = sheets.map((s, i) => {
     const sheet = resolveSheet(s.options ?? {}, defaults, `sheets[${i}].`, { requested: s.name, written: names.add(s.name, 'Sheet') });
     const rowsAbove = s.features.reduce((n, f) => n + (f.rowsAbove ?? 0), sheet.rowsAbove);

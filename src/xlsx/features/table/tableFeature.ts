@@ -29,6 +29,7 @@ export const tableFeature: WorkbookFeature<TableSheetOptions & { readonly column
   resolve(options, settings) {
     const table = resolveTableOptions(`${settings.where}table`, options.table);
     if (table === undefined) return undefined;
+    if (table.name !== undefined) settings.state.get(NAMES, () => new TableNames()).reserve(table.name, `${settings.where}table.name`);
     if (!settings.header) throw invalidOption(`${settings.where}table`, 'a sheet with a header row (header: true), or false', options.table);
     if (table.totals && settings.columns)
       checkTotals(
@@ -41,6 +42,9 @@ export const tableFeature: WorkbookFeature<TableSheetOptions & { readonly column
 };
 
 // --- internal ---
+
+/** The workbook's table names (its feature state's key): reserved at the call, taken as the tables are written. */
+const NAMES = 'table.names';
 
 /** Keys of the columns given a `formula` (their cells' values are cached results, not data). */
 function formulaKeys(columns: unknown): ReadonlySet<string> {
@@ -69,7 +73,7 @@ function tableSheetFeature(table: ResolvedTableOptions, option: string, value: u
       }
       const keys = sheet.columns.map((c) => c.key);
       if (table.totals) checkTotals(table, keys, option);
-      const names = sheet.shared('table.names', () => new TableNames());
+      const names = sheet.shared(NAMES, () => new TableNames());
       const uncached = sheet.shared<UncachedFormulas>(UNCACHED_FORMULAS, () => ({ any: false }));
       let columns: TableColumnXml[] = [];
       const totals = runningTotals(sheet, table, formulas);

@@ -106,16 +106,33 @@ export function isTableName(name: unknown): name is string {
  * names unique without case (`Scores`, `Scores_2`).
  */
 export class TableNames {
+  /** Names given in the options (upper case: Excel compares them without case), reserved at the call. */
+  private readonly given = new Set<string>();
   private readonly taken = new Set<string>();
 
-  /** Reserves `wanted` (already valid) or a name made from `sheetName`, unique in the workbook. */
+  /**
+   * Reserves a name given in the options of a sheet, at the call, so that no other table takes it.
+   * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming `option` when an earlier sheet gave it.
+   */
+  reserve(name: string, option: string): void {
+    const key = name.toUpperCase();
+    if (this.given.has(key)) throw invalidOption(option, "a name no other sheet's table has (names are compared without case)", name);
+    this.given.add(key);
+  }
+
+  /**
+   * The name of a table: `wanted` (already valid and {@link reserve}d) for the first part of its sheet,
+   * or one made from it (`Scores_2`, a sheet's next part) or from `sheetName`, unique in the workbook.
+   */
   add(wanted: string | undefined, sheetName: string): string {
     const base = wanted ?? fromSheetName(sheetName);
     for (let n = 1; ; n++) {
       const suffix = n === 1 ? '' : `_${n}`;
       const candidate = base.slice(0, MAX_TABLE_NAME - suffix.length) + suffix;
-      if (!this.taken.has(candidate.toUpperCase()) && isTableName(candidate) && !LIST_NAME.test(candidate)) {
-        this.taken.add(candidate.toUpperCase());
+      const key = candidate.toUpperCase();
+      const free = !this.taken.has(key) && ((n === 1 && wanted !== undefined) || !this.given.has(key));
+      if (free && isTableName(candidate) && !LIST_NAME.test(candidate)) {
+        this.taken.add(key);
         return candidate;
       }
     }

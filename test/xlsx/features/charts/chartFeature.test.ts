@@ -5,13 +5,21 @@ import { chartsFeature } from '../../../../src/xlsx/features/charts/chartFeature
 import type { ChartSpec } from '../../../../src/xlsx/features/charts/chartOptions.js';
 import { StyleRegistry } from '../../../../src/xlsx/package/styles.js';
 import { resolveLook } from '../../../../src/xlsx/settings/look.js';
-import { type SheetSettings, resolveSheetSettings } from '../../../../src/xlsx/settings/sheetSettings.js';
+import { FeatureState, type SheetSettings, resolveSheetSettings } from '../../../../src/xlsx/settings/sheetSettings.js';
 import type { ColumnSpec } from '../../../../src/types.js';
 
 const invalid = (option: string) => expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining(`\`${option}\``) });
 
 function settings(columns: ColumnSpec[] | undefined, where = ''): SheetSettings {
-  const defaults = { header: true, dateFormat: 'iso', timeZone: 'UTC', zone: new Zone('UTC'), maxRows: Infinity, look: resolveLook({}) };
+  const defaults = {
+    header: true,
+    dateFormat: 'iso',
+    timeZone: 'UTC',
+    zone: new Zone('UTC'),
+    maxRows: Infinity,
+    look: resolveLook({}),
+    state: new FeatureState(),
+  };
   return resolveSheetSettings({ columns }, defaults, where, { requested: 'My Sheet', written: 'My Sheet' });
 }
 

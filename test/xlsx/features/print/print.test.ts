@@ -3,9 +3,17 @@ import { Zone } from '../../../../src/dates/zone.js';
 import type { PartContext, SheetStart } from '../../../../src/xlsx/seam/feature.js';
 import { printFeature, printTitlesName, printXml, resolvePrintOptions } from '../../../../src/xlsx/features/print/print.js';
 import { resolveLook } from '../../../../src/xlsx/settings/look.js';
-import { resolveSheetSettings } from '../../../../src/xlsx/settings/sheetSettings.js';
+import { FeatureState, resolveSheetSettings } from '../../../../src/xlsx/settings/sheetSettings.js';
 
-const defaults = { header: true, dateFormat: 'iso', timeZone: 'UTC', zone: new Zone('UTC'), maxRows: Infinity, look: resolveLook({}) };
+const defaults = {
+  header: true,
+  dateFormat: 'iso',
+  timeZone: 'UTC',
+  zone: new Zone('UTC'),
+  maxRows: Infinity,
+  look: resolveLook({}),
+  state: new FeatureState(),
+};
 
 const invalid = (option: string) => expect.objectContaining({ code: 'ROWPORT_INVALID_OPTION', message: expect.stringContaining(`\`${option}\``) });
 
