@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveCsvOptions } from '../../src/csv/options.js';
 import { ICONV } from '../../src/csv/iconv.js';
 import { resolveXlsxOptions } from '../../src/xlsx/resolve/options.js';
+import { FeatureState } from '../../src/xlsx/settings/sheetSettings.js';
 
 // JSDoc `@default` is the one place a default is stated (the TypeDoc reference shows it, docs/ point
 // to it). Every option of `toCsv` and `toXlsx`, and every field of an object option (`headerStyle.bold`,
@@ -146,6 +147,8 @@ function snapshot(value: unknown, seen = new Set<unknown>()): unknown {
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value)) return '[circular]';
+  // What the call reserved (a given table name): the same names either way, given or defaulted.
+  if (value instanceof FeatureState) return '[feature state]';
   seen.add(value);
   if (Buffer.isBuffer(value) || ArrayBuffer.isView(value))
     return `[bytes ${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex').slice(0, 64)}]`;
