@@ -20,6 +20,12 @@ export interface QueryOptions {
   readonly readOnly?: boolean;
   /** Cancel the query when it runs longer than this (PostgreSQL: `statement_timeout`). */
   readonly timeoutMs?: number;
+  /**
+   * The export was stopped: a query that does not let its connection go soon after (a database that
+   * stopped answering, with a read in flight) has its connection cut (PostgreSQL), so that neither
+   * the export nor the connection waits for the database to answer again.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface Db {

@@ -271,7 +271,7 @@ export class AnalyticsService {
     const stream = toWorkbook(
       sheets.map((sheet) => ({
         name: sheet.name,
-        rows: this.#db.query(sheet.sql, range.params),
+        rows: this.#db.query(sheet.sql, range.params, { signal }),
         columns: sheet.columns.map((column) => ({ ...column, ...options.columnFeatures?.[sheet.name]?.[column.key] })),
         headerFooter: footer,
         print: PRINT,
@@ -294,8 +294,9 @@ export class AnalyticsService {
     charts: ChartSpec[] = [],
     guard: QueryOptions & { maxRows?: number } = {},
   ): Promise<ExportResult> {
-    const { maxRows, ...queryOptions } = guard;
     const { format = 'csv', dateFormat, timeZone, delimiter, dialect, encoding, unmappable, gzip, onProgress, signal, count = true } = options;
+    const { maxRows, ...limits } = guard;
+    const queryOptions: QueryOptions = { ...limits, signal };
     if (format !== 'csv' && format !== 'xlsx')
       throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid option \`format\`: expected 'csv' or 'xlsx', got ${JSON.stringify(format)}`);
     // The encoding is also the response's charset: a token, never raw client text in a header.

@@ -90,11 +90,14 @@ export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
     query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): AsyncIterable<T> {
       return {
         async *[Symbol.asyncIterator]() {
-          const { client, lost, onLost, release } = await connect();
+          const checkout = await connect();
+          const { client, lost, onLost, release } = checkout;
+          const uncut = cutOnAbort(checkout, options.signal);
           let guarded: boolean;
           try {
             guarded = await guard(client, options);
           } catch (error) {
+            uncut();
             release(error as Error);
             throw failed(error, lost());
           }
@@ -112,13 +115,16 @@ export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
             else stream.destroy();
             open--;
             if (guarded && !lost()) await client.query('ROLLBACK').catch((error: Error) => (failure ??= error)); // read only: nothing to keep
+            uncut();
             release(failure);
           }
         },
       };
     },
     async columnsOf(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): Promise<string[]> {
-      const { client, lost, release } = await connect();
+      const checkout = await connect();
+      const { client, lost, release } = checkout;
+      const uncut = cutOnAbort(checkout, options.signal);
       let guarded = false;
       let failure: Error | undefined;
       try {
@@ -130,6 +136,7 @@ export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
         throw failed(error, lost());
       } finally {
         if (guarded && !lost()) await client.query('ROLLBACK').catch((error: Error) => (failure ??= error));
+        uncut();
         release(lost() ?? (isConnectionError(failure) ? failure : undefined));
       }
     },
@@ -166,6 +173,30 @@ function closableStream(stream: QueryStream, lost: () => Error | undefined, onLo
     closePortal(error, finish);
   };
   return stream;
+}
+
+/** How long a query stopped by its signal has to let its connection go before the connection is cut. */
+const CUT_AFTER_MS = 5_000;
+
+/**
+ * Once `signal` aborts, gives the query {@link CUT_AFTER_MS} to close its cursor and give the client
+ * back; past that (the database stopped answering: a read, a portal close or a `ROLLBACK` that never
+ * returns) destroys the connection's socket, which fails what waits on it, and the failed client is
+ * discarded. Returns the function that ends the watch, once the client is given back.
+ */
+function cutOnAbort({ client }: Checkout, signal: AbortSignal | undefined): () => void {
+  if (signal === undefined) return () => undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cut = () => {
+    timer = setTimeout(() => client.connection.stream.destroy(), CUT_AFTER_MS);
+    timer.unref();
+  };
+  if (signal.aborted) cut();
+  else signal.addEventListener('abort', cut, { once: true });
+  return () => {
+    signal.removeEventListener('abort', cut);
+    clearTimeout(timer);
+  };
 }
 
 /** `host:port` of the pool's server, for messages. */

@@ -28,6 +28,12 @@ export interface ExportWorkerOptions {
   readonly cancelPollMs?: number;
   /** How long to wait for Redis at start before giving up. @default 10000 */
   readonly connectTimeoutMs?: number;
+  /**
+   * A job whose export reads no row for this long is stopped and tried again later: a database (or
+   * store) that stopped answering without closing its connection would hold it, active, forever.
+   * Leave room for the slowest first row a spec's query may take. @default 120000
+   */
+  readonly stallTimeoutMs?: number;
   /** Called when a job starts, with the worker's name: for logs. */
   readonly onJob?: (job: Job) => void;
   /**
@@ -62,6 +68,7 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
     stalledInterval = 30_000,
     cancelPollMs = 250,
     connectTimeoutMs = 10_000,
+    stallTimeoutMs = 120_000,
     onJob,
     onError = logFailure,
   } = options;
@@ -83,6 +90,7 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
     }, cancelPollMs);
     let progress: Promise<unknown> = Promise.resolve();
     let rows = 0;
+    const watch = new StallWatch(controller, stallTimeoutMs);
     try {
       const { spec, scope } = job.data;
       const result = await runSpec(
@@ -92,11 +100,13 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
           signal: controller.signal,
           onProgress: (p) => {
             rows = p.rows; // rowport always makes a final call with the whole count
+            watch.progressed(p.rows);
             progress = progress.then(() => job.updateProgress({ rows: p.rows, total: p.total, percent: p.percent })).catch(() => undefined);
           },
         },
         scope,
       );
+      result.stream.once('end', () => watch.stop()); // every row read: the upload's own timeouts take over
       const key = storeKey(job.id as string, result.fileName);
       const { bytes } = await store.put(key, result.stream, { signal: controller.signal, fileName: result.fileName, contentType: result.contentType });
       if ((await job.getState()) === 'unknown') {
@@ -109,10 +119,13 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
       await job.updateProgress({ rows, total: result.total ?? rows, percent: 100 });
       return { fileName: result.fileName, contentType: result.contentType, key, rows, bytes };
     } catch (error) {
+      if (watch.stalled)
+        throw new Error(`The export read no row for ${stallTimeoutMs} ms (the database or the store stopped answering); it will be tried again`);
       if (controller.signal.aborted) throw new UnrecoverableError('Export cancelled');
       if (isTransient(error)) throw error; // a service unreachable or lost: BullMQ retries with backoff
       throw new UnrecoverableError(reason(error)); // it would fail the same way again: no retry
     } finally {
+      watch.stop();
       clearInterval(poll);
       signal?.removeEventListener('abort', onAbort);
       await redis.del(cancelKey(queueName, job.id as string)).catch(() => undefined);
@@ -162,6 +175,46 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
 }
 
 // --- internal ---
+
+/**
+ * Aborts an export's controller when it reads no row for `ms`, from the start or since the last
+ * row that came (`progressed`); `stalled` then says why it was aborted.
+ */
+class StallWatch {
+  stalled = false;
+  #rows = -1;
+  #stopped = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly controller: AbortController,
+    private readonly ms: number,
+  ) {
+    this.#arm();
+  }
+
+  /** The export has read `rows` rows so far. */
+  progressed(rows: number): void {
+    if (rows <= this.#rows || this.#stopped) return;
+    this.#rows = rows;
+    this.#arm();
+  }
+
+  /** No more watching: the rows are all read, or the run is over. */
+  stop(): void {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+  }
+
+  #arm(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.stalled = true;
+      this.controller.abort(new Error(`No row for ${this.ms} ms`));
+    }, this.ms);
+    this.#timer.unref();
+  }
+}
 
 const logFailure = (error: unknown, requestId: string) => console.error(`[rowport-export] job ${requestId} failed:`, error);
 

@@ -51,7 +51,16 @@ beforeAll(async () => {
   queue = new ExportQueue({ redisUrl: redis.url, queueName: 'faults', store, attempts: 6, backoffMs: 300 });
   const child = fork(WORKER, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, REDIS_URL: redis.url, QUEUE: 'faults', DATABASE_URL: cluster.url, S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket, SLOW_MS: '2' },
+    env: {
+      ...process.env,
+      REDIS_URL: redis.url,
+      QUEUE: 'faults',
+      DATABASE_URL: cluster.url,
+      S3_ENDPOINT: s3.endpoint,
+      S3_BUCKET: s3.bucket,
+      SLOW_MS: '2',
+      STALL_MS: '2000',
+    },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   worker = { child, jobs: [] };
@@ -85,6 +94,18 @@ const waitFor = (jobId: string, done: (status: ExportStatus) => boolean, what: s
     },
     { timeout: 60_000, interval: 50 },
   );
+
+/** The pids of the backends whose current query is `sql`. */
+async function backendsOf(sql: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: cluster.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND position($1 in query) > 0', [sql]);
+    return rows.map((row: { pid: number }) => row.pid);
+  } finally {
+    await client.end();
+  }
+}
 
 const uploads = async () => (await s3.client().send(new ListMultipartUploadsCommand({ Bucket: s3.bucket }))).Uploads ?? [];
 const streaming = (s: ExportStatus) => s.state === 'active' && (s.progress?.rows ?? 0) > 0;
@@ -124,6 +145,23 @@ describe.runIf(enabled)('examples/queue survives PostgreSQL, Redis and S3 outage
     await redis.up();
     await finishedCleanly(jobId);
     expect(worker.jobs.slice(before - 1).filter((id) => id === jobId)).toEqual([jobId]); // ran once
+  }, 120_000);
+
+  it('PostgreSQL frozen while a job streams (its backend stopped, the connection open): the attempt is stopped, its connection cut, the retry completes it', async () => {
+    const jobId = await queue.enqueueExport({ ...SPEC, options: { name: 'wide frozen' } }, ADMIN);
+    await waitFor(jobId, streaming, 'rows');
+    const pids = await backendsOf(SPEC.sql);
+    expect(pids).toHaveLength(1);
+    const pid = pids[0] as number;
+    process.kill(pid, 'SIGSTOP'); // answers nothing, closes nothing: as a database behind a dead network
+    try {
+      await waitFor(jobId, (s) => s.attemptsMade >= 1 || s.state === 'failed', 'the stopped attempt');
+      await finishedCleanly(jobId); // on a new connection, while the old backend is still frozen
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    // The frozen backend's connection was cut: once it runs again it sees its client gone and ends.
+    await vi.waitFor(async () => expect(await backendsOf(SPEC.sql)).not.toContain(pid), { timeout: 30_000, interval: 100 });
   }, 120_000);
 
   it('S3 stopped while a job uploads: the attempt fails, the retry aborts the unfinished upload and completes it', async () => {
