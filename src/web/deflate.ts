@@ -2,14 +2,18 @@ import { crc32 } from '../platform/crc32.js';
 import type { ZipCodec } from '../platform/zip.js';
 
 /** The web's zip codec: deflate through `CompressionStream('deflate-raw')` (at the runtime's level), CRC-32 in JavaScript. */
-export const WEB_ZIP_CODEC: ZipCodec = { deflate: deflateStream, crc32 };
+export const WEB_ZIP_CODEC: ZipCodec = { deflate: (input) => compressChunks(input, 'deflate-raw'), crc32 };
 
 /**
- * Raw deflate through `CompressionStream('deflate-raw')`, pulled: the input is fed as the output is
- * read, so a slow reader slows the writer. Cancelled (the input's end, an error) the stream is torn down.
+ * `input` through `CompressionStream(format)`, pulled: the input is fed as the output is read, one
+ * write at a time, so a slow reader slows the writer (`pipeThrough` would fill the stream's writable
+ * queue first: on Node that holds 16,384 chunks). Cancelled (the input's end, an error) the stream is torn down.
  */
-async function* deflateStream(input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Uint8Array, void, undefined> {
-  const stream = new CompressionStream('deflate-raw');
+export async function* compressChunks(
+  input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  format: 'deflate-raw' | 'gzip',
+): AsyncGenerator<Uint8Array, void, undefined> {
+  const stream = new CompressionStream(format);
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   let failure: { error: unknown } | undefined;

@@ -3,6 +3,7 @@ import type { ToCsvOptions } from '../csv/options.js';
 import { csvSource } from '../csv/toCsv.js';
 import type { Rows } from '../types.js';
 import { byteStream } from './byteStream.js';
+import { compressChunks } from './deflate.js';
 import { WEB } from './platform.js';
 
 /** Options of `toCsv` in `rowport/web`: Node's, with `gzip` a boolean (`CompressionStream` takes no level). */
@@ -31,6 +32,6 @@ export function toCsv<T>(rows: Rows<T>, options: WebToCsvOptions<T> = {}): Reada
     throw invalidOption('gzip', 'true or false in rowport/web', gzip, "zlib options are Node's: CompressionStream('gzip') takes no level");
   }
   const { source } = csvSource(rows, options, WEB);
-  const bytes = byteStream(source);
-  return gzip === true ? bytes.pipeThrough(new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : bytes;
+  // Pulled through the gzip as the plain bytes are: a chunk is made only when the reader wants one.
+  return byteStream(gzip === true ? { ...source, chunks: compressChunks(source.chunks, 'gzip') } : source);
 }
