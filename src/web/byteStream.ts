@@ -8,7 +8,8 @@ import { abortError, asRowportError } from '../writer/exportErrors.js';
  * away, `response.body.cancel()`) closes the sources at once, even while a read is awaited (their
  * iterators' `return()`, once each), then ends the generator. An error of the export errors the
  * stream with a {@link RowportError}; an abort of `signal` errors it with `ROWPORT_ABORTED` and
- * closes the sources. Nothing is enqueued after either.
+ * closes the sources; so does a promise that a callback (`onProgress`, `onWarning`) returned and that
+ * rejected, with `ROWPORT_CALLBACK_FAILED`. Nothing is enqueued after any of them.
  */
 export function byteStream(source: ByteSource): ReadableStream<Uint8Array> {
   const { chunks, signal } = source;
@@ -29,6 +30,14 @@ export function byteStream(source: ByteSource): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
+        // A callback's promise rejected: the export stops now, as on Node, not after its last row.
+        if (source.watch) {
+          source.watch.onFailure = (error) => {
+            if (finished) return;
+            stop();
+            controller.error(error);
+          };
+        }
         if (!signal) return;
         if (signal.aborted) {
           stop();
