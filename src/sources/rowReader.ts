@@ -77,17 +77,18 @@ export class RowReader<T> {
     } else {
       const iterator = this.syncIterator as Iterator<T>;
       while (batch.length < max) {
-        let result: IteratorResult<T>;
+        let row: T;
         try {
-          result = iterator.next();
+          const result = iteratorResult(iterator.next());
+          if (result.done) {
+            this.finished = true;
+            break;
+          }
+          row = result.value;
         } catch (error) {
           throw this.failed(error, this.index + batch.length);
         }
-        if (result.done) {
-          this.finished = true;
-          break;
-        }
-        batch.push(result.value);
+        batch.push(row);
       }
     }
     this.count(batch.length, batch);
@@ -125,17 +126,18 @@ export class RowReader<T> {
     }
     const batch: T[] = [];
     while (batch.length < max) {
-      let result: IteratorResult<T>;
+      let row: T;
       try {
-        result = await iterator.next();
+        const result = iteratorResult(await iterator.next());
+        if (result.done || this.closed) {
+          this.finished = true;
+          break;
+        }
+        row = result.value;
       } catch (error) {
         throw this.failed(error, this.index + batch.length);
       }
-      if (result.done || this.closed) {
-        this.finished = true;
-        break;
-      }
-      batch.push(result.value);
+      batch.push(row);
     }
     this.count(batch.length, batch);
     return batch;
@@ -355,6 +357,18 @@ function openIterator<I extends object>(rows: object, key: typeof Symbol.iterato
     );
   }
   return iterator as I;
+}
+
+/**
+ * What an iterator's `next()` gave, when it is an iterator result (an object): anything else is
+ * the TypeError `for…of` throws, so that the source fails at its row instead of the export.
+ * @throws {TypeError} For `undefined` (a `next()` without `return { done: true }`), a number, …
+ */
+function iteratorResult<T>(result: IteratorResult<T>): IteratorResult<T> {
+  if (result === null || (typeof result !== 'object' && typeof result !== 'function')) {
+    throw new TypeError(`its next() returned ${describe(result)}, not an iterator result { value, done }`);
+  }
+  return result;
 }
 
 function hasBatches<T>(value: unknown): value is { [BATCHES](): BatchSource<T> } {
