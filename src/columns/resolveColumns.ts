@@ -1,5 +1,5 @@
 import { RowportError, RowportErrorCode, at, invalidOption } from '../errors.js';
-import { readFailed } from '../sources/rowShape.js';
+import { checkNotGettersOnly, readFailed } from '../sources/rowShape.js';
 import type { Column, ColumnSpec, ColumnType } from '../types.js';
 import { type Getter, compileIndex, compilePath } from './path.js';
 import { optionKeys, ownOptions, ownProperties } from '../base/optionKeys.js';
@@ -78,6 +78,7 @@ export function bindColumns<T>(columns: readonly Column<T>[] | undefined, firstR
     } catch (error) {
       throw readFailed(error, 0, undefined); // a Proxy whose ownKeys trap throws
     }
+    if (keys.length === 0) checkNotGettersOnly(firstRow);
     return keys.map((key) => plain(key, key, compilePath(key, true)));
   }
   return columns.map((column, position) => {

@@ -32,6 +32,29 @@ export function checkRow(row: unknown, index: number, arrays?: boolean): void {
   }
 }
 
+/**
+ * Refuses a first row without own keys whose class holds its values in getters (`get id()` over a
+ * private field): columns bound to its own keys would write every row empty, and readers skip empty lines.
+ * A row that is no row (a Map, a Date, …) is refused as such first; a row without any value (`{}`) passes.
+ * @throws {RowportError} `ROWPORT_INVALID_VALUE` at row 0, naming the getters to pass as `columns`.
+ */
+export function checkNotGettersOnly(first: object): void {
+  checkRow(first, 0);
+  let getters: string[];
+  try {
+    getters = classGetters(first);
+  } catch (error) {
+    throw readFailed(error, 0, undefined); // a Proxy trap of the row threw
+  }
+  if (getters.length === 0) return;
+  const list = getters.map((name) => `'${name}'`).join(', ');
+  throw new RowportError(
+    RowportErrorCode.InvalidValue,
+    `${at(0, undefined)}the first row (${describe(first)}) has no own properties: its values are getters of its class, which are no columns by themselves; pass \`columns: [${list}]\``,
+    { row: 0 },
+  );
+}
+
 /** True for the names every plain object inherits from `Object.prototype`. */
 export function isInherited(key: string): boolean {
   return key in Object.prototype;
@@ -85,6 +108,25 @@ function notRowKind(row: object): string | undefined {
   }
   if (ArrayBuffer.isView(row)) return `bytes (${describe(row)}); parse them first`;
   return NOT_ROWS[Object.prototype.toString.call(row)];
+}
+
+/** The getters `row` inherits from its classes, base class first, up to `Object.prototype`. */
+function classGetters(row: object): string[] {
+  const chain: object[] = [];
+  for (
+    let proto = Object.getPrototypeOf(row) as object | null;
+    proto !== null && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
+    chain.unshift(proto);
+  }
+  const names = new Set<string>();
+  for (const proto of chain) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      if (name !== '__proto__' && typeof Object.getOwnPropertyDescriptor(proto, name)?.get === 'function') names.add(name);
+    }
+  }
+  return [...names];
 }
 
 function notARow(index: number, got: string): RowportError {
