@@ -221,19 +221,27 @@ export function assertRows(rows: unknown, where = 'rows'): asserts rows is Rows<
 /**
  * Takes `rows` for one rowport call when it can be read only once (an iterator such as a generator,
  * a Node stream, a ReadableStream); call it after every other argument check passed.
- * Arrays and other iterables that give a new iterator each time are never taken.
+ * Arrays and other iterables that give a new iterator each time are never taken. A Node stream
+ * taken gets an `'error'` listener at once: an error it emits before it is read (a workbook's later
+ * sheet, a consumer that has not read yet) is kept by the stream for the read to fail with, and is
+ * never an uncaught exception.
  * @throws {RowportError} `ROWPORT_INVALID_SOURCE` when another call took `rows` already.
  */
 export function claimRows(rows: Rows<unknown>, where = 'rows'): void {
+  const stream = isNodeStream(rows);
   const oneShot =
-    typeof (rows as Partial<Iterator<unknown>>).next === 'function' || isNodeStream(rows) || typeof (rows as Partial<ReadableStream>).getReader === 'function';
+    typeof (rows as Partial<Iterator<unknown>>).next === 'function' || stream || typeof (rows as Partial<ReadableStream>).getReader === 'function';
   if (oneShot && !claimOnce(rows)) {
     throw invalidSource(
       where,
       'it was already given to another rowport call; a generator, an iterator or a stream can be read once, so make a new one for each export (a function that returns it)',
     );
   }
+  if (stream && typeof (rows as unknown as Partial<Readable>).on === 'function') (rows as unknown as Readable).on('error', keptForTheRead);
 }
+
+/** The `'error'` listener of a stream of rows: the stream keeps its error (`errored`), which its reader then throws. */
+function keptForTheRead(): void {}
 
 /** Runs once after a mapped source's last row, with the number of rows read. */
 export type RowsEnd = (rows: number) => void | Promise<void>;
