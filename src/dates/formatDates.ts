@@ -1,4 +1,4 @@
-import { checkRow, readFailed, setOwn } from '../sources/rowShape.js';
+import { checkRow, classGetters, readFailed, setOwn } from '../sources/rowShape.js';
 import { mapRows } from '../sources/mapRows.js';
 import { assertRows, claimRows } from '../sources/rowReader.js';
 import type { DateFormat, Rows } from '../types.js';
@@ -39,6 +39,10 @@ export function formatDates<T extends object>(rows: Rows<T>, format: DateFormat,
   const renderer = rendererFor(format, timeZone ?? 'UTC');
   claimRows(rows);
   let arrays: boolean | undefined;
+  const getters = new WeakMap<object, readonly string[]>(); // each class's getters, looked up once
+  // A getter's value as the copy holds it: formatted as an own property with that key would be.
+  const formatGetter = (key: string, v: unknown, index: number): unknown =>
+    (only ? only.includes(key) && v !== null && v !== undefined && v !== '' : isDate(v)) ? renderer.value(v, index, key) : v;
   const formatRow = (row: T, index: number): Formatted<T> => {
     checkRow(row, index, arrays);
     arrays ??= Array.isArray(row);
@@ -65,6 +69,17 @@ export function formatDates<T extends object>(rows: Rows<T>, format: DateFormat,
         if (isDate(v)) setOwn(copy, key, renderer.value(v, index, key));
       }
     }
+    let names: readonly string[] | undefined;
+    try {
+      const proto = Object.getPrototypeOf(row) as object | null;
+      if (proto !== Object.prototype && proto !== null) {
+        names = getters.get(proto);
+        if (names === undefined) getters.set(proto, (names = classGetters(row)));
+      }
+    } catch (error) {
+      throw readFailed(error, index, undefined); // a Proxy trap of the row threw
+    }
+    if (names !== undefined) copyGetters(row, copy, names, index, formatGetter);
     return copy as Formatted<T>;
   };
   return mapRows(renderer.needsDateFns && !DATE_FNS.loaded ? afterDateFns(rows) : rows, formatRow);
@@ -79,6 +94,38 @@ const FORMAT_DATES_KEYS = optionKeys<FormatDatesOptions>({ timeZone: true, colum
 async function* afterDateFns<T>(rows: Rows<T>): AsyncGenerator<T, void, undefined> {
   await DATE_FNS.start();
   yield* rows;
+}
+
+/**
+ * Copies the values a class instance holds in getters (`get fullName()`) onto its copy, formatted by
+ * `format`, as own properties that are not enumerable: a writer's `columns` read them as they read the
+ * row itself, and a writer without `columns` binds the same keys as for the row (its own enumerable ones).
+ * A getter that throws (a relation not loaded) throws again when its key is read, as on the row:
+ * only a column that reads it fails, with its row and key.
+ */
+function copyGetters(
+  row: object,
+  copy: Record<string, unknown>,
+  names: readonly string[],
+  index: number,
+  format: (key: string, value: unknown, index: number) => unknown,
+): void {
+  for (const name of names) {
+    if (Object.hasOwn(copy, name)) continue; // an own property of the row is the row's value
+    let value: unknown;
+    try {
+      value = (row as Record<string, unknown>)[name];
+    } catch (error) {
+      Object.defineProperty(copy, name, { get: () => rethrow(error), enumerable: false, configurable: true });
+      continue;
+    }
+    Object.defineProperty(copy, name, { value: format(name, value, index), enumerable: false, writable: true, configurable: true });
+  }
+}
+
+/** Throws `error`: the getter of a copied key whose getter on the row threw. */
+function rethrow(error: unknown): never {
+  throw error;
 }
 
 /** The first own key whose getter throws, to name the column of a row that could not be copied. */

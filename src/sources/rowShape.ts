@@ -33,24 +33,25 @@ export function checkRow(row: unknown, index: number, arrays?: boolean): void {
 }
 
 /**
- * Refuses a first row without own keys whose class holds its values in getters (`get id()` over a
- * private field): columns bound to its own keys would write every row empty, and readers skip empty lines.
+ * Refuses a first row without own enumerable keys whose class holds its values in getters (`get id()`
+ * over a private field), or that holds them in properties that are not enumerable (such a row through
+ * `formatDates`): columns bound to its keys would write every row empty, and readers skip empty lines.
  * A row that is no row (a Map, a Date, …) is refused as such first; a row without any value (`{}`) passes.
  * @throws {RowportError} `ROWPORT_INVALID_VALUE` at row 0, naming the getters to pass as `columns`.
  */
 export function checkNotGettersOnly(first: object): void {
   checkRow(first, 0);
-  let getters: string[];
+  let names: string[];
   try {
-    getters = classGetters(first);
+    names = [...new Set([...Object.getOwnPropertyNames(first), ...classGetters(first)])];
   } catch (error) {
     throw readFailed(error, 0, undefined); // a Proxy trap of the row threw
   }
-  if (getters.length === 0) return;
-  const list = getters.map((name) => `'${name}'`).join(', ');
+  if (names.length === 0) return;
+  const list = names.map((name) => `'${name}'`).join(', ');
   throw new RowportError(
     RowportErrorCode.InvalidValue,
-    `${at(0, undefined)}the first row (${describe(first)}) has no own properties: its values are getters of its class, which are no columns by themselves; pass \`columns: [${list}]\``,
+    `${at(0, undefined)}the first row (${describe(first)}) has no own enumerable properties: its values are getters of its class, which are no columns by themselves; pass \`columns: [${list}]\``,
     { row: 0 },
   );
 }
@@ -111,7 +112,7 @@ function notRowKind(row: object): string | undefined {
 }
 
 /** The getters `row` inherits from its classes, base class first, up to `Object.prototype`. */
-function classGetters(row: object): string[] {
+export function classGetters(row: object): string[] {
   const chain: object[] = [];
   for (
     let proto = Object.getPrototypeOf(row) as object | null;
