@@ -51,6 +51,7 @@ export class RowReader<T> {
       return;
     }
     if (hasBatches<T>(rows)) this.batches = rows[BATCHES]();
+    else if (isWebStream(rows)) this.asyncIterator = streamRows<T>(rows as ReadableStream<T>, where);
     else if (isAsyncIterable<T>(rows)) this.asyncIterator = openIterator<AsyncIterator<T>>(rows, Symbol.asyncIterator, where);
     else this.syncIterator = openIterator<Iterator<T>>(rows as Iterable<T>, Symbol.iterator, where);
     if (isNodeStream(rows)) this.stream = rows as unknown as StreamState;
@@ -195,7 +196,8 @@ export function assertRows(rows: unknown, where = 'rows'): asserts rows is Rows<
     rows !== null &&
     typeof rows === 'object' &&
     (typeof (rows as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function' ||
-      typeof (rows as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function');
+      typeof (rows as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function' ||
+      isWebStream(rows));
   if (!ok) {
     const hint = mistakeHint(rows, where);
     throw invalidSource(
@@ -377,6 +379,37 @@ function iteratorResult<T>(result: IteratorResult<T>): IteratorResult<T> {
     throw new TypeError(`its next() returned ${describe(result)}, not an iterator result { value, done }`);
   }
   return result;
+}
+
+/** A WHATWG `ReadableStream` (not a Node stream): `getReader`, without Node's `pipe`. */
+function isWebStream(value: unknown): boolean {
+  return typeof (value as Partial<ReadableStream>).getReader === 'function' && !isNodeStream(value);
+}
+
+/**
+ * The rows of a `ReadableStream` through its reader, not its async iterator: that one's `return()`
+ * waits for a read in flight, so a stream whose `pull()` is waiting (a cursor with no next row yet)
+ * would never be cancelled; `reader.cancel()` settles that read and cancels the stream at once. It
+ * also reads where `ReadableStream` has no async iterator (Safari).
+ * @throws {RowportError} `ROWPORT_SOURCE_FAILED` when `getReader()` throws.
+ */
+function streamRows<T>(stream: ReadableStream<T>, where: string): AsyncIterator<T> {
+  let reader: ReadableStreamDefaultReader<T>;
+  try {
+    reader = stream.getReader();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RowportError(RowportErrorCode.SourceFailed, `The source${where === 'rows' ? '' : ` of ${where}`} failed when it was opened: ${reason}`, {
+      cause: error,
+    });
+  }
+  return {
+    next: () => reader.read() as Promise<IteratorResult<T>>,
+    async return() {
+      await reader.cancel();
+      return { done: true, value: undefined };
+    },
+  };
 }
 
 function hasBatches<T>(value: unknown): value is { [BATCHES](): BatchSource<T> } {
