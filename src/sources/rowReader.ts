@@ -36,6 +36,8 @@ export class RowReader<T> {
   /** A Node stream source, watched for a second reader that would take some of its rows. */
   private readonly stream: StreamState | undefined;
   private closed = false;
+  /** True once a row was asked of the iterator: a Node stream is then ours to destroy on close. */
+  private pulled = false;
 
   /**
    * @param where - How messages name the rows: `sheets[1].rows ("Scores")` in a workbook.
@@ -98,7 +100,9 @@ export class RowReader<T> {
 
   /**
    * Stops reading: calls the source's `return()` once, unless it already ended. Never throws;
-   * an error from `return()` is ignored, because the export is already over.
+   * an error from `return()` is ignored, because the export is already over. A Node stream we read
+   * from is destroyed first: its async iterator's `return()` waits for a read in flight (a cursor
+   * with no next row yet), and would leave it open.
    */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -106,6 +110,7 @@ export class RowReader<T> {
     if (this.finished) return;
     this.finished = true;
     try {
+      if (this.stream && this.pulled) (this.stream as unknown as Readable).destroy();
       if (this.batches) await this.batches.close();
       else if (this.asyncIterator?.return) await this.asyncIterator.return();
       else if (this.syncIterator?.return) this.syncIterator.return();
@@ -126,6 +131,7 @@ export class RowReader<T> {
       );
     }
     const batch: T[] = [];
+    this.pulled = true;
     while (batch.length < max) {
       let row: T;
       try {
