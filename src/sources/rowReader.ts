@@ -36,8 +36,8 @@ export class RowReader<T> {
   /** A Node stream source, watched for a second reader that would take some of its rows. */
   private readonly stream: StreamState | undefined;
   private closed = false;
-  /** True once a row was asked of the iterator: a Node stream is then ours to destroy on close. */
-  private pulled = false;
+  /** True when another reader took the Node stream: it is not ours to destroy. */
+  private shared = false;
 
   /**
    * @param where - How messages name the rows: `sheets[1].rows ("Scores")` in a workbook.
@@ -100,9 +100,10 @@ export class RowReader<T> {
 
   /**
    * Stops reading: calls the source's `return()` once, unless it already ended. Never throws;
-   * an error from `return()` is ignored, because the export is already over. A Node stream we read
-   * from is destroyed first: its async iterator's `return()` waits for a read in flight (a cursor
-   * with no next row yet), and would leave it open.
+   * an error from `return()` is ignored, because the export is already over. A Node stream is
+   * destroyed first, unless another reader took it: its async iterator's `return()` waits for a read
+   * in flight (a cursor with no next row yet), and closes nothing before the first read (an export
+   * aborted before it started, a workbook's later sheet), which would leave the cursor open.
    */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -110,7 +111,7 @@ export class RowReader<T> {
     if (this.finished) return;
     this.finished = true;
     try {
-      if (this.stream && this.pulled) (this.stream as unknown as Readable).destroy();
+      if (this.stream && !this.shared) (this.stream as unknown as Readable).destroy();
       if (this.batches) await this.batches.close();
       else if (this.asyncIterator?.return) await this.asyncIterator.return();
       else if (this.syncIterator?.return) this.syncIterator.return();
@@ -124,6 +125,7 @@ export class RowReader<T> {
   private async readAsync(iterator: AsyncIterator<T>, max: number): Promise<T[]> {
     // Checked a batch at a time: before our first read anything reading the stream took rows; later, a second puller takes some.
     if (this.stream && (this.index === 0 ? isBeingRead(this.stream) : hasOtherPuller(this.stream))) {
+      this.shared = true;
       void this.close();
       throw sourceTaken(
         `Row ${this.index}: another reader started reading the stream of rows too, so some rows would be missing; give a stream to one reader only`,
@@ -131,7 +133,6 @@ export class RowReader<T> {
       );
     }
     const batch: T[] = [];
-    this.pulled = true;
     while (batch.length < max) {
       let row: T;
       try {
