@@ -36,6 +36,8 @@ export class RowReader<T> {
   /** A Node stream source, watched for a second reader that would take some of its rows. */
   private readonly stream: StreamState | undefined;
   private closed = false;
+  /** The last row of the last batch, which the next batch's first row must not be (see `reused`). */
+  private last: unknown;
   /** True when another reader took the Node stream: it is not ours to destroy. */
   private shared = false;
 
@@ -91,6 +93,8 @@ export class RowReader<T> {
         } catch (error) {
           throw this.failed(error, this.index + batch.length);
         }
+        if (row === (batch.length === 0 ? this.last : batch[batch.length - 1]) && typeof row === 'object' && row !== null)
+          throw this.reused(this.index + batch.length);
         batch.push(row);
       }
     }
@@ -145,6 +149,8 @@ export class RowReader<T> {
       } catch (error) {
         throw this.failed(error, this.index + batch.length);
       }
+      if (row === (batch.length === 0 ? this.last : batch[batch.length - 1]) && typeof row === 'object' && row !== null)
+        throw this.reused(this.index + batch.length);
       batch.push(row);
     }
     this.count(batch.length, batch);
@@ -170,6 +176,7 @@ export class RowReader<T> {
   }
 
   private count(n: number, batch?: readonly unknown[]): void {
+    if (n > 0 && batch !== undefined) this.last = batch[n - 1];
     // Bytes, not rows: a byte ReadableStream (`fetch().body`) shows what it holds only at its first chunk.
     if (this.index === 0 && batch !== undefined && ArrayBuffer.isView(batch[0])) {
       this.failed(undefined, 0);
@@ -181,6 +188,20 @@ export class RowReader<T> {
       void this.close();
       throw new RowportError(RowportErrorCode.MaxRows, `Row ${this.maxRows}: the source has more than maxRows (${this.maxRows}) rows`, { row: this.maxRows });
     }
+  }
+
+  /**
+   * The source gave the object of row `row - 1` again as row `row`: rows are read ahead before they
+   * are written, so an object changed and given again would write its last values for each of them.
+   * Closes the source.
+   */
+  private reused(row: number): RowportError {
+    void this.close();
+    return new RowportError(
+      RowportErrorCode.InvalidSource,
+      `Row ${row}: the source gave the same object as row ${row - 1} again; rows are read ahead before they are written, so one object changed and given again would write its last values for every row: give a new object for each row (yield { ...row })`,
+      { row },
+    );
   }
 
   private failed(error: unknown, row: number): RowportError {
