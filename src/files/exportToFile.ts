@@ -33,7 +33,8 @@ export interface ExportToFileOptions {
  * @param options - `signal` to cancel, `mkdir` to create the folder.
  * @returns `{ path, bytes, rows, durationMs }`, with `path` absolute.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` before `path` is touched when `stream` is not a
- *   fresh byte stream (a string, a Buffer, an object-mode or consumed stream) or an option is bad;
+ *   fresh byte stream (a string, a Buffer, an object-mode or consumed stream) or an option is bad
+ *   (a stream that failed already with a RowportError, such as a writer's `ROWPORT_ABORTED`, rejects with it);
  *   the stream's own `RowportError`, or `ROWPORT_SOURCE_FAILED` for another error of the stream
  *   (its `cause`); `ROWPORT_ABORTED`; `ROWPORT_WRITE_FAILED` with the file system error as `cause`
  *   (a missing folder, no permission, a full disk, a failed rename).
@@ -144,6 +145,12 @@ function checkStream(stream: unknown): asserts stream is Readable {
             : undefined;
     if (stream instanceof Promise) stream.catch(() => undefined); // refused: its rejection must not crash the process
     throw invalidOption('stream', expected, stream, hint);
+  }
+  if (s.destroyed || s.errored) {
+    // Destroyed at its creation (a writer whose `signal` was aborted already): its error event comes
+    // a tick later, to no listener but this one, and its RowportError (`ROWPORT_ABORTED`) is the answer.
+    s.on('error', () => undefined);
+    if (isRowportError(s.errored)) throw s.errored;
   }
   const problem = s.readableObjectMode
     ? 'an object-mode stream (rows, not bytes: pass it to toCsv or toXlsx first; a stream of Buffers needs Readable.from(chunks, { objectMode: false }))'
