@@ -51,6 +51,9 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
   if (signal !== undefined && !isAbortSignal(signal)) throw invalidOption('signal', 'an AbortSignal', signal);
   if (typeof makeFolder !== 'boolean') throw invalidOption('mkdir', 'a boolean', makeFolder);
   if (!claimOnce(stream)) throw streamTaken('a stream already given to exportToFile');
+  // Ours from here: an error before the first read (a writer's signal aborted while the folder is made)
+  // is kept by the stream for the read below to throw, and is never an uncaught exception.
+  stream.on('error', () => undefined);
   const target = resolve(path);
   const folder = dirname(target);
   const temp = join(folder, tempName(basename(target)));
