@@ -1,5 +1,6 @@
 import type IconvLite from 'iconv-lite';
 import { concatBytes, utf8Length } from '../platform/bytes.js';
+import { encodesReplacementChar } from './encodingNames.js';
 
 /** What to do with bytes that are not valid in the input's encoding. */
 export type InvalidBytes = 'error' | 'replace';
@@ -22,13 +23,6 @@ export function isUnicode(encoding: string): boolean {
 /** True when `invalid: 'error'` can be honoured for `encoding` (see {@link CsvDecoder}). */
 export function canCheckInvalid(encoding: string): boolean {
   return unicodeKind(encoding) !== undefined || !encodesReplacementChar(encoding);
-}
-
-/** Whether `encoding` can hold U+FFFD as a character of its own (then a U+FFFD in the text may be real). */
-function encodesReplacementChar(encoding: string): boolean {
-  // Legacy code pages map their undefined bytes to U+FFFD, but no real character to it; the
-  // Unicode encodings (UTF-7/16/32, CESU-8, GB 18030) can write U+FFFD as text.
-  return /^(utf|ucs|cesu|gb-?18030)/i.test(encoding.replace(/[^a-z0-9-]/gi, ''));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type IconvLite from 'iconv-lite';
 import { invalidOption } from '../errors.js';
 import type { Lazy } from '../base/lazy.js';
-import { encodingExists } from './encodingNames.js';
+import { encodesReplacementChar, encodingExists } from './encodingNames.js';
 
 /** iconv-lite, loaded on first need (`./iconv.ts`), where the runtime can run it: the Node entry. */
 export type LegacyCodecs = Lazy<typeof IconvLite>;
@@ -104,10 +104,13 @@ function wellFormed(text: string): string {
  * the `?` iconv-lite writes for a character the encoding lacks (two for an astral one) and the
  * characters it writes as the bytes of another (Shift_JIS and EUC-JP `¥` and `‾` as `\` and `~`, a
  * few private-use characters in GBK, U+FEFF in UTF-7), which would otherwise read back changed.
- * One decode per chunk, not per cell; the per-character test below runs only on a chunk that failed.
+ * A code page has no U+FFFD: iconv-lite writes it as an undefined byte (0x9D in windows-1252), which it
+ * alone reads back as U+FFFD, so U+FFFD is unmappable there. One decode per chunk, not per cell; the
+ * per-character test below runs only on a chunk that failed.
  */
 function legacyEncoder(name: string, legacy: LegacyCodecs): TextEncoder {
   const iconv = (): typeof IconvLite => legacy.get();
+  const holdsReplacement = encodesReplacementChar(name);
   const decode = (bytes: Uint8Array): string => iconv().decode(bytes as Buffer, name, { stripBOM: false });
   // 0 unknown, 1 encodable, 2 not; filled lazily, per BMP code unit
   const table = new Uint8Array(65_536);
@@ -117,7 +120,7 @@ function legacyEncoder(name: string, legacy: LegacyCodecs): TextEncoder {
       const known = table[code];
       if (known) return known === 1;
     }
-    const ok = decode(iconv().encode(char, name)) === char;
+    const ok = (holdsReplacement || char !== '\uFFFD') && decode(iconv().encode(char, name)) === char;
     if (char.length === 1) table[code] = ok ? 1 : 2;
     return ok;
   };
@@ -134,7 +137,7 @@ function legacyEncoder(name: string, legacy: LegacyCodecs): TextEncoder {
     unicode: false,
     bom: new Uint8Array(0),
     encode: (text) => iconv().encode(text, name),
-    lossless: (text, bytes) => decode(bytes) === text,
+    lossless: (text, bytes) => (holdsReplacement || !text.includes('\uFFFD')) && decode(bytes) === text,
     firstUnmappable,
     replaceUnmappable: (text) => {
       let out = '';

@@ -49,3 +49,10 @@ export function canonicalEncoding(name: string): string {
 export function encodingExists(name: string): boolean {
   return NAMES.has(canonicalEncoding(name));
 }
+
+/** Whether `encoding` can hold U+FFFD as a character of its own (then a U+FFFD in the text may be real). */
+export function encodesReplacementChar(encoding: string): boolean {
+  // Legacy code pages map their undefined bytes to U+FFFD, but no real character to it; the
+  // Unicode encodings (UTF-7/16/32, CESU-8, GB 18030) can write U+FFFD as text.
+  return /^(utf|ucs|cesu|gb-?18030)/i.test(encoding.replace(/[^a-z0-9-]/gi, ''));
+}
