@@ -120,14 +120,14 @@ export function resolveCsvOptions<T>(given: ToCsvOptions<T>, legacy?: LegacyCode
     onWarning,
   } = options;
   if (onWarning !== undefined && typeof onWarning !== 'function') throw invalidOption('onWarning', 'a function', onWarning);
-  if (typeof delimiter !== 'string' || delimiter === '' || /[\r\n]/.test(delimiter)) {
-    throw invalidOption('delimiter', 'a non-empty string without CR or LF', delimiter);
+  if (typeof delimiter !== 'string' || delimiter === '' || /[\r\n]/.test(delimiter) || !delimiter.isWellFormed()) {
+    throw invalidOption('delimiter', 'a non-empty string without CR, LF or a lone surrogate', delimiter);
   }
   // A delimiter holding the default quote is the delimiter's fault: the caller gave no quote.
   if (options.quote === undefined && delimiter.includes('"'))
     throw invalidOption('delimiter', 'a string without the quote character `"` (or another `quote`)', delimiter);
-  if (typeof quote !== 'string' || quote.length !== 1 || /[\r\n]/.test(quote) || delimiter.includes(quote)) {
-    throw invalidOption('quote', 'one character, not CR, LF or part of the delimiter', quote);
+  if (typeof quote !== 'string' || quote.length !== 1 || /[\r\n\uD800-\uDFFF]/.test(quote) || delimiter.includes(quote)) {
+    throw invalidOption('quote', 'one character, not CR, LF, a lone surrogate or part of the delimiter', quote);
   }
   if (!LINE_ENDINGS.includes(lineEnding)) throw invalidOption('lineEnding', "'\\r\\n', '\\n' or '\\r'", lineEnding);
   checkBoolean('quoteAll', quoteAll);

@@ -1,7 +1,7 @@
 import { type ResolvedColumn, bindColumns } from '../columns/resolveColumns.js';
 import { readFailed } from '../sources/rowShape.js';
 import { RowShape, nextBatch } from '../sources/rowLoop.js';
-import { RowportError, RowportErrorCode, at } from '../errors.js';
+import { RowportError, RowportErrorCode, at, invalidOption } from '../errors.js';
 import { CHUNK_CHARS } from '../writer/chunks.js';
 import { asRowportError } from '../writer/exportErrors.js';
 import { Progress } from '../progress/progress.js';
@@ -71,6 +71,7 @@ async function* csvChunks<T>(
   };
 
   try {
+    checkDialectEncodable(options);
     for (;;) {
       let batch = nextBatch(reader);
       if (!Array.isArray(batch)) batch = await batch;
@@ -103,6 +104,21 @@ async function* csvChunks<T>(
     throw asRowportError(error);
   } finally {
     await reader.close();
+  }
+}
+
+/**
+ * Refuses a delimiter or quote the encoding cannot write (`é` in windows-1253): as `?` it would run
+ * the fields of every line together. Checked when the stream starts, iconv-lite being loaded by then.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming `delimiter` or `quote`, before the first byte.
+ */
+function checkDialectEncodable<T>(options: ResolvedCsvOptions<T>): void {
+  const { encoder, delimiter, quote } = options;
+  for (const [name, value] of [
+    ['delimiter', delimiter],
+    ['quote', quote],
+  ] as const) {
+    if (encoder.firstUnmappable(value) !== -1) throw invalidOption(name, `characters ${encoder.name} can write`, value, 'Pick another, or a Unicode encoding');
   }
 }
 
