@@ -148,11 +148,8 @@ export class TableNames {
 export function tableColumnNames(headers: readonly string[]): string[] {
   const taken = new Set<string>();
   return headers.map((header, i) => {
-    let base = header
-      .toWellFormed()
-      .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, ' ')
-      .trim();
-    if (base === '') base = `Column${i + 1}`;
+    let base = header.toWellFormed().replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, ' ');
+    if (base.trim() === '') base = `Column${i + 1}`; // blank: spaces at the ends of a name are kept, as Excel keeps them
     base = truncate(base, MAX_TABLE_NAME - 4);
     let name = base;
     for (let n = 2; taken.has(name.toUpperCase()); n++) name = `${base}${n}`;
