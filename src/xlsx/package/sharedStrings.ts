@@ -1,5 +1,5 @@
 import { CHUNK_CHARS } from '../../writer/chunks.js';
-import { XML_DECLARATION, escapeText, needsPreserve } from '../xml/xmlText.js';
+import { XML_DECLARATION, escapeCellText, needsPreserve } from '../xml/xmlText.js';
 import type { TextChunk, ZipEntrySink } from '../../platform/platform.js';
 
 /** The part name of the shared-string table. */
@@ -68,7 +68,7 @@ export class SharedStrings {
       `${XML_DECLARATION}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.table.size}">`,
     );
     for (const text of this.table.keys()) {
-      chunk.add(`<si>${needsPreserve(text) ? '<t xml:space="preserve">' : '<t>'}${escapeText(text)}</t></si>`);
+      chunk.add(`<si>${needsPreserve(text) ? '<t xml:space="preserve">' : '<t>'}${escapeCellText(text)}</t></si>`);
       if (chunk.chars >= CHUNK_CHARS) {
         const wait = entry.write(chunk.take());
         if (wait) await wait;

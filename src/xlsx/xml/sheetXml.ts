@@ -1,4 +1,4 @@
-import { XML_DECLARATION, escapeText, needsPreserve } from './xmlText.js';
+import { XML_DECLARATION, escapeCellText, needsPreserve } from './xmlText.js';
 import { columnLetters } from './cellRef.js';
 
 /** Rows of one sheet, the header included (Excel's limit). */
@@ -62,7 +62,7 @@ export function headerRow(headers: readonly string[], style: number, row = 1): s
  * @param text - Its text, without lone surrogates (see `cellText`).
  */
 export function inlineStringCell(ref: string, style: string, text: string): string {
-  return `<c r="${ref}"${style} t="inlineStr"><is>${needsPreserve(text) ? '<t xml:space="preserve">' : '<t>'}${escapeText(text)}</t></is></c>`;
+  return `<c r="${ref}"${style} t="inlineStr"><is>${needsPreserve(text) ? '<t xml:space="preserve">' : '<t>'}${escapeCellText(text)}</t></is></c>`;
 }
 
 /**

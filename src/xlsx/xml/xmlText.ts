@@ -11,10 +11,20 @@ export const MAX_CELL_CHARS = 32_767;
  * - characters XML 1.0 cannot hold (C0 controls but TAB, LF and CR, U+FFFE, U+FFFF) as Excel's
  *   `_xHHHH_` escapes, so they survive losslessly;
  * - a literal `_xHHHH_` in the text as `_x005F_xHHHH_`, so a reader does not decode it.
- * Lone surrogates must be gone before (see {@link wellFormed}).
+ * Lone surrogates must be gone before (see {@link wellFormed}). For the text of a cell, see {@link escapeCellText}.
  */
 export function escapeText(text: string): string {
   return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPE_ALL, escapeOne) : text;
+}
+
+/**
+ * {@link escapeText} for the text of a cell (`<t>` of an inline or shared string): a literal `_xH_` to
+ * `_xHHH_` too, as `_x005F_xH_`, which Excel and openpyxl show as written and LibreOffice would
+ * otherwise decode as a control character.
+ * @example escapeCellText('a_x00a_b') //=> 'a_x005F_x00a_b'
+ */
+export function escapeCellText(text: string): string {
+  return NEEDS_CELL_ESCAPE.test(text) ? text.replace(CELL_ESCAPE_ALL, escapeOne) : text;
 }
 
 /** Escapes text for a double-quoted XML attribute (sheet names, number formats, defined names). */
@@ -116,6 +126,10 @@ const XML_ILLEGAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
 // digits, or with a character that is itself written as `_xHHHH_` (`_xAceb` + U+0001 → `_xAceb_x0001_`).
 const NEEDS_ESCAPE = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
 const ESCAPE_ALL = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}[_\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff])/g;
+// In the text of a cell, one to three digits too: LibreOffice decodes `_x1_` or `_x00a_` there as a
+// control character (Excel does not; neither decodes it in a formula, where LibreOffice decodes nothing).
+const NEEDS_CELL_ESCAPE = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{1,4}_/;
+const CELL_ESCAPE_ALL = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{1,4}[_\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff])/g;
 
 const XSTRING_ATTRIBUTE_ALL = /[&<>"\x00-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}[_\x00-\x0c\x0e-\x1f\ufffe\uffff])/g;
 

@@ -4,6 +4,7 @@ import {
   MAX_CELL_CHARS,
   cellText,
   escapeAttribute,
+  escapeCellText,
   escapeText,
   escapeXstringAttribute,
   needsPreserve,
@@ -38,6 +39,13 @@ describe('escapeText', () => {
   });
   it('leaves look-alikes that are not escapes', () => {
     expect(escapeText('_x004_ _xGGGG_ x0041_ _x0041')).toBe('_x004_ _xGGGG_ x0041_ _x0041');
+  });
+});
+
+describe('escapeCellText', () => {
+  it('also escapes `_x` with one to three digits, which LibreOffice decodes in a cell', () => {
+    expect(escapeCellText('_x004_ _xA_ _xA\u0001 _x0041_')).toBe('_x005F_x004_ _x005F_xA_ _x005F_xA_x0001_ _x005F_x0041_');
+    expect(escapeCellText('_xGGGG_ x0041_ _x0041 _x00041_ _x_')).toBe('_xGGGG_ x0041_ _x0041 _x00041_ _x_');
   });
 });
 

@@ -1,4 +1,4 @@
-import { XML_DECLARATION, escapeText, needsPreserve } from '../../xml/xmlText.js';
+import { XML_DECLARATION, escapeCellText, needsPreserve } from '../../xml/xmlText.js';
 import { columnLetters } from '../../xml/cellRef.js';
 import { MAX_SHEET_ROWS } from '../../xml/sheetXml.js';
 
@@ -19,7 +19,7 @@ export const SHAPES_PER_BLOCK = 1024;
 export function commentsXml(notes: readonly PlacedNote[]): string {
   let list = '';
   for (const { col, row, text } of notes) {
-    list += `<comment ref="${columnLetters(col)}${row}" authorId="0"><text>${needsPreserve(text) ? '<t xml:space="preserve">' : '<t>'}${escapeText(text)}</t></text></comment>`;
+    list += `<comment ref="${columnLetters(col)}${row}" authorId="0"><text>${needsPreserve(text) ? '<t xml:space="preserve">' : '<t>'}${escapeCellText(text)}</t></text></comment>`;
   }
   return (
     `${XML_DECLARATION}<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
