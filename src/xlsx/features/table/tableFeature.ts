@@ -1,7 +1,16 @@
 import { invalidOption } from '../../../errors.js';
 import type { SheetFeature, SheetStart, WorkbookFeature } from '../../seam/feature.js';
 import { UNCACHED_FORMULAS, type UncachedFormulas, calculateUncachedOnLoad } from '../../formulas/formulaColumn.js';
-import { type ResolvedTableOptions, type TableOptions, TableNames, type TotalFunction, resolveTableOptions, tableColumnNames } from './tableOptions.js';
+import {
+  MAX_TABLE_COLUMN_NAME,
+  type ResolvedTableOptions,
+  type TableOptions,
+  TableNames,
+  type TotalFunction,
+  resolveTableOptions,
+  tableColumnNames,
+} from './tableOptions.js';
+import { RowportWarningCode } from '../../xml/warnings.js';
 import { TABLE_CONTENT_TYPE, TABLE_RELATIONSHIP, type TableColumnXml, tablePartXml, tableXml, totalsRowXml } from './tableXml.js';
 import { isEmptyLinkValue } from '../../links/links.js';
 import { RunningTotal, cellNumber } from './totals.js';
@@ -57,6 +66,16 @@ function formulaKeys(columns: unknown): ReadonlySet<string> {
   return keys;
 }
 
+/** Reports each header longer than a table column name may be: its name, and so its cell, is cut. */
+function warnCutHeaders(sheet: SheetStart, texts: readonly string[]): void {
+  texts.forEach((text, c) => {
+    const key = sheet.columns[c]?.key;
+    if (text.length <= MAX_TABLE_COLUMN_NAME || key === undefined) return;
+    const message = `the header of column ${JSON.stringify(key)}: text of ${text.length} characters was cut to ${MAX_TABLE_COLUMN_NAME}, the most a table column name holds`;
+    sheet.warn(RowportWarningCode.TextTruncated, message, undefined, key);
+  });
+}
+
 function tableSheetFeature(table: ResolvedTableOptions, option: string, value: unknown, formulas: ReadonlySet<string>): SheetFeature {
   const totalsRow = table.totals !== undefined;
   return {
@@ -82,6 +101,7 @@ function tableSheetFeature(table: ResolvedTableOptions, option: string, value: u
       const { headerRow, firstDataRow } = sheet;
       return {
         headers(texts) {
+          warnCutHeaders(sheet, texts);
           const repaired = tableColumnNames(texts);
           columns = repaired.map((name, c) => {
             const total = table.totals?.get(keys[c] as string);

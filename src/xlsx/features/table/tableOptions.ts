@@ -53,6 +53,9 @@ export interface ResolvedTableOptions {
 /** Excel's longest table name. */
 export const MAX_TABLE_NAME = 255;
 
+/** The most characters of a table column name rowport writes: Excel's 255, less room for a number that keeps it unique. */
+export const MAX_TABLE_COLUMN_NAME = MAX_TABLE_NAME - 4;
+
 /**
  * Checks `table` once, at call time.
  * @param option - The option's name for messages: `table` or `sheets[1].table`.
@@ -150,7 +153,7 @@ export function tableColumnNames(headers: readonly string[]): string[] {
   return headers.map((header, i) => {
     let base = header.toWellFormed().replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, ' ');
     if (base.trim() === '') base = `Column${i + 1}`; // blank: spaces at the ends of a name are kept, as Excel keeps them
-    base = truncate(base, MAX_TABLE_NAME - 4);
+    base = truncate(base, MAX_TABLE_COLUMN_NAME);
     let name = base;
     for (let n = 2; taken.has(name.toUpperCase()); n++) name = `${base}${n}`;
     taken.add(name.toUpperCase());
