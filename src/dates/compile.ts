@@ -100,9 +100,9 @@ export class DateRenderer {
     if (this.days !== undefined) return this.value(value, row, column); // the text shows the day alone
     const parsed = this.parse(value, row, column);
     if (typeof parsed !== 'number') return this.calendar(parsed.year, parsed.month, parsed.day);
-    const offset = this.zone.offset(parsed);
-    const midnight = Math.floor((parsed + offset) / MS_PER_DAY) * MS_PER_DAY;
-    return this.renderWall(midnight, midnight - offset, offset);
+    const midnight = Math.floor((parsed + this.zone.offset(parsed)) / MS_PER_DAY) * MS_PER_DAY;
+    const start = this.zone.toInstant(midnight); // with midnight's own offset, on a day the clocks change
+    return this.renderWall(midnight, start, midnight - start);
   }
 
   /** Reads a date value, refusing an instant whose wall clock date-fns cannot render. */
