@@ -29,9 +29,10 @@ export interface ExportWorkerOptions {
   /** How long to wait for Redis at start before giving up. @default 10000 */
   readonly connectTimeoutMs?: number;
   /**
-   * A job whose export reads no row for this long is stopped and tried again later: a database (or
-   * store) that stopped answering without closing its connection would hold it, active, forever.
-   * Leave room for the slowest first row a spec's query may take. @default 120000
+   * A job whose export makes no progress for this long is stopped and tried again later: a database
+   * (or store) that stopped answering without closing its connection would hold it, active, forever.
+   * rowport reports progress every 64 rows, so leave room for the slowest first row and the slowest
+   * 64 rows a spec's query may take. @default 120000
    */
   readonly stallTimeoutMs?: number;
   /** Called when a job starts, with the worker's name: for logs. */
@@ -120,7 +121,7 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
       return { fileName: result.fileName, contentType: result.contentType, key, rows, bytes };
     } catch (error) {
       if (watch.stalled)
-        throw new Error(`The export read no row for ${stallTimeoutMs} ms (the database or the store stopped answering); it will be tried again`);
+        throw new Error(`The export made no progress for ${stallTimeoutMs} ms (the database or the store stopped answering); it will be tried again`);
       if (controller.signal.aborted) throw new UnrecoverableError('Export cancelled');
       if (isTransient(error)) throw error; // a service unreachable or lost: BullMQ retries with backoff
       throw new UnrecoverableError(reason(error)); // it would fail the same way again: no retry
@@ -177,8 +178,8 @@ export async function startExportWorker(options: ExportWorkerOptions): Promise<{
 // --- internal ---
 
 /**
- * Aborts an export's controller when it reads no row for `ms`, from the start or since the last
- * row that came (`progressed`); `stalled` then says why it was aborted.
+ * Aborts an export's controller when its progress (`progressed`, which rowport reports every 64
+ * rows) does not move for `ms`, from the start or since it last moved; `stalled` then says why.
  */
 class StallWatch {
   stalled = false;
@@ -210,7 +211,7 @@ class StallWatch {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.stalled = true;
-      this.controller.abort(new Error(`No row for ${this.ms} ms`));
+      this.controller.abort(new Error(`No progress for ${this.ms} ms`));
     }, this.ms);
     this.#timer.unref();
   }

@@ -17,6 +17,7 @@ import { ProgressBar, formatBytes, formatCount, formatDuration } from './progres
 import { ExitCode, STOP_SIGNALS, type StopSignal, StopSignalReceived, UsageError, interruptedExitCode } from './usageError.js';
 import { ownProperties } from '../base/optionKeys.js';
 import { withDecimalComma } from '../writer/numbers.js';
+import { CSV_DIALECTS } from '../csv/options.js';
 
 /** The outside world of the command, passed in so tests can run it in-process. */
 export interface CliIo {
@@ -289,7 +290,7 @@ function numberAsTextWarning(args: CliArgs, warn: (warning: RowportWarning) => v
  * text, as a JS number there, it keeps its `.`. Undefined (the text as it came) without a comma.
  */
 function numberTextInCsv(args: CliArgs): NumberAsText | undefined {
-  const separator = args.decimalSeparator ?? (args.dialect === 'excel-eu' ? ',' : '.');
+  const separator = args.decimalSeparator ?? (args.dialect === undefined ? '.' : CSV_DIALECTS[args.dialect].decimalSeparator);
   if (separator !== ',') return undefined;
   const selected = selectedKeys(args);
   return (_row, path, text) => (isCell(path, selected) ? withDecimalComma(text) : undefined);

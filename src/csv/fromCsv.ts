@@ -166,10 +166,11 @@ async function* readChunks(
   path: string | undefined,
   encoding: string,
 ): AsyncGenerator<Uint8Array | undefined> {
+  const strings = isUtf8(encoding);
   try {
     for await (const chunk of bytes) {
       if (chunk instanceof Uint8Array) yield chunk;
-      else if (typeof chunk === 'string' && isUtf8(encoding)) yield UTF8.encode(chunk);
+      else if (typeof chunk === 'string' && strings) yield UTF8.encode(chunk);
       else throw typeof chunk === 'string' ? textNotBytes(encoding) : notBytes(chunk);
     }
   } catch (error) {
@@ -192,7 +193,7 @@ function replacedWarning(line: number, encoding: string): RowportWarning {
   };
 }
 
-/** A chunk of the input that is not bytes: an object-mode stream of rows, say, which is for `toCsv`. */
+/** A string chunk read with an encoding other than UTF-8: a string is text already, not that encoding's bytes. */
 function textNotBytes(encoding: string): RowportError {
   return new RowportError(
     RowportErrorCode.InvalidSource,
@@ -200,6 +201,7 @@ function textNotBytes(encoding: string): RowportError {
   );
 }
 
+/** A chunk of the input that is not bytes: an object-mode stream of rows, say, which is for `toCsv`. */
 function notBytes(chunk: unknown): RowportError {
   return new RowportError(
     RowportErrorCode.InvalidSource,

@@ -52,12 +52,13 @@ export function linkTemplateWriter(cell: StyledColumn, template: string, current
     const date = kind === 'date' || (kind !== 'text' && isDate(value));
     if (typeof value === 'object' && !date) return plain(value, row, ref);
     const url = linkTarget(fillTemplate(template, current.field, templateDates, row));
+    // No link to make: the value as the column's other cells hold it (a number stays a number), with the warning.
+    if (url === undefined) {
+      asText(NOT_A_TARGET, row);
+      return plain(value, row, ref);
+    }
     if (date) {
       const serial = excelSerial(wallTime(value, context.zone, column.type === 'date', row, column.key));
-      if (url === undefined) {
-        asText(NOT_A_TARGET, row);
-        return plain(value, row, ref);
-      }
       if (serial === undefined) return ownCell(value, url, row, ref); // a date outside Excel's range is text, with its own warning
       dateLinkStyle ??= linkAttr(column.dateNumFmt);
       return links?.add(ref, url, row) ? numberCellXml(ref, dateLinkStyle, serial) : numberLinkCellXml(ref, dateLinkStyle, url, serial);
@@ -71,14 +72,9 @@ export function linkTemplateWriter(cell: StyledColumn, template: string, current
           : kind === 'number' && typeof value === 'string' && NUMERIC_LITERAL.test(value)
             ? exactDouble(value)
             : undefined;
-    if (n !== undefined && Number.isFinite(n) && url !== undefined) {
+    if (n !== undefined && Number.isFinite(n)) {
       numberLinkStyle ??= linkAttr(column.numberNumFmt);
       return links?.add(ref, url, row) ? numberCellXml(ref, numberLinkStyle, n) : numberLinkCellXml(ref, numberLinkStyle, url, n);
-    }
-    // No link to make: the value as the column's other cells hold it (a number stays a number), with the warning.
-    if (url === undefined) {
-      asText(NOT_A_TARGET, row);
-      return plain(value, row, ref);
     }
     // A boolean, a non-finite number, or a number too long for a double keeps the cell the column's others give it.
     if (kind !== 'text' && typeof value !== 'string') return ownCell(value, url, row, ref);
