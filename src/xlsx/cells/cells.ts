@@ -150,14 +150,13 @@ function textCells({ text, renderer }: ColumnCells, key: string): CellWriter {
 function anyCells({ text, number, exact, date, boolean }: ColumnCells, column: SheetColumn): CellWriter {
   const { key } = column;
   const numericType = column.kind === 'number';
-  /** An object's text: in a number column, digits (a Decimal.js value's `toJSON()`) are a number, as a numeric string is. */
-  const objectCell = (s: string, row: number, ref: string): string =>
+  /** A string, or an object's text: in a number column, digits (`'12.50'`, a Decimal.js value's `toJSON()`) are a number. */
+  const stringCell = (s: string, row: number, ref: string): string =>
     numericType && NUMERIC_LITERAL.test(s) ? exact(s, exactDouble(s), row, ref) : text(s, row, ref);
   return (value, row, ref) => {
     switch (typeof value) {
       case 'string':
-        if (value === '') return '';
-        return numericType && NUMERIC_LITERAL.test(value) ? exact(value, exactDouble(value), row, ref) : text(value, row, ref);
+        return value === '' ? '' : stringCell(value, row, ref);
       case 'number':
         return number(value, ref);
       case 'bigint':
@@ -169,7 +168,7 @@ function anyCells({ text, number, exact, date, boolean }: ColumnCells, column: S
       case 'object':
         if (value === null) return '';
         if (isDate(value)) return date(value, row, ref);
-        return objectCell(objectText(value, row, key), row, ref);
+        return stringCell(objectText(value, row, key), row, ref);
       default:
         throw invalidValue(value, row, key);
     }

@@ -45,14 +45,14 @@ export function compileCachedValue(column: SheetColumn, ctx: CachedValueContext)
     warn(RowportWarningCode.DateAsText, 'a date outside 1900-01-01…9999-12-31 was written as text', row, key);
     return text(type === 'date' ? renderer.day(value, row, key) : renderer.value(value, row, key), row);
   };
-  /** An object's text: in a number column, digits (a Decimal.js value's `toJSON()`) are a number, as a numeric string is. */
-  const objectValue = (s: string, row: number): CachedValue => (kind === 'number' && NUMERIC_LITERAL.test(s) ? exact(s, exactDouble(s), row) : text(s, row));
+  /** A string, or an object's text: in a number column, digits (`'12.50'`, a Decimal.js value's `toJSON()`) are a number. */
+  const stringValue = (s: string, row: number): CachedValue => (kind === 'number' && NUMERIC_LITERAL.test(s) ? exact(s, exactDouble(s), row) : text(s, row));
   return (value, row) => {
     if (value === null || value === undefined || value === '') return undefined;
     if (kind === 'date') return date(value, row);
     switch (typeof value) {
       case 'string':
-        return kind === 'number' && NUMERIC_LITERAL.test(value) ? exact(value, exactDouble(value), row) : text(value, row);
+        return stringValue(value, row);
       case 'number':
         if (kind !== 'text') return value;
         return text(Number.isFinite(value) ? `${value}` : nonFiniteText(value), row);
@@ -62,7 +62,7 @@ export function compileCachedValue(column: SheetColumn, ctx: CachedValueContext)
         return kind === 'text' ? `${value}` : value;
       case 'object':
         if (isDate(value)) return kind === 'text' ? text(renderer.value(value, row, key), row) : date(value, row);
-        return objectValue(objectText(value, row, key), row);
+        return stringValue(objectText(value, row, key), row);
       default:
         throw invalidValue(value, row, key);
     }

@@ -3,6 +3,7 @@ import { optionKeys, ownOptions } from '../../../base/optionKeys.js';
 import type { Zone } from '../../../dates/zone.js';
 import { excelSerial, wallTime } from '../../cells/dateSerial.js';
 import { isDate } from '../../../base/isDate.js';
+import { isXmlText } from '../../xml/xmlText.js';
 
 /**
  * The message Excel shows while a cell of the column is selected.
@@ -125,8 +126,6 @@ const RANGE_KEYS = optionKeys<RangeValidation>({ type: true, min: true, max: tru
 const PROMPT_KEYS = optionKeys<ValidationPrompt>({ title: true, message: true });
 const ERROR_KEYS = optionKeys<ValidationAlert>({ title: true, message: true, style: true });
 const ERROR_STYLES = ['stop', 'warning', 'information'] as const;
-/** Control characters an attribute cannot carry back (TAB, LF and CR can, as character references). */
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
 
 /** A literal `_xHHHH_` escape in text. */
 const X_ESCAPE = /_x[0-9A-Fa-f]{4}_/;
@@ -136,7 +135,7 @@ function resolveList(option: string, list: unknown): Pick<ResolvedValidation, 't
     throw invalidOption(option, `an array of 1 to ${MAX_LIST_ITEMS} strings`, list);
   }
   const items = list.map((item: unknown, i) => {
-    if (typeof item !== 'string' || item === '' || item.length > 255 || CONTROL.test(item) || !item.isWellFormed()) {
+    if (typeof item !== 'string' || item === '' || item.length > 255 || !isXmlText(item)) {
       throw invalidOption(`${option}[${i}]`, 'a non-empty string of at most 255 characters, without control characters', item);
     }
     return item;
@@ -170,7 +169,7 @@ function bound(option: string, value: unknown, type: RangeValidation['type'], zo
 }
 
 function message(option: string, value: unknown, max: number): string {
-  if (typeof value !== 'string' || value === '' || value.length > max || CONTROL.test(value) || !value.isWellFormed()) {
+  if (typeof value !== 'string' || value === '' || value.length > max || !isXmlText(value)) {
     throw invalidOption(option, `a non-empty string of at most ${max} characters (Excel's limit), without control characters`, value);
   }
   return value;
