@@ -382,11 +382,7 @@ function openIterator<I extends object>(rows: object, key: typeof Symbol.iterato
   try {
     iterator = (rows as Record<symbol, () => unknown>)[key]?.();
   } catch (error) {
-    if (error instanceof RowportError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new RowportError(RowportErrorCode.SourceFailed, `The source${where === 'rows' ? '' : ` of ${where}`} failed when it was opened: ${reason}`, {
-      cause: error,
-    });
+    throw openFailed(error, where);
   }
   if (iterator === null || typeof iterator !== 'object' || typeof (iterator as Partial<Iterator<unknown>>).next !== 'function') {
     throw invalidSource(
@@ -414,6 +410,15 @@ function isWebStream(value: unknown): boolean {
   return typeof (value as Partial<ReadableStream>).getReader === 'function' && !isNodeStream(value);
 }
 
+/** The source failed as it was opened (its iterator getter, `getReader()`): `ROWPORT_SOURCE_FAILED`, a RowportError as it is. */
+function openFailed(error: unknown, where: string): RowportError {
+  if (error instanceof RowportError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new RowportError(RowportErrorCode.SourceFailed, `The source${where === 'rows' ? '' : ` of ${where}`} failed when it was opened: ${reason}`, {
+    cause: error,
+  });
+}
+
 /**
  * The rows of a `ReadableStream` through its reader, not its async iterator: that one's `return()`
  * waits for a read in flight, so a stream whose `pull()` is waiting (a cursor with no next row yet)
@@ -426,10 +431,7 @@ function streamRows<T>(stream: ReadableStream<T>, where: string): AsyncIterator<
   try {
     reader = stream.getReader();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new RowportError(RowportErrorCode.SourceFailed, `The source${where === 'rows' ? '' : ` of ${where}`} failed when it was opened: ${reason}`, {
-      cause: error,
-    });
+    throw openFailed(error, where);
   }
   return {
     next: () => reader.read() as Promise<IteratorResult<T>>,
