@@ -286,14 +286,15 @@ export class ExportQueue {
    * unreachable Redis is a {@link QueueUnavailableError}, not an endless retry or a hung call.
    */
   async #connect(): Promise<{ queue: Queue<ExportJobData, ExportJobResult>; redis: Redis }> {
-    if (this.#redis?.status === 'end') this.#drop(); // it gave up reconnecting: start afresh
+    if (this.#redis?.status === 'end') this.#drop(this.#redis); // it gave up reconnecting: start afresh
     const redis = (this.#redis ??= createRedis(this.#options.redisUrl, { connectTimeoutMs: this.#options.connectTimeoutMs }));
     try {
       await connectOrThrow(redis, this.#options.connectTimeoutMs);
     } catch (error) {
-      this.#drop();
+      this.#drop(redis);
       throw error;
     }
+    if (this.#redis !== redis) return this.#connect(); // dropped while it connected: use the client made since
     // BullMQ takes the ioredis instance as is (and does not close it). A Queue needs no
     // `maxRetriesPerRequest: null` (only blocking Worker connections do), and with
     // `enableOfflineQueue: false` its calls fail at once while Redis is down.
@@ -304,8 +305,12 @@ export class ExportQueue {
     return { queue: this.#queue, redis };
   }
 
-  /** Forgets the client and its queue, so the next call connects anew. */
-  #drop(): void {
+  /**
+   * Forgets the client and its queue, so the next call connects anew; unless `redis` is no longer the
+   * client (a call that failed late must not drop the one a later call made since).
+   */
+  #drop(redis: Redis): void {
+    if (this.#redis !== redis) return;
     const queue = this.#queue;
     this.#queue = undefined;
     this.#redis?.disconnect();
