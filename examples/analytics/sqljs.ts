@@ -17,9 +17,9 @@ export interface SqlJsDb extends Db {
  * when the consumer stops early (`return()`), or on an error.
  *
  * `readOnly` turns on `PRAGMA query_only` while such a query runs (SQLite then refuses any write
- * with "attempt to write a readonly database"). `timeoutMs` is checked between rows: sql.js runs a
- * step synchronously in WebAssembly and cannot be interrupted inside one, so a single step that
- * takes long (a huge sort before the first row) is not cut short. PostgreSQL's `statement_timeout` is.
+ * with "attempt to write a readonly database"). `timeoutMs` counts the time spent stepping (not the
+ * time the rows wait for their reader), checked between rows: sql.js runs a step synchronously in
+ * WebAssembly and cannot be interrupted inside one, so a single step that takes long (a huge sort before the first row) is not cut short. PostgreSQL's `statement_timeout` is.
  */
 export function sqlJsDb(database: Database): SqlJsDb {
   let open = 0;
@@ -48,16 +48,22 @@ export function sqlJsDb(database: Database): SqlJsDb {
             throw error;
           }
           open++;
-          const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
+          // The database's own time, as PostgreSQL's statement_timeout counts it: not the time this
+          // generator waits at `yield` for a slow reader.
+          const limit = options.timeoutMs ?? Infinity;
+          let spent = 0;
           try {
+            let since = Date.now();
             statement.bind(params.map(toSqlValue));
             const names = statement.getColumnNames(); // once, not per row as getAsObject() would
             while (statement.step()) {
-              if (Date.now() > deadline) throw new Error(`canceling statement due to statement timeout (${options.timeoutMs} ms)`);
               const values = statement.get();
+              spent += Date.now() - since;
+              if (spent > limit) throw new Error(`canceling statement due to statement timeout (${options.timeoutMs} ms)`);
               const row: Row = {};
               for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i];
               yield row as T;
+              since = Date.now();
             }
           } finally {
             statement.free();
