@@ -69,7 +69,9 @@ export const EXACT_TYPES = {
  * `readOnly` runs the query in a `BEGIN READ ONLY` transaction (PostgreSQL refuses any write in it,
  * data-modifying CTEs included, with SQLSTATE 25006), as the `customQueryRole` (`SET LOCAL ROLE`:
  * `SELECT` on the analytics tables only, see `createCustomQueryRole`), rolled back at the end;
- * `timeoutMs` sets `statement_timeout` for that transaction only (`SET LOCAL`).
+ * `timeoutMs` sets `statement_timeout` for that transaction only (`SET LOCAL`). Such a guarded query
+ * reads through a cursor of its own (`DECLARE … CURSOR`, then `FETCH` `batchSize` rows at a time), so
+ * the timeout counts each fetch's work alone, never the time the rows wait for a slow reader.
  * @example
  * const db = pgDb(new pg.Pool({ connectionString: process.env.DATABASE_URL, types: EXACT_TYPES }));
  */
@@ -101,18 +103,24 @@ export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
             release(error as Error);
             throw failed(error, lost());
           }
-          const stream = client.query(closableStream(new QueryStream(numbered(sql), [...params], { batchSize, types: EXACT_TYPES }), lost, onLost));
+          // In a transaction, a cursor of its own: each FETCH is a statement, so `statement_timeout`
+          // times the database's work alone, never the wait for a slow reader (a pg-query-stream
+          // portal keeps one statement clock running from its first batch to its last).
+          const stream = guarded
+            ? undefined
+            : client.query(closableStream(new QueryStream(numbered(sql), [...params], { batchSize, types: EXACT_TYPES }), lost, onLost));
           open++;
           let failure: Error | undefined;
           try {
-            for await (const row of stream) yield row as T;
+            for await (const row of stream ?? fetched(client, sql, params, batchSize)) yield row as T;
           } catch (error) {
             failure = error as Error;
             throw failed(error, lost());
           } finally {
             // Destroying the stream closes the portal (pg-cursor `close`); wait for it before the client goes back.
-            if (!stream.destroyed && !lost()) await new Promise<void>((resolve) => stream.once('close', resolve).destroy());
-            else stream.destroy();
+            // A guarded query's cursor closes with its transaction (the ROLLBACK below).
+            if (stream && !stream.destroyed && !lost()) await new Promise<void>((resolve) => stream.once('close', resolve).destroy());
+            else stream?.destroy();
             open--;
             if (guarded && !lost()) await client.query('ROLLBACK').catch((error: Error) => (failure ??= error)); // read only: nothing to keep
             uncut();
@@ -243,6 +251,23 @@ async function checkout(pool: pg.Pool): Promise<Checkout> {
     },
   };
 }
+
+/**
+ * The rows of `sql` through a cursor declared in the client's open transaction, `batchSize` rows
+ * per `FETCH`: each fetch is a statement of its own, timed alone by `statement_timeout`.
+ */
+async function* fetched(client: pg.PoolClient, sql: string, params: readonly SqlParam[], batchSize: number): AsyncGenerator<Row> {
+  await client.query({ text: `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${numbered(sql)}`, values: [...params] });
+  const fetch = { text: `FETCH FORWARD ${batchSize} FROM ${CURSOR}`, types: EXACT_TYPES };
+  for (;;) {
+    const { rows } = await client.query<Row>(fetch);
+    yield* rows;
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** The name of a guarded query's cursor (one a transaction). */
+const CURSOR = 'rowport_rows';
 
 /**
  * Opens a `READ ONLY` transaction with a `statement_timeout` when the options ask for either, and

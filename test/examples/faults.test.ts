@@ -95,12 +95,16 @@ const waitFor = (jobId: string, done: (status: ExportStatus) => boolean, what: s
     { timeout: 60_000, interval: 50 },
   );
 
-/** The pids of the backends whose current query is `sql`. */
+/** The pids of the backends running `sql`, or fetching from its cursor. */
 async function backendsOf(sql: string): Promise<number[]> {
   const client = new pg.Client({ connectionString: cluster.url });
   await client.connect();
   try {
-    const { rows } = await client.query('SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND position($1 in query) > 0', [sql]);
+    // A custom query reads through a cursor: its backend's last statement is a FETCH from it.
+    const { rows } = await client.query(
+      "SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND (position($1 in query) > 0 OR query LIKE 'FETCH FORWARD % FROM rowport_rows')",
+      [sql],
+    );
     return rows.map((row: { pid: number }) => row.pid);
   } finally {
     await client.end();

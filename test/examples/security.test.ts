@@ -242,7 +242,8 @@ describe.runIf(pgEnabled)('custom queries run read-only: PostgreSQL (READ ONLY t
   ])('has PostgreSQL refuse %s on a read-only query, changing nothing', async (_, sql) => {
     const before = await counts(db);
     const error = (await failure(db.query(sql, [], { readOnly: true }))) as { code?: string } | undefined;
-    expect(['25006', '0A000', '42809', '25001', '42P01', '42501']).toContain(error?.code); // 42501: the custom-query role may not
+    // 42501: the custom-query role may not; 42601: a cursor (DECLARE … CURSOR FOR) takes a query only, no UPDATE or SET
+    expect(['25006', '0A000', '42809', '25001', '42P01', '42501', '42601']).toContain(error?.code);
     expect(await counts(db)).toEqual(before);
     expect(db.openCursors).toBe(0);
     expect(db.pool.totalCount - db.pool.idleCount).toBe(0); // every client went back
