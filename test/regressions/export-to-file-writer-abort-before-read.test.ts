@@ -4,21 +4,12 @@
 // export now just rejects with that ROWPORT_ABORTED, and removes its temp file.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { exportToFile, toCsv, toXlsx } from '../../src/index.js';
 import { tempDir } from '../helpers/tempDir.js';
+import { failOnUncaught } from '../helpers/uncaught.js';
 
-let uncaught: unknown[] = [];
-const onUncaught = (error: unknown): void => void uncaught.push(error);
-beforeEach(() => {
-  uncaught = [];
-  process.prependListener('uncaughtException', onUncaught);
-});
-afterEach(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  process.off('uncaughtException', onUncaught);
-  expect(uncaught).toEqual([]);
-});
+failOnUncaught(); // the stream's error event comes a tick later
 
 const reason = new Error('client went away');
 

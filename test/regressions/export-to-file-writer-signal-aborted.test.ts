@@ -4,21 +4,12 @@
 // default. exportToFile now rejects with that ROWPORT_ABORTED, creates no file, and nothing is uncaught.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { exportToFile, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
 import { tempDir } from '../helpers/tempDir.js';
+import { failOnUncaught } from '../helpers/uncaught.js';
 
-let uncaught: unknown[] = [];
-const onUncaught = (error: unknown): void => void uncaught.push(error);
-beforeEach(() => {
-  uncaught = [];
-  process.prependListener('uncaughtException', onUncaught);
-});
-afterEach(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 20)); // the stream's error event comes a tick later
-  process.off('uncaughtException', onUncaught);
-  expect(uncaught).toEqual([]);
-});
+failOnUncaught(); // the stream's error event comes a tick later
 
 const reason = new Error('client went away');
 const rows = [{ id: 1 }];

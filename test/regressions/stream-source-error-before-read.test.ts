@@ -3,21 +3,14 @@
 // consumer's first read) had no 'error' listener yet: the error was an uncaught exception, which
 // crashes Node by default. The export now fails with it as ROWPORT_SOURCE_FAILED, and nothing else.
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { formatDates, selectColumns, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
 import { readAll } from '../helpers/streams.js';
+import { failOnUncaught } from '../helpers/uncaught.js';
 
 const boom = new Error('relation "scores" does not exist');
 const failed = expect.objectContaining({ code: 'ROWPORT_SOURCE_FAILED', row: 0, cause: boom });
-let uncaught: unknown[] = [];
-const onUncaught = (error: unknown): void => void uncaught.push(error);
-beforeEach(() => {
-  uncaught = [];
-  process.prependListener('uncaughtException', onUncaught);
-});
-afterEach(() => {
-  process.off('uncaughtException', onUncaught);
-});
+const uncaught = failOnUncaught(0);
 
 it("a workbook's later sheet whose stream fails while an earlier sheet is written", async () => {
   async function* slow() {
@@ -36,7 +29,7 @@ it("a workbook's later sheet whose stream fails while an earlier sheet is writte
       ]),
     ),
   ).rejects.toEqual(failed);
-  expect(uncaught).toEqual([]);
+  expect(uncaught()).toEqual([]);
 });
 
 it.each([
@@ -50,5 +43,5 @@ it.each([
   rows.destroy(boom);
   await new Promise((resolve) => setTimeout(resolve, 20));
   await expect(readAll(output)).rejects.toEqual(failed);
-  expect(uncaught).toEqual([]);
+  expect(uncaught()).toEqual([]);
 });
