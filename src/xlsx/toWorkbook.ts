@@ -66,15 +66,21 @@ export function workbookJob<R extends readonly unknown[]>(sheets: SheetSpecs<R>,
   const own = ownOptions(options, TO_WORKBOOK_KEYS); // own properties only, as each sheet's below
   const base = resolveWriterOptions(own, xlsxColumnKeys(FEATURES));
   const defaults = { ...base, look: resolveLook(own), state: new FeatureState() };
-  const names = new SheetNames();
-  const resolved = (sheets as readonly SheetSpec<unknown>[]).map((given, i) => {
+  const specs = (sheets as readonly SheetSpec<unknown>[]).map((given, i) => {
     const where = `sheets[${i}]`;
     if (given === null || typeof given !== 'object') throw invalidOption(where, 'a { name, rows, columns? } object', given);
     const spec = ownOptions(given, SHEET_SPEC_KEYS, `${where}.`);
     if (typeof spec.name !== 'string') throw invalidOption(`${where}.name`, 'a string', spec.name);
     assertRows(spec.rows, rowsOf(i, spec.name));
-    return { sheet: resolveSheet(spec, defaults, `${where}.`, { requested: spec.name, written: names.add(spec.name, `Sheet${i + 1}`) }), rows: spec.rows };
+    return spec;
   });
+  // All names at once: a repaired one must not take the name a later sheet is given.
+  const names = new SheetNames();
+  const written = names.addAll(specs.map((spec, i) => ({ name: spec.name, fallback: `Sheet${i + 1}` })));
+  const resolved = specs.map((spec, i) => ({
+    sheet: resolveSheet(spec, defaults, `sheets[${i}].`, { requested: spec.name, written: written[i] as string }),
+    rows: spec.rows,
+  }));
   // Sources are taken, and their iterators opened, only once every sheet passed its checks.
   for (const [i, { sheet, rows }] of resolved.entries()) claimRows(rows, rowsOf(i, sheet.requestedName));
   const jobs: SheetJob[] = resolved.map(({ sheet, rows }, i) => ({ sheet, reader: new RowReader(rows, sheet.maxRows, rowsOf(i, sheet.requestedName)) }));

@@ -16,6 +16,22 @@ export class SheetNames {
     return this.unique(base, 1);
   }
 
+  /**
+   * Reserves the names of a workbook's sheets, in order: first each name that needs no repair (valid
+   * as given, and not given before without case), then the others, repaired or from their fallback
+   * and made unique around those. A name made by a repair never takes a later sheet's own name:
+   * `['', 'Sheet1']` is written `['Sheet1 (2)', 'Sheet1']`.
+   */
+  addAll(sheets: readonly { readonly name: string; readonly fallback: string }[]): string[] {
+    const kept = sheets.map(({ name }) => {
+      const key = fold(name);
+      if (name === '' || clean(name) !== name || name.toLowerCase() === 'history' || this.taken.has(key)) return undefined;
+      this.taken.add(key);
+      return name;
+    });
+    return sheets.map(({ name, fallback }, i) => kept[i] ?? this.add(name, fallback));
+  }
+
   /** The name of the `part`-th sheet (2, 3, …) that continues `name` past the row limit: `Name (2)`. */
   continuation(name: string, part: number): string {
     return this.unique(name, part);

@@ -45,6 +45,17 @@ describe('SheetNames', () => {
     expect(names.continuation('Big', 2)).toBe('Big (3)');
     expect(names.continuation('Big', 4)).toBe('Big (4)');
   });
+  it('keeps a name given as it is when an earlier one is repaired to it', () => {
+    expect(
+      new SheetNames().addAll([
+        { name: '', fallback: 'Sheet1' },
+        { name: 'Sheet1', fallback: 'Sheet2' },
+        { name: 'a/b', fallback: 'Sheet3' },
+        { name: 'A_B', fallback: 'Sheet4' },
+        { name: 'sheet1', fallback: 'Sheet5' },
+      ]),
+    ).toEqual(['Sheet1 (2)', 'Sheet1', 'a_b (2)', 'A_B', 'sheet1 (3)']);
+  });
   it('replaces control characters and lone surrogates', () => {
     expect(new SheetNames().add('a\u0001b\ud800', 'Sheet1')).toBe('a_b\ufffd');
   });
