@@ -59,13 +59,37 @@ export function dateNumFmt(dateFormat: string, type: ColumnType | undefined): st
 export function checkExcelDateFormat(dateFormat: string, option: string, columns: readonly Partial<FormatSource>[] | undefined): void {
   if (isPreset(dateFormat) || columns?.every((c) => c.numFmt !== undefined || c.type === 'string')) return;
   const excel = excelDateFormat(dateFormat);
-  if (typeof excel === 'string') return;
+  if (typeof excel === 'string') {
+    const problem = numFmtProblem(excel);
+    if (problem) throw invalidOption(option, `a date pattern with an Excel number format ${problem}`, dateFormat);
+    return;
+  }
   throw invalidOption(
     option,
     'a date pattern an Excel number format can show',
     dateFormat,
     `${excel.problem}. Give the date columns a numFmt, or write the dates as text with formatDates()`,
   );
+}
+
+/** Excel refuses a number format longer than this (characters of its code). */
+export const MAX_NUM_FMT_LENGTH = 255;
+
+/**
+ * Checks a number format code that goes into `styles.xml`: characters XML cannot hold (C0
+ * controls but TAB, LF, CR; U+FFFE, U+FFFF; lone surrogates) would make the part unreadable, and
+ * Excel refuses a code over 255 characters.
+ * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming `option`.
+ */
+export function checkNumFmt(numFmt: string, option: string): void {
+  const problem = numFmtProblem(numFmt);
+  if (problem) throw invalidOption(option, `a number format ${problem}`, numFmt);
+}
+
+/** What a number format code must be and is not ({@link checkNumFmt}), or undefined when it is fine. */
+function numFmtProblem(numFmt: string): string | undefined {
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(numFmt) || !numFmt.isWellFormed()) return 'without control characters';
+  return numFmt.length > MAX_NUM_FMT_LENGTH ? `of at most ${MAX_NUM_FMT_LENGTH} characters` : undefined;
 }
 
 /** Translates a date-fns pattern to an Excel number format; undefined when none shows the same text. */

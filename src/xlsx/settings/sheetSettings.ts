@@ -1,12 +1,12 @@
 import type { ResolvedColumn } from '../../columns/resolveColumns.js';
 import { bindColumns, normaliseColumns } from '../../columns/resolveColumns.js';
 import { Zone, checkTimeZone } from '../../dates/zone.js';
-import { RowportError, RowportErrorCode, invalidOption } from '../../errors.js';
+import { RowportError, RowportErrorCode } from '../../errors.js';
 import { checkBoolean, checkDateFormat, checkMaxRows } from '../../writer/writerOptions.js';
 import type { ColumnSpec, ColumnType, DateFormat } from '../../types.js';
 import { MAX_SHEET_COLUMNS } from '../xml/cellRef.js';
 import type { ResolvedLook } from './look.js';
-import { cellNumFmt, checkExcelDateFormat } from './numFmt.js';
+import { cellNumFmt, checkExcelDateFormat, checkNumFmt } from './numFmt.js';
 
 /**
  * How a column's cells are written, from its type: `date` (serials with a date format), `number`
@@ -158,22 +158,6 @@ export function resolveSheetSettings<T>(
     bindColumns: (firstRow) =>
       bindColumns(specs, firstRow).map((c) => ({ ...planColumn(c.key, c.header, c.type, c.numFmt, c.width, dateFormat), read: c.read, computed: c.computed })),
   };
-}
-
-/** Excel refuses a number format longer than this (characters of its code). */
-export const MAX_NUM_FMT_LENGTH = 255;
-
-/**
- * Checks a number format code that goes into `styles.xml`: characters XML cannot hold (C0
- * controls but TAB, LF, CR; U+FFFE, U+FFFF; lone surrogates) would make the part unreadable, and
- * Excel refuses a code over 255 characters.
- * @throws {RowportError} `ROWPORT_INVALID_OPTION` naming `option`.
- */
-export function checkNumFmt(numFmt: string, option: string): void {
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(numFmt) || !numFmt.isWellFormed()) {
-    throw invalidOption(option, 'a number format without control characters', numFmt);
-  }
-  if (numFmt.length > MAX_NUM_FMT_LENGTH) throw invalidOption(option, `a number format of at most ${MAX_NUM_FMT_LENGTH} characters`, numFmt);
 }
 
 /** The plan of one column: its cell kind and formats from its type, `numFmt` and the sheet's `dateFormat`. */
