@@ -3,7 +3,7 @@ import type { AnalyticsService } from '../analytics/service.js';
 import { handleJobRequest } from './jobRoutes.js';
 import { DownloadLimiter } from './downloadLimiter.js';
 import { sendHealth } from './health.js';
-import { downloadSpec, notFound, resolveExport } from './routes.js';
+import { downloadSpec, notFound, resolveExport, singleValue } from './routes.js';
 import { sendError, sendExport, logError } from './sendExport.js';
 import type { ExportServerOptions } from './server.js';
 
@@ -32,7 +32,7 @@ export function createExportApp(service: AnalyticsService, options: ExportServer
   const download = (kind: string) => async (req: Request<{ id?: string; format: string }>, res: Response) => {
     const controller = new AbortController();
     res.once('close', () => controller.abort());
-    const query = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
+    const query = (name: string) => singleValue(name, req.query[name]);
     const spec = downloadSpec(kind, req.params.id, req.params.format, query, req.path);
     const result = await resolveExport(service, await authenticate(req), spec, controller.signal, (principal) => limiter.hold(principal, res));
     await sendExport(res, result, onError, stallTimeoutMs);

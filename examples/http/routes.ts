@@ -57,7 +57,20 @@ export function specFromUrl(url: URL): ExportSpec {
   const match = ROUTE.exec(url.pathname);
   if (!match) throw notFound(url.pathname);
   const [, kind, id, format] = match as unknown as [string, DownloadKind, string | undefined, ExportFormat];
-  return downloadSpec(kind, id, format, (name) => url.searchParams.get(name) ?? undefined, url.pathname);
+  return downloadSpec(kind, id, format, (name) => singleValue(name, url.searchParams.getAll(name)), url.pathname);
+}
+
+/**
+ * The value of a query parameter from what the request gave for it (`searchParams.getAll`, or
+ * Express's `req.query[name]`: a string, an array, an object): undefined when absent or not text.
+ * @throws {AnalyticsError} `ANALYTICS_INVALID_OPTION` (400) for a parameter given more than once,
+ *   whose values would otherwise be dropped or cut to the first without a word.
+ */
+export function singleValue(name: string, given: unknown): string | undefined {
+  const values = Array.isArray(given) ? given : given === undefined ? [] : [given];
+  if (values.length > 1)
+    throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid query parameter \`${name}\`: given ${values.length} times, expected once`);
+  return typeof values[0] === 'string' ? values[0] : undefined;
 }
 
 /**
