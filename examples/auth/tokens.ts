@@ -86,7 +86,8 @@ export function createTokenAuth(options: TokenAuthOptions): TokenAuth {
     verify,
     async authenticate(req) {
       const header = req.headers.authorization;
-      const match = header === undefined ? null : /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header);
+      // The scheme is case-insensitive (RFC 7235), and one or more spaces follow it (RFC 6750).
+      const match = header === undefined ? null : /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(header);
       const principal = match ? verify(match[1] as string) : null;
       return principal && lookup ? lookup(principal) : principal;
     },
