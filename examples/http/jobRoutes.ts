@@ -56,7 +56,7 @@ export async function handleJobRequest(context: JobRoutesContext, req: IncomingM
         const location = await queue.store.presign(file.key, {
           fileName: file.fileName,
           contentType: file.contentType,
-          expiresInSeconds: Math.ceil(linkTtlMs / 1000),
+          expiresInSeconds: presignSeconds(linkTtlMs, signed ? url.searchParams.get('expires') : null),
         });
         res.writeHead(302, { Location: location, 'Cache-Control': 'no-store' }).end();
         return true;
@@ -123,6 +123,16 @@ async function principalOf(authenticate: Authenticate, req: IncomingMessage): Pr
 function decodeId(raw: string): string {
   if (!isJobId(raw)) throw jobNotFound(raw.slice(0, 64));
   return raw;
+}
+
+/**
+ * Whole seconds the object store's presigned URL lasts: `linkTtlMs`, and no longer than the signed
+ * link it was asked through (`expires`, in ms, checked by then), so that it does not outlive that
+ * link (by more than the one second it always gets).
+ */
+function presignSeconds(linkTtlMs: number, expires: string | null): number {
+  const left = expires === null ? linkTtlMs : Math.min(linkTtlMs, Number(expires) - Date.now());
+  return Math.max(1, Math.floor(left / 1000));
 }
 
 function jobNotFound(jobId: string): AnalyticsError {
