@@ -40,6 +40,25 @@ export function specHash(spec: ExportSpec, scope = ''): string {
   return createHash('sha256').update(scope).update('\0').update(canonical(spec)).digest('hex');
 }
 
+/**
+ * Checks that a spec from a client (a job's JSON body) has only the fields of its kind and only
+ * the options its export takes: a misspelt one (`form` for `from`, `option`) would be dropped
+ * without a word, and the export would be of something other than what was asked. A spec of an
+ * unknown kind is left to `authorize` and `runSpec`, which refuse it as such.
+ * @throws {AnalyticsError} `ANALYTICS_INVALID_OPTION` naming the unknown key and the known ones.
+ */
+export function checkSpecKeys(spec: object): void {
+  const kind = (spec as { kind?: unknown }).kind;
+  if (typeof kind !== 'string' || !Object.hasOwn(SPEC_KEYS, kind)) return;
+  const known = SPEC_KEYS[kind as ExportSpec['kind']];
+  onlyKeys(spec, ['kind', 'options', ...known.fields], `A ${kind} spec has no field`);
+  const { options } = spec as { options?: unknown };
+  if (options === undefined) return;
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid field \`options\`: expected an object, got ${JSON.stringify(options)}`);
+  onlyKeys(options, known.options, `A ${kind} export has no option`);
+}
+
 /** Runs a spec on the service, within the scope `authorize` gave it. */
 export function runSpec(
   service: AnalyticsService,
@@ -69,6 +88,25 @@ export function runSpec(
 }
 
 // --- internal ---
+
+/** The options of the student, classes and report exports (`SpecOptions`, with `dialect` and `count`). */
+const EXPORT_OPTION_KEYS = ['format', 'columns', 'dateFormat', 'timeZone', 'from', 'to', 'delimiter', 'dialect', 'encoding', 'unmappable', 'gzip', 'count'];
+
+/** The fields of each kind of spec (besides `kind` and `options`) and the options its export takes. */
+const SPEC_KEYS: Record<ExportSpec['kind'], { readonly fields: readonly string[]; readonly options: readonly string[] }> = {
+  student: { fields: ['studentId'], options: EXPORT_OPTION_KEYS },
+  classes: { fields: ['classIds'], options: EXPORT_OPTION_KEYS },
+  report: { fields: ['report'], options: EXPORT_OPTION_KEYS },
+  query: { fields: ['sql', 'params'], options: [...EXPORT_OPTION_KEYS, 'types', 'name'] },
+  comprehensive: { fields: [], options: ['format', 'dateFormat', 'timeZone', 'from', 'to', 'sheetFeatures', 'columnFeatures'] },
+};
+
+/** Throws `ANALYTICS_INVALID_OPTION` for the first own key of `value` not in `known`. */
+function onlyKeys(value: object, known: readonly string[], what: string): void {
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined)
+    throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `${what} \`${unknown}\`: expected ${known.map((k) => `\`${k}\``).join(', ')}`);
+}
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;

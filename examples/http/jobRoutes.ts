@@ -4,7 +4,7 @@ import { contentDisposition } from 'rowport';
 import { type Principal, authorize } from '../analytics/access.js';
 import { AnalyticsError, AnalyticsErrorCode } from '../analytics/errors.js';
 import type { AnalyticsService } from '../analytics/service.js';
-import type { ExportSpec } from '../analytics/spec.js';
+import { type ExportSpec, checkSpecKeys } from '../analytics/spec.js';
 import type { Authenticate, TokenAuth } from '../auth/tokens.js';
 import { type ExportQueue, type ExportStatus, isJobId } from '../queue/exportQueue.js';
 import { unauthenticated } from './routes.js';
@@ -148,6 +148,7 @@ function parseSpec(text: string): ExportSpec {
   }
   if (spec !== null && typeof spec === 'object' && !Array.isArray(spec)) {
     if (depth(spec) > MAX_DEPTH) throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, `Invalid request body: nested deeper than ${MAX_DEPTH} levels`);
+    checkSpecKeys(spec);
     return spec as ExportSpec;
   }
   throw new AnalyticsError(AnalyticsErrorCode.InvalidOption, 'Invalid request body: expected a JSON export spec such as {"kind":"student","studentId":42}');
