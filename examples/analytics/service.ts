@@ -106,6 +106,25 @@ export const CSV_TYPE = 'text/csv';
 export const GZIP_TYPE = 'application/gzip';
 /** An encoding name as a header's charset may hold it (rowport checks the name itself). */
 const CHARSET_TOKEN = /^[A-Za-z0-9._:-]{1,40}$/;
+
+/**
+ * The longest `dateFormat` and `delimiter` a client may send: one is written in every date cell, the
+ * other between every two fields, so a long one multiplies the size of the export (and the store's
+ * share of it) with each request.
+ */
+const MAX_TEXT_OPTION = { dateFormat: 64, delimiter: 8 } as const;
+
+/** Refuses a `dateFormat` or `delimiter` longer than {@link MAX_TEXT_OPTION} allows (400). */
+function checkTextLengths(options: { readonly dateFormat?: unknown; readonly delimiter?: unknown }): void {
+  for (const name of ['dateFormat', 'delimiter'] as const) {
+    const value = options[name];
+    if (typeof value === 'string' && value.length > MAX_TEXT_OPTION[name])
+      throw new AnalyticsError(
+        AnalyticsErrorCode.InvalidOption,
+        `Invalid option \`${name}\`: expected at most ${MAX_TEXT_OPTION[name]} characters, got ${value.length}`,
+      );
+  }
+}
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
@@ -241,6 +260,7 @@ export class AnalyticsService {
    */
   async exportComprehensive(options: ComprehensiveOptions = {}): Promise<ExportResult> {
     const { format = 'xlsx', dateFormat, timeZone, onProgress, signal } = options;
+    checkTextLengths(options);
     if (format !== 'xlsx')
       throw new AnalyticsError(
         AnalyticsErrorCode.InvalidOption,
@@ -295,6 +315,7 @@ export class AnalyticsService {
     guard: QueryOptions & { maxRows?: number } = {},
   ): Promise<ExportResult> {
     const { format = 'csv', dateFormat, timeZone, delimiter, dialect, encoding, unmappable, gzip, onProgress, signal, count = true } = options;
+    checkTextLengths(options);
     const { maxRows, ...limits } = guard;
     const queryOptions: QueryOptions = { ...limits, signal };
     if (format !== 'csv' && format !== 'xlsx')
