@@ -247,7 +247,8 @@ export class AnalyticsService {
       throw new AnalyticsError(AnalyticsErrorCode.InvalidQuery, `Invalid query: ${(error as Error).message}`, { cause: error });
     }
     const types = options.types ?? {};
-    const available: ColumnDef[] = names.map((key) => (types[key] ? { key, type: types[key] } : { key }));
+    // Own keys only: a column named `constructor` or `toString` has no type from Object.prototype.
+    const available: ColumnDef[] = names.map((key) => (Object.hasOwn(types, key) && types[key] ? { key, type: types[key] } : { key }));
     for (const key of Object.keys(types)) pickColumns(available, [key]);
     const guard = { readOnly: true, timeoutMs: this.#custom.timeoutMs, maxRows: this.#custom.maxRows };
     return this.#export(query, params, pickColumns(available, options.columns), options.name ?? 'custom query', options, 'Query', [], guard);

@@ -60,7 +60,7 @@ export function sqlJsDb(database: Database): SqlJsDb {
               const values = statement.get();
               spent += Date.now() - since;
               if (spent > limit) throw new Error(`canceling statement due to statement timeout (${options.timeoutMs} ms)`);
-              const row: Row = {};
+              const row: Row = Object.create(null); // a column named `__proto__` is a field, not the prototype
               for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i];
               yield row as T;
               since = Date.now();
