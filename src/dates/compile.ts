@@ -62,6 +62,8 @@ export class DateRenderer {
   private readonly days: Map<number, string> | undefined;
   /** True when rendering needs date-fns (the pattern has a token the compiled path lacks). */
   readonly needsDateFns: boolean;
+  /** The pattern has an offset or timestamp token, which the instant renders (not the wall clock). */
+  private readonly showsInstant: boolean;
 
   constructor(
     readonly pattern: string,
@@ -70,6 +72,7 @@ export class DateRenderer {
     const compiled = compile(pattern);
     this.pieces = compiled.pieces;
     this.needsDateFns = compiled.dateFns;
+    this.showsInstant = compiled.pieces.some((piece) => typeof piece === 'object' && 'instant' in piece);
     if (compiled.dateFns) void DATE_FNS.start(); // normally started already by checkPattern
     this.days = compiled.dayOnly ? new Map() : undefined;
   }
@@ -80,10 +83,15 @@ export class DateRenderer {
     return this.renderWall(ms + offset, ms, offset);
   }
 
-  /** Renders a calendar date (no zone involved, so it never shifts). */
+  /**
+   * Renders a calendar date: its day never shifts; an offset or timestamp token shows the midnight
+   * it starts with in the zone (`2024-03-10T00:00:00-05:00` in New York), as a `Date` of it shows.
+   */
   calendar(year: number, month: number, day: number): string {
     const wallMs = calendarMs(year, month, day);
-    return this.renderWall(wallMs, wallMs, 0);
+    if (!this.showsInstant) return this.renderWall(wallMs, wallMs, 0);
+    const start = this.zone.toInstant(wallMs);
+    return this.renderWall(wallMs, start, wallMs - start);
   }
 
   /** Renders a date value: a `Date`, epoch ms, or a `YYYY-MM-DD` (or ISO date-time) string. */
