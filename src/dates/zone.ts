@@ -51,9 +51,8 @@ export class Zone {
     const cached = this.offsets.get(bucket);
     if (cached !== undefined) return cached;
     const start = bucket * BUCKET_MS;
-    // Within the Date range (±8.64e15 ms), which Intl refuses to pass, at its ends too.
-    const first = this.lookup(Math.max(start, -MAX_EPOCH_MS));
-    if (first === this.lookup(Math.min(start + BUCKET_MS - 1000, MAX_EPOCH_MS))) {
+    const first = this.lookup(start);
+    if (first === this.lookup(start + BUCKET_MS - 1000)) {
       if (this.offsets.size > 50_000) this.offsets.clear();
       this.offsets.set(bucket, first);
       return first;
@@ -88,8 +87,12 @@ export class Zone {
 
   // --- internal ---
 
+  /**
+   * The offset at instant `ms`, from Intl. Past the Date range (±8.64e15 ms), which Intl refuses (the
+   * midnight or the day around a wall-clock time near its ends), the offset at its end.
+   */
   private lookup(ms: number): number {
-    const whole = Math.floor(ms / 1000) * 1000;
+    const whole = Math.floor(Math.min(Math.max(ms, -MAX_EPOCH_MS), MAX_EPOCH_MS) / 1000) * 1000;
     let year = 0,
       month = 1,
       day = 1,
