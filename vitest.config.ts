@@ -21,7 +21,7 @@ const PACKAGE = [
 ];
 const SLOW = ['test/**/*.slow.test.ts'];
 // - runtimes: rowport/web in Deno, Bun, workerd (miniflare) and Chromium (test/runtimes)
-const RUNTIMES = ['test/runtimes/**/*.test.ts'];
+const RUNTIMES = ['test/runtimes/**/*.test.ts', 'test/regressions/runtimes-*.test.ts'];
 
 export default defineConfig({
   resolve: {

@@ -26,7 +26,10 @@ export async function* compressChunks(
   });
   try {
     for (;;) {
-      const { value, done } = await reader.read();
+      const { value, done } = await reader.read().catch((error: unknown) => {
+        // workerd rejects the read in flight with a plain copy of the cancel's reason: the input's own error wins.
+        throw failure ? failure.error : error;
+      });
       if (done) break;
       yield value;
     }
