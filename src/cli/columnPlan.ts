@@ -31,7 +31,7 @@ export interface ColumnPlanOptions {
  *   all ISO dates or date-times (`2024-01-15T10:30:00Z`, `2024-01-15 10:30`), at least one with a
  *   time, a `datetime` column. Anything else in the sample (a number, `n/a`, `15.01.2024`) leaves
  *   the column as it is. A later row whose value in a detected column is not an ISO date string
- *   stops the export with `ROWPORT_INVALID_DATE` (row and column), thrown by the returned rows:
+ *   (or is a date-time in a `date` column, whose time would be dropped) stops the export with `ROWPORT_INVALID_DATE` (row and column), thrown by the returned rows:
  *   nothing is dropped or guessed.
  * @returns The rows to write (the sample replayed first) and the columns, or undefined to let
  *   the writer take the first row's keys.
@@ -165,16 +165,20 @@ interface DetectedColumn {
 
 /**
  * Checks a row after the sample: the value of a detected column must be an ISO date string (or
- * empty). Anything else would be read as a date some other way (a number as epoch ms) or refused
+ * empty), and in a `date` column one without a time, which a date cell would drop. Anything else
+ * would be read as a date some other way (a number as epoch ms), lose its time of day, or be refused
  * without a hint, so it stops the export here, with row and column. Thrown from the source, a
  * RowportError reaches the user as it is.
  */
 function checkDate({ key, type, read }: DetectedColumn, row: Row, index: number): void {
   const value = read(row);
-  if (isEmpty(value) || isoKind(value) !== undefined) return;
+  if (isEmpty(value)) return;
+  const kind = isoKind(value);
+  if (kind === 'date' || kind === type) return;
+  const what = kind === undefined ? 'not an ISO 8601 date' : 'a date-time, whose time a date column would drop';
   throw new RowportError(
     RowportErrorCode.InvalidDate,
-    `${at(index, key)}--detect-dates made this a ${type} column from the first ${DATE_SAMPLE_ROWS.toLocaleString('en-US')} rows, but this value is not an ISO 8601 date: ${describe(value)}; give the column a type with --types ${key}:string, or leave out --detect-dates`,
+    `${at(index, key)}--detect-dates made this a ${type} column from the first ${DATE_SAMPLE_ROWS.toLocaleString('en-US')} rows, but this value is ${what}: ${describe(value)}; give the column a type with --types ${key}:${kind === undefined ? 'string' : 'datetime'}, or leave out --detect-dates`,
     { row: index, column: key },
   );
 }
