@@ -5,6 +5,7 @@ import { createGunzip } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { CsvDecoder } from '../csv/decodeCsv.js';
 import { fromCsv } from '../node/fromCsv.js';
+import type { Column } from '../types.js';
 import { type RowportWarning, RowportWarningCode } from '../warnings.js';
 import type { InputFormat } from './args.js';
 import { type NumberAsText, RowLines, jsonArrayRows, ndjsonRows } from './jsonInput.js';
@@ -22,9 +23,9 @@ export interface Input {
   readonly name: string;
   /** Size of a regular input file in bytes (percent and ETA); undefined for stdin and pipes. */
   readonly size: number | undefined;
-  /** The CSV header's names when the input has a header and no rows, so the output still gets its
+  /** The CSV header's columns when the input has a header and no rows, so the output still gets its
    *  header; undefined otherwise (the writer takes the columns from the first row). */
-  readonly columns: readonly string[] | undefined;
+  readonly columns: readonly Column[] | undefined;
   /** Raw bytes read from the input so far. */
   bytesRead(): number;
   /** The input line a recent row (0-based index) started on, for JSON and NDJSON. */
@@ -158,7 +159,7 @@ async function readRows(
   format: InputFormat,
   bytes: AsyncIterable<Buffer>,
   context: RowsContext,
-): Promise<{ rows: AsyncIterable<Row>; columns: readonly string[] | undefined }> {
+): Promise<{ rows: AsyncIterable<Row>; columns: readonly Column[] | undefined }> {
   const { encoding, rowLines } = context;
   if (format !== 'csv') {
     const text = decode(bytes, encoding, context.onWarning);
@@ -175,7 +176,25 @@ async function readRows(
   });
   // Read up to the first row: with none, the header's names are the output's columns.
   const first = await untilAborted(peekRow(csv), context.signal, context.release);
-  return { rows: first.rows, columns: first.empty ? header : undefined };
+  return { rows: first.rows, columns: first.empty && header !== undefined ? headerColumns(header) : undefined };
+}
+
+/**
+ * The columns of a CSV header, as the rows `fromCsv` reads from it hold them: one per name, in the
+ * header's order. An empty name (a spreadsheet's empty column, pandas' index), which several
+ * columns may share, is the one key `''`: a column with that header, read by a `value()` as a
+ * column's key cannot be empty.
+ */
+function headerColumns(names: readonly string[]): Column[] {
+  const unique = [...new Set(names)];
+  return unique.map((name, i) => (name !== '' ? { key: name } : { key: unnamedKey(unique, i), header: '', value: (row: Row) => row[''] }));
+}
+
+/** A key for the unnamed column at `position` that no name of the header holds: `(column 3)`. */
+function unnamedKey(names: readonly string[], position: number): string {
+  let key = `(column ${position + 1})`;
+  while (names.includes(key)) key = `(${key})`;
+  return key;
 }
 
 /** The extension that names the format, without a trailing `.gz`: 'json', 'csv', … */

@@ -166,7 +166,7 @@ async function exportRows(args: CliArgs, plan: OutputPlan, io: CliIo, signal: Ab
   const planned = await planColumns(input.rows, { columns: args.columns, types: args.types, detectDates: args.detectDates, signal });
   const tally: Tally = { rows: 0, bytes: 0 };
   // A header-only CSV keeps its header: with no row to plan from, the header names are the columns.
-  const columns = planned.columns ?? input.columns?.map((key) => ({ key }));
+  const columns = planned.columns ?? input.columns?.slice();
   const writer = openWriter(planned.rows, { ...args, columns }, plan, {
     onProgress: (p) => void (tally.rows = p.rows),
     onWarning: warn,
