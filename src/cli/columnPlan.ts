@@ -12,6 +12,8 @@ export const DATE_SAMPLE_ROWS = 1000;
 export interface ColumnPlanOptions {
   /** `--columns`: selected, ordered, renamed, maybe typed. */
   readonly columns: readonly Column[] | undefined;
+  /** The input's own columns (a CSV header), in its order; else the first row's keys are. */
+  readonly inputColumns?: readonly Column[] | undefined;
   /** `--types`: a type for some columns, the others kept. */
   readonly types: ReadonlyMap<string, ColumnType> | undefined;
   /** `--detect-dates`. */
@@ -86,7 +88,7 @@ export async function planColumns(rows: AsyncIterable<Row>, options: ColumnPlanO
     }
   })();
   const first = sample[0];
-  const base = options.columns ?? (first === undefined ? undefined : keysOf(first));
+  const base = options.columns ?? (first === undefined ? undefined : (options.inputColumns ?? keysOf(first)));
   if (base === undefined) return { rows: replay, columns: undefined }; // no rows: nothing to type
   const columns = base.map((column) => ({ ...column }));
   if (types) applyTypes(columns, types, options.columns !== undefined);

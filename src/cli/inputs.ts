@@ -23,8 +23,9 @@ export interface Input {
   readonly name: string;
   /** Size of a regular input file in bytes (percent and ETA); undefined for stdin and pipes. */
   readonly size: number | undefined;
-  /** The CSV header's columns when the input has a header and no rows, so the output still gets its
-   *  header; undefined otherwise (the writer takes the columns from the first row). */
+  /** A CSV input's columns, from its header, in the header's order (which the keys of a row object
+   *  do not keep: `2023` comes before `country`), also when no row follows; undefined for JSON and
+   *  NDJSON (the writer takes the columns from the first row). */
   readonly columns: readonly Column[] | undefined;
   /** Raw bytes read from the input so far. */
   bytesRead(): number;
@@ -174,9 +175,9 @@ async function readRows(
     onHeaders: (names) => (header = names),
     onWarning: context.onWarning,
   });
-  // Read up to the first row: with none, the header's names are the output's columns.
+  // Read up to the first row, and with it the header: its names, in its order, are the output's columns.
   const first = await untilAborted(peekRow(csv), context.signal, context.release);
-  return { rows: first.rows, columns: first.empty && header !== undefined ? headerColumns(header) : undefined };
+  return { rows: first.rows, columns: header === undefined ? undefined : headerColumns(header) };
 }
 
 /**

@@ -163,10 +163,11 @@ async function exportRows(args: CliArgs, plan: OutputPlan, io: CliIo, signal: Ab
     onNumberAsText: plan.format === 'xlsx' ? numberAsTextWarning(args, warn) : numberTextInCsv(args),
   });
   report.input = input;
-  const planned = await planColumns(input.rows, { columns: args.columns, types: args.types, detectDates: args.detectDates, signal });
+  const { columns: inputColumns } = input;
+  const planned = await planColumns(input.rows, { columns: args.columns, inputColumns, types: args.types, detectDates: args.detectDates, signal });
   const tally: Tally = { rows: 0, bytes: 0 };
-  // A header-only CSV keeps its header: with no row to plan from, the header names are the columns.
-  const columns = planned.columns ?? input.columns?.slice();
+  // A CSV keeps its header's order, and a header-only CSV its header: the header names are the columns.
+  const columns = planned.columns ?? inputColumns?.slice();
   const writer = openWriter(planned.rows, { ...args, columns }, plan, {
     onProgress: (p) => void (tally.rows = p.rows),
     onWarning: warn,
