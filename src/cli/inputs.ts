@@ -64,7 +64,7 @@ export async function openInput(options: InputOptions): Promise<Input> {
   const encoding = checkedEncoding(options);
   const { raw, size } = isStdin ? { raw: stdin, size: undefined } : await openFile(path);
   const release = (): void => void (raw !== stdin && raw.destroy());
-  const { bytes, bytesRead } = await sniff(raw, options.signal, release);
+  const { bytes, bytesRead } = await sniff(raw, encoding, options.signal, release);
   const workbook = workbookKind(bytes.first);
   if (workbook !== undefined) {
     release();
@@ -119,10 +119,16 @@ async function openFile(path: string): Promise<{ raw: Readable; size: number | u
 }
 
 /**
- * Counts the raw bytes and reads the first chunk, inflated when the input is gzip; `release`
- * closes the input when `signal` aborts that wait.
+ * Counts the raw bytes and reads the first ones, inflated when the input is gzip: enough to tell gzip,
+ * a workbook and the format by (see {@link enoughToTell}); `release` closes the input when `signal`
+ * aborts that wait.
  */
-async function sniff(raw: Readable, signal: AbortSignal | undefined, release: () => void): Promise<{ bytes: Peeked; bytesRead: () => number }> {
+async function sniff(
+  raw: Readable,
+  encoding: string,
+  signal: AbortSignal | undefined,
+  release: () => void,
+): Promise<{ bytes: Peeked; bytesRead: () => number }> {
   let bytesRead = 0;
   const counted = (async function* count() {
     for await (const chunk of raw as AsyncIterable<Buffer | string>) {
@@ -131,13 +137,22 @@ async function sniff(raw: Readable, signal: AbortSignal | undefined, release: ()
       yield buffer;
     }
   })();
-  let bytes = await untilAborted(peek(counted), signal, release);
-  if (bytes.first !== undefined && bytes.first[0] === 0x1f && bytes.first[1] === 0x8b) {
+  const isGzip = (head: Buffer): boolean => head[0] === 0x1f && head[1] === 0x8b;
+  let bytes = await untilAborted(
+    peek(counted, (head) => isGzip(head) || enoughToTell(head, encoding)),
+    signal,
+    release,
+  );
+  if (bytes.first !== undefined && isGzip(bytes.first)) {
     const gunzip = createGunzip();
     Readable.from(bytes.all, { objectMode: false })
       .on('error', (error) => gunzip.destroy(error))
       .pipe(gunzip);
-    bytes = await untilAborted(peek(gunzip as AsyncIterable<Buffer>), signal, () => gunzip.destroy());
+    bytes = await untilAborted(
+      peek(gunzip as AsyncIterable<Buffer>, (head) => enoughToTell(head, encoding)),
+      signal,
+      () => gunzip.destroy(),
+    );
   }
   return { bytes, bytesRead: () => bytesRead };
 }
@@ -285,18 +300,33 @@ async function peekRow(source: AsyncIterable<Row>): Promise<{ empty: boolean; ro
   return { empty: first.done === true, rows };
 }
 
-/** The first chunk of a byte stream, and all its chunks, the first included. */
+/** The first bytes of a byte stream, and all its bytes, the first included. */
 interface Peeked {
   readonly first: Buffer | undefined;
   readonly all: AsyncIterable<Buffer>;
 }
 
-/** Reads the first chunk and gives back an iterable of all chunks, the first included. */
-async function peek(source: AsyncIterable<Buffer>): Promise<Peeked> {
+/** Bytes read at most to tell the format by: past them, input of nothing but whitespace is CSV. */
+const SNIFF_BYTES = 4096;
+
+/**
+ * Whether the first bytes tell a workbook (its magic bytes) and the format (the first character that
+ * is not whitespace, after a BOM): a pipe may give a line end, or part of a BOM, in a chunk of its own.
+ */
+function enoughToTell(head: Buffer, encoding: string): boolean {
+  return head.length >= SNIFF_BYTES || (head.length >= OLE2_MAGIC.length && firstSignificantChar(head, encoding) !== undefined);
+}
+
+/** Reads chunks until `enough` says their bytes are (or the stream ends), and gives back an iterable of all bytes, those included. */
+async function peek(source: AsyncIterable<Buffer>, enough: (head: Buffer) => boolean): Promise<Peeked> {
   const iterator = source[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
   let result = await iterator.next();
-  while (!result.done && result.value.length === 0) result = await iterator.next();
-  const first = result.done ? undefined : result.value;
+  for (; !result.done; result = await iterator.next()) {
+    if (result.value.length > 0) head.push(result.value);
+    if (head.length > 0 && enough(head.length === 1 ? (head[0] as Buffer) : Buffer.concat(head))) break;
+  }
+  const first = head.length === 0 ? undefined : Buffer.concat(head);
   const all = (async function* replay() {
     try {
       if (first === undefined) return;
