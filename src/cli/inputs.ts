@@ -93,12 +93,15 @@ export async function openInput(options: InputOptions): Promise<Input> {
 
 // --- internal ---
 
-/** The input encoding, after checking it and `--in-delimiter`. */
+/** The input encoding, after checking it and `--in-delimiter` (which `fromCsv` would refuse as an option the user never gave). */
 function checkedEncoding(options: InputOptions): string {
   const encoding = options.encoding ?? 'utf-8';
   if (!iconv.encodingExists(encoding)) throw new UsageError(`--in-encoding: unknown encoding ${JSON.stringify(encoding)}`);
   if (options.delimiter !== undefined && options.delimiter.length !== 1) {
     throw new UsageError(`--in-delimiter must be one character, got ${JSON.stringify(options.delimiter)}`);
+  }
+  if (options.delimiter === '"' || options.delimiter === '\r' || options.delimiter === '\n') {
+    throw new UsageError(`--in-delimiter must be a character other than the quote (") and line ends, got ${JSON.stringify(options.delimiter)}`);
   }
   return encoding;
 }
