@@ -63,7 +63,7 @@ export class CsvDecoder {
     this.replaced = -1;
     if (this.decode === undefined) {
       const held = this.pending!.length === 0 ? chunk : concatBytes([this.pending!, chunk]);
-      const bom = sniffBom(held);
+      const bom = sniffBom(held, this.encoding);
       if (bom === undefined) {
         this.pending = held;
         return '';
@@ -125,7 +125,7 @@ export class CsvDecoder {
   }
 
   private startIconv(encoding: string): void {
-    // only reached for the declared encoding: a BOM always names UTF-8 or UTF-16
+    // only reached for the declared encoding: a BOM names UTF-8 or UTF-16, or is the declared UTF-32's own
     if (this.iconv === undefined) throw new Error(`iconv-lite is needed for ${encoding}`);
     const decoder = this.iconv.getDecoder(encoding, { stripBOM: true });
     const check = this.invalid === 'error';
@@ -172,12 +172,20 @@ function unicodeKind(encoding: string): UnicodeKind | undefined {
   return undefined;
 }
 
-/** The BOM at the start of `bytes` (`encoding` undefined: none), or undefined while too few bytes have come to tell. */
-function sniffBom(bytes: Uint8Array): { encoding: UnicodeKind | undefined; length: number } | undefined {
+/**
+ * The BOM at the start of `bytes` (`encoding` undefined: none, or the `declared` encoding's own), or
+ * undefined while too few bytes have come to tell. A declared UTF-32LE's BOM (FF FE 00 00) starts
+ * as UTF-16LE's does: it is told by its two NULs.
+ */
+function sniffBom(bytes: Uint8Array, declared: string): { encoding: UnicodeKind | undefined; length: number } | undefined {
   const none = { encoding: undefined, length: 0 };
   const n = bytes.length;
   if (n === 0) return undefined;
-  const [a, b, c] = bytes;
+  const [a, b, c, d] = bytes;
+  if (a === 0xff && isUtf32le(declared) && (n < 2 || b === 0xfe)) {
+    if (n < 4) return undefined;
+    if (c === 0 && d === 0) return { encoding: undefined, length: 4 };
+  }
   if (a === 0xef) {
     if (n >= 2 && b !== 0xbb) return none;
     if (n >= 3) return c === 0xbf ? { encoding: 'utf-8', length: 3 } : none;
@@ -190,6 +198,12 @@ function sniffBom(bytes: Uint8Array): { encoding: UnicodeKind | undefined; lengt
     return none;
   }
   return none;
+}
+
+/** Whether `encoding` names UTF-32LE (`'utf-32le'`, `'UTF32LE'`, `'ucs4le'`). */
+function isUtf32le(encoding: string): boolean {
+  const name = encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return name === 'utf32le' || name === 'ucs4le';
 }
 
 /** Bytes a legacy decoder is given at most beyond its last sure character boundary. */

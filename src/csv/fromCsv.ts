@@ -13,7 +13,8 @@ export interface FromCsvOptions {
   readonly delimiter?: string | undefined;
   /** Quote character. @default '"' */
   readonly quote?: string | undefined;
-  /** Encoding of the input when it has no BOM (a UTF-8 or UTF-16 BOM always wins and is dropped).
+  /** Encoding of the input when it has no BOM (a UTF-8 or UTF-16 BOM always wins and is dropped;
+   *  so is a declared UTF-32's own BOM).
    *  @default 'utf-8' */
   readonly encoding?: string | undefined;
   /** `true`: the first line names the fields; an array: these names, and the first line is data.
