@@ -97,6 +97,22 @@ describe.runIf(haveTool('openpyxl'))('the web recipes', () => {
       const rows = readRows(readFileSync(await download.path()), 'xlsx');
       expect(rows).toHaveLength(101);
       expect(rows[1]).toEqual(FIRST);
+      // An export that fails rejects with its RowportError, not Chromium's `TypeError: Failed to fetch`.
+      const failure = await page.evaluate(async () => {
+        function* failing() {
+          yield { student: 'Ada', score: 1, day: new Date(0) };
+          throw new Error('the cursor broke');
+        }
+        const recipe = (globalThis as unknown as { recipe: { downloadScores(d: unknown, rows: unknown): Promise<void> } }).recipe;
+        try {
+          await recipe.downloadScores((globalThis as unknown as { document: unknown }).document, failing());
+          return undefined;
+        } catch (error) {
+          const { name, code, message } = error as { name: string; code?: string; message: string };
+          return { name, code, message };
+        }
+      });
+      expect(failure).toMatchObject({ name: 'RowportError', code: 'ROWPORT_SOURCE_FAILED', message: expect.stringContaining('the cursor broke') });
     } finally {
       await browser.close();
     }
