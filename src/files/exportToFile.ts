@@ -37,7 +37,8 @@ export interface ExportToFileOptions {
  *   (a stream that failed already with a RowportError, such as a writer's `ROWPORT_ABORTED`, rejects with it);
  *   the stream's own `RowportError`, or `ROWPORT_SOURCE_FAILED` for another error of the stream
  *   (its `cause`); `ROWPORT_ABORTED`; `ROWPORT_WRITE_FAILED` with the file system error as `cause`
- *   (a missing folder, no permission, a full disk, a failed rename).
+ *   (a missing folder, no permission, a full disk, a failed rename, a `path` that is a device, a FIFO
+ *   or a socket, which the rename would replace with a plain file).
  * @example
  * const summary = await exportToFile(toCsv(rows), 'out/people.csv', { mkdir: true });
  * //=> { path: '/srv/out/people.csv', bytes: 1834, rows: 42, durationMs: 3 }
@@ -73,6 +74,7 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
       .catch(ignoreMissing)
       .catch((error: unknown) => failed(`Could not write ${target}`, error));
     if (existing?.isDirectory()) throw failed(`Could not write ${target}`, Object.assign(new Error(`EISDIR: ${target} is a directory`), { code: 'EISDIR' }));
+    if (existing !== undefined && !existing.isFile()) throw failed(`Could not write ${target}`, notRegular(target, existing));
     throwIfAborted(signal);
     // Awaited, so the file exists exactly when `created` is true: nothing can create it after the
     // cleanup below has run (the race of a stream that opens its file in the background).
@@ -240,6 +242,25 @@ async function openFailure(target: string, temp: string, error: unknown): Promis
 function tempName(name: string): string {
   const suffix = `.${randomBytes(6).toString('hex')}.tmp`;
   return `.${cutUtf8(name, MAX_NAME_BYTES - 1 - suffix.length)}${suffix}`;
+}
+
+/**
+ * The error for a `path` that is a device, a FIFO or a socket (`/dev/null`, a named pipe): renaming
+ * the temp file onto it would replace it with a plain file, and a reader waiting on it would get nothing.
+ */
+function notRegular(target: string, existing: Stats): Error {
+  const kind = existing.isFIFO()
+    ? 'a FIFO'
+    : existing.isSocket()
+      ? 'a socket'
+      : existing.isCharacterDevice()
+        ? 'a character device'
+        : existing.isBlockDevice()
+          ? 'a block device'
+          : 'a special file';
+  return new Error(
+    `${target} is ${kind}, not a regular file that can be replaced atomically; to write to it, pipe the stream there (pipeline(stream, createWriteStream(path)))`,
+  );
 }
 
 function ignoreMissing(error: unknown): undefined {
