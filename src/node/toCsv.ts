@@ -4,7 +4,7 @@ import { ICONV } from '../csv/iconv.js';
 import type { ToCsvOptions } from '../csv/options.js';
 import { csvSource } from '../csv/toCsv.js';
 import type { CheckedColumns, ColumnKey, ColumnSpec, Rows } from '../types.js';
-import { sourceStream } from '../writer/chunkStream.js';
+import { abortUntilClosed, sourceStream } from '../writer/chunkStream.js';
 import { trackRows } from '../writer/rowCount.js';
 import { NODE_TEXT } from './platform.js';
 
@@ -30,5 +30,6 @@ export function toCsv<T, const C extends readonly ColumnSpec<T>[] = readonly Col
   const { source, options: resolved } = csvSource(rows, options as ToCsvOptions<T>, NODE_TEXT, ICONV);
   const output = sourceStream(source);
   const result = resolved.gzip === undefined ? output : pipeline(output, createGzip(resolved.gzip), () => undefined);
+  if (result !== output) abortUntilClosed(result, resolved.signal); // the gzip holds the last bytes after the writer's stream ended
   return trackRows(result, source.rows);
 }

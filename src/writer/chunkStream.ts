@@ -12,7 +12,7 @@ export { abortError, asRowportError } from './exportErrors.js';
  * - on `destroy()` (client hung up, abort) settles at once, calls `onDestroy` (which closes the
  *   source even while it is awaited) and `return()`s the generator;
  * - turns an error from the generator into a destroy with a {@link RowportError};
- * - on `signal` abort, destroys itself with `ROWPORT_ABORTED`, and removes its listener on close.
+ * - on `signal` abort, destroys itself with `ROWPORT_ABORTED` (until its end is read), and removes its listener on close.
  */
 export function chunkStream(
   chunks: AsyncGenerator<Uint8Array, void, undefined>,
@@ -26,6 +26,18 @@ export function sourceStream(source: ByteSource): Readable {
   const stream = new ChunkReadable(source.chunks, source.signal, source.cancel);
   if (source.watch) source.watch.onFailure = (error) => stream.destroy(error); // a callback's promise rejected
   return stream;
+}
+
+/**
+ * Destroys `stream` (a stream the writer's bytes pass through, such as its gzip) with
+ * `ROWPORT_ABORTED` when `signal` aborts before it closes, as an abort fails the writer's own
+ * stream until its end is read; the listener is removed when the stream closes.
+ */
+export function abortUntilClosed(stream: Readable, signal: AbortSignal | undefined): void {
+  if (signal === undefined || signal.aborted) return; // aborted already: the writer's stream fails, and the pipe with it
+  const onAbort = (): void => void stream.destroy(abortError(signal));
+  signal.addEventListener('abort', onAbort, { once: true });
+  stream.once('close', () => signal.removeEventListener('abort', onAbort));
 }
 
 // --- internal ---
@@ -85,7 +97,8 @@ class ChunkReadable extends Readable {
         const { value, done } = await this.chunks.next();
         if (this.destroyed) return;
         if (done) {
-          if (this.signal && this.onAbort) this.signal.removeEventListener('abort', this.onAbort);
+          // The signal stays heard until the consumer has read the end (then `_destroy` lets it go):
+          // an abort while the last chunks wait unread still fails the stream.
           this.push(null);
           return;
         }
