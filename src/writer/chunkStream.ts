@@ -102,7 +102,7 @@ class ChunkReadable extends Readable {
           this.push(null);
           return;
         }
-        if (this.push(value)) this.wanted = true;
+        if (this.push(value) && !this.destroyed) this.wanted = true; // a `data` listener may destroy the stream in push()
       }
     } catch (error) {
       if (!this.destroyed) this.destroy(asRowportError(error));
