@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { RowportError, RowportErrorCode, describe, invalidOption, isRowportError, isThenable } from '../errors.js';
 import { abortError } from '../writer/chunkStream.js';
-import { rowsWritten } from '../writer/rowCount.js';
+import { isWriterStream, rowsWritten } from '../writer/rowCount.js';
 import { MAX_NAME_BYTES, cutUtf8 } from '../writer/utf8Cut.js';
 import type { ExportSummary } from '../types.js';
 import { optionKeys, ownOptions } from '../base/optionKeys.js';
@@ -33,7 +33,8 @@ export interface ExportToFileOptions {
  * @param options - `signal` to cancel, `mkdir` to create the folder.
  * @returns `{ path, bytes, rows, durationMs }`, with `path` absolute.
  * @throws {RowportError} `ROWPORT_INVALID_OPTION` before `path` is touched when `stream` is not a
- *   fresh byte stream (a string, a Buffer, an object-mode or consumed stream) or an option is bad
+ *   fresh byte stream (a string, a Buffer, an object-mode or consumed stream, a writer's stream
+ *   decoded by `setEncoding('utf8')`) or an option is bad
  *   (a stream that failed already with a RowportError, such as a writer's `ROWPORT_ABORTED`, rejects with it);
  *   the stream's own `RowportError`, or `ROWPORT_SOURCE_FAILED` for another error of the stream
  *   (its `cause`); `ROWPORT_ABORTED`; `ROWPORT_WRITE_FAILED` with the file system error as `cause`
@@ -159,14 +160,28 @@ function checkStream(stream: unknown): asserts stream is Readable {
   }
   const problem = s.readableObjectMode
     ? 'an object-mode stream (rows, not bytes: pass it to toCsv or toXlsx first; a stream of Buffers needs Readable.from(chunks, { objectMode: false }))'
-    : s.destroyed || s.errored
-      ? 'a destroyed stream'
-      : s.readableEnded
-        ? 'a stream that has already ended'
-        : s.readableAborted || isBeingRead(s as Readable)
-          ? 'a stream that is already being read or was read (a pipe, a for await, a data listener)'
-          : undefined;
+    : lossyDecoding(s as Readable)
+      ? `a writer's stream on which setEncoding('${s.readableEncoding}') was called: its bytes (a zip, gzip, a CSV in another encoding) are lost in that text; do not call setEncoding on it`
+      : s.destroyed || s.errored
+        ? 'a destroyed stream'
+        : s.readableEnded
+          ? 'a stream that has already ended'
+          : s.readableAborted || isBeingRead(s as Readable)
+            ? 'a stream that is already being read or was read (a pipe, a for await, a data listener)'
+            : undefined;
   if (problem !== undefined) throw new RowportError(RowportErrorCode.InvalidOption, `Invalid option \`stream\`: expected ${expected}, got ${problem}`);
+}
+
+/** Encodings whose strings give back the bytes they were decoded from (`Buffer.from(text, encoding)`). */
+const BYTE_ENCODINGS: ReadonlySet<string> = new Set(['latin1', 'binary', 'hex', 'base64', 'base64url']);
+
+/**
+ * True for a rowport writer's stream that decodes its bytes into text that cannot give them back
+ * (`setEncoding('utf8')` on an XLSX: its zip bytes become U+FFFD, and the file would not open).
+ */
+function lossyDecoding(stream: Readable): boolean {
+  const encoding = stream.readableEncoding;
+  return encoding !== null && encoding !== undefined && !BYTE_ENCODINGS.has(encoding) && isWriterStream(stream);
 }
 
 /**

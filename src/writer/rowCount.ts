@@ -12,3 +12,8 @@ export function trackRows<S extends Readable>(stream: S, count: () => number): S
 export function rowsWritten(stream: Readable): number {
   return counters.get(stream)?.() ?? 0;
 }
+
+/** True when `stream` was made by a rowport writer (its bytes are the export, not text to decode). */
+export function isWriterStream(stream: Readable): boolean {
+  return counters.has(stream);
+}
