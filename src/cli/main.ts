@@ -316,6 +316,12 @@ async function checkOutputFolder(path: string): Promise<void> {
   const info = await stat(folder).catch(() => undefined);
   if (info === undefined) throw new UsageError(`cannot write ${path}: the folder ${folder} does not exist`);
   if (!info.isDirectory()) throw new UsageError(`cannot write ${path}: ${folder} is not a folder`);
+  const existing = await stat(path).catch(() => undefined);
+  if (existing !== undefined && !existing.isFile() && !existing.isDirectory()) {
+    throw new UsageError(
+      `cannot write ${path}: it is a pipe, a device or a socket, not a file; -o writes a file atomically, so leave out -o (or give -o -) to write to stdout, and redirect that`,
+    );
+  }
 }
 
 /** `Invalid option \`timeZone\`: …` → `--time-zone: Invalid option …` */
