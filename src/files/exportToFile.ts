@@ -91,6 +91,7 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
     const closing = handle;
     handle = undefined;
     await closing.close().catch((error: unknown) => failed(`Could not write ${target}`, error));
+    throwIfAborted(signal); // the last moment an abort is heard: during the rename it is too late
     await rename(temp, target).catch((error: unknown) => failed(`Could not rename the temp file onto ${target}`, error));
     created = false;
     LIVE_TEMP_FILES.delete(temp);

@@ -18,6 +18,8 @@ export const fsHooks: {
   write?: ((...args: unknown[]) => Promise<unknown>) | undefined;
   /** Runs instead of `rename()` when set. */
   rename?: ((from: string, to: string) => Promise<void>) | undefined;
+  /** Runs before `FileHandle.close()` of handles opened from now on (the file's path is given). */
+  beforeClose?: ((path: string) => Promise<void> | void) | undefined;
 } = {};
 
 export function resetFsHooks(): void {
@@ -25,6 +27,7 @@ export function resetFsHooks(): void {
   fsHooks.afterOpen = undefined;
   fsHooks.write = undefined;
   fsHooks.rename = undefined;
+  fsHooks.beforeClose = undefined;
 }
 
 /** The module `node:fs/promises`, with the hooks above in `open` and `rename`. */
@@ -34,6 +37,14 @@ export function hookedFsPromises(actual: typeof fsPromises): typeof fsPromises {
     const handle = await (actual.open as (...a: unknown[]) => Promise<fsPromises.FileHandle>)(path, ...rest);
     const write = fsHooks.write;
     if (write) handle.write = write as never;
+    const beforeClose = fsHooks.beforeClose;
+    if (beforeClose) {
+      const close = handle.close.bind(handle);
+      handle.close = async () => {
+        await beforeClose(String(path));
+        return close();
+      };
+    }
     await fsHooks.afterOpen?.(String(path));
     return handle;
   }) as typeof actual.open;
