@@ -48,6 +48,12 @@ export interface CliArgs {
   readonly quiet: boolean;
 }
 
+/**
+ * Names of stdout itself, written as stdout: replacing one atomically (temp file and rename, as `-o`
+ * writes) would replace the symlink, or the file stdout is redirected to, under the shell.
+ */
+const STDOUT_PATHS: ReadonlySet<string> = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+
 /** Flags that only mean something for one output format, to refuse them for the other. */
 export const CSV_ONLY_FLAGS = ['encoding', 'delimiter', 'decimal-separator', 'dialect', 'unmappable', 'no-bom', 'quote-all', 'gzip'] as const;
 export const XLSX_ONLY_FLAGS = ['sheet', 'no-freeze', 'no-autofit', 'no-filter', 'links'] as const;
@@ -71,7 +77,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs & { readonly give
     help: v.help ?? false,
     version: v.version ?? false,
     input: positionals[0],
-    output: v.output,
+    output: v.output !== undefined && STDOUT_PATHS.has(v.output) ? '-' : v.output,
     from: oneOf('--from', v.from, ['json', 'ndjson', 'csv'] as const),
     to: oneOf('--to', v.to, ['csv', 'xlsx'] as const),
     inDelimiter: v['in-delimiter'] === undefined ? undefined : unescapeChar('--in-delimiter', v['in-delimiter']),
@@ -112,7 +118,7 @@ Usage
   input      a file, or stdin when omitted or '-'. Format from the extension
              (.json .ndjson .jsonl .csv .tsv, optionally .gz) or --from; stdin is
              sniffed: '[' is a JSON array, '{' is NDJSON, anything else is CSV.
-  -o FILE    written atomically (temp file + rename); stdout when omitted or '-'.
+  -o FILE    written atomically (temp file + rename); stdout when omitted, '-' or /dev/stdout.
              Format from the extension (.csv .csv.gz .tsv .xlsx) or --to; stdout is CSV.
 
 Input
