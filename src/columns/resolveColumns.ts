@@ -3,6 +3,7 @@ import { checkNotGettersOnly, readFailed } from '../sources/rowShape.js';
 import type { Column, ColumnSpec, ColumnType } from '../types.js';
 import { type Getter, compileIndex, compilePath } from './path.js';
 import { optionKeys, ownOptions, ownProperties } from '../base/optionKeys.js';
+import { orderedKeys } from './keyOrder.js';
 
 /** Column types, for checks and messages. */
 export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'integer', 'decimal', 'percent', 'date', 'datetime', 'boolean', 'url'];
@@ -74,7 +75,7 @@ export function bindColumns<T>(columns: readonly Column<T>[] | undefined, firstR
     if (arrayRows) return Array.from({ length: (firstRow as unknown[]).length }, (_, i) => plain(String(i), String(i), compileIndex(i)));
     let keys: string[];
     try {
-      keys = Object.keys(firstRow);
+      keys = orderedKeys(firstRow); // a CSV header's order, which `Object.keys` loses for `2023`
     } catch (error) {
       throw readFailed(error, 0, undefined); // a Proxy whose ownKeys trap throws
     }

@@ -6,6 +6,7 @@ import { encodingExists } from './encodingNames.js';
 import { CallbackWatch, callUser } from '../base/callUser.js';
 import { optionKeys, ownOptions } from '../base/optionKeys.js';
 import { type RowportWarning, RowportWarningCode, type WarningHandler } from '../warnings.js';
+import { keepKeyOrder, lostKeyOrder } from '../columns/keyOrder.js';
 
 /** Options of `fromCsv` (both entries). */
 export interface FromCsvOptions {
@@ -213,6 +214,8 @@ function notBytes(chunk: unknown): RowportError {
 /** Turns parsed records into row objects keyed by the header. */
 class Records {
   private keys: readonly string[] | undefined;
+  /** The header's order of the keys, when a row object's would not keep it (`2023` before `country`). */
+  private order: readonly string[] | undefined;
   /** The positions of the unnamed (`''`) columns when there are several, which share the key `''`. */
   private unnamed: number[] | undefined;
 
@@ -248,6 +251,7 @@ class Records {
         if (key === '__proto__') Object.defineProperty(row, key, { value, enumerable: true, writable: true, configurable: true });
         else row[key] = value;
       }
+      if (this.order !== undefined) keepKeyOrder(row, this.order);
       yield row;
     }
     records.length = 0;
@@ -263,6 +267,7 @@ class Records {
       seen.add(name);
     }
     this.keys = names;
+    this.order = lostKeyOrder([...new Set(names)]);
     const unnamed = names.flatMap((name, i) => (name === '' ? [i] : []));
     this.unnamed = unnamed.length > 1 ? unnamed : undefined;
     if (this.onHeaders !== undefined) callUser('onHeaders', this.onHeaders, names, this.watch);

@@ -6,6 +6,7 @@ import { DATE_FNS } from './compile.js';
 import { rendererFor } from './formatDate.js';
 import { optionKeys, ownOptions } from '../base/optionKeys.js';
 import { isDate } from '../base/isDate.js';
+import { carryKeyOrder } from '../columns/keyOrder.js';
 
 /** Options of {@link formatDates}. */
 export interface FormatDatesOptions {
@@ -57,6 +58,7 @@ export function formatDates<T extends object>(rows: Rows<T>, format: DateFormat,
     } catch (error) {
       throw readFailed(error, index, throwingKey(row)); // a getter or a Proxy trap of the row threw
     }
+    carryKeyOrder(row as object, copy); // a CSV header's order (`country,2023`), which the copy's keys lose
     if (only) {
       for (const key of only) {
         if (!Object.hasOwn(copy, key)) continue; // never an inherited `constructor` or `toString`
