@@ -51,11 +51,12 @@ const WARNING_ADVICE: Record<RowportWarningCode, string> = {
   ROWPORT_INVALID_BYTES: "Pass the input's real `encoding`, or `invalid: 'error'` to refuse such input.",
 };
 
-/** The JSDoc text of each code in a source list (`/** … *\/ Name: 'ROWPORT_…'`), as one line of prose. */
+/** The JSDoc text of each code in a source list (`/** … *\/ Name: 'ROWPORT_…'`), as one line of prose: the
+ *  comment right above the code, never one that ends earlier (the list's own JSDoc). */
 function docs(file: string): Map<string, string> {
   const source = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
   const found = new Map<string, string>();
-  for (const m of source.matchAll(/\/\*\*([\s\S]*?)\*\/\s*\w+: '(ROWPORT_\w+)'/g)) {
+  for (const m of source.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*\w+: '(ROWPORT_\w+)'/g)) {
     const text = (m[1] as string)
       .split('\n')
       .map((line) => line.replace(/^\s*\*\s?/, '').trim())

@@ -13,5 +13,9 @@ it('names every error and warning code, each with its cause from the JSDoc', () 
     expect(page).toContain(`### \`${code}\``);
   }
   expect(page).not.toContain('(undocumented)');
+  // each cause is the one comment above its code: not the list's own JSDoc, nor source code
+  const causes = [...page.matchAll(/^\*\*Cause\.\*\* (.*)$/gm)].map((m) => m[1] as string);
+  expect(causes).toHaveLength(Object.keys(RowportErrorCode).length + Object.keys(RowportWarningCode).length);
+  expect(causes.filter((cause) => /export const|\/\*\*|these codes|Codes of the warnings/.test(cause))).toEqual([]);
   expect(page.match(/^### /gm)).toHaveLength(Object.keys(RowportErrorCode).length + Object.keys(RowportWarningCode).length);
 });
