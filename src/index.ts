@@ -2,6 +2,7 @@
  * rowport: stream rows from any (async) iterable into CSV or XLSX bytes, in constant memory,
  * with backpressure, progress and cancellation.
  * @packageDocumentation
+ * @module rowport
  */
 export { selectColumns, type SelectColumnsOptions } from './columns/selectColumns.js';
 export { fromCsv } from './node/fromCsv.js';

@@ -4,6 +4,7 @@
  * The same functions and options as `rowport`; the writers return `ReadableStream<Uint8Array>`.
  * Nothing here imports `node:*` or uses `Buffer`.
  * @packageDocumentation
+ * @module rowport/web
  */
 export { selectColumns, type SelectColumnsOptions } from '../columns/selectColumns.js';
 export type { FromCsvOptions } from '../csv/fromCsv.js';

@@ -98,6 +98,17 @@ describe('the docs', () => {
   });
 });
 
+describe('the API reference', () => {
+  it("documents every module the package exports (each of its exports map's builds is an entry point of typedoc.json)", () => {
+    const exportsMap = JSON.parse(read('package.json')).exports as Record<string, { import?: { default: string } }>;
+    const built = Object.values(exportsMap).flatMap((entry) => (entry.import ? [/dist\/(\w+)\.js$/.exec(entry.import.default)?.[1]] : []));
+    const sources = new Map([...read('tsup.config.ts').matchAll(/entry: \{ (\w+): '([^']+)' \}/g)].map((m) => [m[1], m[2]]));
+    const typedoc = JSON.parse(read('typedoc.json').replace(/^\s*\/\/.*$/gm, '')) as { entryPoints: string[] };
+    expect(built).toEqual(['index', 'web']);
+    expect(typedoc.entryPoints).toEqual(built.map((name) => sources.get(name as string)));
+  });
+});
+
 describe('the package', () => {
   it('names its repository, homepage and issue tracker', () => {
     expect(pkg.repository).toEqual({ type: 'git', url: 'git+https://github.com/rowport/rowport.git' });
