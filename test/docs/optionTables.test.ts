@@ -64,6 +64,14 @@ describe('the option tables of the docs name every option of the types', () => {
     expect(properties('FromCsvOptions').filter((name) => !fromCsv.has(name))).toEqual([]);
   });
 
+  it('docs/charts-and-print.md: every field of a chart and of print', () => {
+    const text = page('charts-and-print.md');
+    const charts = firstCells(section(text, '### options.charts'));
+    const print = firstCells(section(text, '### options.print'));
+    expect(properties('ChartSpec').filter((name) => !charts.has(name))).toEqual([]);
+    expect(properties('PrintOptions').filter((name) => !print.has(name))).toEqual([]);
+  });
+
   it('docs/xlsx.md: the warning table lists every warning code', () => {
     const text = page('xlsx.md');
     const listed = new Set([...text.matchAll(/^\| `(ROWPORT_\w+)` \|/gm)].map((m) => m[1]));
