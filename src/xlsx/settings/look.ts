@@ -92,7 +92,7 @@ export interface XlsxWorkbookOptions {
   /** Write each data cell's reference (`<c r="B12">`). `false` leaves it out of every cell that follows
    *  the one before it in its row (ECMA-376 makes it optional; a cell after an empty one keeps it).
    *  The references change with every row and deflate badly, so the file is about half the size
-   *  (0.47x on the benchmark rows). LibreOffice, openpyxl (so pandas) and SheetJS read such files cell
+   *  (0.54x on the benchmark rows). LibreOffice, openpyxl (so pandas) and SheetJS read such files cell
    *  for cell (tested), Excel and calamine by their users' reports; some readers need every reference
    *  (exceljs 4.4's `xlsx.load`, ClosedXML, EPPlus, code on the Open XML SDK that reads
    *  `CellReference`), hence the default. Header, title and totals rows keep theirs.
