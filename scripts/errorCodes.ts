@@ -48,6 +48,8 @@ const WARNING_ADVICE: Record<RowportWarningCode, string> = {
   ROWPORT_SHEET_CONTINUED: "Expected past 1,048,576 rows; `onRowLimit: 'error'` refuses instead.",
   ROWPORT_UNKNOWN_COLUMN:
     "Check the key's spelling (`'nmae'`), its dot path (`'address.city'`), or give the column a `value()`. With typed rows, a wrong key in `columns` is also worth a look at the row type.",
+  ROWPORT_UNWRITTEN_KEY:
+    'Name every column with `--columns` (or `columns`), or give the first row every key (`null` for none): rows with optional keys take their columns from the first row.',
   ROWPORT_INVALID_BYTES: "Pass the input's real `encoding`, or `invalid: 'error'` to refuse such input.",
 };
 

@@ -27,6 +27,10 @@ export const RowportWarningCode = {
    *  is empty; reported once per key, at the end of the sheet, the CSV or the rows of `selectColumns`.
    *  Computed columns are never reported. */
   UnknownColumn: 'ROWPORT_UNKNOWN_COLUMN',
+  /** A key a later row has and the columns lack, which came from the first row's keys: its values are
+   *  not written. The CLI reports it for JSON and NDJSON input, once per key, with the first row that
+   *  has it; the library's writers ignore such keys without a check, as documented. */
+  UnwrittenKey: 'ROWPORT_UNWRITTEN_KEY',
   /** `fromCsv` (with `invalid: 'replace'`) read bytes that are not valid in the input's encoding as
    *  U+FFFD; `line` is the first line of the ~64 KiB read that holds some. */
   InvalidBytes: 'ROWPORT_INVALID_BYTES',

@@ -10,7 +10,7 @@ import { exportToFile, removeTempFilesSync } from '../files/exportToFile.js';
 import { type RowportWarning, RowportWarningCode } from '../warnings.js';
 import { type CliArgs, HELP, parseCliArgs } from './args.js';
 import { planColumns } from './columnPlan.js';
-import { type Input, openInput } from './inputs.js';
+import { type Input, type Row, openInput } from './inputs.js';
 import type { NumberAsText } from './jsonInput.js';
 import { type OutputPlan, createWriter, planOutput } from './outputs.js';
 import { ProgressBar, formatBytes, formatCount, formatDuration } from './progressBar.js';
@@ -168,7 +168,8 @@ async function exportRows(args: CliArgs, plan: OutputPlan, io: CliIo, signal: Ab
   const tally: Tally = { rows: 0, bytes: 0 };
   // A CSV keeps its header's order, and a header-only CSV its header: the header names are the columns.
   const columns = planned.columns ?? inputColumns?.slice();
-  const writer = openWriter(planned.rows, { ...args, columns }, plan, {
+  const rows = columns === undefined ? watchLaterKeys(planned.rows, warn) : planned.rows;
+  const writer = openWriter(rows, { ...args, columns }, plan, {
     onProgress: (p) => void (tally.rows = p.rows),
     onWarning: warn,
     signal,
@@ -197,6 +198,30 @@ async function exportRows(args: CliArgs, plan: OutputPlan, io: CliIo, signal: Ab
     await pipeline(writer, counter, io.stdout, { signal });
   }
   return tally;
+}
+
+/**
+ * Rows whose columns the writer takes from the first row's keys (JSON, NDJSON without `--columns`),
+ * warning once for each key a later row has and the first lacks: its values are not written.
+ */
+async function* watchLaterKeys(rows: AsyncIterable<Row>, warn: (warning: RowportWarning) => void): AsyncGenerator<Row> {
+  let known: Set<string> | undefined;
+  let index = 0;
+  for await (const row of rows) {
+    if (row !== null && typeof row === 'object' && !Array.isArray(row)) {
+      if (known === undefined) known = new Set(Object.keys(row));
+      else for (const key of Object.keys(row)) if (!known.has(key)) unwrittenKey(known, key, index, warn);
+    }
+    index++;
+    yield row;
+  }
+}
+
+/** Reports `key`, first seen on row `index`, as not written, once. */
+function unwrittenKey(known: Set<string>, key: string, index: number, warn: (warning: RowportWarning) => void): void {
+  known.add(key);
+  const message = `Row ${index}: the key ${JSON.stringify(key)} is not on the first row, whose keys are the columns: its values are not written; name every column with --columns`;
+  warn({ code: RowportWarningCode.UnwrittenKey, message, row: index, column: key });
 }
 
 /** `createWriter`, with a bad option reported as the flag that set it. */
