@@ -6,7 +6,8 @@ import { RowportWarningCode } from '../../src/index.js';
 
 // The pages that promise every option in one place: docs/xlsx.md's "Every option of toXlsx" table and
 // its `SheetSpec` table, the `### options.…` sections of toCsv and fromCsv in docs/csv.md, and the
-// warning table of docs/xlsx.md. Each is checked against the exported types (read with the TypeScript
+// warning table of docs/xlsx.md, and the column field table of docs/columns.md (whose CSV cell says
+// "refused" for exactly the fields of XlsxColumn that Column lacks). Each is checked against the exported types (read with the TypeScript
 // compiler), so an option added to the code without a row here fails, as `images`, `logo`, `protect`,
 // `cellNote` and `links` once were missing from the toXlsx table.
 const INDEX = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
@@ -70,6 +71,17 @@ describe('the option tables of the docs name every option of the types', () => {
     const print = firstCells(section(text, '### options.print'));
     expect(properties('ChartSpec').filter((name) => !charts.has(name))).toEqual([]);
     expect(properties('PrintOptions').filter((name) => !print.has(name))).toEqual([]);
+  });
+
+  it('docs/columns.md: every field of a column, with CSV "refused" exactly for the fields only XLSX columns have', () => {
+    const rows = section(page('columns.md'), '## Every field of a column')
+      .split('\n')
+      .filter((line) => line.startsWith('| `'));
+    const csvCell = new Map(rows.map((row) => [(/^\| `(\w+)`/.exec(row) as RegExpExecArray)[1] as string, (row.split(' | ')[1] as string).trim()]));
+    const every = properties('Column');
+    expect(properties('XlsxColumn').filter((name) => !csvCell.has(name))).toEqual([]);
+    expect([...csvCell.keys()].filter((name) => !properties('XlsxColumn').includes(name))).toEqual([]);
+    for (const [name, csv] of csvCell) expect({ name, refused: csv === 'refused' }).toEqual({ name, refused: !every.includes(name) });
   });
 
   it('docs/xlsx.md: the warning table lists every warning code', () => {
