@@ -4,14 +4,15 @@ import { join, resolve } from 'node:path';
 import { transformSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tempDir.js';
-import { isSh, isTs, pages, runs, type Snippet, snippetName, snippets } from './snippets.js';
+import { isSh, isTs, pages, printedLines, promisedOutput, runs, type Snippet, snippetName, snippets } from './snippets.js';
 
 // Every fenced code block of README.md and docs/*.md, as a user would try it (docs/index.md says how):
 // each `ts` block is compiled against the BUILT package (`import … from 'rowport'` resolves through its
 // exports map to dist/*.d.ts), strict and under exactOptionalPropertyTypes, and then run with Node in a
 // folder of its own; each `sh` block is run by bash with `rowport` and `esbuild` on the PATH. A block
 // marked `no-run` is compiled only (sh: not run); its free names come from the `prelude` block of
-// docs/index.md. So a snippet that stops compiling, or throws, or a command that fails, fails here.
+// docs/index.md. So a snippet that stops compiling, or throws, or a command that fails, fails here. A
+// `ts` block marked `checked-output` must also print exactly what its `//=>` comments say.
 const ROOT = resolve('.');
 if (!existsSync(join(ROOT, 'dist', 'index.d.ts'))) throw new Error('dist/ is missing: build first (npm test does; locally run npx tsup)');
 
@@ -23,7 +24,8 @@ const PRELUDE = TS.filter((s) => s.flags.includes('prelude'));
 const KNOWN_LANGS = new Set(['', 'ts', 'typescript', 'sh', 'bash', 'shell', 'text', 'json', 'csv']);
 // `runtime`: a recipe for another runtime (a Worker, Deno, Bun, a browser page): the same code is a file
 // of examples/web/ that test/web runs in that runtime; here it is only checked to be that file's code.
-const KNOWN_FLAGS = new Set(['no-run', 'prelude', 'runtime']);
+const KNOWN_FLAGS = new Set(['no-run', 'prelude', 'runtime', 'checked-output']);
+const CHECKED = TS.filter((s) => s.flags.includes('checked-output'));
 
 /** Small inputs the commands and recipes name, beside each block as it runs. */
 const FIXTURES: Record<string, string> = {
@@ -115,7 +117,15 @@ function folderFor(s: Snippet): string {
 function runIn(dir: string, command: string, args: string[]) {
   const env = { ...process.env, PATH: `${join(work, 'bin')}:${process.env.PATH ?? ''}`, NODE_PATH: '', TZ: 'UTC' };
   const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8', env, timeout: 60_000 });
-  return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}`, timedOut: result.error !== undefined };
+  return { status: result.status, stdout: result.stdout ?? '', output: `${result.stdout ?? ''}${result.stderr ?? ''}`, timedOut: result.error !== undefined };
+}
+
+/** Runs a `ts` block as a module of its own folder, compiled to JavaScript the way a user's bundler would. */
+function runTs(s: Snippet) {
+  const dir = folderFor(s);
+  const js = transformSync(s.code, { loader: 'ts', format: 'esm', target: 'node20' }).code;
+  writeFileSync(join(dir, 'snippet.mjs'), js);
+  return runIn(dir, process.execPath, ['snippet.mjs']);
 }
 
 describe('the code blocks of README.md and docs/', () => {
@@ -148,11 +158,24 @@ describe('the code blocks of README.md and docs/', () => {
   }, 120_000);
 
   it.each(TS.filter(runs).map((s) => [`${s.file}:${s.line}`, s] as const))('ts block at %s runs', (_, s) => {
-    const dir = folderFor(s);
-    const js = transformSync(s.code, { loader: 'ts', format: 'esm', target: 'node20' }).code;
-    writeFileSync(join(dir, 'snippet.mjs'), js);
-    const { status, output, timedOut } = runIn(dir, process.execPath, ['snippet.mjs']);
+    const { status, stdout, output, timedOut } = runTs(s);
     expect({ status, timedOut, output }).toMatchObject({ status: 0, timedOut: false });
+    if (s.flags.includes('checked-output')) expect(printedLines(stdout)).toEqual(promisedOutput(s.code));
+  });
+
+  it('every checked-output block runs and promises some output', () => {
+    expect(CHECKED.length).toBeGreaterThan(5);
+    expect(CHECKED.filter((s) => !runs(s) || promisedOutput(s.code).length === 0).map((s) => `${s.file}:${s.line}`)).toEqual([]);
+  });
+
+  it('a checked-output block whose //=> comment is wrong fails', () => {
+    const code = ["console.log('a\\r\\nb'); //=> a", '//   b', 'console.log(1 + 1); //=> 3', ''].join('\n');
+    const s: Snippet = { file: 'docs/wrong.md', line: 1, lang: 'ts', flags: ['checked-output'], code };
+    expect(promisedOutput(code)).toEqual(['a', 'b', '3']);
+    const { status, stdout } = runTs(s);
+    expect(status).toBe(0);
+    expect(printedLines(stdout)).toEqual(['a', 'b', '2']); // CRLF printed is two lines, as a terminal shows it
+    expect(printedLines(stdout)).not.toEqual(promisedOutput(code));
   });
 
   it.each(SH.filter(runs).map((s) => [`${s.file}:${s.line}`, s] as const))('sh block at %s runs', (_, s) => {

@@ -48,3 +48,29 @@ export const runs = (s: Snippet) => !s.flags.includes('no-run') && !s.flags.incl
 
 /** A file name for a snippet: `README.md:42` → `README_md_42`. */
 export const snippetName = (s: Snippet) => `${s.file.replace(/[^A-Za-z0-9]+/g, '_')}_${s.line}`;
+
+/**
+ * The output a block's `//=>` comments promise, one entry a line: the text after each `//=> ` (at
+ * the end of a code line or on a line of its own), and after each `//   ` that continues it on the
+ * next lines. Checked against what the block prints when it is marked `checked-output`.
+ */
+export function promisedOutput(code: string): string[] {
+  const out: string[] = [];
+  let continues = false;
+  for (const line of code.split('\n')) {
+    const match: RegExpExecArray | null = (continues ? /^\s*\/\/ {3}(.*)$/.exec(line) : null) ?? /\/\/=>(?: (.*))?$/.exec(line);
+    continues = match !== null;
+    if (match) out.push((match[1] ?? '').trimEnd());
+  }
+  return out;
+}
+
+/** What a block printed, as lines the way a terminal shows them: CRLF as LF, no trailing spaces or empty last lines. */
+export function printedLines(stdout: string): string[] {
+  const lines = stdout
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd());
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
