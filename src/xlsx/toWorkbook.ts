@@ -50,9 +50,15 @@ export function defineSheet<T, const C extends readonly XlsxColumnSpec<T>[]>(
 
 /**
  * The sheets of {@link toWorkbook}, each typed by its own rows: `R` is inferred, one row type per
- * sheet, so a computed column's `value(row)` sees the row type of its sheet.
+ * sheet, so a computed column's `value(row)` sees the row type of its sheet. An array built before
+ * the call (not a tuple) holds sheets of any of its row types: `(SheetSpec<A> | SheetSpec<B>)[]`.
  */
-export type SheetSpecs<R extends readonly unknown[]> = { readonly [K in keyof R]: SheetSpec<R[K]> };
+export type SheetSpecs<R extends readonly unknown[]> = {
+  readonly [K in keyof R]: number extends R['length'] ? SheetSpec<R[K]> | SheetOf<R[K]> : SheetSpec<R[K]>;
+};
+
+/** A {@link SheetSpec} of each member of the union `T`. */
+type SheetOf<T> = T extends unknown ? SheetSpec<T> : never;
 
 /** Options of `toWorkbook`: the shared writer options (`maxRows` per sheet) and the look of every sheet. */
 export interface ToWorkbookOptions extends Omit<WriterOptions, 'columns'>, XlsxWorkbookOptions {}
