@@ -19,7 +19,11 @@ export interface FormatDatesOptions {
   readonly columns?: readonly string[] | undefined;
 }
 
-type Formatted<T> = T extends readonly unknown[] ? unknown[] : { [K in keyof T]: T[K] extends Date ? string : T[K] };
+/** The rows `formatDates` yields for rows `T`: each key's value with its dates as text (see {@link DateAsText}). */
+type Formatted<T> = T extends readonly unknown[] ? unknown[] : { [K in keyof T]: DateAsText<T[K]> };
+
+/** A value with its `Date` as text, each member of a union on its own: `Date | null` is `string | null`. */
+type DateAsText<V> = V extends Date ? string : V;
 
 /**
  * Formats the dates of a row stream: each row is copied with its dates turned into text.
