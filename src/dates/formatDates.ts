@@ -19,11 +19,28 @@ export interface FormatDatesOptions {
   readonly columns?: readonly string[] | undefined;
 }
 
-/** The rows `formatDates` yields for rows `T`: each key's value with its dates as text (see {@link DateAsText}). */
-type Formatted<T> = T extends readonly unknown[] ? unknown[] : { [K in keyof T]: DateAsText<T[K]> };
+/**
+ * The rows `formatDates` yields for rows `T` and its option `columns` `C`: without `columns`, each
+ * key's value with its dates as text ({@link DateAsText}); with literal `columns`, their keys' values
+ * as text ({@link ColumnAsText}) and the other keys' as they are; with `columns` known only at run
+ * time (`string[]`, or maybe `undefined`), either.
+ */
+type Formatted<T, C> = T extends readonly unknown[] ? unknown[] : { [K in keyof T]: FormattedValue<T[K], K, C> };
+
+/** The value of key `K` as `formatDates` yields it for `columns` `C` (each member of a union of `C` on its own). */
+type FormattedValue<V, K, C> = C extends readonly (infer Only)[]
+  ? string extends Only
+    ? V | ColumnAsText<V>
+    : K extends Only
+      ? ColumnAsText<V>
+      : V
+  : DateAsText<V>;
 
 /** A value with its `Date` as text, each member of a union on its own: `Date | null` is `string | null`. */
 type DateAsText<V> = V extends Date ? string : V;
+
+/** A value of a key in `columns`: a date, epoch ms or date string as text; `null`, `undefined` and `''` as they are. */
+type ColumnAsText<V> = V extends null | undefined | '' ? V : string;
 
 /**
  * Formats the dates of a row stream: each row is copied with its dates turned into text.
@@ -38,7 +55,11 @@ type DateAsText<V> = V extends Date ? string : V;
  * for await (const row of formatDates([{ at: new Date(Date.UTC(2024, 0, 15)) }], 'eu')) console.log(row);
  * //=> { at: '15.01.2024' }
  */
-export function formatDates<T extends object>(rows: Rows<T>, format: DateFormat, options: FormatDatesOptions = {}): AsyncIterable<Formatted<T>> {
+export function formatDates<T extends object, const C extends readonly string[] | undefined = undefined>(
+  rows: Rows<T>,
+  format: DateFormat,
+  options: Omit<FormatDatesOptions, 'columns'> & { readonly columns?: C } = {},
+): AsyncIterable<Formatted<T, C>> {
   assertRows(rows);
   const { timeZone, columns: only } = ownOptions(options, FORMAT_DATES_KEYS);
   const renderer = rendererFor(format, timeZone ?? 'UTC');
@@ -48,13 +69,13 @@ export function formatDates<T extends object>(rows: Rows<T>, format: DateFormat,
   // A getter's value as the copy holds it: formatted as an own property with that key would be.
   const formatGetter = (key: string, v: unknown, index: number): unknown =>
     (only ? only.includes(key) && v !== null && v !== undefined && v !== '' : isDate(v)) ? renderer.value(v, index, key) : v;
-  const formatRow = (row: T, index: number): Formatted<T> => {
+  const formatRow = (row: T, index: number): Formatted<T, C> => {
     checkRow(row, index, arrays);
     arrays ??= Array.isArray(row);
     if (Array.isArray(row)) {
       return row.map((v: unknown, c) =>
         (only ? only.includes(String(c)) && v !== null && v !== undefined && v !== '' : isDate(v)) ? renderer.value(v, index, String(c)) : v,
-      ) as Formatted<T>;
+      ) as Formatted<T, C>;
     }
     let copy: Record<string, unknown>;
     try {
@@ -86,7 +107,7 @@ export function formatDates<T extends object>(rows: Rows<T>, format: DateFormat,
       throw readFailed(error, index, undefined); // a Proxy trap of the row threw
     }
     if (names !== undefined) copyGetters(row, copy, names, index, formatGetter);
-    return copy as Formatted<T>;
+    return copy as Formatted<T, C>;
   };
   return mapRows(renderer.needsDateFns && !DATE_FNS.loaded ? afterDateFns(rows) : rows, formatRow);
 }
