@@ -17,6 +17,7 @@ const PACKAGE = [
   'test/docs/facts.test.ts',
   'test/package.test.ts',
   'test/regressions/esm-bundle-*.test.ts',
+  'test/regressions/package-*.test.ts',
   'test/types/tsconfigs.test.ts',
 ];
 const SLOW = ['test/**/*.slow.test.ts'];
