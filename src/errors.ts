@@ -59,7 +59,7 @@ const brand = Symbol.for('rowport.error');
  * catch (error) { if (isRowportError(error)) console.log(error.code, error.row, error.column); }
  */
 export class RowportError extends Error {
-  /** Always `'RowportError'`, also in the CommonJS build (prefer {@link isRowportError} to `instanceof`). */
+  /** Always `'RowportError'`, also in the CommonJS build. */
   override readonly name = 'RowportError';
   /** Stable, machine-readable code; see {@link RowportErrorCode}. */
   readonly code: RowportErrorCode;
@@ -75,12 +75,22 @@ export class RowportError extends Error {
     this.row = row;
     this.column = column;
   }
+
+  /**
+   * `error instanceof RowportError` is true for a RowportError of any build of rowport loaded in the
+   * process (`rowport` and `rowport/web`, ESM and CommonJS each have their own class), as
+   * {@link isRowportError} is. A subclass's `instanceof` is the usual prototype check.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asks: a subclass keeps the prototype check
+    return this === RowportError ? isRowportError(value) : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
 }
 Object.defineProperty(RowportError.prototype, brand, { value: true });
 
 /**
- * True for any {@link RowportError}, even one made by the other build (ESM vs CJS) of rowport,
- * where `instanceof` would say false.
+ * True for any {@link RowportError}, even one made by another build of rowport (ESM or CommonJS,
+ * `rowport` or `rowport/web`); `instanceof RowportError` says the same.
  */
 export function isRowportError(error: unknown): error is RowportError {
   return typeof error === 'object' && error !== null && brand in error;

@@ -30,13 +30,20 @@ describe('the built package', () => {
     }
   });
 
-  it('isRowportError recognises an error from the other build, where instanceof cannot', async () => {
+  it('isRowportError and instanceof recognise an error from the other build', async () => {
     const esm = await builtEsm();
     const cjs = builtCjs();
     const fromCjs = new cjs.RowportError('ROWPORT_ABORTED', 'x');
-    expect(fromCjs instanceof esm.RowportError).toBe(false);
+    const fromEsm = new esm.RowportError('ROWPORT_ABORTED', 'x');
+    expect(fromCjs instanceof esm.RowportError).toBe(true);
+    expect(fromEsm instanceof cjs.RowportError).toBe(true);
     expect(esm.isRowportError(fromCjs)).toBe(true);
     expect(esm.isRowportError(new Error('x'))).toBe(false);
+    expect(new Error('x') instanceof esm.RowportError).toBe(false);
+    expect(fromCjs instanceof Error).toBe(true);
+    class Sub extends esm.RowportError {}
+    expect(new Sub('ROWPORT_ABORTED', 'x') instanceof Sub).toBe(true);
+    expect(fromEsm instanceof Sub).toBe(false); // a subclass checks its own prototype
   });
 
   it.each(['ESM', 'CommonJS'])('writes the same XLSX workbooks from the %s build as from the source', async (build) => {
