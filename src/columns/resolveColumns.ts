@@ -3,7 +3,7 @@ import { checkNotGettersOnly, readFailed } from '../sources/rowShape.js';
 import type { Column, ColumnSpec, ColumnType } from '../types.js';
 import { type Getter, compileIndex, compilePath } from './path.js';
 import { optionKeys, ownOptions, ownProperties } from '../base/optionKeys.js';
-import { orderedKeys } from './keyOrder.js';
+import { orderedKeys } from '../base/keyOrder.js';
 
 /** Column types, for checks and messages. */
 export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'integer', 'decimal', 'percent', 'date', 'datetime', 'boolean', 'url'];

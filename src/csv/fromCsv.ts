@@ -6,7 +6,7 @@ import { encodingExists } from './encodingNames.js';
 import { CallbackWatch, callUser } from '../base/callUser.js';
 import { optionKeys, ownOptions } from '../base/optionKeys.js';
 import { type RowportWarning, RowportWarningCode, type WarningHandler } from '../warnings.js';
-import { keepKeyOrder, lostKeyOrder } from '../columns/keyOrder.js';
+import { keepKeyOrder, lostKeyOrder } from '../base/keyOrder.js';
 
 /** Options of `fromCsv` (both entries). */
 export interface FromCsvOptions {

@@ -6,7 +6,7 @@ import { DATE_FNS } from './compile.js';
 import { rendererFor } from './formatDate.js';
 import { optionKeys, ownOptions } from '../base/optionKeys.js';
 import { isDate } from '../base/isDate.js';
-import { carryKeyOrder } from '../columns/keyOrder.js';
+import { carryKeyOrder } from '../base/keyOrder.js';
 
 /** Options of {@link formatDates}. */
 export interface FormatDatesOptions {
