@@ -15,7 +15,7 @@ export interface SelectColumnsOptions {
    * Receives warnings: `ROWPORT_UNKNOWN_COLUMN` once the rows are done, for each key of `columns`
    * on none of the object rows read (a typo such as `'nmae'`, which would give rows without it).
    * A throw, or a promise it returns that rejects, ends the iteration as `ROWPORT_CALLBACK_FAILED`.
-   * @example selectColumns(rows, ['id', 'nmae'], { onWarning: (w) => console.warn(w.code, w.column) })
+   * @example selectColumns(untypedRows, ['id', 'nmae'], { onWarning: (w) => console.warn(w.code, w.column) }) // typed rows: a compile error already
    */
   readonly onWarning?: WarningHandler | undefined;
 }

@@ -69,7 +69,7 @@ export interface ToCsvOptions<T = Record<string, unknown>> extends WriterOptions
   /** Receives warnings; for CSV, `ROWPORT_UNKNOWN_COLUMN`: a key of `columns` on none of the rows,
    *  reported once per key at the end. What it throws, or a promise it returns that rejects, stops
    *  the export as `ROWPORT_CALLBACK_FAILED`.
-   *  @example toCsv(rows, { columns: ['id', 'nmae'], onWarning: (w) => console.warn(w.code, w.column, w.message) }) */
+   *  @example toCsv(untypedRows, { columns: ['id', 'nmae'], onWarning: (w) => console.warn(w.code, w.column, w.message) }) // typed rows: a compile error already */
   readonly onWarning?: WarningHandler | undefined;
 }
 
