@@ -35,6 +35,9 @@ export class CsvParser {
   private fields: string[] = [];
   private parts: string[] = [];
   private partUnits = 0;
+  /** UTF-8 bytes of the first `countedParts` of `parts`: each piece is counted once, however long the field grows. */
+  private partBytes = 0;
+  private countedParts = 0;
   private state = State.RecordStart;
   private lastWasCr = false;
   private readonly delimiter: number;
@@ -305,6 +308,8 @@ export class CsvParser {
   private dropParts(): void {
     this.parts = [];
     this.partUnits = 0;
+    this.partBytes = 0;
+    this.countedParts = 0;
   }
 
   /** Fails early on a field that is still growing past `maxFieldBytes`. */
@@ -314,11 +319,21 @@ export class CsvParser {
 
   /** A UTF-16 unit is 1 to 3 UTF-8 bytes: count exactly only between those bounds. */
   private checkLength(units: number, field: string | undefined): void {
-    const bytes = units > this.maxFieldBytes ? units : field === undefined ? partsLength(this.parts) : utf8Length(field);
+    const bytes = units > this.maxFieldBytes ? units : field === undefined ? this.partsLength() : utf8Length(field);
     if (bytes > this.maxFieldBytes) {
       this.dropParts();
       throw this.invalid(`a field is longer than maxFieldBytes (${this.maxFieldBytes} bytes)`);
     }
+  }
+
+  /** UTF-8 bytes of the field's pieces so far, counting only the pieces added since the last call. */
+  private partsLength(): number {
+    const parts = this.parts;
+    let bytes = this.partBytes;
+    for (let i = this.countedParts; i < parts.length; i++) bytes += utf8Length(parts[i]!);
+    this.countedParts = parts.length;
+    this.partBytes = bytes;
+    return bytes;
   }
 }
 
@@ -345,12 +360,6 @@ function isBlank(field: string): boolean {
     if (c !== 32 && c !== 9) return false;
   }
   return true;
-}
-
-function partsLength(parts: readonly string[]): number {
-  let bytes = 0;
-  for (const part of parts) bytes += utf8Length(part);
-  return bytes;
 }
 
 function describeChar(code: number): string {
