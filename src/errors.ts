@@ -21,7 +21,7 @@ export const RowportErrorCode = {
   MaxRows: 'ROWPORT_MAX_ROWS',
   /** A sheet passed 1,048,576 rows and `onRowLimit` is `'error'`. */
   RowLimit: 'ROWPORT_ROW_LIMIT',
-  /** CSV input could not be parsed, holds a field over `maxFieldBytes`, or (with `invalid: 'error'`) bytes
+  /** CSV input could not be parsed, holds a field over `maxFieldBytes` or a header line over both it and 16 MiB, or (with `invalid: 'error'`) bytes
    *  invalid in its encoding (`fromCsv`); `row` is the 1-based line number. */
   InvalidCsv: 'ROWPORT_INVALID_CSV',
   /** JSON or NDJSON input could not be parsed (the `rowport` CLI); `row` is the 1-based line number. */

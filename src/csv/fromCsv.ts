@@ -23,8 +23,9 @@ export interface FromCsvOptions {
   readonly headers?: boolean | readonly string[] | undefined;
   /** Skip blank lines (empty, or only spaces and tabs). @default true */
   readonly skipEmpty?: boolean | undefined;
-  /** Longest field in UTF-8 bytes; a longer one is `ROWPORT_INVALID_CSV` naming its line.
-   *  `Infinity` lifts the limit. @default 16 MiB (16_777_216) */
+  /** Longest field in UTF-8 bytes; a longer one is `ROWPORT_INVALID_CSV` naming its line. With
+   *  `headers: true`, the header line (its fields with their delimiters) may hold this or 16 MiB,
+   *  whichever is more. `Infinity` lifts both limits. @default 16 MiB (16_777_216) */
   readonly maxFieldBytes?: number | undefined;
   /** Bytes that are not valid in the encoding: `'replace'` reads each as U+FFFD (`�`) and reports a
    *  `ROWPORT_INVALID_BYTES` warning to `onWarning`, `'error'` fails with `ROWPORT_INVALID_CSV`
@@ -72,7 +73,8 @@ export async function* csvRecords(
   const { delimiter, quote, encoding, headers, skipEmpty, maxFieldBytes, invalid, onHeaders, onWarning } = options;
   const iconv = isUnicode(encoding) || legacy === undefined ? undefined : await legacy.start(); // the name was checked at the call
   const decoder = new CsvDecoder(encoding, invalid, iconv, onWarning !== undefined);
-  const parser = new CsvParser({ delimiter, quote, skipEmpty, maxFieldBytes });
+  const fields = headers === true ? undefined : (headers as readonly string[]).length;
+  const parser = new CsvParser({ delimiter, quote, skipEmpty, maxFieldBytes, fields, maxHeaderBytes: Math.max(maxFieldBytes, DEFAULT_MAX_FIELD_BYTES) });
   const watch = new CallbackWatch(); // the promises onHeaders and onWarning return: a rejection ends the read
   const records = new Records(headers === true ? undefined : [...(headers as readonly string[])], onHeaders, watch); // checked: true or names
   for await (const chunk of readChunks(chunks, path, encoding)) {
@@ -235,13 +237,6 @@ class Records {
       if (keys === undefined) {
         this.setKeys(fields, lines[r]!);
         continue;
-      }
-      if (fields.length > keys.length) {
-        throw new RowportError(
-          RowportErrorCode.InvalidCsv,
-          `Line ${lines[r]}: invalid CSV: expected at most ${keys.length} fields (the header's), got ${fields.length}`,
-          { row: lines[r] },
-        );
       }
       if (this.unnamed !== undefined) this.checkUnnamed(fields, lines[r]!);
       const row: Record<string, string> = {};

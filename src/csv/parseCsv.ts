@@ -11,6 +11,13 @@ export interface CsvParserOptions {
   readonly skipEmpty: boolean;
   /** Longest field, in UTF-8 bytes; `Infinity` for no limit. */
   readonly maxFieldBytes: number;
+  /**
+   * The fields of the header when its names are given. Undefined: the first record is the header,
+   * its fields with their delimiters may hold `maxHeaderBytes` in all, and its count bounds the records after it.
+   */
+  readonly fields?: number | undefined;
+  /** Longest header line (when `fields` is undefined), in UTF-8 bytes; `Infinity` for no limit. */
+  readonly maxHeaderBytes: number;
 }
 
 /**
@@ -33,6 +40,10 @@ export class CsvParser {
   line = 1;
   private recordLine = 1;
   private fields: string[] = [];
+  /** Most fields of a record: the header's, once known; a record is refused at the first field past it. */
+  private maxFields: number;
+  /** UTF-8 bytes of the header line's fields and delimiters so far; undefined once the header is read (or given). */
+  private headerBytes: number | undefined;
   private parts: string[] = [];
   private partUnits = 0;
   /** UTF-8 bytes of the first `countedParts` of `parts`: each piece is counted once, however long the field grows. */
@@ -48,6 +59,7 @@ export class CsvParser {
   private pairs = false;
   private readonly skipEmpty: boolean;
   private readonly maxFieldBytes: number;
+  private readonly maxHeaderBytes: number;
 
   constructor(options: CsvParserOptions) {
     this.delimiter = options.delimiter.charCodeAt(0);
@@ -56,6 +68,9 @@ export class CsvParser {
     this.doubled = options.quote + options.quote;
     this.skipEmpty = options.skipEmpty;
     this.maxFieldBytes = options.maxFieldBytes;
+    this.maxHeaderBytes = options.maxHeaderBytes;
+    this.maxFields = options.fields ?? Infinity;
+    this.headerBytes = options.fields === undefined ? -1 : undefined; // -1: the first field has no delimiter before it
   }
 
   /** Parses the next piece of text. */
@@ -78,14 +93,14 @@ export class CsvParser {
             state = State.Quoted;
             start = ++i;
           } else if (c === delimiter) {
-            this.fields.push('');
+            this.push('');
             state = State.FieldStart;
             start = ++i;
           } else if (c === 13 || c === 10) {
             if (state === State.RecordStart) {
               this.blankLine();
             } else {
-              this.fields.push('');
+              this.push('');
               this.endRecord();
             }
             i = this.newline(text, i);
@@ -121,7 +136,7 @@ export class CsvParser {
           if (i === length) break;
           const field = this.takeField(text, start, i);
           if (c === delimiter) {
-            this.fields.push(field);
+            this.push(field);
             state = State.FieldStart;
             start = ++i;
           } else {
@@ -160,11 +175,11 @@ export class CsvParser {
             state = State.Quoted;
             start = ++i;
           } else if (c === delimiter) {
-            this.fields.push(this.joinParts());
+            this.push(this.joinParts());
             state = State.FieldStart;
             start = ++i;
           } else if (c === 13 || c === 10) {
-            this.fields.push(this.joinParts());
+            this.push(this.joinParts());
             this.endRecord();
             i = this.newline(text, i);
             this.recordLine = this.line;
@@ -204,7 +219,7 @@ export class CsvParser {
       case State.Quoted:
         throw this.invalid(`a quoted field is not closed: the input ends inside it`);
       case State.FieldStart:
-        this.fields.push('');
+        this.push('');
         break;
       case State.Leading:
       case State.Unquoted: {
@@ -213,7 +228,7 @@ export class CsvParser {
         return;
       }
       default:
-        this.fields.push(this.joinParts());
+        this.push(this.joinParts());
     }
     this.endRecord();
     this.state = State.RecordStart;
@@ -254,7 +269,7 @@ export class CsvParser {
   private blankLine(): void {
     this.dropParts();
     if (!this.skipEmpty) {
-      this.fields.push('');
+      this.push('');
       this.endRecord();
     }
   }
@@ -262,11 +277,30 @@ export class CsvParser {
   /** The unquoted last field of a record; a line of only spaces and tabs is blank. */
   private lastField(field: string): void {
     if (this.skipEmpty && this.fields.length === 0 && isBlank(field)) return;
-    this.fields.push(field);
+    this.push(field);
     this.endRecord();
   }
 
+  /**
+   * Adds the next field of the record being read. A record with a field past the header's count is
+   * refused at once, and so is a header line past `maxHeaderBytes`, rather than held until its end.
+   */
+  private push(field: string): void {
+    if (this.fields.length >= this.maxFields) {
+      throw this.invalid(`expected at most ${this.maxFields} fields (the header's), got more`);
+    }
+    if (this.headerBytes !== undefined) {
+      this.headerBytes += utf8Length(field) + 1;
+      if (this.headerBytes > this.maxHeaderBytes) throw this.invalid(`the header line is longer than ${this.maxHeaderBytes} bytes`);
+    }
+    this.fields.push(field);
+  }
+
   private endRecord(): void {
+    if (this.headerBytes !== undefined) {
+      this.maxFields = this.fields.length;
+      this.headerBytes = undefined;
+    }
     this.records.push(this.fields);
     this.lines.push(this.recordLine);
     this.fields = [];
