@@ -43,6 +43,7 @@ export async function* jsonArrayRows(text: AsyncIterable<string>, rowLines: RowL
   let line = 1;
   let depth = 0;
   let elementLine = 1;
+  let elementStart = 0; // the offset of the element's `{` or `[`, in bytes
   let started = false;
   let ready: object[] = [];
   tokenizer.onToken = (token) => {
@@ -57,10 +58,14 @@ export async function* jsonArrayRows(text: AsyncIterable<string>, rowLines: RowL
     }
     // The line each element of the array starts on (its `{` or `[`), not the one it ends on.
     if (token.token === TokenType.LEFT_BRACE || token.token === TokenType.LEFT_BRACKET) {
-      if (depth === 1) elementLine = line;
+      if (depth === 1) {
+        elementLine = line;
+        elementStart = token.offset;
+      }
       depth++;
     } else if (token.token === TokenType.RIGHT_BRACE || token.token === TokenType.RIGHT_BRACKET) depth--;
     else if (depth === 1 && token.token !== TokenType.COMMA) elementLine = line;
+    if (depth > 1 && token.offset - elementStart > MAX_JSON_ROW_BYTES) throw rowTooLong(elementLine, 'an element of the array');
     numbers?.token(token.token, token.value);
     parser.write(token);
   };
@@ -135,10 +140,19 @@ export async function* ndjsonRows(text: AsyncIterable<string>, rowLines: RowLine
     }
     rest += chunk.slice(start);
     yield* rows;
+    if (rest.length > MAX_JSON_ROW_BYTES) throw rowTooLong(line + 1, 'a line');
   }
   const last = parseLine(rest);
   if (last !== undefined) yield last;
 }
+
+/**
+ * The longest row of JSON input, in bytes (an NDJSON line in UTF-16 code units, never more than its
+ * bytes): 16 MiB, the default longest field of CSV input (`maxFieldBytes`). A row is parsed whole,
+ * so an input without an end to its row (a gzip bomb of `[0,0,0,…`) is refused at this size
+ * instead of growing one array until the process runs out of memory.
+ */
+export const MAX_JSON_ROW_BYTES = 16 * 1024 * 1024;
 
 // --- internal ---
 
@@ -286,6 +300,11 @@ function parseExact(text: string, numbers: TextNumbers | undefined): unknown {
   tokenizer.end();
   if (!parser.isEnded) throw new Error('unexpected end of JSON input');
   return result;
+}
+
+/** `ROWPORT_INVALID_JSON` for a row past {@link MAX_JSON_ROW_BYTES}, starting on `line`. */
+function rowTooLong(line: number, what: string): RowportError {
+  return invalidJson(line, `${what} is longer than ${MAX_JSON_ROW_BYTES} bytes, the most one row may take`);
 }
 
 function invalidJson(line: number, reason: string): RowportError {
