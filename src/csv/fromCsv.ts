@@ -164,6 +164,7 @@ const UTF8 = /* @__PURE__ */ new TextEncoder();
 /**
  * The input's chunks as bytes (Buffers are Uint8Arrays; strings, text already, as their UTF-8, so only
  * with a UTF-8 `encoding`), then `undefined` once at the end; read failures become RowportErrors.
+ * A chunk past {@link PIECE_BYTES} (a whole Buffer) comes in pieces, so its rows are parsed as they are read.
  */
 async function* readChunks(
   bytes: AsyncIterable<unknown> | Iterable<unknown>,
@@ -173,8 +174,8 @@ async function* readChunks(
   const strings = isUtf8(encoding);
   try {
     for await (const chunk of bytes) {
-      if (chunk instanceof Uint8Array) yield chunk;
-      else if (typeof chunk === 'string' && strings) yield UTF8.encode(chunk);
+      if (chunk instanceof Uint8Array) yield* pieces(chunk);
+      else if (typeof chunk === 'string' && strings) yield* pieces(UTF8.encode(chunk));
       else throw typeof chunk === 'string' ? textNotBytes(encoding) : notBytes(chunk);
     }
   } catch (error) {
@@ -186,6 +187,18 @@ async function* readChunks(
     throw new RowportError(RowportErrorCode.SourceFailed, `Cannot read CSV input${path === undefined ? '' : ` ${path}`}: ${reason}`, { cause: error });
   }
   yield undefined;
+}
+
+/** The most bytes parsed at once: the records of a piece are made before the first of them is read. */
+const PIECE_BYTES = 64 * 1024;
+
+/** `bytes` in pieces of at most {@link PIECE_BYTES} (views, not copies). */
+function* pieces(bytes: Uint8Array): Generator<Uint8Array> {
+  if (bytes.length <= PIECE_BYTES) {
+    yield bytes;
+    return;
+  }
+  for (let at = 0; at < bytes.length; at += PIECE_BYTES) yield bytes.subarray(at, at + PIECE_BYTES);
 }
 
 /** The warning for bytes read as U+FFFD on `line`. */
