@@ -137,7 +137,7 @@ export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
       let failure: Error | undefined;
       try {
         guarded = await guard(client, options);
-        const result = await client.query({ text: `SELECT * FROM (${numbered(sql)}) AS q LIMIT 0`, values: [...params] });
+        const result = await client.query(oneStatement(`SELECT * FROM (${numbered(sql)}) AS q LIMIT 0`, params));
         return result.fields.map((field) => field.name);
       } catch (error) {
         failure = error as Error;
@@ -257,13 +257,23 @@ async function checkout(pool: pg.Pool): Promise<Checkout> {
  * per `FETCH`: each fetch is a statement of its own, timed alone by `statement_timeout`.
  */
 async function* fetched(client: pg.PoolClient, sql: string, params: readonly SqlParam[], batchSize: number): AsyncGenerator<Row> {
-  await client.query({ text: `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${numbered(sql)}`, values: [...params] });
+  await client.query(oneStatement(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${numbered(sql)}`, params));
   const fetch = { text: `FETCH FORWARD ${batchSize} FROM ${CURSOR}`, types: EXACT_TYPES };
   for (;;) {
     const { rows } = await client.query<Row>(fetch);
     yield* rows;
     if (rows.length < batchSize) return;
   }
+}
+
+/**
+ * A query that holds a client's SQL, sent on the extended protocol even without parameters, so
+ * PostgreSQL runs one statement: pg sends a query without values on the simple protocol, which
+ * would run `…; COMMIT; DROP TABLE …` as several, out of the READ ONLY transaction and its role.
+ */
+function oneStatement(text: string, params: readonly SqlParam[]): pg.QueryConfig {
+  // `queryMode` (pg 8.12+) is not in @types/pg's QueryConfig
+  return Object.assign({ text, values: [...params] }, { queryMode: 'extended' });
 }
 
 /** The name of a guarded query's cursor (one a transaction). */
