@@ -95,7 +95,7 @@ export interface AnalyticsServiceOptions {
   readonly now?: (() => Date) | undefined;
   /** Limits of {@link AnalyticsService.exportCustomQuery}, which always runs on a read-only connection. */
   readonly customQuery?: {
-    /** Cancel a custom query that runs longer. @default 60000 */
+    /** Cancel a custom query whose database time passes this (the time a slow reader takes is not counted). @default 60000 */
     readonly timeoutMs?: number | undefined;
     /** Fail a custom query with more rows (`ROWPORT_MAX_ROWS`). @default 1000000 */
     readonly maxRows?: number | undefined;

@@ -71,7 +71,7 @@ export const EXACT_TYPES = {
  * `SELECT` on the analytics tables only, see `createCustomQueryRole`), rolled back at the end;
  * `timeoutMs` sets `statement_timeout` for that transaction only (`SET LOCAL`). Such a guarded query
  * reads through a cursor of its own (`DECLARE … CURSOR`, then `FETCH` `batchSize` rows at a time), so
- * the timeout counts each fetch's work alone, never the time the rows wait for a slow reader.
+ * the timeout counts the fetches' work in all, never the time the rows wait for a slow reader.
  * @example
  * const db = pgDb(new pg.Pool({ connectionString: process.env.DATABASE_URL, types: EXACT_TYPES }));
  */
@@ -112,7 +112,7 @@ export function pgDb(pool: pg.Pool, options: PgDbOptions = {}): PgDb {
           open++;
           let failure: Error | undefined;
           try {
-            for await (const row of stream ?? fetched(client, sql, params, batchSize)) yield row as T;
+            for await (const row of stream ?? fetched(client, sql, params, batchSize, options.timeoutMs)) yield row as T;
           } catch (error) {
             failure = error as Error;
             throw failed(error, lost());
@@ -254,16 +254,41 @@ async function checkout(pool: pg.Pool): Promise<Checkout> {
 
 /**
  * The rows of `sql` through a cursor declared in the client's open transaction, `batchSize` rows
- * per `FETCH`: each fetch is a statement of its own, timed alone by `statement_timeout`.
+ * per `FETCH`. Each fetch is a statement of its own, so the wait for a slow reader between fetches
+ * is never timed; `timeoutMs` bounds the database's time in all: `statement_timeout` cuts a fetch
+ * that runs past it, and the fetches' time is added up, so the query stops (57014, as PostgreSQL's
+ * own timeout) once their sum passes it. A fetch that starts within it may run to its own timeout.
  */
-async function* fetched(client: pg.PoolClient, sql: string, params: readonly SqlParam[], batchSize: number): AsyncGenerator<Row> {
-  await client.query(oneStatement(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${numbered(sql)}`, params));
+async function* fetched(
+  client: pg.PoolClient,
+  sql: string,
+  params: readonly SqlParam[],
+  batchSize: number,
+  timeoutMs: number | undefined,
+): AsyncGenerator<Row> {
+  let spent = 0;
+  const timed = async <R extends pg.QueryResultRow>(query: pg.QueryConfig): Promise<pg.QueryResult<R>> => {
+    if (timeoutMs !== undefined && spent > timeoutMs) throw statementTimeout(timeoutMs, spent);
+    const start = Date.now();
+    try {
+      return await client.query<R>(query);
+    } finally {
+      spent += Date.now() - start;
+    }
+  };
+  await timed(oneStatement(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${numbered(sql)}`, params));
   const fetch = { text: `FETCH FORWARD ${batchSize} FROM ${CURSOR}`, types: EXACT_TYPES };
   for (;;) {
-    const { rows } = await client.query<Row>(fetch);
+    const { rows } = await timed<Row>(fetch);
     yield* rows;
     if (rows.length < batchSize) return;
   }
+}
+
+/** The error of a query whose fetches took longer than `timeoutMs` in all: SQLSTATE 57014, as `statement_timeout`'s. */
+function statementTimeout(timeoutMs: number, spent: number): Error {
+  const message = `canceling statement due to statement timeout: the query's fetches took ${spent} ms in all, over its ${timeoutMs} ms`;
+  return Object.assign(new Error(message), { code: '57014' });
 }
 
 /**

@@ -1,7 +1,7 @@
 // examples/postgres: a query's `timeoutMs` (statement_timeout) also counted the time its rows waited
 // for a slow reader: through a cursor kept open across round trips, PostgreSQL's statement clock
 // runs from the first fetch to the last. A custom query downloaded slowly failed midway. Each fetch
-// is now a statement of its own, timed alone.
+// is now a statement of its own, and the fetches' time is added up: the database's time in all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PgDb, createPool, pgDb } from '../../examples/postgres/pgDb.js';
 import { type PostgresCluster, createCustomQueryRoleOn, havePostgres, startPostgres } from '../examples/services.js';
@@ -46,6 +46,17 @@ describe.runIf(havePostgres())('a timed query read slowly', () => {
     // the connection went back clean: the next query works
     const [row] = await collect(db.query<{ n: number }>('SELECT 1 AS n'));
     expect(row?.n).toBe(1);
+  });
+
+  it('still stops a query whose fetches take longer than its timeout in all, each one shorter', async () => {
+    const small = pgDb(db.pool, { batchSize: 2 }); // each fetch of 2 rows sleeps 200 ms, under the 300 ms
+    const seen: number[] = [];
+    const read = async () => {
+      for await (const row of small.query<{ g: number }>('SELECT pg_sleep(0.1), g FROM generate_series(1, 12) g', [], { timeoutMs: 300 })) seen.push(row.g);
+    };
+    await expect(read()).rejects.toMatchObject({ code: '57014' });
+    expect(seen.length).toBeLessThan(12);
+    expect(small.openCursors).toBe(0);
   });
 
   it('stops early and gives the connection back', async () => {
