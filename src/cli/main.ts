@@ -168,7 +168,8 @@ async function exportRows(args: CliArgs, plan: OutputPlan, io: CliIo, signal: Ab
   const tally: Tally = { rows: 0, bytes: 0 };
   // A CSV keeps its header's order, and a header-only CSV its header: the header names are the columns.
   const columns = planned.columns ?? inputColumns?.slice();
-  const rows = columns === undefined ? watchLaterKeys(planned.rows, warn) : planned.rows;
+  // The first row's keys are the columns (also when --types or --detect-dates typed them): warn about later ones.
+  const rows = args.columns === undefined && inputColumns === undefined ? watchLaterKeys(planned.rows, warn) : planned.rows;
   const writer = openWriter(rows, { ...args, columns }, plan, {
     onProgress: (p) => void (tally.rows = p.rows),
     onWarning: warn,

@@ -28,6 +28,12 @@ it('warns about a key only later rows have', async () => {
   expect(err.match(/"b" is not on the first row/g)).toHaveLength(1); // once per key
 });
 
+it.each([['--types', 'a:integer'], ['--detect-dates']])('warns with %s too, whose columns are the first row typed', async (...flags) => {
+  const { out, err } = await run('{"a":1,"d":"2024-01-01"}\n{"a":2,"d":"2024-01-02","b":3}\n', ['--from', 'ndjson', ...flags]);
+  expect(out.split('\r\n')[0]).toBe('\uFEFFa,d');
+  expect(err).toMatch(/ROWPORT_UNWRITTEN_KEY/);
+});
+
 it('says nothing when --columns names the columns, or every row has the same keys', async () => {
   expect((await run('{"a":1}\n{"a":2,"b":3}\n', ['--from', 'ndjson', '--columns', 'a,b'])).err).not.toMatch(/UNWRITTEN/);
   expect((await run('[{"a":1,"b":2},{"b":3,"a":4}]', ['--from', 'json'])).err).not.toMatch(/UNWRITTEN/);
