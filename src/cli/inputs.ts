@@ -233,10 +233,11 @@ function formatOf(extension: string, start: string | undefined): InputFormat {
 }
 
 /** The first character of the first chunk that is not whitespace, after a BOM (UTF-8 or UTF-16). */
-function firstSignificantChar(chunk: Buffer | undefined, encoding: string): string | undefined {
+function firstSignificantChar(chunk: Buffer | undefined, encoding: string, ended = true): string | undefined {
   if (chunk === undefined) return undefined;
   const decoder = new CsvDecoder(encoding, 'replace', iconv);
-  const text = decoder.write(chunk) + decoder.end();
+  // More may come: a split character's first bytes are not yet one (end() would make them U+FFFD).
+  const text = ended ? decoder.write(chunk) + decoder.end() : decoder.write(chunk);
   return /\S/.exec(text)?.[0];
 }
 
@@ -317,7 +318,7 @@ const SNIFF_BYTES = 4096;
  * is not whitespace, after a BOM): a pipe may give a line end, or part of a BOM, in a chunk of its own.
  */
 function enoughToTell(head: Buffer, encoding: string): boolean {
-  return head.length >= SNIFF_BYTES || (head.length >= OLE2_MAGIC.length && firstSignificantChar(head, encoding) !== undefined);
+  return head.length >= SNIFF_BYTES || (head.length >= OLE2_MAGIC.length && firstSignificantChar(head, encoding, false) !== undefined);
 }
 
 /** Reads chunks until `enough` says their bytes are (or the stream ends), and gives back an iterable of all bytes, those included. */

@@ -39,6 +39,13 @@ describe('rowport: the input format when the first chunk of stdin says nothing y
     expect(readCsv(stdout)).toEqual(ROWS);
   });
 
+  it('reads UTF-16LE JSON whose first chunk ends inside a character', async () => {
+    const bytes = Buffer.from('\n\n\n\n[{"a":1,"b":"x"},{"a":2,"b":"y"}]', 'utf16le');
+    const { code, stdout } = await runPieces(['-q', '--in-encoding', 'utf-16le'], [bytes.subarray(0, 9), bytes.subarray(9)]);
+    expect(code).toBe(0);
+    expect(readCsv(stdout)).toEqual(ROWS);
+  });
+
   it('inflates gzip whose magic bytes come in two chunks', async () => {
     const gz = gzipSync('a,b\n1,x\n2,y\n');
     const { code, stdout } = await runPieces(['-q'], [gz.subarray(0, 1), gz.subarray(1, 3), gz.subarray(3)]);
