@@ -174,17 +174,17 @@ function unicodeKind(encoding: string): UnicodeKind | undefined {
 
 /**
  * The BOM at the start of `bytes` (`encoding` undefined: none, or the `declared` encoding's own), or
- * undefined while too few bytes have come to tell. A declared UTF-32LE's BOM (FF FE 00 00) starts
- * as UTF-16LE's does: it is told by its two NULs.
+ * undefined while too few bytes have come to tell. A declared UTF-32's LE BOM (FF FE 00 00) starts
+ * as UTF-16LE's does: it is told by its two NULs, and left to the UTF-32 decoder.
  */
 function sniffBom(bytes: Uint8Array, declared: string): { encoding: UnicodeKind | undefined; length: number } | undefined {
   const none = { encoding: undefined, length: 0 };
   const n = bytes.length;
   if (n === 0) return undefined;
   const [a, b, c, d] = bytes;
-  if (a === 0xff && isUtf32le(declared) && (n < 2 || b === 0xfe)) {
+  if (a === 0xff && isUtf32(declared) && (n < 2 || b === 0xfe)) {
     if (n < 4) return undefined;
-    if (c === 0 && d === 0) return { encoding: undefined, length: 4 };
+    if (c === 0 && d === 0) return { encoding: undefined, length: 0 }; // iconv-lite's decoder reads (and drops) it
   }
   if (a === 0xef) {
     if (n >= 2 && b !== 0xbb) return none;
@@ -200,10 +200,9 @@ function sniffBom(bytes: Uint8Array, declared: string): { encoding: UnicodeKind 
   return none;
 }
 
-/** Whether `encoding` names UTF-32LE (`'utf-32le'`, `'UTF32LE'`, `'ucs4le'`). */
-function isUtf32le(encoding: string): boolean {
-  const name = encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return name === 'utf32le' || name === 'ucs4le';
+/** Whether `encoding` names UTF-32 (`'utf-32'`, `'UTF32LE'`, `'ucs4'`, …), whose LE BOM starts as UTF-16LE's. */
+function isUtf32(encoding: string): boolean {
+  return /^(utf32|ucs4)(le|be)?$/.test(encoding.toLowerCase().replace(/[^a-z0-9]/g, ''));
 }
 
 /** Bytes a legacy decoder is given at most beyond its last sure character boundary. */

@@ -28,6 +28,14 @@ it.each(Object.entries(BOMS))('reads %s text after its BOM', async (encoding, bo
   expect(await rows(iconv.encode(TEXT, encoding), encoding)).toEqual(expected); // and without it
 });
 
+it.each(['utf-32', 'utf32', 'UTF-32LE', 'ucs4'])('reads a UTF-32LE BOM under the name %s', async (encoding) => {
+  const bytes = Buffer.concat([Buffer.from(BOMS['utf-32le']), iconv.encode(TEXT, 'utf-32le')]);
+  expect(await rows(bytes, encoding)).toEqual([
+    { a: '1', b: 'é' },
+    { a: '2', b: '😀' },
+  ]);
+});
+
 it('still lets a UTF-16LE BOM win over a declared UTF-32LE', async () => {
   const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]);
   expect(await rows(bytes, 'utf-32le')).toEqual([
