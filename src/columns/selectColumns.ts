@@ -8,6 +8,7 @@ import { MissingKeys, missingKeyMessage } from './missingKeys.js';
 import { CallbackWatch, callUser } from '../base/callUser.js';
 import { optionKeys, ownOptions } from '../base/optionKeys.js';
 import { RowportWarningCode, type WarningHandler } from '../warnings.js';
+import { keepKeyOrder, lostKeyOrder } from '../base/keyOrder.js';
 
 /** Options of {@link selectColumns}. */
 export interface SelectColumnsOptions {
@@ -48,6 +49,7 @@ export function selectColumns<T, const C extends readonly ColumnSpec<T>[]>(
   const onWarning = warningHandler(options);
   claimRows(rows);
   let bound: ResolvedColumn[] | undefined;
+  let order: readonly string[] | undefined; // the headers' order, when the output objects' keys would lose it (`2023`)
   let arrays: boolean | undefined;
   let missing: MissingKeys | undefined;
   const end = onWarning === undefined ? undefined : (read: number) => warnMissing(missing, read, onWarning);
@@ -58,9 +60,12 @@ export function selectColumns<T, const C extends readonly ColumnSpec<T>[]>(
       arrays ??= Array.isArray(row);
       if (bound === undefined) {
         bound = bindColumns(normalised, row);
+        order = lostKeyOrder(bound.map((column) => column.header));
         if (onWarning !== undefined) missing = MissingKeys.track(bound, true, row);
       } else if (missing?.pending) missing.observe(row);
-      return selectRow(bound, row, index) as SelectedRow<T, C>;
+      const out = selectRow(bound, row, index);
+      if (order !== undefined) keepKeyOrder(out, order);
+      return out as SelectedRow<T, C>;
     },
     end,
   );

@@ -4,7 +4,7 @@
 // now carry the header's order, which the writers (CSV, XLSX, web) take when no columns are given.
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { formatDates, fromCsv, toCsv, toXlsx } from '../../src/index.js';
+import { formatDates, fromCsv, selectColumns, toCsv, toXlsx } from '../../src/index.js';
 import { fromCsv as webFromCsv, toCsv as webToCsv } from '../../src/web/index.js';
 import { readAll } from '../helpers/streams.js';
 import { readWithOpenpyxl, saveTo, tempDir, values } from '../helpers/xlsx.js';
@@ -35,6 +35,15 @@ describe('a CSV header with integer-like names', () => {
 
   it('keeps its order through formatDates', async () => {
     expect(parse(await readAll(toCsv(formatDates(fromCsv(Buffer.from(INPUT)), 'iso'))), { bom: true })).toEqual(EXPECTED);
+  });
+
+  it('keeps its order through selectColumns', async () => {
+    const selected = selectColumns(fromCsv(Buffer.from(INPUT)), ['country', { key: '2022', header: '2021' }, '2023']);
+    expect(parse(await readAll(toCsv(selected)), { bom: true })).toEqual([
+      ['country', '2021', '2023'],
+      ['FR', '20', '10'],
+      ['DE', '40', '30'],
+    ]);
   });
 
   it("follows the row's keys when they changed", async () => {
