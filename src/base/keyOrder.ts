@@ -4,7 +4,20 @@
  * `country,2023,2022` list `2022, 2023, country`. `fromCsv` notes the header's order on such rows,
  * and the writers take their columns in it when none are given.
  */
-const ORDERS = new WeakMap<object, readonly string[]>();
+let orders: WeakMap<object, readonly string[]> | undefined;
+
+/**
+ * The notes, one store for every build of rowport in the process (ESM and CommonJS, `rowport` and
+ * `rowport/web`): rows the CommonJS `fromCsv` read keep their order in the ESM writers. Made on first use.
+ */
+function store(): WeakMap<object, readonly string[]> {
+  if (orders !== undefined) return orders;
+  const global = globalThis as { [ORDERS_KEY]?: WeakMap<object, readonly string[]> };
+  orders = global[ORDERS_KEY] ??= new WeakMap();
+  return orders;
+}
+
+const ORDERS_KEY = /* @__PURE__ */ Symbol.for('rowport.keyOrder');
 
 /**
  * The order `keys` would lose as an object's keys, or undefined when `Object.keys` keeps it.
@@ -17,19 +30,19 @@ export function lostKeyOrder(keys: readonly string[]): readonly string[] | undef
 
 /** Notes that `row`'s keys are in `order` (from {@link lostKeyOrder}). */
 export function keepKeyOrder(row: object, order: readonly string[]): void {
-  ORDERS.set(row, order);
+  store().set(row, order);
 }
 
 /** Notes on `copy` (a row copied with its keys) the order noted on `row`, if any. */
 export function carryKeyOrder(row: object, copy: object): void {
-  const order = ORDERS.get(row);
-  if (order !== undefined) ORDERS.set(copy, order);
+  const order = store().get(row);
+  if (order !== undefined) store().set(copy, order);
 }
 
 /** The keys of `row`, in the order its source gave them (see {@link keepKeyOrder}) when they are still those keys. */
 export function orderedKeys(row: object): string[] {
   const keys = Object.keys(row);
-  const order = ORDERS.get(row);
+  const order = store().get(row);
   if (order === undefined || order.length !== keys.length) return keys;
   const own = new Set(keys);
   return order.every((key) => own.has(key)) ? [...order] : keys;

@@ -46,6 +46,14 @@ describe('the built package', () => {
     expect(fromEsm instanceof Sub).toBe(false); // a subclass checks its own prototype
   });
 
+  it("keeps a CSV header's order (country,2023) from the CommonJS fromCsv to the ESM toCsv", async () => {
+    const esm = await builtEsm();
+    const cjs = builtCjs();
+    const chunks: Buffer[] = [];
+    for await (const chunk of esm.toCsv(cjs.fromCsv(Buffer.from('country,2023\nFR,1\n')))) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe('\uFEFFcountry,2023\r\nFR,1\r\n');
+  });
+
   it.each(['ESM', 'CommonJS'])('writes the same XLSX workbooks from the %s build as from the source', async (build) => {
     const pkg = build === 'ESM' ? await builtEsm() : builtCjs();
     const source = await import('../../src/index.js');
