@@ -85,7 +85,9 @@ export class DateRenderer {
 
   /**
    * Renders a calendar date: its day never shifts; an offset or timestamp token shows the midnight
-   * it starts with in the zone (`2024-03-10T00:00:00-05:00` in New York), as a `Date` of it shows.
+   * it starts with in the zone (`2024-03-10T00:00:00-05:00` in New York). Where the clocks skip that
+   * midnight (São Paulo, 2018-11-04), it shows the wall clock 00:00 with the offset of the instant
+   * it maps to (`00:00:00-03:00`), where a `Date` of the day's first instant shows `01:00:00-02:00`.
    */
   calendar(year: number, month: number, day: number): string {
     const wallMs = calendarMs(year, month, day);
