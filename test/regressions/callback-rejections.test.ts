@@ -5,21 +5,12 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { exportToFile, fromCsv, toCsv, toWorkbook, toXlsx } from '../../src/index.js';
+import { failOnUncaught } from '../helpers/uncaught.js';
 
 const boom = new Error('job.updateProgress failed');
-let unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
-beforeEach(() => {
-  unhandled = [];
-  process.on('unhandledRejection', onUnhandled);
-});
-afterEach(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 20)); // an unhandled rejection is reported after a turn
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+failOnUncaught(20, 'unhandledRejection'); // an unhandled rejection is reported after a turn
 
 const rejecting = (): Promise<void> => Promise.reject(boom);
 const later = (): Promise<void> => new Promise((_, reject) => setTimeout(() => reject(boom), 5));
