@@ -97,6 +97,8 @@ const VML_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relations
 /** The notes of one sheet: its header notes, and the data notes of the physical sheet being written. */
 class SheetNotes {
   private readonly header: readonly PlacedNote[];
+  /** The header notes' characters: they are on every physical sheet, within its `MAX_NOTES_TEXT`. */
+  private readonly headerChars: number;
   private readonly columnOf: ReadonlyMap<string, number>;
   private notes: PlacedNote[] = [];
   private chars = 0;
@@ -113,6 +115,7 @@ class SheetNotes {
           return note === undefined ? [] : [{ col, row: sheet.headerRow, text: this.text(note, undefined, c.key) }];
         })
       : [];
+    this.headerChars = this.header.reduce((sum, note) => sum + note.text.length, 0);
   }
 
   /** The row's notes, kept for the end of the physical sheet. */
@@ -129,7 +132,7 @@ class SheetNotes {
       const col = this.columnOf.get(key);
       if (col === undefined) throw this.error(index, key, `cellNote() returned a note for ${JSON.stringify(key)}, which is not a column`);
       if (typeof text !== 'string') throw this.error(index, key, 'cellNote() returned a note that is not a string');
-      if (this.notes.length + this.header.length >= MAX_NOTES || this.chars + text.length > MAX_NOTES_TEXT) {
+      if (this.notes.length + this.header.length >= MAX_NOTES || this.headerChars + this.chars + text.length > MAX_NOTES_TEXT) {
         throw this.error(index, key, `a sheet holds at most ${MAX_NOTES} notes of ${MAX_NOTES_TEXT} characters in all (kept until its end)`);
       }
       this.chars += text.length;
