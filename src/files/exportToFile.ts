@@ -24,8 +24,8 @@ export interface ExportToFileOptions {
 
 /**
  * Writes a stream to a file atomically: to a temp sibling first, renamed onto `path` on success,
- * removed on failure or abort. `path` never holds a partial file, and no temp file survives any
- * failure. A file that `path` replaces keeps its permission bits (and its owner and group, where
+ * removed on failure or abort. `path` never holds a partial file (the temp file is flushed to disk
+ * before the rename, so not after a power loss either), and no temp file survives any failure. A file that `path` replaces keeps its permission bits (and its owner and group, where
  * the process may set them, as root can); a new file gets the default mode (`0o666` less the umask).
  * @param stream - A fresh byte `Readable`, usually from `toCsv`, `toXlsx` or `toWorkbook`: not yet
  *   read, ended or destroyed, and not in object mode.
@@ -87,6 +87,10 @@ export async function exportToFile(stream: Readable, path: string, options: Expo
     theirs = isBeingRead(stream);
     if (theirs) throw streamTaken('a stream that another reader started reading while the file was opened');
     bytes = await copyChunks(stream, handle, target);
+    throwIfAborted(signal);
+    // On disk before the rename: after a power loss `path` holds the old file or the whole new one,
+    // never a rename whose data had not reached the disk (an empty or partial file).
+    await handle.sync().catch((error: unknown) => failed(`Could not write ${target}`, error));
     throwIfAborted(signal);
     const closing = handle;
     handle = undefined;

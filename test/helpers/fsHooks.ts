@@ -20,6 +20,8 @@ export const fsHooks: {
   rename?: ((from: string, to: string) => Promise<void>) | undefined;
   /** Runs before `FileHandle.close()` of handles opened from now on (the file's path is given). */
   beforeClose?: ((path: string) => Promise<void> | void) | undefined;
+  /** Runs before `FileHandle.sync()` of handles opened from now on (the file's path is given). */
+  beforeSync?: ((path: string) => Promise<void> | void) | undefined;
 } = {};
 
 export function resetFsHooks(): void {
@@ -28,6 +30,7 @@ export function resetFsHooks(): void {
   fsHooks.write = undefined;
   fsHooks.rename = undefined;
   fsHooks.beforeClose = undefined;
+  fsHooks.beforeSync = undefined;
 }
 
 /** The module `node:fs/promises`, with the hooks above in `open` and `rename`. */
@@ -43,6 +46,14 @@ export function hookedFsPromises(actual: typeof fsPromises): typeof fsPromises {
       handle.close = async () => {
         await beforeClose(String(path));
         return close();
+      };
+    }
+    const beforeSync = fsHooks.beforeSync;
+    if (beforeSync) {
+      const sync = handle.sync.bind(handle);
+      handle.sync = async () => {
+        await beforeSync(String(path));
+        return sync();
       };
     }
     await fsHooks.afterOpen?.(String(path));
