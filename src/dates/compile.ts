@@ -1,6 +1,6 @@
-import { invalidOption } from '../errors.js';
+import { RowportError, RowportErrorCode, at, invalidOption } from '../errors.js';
 import { Lazy } from '../base/lazy.js';
-import { MAX_EPOCH_MS, calendarMs, invalidDate, parseDateValue } from './parseDate.js';
+import { MAX_EPOCH_MS, calendarMs, parseDateValue } from './parseDate.js';
 import { type PatternPart, tokenizePattern } from './pattern.js';
 import { type WallClock, type Zone, fieldsOf, newWallClock } from './zone.js';
 
@@ -125,7 +125,11 @@ export class DateRenderer {
       Math.abs(parsed) > MAX_EPOCH_MS - MS_PER_DAY &&
       !(Math.abs(parsed + this.zone.offset(parsed)) <= MAX_EPOCH_MS)
     ) {
-      throw invalidDate(value, row, column);
+      throw new RowportError(
+        RowportErrorCode.InvalidDate,
+        `${at(row, column)}the date is valid, but its wall clock in ${this.zone.timeZone} lies past the range a Date holds (±8.64e15 ms), which the pattern ${JSON.stringify(this.pattern)} cannot show; use 'iso', a UTC time zone, or a date within it`,
+        { row, column },
+      );
     }
     return parsed;
   }

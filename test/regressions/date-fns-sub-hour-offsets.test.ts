@@ -170,3 +170,9 @@ describe('date-fns patterns in zones with sub-hour and odd offsets', () => {
     expect(csv.toString()).toBe('Wed 31 December 23:15:30\r\n');
   });
 });
+
+it('says why a valid Date at the end of the range cannot be shown in a zone east of UTC', () => {
+  expect(() => formatDate(new Date(8.64e15), 'EEE yyyy', { timeZone: 'Asia/Tokyo' })).toThrow(
+    expect.objectContaining({ code: 'ROWPORT_INVALID_DATE', message: expect.stringMatching(/the date is valid.*Asia\/Tokyo.*past the range a Date holds/) }),
+  );
+});
