@@ -34,7 +34,7 @@ const XLSX_STAGES = [
   ['resolve'],
   ['sheet'],
   ['streamWorkbook.ts'],
-  ['toXlsx.ts', 'toWorkbook.ts'],
+  ['toXlsx.ts', 'toWorkbook.ts', 'publicTypes.ts'],
 ];
 
 const root = resolve('src');

@@ -27,44 +27,7 @@ export type {
   WriterOptions,
 } from '../types.js';
 export { defineSheet, type SheetSpec, type ToWorkbookOptions } from '../xlsx/toWorkbook.js';
-export type {
-  ChartDataLabels,
-  ChartLegendPosition,
-  ChartSeries,
-  ChartSize,
-  ChartSpec,
-  ChartType,
-  ChartValueAxis,
-} from '../xlsx/features/charts/chartOptions.js';
-export type { LinkForm, XlsxColumnOptions } from '../xlsx/features/columnCells/columnCells.js';
-export type {
-  AverageRule,
-  CellOperator,
-  CellRule,
-  ColorScaleRule,
-  ConditionalFormat,
-  DataBarRule,
-  IconSet,
-  IconSetRule,
-  RankRule,
-  TextRule,
-} from '../xlsx/features/conditionalFormats/conditionalFormatOptions.js';
-export type { RowStyle } from '../xlsx/features/columnCells/rowStyles.js';
-export type { ImageSpec } from '../xlsx/features/images/imagesFeature.js';
-export type { PictureOptions } from '../xlsx/drawing/pictures.js';
-export type { XlsxColumn, XlsxColumnSpec } from '../xlsx/features/features.js';
-export type { CellNote, NotesColumnOptions, NotesSheetOptions, RowNotes } from '../xlsx/features/notes/notesFeature.js';
-export type { ProtectAllow, ProtectOptions, ProtectionColumnOptions, ProtectionSheetOptions } from '../xlsx/features/protection/protectionFeature.js';
-export type { ValidationColumnOptions } from '../xlsx/features/validation/validationFeature.js';
-export type { ListValidation, RangeValidation, Validation, ValidationAlert, ValidationPrompt } from '../xlsx/features/validation/validationOptions.js';
-export type { ColumnFormula } from '../xlsx/formulas/formulaColumn.js';
-export type { LinkValue } from '../xlsx/links/links.js';
-export type { HeaderFooter, PaperSize, PrintOptions } from '../xlsx/features/print/print.js';
-export type { CellStyle } from '../xlsx/styles/cellStyle.js';
-export type { TableOptions, TotalFunction, TotalsCell } from '../xlsx/features/table/tableOptions.js';
-export type { LogoOptions, TitleOptions } from '../xlsx/features/title/titleBlock.js';
-export type { AutoFitOptions, HeaderStyle, SharedStringsOptions, XlsxLookOptions, XlsxWorkbookOptions } from '../xlsx/settings/look.js';
-export type { ToXlsxOptions } from '../xlsx/resolve/options.js';
+export type * from '../xlsx/publicTypes.js';
 export { RowportWarningCode, type RowportWarning, type WarningHandler } from '../warnings.js';
 export { fromCsv } from './fromCsv.js';
 export { toCsv, type WebToCsvOptions } from './toCsv.js';

@@ -40,25 +40,21 @@ export function hookedFsPromises(actual: typeof fsPromises): typeof fsPromises {
     const handle = await (actual.open as (...a: unknown[]) => Promise<fsPromises.FileHandle>)(path, ...rest);
     const write = fsHooks.write;
     if (write) handle.write = write as never;
-    const beforeClose = fsHooks.beforeClose;
-    if (beforeClose) {
-      const close = handle.close.bind(handle);
-      handle.close = async () => {
-        await beforeClose(String(path));
-        return close();
-      };
-    }
-    const beforeSync = fsHooks.beforeSync;
-    if (beforeSync) {
-      const sync = handle.sync.bind(handle);
-      handle.sync = async () => {
-        await beforeSync(String(path));
-        return sync();
-      };
-    }
+    runBefore(handle, 'close', fsHooks.beforeClose, String(path));
+    runBefore(handle, 'sync', fsHooks.beforeSync, String(path));
     await fsHooks.afterOpen?.(String(path));
     return handle;
   }) as typeof actual.open;
   const rename = ((from: string, to: string) => (fsHooks.rename ? fsHooks.rename(from, to) : actual.rename(from, to))) as typeof actual.rename;
   return { ...actual, open, rename, default: { ...actual, open, rename } } as typeof fsPromises;
+}
+
+/** Makes `handle[method]()` run `hook(path)` first, when a hook is set. */
+function runBefore(handle: fsPromises.FileHandle, method: 'close' | 'sync', hook: ((path: string) => Promise<void> | void) | undefined, path: string): void {
+  if (hook === undefined) return;
+  const original = handle[method].bind(handle);
+  handle[method] = async () => {
+    await hook(path);
+    return original();
+  };
 }
